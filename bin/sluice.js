@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// The `sluice` command. Sluice is written in TypeScript that Node.js 24 runs directly (type
+// stripping), so there is no build step for the compiler. On an older default `node` we re-run
+// ourselves with the Node.js 24 that the `node` devDependency installs into node_modules/.bin.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const major = Number(process.versions.node.split(".")[0]);
+if (major < 24) {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const node24 = join(here, "..", "node_modules", ".bin", "node");
+  if (!existsSync(node24)) {
+    process.stderr.write(
+      `sluice: Node.js 24 or newer is required (this is ${process.version}); run \`npm ci\` first.\n`,
+    );
+    process.exit(2);
+  }
+  const child = spawnSync(node24, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
+  process.exit(child.status ?? 2);
+}
+const { main } = await import("../compiler/cli/main.ts");
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,60 @@
+// The registry of check rules. Every file under rules/<group>/ is listed here; a test keeps the
+// list, the file names and the codes in step (the file name is the rule's code).
+import type { ApiRule, RepositoryRule } from "../rule.ts";
+import endpointDlqEntrypoint from "./endpoint/dlq-entrypoint.ts";
+import endpointDlqTarget from "./endpoint/dlq-target.ts";
+import endpointDuplicateName from "./endpoint/duplicate-name.ts";
+import endpointGroupRequired from "./endpoint/group-required.ts";
+import endpointInheritWithoutShared from "./endpoint/inherit-without-shared.ts";
+import endpointNameColon from "./endpoint/name-colon.ts";
+import endpointTypeMismatch from "./endpoint/type-mismatch.ts";
+import exposureEndpointApiType from "./exposure/endpoint-api-type.ts";
+import exposureEntrypointApiType from "./exposure/entrypoint-api-type.ts";
+import exposureEntrypointRole from "./exposure/entrypoint-role.ts";
+import exposureFlowSelectorApiType from "./exposure/flow-selector-api-type.ts";
+import exposureMqtt5Version from "./exposure/mqtt5-version.ts";
+import exposureProxyMessagePhase from "./exposure/proxy-message-phase.ts";
+import exposureQos from "./exposure/qos.ts";
+import listenerDuplicateEntrypoint from "./listener/duplicate-entrypoint.ts";
+import listenerDuplicateType from "./listener/duplicate-type.ts";
+import listenerEntrypointListenerType from "./listener/entrypoint-listener-type.ts";
+import listenerRequired from "./listener/required.ts";
+import listenerUnsupportedType from "./listener/unsupported-type.ts";
+import pathDuplicate from "./path/duplicate.ts";
+import pathInvalid from "./path/invalid.ts";
+import planPushSecurity from "./plan/push-security.ts";
+import planRequired from "./plan/required.ts";
+import planSecurityRequired from "./plan/security-required.ts";
+import planWebhookWithoutPush from "./plan/webhook-without-push.ts";
+import repoDuplicateName from "./repo/duplicate-name.ts";
+import v2HttpOnly from "./v2/http-only.ts";
+
+export const apiRules: readonly ApiRule[] = [
+  endpointDlqEntrypoint,
+  endpointDlqTarget,
+  endpointDuplicateName,
+  endpointGroupRequired,
+  endpointInheritWithoutShared,
+  endpointNameColon,
+  endpointTypeMismatch,
+  exposureEndpointApiType,
+  exposureEntrypointApiType,
+  exposureEntrypointRole,
+  exposureFlowSelectorApiType,
+  exposureMqtt5Version,
+  exposureProxyMessagePhase,
+  exposureQos,
+  listenerDuplicateEntrypoint,
+  listenerDuplicateType,
+  listenerEntrypointListenerType,
+  listenerRequired,
+  listenerUnsupportedType,
+  pathInvalid,
+  planPushSecurity,
+  planRequired,
+  planSecurityRequired,
+  planWebhookWithoutPush,
+  v2HttpOnly,
+];
+
+export const repositoryRules: readonly RepositoryRule[] = [pathDuplicate, repoDuplicateName];

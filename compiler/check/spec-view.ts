@@ -1,0 +1,153 @@
+// A deliberately loose view of a spec for the rules. Rules also run on documents that failed schema
+// validation (so one run reports every problem), hence every field is optional and every list is
+// read through `list()`: a rule must never crash on a malformed document.
+
+export interface Obj {
+  [key: string]: unknown;
+}
+
+export function list<T = Obj>(value: unknown): Array<{ item: T; index: number }> {
+  return Array.isArray(value) ? value.map((item, index) => ({ item: item as T, index })) : [];
+}
+
+export function obj(value: unknown): Obj {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Obj) : {};
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+export function entries(value: unknown): Array<[string, Obj]> {
+  return Object.entries(obj(value)).map(([k, v]) => [k, obj(v)]);
+}
+
+/** The shared configuration an endpoint runs with (Gravitee: the group's, or its own override). */
+export function effectiveShared(group: Obj, endpoint: Obj): Obj {
+  return endpoint.inheritConfiguration === true ? obj(group.sharedConfiguration) : obj(endpoint.sharedConfigurationOverride);
+}
+
+export const MESSAGE_ENTRYPOINTS = ["http-get", "http-post", "sse", "websocket", "webhook"] as const;
+export const MESSAGE_ENDPOINTS = ["kafka", "mqtt5", "solace", "rabbitmq", "mock"] as const;
+export const PROXY_CONNECTOR = "http-proxy";
+
+/** Which listener type each entrypoint belongs to (SPEC.md §2 rules 3 and 7). */
+export const ENTRYPOINT_LISTENER: Record<string, string> = {
+  "http-proxy": "HTTP",
+  "http-get": "HTTP",
+  "http-post": "HTTP",
+  sse: "HTTP",
+  websocket: "HTTP",
+  webhook: "SUBSCRIPTION",
+};
+
+export interface Located<T = Obj> {
+  item: T;
+  pointer: string;
+}
+
+/** Every entrypoint of a v4 spec, with its listener. */
+export function entrypointsOf(spec: Obj): Array<Located & { listener: Obj; type: string | undefined }> {
+  return list(spec.listeners).flatMap(({ item: listener, index: li }) =>
+    list(listener.entrypoints).map(({ item, index }) => ({
+      item,
+      listener,
+      type: str(item.type),
+      pointer: `/spec/listeners/${li}/entrypoints/${index}`,
+    })),
+  );
+}
+
+export function endpointGroupsOf(spec: Obj): Array<Located & { type: string | undefined }> {
+  return list(spec.endpointGroups).map(({ item, index }) => ({
+    item,
+    type: str(item.type),
+    pointer: `/spec/endpointGroups/${index}`,
+  }));
+}
+
+export function endpointsOf(group: Located): Array<Located & { type: string | undefined }> {
+  return list(group.item.endpoints).map(({ item, index }) => ({
+    item,
+    type: str(item.type),
+    pointer: `${group.pointer}/endpoints/${index}`,
+  }));
+}
+
+/**
+ * Every flow of an API: the API's own and each plan's (SPEC.md §2 rule 11: a plan's flows follow
+ * the same rules). v4 plans are a map keyed by name, v2 plans a list.
+ */
+export function flowsOf(spec: Obj): Located[] {
+  const flows = list(spec.flows).map(({ item, index }) => ({ item, pointer: `/spec/flows/${index}` }));
+  const plans = spec.plans;
+  const planEntries: Array<[string, Obj]> = Array.isArray(plans)
+    ? list(plans).map(({ item, index }) => [String(index), item])
+    : entries(plans);
+  for (const [key, plan] of planEntries) {
+    for (const { item, index } of list(plan.flows)) {
+      flows.push({ item, pointer: `/spec/plans/${escapeKey(key)}/flows/${index}` });
+    }
+  }
+  return flows;
+}
+
+export function plansOf(spec: Obj): Located[] {
+  const plans = spec.plans;
+  if (Array.isArray(plans)) return list(plans).map(({ item, index }) => ({ item, pointer: `/spec/plans/${index}` }));
+  return entries(plans).map(([key, item]) => ({ item, pointer: `/spec/plans/${escapeKey(key)}` }));
+}
+
+function escapeKey(key: string): string {
+  return key.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+/** What a message entrypoint needs from the endpoints (SPEC.md §2 rule 4). */
+export function entrypointRoles(type: string | undefined, configuration: unknown): { consumes: boolean; produces: boolean } {
+  const config = obj(configuration);
+  switch (type) {
+    case "http-get":
+    case "sse":
+    case "webhook":
+      return { consumes: true, produces: false };
+    case "http-post":
+      return { consumes: false, produces: true };
+    case "websocket":
+      // Gravitee's websocket entrypoint enables both roles unless told otherwise.
+      return {
+        consumes: obj(config.subscriber).enabled !== false,
+        produces: obj(config.publisher).enabled !== false,
+      };
+    default:
+      return { consumes: false, produces: false };
+  }
+}
+
+/** Whether some endpoint of a message group has the consumer (or producer) enabled. */
+export function groupHasRole(group: Located & { type: string | undefined }, role: "consumer" | "producer"): boolean {
+  if (group.type === "mock") return true; // the mock endpoint both emits and accepts messages
+  return endpointsOf(group).some(({ item }) => obj(effectiveShared(group.item, item)[role]).enabled === true);
+}
+
+export function endpointHasRole(group: Obj, endpoint: Obj, role: "consumer" | "producer"): boolean {
+  if (endpoint.type === "mock") return true;
+  return obj(effectiveShared(group, endpoint)[role]).enabled === true;
+}
+
+/** The context paths an API listens on: v4 HTTP listener paths, or v2 virtual hosts. */
+export function contextPathsOf(spec: Obj): Array<{ path: string; host: string | undefined; pointer: string }> {
+  const out: Array<{ path: string; host: string | undefined; pointer: string }> = [];
+  for (const { item: listener, index: li } of list(spec.listeners)) {
+    if (listener.type !== "HTTP") continue;
+    for (const { item, index } of list(listener.paths)) {
+      const path = str(item.path);
+      if (path !== undefined) out.push({ path, host: str(item.host), pointer: `/spec/listeners/${li}/paths/${index}/path` });
+    }
+  }
+  const proxy = obj(spec.proxy);
+  for (const { item, index } of list(proxy.virtual_hosts)) {
+    const path = str(item.path);
+    if (path !== undefined) out.push({ path, host: str(item.host), pointer: `/spec/proxy/virtual_hosts/${index}/path` });
+  }
+  return out;
+}

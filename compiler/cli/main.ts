@@ -1,0 +1,128 @@
+// The `sluice` command line (SPEC.md §3). The only module that prints or chooses exit codes:
+// 0 success (warnings allowed), 1 the specs have errors, 2 usage or internal error.
+import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import { LoadError } from "../load/load-specs.ts";
+import { checkRepository, hasErrors } from "../pipeline.ts";
+import { FORMATS, type Format, renderDiagnostics } from "./report.ts";
+
+export const EXIT_OK = 0;
+export const EXIT_SPEC_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = `Usage: sluice <command> [options]
+
+Commands:
+  check [DIR]                 load, validate and check every spec (DIR: a directory, a file or -)
+  compile [DIR] [--out OUT]   check, then emit and type-check the gateway into OUT (default generated/)
+  start [OUT]                 run a compiled gateway in the foreground (default generated/)
+  import FILE...              convert Gravitee exports and gateway JSON into Sluice specs
+
+Options:
+  --format human|json|github  how diagnostics are printed (default human)
+  --check                     compile: write nothing, exit 1 if OUT is stale
+  -h, --help                  show this help
+  -v, --version               print the version
+`;
+
+/** A mistake in how the command was called: printed without a stack, exit code 2. */
+export class UsageError extends Error {}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`),
+  err: (s) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`),
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof LoadError) {
+      io.err(`sluice: ${error.message}`);
+      if (error instanceof UsageError) io.err("Run `sluice --help` for usage.");
+      return EXIT_USAGE;
+    }
+    io.err(`sluice: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.SLUICE_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    else io.err("(set SLUICE_DEBUG=1 for a stack trace, and please report it)");
+    return EXIT_USAGE;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+    io.out(USAGE);
+    return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (command === "-v" || command === "--version") {
+    io.out(await version());
+    return EXIT_OK;
+  }
+  switch (command) {
+    case "check":
+      return commandCheck(rest, io);
+    case "compile": {
+      const { commandCompile } = await import("./compile-command.ts");
+      return commandCompile(rest, io);
+    }
+    case "start": {
+      const { commandStart } = await import("./start-command.ts");
+      return commandStart(rest, io);
+    }
+    case "import": {
+      const { commandImport } = await import("./import-command.ts");
+      return commandImport(rest, io);
+    }
+    default:
+      throw new UsageError(`unknown command \`${command}\``);
+  }
+}
+
+export function parse<O extends ParseArgsOptionsConfig>(argv: string[], options: O) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: "boolean", short: "h" } } as O & { help: { type: "boolean"; short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function formatOption(value: unknown): Format {
+  const format = (value ?? "human") as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not \`${String(value)}\``);
+  return format;
+}
+
+async function commandCheck(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, { format: { type: "string" } });
+  if (values.help) {
+    io.out("Usage: sluice check [DIR|FILE|-] [--format human|json|github]\n");
+    return EXIT_OK;
+  }
+  const format = formatOption(values.format);
+  if (positionals.length > 1) throw new UsageError("check takes one DIR, FILE or -");
+  const target = positionals[0] ?? "apis";
+  const result = await checkRepository({ target });
+  const printed = renderDiagnostics(result.diagnostics, result.sources, format);
+  if (format === "json") io.out(printed);
+  else if (printed) io.out(printed);
+  if (format === "human" && !hasErrors(result.diagnostics)) {
+    io.err(`sluice: ${result.documents.length} API${result.documents.length === 1 ? "" : "s"} checked, no errors`);
+  }
+  return hasErrors(result.diagnostics) ? EXIT_SPEC_ERRORS : EXIT_OK;
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return `sluice ${pkg.version}`;
+}

@@ -1,0 +1,68 @@
+// The catalogue of diagnostic codes. Codes are permanent: once released, a code keeps its meaning
+// (a retired code stays here, marked). docs/diagnostics.md is generated from this list
+// (`npm run gen:docs`) and a test fails when a code used in compiler/ is missing here.
+
+export interface CatalogueEntry {
+  code: string;
+  title: string;
+  /** Why this is a problem. */
+  why: string;
+  /** How to fix it. */
+  fix: string;
+}
+
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  // load
+  { code: "load/yaml-syntax", title: "YAML syntax error", why: "The file is not valid YAML, so none of its documents can be read.", fix: "Fix the syntax at the reported position (indentation, an unclosed quote or bracket, a duplicate key)." },
+  { code: "load/not-a-resource", title: "Not a Kubernetes-style resource", why: "Every document is a resource with `apiVersion`, `kind`, `metadata` and `spec`, the shape of the Gravitee Kubernetes Operator CRDs.", fix: "Add `apiVersion: gravitee.io/v1alpha1` and `kind: ApiV4Definition` (or `ApiDefinition` for a v2 API)." },
+  { code: "load/unsupported-kind", title: "Resource kind not compiled", why: "The document is a gravitee.io resource of a kind Sluice does not compile (for example a ManagementContext); it is ignored. Resources of other API groups (Deployments, ConfigMaps) are skipped silently.", fix: "Nothing, if the resource is meant for another tool; otherwise use `ApiV4Definition` or `ApiDefinition`." },
+  { code: "load/env-reference", title: "Malformed environment reference", why: "`${...}` in a value is resolved from the environment when the gateway starts; this one cannot be parsed.", fix: "Write `${NAME}` or `${NAME:-default}` (NAME: letters, digits, `_`). Write `$${` for a literal `${`." },
+  // schema
+  { code: "schema/unknown-property", title: "Unknown property", why: "Validation is strict: Gravitee silently ignores unknown fields, so a misspelt key silently changes nothing. Sluice refuses it.", fix: "Fix the spelling (the hint suggests the closest known property) or remove the property." },
+  { code: "schema/missing-property", title: "Missing required property", why: "The field is required by the spec format.", fix: "Add the property." },
+  { code: "schema/enum", title: "Value not allowed", why: "The field takes one of a fixed set of values (UPPERCASE for Gravitee enums, kebab-case for connector ids).", fix: "Use one of the listed values; the hint suggests the closest one." },
+  { code: "schema/type", title: "Wrong type", why: "The value has the wrong type for the field (for example a string where a number is expected).", fix: "Change the value's type; quote strings that look like numbers, unquote numbers." },
+  { code: "schema/invalid", title: "Invalid value", why: "The value breaks a constraint of the schema (a pattern, a range, a minimum number of items).", fix: "Change the value as the message says." },
+  // exposure methods (SPEC.md §2)
+  { code: "exposure/entrypoint-api-type", title: "Entrypoint not allowed for this API type", why: "PROXY APIs (proxy upstream protocol) are entered through `http-proxy`; MESSAGE APIs (introspect messages from an event-driven backend) through `http-get`, `http-post`, `sse`, `websocket` or `webhook`.", fix: "Use an entrypoint of the API's type, or change `spec.type`." },
+  { code: "exposure/endpoint-api-type", title: "Endpoint not allowed for this API type", why: "PROXY APIs proxy `http-proxy` endpoints (REST, SOAP, WebSocket, gRPC, GraphQL); MESSAGE APIs use `kafka`, `mqtt5`, `solace`, `rabbitmq` or `mock`.", fix: "Use an endpoint group of the API's type, or change `spec.type`." },
+  { code: "exposure/proxy-message-phase", title: "Message-level policy on a PROXY API", why: "A PROXY API proxies traffic as-is (WebSocket frames included), so `publish`/`subscribe` phases and `messageCondition` never run.", fix: "Move the steps to `request`/`response`, use `condition`, or make the API a MESSAGE API." },
+  { code: "exposure/flow-selector-api-type", title: "Flow selector not allowed for this API type", why: "PROXY flows select on `HTTP` and `CONDITION`; MESSAGE flows on `CHANNEL` and `CONDITION`.", fix: "Use the selector type of the API's type." },
+  { code: "exposure/entrypoint-role", title: "Endpoint cannot play the entrypoint's role", why: "An entrypoint that consumes (http-get, sse, webhook, websocket subscriber) needs a consumer on every endpoint group; one that produces (http-post, websocket publisher) needs a producer.", fix: "Enable `consumer`/`producer` in the group's `sharedConfiguration` or the endpoint's `sharedConfigurationOverride`." },
+  { code: "exposure/qos", title: "Quality of service not supported", why: "A message entrypoint's `qos` must be supported by the entrypoint and honoured by every endpoint group (Gravitee's QoS matrix, SPEC.md §2 rule 5).", fix: "Pick a QoS from the hint, or another endpoint." },
+  { code: "exposure/mqtt5-version", title: "MQTT protocol version other than 5", why: "The `mqtt5` endpoint speaks MQTT 5 only; silently downgrading would lose user properties, expiry and shared subscriptions.", fix: "Remove the version setting and use a broker that speaks MQTT 5." },
+  // listeners
+  { code: "listener/required", title: "No listener", why: "Without a listener the API cannot be reached.", fix: "Add an HTTP listener with a path and entrypoints (or a SUBSCRIPTION listener for webhooks)." },
+  { code: "listener/duplicate-type", title: "Two listeners of one type", why: "An API has at most one listener of each type.", fix: "Merge the listeners' paths and entrypoints." },
+  { code: "listener/unsupported-type", title: "Listener type not supported", why: "Sluice serves HTTP and SUBSCRIPTION listeners; Gravitee's TCP listener is not implemented.", fix: "Use an HTTP listener." },
+  { code: "listener/entrypoint-listener-type", title: "Entrypoint on the wrong listener", why: "`webhook` belongs on a SUBSCRIPTION listener; every other entrypoint on the HTTP listener.", fix: "Move the entrypoint to a listener of the right type." },
+  { code: "listener/duplicate-entrypoint", title: "Entrypoint declared twice", why: "Two entrypoints of one type would compete for the same requests.", fix: "Keep one entrypoint of each type." },
+  // plans
+  { code: "plan/required", title: "No plan", why: "Every request goes through a plan; an API without one rejects every call.", fix: "Add a plan, e.g. a KEY_LESS plan." },
+  { code: "plan/security-required", title: "STANDARD plan without security", why: "A STANDARD plan must say how consumers authenticate.", fix: "Add `security: { type: KEY_LESS }` (or API_KEY, JWT, OAUTH2, MTLS), or use `mode: PUSH` for webhooks." },
+  { code: "plan/push-security", title: "PUSH plan with security", why: "In a PUSH plan the gateway calls the subscriber; there is no consumer credential to check.", fix: "Remove `security` from the PUSH plan." },
+  { code: "plan/webhook-without-push", title: "Webhook entrypoint without a PUSH plan (warning)", why: "Consumers subscribe to webhooks through a PUSH plan; without one nobody can subscribe.", fix: "Add a plan with `mode: PUSH`." },
+  // endpoints
+  { code: "endpoint/group-required", title: "No endpoint group", why: "The gateway has nowhere to send traffic.", fix: "Add an endpoint group with at least one endpoint." },
+  { code: "endpoint/duplicate-name", title: "Duplicate endpoint or group name", why: "Group and endpoint names share one namespace within an API: DLQs and failover refer to them by name.", fix: "Rename one of them." },
+  { code: "endpoint/name-colon", title: "`:` in an endpoint or group name", why: "`:` separates group and endpoint in Gravitee endpoint references.", fix: "Rename without `:`." },
+  { code: "endpoint/type-mismatch", title: "Endpoint type differs from its group", why: "An endpoint group is one connector; its endpoints are of its type.", fix: "Use the group's type, or move the endpoint to another group." },
+  { code: "endpoint/inherit-without-shared", title: "Inherits a configuration that does not exist", why: "`inheritConfiguration: true` takes the group's `sharedConfiguration`, which is missing.", fix: "Add `sharedConfiguration` to the group, or set `inheritConfiguration: false`." },
+  { code: "endpoint/dlq-entrypoint", title: "Dead-letter queue on a non-webhook entrypoint", why: "Only webhook deliveries have a dead-letter queue.", fix: "Remove `dlq`." },
+  { code: "endpoint/dlq-target", title: "Dead-letter queue target cannot receive messages", why: "The DLQ must name an endpoint group or endpoint of the API with a producer enabled, or refused messages would be lost.", fix: "Name a group or endpoint that exists and enable its producer." },
+  // paths
+  { code: "path/invalid", title: "Invalid context path", why: "A context path is a URL path: no query, fragment, white space, `.` or `..` segments.", fix: "Fix the path." },
+  { code: "path/duplicate", title: "Host and path used twice", why: "A host+path pair routes to exactly one API across the repository; otherwise routing would depend on file order.", fix: "Change the path or the host of one of the APIs." },
+  // v2 and repository
+  { code: "v2/http-only", title: "Non-HTTP endpoint on a v2 API", why: "v2 APIs proxy HTTP to HTTP; there is no protocol mediation.", fix: "Use an `ApiV4Definition` MESSAGE API for brokers." },
+  { code: "repo/duplicate-name", title: "Duplicate API name", why: "`metadata.name` is the API's identity: it names the generated module, metrics and consumer groups.", fix: "Rename one of the resources." },
+  // expressions
+  { code: "expression/syntax", title: "Malformed expression", why: "A Gravitee EL expression (`{#...}`) could not be parsed.", fix: "Fix the expression at the reported column; see docs/expression-language.md." },
+  { code: "expression/unsupported", title: "Unsupported expression", why: "Expressions are compiled to TypeScript at compile time; this form is outside the supported subset (see docs/expression-language.md).", fix: "Rewrite the expression with the supported forms." },
+  // compile
+  { code: "compile/type-check", title: "Generated configuration does not type-check", why: "The TypeScript emitted for this part of the spec does not match the runtime connector's configuration type.", fix: "Fix the spec value at the reported position; if the spec is valid, this is a Sluice bug: please report it." },
+];
+
+export function catalogueEntry(code: string): CatalogueEntry | undefined {
+  return CATALOGUE.find((e) => e.code === code);
+}

@@ -1,0 +1,141 @@
+// The typed syntax tree of one Gravitee EL expression (the SpEL subset Sluice compiles). Every node
+// keeps `start`/`end` character offsets into the *whole* spec string (template text included), so a
+// problem found while type-checking or emitting can point at the exact characters in the YAML scalar.
+
+export interface Span {
+  /** Offset of the first character of the node in the spec string. */
+  start: number;
+  /** Offset just past the last character. */
+  end: number;
+}
+
+export type Expr =
+  | StringLiteral
+  | NumberLiteral
+  | BooleanLiteral
+  | NullLiteral
+  | Variable
+  | Identifier
+  | Property
+  | Index
+  | MethodCall
+  | FunctionCall
+  | Unary
+  | Binary
+  | Ternary
+  | Elvis;
+
+export interface StringLiteral extends Span {
+  kind: "string";
+  value: string;
+  /** `'` or `"`: needed to map an offset inside `value` back to the source (doubled quotes). */
+  quote: "'" | '"';
+}
+
+export interface NumberLiteral extends Span {
+  kind: "number";
+  value: number;
+}
+
+export interface BooleanLiteral extends Span {
+  kind: "boolean";
+  value: boolean;
+}
+
+export interface NullLiteral extends Span {
+  kind: "null";
+}
+
+/** `#request`, `#context`, … — a SpEL variable reference. */
+export interface Variable extends Span {
+  kind: "variable";
+  name: string;
+}
+
+/** A bare name at the start of an expression (`request` without `#`): SpEL reads it from the root object. */
+export interface Identifier extends Span {
+  kind: "identifier";
+  name: string;
+}
+
+/** `object.name` (also `object?.name`: every navigation is null-safe here anyway). */
+export interface Property extends Span {
+  kind: "property";
+  object: Expr;
+  name: string;
+  nameStart: number;
+}
+
+/** `object[index]`. */
+export interface Index extends Span {
+  kind: "index";
+  object: Expr;
+  index: Expr;
+}
+
+/** `object.name(args)`. */
+export interface MethodCall extends Span {
+  kind: "call";
+  object: Expr;
+  name: string;
+  nameStart: number;
+  args: Expr[];
+}
+
+/** `#name(args)` — a registered SpEL function such as `#jsonPath`. */
+export interface FunctionCall extends Span {
+  kind: "function";
+  name: string;
+  args: Expr[];
+}
+
+export type UnaryOperator = "!" | "-" | "+";
+
+export interface Unary extends Span {
+  kind: "unary";
+  operator: UnaryOperator;
+  operand: Expr;
+}
+
+/** Word forms (`eq`, `and`, …) are normalised to their symbols by the parser. */
+export type BinaryOperator =
+  | "=="
+  | "!="
+  | "<"
+  | "<="
+  | ">"
+  | ">="
+  | "matches"
+  | "&&"
+  | "||"
+  | "+"
+  | "-"
+  | "*"
+  | "/"
+  | "%";
+
+export interface Binary extends Span {
+  kind: "binary";
+  operator: BinaryOperator;
+  left: Expr;
+  right: Expr;
+  /** Where the operator itself is written, for errors about the operation. */
+  operatorSpan: Span;
+}
+
+export interface Ternary extends Span {
+  kind: "ternary";
+  condition: Expr;
+  whenTrue: Expr;
+  whenFalse: Expr;
+}
+
+/** `value ?: fallback` — SpEL's Elvis operator. */
+export interface Elvis extends Span {
+  kind: "elvis";
+  value: Expr;
+  fallback: Expr;
+}
+
+/** A spec string split into literal text and `{#…}` blocks. */
+export type TemplatePart = { kind: "text"; text: string; start: number } | { kind: "block"; expr: Expr; start: number; end: number };

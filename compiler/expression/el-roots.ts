@@ -1,0 +1,64 @@
+// What an expression may read: the Gravitee 4.x EL roots (#request, #response, #message, #context,
+// #api.properties / #properties) and their members, each mapped to its place in runtime/el.ts's
+// ElContext. This table is the whitelist: a name that is not here is an `expression/unsupported`
+// diagnostic, so an expression can never reach anything the contract does not declare.
+// https://documentation.gravitee.io/apim/gravitee-expression-language
+
+/** The kinds of keyed collections, by how the runtime exposes them. */
+export type MapKind =
+  /** ElMultiMap called with a lower-case name (HTTP and message headers are case-insensitive). */
+  | "headers"
+  /** ElMultiMap called with the name as written (query and path parameters). */
+  | "multi"
+  /** Record<string, string> (API properties). */
+  | "strings"
+  /** Record<string, unknown> (attributes, metadata). */
+  | "unknowns";
+
+export type RootMember =
+  | { kind: "value"; type: "string" | "number" | "boolean"; path: readonly string[]; mayBeAbsent?: boolean }
+  | { kind: "map"; map: MapKind; path: readonly string[] }
+  | { kind: "object"; members: ReadonlyMap<string, RootMember> };
+
+/** ElContext properties that may be undefined: every access below them is an optional chain. */
+export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set(["response", "message"]);
+
+const value = (type: "string" | "number" | "boolean", path: string[], mayBeAbsent = false): RootMember =>
+  mayBeAbsent ? { kind: "value", type, path, mayBeAbsent } : { kind: "value", type, path };
+const map = (kind: MapKind, path: string[]): RootMember => ({ kind: "map", map: kind, path });
+const object = (members: Record<string, RootMember>): RootMember => ({ kind: "object", members: new Map(Object.entries(members)) });
+
+const REQUEST_STRINGS = ["id", "transactionId", "method", "scheme", "host", "path", "pathInfo", "contextPath", "uri", "remoteAddress"];
+
+export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
+  Object.entries({
+    request: object({
+      ...Object.fromEntries(REQUEST_STRINGS.map((name) => [name, value("string", ["request", name])])),
+      content: value("string", ["request", "content"], true),
+      headers: map("headers", ["request", "headers"]),
+      params: map("multi", ["request", "params"]),
+      pathParams: map("multi", ["request", "pathParams"]),
+    }),
+    response: object({
+      status: value("number", ["response", "status"]),
+      headers: map("headers", ["response", "headers"]),
+      content: value("string", ["response", "content"], true),
+    }),
+    message: object({
+      id: value("string", ["message", "id"]),
+      content: value("string", ["message", "content"]),
+      error: value("boolean", ["message", "error"]),
+      headers: map("headers", ["message", "headers"]),
+      metadata: map("unknowns", ["message", "metadata"]),
+      attributes: map("unknowns", ["message", "attributes"]),
+    }),
+    context: object({ attributes: map("unknowns", ["context", "attributes"]) }),
+    api: object({ properties: map("strings", ["properties"]) }),
+    properties: map("strings", ["properties"]),
+  }),
+);
+
+/** Member names for "did you mean" hints, in declaration order. */
+export function memberNames(member: RootMember): string[] {
+  return member.kind === "object" ? [...member.members.keys()] : [];
+}

@@ -1,0 +1,71 @@
+// The static types the compiler tracks for EL values, and the conversions between them. SpEL is
+// loosely typed; here every conversion is decided at compile time from the static type: a known
+// string needs nothing, a value only known at run time (an attribute) goes through a runtime helper,
+// and a conversion that SpEL would fail on (a list used as text in a comparison, a boolean added to a
+// number) is a diagnostic instead of a run-time surprise.
+
+import type { ts } from "ts-morph";
+import type { Span } from "./ast.ts";
+import { fail } from "./expression-error.ts";
+import { callHelper, type EmitState } from "./ts-build.ts";
+
+/**
+ * `list` is all values of a header or parameter (`readonly string[]`); `unknown` is a value whose type
+ * is only known at run time (attributes, metadata); `null` is the `null` literal.
+ * The TypeScript type of `expr` is exactly the static type (`| undefined` when `nullable`).
+ */
+export type ValueType = "boolean" | "number" | "string" | "list" | "unknown" | "null";
+
+export interface Value {
+  expr: ts.Expression;
+  type: ValueType;
+  /** May be undefined at run time (absent header, no response yet, missing property). Never true for booleans. */
+  nullable: boolean;
+  span: Span;
+}
+
+const DESCRIPTIONS: Record<ValueType, string> = {
+  boolean: "a boolean",
+  number: "a number",
+  string: "a string",
+  list: "a list of values",
+  unknown: "a value",
+  null: "null",
+};
+
+export function describe(value: Value): string {
+  return DESCRIPTIONS[value.type];
+}
+
+export const LIST_HINT = "A header or parameter holds a list of values: pick one with [0], e.g. #request.headers['x-tenant'][0].";
+
+/** Text of a value. Lists are joined with "," only where `allowList` (template rendering, like Spring). */
+export function toStr(state: EmitState, value: Value, purpose: string, allowList = false): ts.Expression {
+  if (value.type === "string" && !value.nullable) return value.expr;
+  if (value.type === "list" && !allowList) {
+    fail("expression/unsupported", `${purpose} needs one value, but this is ${describe(value)}.`, value.span, LIST_HINT);
+  }
+  return callHelper(state, "elStr", [value.expr]);
+}
+
+/** Number of a value; text is not silently parsed in arithmetic (SpEL does not either). */
+export function toNum(state: EmitState, value: Value, purpose: string): ts.Expression {
+  if (value.type === "number" && !value.nullable) return value.expr;
+  if (value.type === "number" || value.type === "unknown") return callHelper(state, "elNum", [value.expr]);
+  return fail("expression/unsupported", `${purpose} needs a number, but this is ${describe(value)}.`, value.span, value.type === "list" ? LIST_HINT : undefined);
+}
+
+/** Boolean of a value: strings and run-time values convert like Spring (true/on/yes/1). */
+export function toBool(state: EmitState, value: Value, purpose: string): ts.Expression {
+  if (value.type === "boolean") return value.expr;
+  if (value.type === "string" || value.type === "unknown") return callHelper(state, "elBool", [value.expr]);
+  return fail("expression/unsupported", `${purpose} needs true or false, but this is ${describe(value)}.`, value.span, value.type === "list" ? LIST_HINT : "Compare it, e.g. #response.status == 200.");
+}
+
+/** The type of `a ? b : c` / `a ?: b` from its two results. */
+export function unify(a: Value, b: Value): { type: ValueType; nullable: boolean } {
+  if (a.type === b.type) return { type: a.type, nullable: a.nullable || b.nullable };
+  if (a.type === "null" && b.type !== "boolean") return { type: b.type, nullable: true };
+  if (b.type === "null" && a.type !== "boolean") return { type: a.type, nullable: true };
+  return { type: "unknown", nullable: true };
+}

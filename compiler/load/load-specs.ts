@@ -1,0 +1,216 @@
+// Stage 1, load: read every YAML file of an API repository (or one file, or standard input), parse
+// every document with source positions kept, and recognise environment references. Nothing here
+// knows the spec format beyond `apiVersion`/`kind`/`metadata.name`.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { LineCounter, parseAllDocuments } from "yaml";
+import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
+import { joinPointer } from "../diagnostics/diagnostic.ts";
+import { type EnvTemplate, isScanError, scanEnvTemplate, validationValue } from "./env-refs.ts";
+import { SourceSet } from "./source-set.ts";
+
+export const GRAVITEE_API_VERSION = "gravitee.io/v1alpha1";
+/** The kinds the compiler reads. Other gravitee.io kinds are reported and ignored. */
+export const SUPPORTED_KINDS = ["ApiV4Definition", "ApiDefinition"] as const;
+export type SupportedKind = (typeof SUPPORTED_KINDS)[number];
+
+export interface EnvSite {
+  pointer: string;
+  template: EnvTemplate;
+}
+
+export interface LoadedDocument {
+  at: SourceRef;
+  kind: SupportedKind;
+  name: string | undefined;
+  /** The document as plain data, `${...}` references left as written. */
+  value: Record<string, unknown>;
+  /** The same data as validation sees it: references replaced by their (typed) defaults. */
+  validationValue: Record<string, unknown>;
+  envSites: EnvSite[];
+  /** Pointers of whole references without default: their type is only known at start-up. */
+  untyped: Set<string>;
+}
+
+export interface LoadResult {
+  sources: SourceSet;
+  documents: LoadedDocument[];
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadInput {
+  /** A directory, a single file, or `-` for standard input. */
+  target: string;
+  /** Used for `-`; defaults to reading process.stdin. */
+  stdin?: () => Promise<string>;
+  cwd?: string;
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+export async function loadSpecs(input: LoadInput): Promise<LoadResult> {
+  const cwd = input.cwd ?? process.cwd();
+  const sources = new SourceSet();
+  const result: LoadResult = { sources, documents: [], diagnostics: [] };
+  if (input.target === "-") {
+    const text = await (input.stdin ?? readStdin)();
+    loadText("<stdin>", text, result);
+    return result;
+  }
+  const absolute = resolve(cwd, input.target);
+  const info = await stat(absolute).catch(() => undefined);
+  if (!info) throw new LoadError(`no such file or directory: ${input.target}`);
+  const files = info.isDirectory() ? await listYamlFiles(absolute) : [absolute];
+  const texts = await Promise.all(files.map((f) => readFile(f, "utf8")));
+  files.forEach((file, i) => {
+    loadText(displayPath(cwd, file), texts[i]!, result);
+  });
+  return result;
+}
+
+/** A problem with the command's input itself (not with a spec): reported as a usage error. */
+export class LoadError extends Error {}
+
+export function loadText(path: string, text: string, result: LoadResult): void {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const docs = Array.isArray(documents) ? documents : [];
+  result.sources.add({ path, text, lineCounter, documents: docs });
+  docs.forEach((doc, index) => {
+    const at: SourceRef = { file: path, doc: index, pointer: "" };
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        result.diagnostics.push({
+          code: "load/yaml-syntax",
+          severity: "error",
+          message: `YAML syntax error: ${firstLine(error.message)}`,
+          at: { ...at, pos: error.pos[0] },
+        });
+      }
+      return;
+    }
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) return; // an empty document, e.g. a trailing `---`
+    if (typeof value !== "object" || Array.isArray(value)) {
+      result.diagnostics.push({
+        code: "load/not-a-resource",
+        severity: "error",
+        message: "a document must be a mapping with apiVersion, kind, metadata and spec",
+        at,
+      });
+      return;
+    }
+    const loaded = classify(value as Record<string, unknown>, at, result.diagnostics);
+    if (loaded) result.documents.push(loaded);
+  });
+}
+
+function classify(
+  value: Record<string, unknown>,
+  at: SourceRef,
+  diagnostics: Diagnostic[],
+): LoadedDocument | undefined {
+  const { apiVersion, kind } = value;
+  if (typeof apiVersion !== "string" || typeof kind !== "string") {
+    diagnostics.push({
+      code: "load/not-a-resource",
+      severity: "error",
+      message: "a document needs `apiVersion` and `kind` (a Kubernetes-style resource)",
+      hint: `use \`apiVersion: ${GRAVITEE_API_VERSION}\` with \`kind: ApiV4Definition\` (v4) or \`kind: ApiDefinition\` (v2)`,
+      at: { ...at, pointer: typeof apiVersion !== "string" ? "" : "/kind" },
+    });
+    return undefined;
+  }
+  // A rendered overlay carries Deployments, ConfigMaps and so on: not ours, silently skipped.
+  if (!apiVersion.startsWith("gravitee.io/")) return undefined;
+  if (!(SUPPORTED_KINDS as readonly string[]).includes(kind)) {
+    diagnostics.push({
+      code: "load/unsupported-kind",
+      severity: "warning",
+      message: `kind \`${kind}\` is not compiled into the gateway and is ignored`,
+      hint: `Sluice compiles ${SUPPORTED_KINDS.join(" and ")} resources`,
+      at: { ...at, pointer: "/kind" },
+    });
+    return undefined;
+  }
+  const metadata = value.metadata as Record<string, unknown> | undefined;
+  const name = typeof metadata?.name === "string" ? metadata.name : undefined;
+  const envSites: EnvSite[] = [];
+  const untyped = new Set<string>();
+  const validation = substitute(value, "", envSites, untyped, at, diagnostics) as Record<string, unknown>;
+  return { at, kind: kind as SupportedKind, name, value, validationValue: validation, envSites, untyped };
+}
+
+/** A copy of `node` in which strings with environment references hold their validation value. */
+function substitute(
+  node: unknown,
+  pointer: string,
+  sites: EnvSite[],
+  untyped: Set<string>,
+  at: SourceRef,
+  diagnostics: Diagnostic[],
+): unknown {
+  if (typeof node === "string") {
+    const scanned = scanEnvTemplate(node);
+    if (scanned === null) return node;
+    if (isScanError(scanned)) {
+      diagnostics.push({
+        code: "load/env-reference",
+        severity: "error",
+        message: scanned.message,
+        hint: "write `${NAME}` or `${NAME:-default}`; `$${` stands for a literal `${`",
+        at: { ...at, pointer, offset: scanned.offset },
+      });
+      return node;
+    }
+    sites.push({ pointer, template: scanned });
+    const v = validationValue(scanned);
+    if (v === undefined) {
+      untyped.add(pointer);
+      return node;
+    }
+    return v;
+  }
+  if (Array.isArray(node)) {
+    return node.map((item, i) => substitute(item, joinPointer(pointer, i), sites, untyped, at, diagnostics));
+  }
+  if (node !== null && typeof node === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      out[k] = substitute(v, joinPointer(pointer, k), sites, untyped, at, diagnostics);
+    }
+    return out;
+  }
+  return node;
+}
+
+async function listYamlFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    const entries = await readdir(d, { withFileTypes: true });
+    for (const e of entries) {
+      if (e.name.startsWith(".") || e.name === "node_modules") continue;
+      const full = join(d, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile() && YAML_FILE.test(e.name)) out.push(full);
+    }
+  };
+  await walk(dir);
+  // Sorted path order (SPEC.md §1), by code unit so it does not depend on the locale.
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function displayPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith("..") ? file : rel;
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0] ?? s;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}

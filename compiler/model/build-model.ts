@@ -1,0 +1,382 @@
+// Stage 4, model: turn checked documents into the intermediate representation of ./model.ts.
+// Environment references become EnvValue nodes, Gravitee EL in conditions and policy templates is
+// compiled to TypeScript here (so a bad expression is a diagnostic on its YAML line), paths are
+// normalised, and the route table gets its explicit precedence.
+import { createHash } from "node:crypto";
+import { obj, str } from "../check/spec-view.ts";
+import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
+import { joinPointer } from "../diagnostics/diagnostic.ts";
+import { compileCondition, compileTemplate } from "../expression/compile-expression.ts";
+import { hasTemplate } from "../expression/parse-expression.ts";
+import type { EnvSite, LoadedDocument } from "../load/load-specs.ts";
+import { compare } from "../shared/compare.ts";
+import { normalisePath } from "../shared/paths.ts";
+import {
+  type ApiModel,
+  ElValue,
+  type EndpointGroupModel,
+  type EnvKind,
+  EnvTemplateValue,
+  EnvValue,
+  type FlowModel,
+  type GatewayModel,
+  type ModelValue,
+  type PlanModel,
+  type SelectorModel,
+  type StepModel,
+} from "./model.ts";
+import { routeOrder } from "./routes.ts";
+import { schemaKindAt } from "./schema-kind.ts";
+import { safeIdentifier } from "./identifiers.ts";
+
+type Obj = Record<string, unknown>;
+
+export function buildModel(docs: readonly LoadedDocument[]): { model: GatewayModel; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const idents = new Set<string>();
+  const apis = [...docs]
+    .sort((a, b) => compare(a.name ?? "", b.name ?? ""))
+    .map((doc) => new ApiBuilder(doc, diagnostics).build(idents));
+  const routes = apis.flatMap((api) => api.paths.map((p) => ({ ...p, api: api.id }))).sort(routeOrder);
+  return { model: { apis, routes }, diagnostics };
+}
+
+class ApiBuilder {
+  private readonly env: Map<string, EnvSite>;
+  private readonly doc: LoadedDocument;
+  private readonly diagnostics: Diagnostic[];
+
+  constructor(doc: LoadedDocument, diagnostics: Diagnostic[]) {
+    this.doc = doc;
+    this.diagnostics = diagnostics;
+    this.env = new Map(doc.envSites.map((s) => [s.pointer, s]));
+  }
+
+  build(idents: Set<string>): ApiModel {
+    const { doc } = this;
+    const spec = obj(doc.value.spec);
+    const id = doc.name ?? "unnamed";
+    let ident = safeIdentifier(id);
+    for (let n = 2; idents.has(ident); n++) ident = `${safeIdentifier(id)}${n}`;
+    idents.add(ident);
+    const v2 = doc.kind === "ApiDefinition";
+    const base: Omit<ApiModel, "entrypoints" | "endpointGroups" | "paths" | "stripContextPath"> = {
+      id,
+      ident,
+      name: str(spec.name) ?? id,
+      version: String(spec.version ?? "1.0.0"),
+      type: v2 ? "PROXY" : (spec.type as "PROXY" | "MESSAGE"),
+      definitionVersion: v2 ? "V2" : "V4",
+      source: doc.at.file,
+      hash: hashOf(doc.value),
+      plans: this.plans(spec),
+      flows: this.flows(spec.flows, "/spec/flows", v2),
+      flowExecution: v2
+        ? { mode: spec.flow_mode === "BEST_MATCH" ? "BEST_MATCH" : "DEFAULT", matchRequired: false }
+        : {
+            mode: obj(spec.flowExecution).mode === "BEST_MATCH" ? "BEST_MATCH" : "DEFAULT",
+            matchRequired: obj(spec.flowExecution).matchRequired === true,
+          },
+      properties: this.properties(spec.properties),
+      at: doc.at,
+    };
+    if (spec.failover !== undefined) base.failover = this.value(spec.failover, "/spec/failover");
+    return v2 ? { ...base, ...this.v2Proxy(spec) } : { ...base, ...this.v4Connectors(spec) };
+  }
+
+  private v4Connectors(spec: Obj): Pick<ApiModel, "entrypoints" | "endpointGroups" | "paths" | "stripContextPath"> {
+    const paths: ApiModel["paths"] = [];
+    const entrypoints: ApiModel["entrypoints"] = [];
+    (spec.listeners as Obj[] | undefined)?.forEach((listener, li) => {
+      if (listener.type === "HTTP") {
+        for (const p of (listener.paths as Obj[] | undefined) ?? []) {
+          const host = str(p.host);
+          paths.push(host ? { host: host.toLowerCase(), path: normalisePath(String(p.path)) } : { path: normalisePath(String(p.path)) });
+        }
+      }
+      (listener.entrypoints as Obj[] | undefined)?.forEach((ep, ei) => {
+        const pointer = `/spec/listeners/${li}/entrypoints/${ei}`;
+        const model: ApiModel["entrypoints"][number] = {
+          type: String(ep.type),
+          qos: str(ep.qos) ?? "AUTO",
+          configuration: this.value(ep.configuration ?? {}, `${pointer}/configuration`),
+          at: this.ref(pointer),
+        };
+        if (ep.dlq !== undefined) model.dlq = this.value(ep.dlq, `${pointer}/dlq`);
+        entrypoints.push(model);
+      });
+    });
+    const endpointGroups: EndpointGroupModel[] = ((spec.endpointGroups as Obj[] | undefined) ?? []).map((group, gi) => {
+      const gp = `/spec/endpointGroups/${gi}`;
+      return {
+        name: String(group.name),
+        type: String(group.type),
+        loadBalancer: str(obj(group.loadBalancer).type) ?? "ROUND_ROBIN",
+        at: this.ref(gp),
+        endpoints: ((group.endpoints as Obj[] | undefined) ?? []).map((ep, ei) => {
+          const ptr = `${gp}/endpoints/${ei}`;
+          const inherit = ep.inheritConfiguration === true;
+          const endpoint: EndpointGroupModel["endpoints"][number] = {
+            name: String(ep.name),
+            type: String(ep.type),
+            weight: typeof ep.weight === "number" ? ep.weight : 1,
+            secondary: ep.secondary === true,
+            configuration: this.value(ep.configuration ?? {}, `${ptr}/configuration`),
+            shared: inherit
+              ? this.value(group.sharedConfiguration ?? {}, `${gp}/sharedConfiguration`)
+              : this.value(ep.sharedConfigurationOverride ?? {}, `${ptr}/sharedConfigurationOverride`),
+            at: this.ref(ptr),
+          };
+          const hc = obj(obj(ep.services).healthCheck ?? obj(group.services).healthCheck);
+          if (hc.enabled === true) {
+            const source = obj(ep.services).healthCheck ? `${ptr}/services/healthCheck` : `${gp}/services/healthCheck`;
+            endpoint.healthCheck = this.value(hc, source, { expressions: true });
+          }
+          return endpoint;
+        }),
+      };
+    });
+    return { paths, entrypoints, endpointGroups, stripContextPath: true };
+  }
+
+  /** v2: one http-proxy entrypoint over the proxy groups, the shape of a v4 PROXY API. */
+  private v2Proxy(spec: Obj): Pick<ApiModel, "entrypoints" | "endpointGroups" | "paths" | "stripContextPath"> {
+    const proxy = obj(spec.proxy);
+    const paths = ((proxy.virtual_hosts as Obj[] | undefined) ?? []).map((vh) => {
+      const host = str(vh.host);
+      return host ? { host: host.toLowerCase(), path: normalisePath(String(vh.path)) } : { path: normalisePath(String(vh.path)) };
+    });
+    const endpointGroups: EndpointGroupModel[] = ((proxy.groups as Obj[] | undefined) ?? []).map((group, gi) => {
+      const gp = `/spec/proxy/groups/${gi}`;
+      const shared: Obj = {};
+      if (group.http !== undefined) shared.http = group.http;
+      if (group.ssl !== undefined) shared.ssl = group.ssl;
+      if (group.headers !== undefined) shared.headers = group.headers;
+      return {
+        name: String(group.name ?? "default"),
+        type: "http-proxy",
+        loadBalancer: str(obj(group.load_balancing).type) ?? "ROUND_ROBIN",
+        at: this.ref(gp),
+        endpoints: ((group.endpoints as Obj[] | undefined) ?? []).map((ep, ei) => ({
+          name: String(ep.name),
+          type: "http-proxy",
+          weight: typeof ep.weight === "number" ? ep.weight : 1,
+          secondary: ep.backup === true,
+          configuration: { target: this.value(ep.target, `${gp}/endpoints/${ei}/target`) },
+          shared: this.value(shared, gp),
+          at: this.ref(`${gp}/endpoints/${ei}`),
+        })),
+      };
+    });
+    return {
+      paths,
+      entrypoints: [{ type: "http-proxy", qos: "AUTO", configuration: {}, at: this.ref("/spec/proxy") }],
+      endpointGroups,
+      stripContextPath: proxy.strip_context_path !== false,
+    };
+  }
+
+  private plans(spec: Obj): PlanModel[] {
+    const v2 = Array.isArray(spec.plans);
+    const entries: Array<[string, Obj, string]> = v2
+      ? (spec.plans as Obj[]).map((p, i) => [str(p.id) ?? str(p.name) ?? String(i), p, `/spec/plans/${i}`])
+      : Object.entries(obj(spec.plans)).map(([k, p]) => [k, obj(p), joinPointer("/spec/plans", k)]);
+    return entries.map(([key, plan, pointer]) => {
+      const security = plan.security;
+      const securityType = typeof security === "string" ? security : str(obj(security).type);
+      const securityConfig =
+        typeof security === "string"
+          ? this.securityDefinition(plan.securityDefinition, `${pointer}/securityDefinition`)
+          : this.value(obj(security).configuration ?? {}, `${pointer}/security/configuration`);
+      const model: PlanModel = {
+        id: key,
+        name: str(plan.name) ?? key,
+        mode: plan.mode === "PUSH" ? "PUSH" : "STANDARD",
+        securityConfiguration: securityConfig,
+        flows: this.flows(plan.flows, `${pointer}/flows`, v2),
+        at: this.ref(pointer),
+      };
+      if (securityType) model.securityType = securityType;
+      const rule = str(plan.selectionRule);
+      if (rule) {
+        const el = this.condition(rule, `${pointer}/selectionRule`);
+        if (el) model.selectionRule = el;
+      }
+      return model;
+    });
+  }
+
+  /** v2 `securityDefinition` is a JSON string in Gravitee exports, an object in GKO. */
+  private securityDefinition(value: unknown, pointer: string): ModelValue {
+    if (typeof value === "string") {
+      try {
+        return this.value(JSON.parse(value), pointer);
+      } catch {
+        return {};
+      }
+    }
+    return value === undefined ? {} : this.value(value, pointer);
+  }
+
+  private flows(value: unknown, pointer: string, v2: boolean): FlowModel[] {
+    if (!Array.isArray(value)) return [];
+    return (value as Obj[])
+      .map((flow, i): [Obj, string] => [flow, `${pointer}/${i}`])
+      .filter(([flow]) => flow.enabled !== false)
+      .map(([flow, fp]) => {
+        const selectors: SelectorModel[] = [];
+        if (v2) {
+          const po = obj(flow["path-operator"]);
+          const http: SelectorModel = { type: "HTTP", path: str(po.path) ?? "/", pathOperator: str(po.operator) ?? "STARTS_WITH" };
+          if (Array.isArray(flow.methods) && flow.methods.length > 0) http.methods = flow.methods.map(String);
+          selectors.push(http);
+          const cond = str(flow.condition);
+          if (cond) {
+            const el = this.condition(cond, `${fp}/condition`);
+            if (el) selectors.push({ type: "CONDITION", condition: el });
+          }
+        } else {
+          ((flow.selectors as Obj[] | undefined) ?? []).forEach((s, si) => {
+            const sel: SelectorModel = { type: s.type as SelectorModel["type"] };
+            if (s.type === "HTTP") {
+              sel.path = str(s.path) ?? "/";
+              sel.pathOperator = str(s.pathOperator) ?? "STARTS_WITH";
+              if (Array.isArray(s.methods) && s.methods.length > 0) sel.methods = s.methods.map(String);
+            } else if (s.type === "CHANNEL") {
+              sel.channel = str(s.channel) ?? "/";
+              sel.channelOperator = str(s.channelOperator) ?? "STARTS_WITH";
+              if (Array.isArray(s.operations)) sel.operations = s.operations.map(String);
+              if (Array.isArray(s.entrypoints)) sel.entrypoints = s.entrypoints.map(String);
+            } else if (s.type === "CONDITION") {
+              const el = this.condition(String(s.condition ?? ""), `${fp}/selectors/${si}/condition`);
+              if (el) sel.condition = el;
+            }
+            selectors.push(sel);
+          });
+        }
+        const steps = (phase: string) => this.steps(flow[phase], `${fp}/${phase}`);
+        return {
+          name: str(flow.name) ?? "",
+          selectors,
+          request: steps(v2 ? "pre" : "request"),
+          response: steps(v2 ? "post" : "response"),
+          publish: steps("publish"),
+          subscribe: steps("subscribe"),
+        };
+      });
+  }
+
+  private steps(value: unknown, pointer: string): StepModel[] {
+    if (!Array.isArray(value)) return [];
+    return (value as Obj[])
+      .map((step, i): [Obj, string] => [step, `${pointer}/${i}`])
+      .filter(([step]) => step.enabled !== false)
+      .map(([step, sp]) => {
+        const model: StepModel = {
+          policy: String(step.policy),
+          enabled: true,
+          configuration: this.value(step.configuration ?? {}, `${sp}/configuration`, { expressions: true }),
+          at: this.ref(sp),
+        };
+        if (str(step.name)) model.name = String(step.name);
+        if (str(step.condition)) {
+          const el = this.condition(String(step.condition), `${sp}/condition`);
+          if (el) model.condition = el;
+        }
+        if (str(step.messageCondition)) {
+          const el = this.condition(String(step.messageCondition), `${sp}/messageCondition`);
+          if (el) model.messageCondition = el;
+        }
+        return model;
+      });
+  }
+
+  private properties(value: unknown): Record<string, ModelValue> {
+    const out: Record<string, ModelValue> = {};
+    if (Array.isArray(value)) {
+      (value as Obj[]).forEach((p, i) => {
+        if (typeof p.key === "string") out[p.key] = this.value(String(p.value ?? ""), `/spec/properties/${i}/value`);
+      });
+    } else {
+      for (const [k, v] of Object.entries(obj(value))) out[k] = this.value(String(v), joinPointer("/spec/properties", k));
+    }
+    return out;
+  }
+
+  private condition(source: string, pointer: string): ElValue | undefined {
+    if (source.trim() === "") return undefined;
+    const compiled = compileCondition(source);
+    if (compiled.ok) return new ElValue(compiled.code, "boolean", source);
+    this.expressionError(compiled.error, pointer);
+    return undefined;
+  }
+
+  private expressionError(
+    error: { message: string; offset: number; hint?: string; code?: string },
+    pointer: string,
+  ): void {
+    const d: Diagnostic = {
+      code: error.code ?? "expression/syntax",
+      severity: "error",
+      message: error.message,
+      at: { ...this.ref(pointer), offset: error.offset },
+    };
+    if (error.hint) d.hint = error.hint;
+    this.diagnostics.push(d);
+  }
+
+  /** Plain data with environment references (and, where asked, EL templates) made explicit. */
+  private value(node: unknown, pointer: string, options: { expressions?: boolean } = {}): ModelValue {
+    if (typeof node === "string") {
+      const site = this.env.get(pointer);
+      if (site) return this.envValue(site);
+      if (options.expressions && hasTemplate(node)) {
+        const compiled = compileTemplate(node);
+        if (compiled.ok) return new ElValue(compiled.code, "string", node);
+        this.expressionError(compiled.error, pointer);
+        return node;
+      }
+      return node;
+    }
+    if (Array.isArray(node)) return node.map((item, i) => this.value(item, joinPointer(pointer, i), options));
+    if (node !== null && typeof node === "object") {
+      const out: Record<string, ModelValue> = {};
+      for (const [k, v] of Object.entries(node)) out[k] = this.value(v, joinPointer(pointer, k), options);
+      return out;
+    }
+    if (typeof node === "number" || typeof node === "boolean" || node === null) return node;
+    return null;
+  }
+
+  private envValue(site: EnvSite): ModelValue {
+    const field = `${this.doc.at.file}#${site.pointer}`;
+    const { parts, whole } = site.template;
+    if (whole) {
+      const ref = parts[0] as { env: string; default?: string };
+      const kind: EnvKind = schemaKindAt(this.doc, site.pointer);
+      return new EnvValue(ref.env, kind, field, ref.default);
+    }
+    return new EnvTemplateValue(
+      parts.map((p) => ("text" in p ? p.text : p.default === undefined ? { env: p.env } : { env: p.env, default: p.default })),
+      field,
+    );
+  }
+
+  private ref(pointer: string): SourceRef {
+    return { ...this.doc.at, pointer };
+  }
+}
+
+function hashOf(value: unknown): string {
+  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+}
+
+/** JSON with sorted keys: the same document always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const keys = Object.keys(value).sort(compare);
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Obj)[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}

@@ -1,0 +1,154 @@
+// The intermediate representation between checked specs and emitted code. Emitters read only this,
+// never raw YAML. Values that the runtime resolves or evaluates (environment references, compiled
+// expressions) are explicit node classes, so an emitter cannot mistake them for plain data.
+import type { SourceRef } from "../diagnostics/diagnostic.ts";
+
+export type EnvKind = "string" | "integer" | "number" | "boolean" | "any";
+
+/** `${NAME}` / `${NAME:-default}` as a whole value: resolved at gateway start-up. */
+export class EnvValue {
+  readonly name: string;
+  readonly kind: EnvKind;
+  /** `file#pointer`, printed when the variable is missing or of the wrong type. */
+  readonly field: string;
+  readonly defaultText: string | undefined;
+  constructor(name: string, kind: EnvKind, field: string, defaultText: string | undefined) {
+    this.name = name;
+    this.kind = kind;
+    this.field = field;
+    this.defaultText = defaultText;
+  }
+}
+
+/** A string with `${...}` inside: resolved at start-up. */
+export class EnvTemplateValue {
+  readonly parts: ReadonlyArray<string | { env: string; default?: string }>;
+  readonly field: string;
+  constructor(parts: ReadonlyArray<string | { env: string; default?: string }>, field: string) {
+    this.parts = parts;
+    this.field = field;
+  }
+}
+
+/** A Gravitee EL expression compiled to a TypeScript arrow function `(el: ElContext) => T`. */
+export class ElValue {
+  readonly code: string;
+  readonly returns: "boolean" | "string";
+  readonly source: string;
+  constructor(code: string, returns: "boolean" | "string", source: string) {
+    this.code = code;
+    this.returns = returns;
+    this.source = source;
+  }
+}
+
+export type ModelValue =
+  | null
+  | boolean
+  | number
+  | string
+  | EnvValue
+  | EnvTemplateValue
+  | ElValue
+  | ModelValue[]
+  | { [key: string]: ModelValue };
+
+export interface ConnectorModel {
+  type: string;
+  configuration: ModelValue;
+  at: SourceRef;
+}
+
+export interface EntrypointModel extends ConnectorModel {
+  qos: string;
+  dlq?: ModelValue;
+}
+
+export interface EndpointModel extends ConnectorModel {
+  name: string;
+  weight: number;
+  secondary: boolean;
+  /** The shared configuration in effect (the group's when inherited, else the override). */
+  shared: ModelValue;
+  healthCheck?: ModelValue;
+}
+
+export interface EndpointGroupModel {
+  name: string;
+  type: string;
+  loadBalancer: string;
+  endpoints: EndpointModel[];
+  at: SourceRef;
+}
+
+export interface StepModel {
+  policy: string;
+  name?: string;
+  enabled: boolean;
+  configuration: ModelValue;
+  condition?: ElValue;
+  messageCondition?: ElValue;
+  at: SourceRef;
+}
+
+export interface SelectorModel {
+  type: "HTTP" | "CHANNEL" | "CONDITION";
+  path?: string;
+  pathOperator?: string;
+  methods?: string[];
+  channel?: string;
+  channelOperator?: string;
+  operations?: string[];
+  entrypoints?: string[];
+  condition?: ElValue;
+}
+
+export interface FlowModel {
+  name: string;
+  selectors: SelectorModel[];
+  request: StepModel[];
+  response: StepModel[];
+  publish: StepModel[];
+  subscribe: StepModel[];
+}
+
+export interface PlanModel {
+  id: string;
+  name: string;
+  mode: "STANDARD" | "PUSH";
+  securityType?: string;
+  securityConfiguration: ModelValue;
+  selectionRule?: ElValue;
+  flows: FlowModel[];
+  at: SourceRef;
+}
+
+export interface ApiModel {
+  /** metadata.name: the API's identity. */
+  id: string;
+  /** A safe TypeScript identifier derived from the id. */
+  ident: string;
+  name: string;
+  version: string;
+  type: "PROXY" | "MESSAGE";
+  definitionVersion: "V4" | "V2";
+  source: string;
+  /** sha256 of the document, for /info and change detection. */
+  hash: string;
+  paths: Array<{ host?: string; path: string }>;
+  entrypoints: EntrypointModel[];
+  endpointGroups: EndpointGroupModel[];
+  plans: PlanModel[];
+  flows: FlowModel[];
+  flowExecution: { mode: "DEFAULT" | "BEST_MATCH"; matchRequired: boolean };
+  properties: Record<string, ModelValue>;
+  stripContextPath: boolean;
+  failover?: ModelValue;
+  at: SourceRef;
+}
+
+export interface GatewayModel {
+  apis: ApiModel[];
+  /** Routes in match order: explicit precedence, not file order. */
+  routes: Array<{ host?: string; path: string; api: string }>;
+}

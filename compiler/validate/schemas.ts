@@ -1,0 +1,25 @@
+// The JSON Schemas of the spec format, one per supported kind. The files under ./schemas are the
+// source of truth (also published for editors through `# yaml-language-server: $schema=...`);
+// ./types is generated from them by ./generate-types.ts.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const SCHEMAS_DIR = join(import.meta.dirname, "schemas");
+
+/** Schema file of each kind, relative to SCHEMAS_DIR. */
+export const SCHEMA_FILES = {
+  ApiV4Definition: "api-v4-definition.schema.json",
+  ApiDefinition: "api-definition.schema.json",
+} as const;
+
+export type SchemaKind = keyof typeof SCHEMA_FILES;
+
+/** The parsed schemas keyed by kind. Each call returns fresh objects (ajv may annotate them). */
+export function loadSchemas(): Record<SchemaKind, Record<string, unknown>> {
+  const read = (file: string) =>
+    JSON.parse(readFileSync(join(SCHEMAS_DIR, file), "utf8")) as Record<string, unknown>;
+  return {
+    ApiV4Definition: read(SCHEMA_FILES.ApiV4Definition),
+    ApiDefinition: read(SCHEMA_FILES.ApiDefinition),
+  };
+}

@@ -1,0 +1,200 @@
+// Stage 2, validate: every document against the JSON Schema of its kind, with ajv collecting all
+// errors. ajv's raw output is turned into diagnostics a person can act on: unknown properties point
+// at their key with a "did you mean", enum and connector-type typos get suggestions, and the
+// error floods of oneOf/anyOf collapse into the one branch that was meant.
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
+import { joinPointer, parsePointer } from "../diagnostics/diagnostic.ts";
+import { didYouMean, listOf } from "../diagnostics/suggest.ts";
+import type { LoadedDocument, SupportedKind } from "../load/load-specs.ts";
+import { loadSchemas } from "./schemas.ts";
+
+type AjvError = ErrorObject<string, Record<string, unknown>, unknown>;
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+let validators: Map<SupportedKind, ValidateFunction> | undefined;
+
+function getValidators(): Map<SupportedKind, ValidateFunction> {
+  if (validators) return validators;
+  const ajv = new Ajv({ allErrors: true, strict: false, discriminator: true, verbose: true });
+  addFormats(ajv);
+  const schemas = loadSchemas();
+  validators = new Map();
+  for (const [kind, schema] of Object.entries(schemas) as Array<[SupportedKind, object]>) {
+    validators.set(kind, ajv.compile(schema));
+  }
+  return validators;
+}
+
+export function validateSpec(doc: LoadedDocument): Diagnostic[] {
+  const validate = getValidators().get(doc.kind);
+  if (!validate) return [];
+  if (validate(doc.validationValue)) return [];
+  return toDiagnostics((validate.errors ?? []) as AjvError[], doc);
+}
+
+export function toDiagnostics(errors: AjvError[], doc: LoadedDocument): Diagnostic[] {
+  const kept = collapseAlternatives(errors).filter((e) => !isUntypedReference(e, doc));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of kept) {
+    const d = describe(e, doc.at);
+    const id = `${d.at.pointer}|${d.at.key ? 1 : 0}|${d.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(d);
+  }
+  return out;
+}
+
+/** A `${VAR}` without default in a typed field: its type is checked when the gateway starts. */
+function isUntypedReference(e: AjvError, doc: LoadedDocument): boolean {
+  return doc.untyped.has(e.instancePath) && ["type", "enum", "const", "pattern", "format"].includes(e.keyword);
+}
+
+/**
+ * oneOf/anyOf report one error for the alternative plus every error of every branch. Keep, for
+ * each such place, only the errors of the branch that came closest (the fewest errors, and no type
+ * mismatch at the place itself); when no branch even has the right type, one summary error.
+ */
+function collapseAlternatives(errors: AjvError[]): AjvError[] {
+  const alternatives = errors.filter(
+    (e) => (e.keyword === "oneOf" || e.keyword === "anyOf") && !isDiscriminated(e),
+  );
+  if (alternatives.length === 0) return errors;
+  let remaining = errors;
+  // Outermost first, so nested alternatives are decided inside the chosen branch.
+  alternatives.sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const alt of alternatives) {
+    if (!remaining.includes(alt)) continue;
+    const prefix = `${alt.schemaPath}/`;
+    const inside = remaining.filter((e) => e.schemaPath.startsWith(prefix));
+    const branches = new Map<string, AjvError[]>();
+    for (const e of inside) {
+      const branch = e.schemaPath.slice(prefix.length).split("/")[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    const typed = [...branches.values()].filter(
+      (list) => !list.some((e) => e.instancePath === alt.instancePath && e.keyword === "type"),
+    );
+    let replacement: AjvError[];
+    if (typed.length > 0) {
+      typed.sort((a, b) => a.length - b.length);
+      replacement = typed[0]!;
+    } else {
+      const types = inside
+        .filter((e) => e.keyword === "type" && e.instancePath === alt.instancePath)
+        .map((e) => String(e.params.type));
+      replacement = [{ ...alt, keyword: "type", params: { type: [...new Set(types)].join(" or ") } }];
+    }
+    remaining = remaining.filter((e) => e !== alt && !inside.includes(e));
+    remaining.push(...replacement);
+  }
+  return remaining;
+}
+
+function isDiscriminated(e: AjvError): boolean {
+  const schema = e.parentSchema as { discriminator?: unknown } | undefined;
+  return Boolean(schema?.discriminator);
+}
+
+function describe(e: AjvError, base: SourceRef): Diagnostic {
+  const at: SourceRef = { ...base, pointer: e.instancePath };
+  const where = fieldName(e.instancePath);
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const name = String(e.params.additionalProperty);
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const hint = didYouMean(name, known) ?? (known.length ? `known properties here: ${listOf(known)}` : undefined);
+      return {
+        code: "schema/unknown-property",
+        severity: "error",
+        message: `unknown property \`${name}\`${where ? ` in ${where}` : ""}`,
+        ...(hint ? { hint } : {}),
+        at: { ...at, pointer: joinPointer(e.instancePath, name), key: true },
+      };
+    }
+    case "required": {
+      const name = String(e.params.missingProperty);
+      return {
+        code: "schema/missing-property",
+        severity: "error",
+        message: `missing required property \`${name}\`${where ? ` in ${where}` : ""}`,
+        at,
+      };
+    }
+    case "enum":
+    case "const": {
+      const allowed = (e.keyword === "enum" ? (e.params.allowedValues as unknown[]) : [e.params.allowedValue]) ?? [];
+      return enumDiagnostic(at, where, e.data, allowed);
+    }
+    case "discriminator": {
+      const tag = String(e.params.tag);
+      const oneOf = ((e.parentSchema as { oneOf?: Array<{ properties?: Record<string, { const?: unknown }> }> })
+        ?.oneOf ?? []) as Array<{ properties?: Record<string, { const?: unknown; enum?: unknown[] }> }>;
+      const allowed = oneOf.flatMap((b) => {
+        const p = b.properties?.[tag];
+        return p?.const !== undefined ? [p.const] : (p?.enum ?? []);
+      });
+      const value = (e.data as Record<string, unknown> | undefined)?.[tag];
+      if (value === undefined) {
+        return {
+          code: "schema/missing-property",
+          severity: "error",
+          message: `missing required property \`${tag}\`${where ? ` in ${where}` : ""}`,
+          at,
+        };
+      }
+      return enumDiagnostic({ ...at, pointer: joinPointer(e.instancePath, tag) }, tag, value, allowed);
+    }
+    case "type":
+      return {
+        code: "schema/type",
+        severity: "error",
+        message: `${where || "value"} must be ${article(String(e.params.type))}, not ${describeValue(e.data)}`,
+        at,
+      };
+    default:
+      return {
+        code: "schema/invalid",
+        severity: "error",
+        message: `${where || "value"} ${e.message ?? "is invalid"}`,
+        at,
+      };
+  }
+}
+
+function enumDiagnostic(at: SourceRef, where: string, value: unknown, allowed: unknown[]): Diagnostic {
+  const strings = allowed.map(String);
+  const hint =
+    (typeof value === "string" ? didYouMean(value, strings) : undefined) ?? `expected one of ${listOf(strings)}`;
+  return {
+    code: "schema/enum",
+    severity: "error",
+    message: `\`${String(value)}\` is not a valid value for ${where || "this field"}`,
+    hint,
+    at,
+  };
+}
+
+function fieldName(pointer: string): string {
+  const parts = parsePointer(pointer);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i]!;
+    if (!/^\d+$/.test(p)) return `\`${p}\``;
+  }
+  return "";
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "string") return `the string "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  return `${typeof v} ${String(v)}`;
+}

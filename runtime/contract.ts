@@ -1,0 +1,290 @@
+// The runtime contract: the small set of types that generated code is typed against and that every
+// connector and policy implements. Generated modules are data plus thin wiring (`defineApi({...})`
+// with the connectors they import); everything that behaves lives behind these interfaces.
+//
+//   entrypoint ──▶ flows / plan policies ──▶ endpoint group
+//
+// See ARCHITECTURE.md for the map and docs/runtime-contract.md for the prose version.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
+import type { ElContext } from "./el.ts";
+import type { Resolvable } from "./env.ts";
+
+export type ApiType = "PROXY" | "MESSAGE";
+export type Qos = "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
+export type HttpMethod = "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER";
+
+export type GatewayRequest = IncomingMessage | Http2ServerRequest;
+export type GatewayResponse = ServerResponse | Http2ServerResponse;
+
+/** An error that ends an exchange with Gravitee's error body (SPEC.md §4). */
+export class GatewayError extends Error {
+  readonly status: number;
+  /** Gravitee's error key (e.g. `RATE_LIMIT_TOO_MANY_REQUESTS`), for response templates. */
+  readonly key: string | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+  constructor(status: number, message: string, options: { key?: string; headers?: Record<string, string> } = {}) {
+    super(message);
+    this.status = status;
+    this.key = options.key;
+    this.headers = options.headers ?? {};
+  }
+}
+
+/** One message of a MESSAGE API, whatever the broker. */
+export interface Message {
+  /** The resume cursor of this message where the endpoint has one (Kafka: `topic@partition#offset`). */
+  id?: string;
+  content: Buffer;
+  headers: Record<string, string[]>;
+  metadata: Record<string, string | number | boolean>;
+  /** Settles the message with the endpoint (AT_LEAST_ONCE commits only after delivery). */
+  ack?: () => Promise<void>;
+}
+
+/** A per-request view handed to policies, connectors and compiled expressions. */
+export interface Exchange {
+  readonly api: RuntimeApi;
+  readonly request: GatewayRequest;
+  readonly response: GatewayResponse;
+  readonly requestId: string;
+  readonly transactionId: string;
+  /** The path after the context path, with a leading `/`. */
+  readonly pathInfo: string;
+  readonly contextPath: string;
+  readonly attributes: Record<string, unknown>;
+  /** The matched plan, once security has run. */
+  plan?: string;
+  /** The EL view of this exchange, built lazily. */
+  el(): ElContext;
+  /** Headers added to the upstream request by policies. */
+  readonly upstreamHeaders: Record<string, string>;
+  readonly signal: AbortSignal;
+}
+
+/** What a policy step can do in each phase; each phase is optional. */
+export interface PolicyInstance {
+  /** Request phase (PROXY and MESSAGE): may reject with a GatewayError. */
+  onRequest?(exchange: Exchange): void | Promise<void>;
+  /** Response phase. */
+  onResponse?(exchange: Exchange): void | Promise<void>;
+  /** Message phases (MESSAGE APIs): return undefined to drop the message. */
+  onMessage?(message: Message, exchange: Exchange): Message | undefined | Promise<Message | undefined>;
+}
+
+export interface PolicyConnector<C> {
+  readonly id: string;
+  create(config: C, ctx: ConnectorContext): PolicyInstance;
+}
+
+/** A policy step as generated code declares it; instantiated once at start-up. */
+export interface StepBinding {
+  readonly policy: string;
+  readonly name?: string;
+  readonly condition?: (el: ElContext) => boolean;
+  readonly messageCondition?: (el: ElContext) => boolean;
+  create(ctx: ConnectorContext): PolicyInstance;
+}
+
+/** A step of the running gateway. */
+export interface Step {
+  readonly policy: string;
+  readonly instance: PolicyInstance;
+  readonly condition?: (el: ElContext) => boolean;
+  readonly messageCondition?: (el: ElContext) => boolean;
+}
+
+export interface FlowSelector {
+  readonly path?: string;
+  readonly pathOperator?: "STARTS_WITH" | "EQUALS";
+  readonly methods?: readonly HttpMethod[];
+  readonly channel?: string;
+  readonly channelOperator?: "STARTS_WITH" | "EQUALS";
+  readonly operations?: ReadonlyArray<"PUBLISH" | "SUBSCRIBE">;
+  readonly entrypoints?: readonly string[];
+  readonly condition?: (el: ElContext) => boolean;
+}
+
+export interface Flow<S = StepBinding> {
+  readonly name: string;
+  readonly selectors: readonly FlowSelector[];
+  readonly request: readonly S[];
+  readonly response: readonly S[];
+  readonly publish: readonly S[];
+  readonly subscribe: readonly S[];
+}
+
+export type SecurityType = "KEY_LESS" | "API_KEY" | "JWT" | "OAUTH2" | "MTLS";
+
+/** Authenticates a request for a plan: true when the request carries this plan's credential. */
+export interface SecurityInstance {
+  /** Whether the request presents a credential of this kind at all (Gravitee picks the plan by it). */
+  canHandle(exchange: Exchange): boolean;
+  /** Rejects with 401 when the credential is wrong. */
+  authenticate(exchange: Exchange): void | Promise<void>;
+}
+
+export interface SecurityConnector<C> {
+  readonly type: SecurityType;
+  create(config: C, ctx: ConnectorContext): SecurityInstance;
+}
+
+export interface Plan<S = StepBinding> {
+  readonly id: string;
+  readonly name: string;
+  readonly mode: "STANDARD" | "PUSH";
+  readonly securityType: SecurityType | undefined;
+  readonly security: { create(ctx: ConnectorContext): SecurityInstance } | undefined;
+  readonly selectionRule?: (el: ElContext) => boolean;
+  readonly flows: ReadonlyArray<Flow<S>>;
+}
+
+export interface ApiInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly type: ApiType;
+  readonly properties: Readonly<Record<string, string>>;
+}
+
+/** The context a connector is created in. */
+export interface ConnectorContext {
+  readonly api: ApiInfo;
+  readonly log: Logger;
+}
+
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+/** Readiness of a connector, for /health/ready. */
+export interface Health {
+  ready: boolean;
+  detail?: string;
+}
+
+// ── Endpoints ──────────────────────────────────────────────────────────────────────────────
+
+/** An HTTP backend (PROXY APIs): forwards the exchange and writes the response. */
+export interface ProxyEndpoint {
+  readonly name: string;
+  handle(exchange: Exchange): Promise<void>;
+  health(): Health;
+  close(): Promise<void>;
+}
+
+/** A broker (MESSAGE APIs): the message-endpoint contract every broker connector implements. */
+export interface MessageEndpoint {
+  readonly name: string;
+  readonly capabilities: {
+    readonly qos: readonly Qos[];
+    /** Can resume from a message id (`cursor`, `Last-Event-ID`). */
+    readonly resume: boolean;
+  };
+  /** Connects; the runtime retries with backoff while it rejects. */
+  connect(): Promise<void>;
+  health(): Health;
+  /** Messages until `signal` aborts. `group` names the consumer group (per API, or per subscription). */
+  subscribe(options: { qos: Qos; cursor?: string; group?: string; signal: AbortSignal }): AsyncIterable<Message>;
+  publish(message: Message, options?: { qos: Qos }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface EndpointConnector<C, S, E extends ProxyEndpoint | MessageEndpoint> {
+  readonly type: string;
+  /** `configuration` is the endpoint's own, `shared` its shared configuration in effect. */
+  create(config: C, shared: S, endpoint: { name: string; group: string }, ctx: ConnectorContext): E;
+}
+
+export interface EndpointBinding<E extends ProxyEndpoint | MessageEndpoint = ProxyEndpoint | MessageEndpoint> {
+  readonly name: string;
+  readonly weight: number;
+  readonly secondary: boolean;
+  create(ctx: ConnectorContext): E;
+}
+
+export interface EndpointGroup<E extends ProxyEndpoint | MessageEndpoint = ProxyEndpoint | MessageEndpoint> {
+  readonly name: string;
+  readonly type: string;
+  readonly loadBalancer: "ROUND_ROBIN" | "RANDOM" | "WEIGHTED_ROUND_ROBIN" | "WEIGHTED_RANDOM";
+  readonly endpoints: ReadonlyArray<EndpointBinding<E>>;
+}
+
+// ── Entrypoints ────────────────────────────────────────────────────────────────────────────
+
+/** Runs an API's pipeline for one HTTP exchange that an entrypoint accepted. */
+export interface Pipeline {
+  readonly api: RuntimeApi;
+  /** Runs security, plan and flow request steps; rejects with a GatewayError. */
+  request(exchange: Exchange): Promise<void>;
+  response(exchange: Exchange): Promise<void>;
+  /** Applies publish or subscribe message steps; undefined = dropped. */
+  message(phase: "publish" | "subscribe", message: Message, exchange: Exchange): Promise<Message | undefined>;
+  /** The endpoints of the API, started by the gateway. */
+  proxyEndpoint(exchange: Exchange): ProxyEndpoint;
+  messageEndpoints(): readonly MessageEndpoint[];
+}
+
+export interface HttpEntrypoint {
+  readonly type: string;
+  /** Whether this entrypoint takes the request (e.g. sse: GET with Accept text/event-stream). */
+  matches(request: GatewayRequest): boolean;
+  handle(exchange: Exchange, pipeline: Pipeline): Promise<void>;
+  /** Optional WebSocket upgrade handler. */
+  upgrade?(request: IncomingMessage, socket: import("node:stream").Duplex, head: Buffer, exchange: Exchange, pipeline: Pipeline): void;
+  close?(): Promise<void>;
+}
+
+export interface EntrypointConnector<C> {
+  readonly type: string;
+  /** Higher first when several entrypoints of an API could take a request. */
+  readonly priority: number;
+  create(config: C, qos: Qos, ctx: ConnectorContext): HttpEntrypoint;
+}
+
+export interface EntrypointBinding {
+  readonly type: string;
+  readonly priority: number;
+  create(ctx: ConnectorContext): HttpEntrypoint;
+}
+
+// ── The compiled API ───────────────────────────────────────────────────────────────────────
+
+export interface ContextPath {
+  readonly host?: string;
+  /** Normalised: leading and trailing `/`. */
+  readonly path: string;
+}
+
+export interface ApiDefinition {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string;
+  readonly type: ApiType;
+  /** The spec file this API came from, and the hash of its document (for /info). */
+  readonly source: string;
+  readonly hash: string;
+  readonly paths: readonly ContextPath[];
+  readonly entrypoints: readonly EntrypointBinding[];
+  readonly endpointGroups: readonly EndpointGroup[];
+  readonly plans: readonly Plan[];
+  readonly flows: readonly Flow[];
+  readonly flowExecution: { readonly mode: "DEFAULT" | "BEST_MATCH"; readonly matchRequired: boolean };
+  readonly properties: Readonly<Record<string, Resolvable<string>>>;
+  /** v2 only: strip the context path before proxying (default true). */
+  readonly stripContextPath?: boolean;
+}
+
+/** An API as the running gateway holds it: every binding instantiated, every reference resolved. */
+export interface RuntimeApi {
+  readonly definition: ApiDefinition;
+  readonly info: ApiInfo;
+}
+
+export interface GatewayBundle {
+  readonly version: string;
+  readonly apis: readonly ApiDefinition[];
+}
+
+export type { Resolvable };

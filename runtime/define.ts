@@ -1,0 +1,99 @@
+// `define*` helpers: how connectors and policies are authored (typed) and how generated code binds
+// them to configuration. A binding keeps its configuration unresolved — `${VAR}` references
+// included — until the gateway starts and calls `create`, which resolves and type-checks them.
+import type {
+  ApiDefinition,
+  ConnectorContext,
+  EndpointBinding,
+  EndpointConnector,
+  EntrypointBinding,
+  EntrypointConnector,
+  MessageEndpoint,
+  PolicyConnector,
+  ProxyEndpoint,
+  Qos,
+  SecurityConnector,
+  SecurityInstance,
+  StepBinding,
+} from "./contract.ts";
+import type { ElContext } from "./el.ts";
+import { type Resolvable, resolveEnv } from "./env.ts";
+
+export function defineEntrypoint<C>(connector: EntrypointConnector<C>): EntrypointConnector<C> {
+  return connector;
+}
+
+export function defineEndpoint<C, S, E extends ProxyEndpoint | MessageEndpoint>(
+  connector: EndpointConnector<C, S, E>,
+): EndpointConnector<C, S, E> {
+  return connector;
+}
+
+export function definePolicy<C>(connector: PolicyConnector<C>): PolicyConnector<C> {
+  return connector;
+}
+
+export function defineSecurity<C>(connector: SecurityConnector<C>): SecurityConnector<C> {
+  return connector;
+}
+
+/** The identity function that gives generated API modules their type. */
+export function defineApi(api: ApiDefinition): ApiDefinition {
+  return api;
+}
+
+export function entrypoint<C>(connector: EntrypointConnector<C>, qos: Qos, configuration: Resolvable<C>): EntrypointBinding {
+  return {
+    type: connector.type,
+    priority: connector.priority,
+    create: (ctx: ConnectorContext) => connector.create(resolveEnv<C>(configuration), qos, ctx),
+  };
+}
+
+export function endpoint<C, S, E extends ProxyEndpoint | MessageEndpoint>(
+  connector: EndpointConnector<C, S, E>,
+  options: {
+    name: string;
+    group: string;
+    weight: number;
+    secondary: boolean;
+    configuration: Resolvable<C>;
+    shared: Resolvable<S>;
+  },
+): EndpointBinding<E> {
+  return {
+    name: options.name,
+    weight: options.weight,
+    secondary: options.secondary,
+    create: (ctx: ConnectorContext) =>
+      connector.create(
+        resolveEnv<C>(options.configuration),
+        resolveEnv<S>(options.shared),
+        { name: options.name, group: options.group },
+        ctx,
+      ),
+  };
+}
+
+export function step<C>(
+  policy: PolicyConnector<C>,
+  configuration: Resolvable<C>,
+  options: {
+    name?: string;
+    condition?: (el: ElContext) => boolean;
+    messageCondition?: (el: ElContext) => boolean;
+  } = {},
+): StepBinding {
+  return {
+    policy: policy.id,
+    ...options,
+    create: (ctx: ConnectorContext) => policy.create(resolveEnv<C>(configuration), ctx),
+  };
+}
+
+export function security<C>(
+  connector: SecurityConnector<C>,
+  configuration: Resolvable<C>,
+): { create(ctx: ConnectorContext): SecurityInstance } {
+  return { create: (ctx) => connector.create(resolveEnv<C>(configuration), ctx) };
+}

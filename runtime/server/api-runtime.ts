@@ -1,0 +1,201 @@
+// One API of the running gateway: its bindings instantiated (environment references resolved,
+// connectors and policies created), and the pipeline that runs an exchange through
+// security → plan and API flows → endpoint.
+import type {
+  ApiDefinition,
+  ApiInfo,
+  ConnectorContext,
+  EndpointGroup,
+  Exchange,
+  Flow,
+  HttpEntrypoint,
+  Logger,
+  Message,
+  MessageEndpoint,
+  Pipeline,
+  ProxyEndpoint,
+  RuntimeApi,
+  SecurityInstance,
+  Step,
+} from "../contract.ts";
+import { GatewayError } from "../contract.ts";
+import { EnvError, resolveEnv } from "../env.ts";
+import type { GatewayExchange } from "./exchange.ts";
+import { type CompiledFlow, compileFlow, matchFlows } from "./flows.ts";
+import { LoadBalancer } from "./load-balancer.ts";
+import { childLogger } from "./log.ts";
+
+interface RuntimePlan {
+  id: string;
+  name: string;
+  mode: "STANDARD" | "PUSH";
+  securityType: string | undefined;
+  security: SecurityInstance | undefined;
+  selectionRule: ((el: ReturnType<Exchange["el"]>) => boolean) | undefined;
+  flows: CompiledFlow[];
+}
+
+export interface RuntimeGroup {
+  name: string;
+  type: string;
+  endpoints: Array<ProxyEndpoint | MessageEndpoint>;
+  balancer: LoadBalancer<ProxyEndpoint | MessageEndpoint>;
+}
+
+/** Security types checked before KEY_LESS, which takes whatever is left (Gravitee's plan order). */
+const SECURITY_ORDER: Record<string, number> = { JWT: 0, OAUTH2: 1, API_KEY: 2, MTLS: 3, KEY_LESS: 9 };
+
+export class ApiRuntime implements Pipeline, RuntimeApi {
+  readonly definition: ApiDefinition;
+  readonly info: ApiInfo;
+  readonly api: RuntimeApi = this;
+  readonly entrypoints: HttpEntrypoint[];
+  readonly groups: RuntimeGroup[];
+  readonly log: Logger;
+  private readonly plans: RuntimePlan[];
+  private readonly flows: CompiledFlow[];
+
+  /** Throws EnvError (collected by the gateway) when the environment does not fit. */
+  constructor(definition: ApiDefinition, log: Logger) {
+    this.definition = definition;
+    this.log = childLogger(log, { api: definition.id });
+    const problems: string[] = [];
+    const attempt = <T>(make: () => T): T | undefined => {
+      try {
+        return make();
+      } catch (error) {
+        if (error instanceof EnvError) {
+          problems.push(error.message);
+          return undefined;
+        }
+        throw error;
+      }
+    };
+    const properties = attempt(() => resolveEnv<Record<string, string>>(definition.properties)) ?? {};
+    this.info = { id: definition.id, name: definition.name, type: definition.type, properties };
+    const ctx: ConnectorContext = { api: this.info, log: this.log };
+    this.entrypoints = definition.entrypoints
+      .map((b) => ({ b, e: attempt(() => b.create(ctx)) }))
+      .filter((x): x is { b: (typeof definition.entrypoints)[number]; e: HttpEntrypoint } => x.e !== undefined)
+      .sort((a, z) => z.b.priority - a.b.priority)
+      .map((x) => x.e);
+    this.groups = definition.endpointGroups.map((g: EndpointGroup) => {
+      const endpoints = g.endpoints.map((b) => attempt(() => b.create(ctx))).filter((e) => e !== undefined);
+      const weights = g.endpoints.map((b) => ({ weight: b.weight, secondary: b.secondary }));
+      return { name: g.name, type: g.type, endpoints, balancer: new LoadBalancer(g.loadBalancer, endpoints, weights) };
+    });
+    const stepsOf = (flow: Flow): Flow<Step> => {
+      const make = (list: Flow["request"]) =>
+        list
+          .map((s) => {
+            const instance = attempt(() => s.create(ctx));
+            if (!instance) return undefined;
+            const step: Step = {
+              policy: s.policy,
+              instance,
+              ...(s.condition ? { condition: s.condition } : {}),
+              ...(s.messageCondition ? { messageCondition: s.messageCondition } : {}),
+            };
+            return step;
+          })
+          .filter((s): s is Step => s !== undefined);
+      return {
+        name: flow.name,
+        selectors: flow.selectors,
+        request: make(flow.request),
+        response: make(flow.response),
+        publish: make(flow.publish),
+        subscribe: make(flow.subscribe),
+      };
+    };
+    this.flows = definition.flows.map((f) => compileFlow(stepsOf(f)));
+    this.plans = definition.plans
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        mode: p.mode,
+        securityType: p.securityType,
+        security: p.security ? attempt(() => p.security!.create(ctx)) : undefined,
+        selectionRule: p.selectionRule,
+        flows: p.flows.map((f) => compileFlow(stepsOf(f))),
+      }))
+      .sort((a, b) => (SECURITY_ORDER[a.securityType ?? ""] ?? 5) - (SECURITY_ORDER[b.securityType ?? ""] ?? 5));
+    if (problems.length > 0) throw new EnvError(problems.join("\n"));
+  }
+
+  /** Security (plan selection), then the request phase of the plan's flows and the API's flows. */
+  async request(exchange: Exchange): Promise<void> {
+    const plan = await this.selectPlan(exchange);
+    exchange.plan = plan.id;
+    const params = (exchange as GatewayExchange).pathParams ?? {};
+    const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
+    const flows = [...matchFlows(plan.flows, exchange, bestMatch, params), ...matchFlows(this.flows, exchange, bestMatch, params)];
+    if (flows.length === 0 && this.definition.flowExecution.matchRequired) {
+      throw new GatewayError(404, "No flow matches the request.", { key: "FLOW_NOT_FOUND" });
+    }
+    exchange.attributes["sluice.flows"] = flows;
+    for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest");
+  }
+
+  async response(exchange: Exchange): Promise<void> {
+    const flows = (exchange.attributes["sluice.flows"] as CompiledFlow[] | undefined) ?? [];
+    for (const f of flows) await runSteps(f.flow.response, exchange, "onResponse");
+  }
+
+  async message(phase: "publish" | "subscribe", message: Message, exchange: Exchange): Promise<Message | undefined> {
+    const flows = (exchange.attributes["sluice.flows"] as CompiledFlow[] | undefined) ?? [];
+    let current: Message | undefined = message;
+    for (const f of flows) {
+      for (const step of f.flow[phase]) {
+        if (!current) return undefined;
+        if (!step.instance.onMessage) continue;
+        if (step.condition && !step.condition(exchange.el())) continue;
+        if (step.messageCondition && !step.messageCondition({ ...exchange.el(), message: elMessage(current) })) continue;
+        current = await step.instance.onMessage(current, exchange);
+      }
+    }
+    return current;
+  }
+
+  private async selectPlan(exchange: Exchange): Promise<RuntimePlan> {
+    for (const plan of this.plans) {
+      if (plan.mode !== "STANDARD" || !plan.security) continue;
+      if (!plan.security.canHandle(exchange)) continue;
+      if (plan.selectionRule && !plan.selectionRule(exchange.el())) continue;
+      await plan.security.authenticate(exchange);
+      return plan;
+    }
+    throw new GatewayError(401, "Unauthorized", { key: "GATEWAY_PLAN_UNRESOLVABLE" });
+  }
+
+  proxyEndpoint(_exchange: Exchange): ProxyEndpoint {
+    const group = this.groups[0];
+    const endpoint = group?.balancer.next();
+    if (!endpoint) throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });
+    return endpoint as ProxyEndpoint;
+  }
+
+  messageEndpoints(): readonly MessageEndpoint[] {
+    return this.groups.flatMap((g) => g.endpoints as MessageEndpoint[]);
+  }
+}
+
+async function runSteps(steps: readonly Step[], exchange: Exchange, phase: "onRequest" | "onResponse"): Promise<void> {
+  for (const step of steps) {
+    const run = step.instance[phase];
+    if (!run) continue;
+    if (step.condition && !step.condition(exchange.el())) continue;
+    await run.call(step.instance, exchange);
+  }
+}
+
+function elMessage(m: Message): NonNullable<ReturnType<Exchange["el"]>["message"]> {
+  return {
+    id: m.id ?? "",
+    content: m.content.toString("utf8"),
+    headers: (name) => m.headers[name] ?? Object.entries(m.headers).find(([k]) => k.toLowerCase() === name)?.[1],
+    metadata: m.metadata,
+    attributes: {},
+    error: false,
+  };
+}

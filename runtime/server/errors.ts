@@ -1,0 +1,31 @@
+// Gravitee's error responses (SPEC.md §4): `{"message": "...", "http_status_code": N}` as JSON when
+// the client accepts JSON (`application/json` or `*/*`), otherwise the message alone as text/plain.
+import type { GatewayRequest, GatewayResponse } from "../contract.ts";
+
+export const NO_CONTEXT_PATH = "No context-path matches the request URI.";
+
+export function wantsJson(request: GatewayRequest): boolean {
+  const accept = request.headers.accept;
+  if (!accept) return false;
+  return accept.includes("application/json") || accept.includes("*/*");
+}
+
+export function sendError(
+  request: GatewayRequest,
+  response: GatewayResponse,
+  status: number,
+  message: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  if (response.headersSent) {
+    response.destroy?.();
+    return;
+  }
+  const json = wantsJson(request);
+  const body = json ? JSON.stringify({ message, http_status_code: status }) : message;
+  for (const [k, v] of Object.entries(headers)) response.setHeader(k, v);
+  response.setHeader("content-type", json ? "application/json" : "text/plain");
+  response.setHeader("content-length", Buffer.byteLength(body));
+  response.statusCode = status;
+  response.end(body);
+}

@@ -1,0 +1,87 @@
+// One HTTP exchange through the gateway, and its EL view (built only when an expression asks).
+import { randomUUID } from "node:crypto";
+import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi } from "../contract.ts";
+import type { ElContext, ElMultiMap } from "../el.ts";
+
+export const REQUEST_ID_HEADER = "x-gravitee-request-id";
+export const TRANSACTION_ID_HEADER = "x-gravitee-transaction-id";
+
+export class GatewayExchange implements Exchange {
+  readonly api: RuntimeApi;
+  readonly request: GatewayRequest;
+  readonly response: GatewayResponse;
+  readonly requestId: string;
+  readonly transactionId: string;
+  readonly pathInfo: string;
+  readonly contextPath: string;
+  readonly attributes: Record<string, unknown> = {};
+  readonly upstreamHeaders: Record<string, string> = {};
+  readonly signal: AbortSignal;
+  plan?: string;
+  /** Path parameters captured by the matched flow (`/orders/:id`). */
+  pathParams: Record<string, string> = {};
+  private elContext: ElContext | undefined;
+  private readonly abort = new AbortController();
+
+  constructor(api: RuntimeApi, request: GatewayRequest, response: GatewayResponse, contextPath: string, pathInfo: string) {
+    this.api = api;
+    this.request = request;
+    this.response = response;
+    this.contextPath = contextPath;
+    this.pathInfo = pathInfo;
+    this.requestId = randomUUID();
+    const given = request.headers[TRANSACTION_ID_HEADER];
+    this.transactionId = (Array.isArray(given) ? given[0] : given) || this.requestId;
+    this.signal = this.abort.signal;
+    const onClose = () => {
+      if (!response.writableFinished) this.abort.abort();
+    };
+    response.once("close", onClose);
+  }
+
+  el(): ElContext {
+    if (this.elContext) return this.elContext;
+    const req = this.request;
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const path = q >= 0 ? url.slice(0, q) : url;
+    const query = new URLSearchParams(q >= 0 ? url.slice(q + 1) : "");
+    const headers: ElMultiMap = (name) => {
+      const v = req.headers[name];
+      return v === undefined ? undefined : Array.isArray(v) ? v : [String(v)];
+    };
+    const responseHeaders: ElMultiMap = (name) => {
+      const v = this.response.getHeader(name);
+      return v === undefined ? undefined : Array.isArray(v) ? v : [String(v)];
+    };
+    const self = this;
+    this.elContext = {
+      request: {
+        id: this.requestId,
+        transactionId: this.transactionId,
+        method: (req.method ?? "GET").toUpperCase(),
+        scheme: "encrypted" in req.socket && req.socket.encrypted ? "https" : "http",
+        host: String(req.headers.host ?? req.headers[":authority"] ?? ""),
+        path,
+        pathInfo: this.pathInfo,
+        contextPath: this.contextPath,
+        uri: url,
+        remoteAddress: req.socket.remoteAddress ?? "",
+        headers,
+        params: (name) => {
+          const all = query.getAll(name);
+          return all.length > 0 ? all : undefined;
+        },
+        pathParams: (name) => (name in self.pathParams ? [self.pathParams[name]!] : undefined),
+      },
+      context: { attributes: this.attributes },
+      properties: this.api.info.properties,
+      get response() {
+        return self.response.headersSent || self.response.statusCode !== 200
+          ? { status: self.response.statusCode, headers: responseHeaders }
+          : undefined;
+      },
+    };
+    return this.elContext;
+  }
+}

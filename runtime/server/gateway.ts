@@ -1,0 +1,196 @@
+// The gateway process: instantiate every API (resolving the environment once), serve API traffic on
+// SLUICE_HTTP_PORT and the admin endpoints on SLUICE_ADMIN_PORT, connect message endpoints with
+// retries (a broker that is down makes its API not ready, never crashes the gateway), and drain on
+// SIGTERM: stop accepting, let in-flight exchanges finish, close connections, exit 0.
+import { type IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import type { GatewayBundle, GatewayRequest, GatewayResponse, Logger, MessageEndpoint, ProxyEndpoint } from "../contract.ts";
+import { GatewayError } from "../contract.ts";
+import { EnvError } from "../env.ts";
+import { createAdminServer, type Readiness } from "./admin.ts";
+import { ApiRuntime } from "./api-runtime.ts";
+import { NO_CONTEXT_PATH, sendError } from "./errors.ts";
+import { GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "./exchange.ts";
+import { createDualServer } from "./listen.ts";
+import { createLogger } from "./log.ts";
+import { Metrics } from "./metrics.ts";
+import { Router } from "./router.ts";
+
+export interface GatewayOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+  log?: Logger;
+  /** Install SIGTERM/SIGINT handlers and exit the process when drained (true for `sluice start`). */
+  manageProcess?: boolean;
+}
+
+export interface RunningGateway {
+  httpPort: number;
+  adminPort: number;
+  apis: readonly ApiRuntime[];
+  /** Stops accepting, drains in-flight exchanges (bounded), closes everything. */
+  close(): Promise<void>;
+}
+
+export async function runGateway(bundle: GatewayBundle, options: GatewayOptions = {}): Promise<RunningGateway> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? createLogger();
+  const manage = options.manageProcess ?? true;
+  let apis: ApiRuntime[];
+  try {
+    apis = instantiate(bundle, log);
+  } catch (error) {
+    if (error instanceof EnvError && manage) {
+      log.error("the environment does not fit the compiled APIs; not starting", { problems: error.message.split("\n") });
+      process.stderr.write(`sluice: cannot start:\n  ${error.message.split("\n").join("\n  ")}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const router = new Router(apis.flatMap((api) => api.definition.paths.map((p) => ({ ...p, target: api }))));
+  const metrics = new Metrics();
+  let draining = false;
+  const readiness = (): Readiness[] =>
+    apis.map((api) => {
+      const notReady = api.groups.flatMap((g) =>
+        g.endpoints
+          .map((e) => ({ e, h: e.health() }))
+          .filter((x) => !x.h.ready)
+          .map((x) => ({ endpoint: `${g.name}:${x.e.name}`, ...(x.h.detail ? { detail: x.h.detail } : {}) })),
+      );
+      return { api: api.definition.id, ready: notReady.length === 0, notReady };
+    });
+
+  const handler = (req: GatewayRequest, res: GatewayResponse): void => {
+    const started = performance.now();
+    metrics.started();
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const host = (req.headers.host ?? req.headers[":authority"]) as string | undefined;
+    const match = router.match(host, q >= 0 ? url.slice(0, q) : url);
+    let apiId = "";
+    res.once("close", () => metrics.finished(apiId, res.statusCode, (performance.now() - started) / 1000));
+    if (!match) {
+      sendError(req, res, 404, NO_CONTEXT_PATH);
+      return;
+    }
+    const api = match.target;
+    apiId = api.definition.id;
+    const exchange = new GatewayExchange(api, req, res, match.contextPath, match.pathInfo);
+    res.setHeader(REQUEST_ID_HEADER, exchange.requestId);
+    res.setHeader(TRANSACTION_ID_HEADER, exchange.transactionId);
+    const entrypoint = api.entrypoints.find((e) => e.matches(req));
+    if (!entrypoint) {
+      sendError(req, res, 404, NO_CONTEXT_PATH);
+      return;
+    }
+    entrypoint.handle(exchange, api).catch((error: unknown) => fail(exchange, error, api.log));
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const match = router.match(req.headers.host, q >= 0 ? url.slice(0, q) : url);
+    const entrypoint = match?.target.entrypoints.find((e) => e.upgrade && e.matches(req));
+    if (!match || !entrypoint?.upgrade || draining) {
+      socket.end(`HTTP/1.1 ${draining ? 503 : 404} ${draining ? "Service Unavailable" : "Not Found"}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+      return;
+    }
+    // The exchange needs a response object for headers and errors; upgrades write to the socket.
+    const res = new ServerResponse(req);
+    const exchange = new GatewayExchange(match.target, req, res, match.contextPath, match.pathInfo);
+    entrypoint.upgrade(req, socket, head, exchange, match.target);
+  };
+
+  const server = createDualServer(handler, onUpgrade);
+  const host = env.SLUICE_HOST ?? "0.0.0.0";
+  const httpPort = await listen(server.net, Number(env.SLUICE_HTTP_PORT ?? 8082), host);
+  const admin = createAdminServer({ bundle, metrics, readiness, draining: () => draining });
+  await admin.listen({ port: Number(env.SLUICE_ADMIN_PORT ?? 18082), host });
+  const adminAddress = admin.server.address();
+  const adminPort = typeof adminAddress === "object" && adminAddress ? adminAddress.port : 0;
+
+  const endpoints = apis.flatMap((a) => a.groups.flatMap((g) => g.endpoints));
+  const connecting = new Set<Promise<void>>();
+  for (const e of endpoints) if (isMessageEndpoint(e)) connecting.add(connectWithRetry(e, log, () => draining));
+  log.info("gateway started", { httpPort, adminPort, apis: apis.length, version: bundle.version });
+
+  const close = async (): Promise<void> => {
+    if (draining) return;
+    draining = true;
+    log.info("draining", { inFlight: metrics.active });
+    server.net.close();
+    await Promise.allSettled(apis.flatMap((a) => a.entrypoints.map((e) => e.close?.())));
+    const deadline = Date.now() + Number(env.SLUICE_DRAIN_TIMEOUT_MS ?? 10_000);
+    while (metrics.active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    for (const s of server.sockets) s.destroy();
+    await Promise.allSettled(endpoints.map((e) => e.close()));
+    await admin.close();
+    log.info("stopped", { unfinished: metrics.active });
+  };
+  if (manage) {
+    const stop = (signal: string) => {
+      log.info("signal received", { signal });
+      close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  }
+  return { httpPort, adminPort, apis, close };
+}
+
+function instantiate(bundle: GatewayBundle, log: Logger): ApiRuntime[] {
+  const problems: string[] = [];
+  const apis: ApiRuntime[] = [];
+  for (const def of bundle.apis) {
+    try {
+      apis.push(new ApiRuntime(def, log));
+    } catch (error) {
+      if (error instanceof EnvError) problems.push(error.message);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new EnvError(problems.join("\n"));
+  return apis;
+}
+
+function fail(exchange: GatewayExchange, error: unknown, log: Logger): void {
+  if (error instanceof GatewayError) {
+    sendError(exchange.request, exchange.response, error.status, error.message, error.headers);
+    return;
+  }
+  log.error("exchange failed", { error: error instanceof Error ? error.message : String(error), requestId: exchange.requestId });
+  sendError(exchange.request, exchange.response, 500, "Internal Server Error");
+}
+
+function isMessageEndpoint(e: ProxyEndpoint | MessageEndpoint): e is MessageEndpoint {
+  return "connect" in e;
+}
+
+/** Connects with exponential backoff (0.5 s → 30 s) until it works or the gateway drains. */
+async function connectWithRetry(endpoint: MessageEndpoint, log: Logger, stopped: () => boolean): Promise<void> {
+  let delay = 500;
+  while (!stopped()) {
+    try {
+      await endpoint.connect();
+      log.info("endpoint connected", { endpoint: endpoint.name });
+      return;
+    } catch (error) {
+      log.warn("endpoint not reachable, retrying", { endpoint: endpoint.name, error: error instanceof Error ? error.message : String(error), retryInMs: delay });
+      await new Promise((r) => setTimeout(r, delay).unref());
+      delay = Math.min(delay * 2, 30_000);
+    }
+  }
+}
+
+function listen(server: import("node:net").Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === "object" && address ? address.port : port);
+    });
+  });
+}

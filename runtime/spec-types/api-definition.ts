@@ -1,0 +1,1785 @@
+// DO NOT EDIT: generated from compiler/validate/schemas/api-definition.schema.json by
+// compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
+
+/**
+ * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `rest-to-soap`, `graphql-rate-limit`; any other id is an error.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2FlowStep".
+ */
+export type V2FlowStep =
+  | V2RateLimitStep
+  | V2QuotaStep
+  | V2SpikeArrestStep
+  | V2TransformHeadersStep
+  | V2AssignAttributesStep
+  | V2AssignContentStep
+  | V2JsonToXmlStep
+  | V2XmlToJsonStep
+  | V2RestToSoapStep
+  | V2GraphqlRateLimitStep;
+
+/**
+ * A Sluice legacy v2 API: a Gravitee Kubernetes Operator `ApiDefinition` resource (HTTP proxy only).
+ */
+export interface ApiDefinitionV2 {
+  /**
+   * Resource API version.
+   */
+  apiVersion: "gravitee.io/v1alpha1";
+  /**
+   * Resource kind.
+   */
+  kind: "ApiDefinition";
+  metadata: ResourceMetadata;
+  spec: ApiDefinitionV2Spec;
+}
+/**
+ * Kubernetes object metadata. `name` is the API's identity in the repository.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "ResourceMetadata".
+ */
+export interface ResourceMetadata {
+  /**
+   * The API's identity: a DNS-1123 label (lowercase letters, digits and `-`, at most 63 characters), unique across the repository.
+   */
+  name: string;
+  /**
+   * Kubernetes namespace (informational for Sluice).
+   */
+  namespace?: string;
+  /**
+   * Kubernetes labels (informational for Sluice).
+   */
+  labels?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Kubernetes annotations (informational for Sluice).
+   */
+  annotations?: {
+    [k: string]: string | undefined;
+  };
+}
+/**
+ * A legacy v2 API (HTTP proxy only): the GKO ApiDefinition spec, Gravitee's v2 (`gravitee: 2.0.0`) model with snake_case keys.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "ApiDefinitionV2Spec".
+ */
+export interface ApiDefinitionV2Spec {
+  /**
+   * API name.
+   */
+  name: string;
+  /**
+   * API description.
+   */
+  description?: string;
+  /**
+   * API version (free text, e.g. `1.0`).
+   */
+  version: string;
+  /**
+   * Definition version.
+   */
+  gravitee?: "2.0.0";
+  /**
+   * `DEFAULT` runs every matching flow; `BEST_MATCH` runs the one whose path matches best.
+   */
+  flow_mode?: "DEFAULT" | "BEST_MATCH";
+  /**
+   * Gravitee execution engine (Sluice behaves as `v4-emulation-engine`).
+   */
+  execution_mode?: "v3" | "v4-emulation-engine";
+  proxy: V2Proxy;
+  /**
+   * API-level flows (run after the plan's flows).
+   */
+  flows?: V2Flow[];
+  /**
+   * Plans (a list, Gravitee v2 style). Every API needs at least one plan.
+   */
+  plans?: V2Plan[];
+  /**
+   * API properties.
+   */
+  properties?: ApiProperty[];
+  /**
+   * Resources used by policies and plans.
+   */
+  resources?: ApiResource[];
+  /**
+   * Path templates used to group analytics (e.g. `/books/:id`).
+   */
+  path_mappings?: string[];
+  response_templates?: ResponseTemplates;
+  services?: V2ApiServices;
+  /**
+   * Sharding tags: the gateways that deploy the API.
+   */
+  tags?: string[];
+  /**
+   * Documentation pages keyed by page key; Sluice publishes them as the API's documentation.
+   */
+  pages?: {
+    [k: string]: Page | undefined;
+  };
+  contextRef?: ResourceReference;
+  definition_context?: V2DefinitionContext;
+  /**
+   * API id in APIM (management only).
+   */
+  id?: string;
+  /**
+   * Cross-environment id (management only).
+   */
+  crossId?: string;
+  /**
+   * API state in APIM (management only).
+   */
+  state?: "STARTED" | "STOPPED";
+  /**
+   * Portal lifecycle state (management only).
+   */
+  lifecycle_state?: "CREATED" | "PUBLISHED" | "UNPUBLISHED" | "DEPRECATED" | "ARCHIVED";
+  /**
+   * Portal visibility (management only).
+   */
+  visibility?: "PUBLIC" | "PRIVATE";
+  /**
+   * Notify new members (management only).
+   */
+  notifyMembers?: boolean;
+  /**
+   * Groups associated with the API (management only).
+   */
+  groups?: string[];
+  /**
+   * References to Group resources (management only).
+   */
+  groupRefs?: ResourceReference[];
+  /**
+   * API members (management only).
+   */
+  members?: ApiMember[];
+  /**
+   * Portal categories (management only).
+   */
+  categories?: string[];
+  /**
+   * Portal labels (management only).
+   */
+  labels?: string[];
+  /**
+   * API metadata (management only).
+   */
+  metadata?: ApiMetadataEntry[];
+  /**
+   * References to Notification resources (management only).
+   */
+  notificationsRefs?: ResourceReference[];
+  /**
+   * GKO local mode: the definition is stored in a ConfigMap (management only).
+   */
+  local?: boolean;
+}
+/**
+ * Where the API listens and which backends it proxies to.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2Proxy".
+ */
+export interface V2Proxy {
+  /**
+   * Context paths, optionally on virtual hosts.
+   */
+  virtual_hosts?: V2VirtualHost[];
+  /**
+   * Remove the context path before calling the backend.
+   */
+  strip_context_path?: boolean;
+  /**
+   * Send the client's Host header to the backend.
+   */
+  preserve_host?: boolean;
+  /**
+   * Endpoint groups.
+   */
+  groups?: V2EndpointGroup[];
+  failover?: V2Failover;
+  cors?: V2Cors;
+  logging?: V2Logging;
+}
+/**
+ * A context path, optionally on a virtual host.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2VirtualHost".
+ */
+export interface V2VirtualHost {
+  /**
+   * Virtual host; absent: any host.
+   */
+  host?: string;
+  /**
+   * Context path (e.g. `/orders`).
+   */
+  path: string;
+  /**
+   * Use this virtual host as the API's access URL in the portal.
+   */
+  override_entrypoint?: boolean;
+}
+/**
+ * An endpoint group.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2EndpointGroup".
+ */
+export interface V2EndpointGroup {
+  /**
+   * Group name: unique within the API, without `:`; absent: `default-group` (GKO examples omit it).
+   */
+  name?: string;
+  /**
+   * The group's endpoints.
+   */
+  endpoints?: V2Endpoint[];
+  load_balancing?: V2LoadBalancing;
+  http?: HttpClientOptions;
+  ssl?: SslOptions;
+  proxy?: HttpProxyOptions;
+  /**
+   * Headers added to every backend request.
+   */
+  headers?: {
+    [k: string]: string | undefined;
+  };
+  services?: V2EndpointGroupServices;
+}
+/**
+ * An HTTP (or gRPC) backend.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2Endpoint".
+ */
+export interface V2Endpoint {
+  /**
+   * Endpoint name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Backend URL (may contain EL).
+   */
+  target: string;
+  /**
+   * Weight for the weighted load balancers.
+   */
+  weight?: number;
+  /**
+   * A backup endpoint only receives traffic when every other endpoint is down.
+   */
+  backup?: boolean;
+  /**
+   * Endpoint type.
+   */
+  type?: "http" | "grpc";
+  /**
+   * Tenants this endpoint serves.
+   */
+  tenants?: string[];
+  /**
+   * Use the group's http, ssl, proxy and headers settings.
+   */
+  inherit?: boolean;
+  http?: HttpClientOptions;
+  ssl?: SslOptions;
+  proxy?: HttpProxyOptions;
+  /**
+   * Headers added to every request to this endpoint.
+   */
+  headers?: HttpHeader[];
+  healthcheck?: V2HealthCheck;
+}
+/**
+ * HTTP client options used to call the backend.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "HttpClientOptions".
+ */
+export interface HttpClientOptions {
+  /**
+   * HTTP protocol version.
+   */
+  version?: "HTTP_1_1" | "HTTP_2";
+  /**
+   * Maximum time to connect to the backend, in milliseconds.
+   */
+  connectTimeout?: number;
+  /**
+   * Maximum time for the backend to complete the request (including the response), in milliseconds.
+   */
+  readTimeout?: number;
+  /**
+   * Maximum time a pooled connection stays unused before it is closed, in milliseconds (0: no timeout).
+   */
+  idleTimeout?: number;
+  /**
+   * Use persistent connections.
+   */
+  keepAlive?: boolean;
+  /**
+   * How long a kept-alive connection may stay open, in milliseconds.
+   */
+  keepAliveTimeout?: number;
+  /**
+   * Use HTTP/1.1 pipelining.
+   */
+  pipelining?: boolean;
+  /**
+   * Maximum connection pool size.
+   */
+  maxConcurrentConnections?: number;
+  /**
+   * Advertise and decompress gzip/deflate with the backend.
+   */
+  useCompression?: boolean;
+  /**
+   * Forward the client's Accept-Encoding (only when `useCompression` is false; the body is then never decompressed).
+   */
+  propagateClientAcceptEncoding?: boolean;
+  /**
+   * Send the client's Host header to the backend instead of the target's host.
+   */
+  propagateClientHost?: boolean;
+  /**
+   * Follow 3xx redirects from the backend.
+   */
+  followRedirects?: boolean;
+  /**
+   * HTTP/2 in clear text: upgrade from HTTP/1.1 (true) or use prior knowledge (false).
+   */
+  clearTextUpgrade?: boolean;
+  /**
+   * HTTP/2: maximum concurrent streams per connection (-1: server's limit).
+   */
+  http2MultiplexingLimit?: number;
+  /**
+   * HTTP/2: connection flow-control window in bytes (-1: default).
+   */
+  http2ConnectionWindowSize?: number;
+  /**
+   * HTTP/2: stream flow-control window in bytes (-1: default).
+   */
+  http2StreamWindowSize?: number;
+  /**
+   * HTTP/2: maximum frame size in bytes.
+   */
+  http2MaxFrameSize?: number;
+}
+/**
+ * TLS options used to call the backend.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "SslOptions".
+ */
+export interface SslOptions {
+  /**
+   * Trust any server certificate (traffic stays encrypted but is open to man-in-the-middle attacks).
+   */
+  trustAll?: boolean;
+  /**
+   * Verify that the server certificate matches the host name.
+   */
+  hostnameVerifier?: boolean;
+  trustStore?: TrustStore;
+  keyStore?: KeyStore;
+}
+/**
+ * Certificates trusted when connecting over TLS.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "TrustStore".
+ */
+export interface TrustStore {
+  /**
+   * Trust store format; `NONE` (or the empty string Gravitee's console writes) means the default trust.
+   */
+  type?: "" | "NONE" | "PEM" | "JKS" | "PKCS12";
+  /**
+   * Path of the trust store file on the gateway host.
+   */
+  path?: string;
+  /**
+   * Trust store content (base64 for JKS/PKCS12, the certificates themselves for PEM).
+   */
+  content?: string;
+  /**
+   * Trust store password (not for PEM).
+   */
+  password?: string;
+}
+/**
+ * Client certificate and key presented when connecting over TLS (mutual TLS).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "KeyStore".
+ */
+export interface KeyStore {
+  /**
+   * Key store format; `NONE` (or the empty string Gravitee's console writes) means no client certificate.
+   */
+  type?: "" | "NONE" | "PEM" | "JKS" | "PKCS12";
+  /**
+   * Path of the key store file (JKS/PKCS12).
+   */
+  path?: string;
+  /**
+   * Base64 content of the key store (JKS/PKCS12).
+   */
+  content?: string;
+  /**
+   * Key store password (JKS/PKCS12).
+   */
+  password?: string;
+  /**
+   * Alias of the key to use when the store holds several.
+   */
+  alias?: string;
+  /**
+   * Password of the key, when it differs from the store's.
+   */
+  keyPassword?: string;
+  /**
+   * Path of the certificate file (PEM).
+   */
+  certPath?: string;
+  /**
+   * Certificate content (PEM).
+   */
+  certContent?: string;
+  /**
+   * Path of the private key file (PEM).
+   */
+  keyPath?: string;
+  /**
+   * Private key content (PEM).
+   */
+  keyContent?: string;
+}
+/**
+ * Outbound proxy used to reach the backend.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "HttpProxyOptions".
+ */
+export interface HttpProxyOptions {
+  /**
+   * Use a proxy.
+   */
+  enabled?: boolean;
+  /**
+   * Use the proxy configured at gateway level.
+   */
+  useSystemProxy?: boolean;
+  /**
+   * Proxy protocol.
+   */
+  type?: "HTTP" | "SOCKS4" | "SOCKS5";
+  /**
+   * Proxy host.
+   */
+  host?: string;
+  /**
+   * Proxy port.
+   */
+  port?: number;
+  /**
+   * Proxy user name.
+   */
+  username?: string;
+  /**
+   * Proxy password.
+   */
+  password?: string;
+}
+/**
+ * An HTTP header (or message header / metadata entry).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "HttpHeader".
+ */
+export interface HttpHeader {
+  /**
+   * Header name.
+   */
+  name: string;
+  /**
+   * Header value (may contain Gravitee EL).
+   */
+  value: string;
+}
+/**
+ * Active health checking.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2HealthCheck".
+ */
+export interface V2HealthCheck {
+  /**
+   * Whether health checking runs.
+   */
+  enabled?: boolean;
+  /**
+   * Use the group's health-check settings (endpoint level).
+   */
+  inherit?: boolean;
+  /**
+   * Service name.
+   */
+  name?: string;
+  /**
+   * Cron expression with seconds (e.g. `* /10 * * * * *`).
+   */
+  schedule?: string;
+  /**
+   * Check steps.
+   */
+  steps?: V2HealthCheckStep[];
+}
+/**
+ * A health-check request and its assertions.
+ */
+export interface V2HealthCheckStep {
+  /**
+   * Step name.
+   */
+  name?: string;
+  request?: V2HealthCheckRequest;
+  response?: V2HealthCheckResponse;
+}
+/**
+ * The check request.
+ */
+export interface V2HealthCheckRequest {
+  /**
+   * Path called.
+   */
+  path?: string;
+  /**
+   * HTTP method.
+   */
+  method?: "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER";
+  /**
+   * Request headers.
+   */
+  headers?: HttpHeader[];
+  /**
+   * Request body.
+   */
+  body?: string;
+  /**
+   * Call the path from the endpoint root instead of appending it to the endpoint path.
+   */
+  fromRoot?: boolean;
+}
+/**
+ * What the response must satisfy.
+ */
+export interface V2HealthCheckResponse {
+  /**
+   * EL assertions (e.g. `#response.status == 200`).
+   */
+  assertions?: string[];
+}
+/**
+ * How the group spreads requests over its endpoints.
+ */
+export interface V2LoadBalancing {
+  /**
+   * Load-balancing algorithm.
+   */
+  type?: "ROUND_ROBIN" | "RANDOM" | "WEIGHTED_ROUND_ROBIN" | "WEIGHTED_RANDOM";
+}
+/**
+ * Services of the group.
+ */
+export interface V2EndpointGroupServices {
+  discovery?: V2DiscoveryService;
+  "health-check"?: V2HealthCheck;
+}
+/**
+ * Endpoint discovery. Not run by Sluice; accepted for compatibility.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2DiscoveryService".
+ */
+export interface V2DiscoveryService {
+  /**
+   * Whether discovery runs.
+   */
+  enabled?: boolean;
+  /**
+   * Service name.
+   */
+  name?: string;
+  /**
+   * Discovery provider id.
+   */
+  provider?: string;
+  /**
+   * Discovered endpoints are secondary.
+   */
+  secondary?: boolean;
+  /**
+   * Tenants of discovered endpoints.
+   */
+  tenants?: string[];
+  /**
+   * Discovery configuration. Opaque: its content is not validated.
+   */
+  configuration?: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * Retry on another endpoint when a call fails.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2Failover".
+ */
+export interface V2Failover {
+  /**
+   * Failures that trigger a retry.
+   *
+   * Items: A failure case.
+   */
+  cases?: "TIMEOUT"[];
+  /**
+   * Maximum number of attempts.
+   */
+  maxAttempts?: number;
+  /**
+   * Timeout of a retry, in milliseconds.
+   */
+  retryTimeout?: number;
+}
+/**
+ * CORS handled by the gateway.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2Cors".
+ */
+export interface V2Cors {
+  /**
+   * Whether CORS is handled.
+   */
+  enabled?: boolean;
+  /**
+   * Allowed origins (`*` or exact origins; regular expressions are allowed).
+   */
+  allowOrigin?: string[];
+  /**
+   * Allowed methods.
+   */
+  allowMethods?: string[];
+  /**
+   * Allowed request headers.
+   */
+  allowHeaders?: string[];
+  /**
+   * Response headers exposed to the browser.
+   */
+  exposeHeaders?: string[];
+  /**
+   * Allow credentials.
+   */
+  allowCredentials?: boolean;
+  /**
+   * Preflight cache duration in seconds (-1: not sent).
+   */
+  maxAge?: number;
+  /**
+   * Run the API's policies on preflight requests.
+   */
+  runPolicies?: boolean;
+}
+/**
+ * Request logging.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2Logging".
+ */
+export interface V2Logging {
+  /**
+   * Which hops are logged.
+   */
+  mode?: "NONE" | "CLIENT" | "PROXY" | "CLIENT_PROXY";
+  /**
+   * What is logged.
+   */
+  content?: "NONE" | "HEADERS" | "PAYLOADS" | "HEADERS_PAYLOADS";
+  /**
+   * Which phases are logged.
+   */
+  scope?: "NONE" | "REQUEST" | "RESPONSE" | "REQUEST_RESPONSE";
+  /**
+   * EL condition on requests to log.
+   */
+  condition?: string;
+}
+/**
+ * A flow: steps run on requests matching the path, methods and condition.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2Flow".
+ */
+export interface V2Flow {
+  /**
+   * Flow id.
+   */
+  id?: string;
+  /**
+   * Flow name.
+   */
+  name?: string;
+  /**
+   * Whether the flow runs.
+   */
+  enabled?: boolean;
+  "path-operator"?: V2PathOperator;
+  /**
+   * Methods selected; empty: all.
+   *
+   * Items: An HTTP method.
+   */
+  methods?: (
+    "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER"
+  )[];
+  /**
+   * EL condition; the flow runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * Consumers of the flow (management only).
+   */
+  consumers?: V2FlowConsumer[];
+  /**
+   * Steps run on the request.
+   */
+  pre?: V2FlowStep[];
+  /**
+   * Steps run on the response.
+   */
+  post?: V2FlowStep[];
+}
+/**
+ * Path the flow applies to.
+ */
+export interface V2PathOperator {
+  /**
+   * Path relative to the context path; `:name` segments are parameters.
+   */
+  path?: string;
+  /**
+   * How `path` is compared.
+   */
+  operator?: "STARTS_WITH" | "EQUALS";
+}
+/**
+ * A flow consumer (sharding tag).
+ */
+export interface V2FlowConsumer {
+  /**
+   * Consumer id.
+   */
+  consumerId?: string;
+  /**
+   * Consumer type (TAG).
+   */
+  consumerType?: number | string;
+}
+/**
+ * A flow step running the `rate-limit` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2RateLimitStep".
+ */
+export interface V2RateLimitStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `rate-limit`.
+   */
+  policy: "rate-limit";
+  configuration: RateLimitPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `rate-limit` policy: at most `limit` requests per period, per subscription (or per `key`).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "RateLimitPolicyConfiguration".
+ */
+export interface RateLimitPolicyConfiguration {
+  /**
+   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
+   */
+  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+  /**
+   * Non-strict mode: the distributed counter is updated asynchronously.
+   */
+  async?: boolean;
+  /**
+   * Add X-Rate-Limit-Limit, X-Rate-Limit-Remaining and X-Rate-Limit-Reset response headers.
+   */
+  addHeaders?: boolean;
+  rate: RateLimitRate;
+}
+/**
+ * The rate to enforce.
+ */
+export interface RateLimitRate {
+  /**
+   * Custom counter key (EL); empty: the plan/subscription pair.
+   */
+  key?: string;
+  /**
+   * Count by the custom key alone, regardless of plan and subscription.
+   */
+  useKeyOnly?: boolean;
+  /**
+   * Maximum number of requests in a period (used when > 0).
+   */
+  limit?: number;
+  /**
+   * EL expression giving the limit (used when `limit` is 0).
+   */
+  dynamicLimit?: string;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "SECONDS" | "MINUTES" | "HOURS" | "DAYS";
+  /**
+   * EL expression giving the period in seconds (overrides `periodTime`).
+   */
+  dynamicPeriodTime?: string;
+}
+/**
+ * A flow step running the `quota` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2QuotaStep".
+ */
+export interface V2QuotaStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `quota`.
+   */
+  policy: "quota";
+  configuration: QuotaPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `quota` policy: a rate limit over long periods.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "QuotaPolicyConfiguration".
+ */
+export interface QuotaPolicyConfiguration {
+  /**
+   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
+   */
+  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+  /**
+   * Non-strict mode: the distributed counter is updated asynchronously.
+   */
+  async?: boolean;
+  /**
+   * Add X-Quota-Limit, X-Quota-Remaining and X-Quota-Reset response headers.
+   */
+  addHeaders?: boolean;
+  quota: QuotaRate;
+}
+/**
+ * The quota to enforce.
+ */
+export interface QuotaRate {
+  /**
+   * Custom counter key (EL); empty: the plan/subscription pair.
+   */
+  key?: string;
+  /**
+   * Count by the custom key alone, regardless of plan and subscription.
+   */
+  useKeyOnly?: boolean;
+  /**
+   * Maximum number of requests in a period (used when > 0).
+   */
+  limit?: number;
+  /**
+   * EL expression giving the limit (used when `limit` is 0).
+   */
+  dynamicLimit?: string;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "HOURS" | "DAYS" | "WEEKS" | "MONTHS";
+}
+/**
+ * A flow step running the `spike-arrest` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2SpikeArrestStep".
+ */
+export interface V2SpikeArrestStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `spike-arrest`.
+   */
+  policy: "spike-arrest";
+  configuration: SpikeArrestPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `spike-arrest` policy: smooths traffic to `limit` requests per period, evenly spread.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "SpikeArrestPolicyConfiguration".
+ */
+export interface SpikeArrestPolicyConfiguration {
+  /**
+   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
+   */
+  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+  /**
+   * Non-strict mode: the distributed counter is updated asynchronously.
+   */
+  async?: boolean;
+  /**
+   * Add X-Spike-Arrest-Limit, X-Spike-Arrest-Remaining and X-Spike-Arrest-Reset response headers.
+   */
+  addHeaders?: boolean;
+  spike: SpikeArrestRate;
+}
+/**
+ * The spike limit to enforce.
+ */
+export interface SpikeArrestRate {
+  /**
+   * Custom counter key (EL); empty: the plan/subscription pair.
+   */
+  key?: string;
+  /**
+   * Count by the custom key alone, regardless of plan and subscription.
+   */
+  useKeyOnly?: boolean;
+  /**
+   * Maximum number of requests in a period (used when > 0).
+   */
+  limit?: number;
+  /**
+   * EL expression giving the limit (used when `limit` is 0).
+   */
+  dynamicLimit?: string;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "SECONDS" | "MINUTES";
+}
+/**
+ * A flow step running the `transform-headers` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2TransformHeadersStep".
+ */
+export interface V2TransformHeadersStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `transform-headers`.
+   */
+  policy: "transform-headers";
+  configuration?: TransformHeadersPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `transform-headers` policy (request/response headers, or message headers in publish/subscribe).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "TransformHeadersPolicyConfiguration".
+ */
+export interface TransformHeadersPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE";
+  /**
+   * Headers to add or overwrite (values may contain EL).
+   */
+  addHeaders?: HttpHeader[];
+  /**
+   * Names of headers to remove.
+   */
+  removeHeaders?: string[];
+  /**
+   * Names of the only headers to keep; every other header is removed.
+   */
+  whitelistHeaders?: string[];
+}
+/**
+ * A flow step running the `assign-attributes` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2AssignAttributesStep".
+ */
+export interface V2AssignAttributesStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `assign-attributes`.
+   */
+  policy: "assign-attributes";
+  configuration?: AssignAttributesPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `assign-attributes` policy: set execution-context (or message) attributes.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "AssignAttributesPolicyConfiguration".
+ */
+export interface AssignAttributesPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  /**
+   * Attributes to set.
+   */
+  attributes?: AssignedAttribute[];
+}
+/**
+ * An attribute to set.
+ */
+export interface AssignedAttribute {
+  /**
+   * Attribute name (e.g. `gravitee.attributes.endpoint.kafka.consumer.topics`).
+   */
+  name: string;
+  /**
+   * Attribute value (EL).
+   */
+  value: string;
+}
+/**
+ * A flow step running the `assign-content` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2AssignContentStep".
+ */
+export interface V2AssignContentStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `assign-content`.
+   */
+  policy: "assign-content";
+  configuration: AssignContentPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `assign-content` policy: replace the body (or message content) with a template.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "AssignContentPolicyConfiguration".
+ */
+export interface AssignContentPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE";
+  /**
+   * The new content; a FreeMarker-style template with access to the request, response or message.
+   */
+  body: string;
+}
+/**
+ * A flow step running the `json-xml` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2JsonToXmlStep".
+ */
+export interface V2JsonToXmlStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `json-xml`.
+   */
+  policy: "json-xml";
+  configuration?: JsonToXmlPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `json-xml` (JSON to XML) policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "JsonToXmlPolicyConfiguration".
+ */
+export interface JsonToXmlPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE";
+  /**
+   * Name of the XML root element enclosing the content.
+   */
+  rootElement?: string;
+}
+/**
+ * A flow step running the `xml-json` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2XmlToJsonStep".
+ */
+export interface V2XmlToJsonStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `xml-json`.
+   */
+  policy: "xml-json";
+  configuration?: XmlToJsonPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `xml-json` (XML to JSON) policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "XmlToJsonPolicyConfiguration".
+ */
+export interface XmlToJsonPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE";
+}
+/**
+ * A flow step running the `rest-to-soap` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2RestToSoapStep".
+ */
+export interface V2RestToSoapStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `rest-to-soap`.
+   */
+  policy: "rest-to-soap";
+  configuration: RestToSoapPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `rest-to-soap` policy: turn a REST call into a SOAP request.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "RestToSoapPolicyConfiguration".
+ */
+export interface RestToSoapPolicyConfiguration {
+  /**
+   * SOAP envelope sent to the backend (EL).
+   */
+  envelope: string;
+  /**
+   * Value of the SOAPAction header.
+   */
+  soapAction?: string;
+  /**
+   * Charset appended to the Content-Type header.
+   */
+  charset?: string;
+  /**
+   * Keep the request's query parameters on the backend call.
+   */
+  preserveQueryParams?: boolean;
+  /**
+   * Call the endpoint target without the request path.
+   */
+  stripPath?: boolean;
+}
+/**
+ * A flow step running the `graphql-rate-limit` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2GraphqlRateLimitStep".
+ */
+export interface V2GraphqlRateLimitStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `graphql-rate-limit`.
+   */
+  policy: "graphql-rate-limit";
+  configuration?: GraphqlRateLimitPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `graphql-rate-limit` policy: rate limiting weighted by the cost of each GraphQL query.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "GraphqlRateLimitPolicyConfiguration".
+ */
+export interface GraphqlRateLimitPolicyConfiguration {
+  /**
+   * Maximum total query cost per period.
+   */
+  limit?: number;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "SECONDS" | "MINUTES";
+  /**
+   * Maximum cost of a single query (0: unlimited).
+   */
+  maxCost?: number;
+}
+/**
+ * A plan: how consumers subscribe and authenticate, with its own flows.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2Plan".
+ */
+export interface V2Plan {
+  /**
+   * Plan name (unique within the API).
+   */
+  name: string;
+  /**
+   * Plan description.
+   */
+  description?: string;
+  /**
+   * How a request is authenticated.
+   */
+  security: "KEY_LESS" | "API_KEY" | "JWT" | "OAUTH2";
+  /**
+   * Security configuration as a JSON string (Gravitee v2 style), e.g. `{"propagateApiKey":true}`; same keys as the v4 security configurations.
+   */
+  securityDefinition?: string;
+  /**
+   * Plan flows (run before the API flows).
+   */
+  flows?: V2Flow[];
+  /**
+   * Plan status; only PUBLISHED and DEPRECATED plans accept traffic.
+   */
+  status?: "STAGING" | "PUBLISHED" | "DEPRECATED" | "CLOSED";
+  /**
+   * Subscription validation (management only).
+   */
+  validation?: "AUTO" | "MANUAL";
+  /**
+   * Plan type (management only).
+   */
+  type?: "API" | "CATALOG";
+  /**
+   * Characteristics shown in the portal (management only).
+   */
+  characteristics?: string[];
+  /**
+   * Sharding tags of the plan.
+   */
+  tags?: string[];
+  /**
+   * EL condition selecting this plan when several match.
+   */
+  selection_rule?: string;
+  /**
+   * Groups that cannot see the plan (management only).
+   */
+  excluded_groups?: string[];
+  /**
+   * Display order (management only).
+   */
+  order?: number;
+  /**
+   * Subscribers must leave a comment (management only).
+   */
+  comment_required?: boolean;
+  /**
+   * Plan id (management only).
+   */
+  id?: string;
+  /**
+   * Cross-environment id (management only).
+   */
+  crossId?: string;
+  /**
+   * API id (management only).
+   */
+  api?: string;
+}
+/**
+ * An API property, readable from EL as `{#api.properties['key']}`.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "ApiProperty".
+ */
+export interface ApiProperty {
+  /**
+   * Property key.
+   */
+  key: string;
+  /**
+   * Property value.
+   */
+  value?: string;
+  /**
+   * Whether the value is stored encrypted (management only).
+   */
+  encrypted?: boolean;
+  /**
+   * Whether the value may be encrypted (management only).
+   */
+  encryptable?: boolean;
+  /**
+   * Whether the property is managed by the dynamic-property service.
+   */
+  dynamic?: boolean;
+}
+/**
+ * A resource (cache, OAuth2 server, ...) that policies use by name.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "ApiResource".
+ */
+export interface ApiResource {
+  /**
+   * Resource name, used by policies and plans to refer to it.
+   */
+  name?: string;
+  /**
+   * Resource plugin id (e.g. `oauth2`, `oauth2-am-resource`, `cache`, `cache-redis`).
+   */
+  type?: string;
+  /**
+   * Whether the resource is enabled.
+   */
+  enabled?: boolean;
+  /**
+   * Resource configuration. Opaque: its content is not validated.
+   */
+  configuration?: {
+    [k: string]: unknown | undefined;
+  };
+  ref?: ResourceReference;
+}
+/**
+ * A reference to another Kubernetes resource.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "ResourceReference".
+ */
+export interface ResourceReference {
+  /**
+   * Name of the referenced resource.
+   */
+  name: string;
+  /**
+   * Namespace of the referenced resource.
+   */
+  namespace?: string;
+  /**
+   * Kind of the referenced resource.
+   */
+  kind?: string;
+}
+/**
+ * Response templates keyed by error key (e.g. `RATE_LIMIT_TOO_MANY_REQUESTS`, `DEFAULT`), then by media type (`application/json`, `* /*`).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "ResponseTemplates".
+ */
+export interface ResponseTemplates {
+  [k: string]:
+    | {
+        [k: string]: ResponseTemplate | undefined;
+      }
+    | undefined;
+}
+/**
+ * The response sent for one error key and media type.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "ResponseTemplate".
+ */
+export interface ResponseTemplate {
+  /**
+   * HTTP status code of the response.
+   */
+  status?: number;
+  /**
+   * Response headers.
+   */
+  headers?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Response body (may contain EL).
+   */
+  body?: string;
+  /**
+   * Whether the error key is written to the logs.
+   */
+  propagateErrorKeyToLogs?: boolean;
+}
+/**
+ * API-level services.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2ApiServices".
+ */
+export interface V2ApiServices {
+  discovery?: V2DiscoveryService;
+  "health-check"?: V2HealthCheck;
+  "dynamic-property"?: V2DynamicPropertyService;
+}
+/**
+ * Dynamic properties (management-side polling; no effect on the gateway).
+ */
+export interface V2DynamicPropertyService {
+  /**
+   * Whether the service runs.
+   */
+  enabled?: boolean;
+  /**
+   * Service name.
+   */
+  name?: string;
+  /**
+   * Provider.
+   */
+  provider?: "HTTP";
+  /**
+   * Cron expression.
+   */
+  schedule?: string;
+  /**
+   * Service configuration. Opaque: its content is not validated.
+   */
+  configuration?: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * A documentation page or folder. Sluice publishes pages as the API's documentation.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "Page".
+ */
+export interface Page {
+  /**
+   * Display name of the page.
+   */
+  name: string;
+  /**
+   * Type of page.
+   */
+  type: "MARKDOWN" | "SWAGGER" | "ASYNCAPI" | "ASCIIDOC" | "FOLDER" | "SYSTEM_FOLDER" | "ROOT";
+  /**
+   * Content of the page.
+   */
+  content?: string;
+  /**
+   * Map key of the folder page this page belongs to.
+   */
+  parent?: string;
+  /**
+   * Id of the parent page (management only).
+   */
+  parentId?: string;
+  /**
+   * Whether the page is published.
+   */
+  published?: boolean;
+  /**
+   * Visibility of the page.
+   */
+  visibility?: "PUBLIC" | "PRIVATE";
+  /**
+   * Whether the page is the documentation's home page.
+   */
+  homepage?: boolean;
+  /**
+   * Display order.
+   */
+  order?: number;
+  /**
+   * Page id (management only).
+   */
+  id?: string;
+  /**
+   * Cross-environment id (management only).
+   */
+  crossId?: string;
+  /**
+   * API id (management only).
+   */
+  api?: string;
+  /**
+   * Rendering options (e.g. `viewer: Redoc`).
+   */
+  configuration?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Fetch the content from elsewhere instead of `content` (management only).
+   */
+  source?: {
+    /**
+     * Fetcher plugin id (e.g. `http-fetcher`, `github-fetcher`).
+     */
+    type: string;
+    /**
+     * Fetcher configuration. Opaque: its content is not validated.
+     */
+    configuration?: {
+      [k: string]: unknown | undefined;
+    };
+  };
+  /**
+   * Groups granted (or denied) access to a private page (management only).
+   *
+   * Items: An access control entry.
+   */
+  accessControls?: {
+    /**
+     * Group name.
+     */
+    referenceId: string;
+    /**
+     * Reference type.
+     */
+    referenceType: "GROUP";
+  }[];
+  /**
+   * Whether `accessControls` denies instead of grants (management only).
+   */
+  excludedAccessControls?: boolean;
+}
+/**
+ * Where the definition is managed (management only).
+ */
+export interface V2DefinitionContext {
+  /**
+   * Where the definition comes from.
+   */
+  origin?: "kubernetes" | "management" | "KUBERNETES" | "MANAGEMENT";
+  /**
+   * Where gateways read the definition from.
+   */
+  syncFrom?: "kubernetes" | "management" | "KUBERNETES" | "MANAGEMENT";
+  /**
+   * Management mode.
+   */
+  mode?: "fully_managed" | "api_definition_only" | "FULLY_MANAGED" | "API_DEFINITION_ONLY";
+}
+/**
+ * An API member (management only).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "ApiMember".
+ */
+export interface ApiMember {
+  /**
+   * Identity provider of the member (e.g. `gravitee`, `memory`).
+   */
+  source: string;
+  /**
+   * Member identifier in that provider (e.g. an e-mail).
+   */
+  sourceId: string;
+  /**
+   * API role of the member.
+   */
+  role?: string;
+}
+/**
+ * An API metadata entry (management only).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "ApiMetadataEntry".
+ */
+export interface ApiMetadataEntry {
+  /**
+   * Metadata key.
+   */
+  key: string;
+  /**
+   * Metadata display name.
+   */
+  name: string;
+  /**
+   * Metadata format.
+   */
+  format: "STRING" | "NUMERIC" | "BOOLEAN" | "DATE" | "MAIL" | "URL";
+  /**
+   * Metadata value.
+   */
+  value?: string;
+  /**
+   * Metadata default value.
+   */
+  defaultValue?: string;
+}

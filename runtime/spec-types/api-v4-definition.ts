@@ -1,0 +1,3415 @@
+// DO NOT EDIT: generated from compiler/validate/schemas/api-v4-definition.schema.json by
+// compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
+
+/**
+ * A listener. Sluice serves `HTTP` and `SUBSCRIPTION` listeners; a `TCP` listener is accepted by the schema and rejected by a check rule, so it is reported once.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Listener".
+ */
+export type Listener = HttpListener | SubscriptionListener | TcpListener;
+/**
+ * An entrypoint: how clients consume or produce (connector ids: `http-proxy`, `http-get`, `http-post`, `sse`, `websocket`, `webhook`).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Entrypoint".
+ */
+export type Entrypoint =
+  | HttpProxyEntrypoint
+  | HttpGetEntrypoint
+  | HttpPostEntrypoint
+  | SseEntrypoint
+  | WebsocketEntrypoint
+  | WebhookEntrypoint;
+/**
+ * An endpoint group (connector ids: `http-proxy`, `kafka`, `mqtt5`, `solace`, `rabbitmq`, `mock`).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "EndpointGroup".
+ */
+export type EndpointGroup =
+  | HttpProxyEndpointGroup
+  | KafkaEndpointGroup
+  | Mqtt5EndpointGroup
+  | SolaceEndpointGroup
+  | RabbitMqEndpointGroup
+  | MockEndpointGroup;
+/**
+ * An endpoint (connector ids: `http-proxy`, `kafka`, `mqtt5`, `solace`, `rabbitmq`, `mock`); its configuration is checked against its own type.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Endpoint".
+ */
+export type Endpoint =
+  HttpProxyEndpoint | KafkaEndpoint | Mqtt5Endpoint | SolaceEndpoint | RabbitMqEndpoint | MockEndpoint;
+/**
+ * A flow selector.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "FlowSelector".
+ */
+export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
+/**
+ * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `message-filtering`, `rest-to-soap`, `graphql-rate-limit`; any other id is an error.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "FlowStep".
+ */
+export type FlowStep =
+  | RateLimitStep
+  | QuotaStep
+  | SpikeArrestStep
+  | TransformHeadersStep
+  | AssignAttributesStep
+  | AssignContentStep
+  | JsonToXmlStep
+  | XmlToJsonStep
+  | MessageFilteringStep
+  | RestToSoapStep
+  | GraphqlRateLimitStep;
+/**
+ * Plan security: how a request is authenticated.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "PlanSecurity".
+ */
+export type PlanSecurity =
+  KeyLessPlanSecurity | ApiKeyPlanSecurity | JwtPlanSecurity | OAuth2PlanSecurity | MtlsPlanSecurity;
+
+/**
+ * A Sluice v4 API: a Gravitee Kubernetes Operator `ApiV4Definition` resource (PROXY or MESSAGE API).
+ */
+export interface ApiV4Definition {
+  /**
+   * Resource API version.
+   */
+  apiVersion: "gravitee.io/v1alpha1";
+  /**
+   * Resource kind.
+   */
+  kind: "ApiV4Definition";
+  metadata: ResourceMetadata;
+  spec: ApiV4Spec;
+}
+/**
+ * Kubernetes object metadata. `name` is the API's identity in the repository.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ResourceMetadata".
+ */
+export interface ResourceMetadata {
+  /**
+   * The API's identity: a DNS-1123 label (lowercase letters, digits and `-`, at most 63 characters), unique across the repository.
+   */
+  name: string;
+  /**
+   * Kubernetes namespace (informational for Sluice).
+   */
+  namespace?: string;
+  /**
+   * Kubernetes labels (informational for Sluice).
+   */
+  labels?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Kubernetes annotations (informational for Sluice).
+   */
+  annotations?: {
+    [k: string]: string | undefined;
+  };
+}
+/**
+ * A v4 API: the GKO ApiV4Definition spec / Gravitee Management API v2 model, with UPPERCASE enums.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ApiV4Spec".
+ */
+export interface ApiV4Spec {
+  /**
+   * API name.
+   */
+  name: string;
+  /**
+   * API description.
+   */
+  description?: string;
+  /**
+   * API version (free text, e.g. `1.0`).
+   */
+  version: string;
+  /**
+   * Backend exposure method: `PROXY` proxies an upstream protocol (REST, SOAP, WebSocket, gRPC, GraphQL); `MESSAGE` introspects messages from an event-driven backend.
+   */
+  type: "PROXY" | "MESSAGE";
+  /**
+   * How clients reach the API: at most one listener of each type.
+   */
+  listeners: Listener[];
+  /**
+   * The backends: groups of endpoints of one connector type.
+   */
+  endpointGroups: EndpointGroup[];
+  flowExecution?: FlowExecution;
+  /**
+   * API-level flows (run after the plan's flows).
+   */
+  flows?: Flow[];
+  /**
+   * Plans keyed by plan key (GKO style). Every API needs at least one plan.
+   */
+  plans?: {
+    [k: string]: Plan | undefined;
+  };
+  /**
+   * API properties.
+   */
+  properties?: ApiProperty[];
+  /**
+   * Resources used by policies and plans.
+   */
+  resources?: ApiResource[];
+  responseTemplates?: ResponseTemplates;
+  failover?: Failover;
+  services?: ApiServices;
+  analytics?: Analytics;
+  /**
+   * Sharding tags: the gateways that deploy the API.
+   */
+  tags?: string[];
+  /**
+   * Documentation pages keyed by page key; Sluice publishes them as the API's documentation.
+   */
+  pages?: {
+    [k: string]: Page | undefined;
+  };
+  contextRef?: ResourceReference;
+  definitionContext?: DefinitionContext;
+  /**
+   * Definition version (management only).
+   */
+  definitionVersion?: "V4";
+  /**
+   * API id in APIM (management only).
+   */
+  id?: string;
+  /**
+   * Cross-environment id (management only).
+   */
+  crossId?: string;
+  /**
+   * API state in APIM (management only).
+   */
+  state?: "STARTED" | "STOPPED";
+  /**
+   * Portal lifecycle state (management only).
+   */
+  lifecycleState?: "CREATED" | "PUBLISHED" | "UNPUBLISHED" | "DEPRECATED" | "ARCHIVED";
+  /**
+   * Portal visibility (management only).
+   */
+  visibility?: "PUBLIC" | "PRIVATE";
+  /**
+   * Notify new members (management only).
+   */
+  notifyMembers?: boolean;
+  /**
+   * Groups associated with the API (management only).
+   */
+  groups?: string[];
+  /**
+   * References to Group resources (management only).
+   */
+  groupRefs?: ResourceReference[];
+  /**
+   * API members (management only).
+   */
+  members?: ApiMember[];
+  /**
+   * Portal categories (management only).
+   */
+  categories?: string[];
+  /**
+   * Portal labels (management only).
+   */
+  labels?: string[];
+  /**
+   * API metadata (management only).
+   */
+  metadata?: ApiMetadataEntry[];
+  /**
+   * References to Notification resources (management only).
+   */
+  notificationsRefs?: ResourceReference[];
+  /**
+   * GKO local mode: the definition is stored in a ConfigMap (management only).
+   */
+  local?: boolean;
+}
+/**
+ * An HTTP listener: context paths and the entrypoints served on them.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpListener".
+ */
+export interface HttpListener {
+  /**
+   * Listener type.
+   */
+  type: "HTTP";
+  /**
+   * Context paths (normalised as Gravitee does; a host+path pair belongs to one API).
+   */
+  paths: ListenerPath[];
+  /**
+   * Path templates used to group analytics (e.g. `/books/:id`).
+   */
+  pathMappings?: string[];
+  /**
+   * Entrypoints served on the paths; no two of the same type.
+   */
+  entrypoints: Entrypoint[];
+  cors?: Cors;
+  /**
+   * Server ids the listener is bound to (Gravitee multi-server; informational).
+   */
+  servers?: string[];
+}
+/**
+ * A context path, optionally on a virtual host.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ListenerPath".
+ */
+export interface ListenerPath {
+  /**
+   * Virtual host; absent: any host.
+   */
+  host?: string;
+  /**
+   * Context path (e.g. `/orders`).
+   */
+  path: string;
+  /**
+   * Use this virtual host as the API's access URL in the portal.
+   */
+  overrideAccess?: boolean;
+}
+/**
+ * The `http-proxy` entrypoint (PROXY APIs).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpProxyEntrypoint".
+ */
+export interface HttpProxyEntrypoint {
+  /**
+   * Entrypoint connector id: `http-proxy`.
+   */
+  type: "http-proxy";
+  /**
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   */
+  qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
+  dlq?: DeadLetterQueue;
+  configuration?: HttpProxyEntrypointConfiguration;
+}
+/**
+ * Dead letter queue: where messages that could not be delivered go (`webhook` only).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "DeadLetterQueue".
+ */
+export interface DeadLetterQueue {
+  /**
+   * Name of the endpoint group or endpoint receiving undeliverable messages.
+   */
+  endpoint: string;
+}
+/**
+ * Configuration of the `http-proxy` entrypoint (none).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpProxyEntrypointConfiguration".
+ */
+export interface HttpProxyEntrypointConfiguration {}
+/**
+ * The `http-get` entrypoint: clients poll messages with GET.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpGetEntrypoint".
+ */
+export interface HttpGetEntrypoint {
+  /**
+   * Entrypoint connector id: `http-get`.
+   */
+  type: "http-get";
+  /**
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   */
+  qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
+  dlq?: DeadLetterQueue;
+  configuration?: HttpGetEntrypointConfiguration;
+}
+/**
+ * Configuration of the `http-get` entrypoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpGetEntrypointConfiguration".
+ */
+export interface HttpGetEntrypointConfiguration {
+  /**
+   * Maximum number of messages returned by one request (caps the `limit` query parameter).
+   */
+  messagesLimitCount?: number;
+  /**
+   * Maximum time to wait for messages, in milliseconds.
+   */
+  messagesLimitDurationMs?: number;
+  /**
+   * Include message headers in the response items.
+   */
+  headersInPayload?: boolean;
+  /**
+   * Include message metadata in the response items.
+   */
+  metadataInPayload?: boolean;
+}
+/**
+ * The `http-post` entrypoint: each POST body is a message.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpPostEntrypoint".
+ */
+export interface HttpPostEntrypoint {
+  /**
+   * Entrypoint connector id: `http-post`.
+   */
+  type: "http-post";
+  /**
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   */
+  qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
+  dlq?: DeadLetterQueue;
+  configuration?: HttpPostEntrypointConfiguration;
+}
+/**
+ * Configuration of the `http-post` entrypoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpPostEntrypointConfiguration".
+ */
+export interface HttpPostEntrypointConfiguration {
+  /**
+   * Copy the request headers into the message headers.
+   */
+  requestHeadersToMessage?: boolean;
+}
+/**
+ * The `sse` entrypoint: messages streamed as server-sent events.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SseEntrypoint".
+ */
+export interface SseEntrypoint {
+  /**
+   * Entrypoint connector id: `sse`.
+   */
+  type: "sse";
+  /**
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   */
+  qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
+  dlq?: DeadLetterQueue;
+  configuration?: SseEntrypointConfiguration;
+}
+/**
+ * Configuration of the `sse` entrypoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SseEntrypointConfiguration".
+ */
+export interface SseEntrypointConfiguration {
+  /**
+   * Send a heartbeat comment after this many idle milliseconds.
+   */
+  heartbeatIntervalInMs?: number;
+  /**
+   * Send message metadata as SSE comment lines.
+   */
+  metadataAsComment?: boolean;
+  /**
+   * Send message headers as SSE comment lines.
+   */
+  headersAsComment?: boolean;
+}
+/**
+ * The `websocket` entrypoint: messages as WebSocket frames, both ways.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "WebsocketEntrypoint".
+ */
+export interface WebsocketEntrypoint {
+  /**
+   * Entrypoint connector id: `websocket`.
+   */
+  type: "websocket";
+  /**
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   */
+  qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
+  dlq?: DeadLetterQueue;
+  configuration?: WebsocketEntrypointConfiguration;
+}
+/**
+ * Configuration of the `websocket` entrypoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "WebsocketEntrypointConfiguration".
+ */
+export interface WebsocketEntrypointConfiguration {
+  publisher?: WebsocketPublisher;
+  subscriber?: WebsocketSubscriber;
+}
+/**
+ * Clients publishing messages.
+ */
+export interface WebsocketPublisher {
+  /**
+   * Whether clients may publish.
+   */
+  enabled?: boolean;
+}
+/**
+ * Clients receiving messages.
+ */
+export interface WebsocketSubscriber {
+  /**
+   * Whether clients receive messages.
+   */
+  enabled?: boolean;
+}
+/**
+ * The `webhook` entrypoint: messages POSTed to each subscription's callback URL.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "WebhookEntrypoint".
+ */
+export interface WebhookEntrypoint {
+  /**
+   * Entrypoint connector id: `webhook`.
+   */
+  type: "webhook";
+  /**
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   */
+  qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
+  dlq?: DeadLetterQueue;
+  configuration?: WebhookEntrypointConfiguration;
+}
+/**
+ * Configuration of the `webhook` entrypoint (the callback URL comes from each subscription).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "WebhookEntrypointConfiguration".
+ */
+export interface WebhookEntrypointConfiguration {
+  http?: WebhookHttpOptions;
+  proxy?: HttpProxyOptions;
+  logging?: WebhookLogging;
+}
+/**
+ * HTTP client options for the callback calls.
+ */
+export interface WebhookHttpOptions {
+  /**
+   * Maximum time to connect to the callback, in milliseconds.
+   */
+  connectTimeout?: number;
+  /**
+   * Maximum time for the callback to respond, in milliseconds.
+   */
+  readTimeout?: number;
+  /**
+   * Maximum time a pooled connection stays unused, in milliseconds.
+   */
+  idleTimeout?: number;
+  /**
+   * Maximum connection pool size per callback.
+   */
+  maxConcurrentConnections?: number;
+}
+/**
+ * Outbound proxy used to reach the backend.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpProxyOptions".
+ */
+export interface HttpProxyOptions {
+  /**
+   * Use a proxy.
+   */
+  enabled?: boolean;
+  /**
+   * Use the proxy configured at gateway level.
+   */
+  useSystemProxy?: boolean;
+  /**
+   * Proxy protocol.
+   */
+  type?: "HTTP" | "SOCKS4" | "SOCKS5";
+  /**
+   * Proxy host.
+   */
+  host?: string;
+  /**
+   * Proxy port.
+   */
+  port?: number;
+  /**
+   * Proxy user name.
+   */
+  username?: string;
+  /**
+   * Proxy password.
+   */
+  password?: string;
+}
+/**
+ * Logging of the callback calls.
+ */
+export interface WebhookLogging {
+  /**
+   * Whether callback calls are logged.
+   */
+  enabled?: boolean;
+  request?: WebhookLoggingPart;
+  response?: WebhookLoggingPart;
+}
+/**
+ * What to log of a callback request or response.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "WebhookLoggingPart".
+ */
+export interface WebhookLoggingPart {
+  /**
+   * Log headers.
+   */
+  headers?: boolean;
+  /**
+   * Log payloads.
+   */
+  payload?: boolean;
+}
+/**
+ * CORS handled by the HTTP listener.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Cors".
+ */
+export interface Cors {
+  /**
+   * Whether CORS is handled.
+   */
+  enabled?: boolean;
+  /**
+   * Allowed origins (`*` or exact origins; regular expressions are allowed).
+   */
+  allowOrigin?: string[];
+  /**
+   * Allowed methods.
+   */
+  allowMethods?: string[];
+  /**
+   * Allowed request headers.
+   */
+  allowHeaders?: string[];
+  /**
+   * Response headers exposed to the browser.
+   */
+  exposeHeaders?: string[];
+  /**
+   * Allow credentials.
+   */
+  allowCredentials?: boolean;
+  /**
+   * Preflight cache duration in seconds (-1: not sent).
+   */
+  maxAge?: number;
+  /**
+   * Run the API's policies on preflight requests.
+   */
+  runPolicies?: boolean;
+}
+/**
+ * A subscription listener: push entrypoints (`webhook`) that deliver to subscribers.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SubscriptionListener".
+ */
+export interface SubscriptionListener {
+  /**
+   * Listener type.
+   */
+  type: "SUBSCRIPTION";
+  /**
+   * Entrypoints of the listener (`webhook`).
+   */
+  entrypoints: Entrypoint[];
+  /**
+   * Server ids the listener is bound to (informational).
+   */
+  servers?: string[];
+}
+/**
+ * A TCP listener (TCP proxy APIs). Not supported by Sluice: a check rule reports it.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "TcpListener".
+ */
+export interface TcpListener {
+  /**
+   * Listener type.
+   */
+  type: "TCP";
+  /**
+   * SNI host names.
+   */
+  hosts?: string[];
+  /**
+   * Entrypoints of the listener.
+   */
+  entrypoints?: TcpEntrypoint[];
+  /**
+   * Server ids the listener is bound to (informational).
+   */
+  servers?: string[];
+}
+/**
+ * A TCP entrypoint (`tcp-proxy`).
+ */
+export interface TcpEntrypoint {
+  /**
+   * Entrypoint connector id.
+   */
+  type: string;
+  /**
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   */
+  qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
+  /**
+   * Entrypoint configuration. Opaque: its content is not validated.
+   */
+  configuration?: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * An endpoint group of HTTP endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpProxyEndpointGroup".
+ */
+export interface HttpProxyEndpointGroup {
+  /**
+   * Group name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `http-proxy`.
+   */
+  type: "http-proxy";
+  loadBalancer?: LoadBalancer;
+  sharedConfiguration?: HttpProxySharedConfiguration;
+  services?: EndpointGroupServices;
+  /**
+   * The group's endpoints; each endpoint's `type` must equal the group's.
+   */
+  endpoints?: Endpoint[];
+}
+/**
+ * How a group spreads requests over its endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "LoadBalancer".
+ */
+export interface LoadBalancer {
+  /**
+   * Load-balancing algorithm.
+   */
+  type: "ROUND_ROBIN" | "RANDOM" | "WEIGHTED_ROUND_ROBIN" | "WEIGHTED_RANDOM";
+}
+/**
+ * Shared configuration of `http-proxy` endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpProxySharedConfiguration".
+ */
+export interface HttpProxySharedConfiguration {
+  http?: HttpClientOptions;
+  proxy?: HttpProxyOptions;
+  ssl?: SslOptions;
+  /**
+   * Headers added to (or overwritten on) every backend request.
+   */
+  headers?: HttpHeader[];
+}
+/**
+ * HTTP client options used to call the backend.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpClientOptions".
+ */
+export interface HttpClientOptions {
+  /**
+   * HTTP protocol version.
+   */
+  version?: "HTTP_1_1" | "HTTP_2";
+  /**
+   * Maximum time to connect to the backend, in milliseconds.
+   */
+  connectTimeout?: number;
+  /**
+   * Maximum time for the backend to complete the request (including the response), in milliseconds.
+   */
+  readTimeout?: number;
+  /**
+   * Maximum time a pooled connection stays unused before it is closed, in milliseconds (0: no timeout).
+   */
+  idleTimeout?: number;
+  /**
+   * Use persistent connections.
+   */
+  keepAlive?: boolean;
+  /**
+   * How long a kept-alive connection may stay open, in milliseconds.
+   */
+  keepAliveTimeout?: number;
+  /**
+   * Use HTTP/1.1 pipelining.
+   */
+  pipelining?: boolean;
+  /**
+   * Maximum connection pool size.
+   */
+  maxConcurrentConnections?: number;
+  /**
+   * Advertise and decompress gzip/deflate with the backend.
+   */
+  useCompression?: boolean;
+  /**
+   * Forward the client's Accept-Encoding (only when `useCompression` is false; the body is then never decompressed).
+   */
+  propagateClientAcceptEncoding?: boolean;
+  /**
+   * Send the client's Host header to the backend instead of the target's host.
+   */
+  propagateClientHost?: boolean;
+  /**
+   * Follow 3xx redirects from the backend.
+   */
+  followRedirects?: boolean;
+  /**
+   * HTTP/2 in clear text: upgrade from HTTP/1.1 (true) or use prior knowledge (false).
+   */
+  clearTextUpgrade?: boolean;
+  /**
+   * HTTP/2: maximum concurrent streams per connection (-1: server's limit).
+   */
+  http2MultiplexingLimit?: number;
+  /**
+   * HTTP/2: connection flow-control window in bytes (-1: default).
+   */
+  http2ConnectionWindowSize?: number;
+  /**
+   * HTTP/2: stream flow-control window in bytes (-1: default).
+   */
+  http2StreamWindowSize?: number;
+  /**
+   * HTTP/2: maximum frame size in bytes.
+   */
+  http2MaxFrameSize?: number;
+}
+/**
+ * TLS options used to call the backend.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SslOptions".
+ */
+export interface SslOptions {
+  /**
+   * Trust any server certificate (traffic stays encrypted but is open to man-in-the-middle attacks).
+   */
+  trustAll?: boolean;
+  /**
+   * Verify that the server certificate matches the host name.
+   */
+  hostnameVerifier?: boolean;
+  trustStore?: TrustStore;
+  keyStore?: KeyStore;
+}
+/**
+ * Certificates trusted when connecting over TLS.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "TrustStore".
+ */
+export interface TrustStore {
+  /**
+   * Trust store format; `NONE` (or the empty string Gravitee's console writes) means the default trust.
+   */
+  type?: "" | "NONE" | "PEM" | "JKS" | "PKCS12";
+  /**
+   * Path of the trust store file on the gateway host.
+   */
+  path?: string;
+  /**
+   * Trust store content (base64 for JKS/PKCS12, the certificates themselves for PEM).
+   */
+  content?: string;
+  /**
+   * Trust store password (not for PEM).
+   */
+  password?: string;
+}
+/**
+ * Client certificate and key presented when connecting over TLS (mutual TLS).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "KeyStore".
+ */
+export interface KeyStore {
+  /**
+   * Key store format; `NONE` (or the empty string Gravitee's console writes) means no client certificate.
+   */
+  type?: "" | "NONE" | "PEM" | "JKS" | "PKCS12";
+  /**
+   * Path of the key store file (JKS/PKCS12).
+   */
+  path?: string;
+  /**
+   * Base64 content of the key store (JKS/PKCS12).
+   */
+  content?: string;
+  /**
+   * Key store password (JKS/PKCS12).
+   */
+  password?: string;
+  /**
+   * Alias of the key to use when the store holds several.
+   */
+  alias?: string;
+  /**
+   * Password of the key, when it differs from the store's.
+   */
+  keyPassword?: string;
+  /**
+   * Path of the certificate file (PEM).
+   */
+  certPath?: string;
+  /**
+   * Certificate content (PEM).
+   */
+  certContent?: string;
+  /**
+   * Path of the private key file (PEM).
+   */
+  keyPath?: string;
+  /**
+   * Private key content (PEM).
+   */
+  keyContent?: string;
+}
+/**
+ * An HTTP header (or message header / metadata entry).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpHeader".
+ */
+export interface HttpHeader {
+  /**
+   * Header name.
+   */
+  name: string;
+  /**
+   * Header value (may contain Gravitee EL).
+   */
+  value: string;
+}
+/**
+ * Services of an endpoint group.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "EndpointGroupServices".
+ */
+export interface EndpointGroupServices {
+  healthCheck?: HealthCheckService;
+  discovery?: DiscoveryService;
+}
+/**
+ * Active health checking of endpoints (`http-health-check`).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HealthCheckService".
+ */
+export interface HealthCheckService {
+  /**
+   * Whether the service runs.
+   */
+  enabled?: boolean;
+  /**
+   * Whether an endpoint's service configuration replaces the group's.
+   */
+  overrideConfiguration?: boolean;
+  /**
+   * Health-check service id.
+   */
+  type?: "http-health-check";
+  configuration?: HealthCheckConfiguration;
+}
+/**
+ * Health-check settings.
+ */
+export interface HealthCheckConfiguration {
+  /**
+   * Cron expression with seconds (e.g. `* /10 * * * * *`).
+   */
+  schedule?: string;
+  /**
+   * HTTP method of the check.
+   */
+  method?: "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER";
+  /**
+   * Path (or URL) called.
+   */
+  target?: string;
+  /**
+   * Call `target` from the endpoint root instead of appending it to the endpoint path.
+   */
+  overrideEndpointPath?: boolean;
+  /**
+   * Headers of the check request.
+   */
+  headers?: HttpHeader[];
+  /**
+   * Body of the check request.
+   */
+  body?: string;
+  /**
+   * EL assertion on the response (e.g. `{#response.status == 200}`).
+   */
+  assertion?: string;
+  /**
+   * Consecutive successes to mark an endpoint up.
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to mark an endpoint down.
+   */
+  failureThreshold?: number;
+}
+/**
+ * Endpoint discovery (e.g. Consul). Not run by Sluice; accepted for compatibility.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "DiscoveryService".
+ */
+export interface DiscoveryService {
+  /**
+   * Whether the service runs.
+   */
+  enabled?: boolean;
+  /**
+   * Whether an endpoint's service configuration replaces the group's.
+   */
+  overrideConfiguration?: boolean;
+  /**
+   * Discovery service id.
+   */
+  type?: string;
+  /**
+   * Discovery configuration. Opaque: its content is not validated.
+   */
+  configuration?: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * A HTTP backend endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpProxyEndpoint".
+ */
+export interface HttpProxyEndpoint {
+  /**
+   * Endpoint name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `http-proxy`.
+   */
+  type: "http-proxy";
+  /**
+   * Weight for the weighted load balancers.
+   */
+  weight?: number;
+  /**
+   * Use the group's `sharedConfiguration` (true) or this endpoint's `sharedConfigurationOverride` (false).
+   */
+  inheritConfiguration?: boolean;
+  configuration: HttpProxyEndpointConfiguration;
+  sharedConfigurationOverride?: HttpProxySharedConfiguration;
+  services?: EndpointServices;
+  /**
+   * A secondary endpoint only receives traffic when every primary endpoint is down.
+   */
+  secondary?: boolean;
+  /**
+   * Tenants this endpoint serves.
+   */
+  tenants?: string[];
+}
+/**
+ * Configuration of an `http-proxy` endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpProxyEndpointConfiguration".
+ */
+export interface HttpProxyEndpointConfiguration {
+  /**
+   * Backend URL (http, https, ws, wss, grpc; may contain EL).
+   */
+  target: string;
+}
+/**
+ * Services of an endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "EndpointServices".
+ */
+export interface EndpointServices {
+  healthCheck?: HealthCheckService;
+}
+/**
+ * A Kafka cluster endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "KafkaEndpoint".
+ */
+export interface KafkaEndpoint {
+  /**
+   * Endpoint name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `kafka`.
+   */
+  type: "kafka";
+  /**
+   * Weight for the weighted load balancers.
+   */
+  weight?: number;
+  /**
+   * Use the group's `sharedConfiguration` (true) or this endpoint's `sharedConfigurationOverride` (false).
+   */
+  inheritConfiguration?: boolean;
+  configuration: KafkaEndpointConfiguration;
+  sharedConfigurationOverride?: KafkaSharedConfiguration;
+  services?: EndpointServices;
+  /**
+   * A secondary endpoint only receives traffic when every primary endpoint is down.
+   */
+  secondary?: boolean;
+  /**
+   * Tenants this endpoint serves.
+   */
+  tenants?: string[];
+}
+/**
+ * Configuration of a `kafka` endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "KafkaEndpointConfiguration".
+ */
+export interface KafkaEndpointConfiguration {
+  /**
+   * Comma-separated `host:port` list used to discover the cluster.
+   */
+  bootstrapServers: string;
+}
+/**
+ * Shared configuration of `kafka` endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "KafkaSharedConfiguration".
+ */
+export interface KafkaSharedConfiguration {
+  security?: KafkaSecurity;
+  consumer?: KafkaConsumer;
+  producer?: KafkaProducer;
+}
+/**
+ * How the gateway authenticates to the cluster.
+ */
+export interface KafkaSecurity {
+  /**
+   * Kafka security protocol.
+   */
+  protocol?: "PLAINTEXT" | "SASL_PLAINTEXT" | "SASL_SSL" | "SSL";
+  sasl?: KafkaSasl;
+  ssl?: KafkaSsl;
+}
+/**
+ * SASL settings (SASL_PLAINTEXT, SASL_SSL).
+ */
+export interface KafkaSasl {
+  /**
+   * SASL mechanism.
+   */
+  saslMechanism?: "PLAIN" | "SCRAM-SHA-256" | "SCRAM-SHA-512" | "OAUTHBEARER" | "GSSAPI";
+  /**
+   * JAAS login module configuration (e.g. `org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="p";`).
+   */
+  saslJaasConfig?: string;
+}
+/**
+ * TLS settings (SSL, SASL_SSL).
+ */
+export interface KafkaSsl {
+  trustStore?: KafkaTrustStore;
+  keyStore?: KafkaKeyStore;
+}
+/**
+ * Certificates trusted to verify the brokers.
+ */
+export interface KafkaTrustStore {
+  /**
+   * Trust store format.
+   */
+  type?: "NONE" | "PEM" | "JKS" | "PKCS12";
+  /**
+   * Path of the trust store file.
+   */
+  location?: string;
+  /**
+   * Trusted certificates (PEM) or base64 store content.
+   */
+  certificates?: string;
+  /**
+   * Trust store password.
+   */
+  password?: string;
+}
+/**
+ * Client certificate and key (mutual TLS).
+ */
+export interface KafkaKeyStore {
+  /**
+   * Key store format.
+   */
+  type?: "NONE" | "PEM" | "JKS" | "PKCS12";
+  /**
+   * Path of the key store file.
+   */
+  location?: string;
+  /**
+   * Client certificate chain (PEM).
+   */
+  certificateChain?: string;
+  /**
+   * Private key (PEM).
+   */
+  key?: string;
+  /**
+   * Private key password.
+   */
+  keyPassword?: string;
+  /**
+   * Key store password.
+   */
+  password?: string;
+}
+/**
+ * Consuming from Kafka.
+ */
+export interface KafkaConsumer {
+  /**
+   * Whether the endpoint consumes.
+   */
+  enabled?: boolean;
+  /**
+   * Topics to consume (or use `topicPattern`).
+   */
+  topics?: string[];
+  /**
+   * Java regular expression selecting the topics to consume (instead of `topics`).
+   */
+  topicPattern?: string;
+  /**
+   * Where to start when the consumer group has no committed offset.
+   */
+  autoOffsetReset?: "earliest" | "latest" | "none";
+  /**
+   * Fail when a topic does not exist instead of waiting for it.
+   */
+  checkTopicExistence?: boolean;
+  /**
+   * Strip the Confluent schema-registry header from message content.
+   */
+  removeConfluentHeader?: boolean;
+  /**
+   * Base64-encode message ids (the `topic@partition#offset` cursor).
+   */
+  encodeMessageId?: boolean;
+}
+/**
+ * Producing to Kafka.
+ */
+export interface KafkaProducer {
+  /**
+   * Whether the endpoint produces.
+   */
+  enabled?: boolean;
+  /**
+   * Topics messages are produced to.
+   */
+  topics?: string[];
+  /**
+   * Compression of produced batches.
+   */
+  compressionType?: "none" | "gzip" | "snappy" | "lz4" | "zstd";
+}
+/**
+ * A MQTT 5 broker endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Mqtt5Endpoint".
+ */
+export interface Mqtt5Endpoint {
+  /**
+   * Endpoint name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `mqtt5`.
+   */
+  type: "mqtt5";
+  /**
+   * Weight for the weighted load balancers.
+   */
+  weight?: number;
+  /**
+   * Use the group's `sharedConfiguration` (true) or this endpoint's `sharedConfigurationOverride` (false).
+   */
+  inheritConfiguration?: boolean;
+  configuration: Mqtt5EndpointConfiguration;
+  sharedConfigurationOverride?: Mqtt5SharedConfiguration;
+  services?: EndpointServices;
+  /**
+   * A secondary endpoint only receives traffic when every primary endpoint is down.
+   */
+  secondary?: boolean;
+  /**
+   * Tenants this endpoint serves.
+   */
+  tenants?: string[];
+}
+/**
+ * Configuration of an `mqtt5` endpoint (MQTT 5 only).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Mqtt5EndpointConfiguration".
+ */
+export interface Mqtt5EndpointConfiguration {
+  /**
+   * Broker host.
+   */
+  serverHost: string;
+  /**
+   * Broker port.
+   */
+  serverPort: number;
+  /**
+   * Reconnect attempts after a disconnection.
+   */
+  reconnectAttempts?: number;
+}
+/**
+ * Shared configuration of `mqtt5` endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Mqtt5SharedConfiguration".
+ */
+export interface Mqtt5SharedConfiguration {
+  /**
+   * Session expiry interval in seconds (-1: no expiry).
+   */
+  sessionExpiryInterval?: number;
+  security?: Mqtt5Security;
+  consumer?: Mqtt5Consumer;
+  producer?: Mqtt5Producer;
+}
+/**
+ * Authentication and TLS.
+ */
+export interface Mqtt5Security {
+  auth?: BrokerAuth;
+  ssl?: BrokerSsl;
+}
+/**
+ * User name and password authentication to a broker.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "BrokerAuth".
+ */
+export interface BrokerAuth {
+  /**
+   * User name.
+   */
+  username?: string;
+  /**
+   * Password.
+   */
+  password?: string;
+}
+/**
+ * TLS settings to connect to a broker.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "BrokerSsl".
+ */
+export interface BrokerSsl {
+  /**
+   * Verify that the broker certificate matches its host name.
+   */
+  hostnameVerifier?: boolean;
+  trustStore?: TrustStore;
+  keyStore?: KeyStore;
+}
+/**
+ * Subscribing to the broker.
+ */
+export interface Mqtt5Consumer {
+  /**
+   * Whether the endpoint consumes.
+   */
+  enabled?: boolean;
+  /**
+   * Topic filter to subscribe to (shared subscription per client).
+   */
+  topic?: string;
+}
+/**
+ * Publishing to the broker.
+ */
+export interface Mqtt5Producer {
+  /**
+   * Whether the endpoint produces.
+   */
+  enabled?: boolean;
+  /**
+   * Topic messages are published to.
+   */
+  topic?: string;
+  /**
+   * Set the retain flag on published messages.
+   */
+  retained?: boolean;
+  /**
+   * Response topic set on published messages.
+   */
+  responseTopic?: string;
+  /**
+   * Message expiry interval in seconds (-1: none).
+   */
+  messageExpiryInterval?: number;
+}
+/**
+ * A Solace broker endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SolaceEndpoint".
+ */
+export interface SolaceEndpoint {
+  /**
+   * Endpoint name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `solace`.
+   */
+  type: "solace";
+  /**
+   * Weight for the weighted load balancers.
+   */
+  weight?: number;
+  /**
+   * Use the group's `sharedConfiguration` (true) or this endpoint's `sharedConfigurationOverride` (false).
+   */
+  inheritConfiguration?: boolean;
+  configuration: SolaceEndpointConfiguration;
+  sharedConfigurationOverride?: SolaceSharedConfiguration;
+  services?: EndpointServices;
+  /**
+   * A secondary endpoint only receives traffic when every primary endpoint is down.
+   */
+  secondary?: boolean;
+  /**
+   * Tenants this endpoint serves.
+   */
+  tenants?: string[];
+}
+/**
+ * Configuration of a `solace` endpoint (SMF protocol).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SolaceEndpointConfiguration".
+ */
+export interface SolaceEndpointConfiguration {
+  /**
+   * Broker URL (`tcp://` or `tcps://`).
+   */
+  url: string;
+  /**
+   * Message VPN to connect to.
+   */
+  vpnName: string;
+}
+/**
+ * Shared configuration of `solace` endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SolaceSharedConfiguration".
+ */
+export interface SolaceSharedConfiguration {
+  security?: SolaceSecurity;
+  consumer?: SolaceConsumer;
+  producer?: SolaceProducer;
+}
+/**
+ * Authentication.
+ */
+export interface SolaceSecurity {
+  auth?: BrokerAuth;
+}
+/**
+ * Consuming from Solace.
+ */
+export interface SolaceConsumer {
+  /**
+   * Whether the endpoint consumes.
+   */
+  enabled?: boolean;
+  /**
+   * Topics to subscribe to.
+   */
+  topics?: string[];
+}
+/**
+ * Producing to Solace.
+ */
+export interface SolaceProducer {
+  /**
+   * Whether the endpoint produces.
+   */
+  enabled?: boolean;
+  /**
+   * Topics messages are published to.
+   */
+  topics?: string[];
+}
+/**
+ * A RabbitMQ broker endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RabbitMqEndpoint".
+ */
+export interface RabbitMqEndpoint {
+  /**
+   * Endpoint name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `rabbitmq`.
+   */
+  type: "rabbitmq";
+  /**
+   * Weight for the weighted load balancers.
+   */
+  weight?: number;
+  /**
+   * Use the group's `sharedConfiguration` (true) or this endpoint's `sharedConfigurationOverride` (false).
+   */
+  inheritConfiguration?: boolean;
+  configuration: RabbitMqEndpointConfiguration;
+  sharedConfigurationOverride?: RabbitMqSharedConfiguration;
+  services?: EndpointServices;
+  /**
+   * A secondary endpoint only receives traffic when every primary endpoint is down.
+   */
+  secondary?: boolean;
+  /**
+   * Tenants this endpoint serves.
+   */
+  tenants?: string[];
+}
+/**
+ * Configuration of a `rabbitmq` endpoint (AMQP 0-9-1).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RabbitMqEndpointConfiguration".
+ */
+export interface RabbitMqEndpointConfiguration {
+  /**
+   * Broker host.
+   */
+  serverHost: string;
+  /**
+   * Broker port.
+   */
+  serverPort: number;
+  /**
+   * Virtual host.
+   */
+  virtualHost?: string;
+}
+/**
+ * Shared configuration of `rabbitmq` endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RabbitMqSharedConfiguration".
+ */
+export interface RabbitMqSharedConfiguration {
+  security?: RabbitMqSecurity;
+  consumer?: RabbitMqConsumer;
+  producer?: RabbitMqProducer;
+}
+/**
+ * Authentication and TLS.
+ */
+export interface RabbitMqSecurity {
+  auth?: BrokerAuth;
+  ssl?: BrokerSsl;
+}
+/**
+ * Consuming from RabbitMQ.
+ */
+export interface RabbitMqConsumer {
+  /**
+   * Whether the endpoint consumes.
+   */
+  enabled?: boolean;
+  /**
+   * Routing key binding the client's queue to the exchange.
+   */
+  routingKey?: string;
+  exchange?: RabbitMqExchange;
+}
+/**
+ * The exchange messages go through (declared by the gateway).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RabbitMqExchange".
+ */
+export interface RabbitMqExchange {
+  /**
+   * Exchange name.
+   */
+  name: string;
+  /**
+   * Exchange type (`direct`, `fanout`, `topic`, `headers`).
+   */
+  type: string;
+  /**
+   * Whether the exchange survives a broker restart.
+   */
+  durable?: boolean;
+  /**
+   * Whether the exchange is deleted when its last queue is unbound.
+   */
+  autoDelete?: boolean;
+}
+/**
+ * Producing to RabbitMQ.
+ */
+export interface RabbitMqProducer {
+  /**
+   * Whether the endpoint produces.
+   */
+  enabled?: boolean;
+  /**
+   * Routing key of published messages.
+   */
+  routingKey?: string;
+  exchange?: RabbitMqExchange;
+}
+/**
+ * A mock message source endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockEndpoint".
+ */
+export interface MockEndpoint {
+  /**
+   * Endpoint name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `mock`.
+   */
+  type: "mock";
+  /**
+   * Weight for the weighted load balancers.
+   */
+  weight?: number;
+  /**
+   * Use the group's `sharedConfiguration` (true) or this endpoint's `sharedConfigurationOverride` (false).
+   */
+  inheritConfiguration?: boolean;
+  configuration?: MockEndpointConfiguration;
+  sharedConfigurationOverride?: MockSharedConfiguration;
+  services?: EndpointServices;
+  /**
+   * A secondary endpoint only receives traffic when every primary endpoint is down.
+   */
+  secondary?: boolean;
+  /**
+   * Tenants this endpoint serves.
+   */
+  tenants?: string[];
+}
+/**
+ * Configuration of a `mock` endpoint: generates messages (and accepts published ones).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockEndpointConfiguration".
+ */
+export interface MockEndpointConfiguration {
+  /**
+   * Interval between generated messages, in milliseconds.
+   */
+  messageInterval?: number;
+  /**
+   * Content of generated messages.
+   */
+  messageContent?: string;
+  /**
+   * Number of messages generated; absent: no limit.
+   */
+  messageCount?: number;
+  /**
+   * Headers set on every generated message.
+   */
+  headers?: HttpHeader[];
+  /**
+   * Metadata set on every generated message.
+   */
+  metadata?: HttpHeader[];
+}
+/**
+ * Shared configuration of `mock` endpoints (none).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockSharedConfiguration".
+ */
+export interface MockSharedConfiguration {}
+/**
+ * An endpoint group of Kafka endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "KafkaEndpointGroup".
+ */
+export interface KafkaEndpointGroup {
+  /**
+   * Group name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `kafka`.
+   */
+  type: "kafka";
+  loadBalancer?: LoadBalancer;
+  sharedConfiguration?: KafkaSharedConfiguration;
+  services?: EndpointGroupServices;
+  /**
+   * The group's endpoints; each endpoint's `type` must equal the group's.
+   */
+  endpoints?: Endpoint[];
+}
+/**
+ * An endpoint group of MQTT 5 endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Mqtt5EndpointGroup".
+ */
+export interface Mqtt5EndpointGroup {
+  /**
+   * Group name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `mqtt5`.
+   */
+  type: "mqtt5";
+  loadBalancer?: LoadBalancer;
+  sharedConfiguration?: Mqtt5SharedConfiguration;
+  services?: EndpointGroupServices;
+  /**
+   * The group's endpoints; each endpoint's `type` must equal the group's.
+   */
+  endpoints?: Endpoint[];
+}
+/**
+ * An endpoint group of Solace endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SolaceEndpointGroup".
+ */
+export interface SolaceEndpointGroup {
+  /**
+   * Group name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `solace`.
+   */
+  type: "solace";
+  loadBalancer?: LoadBalancer;
+  sharedConfiguration?: SolaceSharedConfiguration;
+  services?: EndpointGroupServices;
+  /**
+   * The group's endpoints; each endpoint's `type` must equal the group's.
+   */
+  endpoints?: Endpoint[];
+}
+/**
+ * An endpoint group of RabbitMQ endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RabbitMqEndpointGroup".
+ */
+export interface RabbitMqEndpointGroup {
+  /**
+   * Group name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `rabbitmq`.
+   */
+  type: "rabbitmq";
+  loadBalancer?: LoadBalancer;
+  sharedConfiguration?: RabbitMqSharedConfiguration;
+  services?: EndpointGroupServices;
+  /**
+   * The group's endpoints; each endpoint's `type` must equal the group's.
+   */
+  endpoints?: Endpoint[];
+}
+/**
+ * An endpoint group of mock endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockEndpointGroup".
+ */
+export interface MockEndpointGroup {
+  /**
+   * Group name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `mock`.
+   */
+  type: "mock";
+  loadBalancer?: LoadBalancer;
+  sharedConfiguration?: MockSharedConfiguration;
+  services?: EndpointGroupServices;
+  /**
+   * The group's endpoints; each endpoint's `type` must equal the group's.
+   */
+  endpoints?: Endpoint[];
+}
+/**
+ * How flows are selected.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "FlowExecution".
+ */
+export interface FlowExecution {
+  /**
+   * `DEFAULT` runs every matching flow; `BEST_MATCH` runs the one whose path matches best.
+   */
+  mode?: "DEFAULT" | "BEST_MATCH";
+  /**
+   * Reject requests that match no flow (404).
+   */
+  matchRequired?: boolean;
+}
+/**
+ * A flow: steps run when the selectors match.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Flow".
+ */
+export interface Flow {
+  /**
+   * Flow id (kept for compatibility with APIM exports).
+   */
+  id?: string;
+  /**
+   * Flow name.
+   */
+  name?: string;
+  /**
+   * Whether the flow runs.
+   */
+  enabled?: boolean;
+  /**
+   * When the flow applies: `HTTP` and `CONDITION` selectors on PROXY APIs, `CHANNEL` and `CONDITION` on MESSAGE APIs. No selector: always.
+   */
+  selectors?: FlowSelector[];
+  /**
+   * Steps run on the request.
+   */
+  request?: FlowStep[];
+  /**
+   * Steps run on the response.
+   */
+  response?: FlowStep[];
+  /**
+   * Steps run on each message published by the client (MESSAGE APIs only).
+   */
+  publish?: FlowStep[];
+  /**
+   * Steps run on each message sent to the client (MESSAGE APIs only).
+   */
+  subscribe?: FlowStep[];
+  /**
+   * Steps run on Kafka interactions (NATIVE APIs; not supported by Sluice).
+   */
+  interact?: FlowStep[];
+  /**
+   * Steps run on connection (NATIVE APIs; not supported by Sluice).
+   */
+  connect?: FlowStep[];
+  /**
+   * Sharding tags of the flow.
+   */
+  tags?: string[];
+}
+/**
+ * Selects requests by path and method (PROXY APIs).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpSelector".
+ */
+export interface HttpSelector {
+  /**
+   * Selector type.
+   */
+  type: "HTTP";
+  /**
+   * Path relative to the context path; `:name` segments are parameters.
+   */
+  path?: string;
+  /**
+   * How `path` is compared.
+   */
+  pathOperator?: "STARTS_WITH" | "EQUALS";
+  /**
+   * Methods selected; empty: all.
+   *
+   * Items: An HTTP method.
+   */
+  methods?: (
+    "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER"
+  )[];
+}
+/**
+ * Selects messages by channel, operation and entrypoint (MESSAGE APIs).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ChannelSelector".
+ */
+export interface ChannelSelector {
+  /**
+   * Selector type.
+   */
+  type: "CHANNEL";
+  /**
+   * Channel (the path relative to the context path).
+   */
+  channel?: string;
+  /**
+   * How `channel` is compared.
+   */
+  channelOperator?: "STARTS_WITH" | "EQUALS";
+  /**
+   * Operations selected; empty: both.
+   *
+   * Items: An operation.
+   */
+  operations?: ("PUBLISH" | "SUBSCRIBE")[];
+  /**
+   * Entrypoint ids selected; empty: all.
+   */
+  entrypoints?: string[];
+}
+/**
+ * Selects by an EL condition.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ConditionSelector".
+ */
+export interface ConditionSelector {
+  /**
+   * Selector type.
+   */
+  type: "CONDITION";
+  /**
+   * EL condition.
+   */
+  condition: string;
+}
+/**
+ * A flow step running the `rate-limit` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RateLimitStep".
+ */
+export interface RateLimitStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `rate-limit`.
+   */
+  policy: "rate-limit";
+  configuration: RateLimitPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `rate-limit` policy: at most `limit` requests per period, per subscription (or per `key`).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RateLimitPolicyConfiguration".
+ */
+export interface RateLimitPolicyConfiguration {
+  /**
+   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
+   */
+  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+  /**
+   * Non-strict mode: the distributed counter is updated asynchronously.
+   */
+  async?: boolean;
+  /**
+   * Add X-Rate-Limit-Limit, X-Rate-Limit-Remaining and X-Rate-Limit-Reset response headers.
+   */
+  addHeaders?: boolean;
+  rate: RateLimitRate;
+}
+/**
+ * The rate to enforce.
+ */
+export interface RateLimitRate {
+  /**
+   * Custom counter key (EL); empty: the plan/subscription pair.
+   */
+  key?: string;
+  /**
+   * Count by the custom key alone, regardless of plan and subscription.
+   */
+  useKeyOnly?: boolean;
+  /**
+   * Maximum number of requests in a period (used when > 0).
+   */
+  limit?: number;
+  /**
+   * EL expression giving the limit (used when `limit` is 0).
+   */
+  dynamicLimit?: string;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "SECONDS" | "MINUTES" | "HOURS" | "DAYS";
+  /**
+   * EL expression giving the period in seconds (overrides `periodTime`).
+   */
+  dynamicPeriodTime?: string;
+}
+/**
+ * A flow step running the `quota` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "QuotaStep".
+ */
+export interface QuotaStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `quota`.
+   */
+  policy: "quota";
+  configuration: QuotaPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `quota` policy: a rate limit over long periods.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "QuotaPolicyConfiguration".
+ */
+export interface QuotaPolicyConfiguration {
+  /**
+   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
+   */
+  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+  /**
+   * Non-strict mode: the distributed counter is updated asynchronously.
+   */
+  async?: boolean;
+  /**
+   * Add X-Quota-Limit, X-Quota-Remaining and X-Quota-Reset response headers.
+   */
+  addHeaders?: boolean;
+  quota: QuotaRate;
+}
+/**
+ * The quota to enforce.
+ */
+export interface QuotaRate {
+  /**
+   * Custom counter key (EL); empty: the plan/subscription pair.
+   */
+  key?: string;
+  /**
+   * Count by the custom key alone, regardless of plan and subscription.
+   */
+  useKeyOnly?: boolean;
+  /**
+   * Maximum number of requests in a period (used when > 0).
+   */
+  limit?: number;
+  /**
+   * EL expression giving the limit (used when `limit` is 0).
+   */
+  dynamicLimit?: string;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "HOURS" | "DAYS" | "WEEKS" | "MONTHS";
+}
+/**
+ * A flow step running the `spike-arrest` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SpikeArrestStep".
+ */
+export interface SpikeArrestStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `spike-arrest`.
+   */
+  policy: "spike-arrest";
+  configuration: SpikeArrestPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `spike-arrest` policy: smooths traffic to `limit` requests per period, evenly spread.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SpikeArrestPolicyConfiguration".
+ */
+export interface SpikeArrestPolicyConfiguration {
+  /**
+   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
+   */
+  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+  /**
+   * Non-strict mode: the distributed counter is updated asynchronously.
+   */
+  async?: boolean;
+  /**
+   * Add X-Spike-Arrest-Limit, X-Spike-Arrest-Remaining and X-Spike-Arrest-Reset response headers.
+   */
+  addHeaders?: boolean;
+  spike: SpikeArrestRate;
+}
+/**
+ * The spike limit to enforce.
+ */
+export interface SpikeArrestRate {
+  /**
+   * Custom counter key (EL); empty: the plan/subscription pair.
+   */
+  key?: string;
+  /**
+   * Count by the custom key alone, regardless of plan and subscription.
+   */
+  useKeyOnly?: boolean;
+  /**
+   * Maximum number of requests in a period (used when > 0).
+   */
+  limit?: number;
+  /**
+   * EL expression giving the limit (used when `limit` is 0).
+   */
+  dynamicLimit?: string;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "SECONDS" | "MINUTES";
+}
+/**
+ * A flow step running the `transform-headers` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "TransformHeadersStep".
+ */
+export interface TransformHeadersStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `transform-headers`.
+   */
+  policy: "transform-headers";
+  configuration?: TransformHeadersPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `transform-headers` policy (request/response headers, or message headers in publish/subscribe).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "TransformHeadersPolicyConfiguration".
+ */
+export interface TransformHeadersPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE";
+  /**
+   * Headers to add or overwrite (values may contain EL).
+   */
+  addHeaders?: HttpHeader[];
+  /**
+   * Names of headers to remove.
+   */
+  removeHeaders?: string[];
+  /**
+   * Names of the only headers to keep; every other header is removed.
+   */
+  whitelistHeaders?: string[];
+}
+/**
+ * A flow step running the `assign-attributes` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "AssignAttributesStep".
+ */
+export interface AssignAttributesStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `assign-attributes`.
+   */
+  policy: "assign-attributes";
+  configuration?: AssignAttributesPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `assign-attributes` policy: set execution-context (or message) attributes.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "AssignAttributesPolicyConfiguration".
+ */
+export interface AssignAttributesPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  /**
+   * Attributes to set.
+   */
+  attributes?: AssignedAttribute[];
+}
+/**
+ * An attribute to set.
+ */
+export interface AssignedAttribute {
+  /**
+   * Attribute name (e.g. `gravitee.attributes.endpoint.kafka.consumer.topics`).
+   */
+  name: string;
+  /**
+   * Attribute value (EL).
+   */
+  value: string;
+}
+/**
+ * A flow step running the `assign-content` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "AssignContentStep".
+ */
+export interface AssignContentStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `assign-content`.
+   */
+  policy: "assign-content";
+  configuration: AssignContentPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `assign-content` policy: replace the body (or message content) with a template.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "AssignContentPolicyConfiguration".
+ */
+export interface AssignContentPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE";
+  /**
+   * The new content; a FreeMarker-style template with access to the request, response or message.
+   */
+  body: string;
+}
+/**
+ * A flow step running the `json-xml` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "JsonToXmlStep".
+ */
+export interface JsonToXmlStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `json-xml`.
+   */
+  policy: "json-xml";
+  configuration?: JsonToXmlPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `json-xml` (JSON to XML) policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "JsonToXmlPolicyConfiguration".
+ */
+export interface JsonToXmlPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE";
+  /**
+   * Name of the XML root element enclosing the content.
+   */
+  rootElement?: string;
+}
+/**
+ * A flow step running the `xml-json` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "XmlToJsonStep".
+ */
+export interface XmlToJsonStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `xml-json`.
+   */
+  policy: "xml-json";
+  configuration?: XmlToJsonPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `xml-json` (XML to JSON) policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "XmlToJsonPolicyConfiguration".
+ */
+export interface XmlToJsonPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE";
+}
+/**
+ * A flow step running the `message-filtering` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MessageFilteringStep".
+ */
+export interface MessageFilteringStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `message-filtering`.
+   */
+  policy: "message-filtering";
+  configuration: MessageFilteringPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `message-filtering` policy: drop messages that do not match a condition.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MessageFilteringPolicyConfiguration".
+ */
+export interface MessageFilteringPolicyConfiguration {
+  /**
+   * EL condition; messages for which it is false are dropped.
+   */
+  filter: string;
+  /**
+   * Acknowledge dropped messages to their source.
+   */
+  ackFilteredMessage?: boolean;
+  /**
+   * Drop a message when evaluating the filter fails.
+   */
+  filterMessageOnFilteringError?: boolean;
+}
+/**
+ * A flow step running the `rest-to-soap` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RestToSoapStep".
+ */
+export interface RestToSoapStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `rest-to-soap`.
+   */
+  policy: "rest-to-soap";
+  configuration: RestToSoapPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `rest-to-soap` policy: turn a REST call into a SOAP request.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RestToSoapPolicyConfiguration".
+ */
+export interface RestToSoapPolicyConfiguration {
+  /**
+   * SOAP envelope sent to the backend (EL).
+   */
+  envelope: string;
+  /**
+   * Value of the SOAPAction header.
+   */
+  soapAction?: string;
+  /**
+   * Charset appended to the Content-Type header.
+   */
+  charset?: string;
+  /**
+   * Keep the request's query parameters on the backend call.
+   */
+  preserveQueryParams?: boolean;
+  /**
+   * Call the endpoint target without the request path.
+   */
+  stripPath?: boolean;
+}
+/**
+ * A flow step running the `graphql-rate-limit` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "GraphqlRateLimitStep".
+ */
+export interface GraphqlRateLimitStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `graphql-rate-limit`.
+   */
+  policy: "graphql-rate-limit";
+  configuration?: GraphqlRateLimitPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `graphql-rate-limit` policy: rate limiting weighted by the cost of each GraphQL query.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "GraphqlRateLimitPolicyConfiguration".
+ */
+export interface GraphqlRateLimitPolicyConfiguration {
+  /**
+   * Maximum total query cost per period.
+   */
+  limit?: number;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "SECONDS" | "MINUTES";
+  /**
+   * Maximum cost of a single query (0: unlimited).
+   */
+  maxCost?: number;
+}
+/**
+ * A plan: how consumers subscribe and authenticate, with its own flows.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Plan".
+ */
+export interface Plan {
+  /**
+   * Plan display name.
+   */
+  name: string;
+  /**
+   * Plan description.
+   */
+  description?: string;
+  security?: PlanSecurity;
+  /**
+   * `STANDARD` plans secure requests; `PUSH` plans (no security) let consumers subscribe to `webhook` entrypoints.
+   */
+  mode?: "STANDARD" | "PUSH";
+  /**
+   * Subscription validation (management only).
+   */
+  validation?: "AUTO" | "MANUAL";
+  /**
+   * Plan status; only PUBLISHED and DEPRECATED plans accept traffic.
+   */
+  status?: "STAGING" | "PUBLISHED" | "DEPRECATED" | "CLOSED";
+  /**
+   * Characteristics shown in the portal (management only).
+   */
+  characteristics?: string[];
+  /**
+   * Sharding tags of the plan.
+   */
+  tags?: string[];
+  /**
+   * EL condition selecting this plan when several match.
+   */
+  selectionRule?: string;
+  /**
+   * Plan flows (run before the API flows).
+   */
+  flows?: Flow[];
+  /**
+   * Id of the general conditions page (management only).
+   */
+  generalConditions?: string;
+  /**
+   * Groups that cannot see the plan (management only).
+   */
+  excludedGroups?: string[];
+  /**
+   * Display order (management only).
+   */
+  order?: number;
+  /**
+   * Plan type (management only).
+   */
+  type?: "API" | "CATALOG";
+  /**
+   * Plan id (management only).
+   */
+  id?: string;
+  /**
+   * Cross-environment id (management only).
+   */
+  crossId?: string;
+  /**
+   * Definition version (management only).
+   */
+  definitionVersion?: "V4";
+  /**
+   * Subscribers must leave a comment (management only).
+   */
+  comment_required?: boolean;
+}
+/**
+ * No authentication.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "KeyLessPlanSecurity".
+ */
+export interface KeyLessPlanSecurity {
+  /**
+   * Security type.
+   */
+  type: "KEY_LESS";
+  configuration?: KeyLessSecurityConfiguration;
+}
+/**
+ * Configuration of KEY_LESS security (none).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "KeyLessSecurityConfiguration".
+ */
+export interface KeyLessSecurityConfiguration {}
+/**
+ * API key in the `X-Gravitee-Api-Key` header or the `api-key` query parameter.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ApiKeyPlanSecurity".
+ */
+export interface ApiKeyPlanSecurity {
+  /**
+   * Security type.
+   */
+  type: "API_KEY";
+  configuration?: ApiKeySecurityConfiguration;
+}
+/**
+ * Configuration of API_KEY security.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ApiKeySecurityConfiguration".
+ */
+export interface ApiKeySecurityConfiguration {
+  /**
+   * Forward the API key to the backend.
+   */
+  propagateApiKey?: boolean;
+}
+/**
+ * A JSON Web Token in the Authorization header.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "JwtPlanSecurity".
+ */
+export interface JwtPlanSecurity {
+  /**
+   * Security type.
+   */
+  type: "JWT";
+  configuration: JwtSecurityConfiguration;
+}
+/**
+ * Configuration of JWT security.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "JwtSecurityConfiguration".
+ */
+export interface JwtSecurityConfiguration {
+  /**
+   * Signature algorithm.
+   */
+  signature: "RSA_RS256" | "RSA_RS384" | "RSA_RS512" | "HMAC_HS256" | "HMAC_HS384" | "HMAC_HS512";
+  /**
+   * Where the key comes from.
+   */
+  publicKeyResolver: "GIVEN_KEY" | "GATEWAY_KEYS" | "JWKS_URL";
+  /**
+   * The key (GIVEN_KEY) or the JWKS URL (JWKS_URL); supports EL.
+   */
+  resolverParameter?: string;
+  /**
+   * JWKS_URL: connect timeout in milliseconds.
+   */
+  connectTimeout?: number;
+  /**
+   * JWKS_URL: request timeout in milliseconds.
+   */
+  requestTimeout?: number;
+  /**
+   * JWKS_URL: follow redirects.
+   */
+  followRedirects?: boolean;
+  /**
+   * JWKS_URL: use the gateway's proxy.
+   */
+  useSystemProxy?: boolean;
+  /**
+   * Put the claims in the `jwt.claims` attribute.
+   */
+  extractClaims?: boolean;
+  /**
+   * Forward the Authorization header to the backend.
+   */
+  propagateAuthHeader?: boolean;
+  /**
+   * Claim holding the user.
+   */
+  userClaim?: string;
+  /**
+   * Claim holding the client id (default: `azp`, then `aud`, then `client_id`).
+   */
+  clientIdClaim?: string;
+  confirmationMethodValidation?: JwtConfirmationMethodValidation;
+  tokenTypValidation?: JwtTokenTypValidation;
+}
+/**
+ * Certificate-bound token validation (RFC 8705).
+ */
+export interface JwtConfirmationMethodValidation {
+  /**
+   * Skip the check when the token has no `cnf` claim.
+   */
+  ignoreMissing?: boolean;
+  certificateBoundThumbprint?: JwtCertificateBoundThumbprint;
+}
+/**
+ * `x5t#S256` check.
+ */
+export interface JwtCertificateBoundThumbprint {
+  /**
+   * Check the client certificate thumbprint.
+   */
+  enabled?: boolean;
+  /**
+   * Read the client certificate from a header (TLS ended by a proxy).
+   */
+  extractCertificateFromHeader?: boolean;
+  /**
+   * Header holding the client certificate.
+   */
+  headerName?: string;
+}
+/**
+ * Check of the `typ` header.
+ */
+export interface JwtTokenTypValidation {
+  /**
+   * Check the token type.
+   */
+  enabled?: boolean;
+  /**
+   * Skip the check when `typ` is absent.
+   */
+  ignoreMissing?: boolean;
+  /**
+   * Accepted values.
+   */
+  expectedValues?: string[];
+  /**
+   * Compare case-insensitively.
+   */
+  ignoreCase?: boolean;
+}
+/**
+ * An OAuth2 access token checked with an OAuth2 resource.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "OAuth2PlanSecurity".
+ */
+export interface OAuth2PlanSecurity {
+  /**
+   * Security type.
+   */
+  type: "OAUTH2";
+  configuration: OAuth2SecurityConfiguration;
+}
+/**
+ * Configuration of OAUTH2 security.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "OAuth2SecurityConfiguration".
+ */
+export interface OAuth2SecurityConfiguration {
+  /**
+   * Name of the OAuth2 resource used to introspect tokens.
+   */
+  oauthResource: string;
+  /**
+   * Name of a cache resource storing introspection results.
+   */
+  oauthCacheResource?: string;
+  /**
+   * Put the introspection payload in the `oauth.payload` attribute.
+   */
+  extractPayload?: boolean;
+  /**
+   * Check `requiredScopes`.
+   */
+  checkRequiredScopes?: boolean;
+  /**
+   * Scopes the token must carry.
+   */
+  requiredScopes?: string[];
+  /**
+   * Require exactly the required scopes.
+   */
+  modeStrict?: boolean;
+  /**
+   * Forward the Authorization header to the backend.
+   */
+  propagateAuthHeader?: boolean;
+}
+/**
+ * A TLS client certificate.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MtlsPlanSecurity".
+ */
+export interface MtlsPlanSecurity {
+  /**
+   * Security type.
+   */
+  type: "MTLS";
+  configuration?: MtlsSecurityConfiguration;
+}
+/**
+ * Configuration of MTLS security (none).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MtlsSecurityConfiguration".
+ */
+export interface MtlsSecurityConfiguration {}
+/**
+ * An API property, readable from EL as `{#api.properties['key']}`.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ApiProperty".
+ */
+export interface ApiProperty {
+  /**
+   * Property key.
+   */
+  key: string;
+  /**
+   * Property value.
+   */
+  value?: string;
+  /**
+   * Whether the value is stored encrypted (management only).
+   */
+  encrypted?: boolean;
+  /**
+   * Whether the value may be encrypted (management only).
+   */
+  encryptable?: boolean;
+  /**
+   * Whether the property is managed by the dynamic-property service.
+   */
+  dynamic?: boolean;
+}
+/**
+ * A resource (cache, OAuth2 server, ...) that policies use by name.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ApiResource".
+ */
+export interface ApiResource {
+  /**
+   * Resource name, used by policies and plans to refer to it.
+   */
+  name?: string;
+  /**
+   * Resource plugin id (e.g. `oauth2`, `oauth2-am-resource`, `cache`, `cache-redis`).
+   */
+  type?: string;
+  /**
+   * Whether the resource is enabled.
+   */
+  enabled?: boolean;
+  /**
+   * Resource configuration. Opaque: its content is not validated.
+   */
+  configuration?: {
+    [k: string]: unknown | undefined;
+  };
+  ref?: ResourceReference;
+}
+/**
+ * A reference to another Kubernetes resource.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ResourceReference".
+ */
+export interface ResourceReference {
+  /**
+   * Name of the referenced resource.
+   */
+  name: string;
+  /**
+   * Namespace of the referenced resource.
+   */
+  namespace?: string;
+  /**
+   * Kind of the referenced resource.
+   */
+  kind?: string;
+}
+/**
+ * Response templates keyed by error key (e.g. `RATE_LIMIT_TOO_MANY_REQUESTS`, `DEFAULT`), then by media type (`application/json`, `* /*`).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ResponseTemplates".
+ */
+export interface ResponseTemplates {
+  [k: string]:
+    | {
+        [k: string]: ResponseTemplate | undefined;
+      }
+    | undefined;
+}
+/**
+ * The response sent for one error key and media type.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ResponseTemplate".
+ */
+export interface ResponseTemplate {
+  /**
+   * HTTP status code of the response.
+   */
+  status?: number;
+  /**
+   * Response headers.
+   */
+  headers?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Response body (may contain EL).
+   */
+  body?: string;
+  /**
+   * Whether the error key is written to the logs.
+   */
+  propagateErrorKeyToLogs?: boolean;
+}
+/**
+ * Retry on another endpoint when a call fails or is slow (circuit breaker per endpoint).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Failover".
+ */
+export interface Failover {
+  /**
+   * Whether failover is on.
+   */
+  enabled?: boolean;
+  /**
+   * Retries on other endpoints.
+   */
+  maxRetries?: number;
+  /**
+   * A call slower than this (ms) counts as failed.
+   */
+  slowCallDuration?: number;
+  /**
+   * How long a tripped circuit stays open, in milliseconds.
+   */
+  openStateDuration?: number;
+  /**
+   * Failures that trip an endpoint's circuit.
+   */
+  maxFailures?: number;
+  /**
+   * Keep circuit-breaker state per subscription.
+   */
+  perSubscription?: boolean;
+  /**
+   * EL condition on the response that counts as a failure (e.g. `{#response.status >= 500}`).
+   */
+  failureCondition?: string;
+  /**
+   * Retry on the next endpoint rather than the load balancer's choice.
+   */
+  forceNextEndpointOnFailure?: boolean;
+}
+/**
+ * API-level services.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ApiServices".
+ */
+export interface ApiServices {
+  dynamicProperty?: DynamicPropertyService;
+}
+/**
+ * Dynamic properties (management-side polling; no effect on the gateway).
+ */
+export interface DynamicPropertyService {
+  /**
+   * Whether the service runs.
+   */
+  enabled?: boolean;
+  /**
+   * Whether an endpoint's service configuration replaces the group's.
+   */
+  overrideConfiguration?: boolean;
+  /**
+   * Dynamic-property service id.
+   */
+  type?: string;
+  /**
+   * Service configuration. Opaque: its content is not validated.
+   */
+  configuration?: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * Analytics, logging and tracing.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Analytics".
+ */
+export interface Analytics {
+  /**
+   * Whether analytics are collected.
+   */
+  enabled?: boolean;
+  sampling?: AnalyticsSampling;
+  logging?: AnalyticsLogging;
+  tracing?: AnalyticsTracing;
+}
+/**
+ * Message sampling (MESSAGE APIs).
+ */
+export interface AnalyticsSampling {
+  /**
+   * Sampling strategy.
+   */
+  type: "PROBABILITY" | "TEMPORAL" | "COUNT" | "WINDOWED_COUNT";
+  /**
+   * Sampling value (a probability, a duration like `PT1S`, a count, or `count/duration`).
+   */
+  value?: string;
+}
+/**
+ * Request and message logging.
+ */
+export interface AnalyticsLogging {
+  /**
+   * EL condition on requests to log.
+   */
+  condition?: string;
+  /**
+   * EL condition on messages to log.
+   */
+  messageCondition?: string;
+  content?: LoggingContent;
+  phase?: LoggingPhase;
+  mode?: LoggingMode;
+}
+/**
+ * What is logged.
+ */
+export interface LoggingContent {
+  /**
+   * HTTP headers.
+   */
+  headers?: boolean;
+  /**
+   * HTTP payloads.
+   */
+  payload?: boolean;
+  /**
+   * Message headers.
+   */
+  messageHeaders?: boolean;
+  /**
+   * Message payloads.
+   */
+  messagePayload?: boolean;
+  /**
+   * Message metadata.
+   */
+  messageMetadata?: boolean;
+}
+/**
+ * Which phases are logged.
+ */
+export interface LoggingPhase {
+  /**
+   * The request.
+   */
+  request?: boolean;
+  /**
+   * The response.
+   */
+  response?: boolean;
+}
+/**
+ * Which hops are logged.
+ */
+export interface LoggingMode {
+  /**
+   * Between the client and the gateway.
+   */
+  entrypoint?: boolean;
+  /**
+   * Between the gateway and the backend.
+   */
+  endpoint?: boolean;
+}
+/**
+ * OpenTelemetry tracing.
+ */
+export interface AnalyticsTracing {
+  /**
+   * Whether tracing is on.
+   */
+  enabled?: boolean;
+  /**
+   * Trace every policy.
+   */
+  verbose?: boolean;
+}
+/**
+ * A documentation page or folder. Sluice publishes pages as the API's documentation.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "Page".
+ */
+export interface Page {
+  /**
+   * Display name of the page.
+   */
+  name: string;
+  /**
+   * Type of page.
+   */
+  type: "MARKDOWN" | "SWAGGER" | "ASYNCAPI" | "ASCIIDOC" | "FOLDER" | "SYSTEM_FOLDER" | "ROOT";
+  /**
+   * Content of the page.
+   */
+  content?: string;
+  /**
+   * Map key of the folder page this page belongs to.
+   */
+  parent?: string;
+  /**
+   * Id of the parent page (management only).
+   */
+  parentId?: string;
+  /**
+   * Whether the page is published.
+   */
+  published?: boolean;
+  /**
+   * Visibility of the page.
+   */
+  visibility?: "PUBLIC" | "PRIVATE";
+  /**
+   * Whether the page is the documentation's home page.
+   */
+  homepage?: boolean;
+  /**
+   * Display order.
+   */
+  order?: number;
+  /**
+   * Page id (management only).
+   */
+  id?: string;
+  /**
+   * Cross-environment id (management only).
+   */
+  crossId?: string;
+  /**
+   * API id (management only).
+   */
+  api?: string;
+  /**
+   * Rendering options (e.g. `viewer: Redoc`).
+   */
+  configuration?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Fetch the content from elsewhere instead of `content` (management only).
+   */
+  source?: {
+    /**
+     * Fetcher plugin id (e.g. `http-fetcher`, `github-fetcher`).
+     */
+    type: string;
+    /**
+     * Fetcher configuration. Opaque: its content is not validated.
+     */
+    configuration?: {
+      [k: string]: unknown | undefined;
+    };
+  };
+  /**
+   * Groups granted (or denied) access to a private page (management only).
+   *
+   * Items: An access control entry.
+   */
+  accessControls?: {
+    /**
+     * Group name.
+     */
+    referenceId: string;
+    /**
+     * Reference type.
+     */
+    referenceType: "GROUP";
+  }[];
+  /**
+   * Whether `accessControls` denies instead of grants (management only).
+   */
+  excludedAccessControls?: boolean;
+}
+/**
+ * Where the definition is managed (management only).
+ */
+export interface DefinitionContext {
+  /**
+   * Where the definition comes from.
+   */
+  origin?: "KUBERNETES" | "MANAGEMENT";
+  /**
+   * Where gateways read the definition from.
+   */
+  syncFrom?: "KUBERNETES" | "MANAGEMENT";
+}
+/**
+ * An API member (management only).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ApiMember".
+ */
+export interface ApiMember {
+  /**
+   * Identity provider of the member (e.g. `gravitee`, `memory`).
+   */
+  source: string;
+  /**
+   * Member identifier in that provider (e.g. an e-mail).
+   */
+  sourceId: string;
+  /**
+   * API role of the member.
+   */
+  role?: string;
+}
+/**
+ * An API metadata entry (management only).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ApiMetadataEntry".
+ */
+export interface ApiMetadataEntry {
+  /**
+   * Metadata key.
+   */
+  key: string;
+  /**
+   * Metadata display name.
+   */
+  name: string;
+  /**
+   * Metadata format.
+   */
+  format: "STRING" | "NUMERIC" | "BOOLEAN" | "DATE" | "MAIL" | "URL";
+  /**
+   * Metadata value.
+   */
+  value?: string;
+  /**
+   * Metadata default value.
+   */
+  defaultValue?: string;
+}

@@ -1,0 +1,32 @@
+// The ajv set-up the validate stage uses, shared by the schema tests.
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import { loadSchemas, type SchemaKind } from "../../compiler/validate/schemas.ts";
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+export function compileSchemas(): Record<SchemaKind, ValidateFunction> {
+  const ajv = new Ajv({ allErrors: true, strict: false, discriminator: true });
+  addFormats(ajv);
+  const schemas = loadSchemas();
+  return {
+    ApiV4Definition: ajv.compile(schemas.ApiV4Definition),
+    ApiDefinition: ajv.compile(schemas.ApiDefinition),
+  };
+}
+
+export interface ErrorSummary {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** Validates and returns the errors in a comparable form ([] when valid). */
+export function errorsOf(validate: ValidateFunction, value: unknown): ErrorSummary[] {
+  if (validate(value)) return [];
+  return ((validate.errors ?? []) as ErrorObject[]).map((e) => ({
+    instancePath: e.instancePath,
+    keyword: e.keyword,
+    params: e.params as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+// One run for everything. Brokers (Kafka, Mosquitto, RabbitMQ) are started once per run by the
+// global setup, never once per file. `SLUICE_BROKERS=skip npx vitest run test/check` skips them
+// for quick runs of tests that need none.
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/setup/brokers.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
