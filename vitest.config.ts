@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/setup/brokers.ts"],
+    globalSetup: process.env.SLUICE_BROKERS === "skip" ? [] : ["test/setup/brokers.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,

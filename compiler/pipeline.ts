@@ -27,7 +27,8 @@ export async function checkRepository(input: LoadInput): Promise<CheckResult> {
   diagnostics.push(...ruleDiagnostics);
   for (const d of ruleDiagnostics) {
     if (d.severity !== "error") continue;
-    for (const doc of loaded.documents) if (doc.at.file === d.at.file && doc.at.doc === d.at.doc) failed.add(doc);
+    for (const doc of loaded.documents)
+      if (doc.at.file === d.at.file && doc.at.doc === d.at.doc) failed.add(doc);
   }
   return {
     sources: loaded.sources,

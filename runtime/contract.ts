@@ -12,7 +12,17 @@ import type { Resolvable } from "./env.ts";
 
 export type ApiType = "PROXY" | "MESSAGE";
 export type Qos = "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
-export type HttpMethod = "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER";
+export type HttpMethod =
+  | "CONNECT"
+  | "DELETE"
+  | "GET"
+  | "HEAD"
+  | "OPTIONS"
+  | "PATCH"
+  | "POST"
+  | "PUT"
+  | "TRACE"
+  | "OTHER";
 
 export type GatewayRequest = IncomingMessage | Http2ServerRequest;
 export type GatewayResponse = ServerResponse | Http2ServerResponse;
@@ -23,7 +33,11 @@ export class GatewayError extends Error {
   /** Gravitee's error key (e.g. `RATE_LIMIT_TOO_MANY_REQUESTS`), for response templates. */
   readonly key: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
-  constructor(status: number, message: string, options: { key?: string; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: number,
+    message: string,
+    options: { key?: string; headers?: Record<string, string> } = {},
+  ) {
     super(message);
     this.status = status;
     this.key = options.key;
@@ -49,7 +63,7 @@ export interface Exchange {
   readonly response: GatewayResponse;
   readonly requestId: string;
   readonly transactionId: string;
-  /** The path after the context path, with a leading `/`. */
+  /** The path after the context path: "" for the context path itself, else starting with `/`. */
   readonly pathInfo: string;
   readonly contextPath: string;
   readonly attributes: Record<string, unknown>;
@@ -57,8 +71,8 @@ export interface Exchange {
   plan?: string;
   /** The EL view of this exchange, built lazily. */
   el(): ElContext;
-  /** Headers added to the upstream request by policies. */
-  readonly upstreamHeaders: Record<string, string>;
+  /** Headers policies set on the upstream request (lower-case names); `null` removes one. */
+  readonly upstreamHeaders: Record<string, string | null>;
   readonly signal: AbortSignal;
 }
 
@@ -150,6 +164,8 @@ export interface ApiInfo {
 export interface ConnectorContext {
   readonly api: ApiInfo;
   readonly log: Logger;
+  /** The environment `${VAR}` references resolve against (process.env unless a test says otherwise). */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Logger {
@@ -166,10 +182,21 @@ export interface Health {
 
 // ── Endpoints ──────────────────────────────────────────────────────────────────────────────
 
-/** An HTTP backend (PROXY APIs): forwards the exchange and writes the response. */
+/** What an HTTP backend answered; the body streams (nothing is buffered unless a policy asks). */
+export interface UpstreamResponse {
+  status: number;
+  /** Response headers, hop-by-hop headers already removed. */
+  headers: Record<string, string | string[]>;
+  body: import("node:stream").Readable;
+  /** HTTP trailers (gRPC's `grpc-status`), once the body has ended. */
+  trailers?: Promise<Record<string, string>>;
+}
+
+/** An HTTP backend (PROXY APIs): sends the exchange's request upstream. */
 export interface ProxyEndpoint {
   readonly name: string;
-  handle(exchange: Exchange): Promise<void>;
+  /** Rejects with a GatewayError: 502 when unreachable, 504 on timeout. */
+  request(exchange: Exchange): Promise<UpstreamResponse>;
   health(): Health;
   close(): Promise<void>;
 }
@@ -186,7 +213,12 @@ export interface MessageEndpoint {
   connect(): Promise<void>;
   health(): Health;
   /** Messages until `signal` aborts. `group` names the consumer group (per API, or per subscription). */
-  subscribe(options: { qos: Qos; cursor?: string; group?: string; signal: AbortSignal }): AsyncIterable<Message>;
+  subscribe(options: {
+    qos: Qos;
+    cursor?: string;
+    group?: string;
+    signal: AbortSignal;
+  }): AsyncIterable<Message>;
   publish(message: Message, options?: { qos: Qos }): Promise<void>;
   close(): Promise<void>;
 }
@@ -197,7 +229,9 @@ export interface EndpointConnector<C, S, E extends ProxyEndpoint | MessageEndpoi
   create(config: C, shared: S, endpoint: { name: string; group: string }, ctx: ConnectorContext): E;
 }
 
-export interface EndpointBinding<E extends ProxyEndpoint | MessageEndpoint = ProxyEndpoint | MessageEndpoint> {
+export interface EndpointBinding<
+  E extends ProxyEndpoint | MessageEndpoint = ProxyEndpoint | MessageEndpoint,
+> {
   readonly name: string;
   readonly weight: number;
   readonly secondary: boolean;
@@ -232,7 +266,13 @@ export interface HttpEntrypoint {
   matches(request: GatewayRequest): boolean;
   handle(exchange: Exchange, pipeline: Pipeline): Promise<void>;
   /** Optional WebSocket upgrade handler. */
-  upgrade?(request: IncomingMessage, socket: import("node:stream").Duplex, head: Buffer, exchange: Exchange, pipeline: Pipeline): void;
+  upgrade?(
+    request: IncomingMessage,
+    socket: import("node:stream").Duplex,
+    head: Buffer,
+    exchange: Exchange,
+    pipeline: Pipeline,
+  ): void;
   close?(): Promise<void>;
 }
 

@@ -42,11 +42,15 @@ export function defineApi(api: ApiDefinition): ApiDefinition {
   return api;
 }
 
-export function entrypoint<C>(connector: EntrypointConnector<C>, qos: Qos, configuration: Resolvable<C>): EntrypointBinding {
+export function entrypoint<C>(
+  connector: EntrypointConnector<C>,
+  qos: Qos,
+  configuration: Resolvable<C>,
+): EntrypointBinding {
   return {
     type: connector.type,
     priority: connector.priority,
-    create: (ctx: ConnectorContext) => connector.create(resolveEnv<C>(configuration), qos, ctx),
+    create: (ctx: ConnectorContext) => connector.create(resolveEnv<C>(configuration, ctx.env), qos, ctx),
   };
 }
 
@@ -67,8 +71,8 @@ export function endpoint<C, S, E extends ProxyEndpoint | MessageEndpoint>(
     secondary: options.secondary,
     create: (ctx: ConnectorContext) =>
       connector.create(
-        resolveEnv<C>(options.configuration),
-        resolveEnv<S>(options.shared),
+        resolveEnv<C>(options.configuration, ctx.env),
+        resolveEnv<S>(options.shared, ctx.env),
         { name: options.name, group: options.group },
         ctx,
       ),
@@ -87,7 +91,7 @@ export function step<C>(
   return {
     policy: policy.id,
     ...options,
-    create: (ctx: ConnectorContext) => policy.create(resolveEnv<C>(configuration), ctx),
+    create: (ctx: ConnectorContext) => policy.create(resolveEnv<C>(configuration, ctx.env), ctx),
   };
 }
 
@@ -95,5 +99,5 @@ export function security<C>(
   connector: SecurityConnector<C>,
   configuration: Resolvable<C>,
 ): { create(ctx: ConnectorContext): SecurityInstance } {
-  return { create: (ctx) => connector.create(resolveEnv<C>(configuration), ctx) };
+  return { create: (ctx) => connector.create(resolveEnv<C>(configuration, ctx.env), ctx) };
 }

@@ -152,7 +152,10 @@ export function elCmp(left: unknown, right: unknown): number {
   if (typeof left === "string" && typeof right === "string") {
     a = left;
     b = right;
-  } else if ((typeof left === "number" || typeof left === "string") && (typeof right === "number" || typeof right === "string")) {
+  } else if (
+    (typeof left === "number" || typeof left === "string") &&
+    (typeof right === "number" || typeof right === "string")
+  ) {
     a = elNum(left);
     b = elNum(right);
   } else {

@@ -33,7 +33,9 @@ export type Resolvable<T> = T extends string
         : T;
 
 export function env(name: string, kind: EnvKind, field: string, defaultValue?: string): EnvRef {
-  return defaultValue === undefined ? { $env: name, kind, field } : { $env: name, kind, field, default: defaultValue };
+  return defaultValue === undefined
+    ? { $env: name, kind, field }
+    : { $env: name, kind, field, default: defaultValue };
 }
 
 export function envTemplate(parts: EnvTemplate["$template"], field: string): EnvTemplate {
@@ -86,7 +88,9 @@ function resolveRef(ref: EnvRef, environment: Env, problems: string[]): unknown 
   }
   const converted = convert(raw, ref.kind);
   if (converted === undefined) {
-    problems.push(`environment variable ${ref.$env}=${JSON.stringify(raw)} is not a valid ${ref.kind} (needed by ${ref.field})`);
+    problems.push(
+      `environment variable ${ref.$env}=${JSON.stringify(raw)} is not a valid ${ref.kind} (needed by ${ref.field})`,
+    );
   }
   return converted;
 }

@@ -59,6 +59,42 @@ listening() { timeout 2 bash -c "exec 3<>/dev/tcp/$HOST/$1" 2>/dev/null; }
 alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
 pid_of() { [[ -s "$1" ]] && tr -dc 0-9 <"$1" || true; }
 
+# A process of ours whose pid file is gone (someone deleted .brokers/ while it ran): the process
+# listening on one of the ports whose command line names our config file. Prints its pid.
+orphan_of() { # CONFIG-FILE PORT...
+  local conf=$1 port pid
+  shift
+  for port in "$@"; do
+    pid="$(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2)"
+    [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || continue
+    if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$conf"; then
+      echo "$pid"
+      return 0
+    fi
+  done
+  return 0
+}
+
+# Stop PID (TERM, then KILL after SECS seconds).
+terminate() { # PID SECS
+  kill -TERM "$1" 2>/dev/null || return 0
+  wait_for "$2" exit bash -c "! kill -0 $1 2>/dev/null" || kill -KILL "$1" 2>/dev/null || true
+}
+
+# Our Kafka/Mosquitto: from the pid file, or an orphan of ours found by its listening ports.
+kafka_pid() {
+  local pid
+  pid="$(pid_of "$KAFKA_PID")"
+  alive "$pid" && echo "$pid" && return 0
+  orphan_of "$K/config/server.properties" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
+}
+mosquitto_pid() {
+  local pid
+  pid="$(pid_of "$MOSQ_PID")"
+  alive "$pid" && echo "$pid" && return 0
+  orphan_of "$M/mosquitto.conf" "$MQTT_PORT" "$MQTT_AUTH_PORT"
+}
+
 apt_install() {
   # apt-get update only when the package is not known yet (first run on a fresh machine).
   export DEBIAN_FRONTEND=noninteractive
@@ -206,7 +242,12 @@ kafka_ready() {
 kafka_start() {
   local pid java
   mkdir -p "$K"
-  pid="$(pid_of "$KAFKA_PID")"
+  pid="$(kafka_pid)"
+  if [[ -n "$pid" && ! -s "$KAFKA_PID" ]]; then
+    log "stopping a Kafka of ours whose state was deleted (pid $pid)…"
+    terminate "$pid" 30
+    pid=""
+  fi
   if alive "$pid"; then
     kafka_ready && return 0
     log "waiting for Kafka (pid $pid, already starting)…"
@@ -241,6 +282,7 @@ kafka_start() {
     rm -f "$K/config/server.properties.new"
   fi
 
+  rm -f "$K/started-by-tests" # test/setup/brokers.ts marks the Kafka that a test run started
   log "starting Kafka on $HOST:$KAFKA_PORT (PLAINTEXT), :$KAFKA_SASL_PORT (SASL_PLAINTEXT), :$KAFKA_SSL_PORT (SASL_SSL)…"
   : >"$KAFKA_LOG"
   # Own session (setsid) so that the broker outlives this script and its caller's process group.
@@ -269,32 +311,31 @@ kafka_fail() {
 
 kafka_stop() {
   local pid
-  pid="$(pid_of "$KAFKA_PID")"
+  pid="$(kafka_pid)"
   if alive "$pid"; then
     log "stopping Kafka (pid $pid)…"
-    kill -TERM "$pid"
-    if ! wait_for 30 exit bash -c "! kill -0 $pid 2>/dev/null"; then
-      log "Kafka did not stop within 30 s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
+    terminate "$pid" 30
   fi
-  rm -f "$KAFKA_PID"
+  rm -f "$KAFKA_PID" "$K/started-by-tests"
 }
 
 # ------------------------------------------------------------------------------ Mosquitto
 
 mosquitto_start() {
-  local want=()
+  local want=() pid
+  pid="$(mosquitto_pid)"
+  if [[ -n "$pid" && ! -s "$MOSQ_PID" ]]; then
+    log "stopping a Mosquitto of ours whose state was deleted (pid $pid)…"
+    terminate "$pid" 10
+  fi
   listening "$MQTT_PORT" || want+=("$MQTT_PORT")
   listening "$MQTT_AUTH_PORT" || want+=("$MQTT_AUTH_PORT")
   ((${#want[@]})) || return 0
-  local pid
   pid="$(pid_of "$MOSQ_PID")"
   if alive "$pid"; then
     # Ours is running but not serving every port (e.g. the machine's own came back on 1883
     # meanwhile): restart ours with the ports that are missing now.
-    kill -TERM "$pid" 2>/dev/null || true
-    wait_for 10 exit bash -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true
+    terminate "$pid" 10
     listening "$MQTT_PORT" && want=() || want=("$MQTT_PORT")
     listening "$MQTT_AUTH_PORT" || want+=("$MQTT_AUTH_PORT")
   fi
@@ -331,7 +372,9 @@ mosquitto_start() {
   chown -R mosquitto:mosquitto "$M"
   chmod 700 "$M" && chmod 600 "$M/passwd"
   rm -f "$MOSQ_PID"
-  log "starting Mosquitto on $HOST:${want[*]}…"
+  local where
+  where="$(printf "$HOST:%s, " "${want[@]}")"
+  log "starting Mosquitto on ${where%, }…"
   mosquitto -d -c "$M/mosquitto.conf" 9>&- || die "mosquitto failed to start (log: $M/mosquitto.log)"
   for p in "${want[@]}"; do
     wait_for 15 mqtt listening "$p" || {
@@ -343,11 +386,10 @@ mosquitto_start() {
 
 mosquitto_stop() {
   local pid
-  pid="$(pid_of "$MOSQ_PID")"
+  pid="$(mosquitto_pid)"
   if alive "$pid"; then
     log "stopping Mosquitto (pid $pid)…"
-    kill -TERM "$pid"
-    wait_for 10 exit bash -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true
+    terminate "$pid" 10
   fi
   rm -f "$MOSQ_PID"
 }
@@ -436,10 +478,8 @@ cmd_status() {
     printf '%-10s %s  %s:%s%s\n' "$1" "$line" "$HOST" "$2" "${3:+  ($3)}"
   }
   local kpid mpid
-  kpid="$(pid_of "$KAFKA_PID")"
-  alive "$kpid" || kpid=""
-  mpid="$(pid_of "$MOSQ_PID")"
-  alive "$mpid" || mpid=""
+  kpid="$(kafka_pid)"
+  mpid="$(mosquitto_pid)"
   st kafka "$KAFKA_PORT" "${kpid:+pid $kpid, }PLAINTEXT; SASL_PLAINTEXT :$KAFKA_SASL_PORT, SASL_SSL :$KAFKA_SSL_PORT"
   st mosquitto "$MQTT_PORT" "anonymous"
   st mosquitto "$MQTT_AUTH_PORT" "password${mpid:+; ours: pid $mpid}"
@@ -505,7 +545,7 @@ case "$cmd" in
   status) cmd_status ;;
   env) cmd_env ;;
   *)
-    sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}" >&2
     exit 2
     ;;
 esac

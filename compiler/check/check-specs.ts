@@ -8,16 +8,29 @@ import { obj } from "./spec-view.ts";
 
 export function checkSpecs(docs: readonly LoadedDocument[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const toDiagnostic = (doc: LoadedDocument, code: string, severity: Diagnostic["severity"], f: Finding): Diagnostic => {
+  const toDiagnostic = (
+    doc: LoadedDocument,
+    code: string,
+    severity: Diagnostic["severity"],
+    f: Finding,
+  ): Diagnostic => {
     const d: Diagnostic = {
       code,
       severity,
       message: f.message,
-      at: { ...doc.at, pointer: f.pointer, ...(f.key ? { key: true } : {}), ...(f.offset !== undefined ? { offset: f.offset } : {}) },
+      at: {
+        ...doc.at,
+        pointer: f.pointer,
+        ...(f.key ? { key: true } : {}),
+        ...(f.offset !== undefined ? { offset: f.offset } : {}),
+      },
     };
     if (f.hint) d.hint = f.hint;
     if (f.related?.length) {
-      d.related = f.related.map((r) => ({ message: r.message, at: { ...(r.doc ?? doc).at, pointer: r.pointer } }));
+      d.related = f.related.map((r) => ({
+        message: r.message,
+        at: { ...(r.doc ?? doc).at, pointer: r.pointer },
+      }));
     }
     return d;
   };

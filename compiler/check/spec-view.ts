@@ -24,7 +24,9 @@ export function entries(value: unknown): Array<[string, Obj]> {
 
 /** The shared configuration an endpoint runs with (Gravitee: the group's, or its own override). */
 export function effectiveShared(group: Obj, endpoint: Obj): Obj {
-  return endpoint.inheritConfiguration === true ? obj(group.sharedConfiguration) : obj(endpoint.sharedConfigurationOverride);
+  return endpoint.inheritConfiguration === true
+    ? obj(group.sharedConfiguration)
+    : obj(endpoint.sharedConfigurationOverride);
 }
 
 export const MESSAGE_ENTRYPOINTS = ["http-get", "http-post", "sse", "websocket", "webhook"] as const;
@@ -94,7 +96,8 @@ export function flowsOf(spec: Obj): Located[] {
 
 export function plansOf(spec: Obj): Located[] {
   const plans = spec.plans;
-  if (Array.isArray(plans)) return list(plans).map(({ item, index }) => ({ item, pointer: `/spec/plans/${index}` }));
+  if (Array.isArray(plans))
+    return list(plans).map(({ item, index }) => ({ item, pointer: `/spec/plans/${index}` }));
   return entries(plans).map(([key, item]) => ({ item, pointer: `/spec/plans/${escapeKey(key)}` }));
 }
 
@@ -103,7 +106,10 @@ function escapeKey(key: string): string {
 }
 
 /** What a message entrypoint needs from the endpoints (SPEC.md §2 rule 4). */
-export function entrypointRoles(type: string | undefined, configuration: unknown): { consumes: boolean; produces: boolean } {
+export function entrypointRoles(
+  type: string | undefined,
+  configuration: unknown,
+): { consumes: boolean; produces: boolean } {
   const config = obj(configuration);
   switch (type) {
     case "http-get":
@@ -124,7 +130,10 @@ export function entrypointRoles(type: string | undefined, configuration: unknown
 }
 
 /** Whether some endpoint of a message group has the consumer (or producer) enabled. */
-export function groupHasRole(group: Located & { type: string | undefined }, role: "consumer" | "producer"): boolean {
+export function groupHasRole(
+  group: Located & { type: string | undefined },
+  role: "consumer" | "producer",
+): boolean {
   if (group.type === "mock") return true; // the mock endpoint both emits and accepts messages
   return endpointsOf(group).some(({ item }) => obj(effectiveShared(group.item, item)[role]).enabled === true);
 }
@@ -135,19 +144,23 @@ export function endpointHasRole(group: Obj, endpoint: Obj, role: "consumer" | "p
 }
 
 /** The context paths an API listens on: v4 HTTP listener paths, or v2 virtual hosts. */
-export function contextPathsOf(spec: Obj): Array<{ path: string; host: string | undefined; pointer: string }> {
+export function contextPathsOf(
+  spec: Obj,
+): Array<{ path: string; host: string | undefined; pointer: string }> {
   const out: Array<{ path: string; host: string | undefined; pointer: string }> = [];
   for (const { item: listener, index: li } of list(spec.listeners)) {
     if (listener.type !== "HTTP") continue;
     for (const { item, index } of list(listener.paths)) {
       const path = str(item.path);
-      if (path !== undefined) out.push({ path, host: str(item.host), pointer: `/spec/listeners/${li}/paths/${index}/path` });
+      if (path !== undefined)
+        out.push({ path, host: str(item.host), pointer: `/spec/listeners/${li}/paths/${index}/path` });
     }
   }
   const proxy = obj(spec.proxy);
   for (const { item, index } of list(proxy.virtual_hosts)) {
     const path = str(item.path);
-    if (path !== undefined) out.push({ path, host: str(item.host), pointer: `/spec/proxy/virtual_hosts/${index}/path` });
+    if (path !== undefined)
+      out.push({ path, host: str(item.host), pointer: `/spec/proxy/virtual_hosts/${index}/path` });
   }
   return out;
 }

@@ -15,7 +15,6 @@ Commands:
   check [DIR]                 load, validate and check every spec (DIR: a directory, a file or -)
   compile [DIR] [--out OUT]   check, then emit and type-check the gateway into OUT (default generated/)
   start [OUT]                 run a compiled gateway in the foreground (default generated/)
-  import FILE...              convert Gravitee exports and gateway JSON into Sluice specs
 
 Options:
   --format human|json|github  how diagnostics are printed (default human)
@@ -74,10 +73,6 @@ async function run(argv: string[], io: Io): Promise<number> {
       const { commandStart } = await import("./start-command.ts");
       return commandStart(rest, io);
     }
-    case "import": {
-      const { commandImport } = await import("./import-command.ts");
-      return commandImport(rest, io);
-    }
     default:
       throw new UsageError(`unknown command \`${command}\``);
   }
@@ -87,7 +82,9 @@ export function parse<O extends ParseArgsOptionsConfig>(argv: string[], options:
   try {
     return parseArgs({
       args: argv,
-      options: { ...options, help: { type: "boolean", short: "h" } } as O & { help: { type: "boolean"; short: "h" } },
+      options: { ...options, help: { type: "boolean", short: "h" } } as O & {
+        help: { type: "boolean"; short: "h" };
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -98,7 +95,8 @@ export function parse<O extends ParseArgsOptionsConfig>(argv: string[], options:
 
 export function formatOption(value: unknown): Format {
   const format = (value ?? "human") as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not \`${String(value)}\``);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not \`${String(value)}\``);
   return format;
 }
 
@@ -116,13 +114,17 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
   if (format === "json") io.out(printed);
   else if (printed) io.out(printed);
   if (format === "human" && !hasErrors(result.diagnostics)) {
-    io.err(`sluice: ${result.documents.length} API${result.documents.length === 1 ? "" : "s"} checked, no errors`);
+    io.err(
+      `sluice: ${result.documents.length} API${result.documents.length === 1 ? "" : "s"} checked, no errors`,
+    );
   }
   return hasErrors(result.diagnostics) ? EXIT_SPEC_ERRORS : EXIT_OK;
 }
 
 async function version(): Promise<string> {
   const { readFile } = await import("node:fs/promises");
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return `sluice ${pkg.version}`;
 }

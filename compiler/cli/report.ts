@@ -9,7 +9,11 @@ import type { SourceSet } from "../load/source-set.ts";
 export const FORMATS = ["human", "json", "github"] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: SourceSet, format: Format): string {
+export function renderDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  sources: SourceSet,
+  format: Format,
+): string {
   const located = diagnostics.map((d) => locateDiagnostic(sources, d)).sort(compareLocated);
   switch (format) {
     case "json":

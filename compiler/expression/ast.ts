@@ -138,4 +138,6 @@ export interface Elvis extends Span {
 }
 
 /** A spec string split into literal text and `{#…}` blocks. */
-export type TemplatePart = { kind: "text"; text: string; start: number } | { kind: "block"; expr: Expr; start: number; end: number };
+export type TemplatePart =
+  | { kind: "text"; text: string; start: number }
+  | { kind: "block"; expr: Expr; start: number; end: number };

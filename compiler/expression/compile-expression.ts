@@ -3,7 +3,7 @@
 // generated modules and imports `imports` (plus the type ElContext) from the runtime; nothing is
 // evaluated or interpreted at run time. Errors carry the exact character range inside the string.
 
-import type { ts } from "ts-morph";
+import { ts } from "ts-morph";
 import type { Expr } from "./ast.ts";
 import { compileValue } from "./compile-node.ts";
 import { toBool, toStr, type Value } from "./el-value.ts";
@@ -17,11 +17,10 @@ import {
   orUndefined,
   printFunction,
   printType,
-  readonlyStringArrayType,
   type RuntimeHelper,
+  readonlyStringArrayType,
   stringLiteral,
 } from "./ts-build.ts";
-import { ts as tsApi } from "ts-morph";
 
 export { hasTemplate, isExpression } from "./parse-expression.ts";
 
@@ -66,8 +65,12 @@ export function compileExpression(source: string): CompileResult {
   return run(source, (state) => {
     const parts = parseTemplate(source);
     const blocks = parts.filter((part) => part.kind === "block");
-    const onlyBlock = blocks.length === 1 && parts.every((part) => part.kind === "block" || part.text.trim() === "") ? blocks[0] : undefined;
-    if (onlyBlock === undefined) return { expr: templateText(state, source), type: "string", nullable: false };
+    const onlyBlock =
+      blocks.length === 1 && parts.every((part) => part.kind === "block" || part.text.trim() === "")
+        ? blocks[0]
+        : undefined;
+    if (onlyBlock === undefined)
+      return { expr: templateText(state, source), type: "string", nullable: false };
     const value = compileValue(state, onlyBlock.expr);
     return { expr: value.expr, ...publicType(value) };
   });
@@ -75,11 +78,13 @@ export function compileExpression(source: string): CompileResult {
 
 function templateText(state: EmitState, source: string): ts.Expression {
   const pieces = parseTemplate(source).map((part) =>
-    part.kind === "text" ? stringLiteral(part.text) : toStr(state, compileValue(state, part.expr), "A template block", true),
+    part.kind === "text"
+      ? stringLiteral(part.text)
+      : toStr(state, compileValue(state, part.expr), "A template block", true),
   );
   if (pieces.length === 0) return stringLiteral("");
   // A lone block of a non-string type is already converted by toStr; a leading text literal keeps `+` textual.
-  return pieces.reduce((text, piece) => binary(text, tsApi.SyntaxKind.PlusToken, piece));
+  return pieces.reduce((text, piece) => binary(text, ts.SyntaxKind.PlusToken, piece));
 }
 
 function publicType(value: Value): { type: ElValueType; nullable: boolean } {
@@ -101,12 +106,23 @@ function typeNode(type: ElValueType, nullable: boolean): ts.TypeNode {
   return nullable ? orUndefined(base) : base;
 }
 
-function run(source: string, compile: (state: EmitState) => { expr: ts.Expression; type: ElValueType; nullable: boolean }): CompileResult {
+function run(
+  source: string,
+  compile: (state: EmitState) => { expr: ts.Expression; type: ElValueType; nullable: boolean },
+): CompileResult {
   const state = newEmitState(source);
   try {
     const { expr, type, nullable } = compile(state);
     const returnType = typeNode(type, nullable);
-    return { ok: true, code: printFunction(state, returnType, expr), type, nullable, returnType: printType(returnType), uses: state.uses, imports: state.imports };
+    return {
+      ok: true,
+      code: printFunction(state, returnType, expr),
+      type,
+      nullable,
+      returnType: printType(returnType),
+      uses: state.uses,
+      imports: state.imports,
+    };
   } catch (cause) {
     if (cause instanceof ExpressionFailure) return { ok: false, error: cause.error };
     throw cause;
@@ -114,7 +130,9 @@ function run(source: string, compile: (state: EmitState) => { expr: ts.Expressio
 }
 
 /** Parse only (no type-checking): the syntax tree of a single-block value, for tools and tests. */
-export function parseCondition(source: string): { ok: true; expr: Expr } | { ok: false; error: ExpressionError } {
+export function parseCondition(
+  source: string,
+): { ok: true; expr: Expr } | { ok: false; error: ExpressionError } {
   try {
     return { ok: true, expr: parseSingleBlock(source) };
   } catch (cause) {

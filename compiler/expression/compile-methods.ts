@@ -8,7 +8,17 @@ import type { Expr, MethodCall, Span } from "./ast.ts";
 import type { MapMember, Resolved } from "./compile-node.ts";
 import { describe, LIST_HINT, toNum, toStr, type Value } from "./el-value.ts";
 import { fail } from "./expression-error.ts";
-import { binary, callHelper, coalesce, elementOf, type EmitState, f, methodCall, numberLiteral, propertyOf } from "./ts-build.ts";
+import {
+  binary,
+  callHelper,
+  coalesce,
+  type EmitState,
+  elementOf,
+  f,
+  methodCall,
+  numberLiteral,
+  propertyOf,
+} from "./ts-build.ts";
 
 /** What method compilation needs from the node compiler (passed in to keep the modules acyclic). */
 export interface NodeCompiler {
@@ -72,32 +82,61 @@ export const STRING_METHODS: ReadonlyMap<string, Method> = new Map<string, Metho
   ["toUpperCase", caseMethod("toUpperCase")],
   ["toLowerCase", caseMethod("toLowerCase")],
   ["trim", caseMethod("trim")],
-  ["length", { arity: [0], compile: (receiver, _args, call) => number(propertyOf(text(receiver, call), "length", false)) }],
+  [
+    "length",
+    {
+      arity: [0],
+      compile: (receiver, _args, call) => number(propertyOf(text(receiver, call), "length", false)),
+    },
+  ],
   [
     "isEmpty",
     {
       arity: [0],
       compile: (receiver, _args, call) =>
-        boolean(binary(propertyOf(text(receiver, call), "length", false), ts.SyntaxKind.EqualsEqualsEqualsToken, numberLiteral(0))),
+        boolean(
+          binary(
+            propertyOf(text(receiver, call), "length", false),
+            ts.SyntaxKind.EqualsEqualsEqualsToken,
+            numberLiteral(0),
+          ),
+        ),
     },
   ],
   [
     "equals",
-    { arity: [1], compile: (receiver, [arg], call) => boolean(callHelper(call.state, "elEq", [receiver.expr, call.compiler.value(arg!).expr])) },
+    {
+      arity: [1],
+      compile: (receiver, [arg], call) =>
+        boolean(callHelper(call.state, "elEq", [receiver.expr, call.compiler.value(arg!).expr])),
+    },
   ],
   [
     "equalsIgnoreCase",
     {
       arity: [1],
       compile: (receiver, [arg], call) =>
-        boolean(binary(methodCall(text(receiver, call), "toLowerCase", []), ts.SyntaxKind.EqualsEqualsEqualsToken, methodCall(stringArg(arg!, call), "toLowerCase", []))),
+        boolean(
+          binary(
+            methodCall(text(receiver, call), "toLowerCase", []),
+            ts.SyntaxKind.EqualsEqualsEqualsToken,
+            methodCall(stringArg(arg!, call), "toLowerCase", []),
+          ),
+        ),
     },
   ],
   [
     "substring",
     {
       arity: [1, 1],
-      compile: (receiver, args, call) => string(methodCall(text(receiver, call), "substring", args.map((arg) => numberArg(arg, call)))),
+      compile: (receiver, args, call) =>
+        string(
+          methodCall(
+            text(receiver, call),
+            "substring",
+            args.map((arg) => numberArg(arg, call)),
+          ),
+        ),
     },
   ],
   [
@@ -105,22 +144,52 @@ export const STRING_METHODS: ReadonlyMap<string, Method> = new Map<string, Metho
     {
       arity: [2],
       compile: (receiver, [target, replacement], call) =>
-        string(callHelper(call.state, "elReplace", [text(receiver, call), stringArg(target!, call), stringArg(replacement!, call)])),
+        string(
+          callHelper(call.state, "elReplace", [
+            text(receiver, call),
+            stringArg(target!, call),
+            stringArg(replacement!, call),
+          ]),
+        ),
     },
   ],
-  ["matches", { arity: [1], compile: (receiver, [pattern], call) => call.compiler.matches(receiver, pattern!, call.span) }],
+  [
+    "matches",
+    {
+      arity: [1],
+      compile: (receiver, [pattern], call) => call.compiler.matches(receiver, pattern!, call.span),
+    },
+  ],
 ]);
 
 /** List methods (all values of a header or parameter); an absent list is empty. */
 export const LIST_METHODS: ReadonlyMap<string, Method> = new Map<string, Method>([
   ["size", { arity: [0], compile: (receiver) => number(listLength(receiver)) }],
-  ["isEmpty", { arity: [0], compile: (receiver) => boolean(binary(listLength(receiver), ts.SyntaxKind.EqualsEqualsEqualsToken, numberLiteral(0))) }],
-  ["contains", { arity: [1], compile: (receiver, [arg], call) => boolean(callHelper(call.state, "elListHas", [receiver.expr, call.compiler.value(arg!).expr])) }],
+  [
+    "isEmpty",
+    {
+      arity: [0],
+      compile: (receiver) =>
+        boolean(binary(listLength(receiver), ts.SyntaxKind.EqualsEqualsEqualsToken, numberLiteral(0))),
+    },
+  ],
+  [
+    "contains",
+    {
+      arity: [1],
+      compile: (receiver, [arg], call) =>
+        boolean(callHelper(call.state, "elListHas", [receiver.expr, call.compiler.value(arg!).expr])),
+    },
+  ],
   [
     "get",
     {
       arity: [1],
-      compile: (receiver, [arg], call) => ({ expr: elementOf(receiver.expr, numberArg(arg!, call), receiver.nullable), type: "string", nullable: true }),
+      compile: (receiver, [arg], call) => ({
+        expr: elementOf(receiver.expr, numberArg(arg!, call), receiver.nullable),
+        type: "string",
+        nullable: true,
+      }),
     },
   ],
 ]);
@@ -128,41 +197,103 @@ export const LIST_METHODS: ReadonlyMap<string, Method> = new Map<string, Method>
 /** Methods on values whose type is only known at run time (attributes, metadata). */
 const UNKNOWN_METHODS: ReadonlyMap<string, Method> = new Map<string, Method>([
   ...STRING_METHODS,
-  ["size", { arity: [0], compile: (receiver, _args, call) => number(callHelper(call.state, "elSize", [receiver.expr])) }],
+  [
+    "size",
+    {
+      arity: [0],
+      compile: (receiver, _args, call) => number(callHelper(call.state, "elSize", [receiver.expr])),
+    },
+  ],
   [
     "isEmpty",
     {
       arity: [0],
-      compile: (receiver, _args, call) => boolean(binary(callHelper(call.state, "elSize", [receiver.expr]), ts.SyntaxKind.EqualsEqualsEqualsToken, numberLiteral(0))),
+      compile: (receiver, _args, call) =>
+        boolean(
+          binary(
+            callHelper(call.state, "elSize", [receiver.expr]),
+            ts.SyntaxKind.EqualsEqualsEqualsToken,
+            numberLiteral(0),
+          ),
+        ),
     },
   ],
-  ["contains", { arity: [1], compile: (receiver, [arg], call) => boolean(callHelper(call.state, "elContains", [receiver.expr, call.compiler.value(arg!).expr])) }],
-  ["get", { arity: [1], compile: (receiver, [arg], call) => ({ expr: callHelper(call.state, "elGet", [receiver.expr, call.compiler.value(arg!).expr]), type: "unknown", nullable: true }) }],
+  [
+    "contains",
+    {
+      arity: [1],
+      compile: (receiver, [arg], call) =>
+        boolean(callHelper(call.state, "elContains", [receiver.expr, call.compiler.value(arg!).expr])),
+    },
+  ],
+  [
+    "get",
+    {
+      arity: [1],
+      compile: (receiver, [arg], call) => ({
+        expr: callHelper(call.state, "elGet", [receiver.expr, call.compiler.value(arg!).expr]),
+        type: "unknown",
+        nullable: true,
+      }),
+    },
+  ],
 ]);
 
 export const MAP_METHODS = ["containsKey", "get", "getFirst"];
 
 function listLength(list: Value): ts.Expression {
-  return list.nullable ? coalesce(propertyOf(list.expr, "length", true), numberLiteral(0)) : propertyOf(list.expr, "length", false);
+  return list.nullable
+    ? coalesce(propertyOf(list.expr, "length", true), numberLiteral(0))
+    : propertyOf(list.expr, "length", false);
 }
 
-export function compileMethodCall(state: EmitState, compiler: NodeCompiler, node: MethodCall, receiver: Resolved): Value {
+export function compileMethodCall(
+  state: EmitState,
+  compiler: NodeCompiler,
+  node: MethodCall,
+  receiver: Resolved,
+): Value {
   const span = { start: node.start, end: node.end };
   const nameSpan = { start: node.nameStart, end: node.nameStart + node.name.length };
   const call: CallContext = { state, compiler, span, name: node.name };
   if (receiver.kind === "object") {
-    return fail("expression/unsupported", `Methods of ${receiver.name} are not supported.`, nameSpan, `Read its properties instead: ${[...receiver.member.members.keys()].join(", ")}.`);
+    return fail(
+      "expression/unsupported",
+      `Methods of ${receiver.name} are not supported.`,
+      nameSpan,
+      `Read its properties instead: ${[...receiver.member.members.keys()].join(", ")}.`,
+    );
   }
   if (receiver.kind === "map") return compileMapMethod(call, receiver, node, nameSpan);
   const value = receiver.value;
-  const table = value.type === "string" ? STRING_METHODS : value.type === "list" ? LIST_METHODS : value.type === "unknown" ? UNKNOWN_METHODS : undefined;
+  const table =
+    value.type === "string"
+      ? STRING_METHODS
+      : value.type === "list"
+        ? LIST_METHODS
+        : value.type === "unknown"
+          ? UNKNOWN_METHODS
+          : undefined;
   if (table === undefined) {
-    return fail("expression/unsupported", `Methods on ${describe(value)} are not supported.`, nameSpan, value.type === "number" ? "Use it in an operation instead, e.g. '' + value for text." : undefined);
+    return fail(
+      "expression/unsupported",
+      `Methods on ${describe(value)} are not supported.`,
+      nameSpan,
+      value.type === "number" ? "Use it in an operation instead, e.g. '' + value for text." : undefined,
+    );
   }
   const method = table.get(node.name);
   if (method === undefined) {
-    const hint = value.type === "list" && STRING_METHODS.has(node.name) ? LIST_HINT : `Supported methods: ${[...table.keys()].join(", ")}.`;
-    return fail("expression/unsupported", `The method ${node.name}() is not supported on ${describe(value)}.`, nameSpan, hint);
+    const hint =
+      value.type === "list" && STRING_METHODS.has(node.name)
+        ? LIST_HINT
+        : `Supported methods: ${[...table.keys()].join(", ")}.`;
+    return fail(
+      "expression/unsupported",
+      `The method ${node.name}() is not supported on ${describe(value)}.`,
+      nameSpan,
+      hint,
+    );
   }
   checkArity(node, method.arity);
   return { ...method.compile(value, node.args, call), span };
@@ -172,25 +303,55 @@ function checkArity(node: MethodCall, [required, optional = 0]: [number, number?
   const count = node.args.length;
   if (count >= required && count <= required + optional) return;
   const expected = optional === 0 ? `${required}` : `${required} to ${required + optional}`;
-  fail("expression/syntax", `${node.name}() takes ${expected} argument${required + optional === 1 ? "" : "s"}, not ${count}.`, { start: node.nameStart, end: node.end });
+  fail(
+    "expression/syntax",
+    `${node.name}() takes ${expected} argument${required + optional === 1 ? "" : "s"}, not ${count}.`,
+    { start: node.nameStart, end: node.end },
+  );
 }
 
-function compileMapMethod(call: CallContext, receiver: Extract<Resolved, { kind: "map" }>, node: MethodCall, nameSpan: Span): Value {
+function compileMapMethod(
+  call: CallContext,
+  receiver: Extract<Resolved, { kind: "map" }>,
+  node: MethodCall,
+  nameSpan: Span,
+): Value {
   const { member } = receiver;
   const multi = member.map === "headers" || member.map === "multi";
   if (!MAP_METHODS.includes(node.name) || (node.name === "getFirst" && !multi)) {
     const supported = multi ? MAP_METHODS : MAP_METHODS.filter((name) => name !== "getFirst");
-    return fail("expression/unsupported", `The method ${node.name}() is not supported on ${receiver.name}.`, nameSpan, `Supported methods: ${supported.join(", ")}; or index it: ${receiver.name}['name'].`);
+    return fail(
+      "expression/unsupported",
+      `The method ${node.name}() is not supported on ${receiver.name}.`,
+      nameSpan,
+      `Supported methods: ${supported.join(", ")}; or index it: ${receiver.name}['name'].`,
+    );
   }
   checkArity(node, [1]);
   const key = node.args[0]!;
   const entry = call.compiler.mapEntry(member, key, call.span);
   if (node.name === "get") return entry;
-  if (node.name === "getFirst") return { expr: elementOf(entry.expr, numberLiteral(0), true), type: "string", nullable: true, span: call.span };
+  if (node.name === "getFirst")
+    return {
+      expr: elementOf(entry.expr, numberLiteral(0), true),
+      type: "string",
+      nullable: true,
+      span: call.span,
+    };
   if (multi) {
-    return { expr: binary(entry.expr, ts.SyntaxKind.ExclamationEqualsEqualsToken, f.createIdentifier("undefined")), type: "boolean", nullable: false, span: call.span };
+    return {
+      expr: binary(entry.expr, ts.SyntaxKind.ExclamationEqualsEqualsToken, f.createIdentifier("undefined")),
+      type: "boolean",
+      nullable: false,
+      span: call.span,
+    };
   }
   // Records: own keys only, whatever the value (even one that is itself undefined).
   const { map, key: name } = call.compiler.mapKey(member, key);
-  return { expr: callHelper(call.state, "elHas", [map, name]), type: "boolean", nullable: false, span: call.span };
+  return {
+    expr: callHelper(call.state, "elHas", [map, name]),
+    type: "boolean",
+    nullable: false,
+    span: call.span,
+  };
 }

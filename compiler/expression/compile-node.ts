@@ -6,18 +6,19 @@
 import { ts } from "ts-morph";
 import type { Binary, Expr, Span, StringLiteral } from "./ast.ts";
 import { compileMethodCall, type NodeCompiler } from "./compile-methods.ts";
+import { OPTIONAL_ROOTS, ROOTS, type RootMember } from "./el-roots.ts";
 import { describe, LIST_HINT, toBool, toNum, toStr, unify, type Value } from "./el-value.ts";
-import { ROOTS, type RootMember } from "./el-roots.ts";
 import { fail } from "./expression-error.ts";
 import { translateJavaRegex } from "./java-regex.ts";
 import {
+  absent,
   binary,
   callHelper,
   callOn,
   coalesce,
   contextPath,
-  elementOf,
   type EmitState,
+  elementOf,
   f,
   isOptionalPath,
   not,
@@ -40,7 +41,10 @@ const ROOT_LIST = [...ROOTS.keys()].map((name) => `#${name}`).join(", ");
 export function compileValue(state: EmitState, node: Expr): Value {
   const resolved = resolve(state, node);
   if (resolved.kind === "value") return resolved.value;
-  const example = resolved.kind === "map" ? `${resolved.name}['name']` : `${resolved.name}.${[...resolved.member.members.keys()][0] ?? ""}`;
+  const example =
+    resolved.kind === "map"
+      ? `${resolved.name}['name']`
+      : `${resolved.name}.${[...resolved.member.members.keys()][0] ?? ""}`;
   return fail(
     "expression/unsupported",
     `${resolved.name} is ${resolved.kind === "map" ? "a map" : "an object"}, not a value.`,
@@ -52,26 +56,39 @@ export function compileValue(state: EmitState, node: Expr): Value {
 export function resolve(state: EmitState, node: Expr): Resolved {
   switch (node.kind) {
     case "string":
-      return valueOf({ expr: stringLiteral(node.value), type: "string", nullable: false, span: node });
+      return asValue({ expr: stringLiteral(node.value), type: "string", nullable: false, span: node });
     case "number":
       if (!Number.isFinite(node.value)) fail("expression/unsupported", "This number is too large.", node);
-      return valueOf({ expr: numberLiteral(node.value), type: "number", nullable: false, span: node });
+      return asValue({ expr: numberLiteral(node.value), type: "number", nullable: false, span: node });
     case "boolean":
-      return valueOf({ expr: node.value ? f.createTrue() : f.createFalse(), type: "boolean", nullable: false, span: node });
+      return asValue({
+        expr: node.value ? f.createTrue() : f.createFalse(),
+        type: "boolean",
+        nullable: false,
+        span: node,
+      });
     case "null":
-      return valueOf({ expr: f.createNull(), type: "null", nullable: true, span: node });
+      return asValue({ expr: absent(), type: "null", nullable: true, span: node });
     case "variable":
       return resolveVariable(state, node.name, node);
     case "identifier": {
-      const hint = ROOTS.has(node.name) ? `Variables start with '#': write #${node.name}.` : `Expressions start from a variable: ${ROOT_LIST}.`;
+      const hint = ROOTS.has(node.name)
+        ? `Variables start with '#': write #${node.name}.`
+        : `Expressions start from a variable: ${ROOT_LIST}.`;
       return fail("expression/unsupported", `Unknown name '${node.name}'.`, node, hint);
     }
     case "property":
-      return resolveMember(state, resolve(state, node.object), node.name, { start: node.nameStart, end: node.end }, node);
+      return resolveMember(
+        state,
+        resolve(state, node.object),
+        node.name,
+        { start: node.nameStart, end: node.end },
+        node,
+      );
     case "index":
       return resolveIndex(state, resolve(state, node.object), node.index, node);
     case "call":
-      return valueOf(compileMethodCall(state, nodeCompiler(state), node, resolve(state, node.object)));
+      return asValue(compileMethodCall(state, nodeCompiler(state), node, resolve(state, node.object)));
     case "function":
       return fail(
         "expression/unsupported",
@@ -82,22 +99,35 @@ export function resolve(state: EmitState, node: Expr): Resolved {
         "Extract the value with a policy (e.g. assign-attributes) and read it from #context.attributes.",
       );
     case "unary":
-      return valueOf(compileUnary(state, node.operator, compileValue(state, node.operand), node));
+      return asValue(compileUnary(state, node.operator, compileValue(state, node.operand), node));
     case "binary":
-      return valueOf(compileBinary(state, node));
+      return asValue(compileBinary(state, node));
     case "ternary": {
       const condition = toBool(state, compileValue(state, node.condition), "The condition of '?'");
       const whenTrue = compileValue(state, node.whenTrue);
       const whenFalse = compileValue(state, node.whenFalse);
-      const expr = f.createConditionalExpression(condition, undefined, whenTrue.expr, undefined, whenFalse.expr);
-      return valueOf({ expr, ...unify(whenTrue, whenFalse), span: node });
+      const expr = f.createConditionalExpression(
+        condition,
+        undefined,
+        whenTrue.expr,
+        undefined,
+        whenFalse.expr,
+      );
+      return asValue({ expr, ...unify(whenTrue, whenFalse), span: node });
     }
     case "elvis": {
       const value = compileValue(state, node.value);
       const fallback = compileValue(state, node.fallback);
-      if (value.type === "boolean") return valueOf(value);
+      // A boolean is never null; a null literal always falls back (and elElvis could not type it).
+      if (value.type === "boolean") return asValue(value);
+      if (value.type === "null") return asValue({ ...fallback, span: node });
       const { type } = unify(value, fallback);
-      return valueOf({ expr: callHelper(state, "elElvis", [value.expr, fallback.expr]), type, nullable: fallback.nullable || type === "unknown", span: node });
+      return asValue({
+        expr: callHelper(state, "elElvis", [value.expr, fallback.expr]),
+        type,
+        nullable: fallback.nullable || type === "unknown",
+        span: node,
+      });
     }
   }
 }
@@ -111,23 +141,34 @@ function nodeCompiler(state: EmitState): NodeCompiler {
   };
 }
 
-function valueOf(value: Value): Resolved {
+function asValue(value: Value): Resolved {
   return { kind: "value", value };
 }
 
 function resolveVariable(state: EmitState, name: string, span: Span): Resolved {
   if (name === "this" || name === "root") {
-    return fail("expression/unsupported", `#${name} is not supported.`, span, `Start from a variable: ${ROOT_LIST}.`);
+    return fail(
+      "expression/unsupported",
+      `#${name} is not supported.`,
+      span,
+      `Start from a variable: ${ROOT_LIST}.`,
+    );
   }
   const member = ROOTS.get(name);
-  if (member === undefined) return fail("expression/unsupported", `Unknown variable #${name}.`, span, `Available variables: ${ROOT_LIST}.`);
+  if (member === undefined)
+    return fail(
+      "expression/unsupported",
+      `Unknown variable #${name}.`,
+      span,
+      `Available variables: ${ROOT_LIST}.`,
+    );
   return fromMember(state, member, `#${name}`, span);
 }
 
 function fromMember(state: EmitState, member: RootMember, name: string, span: Span): Resolved {
   if (member.kind === "object") return { kind: "object", member, name, span };
   if (member.kind === "map") return { kind: "map", member, name, span };
-  return valueOf(memberValue(state, member, span));
+  return asValue(memberValue(state, member, span));
 }
 
 /** A scalar member of a root, e.g. `#request.method` → `ctx.request.method`. */
@@ -136,56 +177,105 @@ function memberValue(state: EmitState, member: Extract<RootMember, { kind: "valu
   const expr = contextPath(member.path);
   const optional = isOptionalPath(member.path);
   if (member.type === "boolean") {
-    return { expr: optional ? coalesce(expr, f.createFalse()) : expr, type: "boolean", nullable: false, span };
+    return {
+      expr: optional ? coalesce(expr, f.createFalse()) : expr,
+      type: "boolean",
+      nullable: false,
+      span,
+    };
   }
   return { expr, type: member.type, nullable: optional || member.mayBeAbsent === true, span };
 }
 
-function resolveMember(state: EmitState, target: Resolved, name: string, nameSpan: Span, node: Span): Resolved {
+function resolveMember(
+  state: EmitState,
+  target: Resolved,
+  name: string,
+  nameSpan: Span,
+  node: Span,
+): Resolved {
   if (target.kind === "object") {
     const member = target.member.members.get(name);
     if (member === undefined) {
-      return fail("expression/unsupported", `${target.name} has no property '${name}'.`, nameSpan, `Known properties: ${[...target.member.members.keys()].join(", ")}.`);
+      return fail(
+        "expression/unsupported",
+        `${target.name} has no property '${name}'.`,
+        nameSpan,
+        `Known properties: ${[...target.member.members.keys()].join(", ")}.`,
+      );
     }
     return fromMember(state, member, `${target.name}.${name}`, { start: node.start, end: node.end });
   }
   if (target.kind === "map") {
-    return valueOf(mapEntry(state, target.member, { kind: "string", value: name, quote: "'", ...nameSpan }, node));
+    return asValue(
+      mapEntry(state, target.member, { kind: "string", value: name, quote: "'", ...nameSpan }, node),
+    );
   }
   const value = target.value;
   if (value.type === "unknown") {
-    return valueOf({ expr: callHelper(state, "elGet", [value.expr, stringLiteral(name)]), type: "unknown", nullable: true, span: node });
+    return asValue({
+      expr: callHelper(state, "elGet", [value.expr, stringLiteral(name)]),
+      type: "unknown",
+      nullable: true,
+      span: node,
+    });
   }
-  const hint = value.type === "string" ? `Methods need parentheses, e.g. .${name}().` : value.type === "list" ? LIST_HINT : undefined;
+  const hint =
+    value.type === "string"
+      ? `Methods need parentheses, e.g. .${name}().`
+      : value.type === "list"
+        ? LIST_HINT
+        : undefined;
   return fail("expression/unsupported", `'${name}' is not a property of ${describe(value)}.`, nameSpan, hint);
 }
 
 function resolveIndex(state: EmitState, target: Resolved, indexNode: Expr, node: Span): Resolved {
   if (target.kind === "object") {
     if (indexNode.kind === "string") return resolveMember(state, target, indexNode.value, indexNode, node);
-    return fail("expression/unsupported", `${target.name} can only be indexed with a property name in quotes.`, indexNode);
+    return fail(
+      "expression/unsupported",
+      `${target.name} can only be indexed with a property name in quotes.`,
+      indexNode,
+    );
   }
-  if (target.kind === "map") return valueOf(mapEntry(state, target.member, indexNode, node));
+  if (target.kind === "map") return asValue(mapEntry(state, target.member, indexNode, node));
   const value = target.value;
   const index = compileValue(state, indexNode);
   if (value.type === "list") {
     if (indexNode.kind === "number" && !Number.isInteger(indexNode.value)) {
       fail("expression/unsupported", "A list index must be a whole number.", indexNode);
     }
-    const position = index.type === "number" && !index.nullable ? index.expr : toNum(state, index, "A list index");
-    return valueOf({ expr: elementOf(value.expr, position, value.nullable), type: "string", nullable: true, span: node });
+    const position =
+      index.type === "number" && !index.nullable ? index.expr : toNum(state, index, "A list index");
+    return asValue({
+      expr: elementOf(value.expr, position, value.nullable),
+      type: "string",
+      nullable: true,
+      span: node,
+    });
   }
   if (value.type === "unknown") {
-    return valueOf({ expr: callHelper(state, "elGet", [value.expr, index.expr]), type: "unknown", nullable: true, span: node });
+    return asValue({
+      expr: callHelper(state, "elGet", [value.expr, index.expr]),
+      type: "unknown",
+      nullable: true,
+      span: node,
+    });
   }
   const hint = value.type === "string" ? "Use substring(i, i + 1) to take one character." : undefined;
-  return fail("expression/unsupported", `${describe(value)[0]!.toUpperCase()}${describe(value).slice(1)} cannot be indexed.`, { start: indexNode.start - 1, end: node.end }, hint);
+  return fail(
+    "expression/unsupported",
+    `${describe(value)[0]!.toUpperCase()}${describe(value).slice(1)} cannot be indexed.`,
+    { start: indexNode.start - 1, end: node.end },
+    hint,
+  );
 }
 
 /** Read one entry of a keyed map: `#request.headers['X-Tenant']` → `ctx.request.headers("x-tenant")`. */
 export function mapEntry(state: EmitState, member: MapMember, keyNode: Expr, span: Span): Value {
   const { map, key } = mapKey(state, member, keyNode);
-  if (member.map === "headers" || member.map === "multi") return { expr: callOn(map, [key]), type: "list", nullable: true, span };
+  if (member.map === "headers" || member.map === "multi")
+    return { expr: callOn(map, [key]), type: "list", nullable: true, span };
   const type = member.map === "strings" ? "string" : "unknown";
   const literal = literalKey(keyNode);
   if (literal !== undefined && !(literal in Object.prototype) && literal !== "__proto__") {
@@ -196,13 +286,24 @@ export function mapEntry(state: EmitState, member: MapMember, keyNode: Expr, spa
 }
 
 /** The map and key expressions of an entry; header names are lower-cased (at compile time when literal). */
-export function mapKey(state: EmitState, member: MapMember, keyNode: Expr): { map: ts.Expression; key: ts.Expression } {
+export function mapKey(
+  state: EmitState,
+  member: MapMember,
+  keyNode: Expr,
+): { map: ts.Expression; key: ts.Expression } {
   state.uses.add(member.path.join("."));
   const map = contextPath(member.path);
   const literal = literalKey(keyNode);
-  if (literal !== undefined) return { map, key: stringLiteral(member.map === "headers" ? literal.toLowerCase() : literal) };
+  if (literal !== undefined)
+    return { map, key: stringLiteral(member.map === "headers" ? literal.toLowerCase() : literal) };
   const name = toStr(state, compileValue(state, keyNode), "A key");
-  return { map, key: member.map === "headers" ? f.createCallExpression(f.createPropertyAccessExpression(name, "toLowerCase"), undefined, []) : name };
+  return {
+    map,
+    key:
+      member.map === "headers"
+        ? f.createCallExpression(f.createPropertyAccessExpression(name, "toLowerCase"), undefined, [])
+        : name,
+  };
 }
 
 function literalKey(node: Expr): string | undefined {
@@ -219,7 +320,12 @@ function compileUnary(state: EmitState, operator: "!" | "-" | "+", operand: Valu
     return { expr: numberLiteral(-Number(operand.expr.text)), type: "number", nullable: false, span };
   }
   const number = toNum(state, operand, `Unary '${operator}'`);
-  return { expr: operator === "-" ? f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, number) : number, type: "number", nullable: false, span };
+  return {
+    expr: operator === "-" ? f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, number) : number,
+    type: "number",
+    nullable: false,
+    span,
+  };
 }
 
 const RELATIONAL_TOKENS = {
@@ -237,8 +343,13 @@ const ARITHMETIC_TOKENS = {
 
 function compileBinary(state: EmitState, node: Binary): Value {
   const span = { start: node.start, end: node.end };
-  const left = compileValue(state, node.left);
   const operator = node.operator;
+  if (operator === "==" || operator === "!=") {
+    const presence = compilePresence(state, node);
+    if (presence !== undefined)
+      return { expr: operator === "==" ? presence : not(presence), type: "boolean", nullable: false, span };
+  }
+  const left = compileValue(state, node.left);
   if (operator === "matches") return compileMatches(state, left, node.right, span);
   const right = compileValue(state, node.right);
   const boolean = (expr: ts.Expression): Value => ({ expr, type: "boolean", nullable: false, span });
@@ -246,13 +357,28 @@ function compileBinary(state: EmitState, node: Binary): Value {
     case "&&":
     case "||": {
       const token = operator === "&&" ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken;
-      return boolean(binary(toBool(state, left, `'${operator}'`), token, toBool(state, right, `'${operator}'`)));
+      return boolean(
+        binary(toBool(state, left, `'${operator}'`), token, toBool(state, right, `'${operator}'`)),
+      );
     }
     case "==":
     case "!=": {
-      for (const [one, other] of [[left, right], [right, left]] as const) {
-        if (one.type === "list" && other.type !== "list" && other.type !== "null" && other.type !== "unknown") {
-          fail("expression/unsupported", `This compares a list of values with ${describe(other)}, which is never equal.`, one.span, LIST_HINT);
+      for (const [one, other] of [
+        [left, right],
+        [right, left],
+      ] as const) {
+        if (
+          one.type === "list" &&
+          other.type !== "list" &&
+          other.type !== "null" &&
+          other.type !== "unknown"
+        ) {
+          fail(
+            "expression/unsupported",
+            `This compares a list of values with ${describe(other)}, which is never equal.`,
+            one.span,
+            LIST_HINT,
+          );
         }
       }
       const equal = callHelper(state, "elEq", [left.expr, right.expr]);
@@ -264,7 +390,12 @@ function compileBinary(state: EmitState, node: Binary): Value {
     case ">=": {
       for (const side of [left, right]) {
         if (side.type !== "number" && side.type !== "string" && side.type !== "unknown") {
-          fail("expression/unsupported", `'${operator}' orders numbers or strings, but this is ${describe(side)}.`, side.span, side.type === "list" ? LIST_HINT : undefined);
+          fail(
+            "expression/unsupported",
+            `'${operator}' orders numbers or strings, but this is ${describe(side)}.`,
+            side.span,
+            side.type === "list" ? LIST_HINT : undefined,
+          );
         }
       }
       const token = RELATIONAL_TOKENS[operator];
@@ -279,7 +410,12 @@ function compileBinary(state: EmitState, node: Binary): Value {
     case "*":
     case "%": {
       const purpose = `'${operator}'`;
-      return { expr: binary(toNum(state, left, purpose), ARITHMETIC_TOKENS[operator], toNum(state, right, purpose)), type: "number", nullable: false, span };
+      return {
+        expr: binary(toNum(state, left, purpose), ARITHMETIC_TOKENS[operator], toNum(state, right, purpose)),
+        type: "number",
+        nullable: false,
+        span,
+      };
     }
     case "/":
       return fail(
@@ -291,38 +427,84 @@ function compileBinary(state: EmitState, node: Binary): Value {
   }
 }
 
+/** `#response == null` / `#message != null`: whether a root that may be absent is there. */
+function compilePresence(state: EmitState, node: Binary): ts.Expression | undefined {
+  const rootNode =
+    node.left.kind === "null" ? node.right : node.right.kind === "null" ? node.left : undefined;
+  if (rootNode?.kind !== "variable" || !OPTIONAL_ROOTS.has(rootNode.name)) return undefined;
+  state.uses.add(rootNode.name);
+  // A helper rather than `=== undefined`, so TypeScript does not narrow `ctx.response` for the rest.
+  return callHelper(state, "elEq", [contextPath([rootNode.name]), absent()]);
+}
+
 /** `+`: text when either side is a string (SpEL concatenation), a number when both are numbers. */
 function compilePlus(state: EmitState, left: Value, right: Value, node: Binary): Value {
   const span = { start: node.start, end: node.end };
   for (const side of [left, right]) {
-    if (side.type === "list") fail("expression/unsupported", "'+' needs one value, but this is a list of values.", side.span, LIST_HINT);
+    if (side.type === "list")
+      fail(
+        "expression/unsupported",
+        "'+' needs one value, but this is a list of values.",
+        side.span,
+        LIST_HINT,
+      );
   }
   if (left.type === "string" || right.type === "string") {
     const text = binary(toStr(state, left, "'+'"), ts.SyntaxKind.PlusToken, toStr(state, right, "'+'"));
     return { expr: text, type: "string", nullable: false, span };
   }
   if (left.type === "number" && right.type === "number") {
-    return { expr: binary(toNum(state, left, "'+'"), ts.SyntaxKind.PlusToken, toNum(state, right, "'+'")), type: "number", nullable: false, span };
+    return {
+      expr: binary(toNum(state, left, "'+'"), ts.SyntaxKind.PlusToken, toNum(state, right, "'+'")),
+      type: "number",
+      nullable: false,
+      span,
+    };
   }
   for (const side of [left, right]) {
     if (side.type !== "number" && side.type !== "unknown") {
-      fail("expression/unsupported", `'+' adds numbers or joins strings, but this is ${describe(side)}.`, side.span, "Join text with a string: 'x' + value.");
+      fail(
+        "expression/unsupported",
+        `'+' adds numbers or joins strings, but this is ${describe(side)}.`,
+        side.span,
+        "Join text with a string: 'x' + value.",
+      );
     }
   }
-  return { expr: callHelper(state, "elAdd", [left.expr, right.expr]), type: "unknown", nullable: false, span };
+  return {
+    expr: callHelper(state, "elAdd", [left.expr, right.expr]),
+    type: "unknown",
+    nullable: false,
+    span,
+  };
 }
 
 /** `value matches 'java-regex'`: the pattern is translated and validated now, compiled once at load. */
 export function compileMatches(state: EmitState, subject: Value, patternNode: Expr, span: Span): Value {
   if (patternNode.kind !== "string") {
-    return fail("expression/unsupported", "The pattern of 'matches' must be a string literal, so it can be checked and compiled ahead of time.", patternNode);
+    return fail(
+      "expression/unsupported",
+      "The pattern of 'matches' must be a string literal, so it can be checked and compiled ahead of time.",
+      patternNode,
+    );
   }
-  if (subject.type === "list") fail("expression/unsupported", "'matches' needs one value, but this is a list of values.", subject.span, LIST_HINT);
+  if (subject.type === "list")
+    fail(
+      "expression/unsupported",
+      "'matches' needs one value, but this is a list of values.",
+      subject.span,
+      LIST_HINT,
+    );
   const translated = translateJavaRegex(patternNode.value);
   if (!translated.ok) {
     const start = offsetInLiteral(state.source, patternNode, translated.index);
     const end = offsetInLiteral(state.source, patternNode, translated.index + translated.length);
-    return fail(translated.invalid ? "expression/syntax" : "expression/unsupported", translated.message, { start, end }, translated.hint);
+    return fail(
+      translated.invalid ? "expression/syntax" : "expression/unsupported",
+      translated.message,
+      { start, end },
+      translated.hint,
+    );
   }
   const regex = regexConstant(state, translated.regex.source, translated.regex.flags);
   const expr =

@@ -26,9 +26,23 @@ export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set(["response", "message
 const value = (type: "string" | "number" | "boolean", path: string[], mayBeAbsent = false): RootMember =>
   mayBeAbsent ? { kind: "value", type, path, mayBeAbsent } : { kind: "value", type, path };
 const map = (kind: MapKind, path: string[]): RootMember => ({ kind: "map", map: kind, path });
-const object = (members: Record<string, RootMember>): RootMember => ({ kind: "object", members: new Map(Object.entries(members)) });
+const object = (members: Record<string, RootMember>): RootMember => ({
+  kind: "object",
+  members: new Map(Object.entries(members)),
+});
 
-const REQUEST_STRINGS = ["id", "transactionId", "method", "scheme", "host", "path", "pathInfo", "contextPath", "uri", "remoteAddress"];
+const REQUEST_STRINGS = [
+  "id",
+  "transactionId",
+  "method",
+  "scheme",
+  "host",
+  "path",
+  "pathInfo",
+  "contextPath",
+  "uri",
+  "remoteAddress",
+];
 
 export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
   Object.entries({

@@ -37,13 +37,19 @@ export function describe(value: Value): string {
   return DESCRIPTIONS[value.type];
 }
 
-export const LIST_HINT = "A header or parameter holds a list of values: pick one with [0], e.g. #request.headers['x-tenant'][0].";
+export const LIST_HINT =
+  "A header or parameter holds a list of values: pick one with [0], e.g. #request.headers['x-tenant'][0].";
 
 /** Text of a value. Lists are joined with "," only where `allowList` (template rendering, like Spring). */
 export function toStr(state: EmitState, value: Value, purpose: string, allowList = false): ts.Expression {
   if (value.type === "string" && !value.nullable) return value.expr;
   if (value.type === "list" && !allowList) {
-    fail("expression/unsupported", `${purpose} needs one value, but this is ${describe(value)}.`, value.span, LIST_HINT);
+    fail(
+      "expression/unsupported",
+      `${purpose} needs one value, but this is ${describe(value)}.`,
+      value.span,
+      LIST_HINT,
+    );
   }
   return callHelper(state, "elStr", [value.expr]);
 }
@@ -52,14 +58,24 @@ export function toStr(state: EmitState, value: Value, purpose: string, allowList
 export function toNum(state: EmitState, value: Value, purpose: string): ts.Expression {
   if (value.type === "number" && !value.nullable) return value.expr;
   if (value.type === "number" || value.type === "unknown") return callHelper(state, "elNum", [value.expr]);
-  return fail("expression/unsupported", `${purpose} needs a number, but this is ${describe(value)}.`, value.span, value.type === "list" ? LIST_HINT : undefined);
+  return fail(
+    "expression/unsupported",
+    `${purpose} needs a number, but this is ${describe(value)}.`,
+    value.span,
+    value.type === "list" ? LIST_HINT : undefined,
+  );
 }
 
 /** Boolean of a value: strings and run-time values convert like Spring (true/on/yes/1). */
 export function toBool(state: EmitState, value: Value, purpose: string): ts.Expression {
   if (value.type === "boolean") return value.expr;
   if (value.type === "string" || value.type === "unknown") return callHelper(state, "elBool", [value.expr]);
-  return fail("expression/unsupported", `${purpose} needs true or false, but this is ${describe(value)}.`, value.span, value.type === "list" ? LIST_HINT : "Compare it, e.g. #response.status == 200.");
+  return fail(
+    "expression/unsupported",
+    `${purpose} needs true or false, but this is ${describe(value)}.`,
+    value.span,
+    value.type === "list" ? LIST_HINT : "Compare it, e.g. #response.status == 200.",
+  );
 }
 
 /** The type of `a ? b : c` / `a ?: b` from its two results. */

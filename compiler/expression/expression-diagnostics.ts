@@ -7,7 +7,11 @@ import type { CompileResult } from "./compile-expression.ts";
 import type { ExpressionError } from "./expression-error.ts";
 
 /** The diagnostic for one expression error found in the scalar at `at`. */
-export function expressionDiagnostic(error: ExpressionError, at: SourceRef, severity: Severity = "error"): Diagnostic {
+export function expressionDiagnostic(
+  error: ExpressionError,
+  at: SourceRef,
+  severity: Severity = "error",
+): Diagnostic {
   const diagnostic: Diagnostic = {
     code: error.code,
     severity,
@@ -19,6 +23,10 @@ export function expressionDiagnostic(error: ExpressionError, at: SourceRef, seve
 }
 
 /** Diagnostics of a compile result: none when it compiled. */
-export function expressionDiagnostics(result: CompileResult, at: SourceRef, severity: Severity = "error"): Diagnostic[] {
+export function expressionDiagnostics(
+  result: CompileResult,
+  at: SourceRef,
+  severity: Severity = "error",
+): Diagnostic[] {
   return result.ok ? [] : [expressionDiagnostic(result.error, at, severity)];
 }

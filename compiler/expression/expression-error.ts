@@ -33,7 +33,12 @@ export function fail(
   span: { start: number; end: number },
   hint?: string,
 ): never {
-  const error: ExpressionError = { code, message, offset: span.start, length: Math.max(0, span.end - span.start) };
+  const error: ExpressionError = {
+    code,
+    message,
+    offset: span.start,
+    length: Math.max(0, span.end - span.start),
+  };
   if (hint !== undefined) error.hint = hint;
   throw new ExpressionFailure(error);
 }

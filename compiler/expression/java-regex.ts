@@ -72,7 +72,12 @@ export function translateJavaRegex(pattern: string): RegexResult {
     if (leading === null) break;
     for (const flag of leading[1]!) {
       if (flag !== "i" && flag !== "s" && flag !== "m") {
-        return error(`The inline flag '${flag}' has no JavaScript equivalent.`, i, leading[0].length, "Only (?i), (?s) and (?m) are supported.");
+        return error(
+          `The inline flag '${flag}' has no JavaScript equivalent.`,
+          i,
+          leading[0].length,
+          "Only (?i), (?s) and (?m) are supported.",
+        );
       }
       if (!flags.includes(flag)) flags += flag;
     }
@@ -92,23 +97,40 @@ export function translateJavaRegex(pattern: string): RegexResult {
         afterQuantifier = false;
         continue;
       }
-      const escape = translateEscape(pattern, i, inClass);
-      if (!escape.ok) return escape;
-      out += escape.text;
-      i += escape.length;
+      const translated = translateEscape(pattern, i, inClass);
+      if (!translated.ok) return translated;
+      out += translated.text;
+      i += translated.length;
       afterQuantifier = false;
       continue;
     }
     if (inClass) {
-      if (ch === "[") return error("Nested character classes (union) are Java-only.", i, 1, "Merge them into one class, e.g. [a-z0-9].");
-      if (ch === "&" && pattern[i + 1] === "&") return error("Character class intersection (&&) is Java-only.", i, 2, "Spell out the characters the class should contain.");
+      if (ch === "[")
+        return error(
+          "Nested character classes (union) are Java-only.",
+          i,
+          1,
+          "Merge them into one class, e.g. [a-z0-9].",
+        );
+      if (ch === "&" && pattern[i + 1] === "&")
+        return error(
+          "Character class intersection (&&) is Java-only.",
+          i,
+          2,
+          "Spell out the characters the class should contain.",
+        );
       if (ch === "]") inClass = false;
       out += ch;
       i++;
       continue;
     }
     if (ch === "+" && afterQuantifier) {
-      return error("Possessive quantifiers are not supported by JavaScript.", i, 1, "Drop the trailing '+' (a greedy quantifier usually matches the same strings).");
+      return error(
+        "Possessive quantifiers are not supported by JavaScript.",
+        i,
+        1,
+        "Drop the trailing '+' (a greedy quantifier usually matches the same strings).",
+      );
     }
     if (ch === "*" || ch === "+" || ch === "?") {
       out += ch;
@@ -166,9 +188,19 @@ export function translateJavaRegex(pattern: string): RegexResult {
   try {
     new RegExp(source, jsFlags);
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "") : String(cause);
+    const reason =
+      cause instanceof Error
+        ? cause.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "")
+        : String(cause);
     const message = `The regular expression is not valid: ${reason}.`;
-    return { ok: false, message, index: 0, length: pattern.length, hint: "The pattern is compiled as a JavaScript RegExp with the u flag.", invalid: true };
+    return {
+      ok: false,
+      message,
+      index: 0,
+      length: pattern.length,
+      hint: "The pattern is compiled as a JavaScript RegExp with the u flag.",
+      invalid: true,
+    };
   }
   return { ok: true, regex: { source, flags: jsFlags } };
 }
@@ -178,7 +210,9 @@ type Piece = { ok: true; text: string; length: number } | Extract<RegexResult, {
 function translateEscape(pattern: string, i: number, inClass: boolean): Piece {
   const next = pattern[i + 1]!;
   const fail = (message: string, length: number, hint?: string): Piece =>
-    hint === undefined ? { ok: false, message, index: i, length } : { ok: false, message, index: i, length, hint };
+    hint === undefined
+      ? { ok: false, message, index: i, length }
+      : { ok: false, message, index: i, length, hint };
   const ok = (text: string, length: number): Piece => ({ ok: true, text, length });
 
   if (!/[0-9A-Za-z]/.test(next)) {
@@ -200,7 +234,9 @@ function translateEscape(pattern: string, i: number, inClass: boolean): Piece {
   }
   if (next === "k") {
     const named = /^\\k<[A-Za-z][A-Za-z0-9]*>/.exec(pattern.slice(i));
-    return named === null ? fail("\\k must be followed by a group name in <…>.", 2) : ok(named[0], named[0].length);
+    return named === null
+      ? fail("\\k must be followed by a group name in <…>.", 2)
+      : ok(named[0], named[0].length);
   }
   if (next === "A" || next === "z" || next === "Z") {
     if (inClass) return fail(`\\${next} cannot appear in a character class.`, 2);
@@ -217,24 +253,48 @@ function translateEscape(pattern: string, i: number, inClass: boolean): Piece {
 function translateProperty(pattern: string, i: number, inClass: boolean): Piece {
   const negated = pattern[i + 1] === "P";
   const match = /^\\[pP](?:\{([A-Za-z_][A-Za-z0-9_=]*)\}|([A-Za-z]))/.exec(pattern.slice(i));
-  if (match === null) return { ok: false, message: "\\p must be followed by a property name, e.g. \\p{L}.", index: i, length: 2 };
+  if (match === null)
+    return {
+      ok: false,
+      message: "\\p must be followed by a property name, e.g. \\p{L}.",
+      index: i,
+      length: 2,
+    };
   const name = match[1] ?? match[2]!;
   const length = match[0].length;
   const posix = POSIX_CLASSES[name];
   if (posix !== undefined) {
     if (!inClass) return { ok: true, text: negated ? `[^${posix}]` : `[${posix}]`, length };
     if (!negated) return { ok: true, text: posix, length };
-    return { ok: false, message: `A negated POSIX class \\P{${name}} inside a character class cannot be translated.`, index: i, length };
+    return {
+      ok: false,
+      message: `A negated POSIX class \\P{${name}} inside a character class cannot be translated.`,
+      index: i,
+      length,
+    };
   }
-  if (name.startsWith("java")) return { ok: false, message: `Java's \\p{${name}} has no JavaScript equivalent.`, index: i, length };
-  if (name.startsWith("In")) return { ok: false, message: `Unicode blocks (\\p{${name}}) are not supported by JavaScript.`, index: i, length, hint: "Use a script instead, e.g. \\p{IsGreek}." };
+  if (name.startsWith("java"))
+    return { ok: false, message: `Java's \\p{${name}} has no JavaScript equivalent.`, index: i, length };
+  if (name.startsWith("In"))
+    return {
+      ok: false,
+      message: `Unicode blocks (\\p{${name}}) are not supported by JavaScript.`,
+      index: i,
+      length,
+      hint: "Use a script instead, e.g. \\p{IsGreek}.",
+    };
   const letter = negated ? "P" : "p";
   const bare = name.startsWith("Is") ? name.slice(2) : name;
   // Java's IsX is a script, a category or a binary property; JavaScript spells scripts Script=X.
   for (const candidate of [bare, `Script=${bare}`]) {
     if (isValidProperty(candidate)) return { ok: true, text: `\\${letter}{${candidate}}`, length };
   }
-  return { ok: false, message: `The Unicode property \\${letter}{${name}} is not known to JavaScript.`, index: i, length };
+  return {
+    ok: false,
+    message: `The Unicode property \\${letter}{${name}} is not known to JavaScript.`,
+    index: i,
+    length,
+  };
 }
 
 function isValidProperty(name: string): boolean {
@@ -251,17 +311,34 @@ function translateGroupOpening(pattern: string, i: number): Piece {
   const plain = /^\(\?(?::|=|!|<=|<!|<[A-Za-z][A-Za-z0-9]*>)/.exec(rest);
   if (plain !== null) return { ok: true, text: plain[0], length: plain[0].length };
   if (rest.startsWith("(?>")) {
-    return { ok: false, message: "Atomic groups (?>…) are not supported by JavaScript.", index: i, length: 3, hint: "Use a plain group (?:…)." };
+    return {
+      ok: false,
+      message: "Atomic groups (?>…) are not supported by JavaScript.",
+      index: i,
+      length: 3,
+      hint: "Use a plain group (?:…).",
+    };
   }
   const modifiers = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])/.exec(rest);
   if (modifiers !== null) {
     const [whole, on = "", off = "", end] = modifiers;
     if (end === ")") {
-      return { ok: false, message: "Inline flags are only supported at the start of the pattern.", index: i, length: whole.length, hint: "Move them to the start, or scope them with a group: (?i:…)." };
+      return {
+        ok: false,
+        message: "Inline flags are only supported at the start of the pattern.",
+        index: i,
+        length: whole.length,
+        hint: "Move them to the start, or scope them with a group: (?i:…).",
+      };
     }
     const unsupported = [...on, ...off].find((flag) => !"ims".includes(flag));
     if (unsupported !== undefined) {
-      return { ok: false, message: `The inline flag '${unsupported}' has no JavaScript equivalent.`, index: i, length: whole.length };
+      return {
+        ok: false,
+        message: `The inline flag '${unsupported}' has no JavaScript equivalent.`,
+        index: i,
+        length: whole.length,
+      };
     }
     return { ok: true, text: whole, length: whole.length };
   }

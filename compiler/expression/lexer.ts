@@ -89,7 +89,12 @@ export function createLexer(source: string, start: number): Lexer {
     let i = position + 1;
     for (;;) {
       if (i >= source.length) {
-        fail("expression/syntax", "This string literal is never closed.", { start: begin, end: source.length }, `Add the closing ${quote}; inside the string, write ${quote}${quote} for one ${quote}.`);
+        fail(
+          "expression/syntax",
+          "This string literal is never closed.",
+          { start: begin, end: source.length },
+          `Add the closing ${quote}; inside the string, write ${quote}${quote} for one ${quote}.`,
+        );
       }
       const ch = source[i]!;
       if (ch === quote) {
@@ -112,7 +117,8 @@ export function createLexer(source: string, start: number): Lexer {
     if (source[i] === "0" && (source[i + 1] === "x" || source[i + 1] === "X")) {
       i += 2;
       while (i < source.length && /[0-9A-Fa-f]/.test(source[i]!)) i++;
-      if (i === begin + 2) fail("expression/syntax", "A hexadecimal number needs digits after 0x.", { start: begin, end: i });
+      if (i === begin + 2)
+        fail("expression/syntax", "A hexadecimal number needs digits after 0x.", { start: begin, end: i });
     } else {
       while (i < source.length && DIGIT.test(source[i]!)) i++;
       if (source[i] === "." && DIGIT.test(source[i + 1] ?? "")) {
@@ -129,10 +135,20 @@ export function createLexer(source: string, start: number): Lexer {
       }
     }
     if (/[lLdDfF]/.test(source[i] ?? "")) {
-      fail("expression/unsupported", `The Java number suffix '${source[i]}' is not supported.`, { start: i, end: i + 1 }, "Write the number without a suffix: every number is a JavaScript number (a double).");
+      fail(
+        "expression/unsupported",
+        `The Java number suffix '${source[i]}' is not supported.`,
+        { start: i, end: i + 1 },
+        "Write the number without a suffix: every number is a JavaScript number (a double).",
+      );
     }
     if (IDENT_PART.test(source[i] ?? "")) {
-      fail("expression/syntax", "A number runs into a name.", { start: begin, end: readIdentifier(i) }, "Separate them with an operator or a space.");
+      fail(
+        "expression/syntax",
+        "A number runs into a name.",
+        { start: begin, end: readIdentifier(i) },
+        "Separate them with an operator or a space.",
+      );
     }
     position = i;
     return { kind: "number", text: source.slice(begin, i), start: begin, end: i };
@@ -151,7 +167,10 @@ export function createLexer(source: string, start: number): Lexer {
     }
     if (ch === "#") {
       if (!IDENT_START.test(source[position + 1] ?? "")) {
-        fail("expression/syntax", "'#' must be followed by a variable name such as #request.", { start: begin, end: begin + 1 });
+        fail("expression/syntax", "'#' must be followed by a variable name such as #request.", {
+          start: begin,
+          end: begin + 1,
+        });
       }
       position = readIdentifier(position + 1);
       return { kind: "variable", text: source.slice(begin + 1, position), start: begin, end: position };
@@ -163,7 +182,10 @@ export function createLexer(source: string, start: number): Lexer {
       }
     }
     const width = ch.codePointAt(0)! > 0xffff ? 2 : 1;
-    return fail("expression/syntax", `Unexpected character '${source.slice(begin, begin + width)}'.`, { start: begin, end: begin + width });
+    return fail("expression/syntax", `Unexpected character '${source.slice(begin, begin + width)}'.`, {
+      start: begin,
+      end: begin + width,
+    });
   }
 
   return {

@@ -45,30 +45,61 @@ export function parseTemplate(source: string): TemplatePart[] {
   return parts;
 }
 
-/** Parse a value that must be one `{#…}` block (a condition or an assertion). */
+/**
+ * Parse a value that is wholly one EL block (a condition or an assertion). As in Gravitee, the block is
+ * `{` expression `}`, so it may start with anything (`{!#a}`, `{(#a || #b) && #c}`, `{'x' == #a}`);
+ * only templates require the `{#` opening, to tell EL apart from literal braces in text.
+ */
 export function parseSingleBlock(source: string): Expr {
   const first = source.search(/\S/);
-  if (first < 0) fail("expression/syntax", "The expression is empty.", { start: 0, end: source.length }, "Write a condition such as {#request.method == 'GET'}.");
-  if (!source.startsWith(BLOCK_OPEN, first)) {
-    const hint = source.startsWith("#", first) ? "Wrap the expression in braces: {#…}." : "Write the expression inside {#…}, e.g. {#request.method == 'GET'}.";
-    fail("expression/syntax", "An expression must be written as one {#…} block.", { start: first, end: first + 1 }, hint);
+  if (first < 0) {
+    fail(
+      "expression/syntax",
+      "The expression is empty.",
+      { start: 0, end: source.length },
+      "Write a condition such as {#request.method == 'GET'}.",
+    );
+  }
+  if (source[first] !== "{") {
+    const hint = source.startsWith("#", first)
+      ? "Wrap the expression in braces: {#…}."
+      : "Write the expression inside {…}, e.g. {#request.method == 'GET'}.";
+    fail(
+      "expression/syntax",
+      "An expression must be written as one {…} block.",
+      { start: first, end: first + 1 },
+      hint,
+    );
   }
   const { expr, end } = parseBlock(source, first);
   const rest = source.slice(end).search(/\S/);
   if (rest >= 0) {
-    fail("expression/syntax", "Text follows the closing '}' of the expression; this value must be a single {#…} block.", { start: end + rest, end: source.length }, "Put the whole condition inside one block, e.g. {#a && b}.");
+    fail(
+      "expression/syntax",
+      "Text follows the closing '}' of the expression; this value must be a single {…} block.",
+      { start: end + rest, end: source.length },
+      "Put the whole condition inside one block, e.g. {#a && #b}.",
+    );
   }
   return expr;
 }
 
-/** Parse the block whose `{` is at `open`; `end` is the offset just past its closing `}`. */
+/** Parse the block whose `{` is at `open` (the expression starts right after it); `end` is just past its `}`. */
 export function parseBlock(source: string, open: number): { expr: Expr; end: number } {
   const lexer = createLexer(source, open + 1);
-  const blockSpan = { start: open, end: open + BLOCK_OPEN.length };
+  const blockSpan = {
+    start: open,
+    end: source.startsWith(BLOCK_OPEN, open) ? open + BLOCK_OPEN.length : open + 1,
+  };
 
   function unexpected(token: Token, expected: string): never {
     if (token.kind === "eof") {
-      fail("expression/syntax", "This {# block is never closed with '}'.", blockSpan, "Add the closing '}' after the expression.");
+      fail(
+        "expression/syntax",
+        "This {# block is never closed with '}'.",
+        blockSpan,
+        "Add the closing '}' after the expression.",
+      );
     }
     const shown = token.kind === "string" ? "a string" : `'${source.slice(token.start, token.end)}'`;
     return fail("expression/syntax", `Expected ${expected}, found ${shown}.`, token);
@@ -92,7 +123,12 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
     const left = parseOr();
     const token = lexer.peek();
     if (isPunct(token, "=")) {
-      fail("expression/unsupported", "Assignment is not supported: expressions only read the request.", token, "Use '==' to compare.");
+      fail(
+        "expression/unsupported",
+        "Assignment is not supported: expressions only read the request.",
+        token,
+        "Use '==' to compare.",
+      );
     }
     if (isPunct(token, "?:")) {
       lexer.next();
@@ -109,7 +145,10 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
     return left;
   }
 
-  function binaryLevel(next: () => Expr, operators: (token: Token) => BinaryOperator | undefined): () => Expr {
+  function binaryLevel(
+    next: () => Expr,
+    operators: (token: Token) => BinaryOperator | undefined,
+  ): () => Expr {
     return () => {
       let left = next();
       for (;;) {
@@ -118,13 +157,36 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
         if (operator === undefined) return left;
         lexer.next();
         const right = next();
-        left = { kind: "binary", operator, left, right, operatorSpan: { start: token.start, end: token.end }, start: left.start, end: right.end };
+        left = {
+          kind: "binary",
+          operator,
+          left,
+          right,
+          operatorSpan: { start: token.start, end: token.end },
+          start: left.start,
+          end: right.end,
+        };
       }
     };
   }
 
-  const RELATIONAL: Record<string, BinaryOperator> = { "==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
-  const RELATIONAL_WORDS: Record<string, BinaryOperator> = { eq: "==", ne: "!=", lt: "<", le: "<=", gt: ">", ge: ">=", matches: "matches" };
+  const RELATIONAL: Record<string, BinaryOperator> = {
+    "==": "==",
+    "!=": "!=",
+    "<": "<",
+    "<=": "<=",
+    ">": ">",
+    ">=": ">=",
+  };
+  const RELATIONAL_WORDS: Record<string, BinaryOperator> = {
+    eq: "==",
+    ne: "!=",
+    lt: "<",
+    le: "<=",
+    gt: ">",
+    ge: ">=",
+    matches: "matches",
+  };
 
   function relationalOperator(token: Token): BinaryOperator | undefined {
     if (token.kind === "punct" && Object.hasOwn(RELATIONAL, token.text)) return RELATIONAL[token.text];
@@ -147,20 +209,35 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
     const right = parseSum();
     const after = lexer.peek();
     if (relationalOperator(after) !== undefined) {
-      fail("expression/syntax", "Comparisons cannot be chained.", after, "Combine two comparisons with '&&'.");
+      fail(
+        "expression/syntax",
+        "Comparisons cannot be chained.",
+        after,
+        "Combine two comparisons with '&&'.",
+      );
     }
-    return { kind: "binary", operator, left, right, operatorSpan: { start: token.start, end: token.end }, start: left.start, end: right.end };
+    return {
+      kind: "binary",
+      operator,
+      left,
+      right,
+      operatorSpan: { start: token.start, end: token.end },
+      start: left.start,
+      end: right.end,
+    };
   }
 
   function parsePower(): Expr {
     const operand = parseUnary();
     const token = lexer.peek();
-    if (isPunct(token, "^")) fail("expression/unsupported", "The power operator '^' is not supported.", token);
+    if (isPunct(token, "^"))
+      fail("expression/unsupported", "The power operator '^' is not supported.", token);
     return operand;
   }
 
   const parseProduct = binaryLevel(parsePower, (token) => {
-    if (token.kind === "punct" && (token.text === "*" || token.text === "/" || token.text === "%")) return token.text;
+    if (token.kind === "punct" && (token.text === "*" || token.text === "/" || token.text === "%"))
+      return token.text;
     if (isWord(token, "div")) return "/";
     if (isWord(token, "mod")) return "%";
     return undefined;
@@ -168,13 +245,21 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
   const parseSum = binaryLevel(parseProduct, (token) =>
     token.kind === "punct" && (token.text === "+" || token.text === "-") ? token.text : undefined,
   );
-  const parseAnd = binaryLevel(parseRelational, (token) => (isPunct(token, "&&") || isWord(token, "and") ? "&&" : undefined));
-  const parseOr = binaryLevel(parseAnd, (token) => (isPunct(token, "||") || isWord(token, "or") ? "||" : undefined));
+  const parseAnd = binaryLevel(parseRelational, (token) =>
+    isPunct(token, "&&") || isWord(token, "and") ? "&&" : undefined,
+  );
+  const parseOr = binaryLevel(parseAnd, (token) =>
+    isPunct(token, "||") || isWord(token, "or") ? "||" : undefined,
+  );
 
   function parseUnary(): Expr {
     const token = lexer.peek();
     if (isPunct(token, "++") || isPunct(token, "--")) {
-      fail("expression/unsupported", `The '${token.text}' operator is not supported: expressions cannot change values.`, token);
+      fail(
+        "expression/unsupported",
+        `The '${token.text}' operator is not supported: expressions cannot change values.`,
+        token,
+      );
     }
     if (isPunct(token, "!") || isWord(token, "not") || isPunct(token, "-") || isPunct(token, "+")) {
       lexer.next();
@@ -201,24 +286,41 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
     const token = lexer.next();
     switch (token.kind) {
       case "string":
-        return { kind: "string", value: token.text, quote: token.quote ?? "'", start: token.start, end: token.end };
+        return {
+          kind: "string",
+          value: token.text,
+          quote: token.quote ?? "'",
+          start: token.start,
+          end: token.end,
+        };
       case "number":
         return { kind: "number", value: Number(token.text), start: token.start, end: token.end };
       case "variable": {
-        if (!isPunct(lexer.peek(), "(")) return { kind: "variable", name: token.text, start: token.start, end: token.end };
+        if (!isPunct(lexer.peek(), "("))
+          return { kind: "variable", name: token.text, start: token.start, end: token.end };
         const { args, end } = parseArguments();
         return { kind: "function", name: token.text, args, start: token.start, end };
       }
       case "ident": {
         const word = token.text.toLowerCase();
-        if (word === "true" || word === "false") return { kind: "boolean", value: word === "true", start: token.start, end: token.end };
+        if (word === "true" || word === "false")
+          return { kind: "boolean", value: word === "true", start: token.start, end: token.end };
         if (word === "null") return { kind: "null", start: token.start, end: token.end };
         if (token.text === "T" && isPunct(lexer.peek(), "(")) {
-          fail("expression/unsupported", "Type references T(...) are not supported: expressions cannot reach Java classes.", token);
+          fail(
+            "expression/unsupported",
+            "Type references T(...) are not supported: expressions cannot reach Java classes.",
+            token,
+          );
         }
         if (word === "new") fail("expression/unsupported", "Constructors ('new') are not supported.", token);
         if (isPunct(lexer.peek(), "(")) {
-          fail("expression/unsupported", `'${token.text}(…)' calls a method of the root object, which is not supported.`, token, "Call methods on a value, e.g. #request.path.startsWith('/v1').");
+          fail(
+            "expression/unsupported",
+            `'${token.text}(…)' calls a method of the root object, which is not supported.`,
+            token,
+            "Call methods on a value, e.g. #request.path.startsWith('/v1').",
+          );
         }
         return { kind: "identifier", name: token.text, start: token.start, end: token.end };
       }
@@ -229,9 +331,14 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
           return { ...inner, start: token.start, end: close.end };
         }
         if (token.text === "@" || token.text === "&") {
-          fail("expression/unsupported", "Bean references are not supported: the gateway has no Spring context.", token);
+          fail(
+            "expression/unsupported",
+            "Bean references are not supported: the gateway has no Spring context.",
+            token,
+          );
         }
-        if (token.text === "{") fail("expression/unsupported", "Inline lists and maps ({…}) are not supported.", token);
+        if (token.text === "{")
+          fail("expression/unsupported", "Inline lists and maps ({…}) are not supported.", token);
         return unexpected(token, "a value");
       default:
         return unexpected(token, "a value");
@@ -249,15 +356,36 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
         if (name.kind !== "ident") unexpected(name, "a property or method name");
         if (isPunct(lexer.peek(), "(")) {
           const { args, end } = parseArguments();
-          expr = { kind: "call", object: expr, name: name.text, nameStart: name.start, args, start: expr.start, end };
+          expr = {
+            kind: "call",
+            object: expr,
+            name: name.text,
+            nameStart: name.start,
+            args,
+            start: expr.start,
+            end,
+          };
         } else {
-          expr = { kind: "property", object: expr, name: name.text, nameStart: name.start, start: expr.start, end: name.end };
+          expr = {
+            kind: "property",
+            object: expr,
+            name: name.text,
+            nameStart: name.start,
+            start: expr.start,
+            end: name.end,
+          };
         }
       } else if (token.text === "[") {
         lexer.next();
         const index = parseExpression();
         const close = expectPunct("]", "']'");
         expr = { kind: "index", object: expr, index, start: expr.start, end: close.end };
+      } else if (token.text === "++" || token.text === "--") {
+        fail(
+          "expression/unsupported",
+          `The '${token.text}' operator is not supported: expressions cannot change values.`,
+          token,
+        );
       } else if ([".![", ".?[", ".^[", ".$["].includes(token.text)) {
         fail("expression/unsupported", "Collection projection and selection are not supported.", token);
       } else {

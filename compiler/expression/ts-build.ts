@@ -48,7 +48,9 @@ export function stringLiteral(value: string): ts.Expression {
 
 export function numberLiteral(value: number): ts.Expression {
   const literal = f.createNumericLiteral(Math.abs(value));
-  return value < 0 || Object.is(value, -0) ? f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, literal) : literal;
+  return value < 0 || Object.is(value, -0)
+    ? f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, literal)
+    : literal;
 }
 
 /** `ctx.a.b`, with `?.` after a root that may be absent (`ctx.response?.status`). */
@@ -56,9 +58,14 @@ export function contextPath(path: readonly string[]): ts.Expression {
   let expr: ts.Expression = f.createIdentifier("ctx");
   path.forEach((name, i) => {
     const optional = i === 1 && OPTIONAL_ROOTS.has(path[0]!);
-    expr = optional || ts.isOptionalChain(expr)
-      ? f.createPropertyAccessChain(expr, optional ? f.createToken(ts.SyntaxKind.QuestionDotToken) : undefined, name)
-      : f.createPropertyAccessExpression(expr, name);
+    expr =
+      optional || ts.isOptionalChain(expr)
+        ? f.createPropertyAccessChain(
+            expr,
+            optional ? f.createToken(ts.SyntaxKind.QuestionDotToken) : undefined,
+            name,
+          )
+        : f.createPropertyAccessExpression(expr, name);
   });
   return expr;
 }
@@ -69,39 +76,60 @@ export function isOptionalPath(path: readonly string[]): boolean {
 
 /** `target(args)`, continuing an optional chain when `target` is one. */
 export function callOn(target: ts.Expression, args: ts.Expression[]): ts.Expression {
-  return ts.isOptionalChain(target) ? f.createCallChain(target, undefined, undefined, args) : f.createCallExpression(target, undefined, args);
+  return ts.isOptionalChain(target)
+    ? f.createCallChain(target, undefined, undefined, args)
+    : f.createCallExpression(target, undefined, args);
 }
 
 /** `target[index]`, or `target?.[index]` when `target` may be undefined. */
 export function elementOf(target: ts.Expression, index: ts.Expression, nullable: boolean): ts.Expression {
-  if (nullable) return f.createElementAccessChain(target, f.createToken(ts.SyntaxKind.QuestionDotToken), index);
-  return ts.isOptionalChain(target) ? f.createElementAccessChain(target, undefined, index) : f.createElementAccessExpression(target, index);
+  if (nullable)
+    return f.createElementAccessChain(target, f.createToken(ts.SyntaxKind.QuestionDotToken), index);
+  return ts.isOptionalChain(target)
+    ? f.createElementAccessChain(target, undefined, index)
+    : f.createElementAccessExpression(target, index);
 }
 
 /** `target.name` / `target?.name`. */
 export function propertyOf(target: ts.Expression, name: string, nullable: boolean): ts.Expression {
-  if (nullable) return f.createPropertyAccessChain(target, f.createToken(ts.SyntaxKind.QuestionDotToken), name);
-  return ts.isOptionalChain(target) ? f.createPropertyAccessChain(target, undefined, name) : f.createPropertyAccessExpression(target, name);
+  if (nullable)
+    return f.createPropertyAccessChain(target, f.createToken(ts.SyntaxKind.QuestionDotToken), name);
+  return ts.isOptionalChain(target)
+    ? f.createPropertyAccessChain(target, undefined, name)
+    : f.createPropertyAccessExpression(target, name);
 }
 
 export function methodCall(target: ts.Expression, name: string, args: ts.Expression[]): ts.Expression {
   return f.createCallExpression(f.createPropertyAccessExpression(target, name), undefined, args);
 }
 
-export function binary(left: ts.Expression, operator: ts.BinaryOperator, right: ts.Expression): ts.Expression {
+export function binary(
+  left: ts.Expression,
+  operator: ts.BinaryOperator,
+  right: ts.Expression,
+): ts.Expression {
   return f.createBinaryExpression(left, operator, right);
 }
 
-/** `(left ?? right)`: always parenthesised, since `??` may not be mixed with `&&`/`||` unparenthesised. */
+/** `left ?? right` (the factory parenthesises it where `??` may not mix with `&&`/`||`). */
 export function coalesce(left: ts.Expression, right: ts.Expression): ts.Expression {
-  return f.createParenthesizedExpression(f.createBinaryExpression(left, ts.SyntaxKind.QuestionQuestionToken, right));
+  return f.createBinaryExpression(left, ts.SyntaxKind.QuestionQuestionToken, right);
+}
+
+/** SpEL's `null`: `undefined` in the emitted code, the one "absent" value of ElContext. */
+export function absent(): ts.Expression {
+  return f.createIdentifier("undefined");
 }
 
 export function not(operand: ts.Expression): ts.Expression {
   return f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, operand);
 }
 
-const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: true, omitTrailingSemicolon: false });
+const printer = ts.createPrinter({
+  newLine: ts.NewLineKind.LineFeed,
+  removeComments: true,
+  omitTrailingSemicolon: false,
+});
 const printFile = ts.createSourceFile("expression.ts", "", ts.ScriptTarget.ES2023, false, ts.ScriptKind.TS);
 
 /**
@@ -109,23 +137,57 @@ const printFile = ts.createSourceFile("expression.ts", "", ts.ScriptTarget.ES202
  * compiles them once and returns the arrow function, so the result stays a single expression.
  */
 export function printFunction(state: EmitState, returnType: ts.TypeNode, body: ts.Expression): string {
-  const parameter = f.createParameterDeclaration(undefined, undefined, state.uses.size === 0 ? "_ctx" : "ctx", undefined, f.createTypeReferenceNode("ElContext"));
-  const arrow = f.createArrowFunction(undefined, undefined, [parameter], returnType, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
+  const parameter = f.createParameterDeclaration(
+    undefined,
+    undefined,
+    state.uses.size === 0 ? "_ctx" : "ctx",
+    undefined,
+    f.createTypeReferenceNode("ElContext"),
+  );
+  const arrow = f.createArrowFunction(
+    undefined,
+    undefined,
+    [parameter],
+    returnType,
+    f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+    body,
+  );
   if (state.regexes.length === 0) return printer.printNode(ts.EmitHint.Expression, arrow, printFile);
   const constants = state.regexes.map((regex, i) =>
     f.createVariableStatement(
       undefined,
       f.createVariableDeclarationList(
-        [f.createVariableDeclaration(`re${i}`, undefined, undefined, f.createNewExpression(f.createIdentifier("RegExp"), undefined, [stringLiteral(regex.source), stringLiteral(regex.flags)]))],
+        [
+          f.createVariableDeclaration(
+            `re${i}`,
+            undefined,
+            undefined,
+            f.createNewExpression(f.createIdentifier("RegExp"), undefined, [
+              stringLiteral(regex.source),
+              stringLiteral(regex.flags),
+            ]),
+          ),
+        ],
         ts.NodeFlags.Const,
       ),
     ),
   );
-  const factory = f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), f.createBlock([...constants, f.createReturnStatement(arrow)], true));
-  return printer.printNode(ts.EmitHint.Expression, f.createCallExpression(f.createParenthesizedExpression(factory), undefined, []), printFile);
+  const factory = f.createArrowFunction(
+    undefined,
+    undefined,
+    [],
+    undefined,
+    f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+    f.createBlock([...constants, f.createReturnStatement(arrow)], true),
+  );
+  return printer.printNode(
+    ts.EmitHint.Expression,
+    f.createCallExpression(f.createParenthesizedExpression(factory), undefined, []),
+    printFile,
+  );
 }
 
-export function keywordType(kind: "boolean" | "string" | "number" | "unknown" | "null"): ts.TypeNode {
+export function keywordType(kind: "boolean" | "string" | "number" | "unknown"): ts.TypeNode {
   switch (kind) {
     case "boolean":
       return f.createKeywordTypeNode(ts.SyntaxKind.BooleanKeyword);
@@ -135,13 +197,14 @@ export function keywordType(kind: "boolean" | "string" | "number" | "unknown" | 
       return f.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword);
     case "unknown":
       return f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword);
-    case "null":
-      return f.createLiteralTypeNode(f.createNull());
   }
 }
 
 export function readonlyStringArrayType(): ts.TypeNode {
-  return f.createTypeOperatorNode(ts.SyntaxKind.ReadonlyKeyword, f.createArrayTypeNode(keywordType("string")));
+  return f.createTypeOperatorNode(
+    ts.SyntaxKind.ReadonlyKeyword,
+    f.createArrayTypeNode(keywordType("string")),
+  );
 }
 
 export function orUndefined(type: ts.TypeNode): ts.TypeNode {

@@ -40,7 +40,8 @@ export function scanEnvTemplate(value: string): EnvTemplate | EnvScanError | nul
       continue;
     }
     const close = value.indexOf("}", i + 2);
-    if (close < 0) return { message: "unterminated environment reference: `${` has no closing `}`", offset: i };
+    if (close < 0)
+      return { message: "unterminated environment reference: `${` has no closing `}`", offset: i };
     const body = value.slice(i + 2, close);
     const sep = body.indexOf(":-");
     const name = sep < 0 ? body : body.slice(0, sep);

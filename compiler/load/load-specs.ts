@@ -201,8 +201,8 @@ async function listYamlFiles(dir: string): Promise<string[]> {
 }
 
 function displayPath(cwd: string, file: string): string {
-  const rel = relative(cwd, file);
-  return rel.startsWith("..") ? file : rel;
+  // Relative to the working directory (SPEC.md §3), `../` included: what a user can click on.
+  return relative(cwd, file) || file;
 }
 
 function firstLine(s: string): string {

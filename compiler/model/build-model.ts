@@ -31,7 +31,10 @@ import { safeIdentifier } from "./identifiers.ts";
 
 type Obj = Record<string, unknown>;
 
-export function buildModel(docs: readonly LoadedDocument[]): { model: GatewayModel; diagnostics: Diagnostic[] } {
+export function buildModel(docs: readonly LoadedDocument[]): {
+  model: GatewayModel;
+  diagnostics: Diagnostic[];
+} {
   const diagnostics: Diagnostic[] = [];
   const idents = new Set<string>();
   const apis = [...docs]
@@ -84,14 +87,20 @@ class ApiBuilder {
     return v2 ? { ...base, ...this.v2Proxy(spec) } : { ...base, ...this.v4Connectors(spec) };
   }
 
-  private v4Connectors(spec: Obj): Pick<ApiModel, "entrypoints" | "endpointGroups" | "paths" | "stripContextPath"> {
+  private v4Connectors(
+    spec: Obj,
+  ): Pick<ApiModel, "entrypoints" | "endpointGroups" | "paths" | "stripContextPath"> {
     const paths: ApiModel["paths"] = [];
     const entrypoints: ApiModel["entrypoints"] = [];
     (spec.listeners as Obj[] | undefined)?.forEach((listener, li) => {
       if (listener.type === "HTTP") {
         for (const p of (listener.paths as Obj[] | undefined) ?? []) {
           const host = str(p.host);
-          paths.push(host ? { host: host.toLowerCase(), path: normalisePath(String(p.path)) } : { path: normalisePath(String(p.path)) });
+          paths.push(
+            host
+              ? { host: host.toLowerCase(), path: normalisePath(String(p.path)) }
+              : { path: normalisePath(String(p.path)) },
+          );
         }
       }
       (listener.entrypoints as Obj[] | undefined)?.forEach((ep, ei) => {
@@ -106,68 +115,78 @@ class ApiBuilder {
         entrypoints.push(model);
       });
     });
-    const endpointGroups: EndpointGroupModel[] = ((spec.endpointGroups as Obj[] | undefined) ?? []).map((group, gi) => {
-      const gp = `/spec/endpointGroups/${gi}`;
-      return {
-        name: String(group.name),
-        type: String(group.type),
-        loadBalancer: str(obj(group.loadBalancer).type) ?? "ROUND_ROBIN",
-        at: this.ref(gp),
-        endpoints: ((group.endpoints as Obj[] | undefined) ?? []).map((ep, ei) => {
-          const ptr = `${gp}/endpoints/${ei}`;
-          const inherit = ep.inheritConfiguration === true;
-          const endpoint: EndpointGroupModel["endpoints"][number] = {
-            name: String(ep.name),
-            type: String(ep.type),
-            weight: typeof ep.weight === "number" ? ep.weight : 1,
-            secondary: ep.secondary === true,
-            configuration: this.value(ep.configuration ?? {}, `${ptr}/configuration`),
-            shared: inherit
-              ? this.value(group.sharedConfiguration ?? {}, `${gp}/sharedConfiguration`)
-              : this.value(ep.sharedConfigurationOverride ?? {}, `${ptr}/sharedConfigurationOverride`),
-            at: this.ref(ptr),
-          };
-          const hc = obj(obj(ep.services).healthCheck ?? obj(group.services).healthCheck);
-          if (hc.enabled === true) {
-            const source = obj(ep.services).healthCheck ? `${ptr}/services/healthCheck` : `${gp}/services/healthCheck`;
-            endpoint.healthCheck = this.value(hc, source, { expressions: true });
-          }
-          return endpoint;
-        }),
-      };
-    });
+    const endpointGroups: EndpointGroupModel[] = ((spec.endpointGroups as Obj[] | undefined) ?? []).map(
+      (group, gi) => {
+        const gp = `/spec/endpointGroups/${gi}`;
+        return {
+          name: String(group.name),
+          type: String(group.type),
+          loadBalancer: str(obj(group.loadBalancer).type) ?? "ROUND_ROBIN",
+          at: this.ref(gp),
+          endpoints: ((group.endpoints as Obj[] | undefined) ?? []).map((ep, ei) => {
+            const ptr = `${gp}/endpoints/${ei}`;
+            const inherit = ep.inheritConfiguration === true;
+            const endpoint: EndpointGroupModel["endpoints"][number] = {
+              name: String(ep.name),
+              type: String(ep.type),
+              weight: typeof ep.weight === "number" ? ep.weight : 1,
+              secondary: ep.secondary === true,
+              configuration: this.value(ep.configuration ?? {}, `${ptr}/configuration`),
+              shared: inherit
+                ? this.value(group.sharedConfiguration ?? {}, `${gp}/sharedConfiguration`)
+                : this.value(ep.sharedConfigurationOverride ?? {}, `${ptr}/sharedConfigurationOverride`),
+              at: this.ref(ptr),
+            };
+            const hc = obj(obj(ep.services).healthCheck ?? obj(group.services).healthCheck);
+            if (hc.enabled === true) {
+              const source = obj(ep.services).healthCheck
+                ? `${ptr}/services/healthCheck`
+                : `${gp}/services/healthCheck`;
+              endpoint.healthCheck = this.value(hc, source, { expressions: true });
+            }
+            return endpoint;
+          }),
+        };
+      },
+    );
     return { paths, entrypoints, endpointGroups, stripContextPath: true };
   }
 
   /** v2: one http-proxy entrypoint over the proxy groups, the shape of a v4 PROXY API. */
-  private v2Proxy(spec: Obj): Pick<ApiModel, "entrypoints" | "endpointGroups" | "paths" | "stripContextPath"> {
+  private v2Proxy(
+    spec: Obj,
+  ): Pick<ApiModel, "entrypoints" | "endpointGroups" | "paths" | "stripContextPath"> {
     const proxy = obj(spec.proxy);
     const paths = ((proxy.virtual_hosts as Obj[] | undefined) ?? []).map((vh) => {
       const host = str(vh.host);
-      return host ? { host: host.toLowerCase(), path: normalisePath(String(vh.path)) } : { path: normalisePath(String(vh.path)) };
+      return host
+        ? { host: host.toLowerCase(), path: normalisePath(String(vh.path)) }
+        : { path: normalisePath(String(vh.path)) };
     });
-    const endpointGroups: EndpointGroupModel[] = ((proxy.groups as Obj[] | undefined) ?? []).map((group, gi) => {
-      const gp = `/spec/proxy/groups/${gi}`;
-      const shared: Obj = {};
-      if (group.http !== undefined) shared.http = group.http;
-      if (group.ssl !== undefined) shared.ssl = group.ssl;
-      if (group.headers !== undefined) shared.headers = group.headers;
-      return {
-        name: String(group.name ?? "default"),
-        type: "http-proxy",
-        loadBalancer: str(obj(group.load_balancing).type) ?? "ROUND_ROBIN",
-        at: this.ref(gp),
-        endpoints: ((group.endpoints as Obj[] | undefined) ?? []).map((ep, ei) => ({
-          name: String(ep.name),
+    const endpointGroups: EndpointGroupModel[] = ((proxy.groups as Obj[] | undefined) ?? []).map(
+      (group, gi) => {
+        const gp = `/spec/proxy/groups/${gi}`;
+        const shared: Obj = {};
+        if (group.http !== undefined) shared.http = group.http;
+        if (group.ssl !== undefined) shared.ssl = group.ssl;
+        if (group.headers !== undefined) shared.headers = group.headers;
+        return {
+          name: String(group.name ?? "default"),
           type: "http-proxy",
-          weight: typeof ep.weight === "number" ? ep.weight : 1,
-          secondary: ep.backup === true,
-          configuration: { target: this.value(ep.target, `${gp}/endpoints/${ei}/target`) },
-          shared: this.value(shared, gp),
-          at: this.ref(`${gp}/endpoints/${ei}`),
-        })),
-      };
-    });
+          loadBalancer: str(obj(group.load_balancing).type) ?? "ROUND_ROBIN",
+          at: this.ref(gp),
+          endpoints: ((group.endpoints as Obj[] | undefined) ?? []).map((ep, ei) => ({
+            name: String(ep.name),
+            type: "http-proxy",
+            weight: typeof ep.weight === "number" ? ep.weight : 1,
+            secondary: ep.backup === true,
+            configuration: { target: this.value(ep.target, `${gp}/endpoints/${ei}/target`) },
+            shared: this.value(shared, gp),
+            at: this.ref(`${gp}/endpoints/${ei}`),
+          })),
+        };
+      },
+    );
     return {
       paths,
       entrypoints: [{ type: "http-proxy", qos: "AUTO", configuration: {}, at: this.ref("/spec/proxy") }],
@@ -227,7 +246,11 @@ class ApiBuilder {
         const selectors: SelectorModel[] = [];
         if (v2) {
           const po = obj(flow["path-operator"]);
-          const http: SelectorModel = { type: "HTTP", path: str(po.path) ?? "/", pathOperator: str(po.operator) ?? "STARTS_WITH" };
+          const http: SelectorModel = {
+            type: "HTTP",
+            path: str(po.path) ?? "/",
+            pathOperator: str(po.operator) ?? "STARTS_WITH",
+          };
           if (Array.isArray(flow.methods) && flow.methods.length > 0) http.methods = flow.methods.map(String);
           selectors.push(http);
           const cond = str(flow.condition);
@@ -295,10 +318,12 @@ class ApiBuilder {
     const out: Record<string, ModelValue> = {};
     if (Array.isArray(value)) {
       (value as Obj[]).forEach((p, i) => {
-        if (typeof p.key === "string") out[p.key] = this.value(String(p.value ?? ""), `/spec/properties/${i}/value`);
+        if (typeof p.key === "string")
+          out[p.key] = this.value(String(p.value ?? ""), `/spec/properties/${i}/value`);
       });
     } else {
-      for (const [k, v] of Object.entries(obj(value))) out[k] = this.value(String(v), joinPointer("/spec/properties", k));
+      for (const [k, v] of Object.entries(obj(value)))
+        out[k] = this.value(String(v), joinPointer("/spec/properties", k));
     }
     return out;
   }
@@ -306,7 +331,8 @@ class ApiBuilder {
   private condition(source: string, pointer: string): ElValue | undefined {
     if (source.trim() === "") return undefined;
     const compiled = compileCondition(source);
-    if (compiled.ok) return new ElValue(compiled.code, "boolean", source);
+    if (compiled.ok)
+      return new ElValue(compiled.code, "boolean", source, [...compiled.imports].sort(compare));
     this.expressionError(compiled.error, pointer);
     return undefined;
   }
@@ -332,7 +358,8 @@ class ApiBuilder {
       if (site) return this.envValue(site);
       if (options.expressions && hasTemplate(node)) {
         const compiled = compileTemplate(node);
-        if (compiled.ok) return new ElValue(compiled.code, "string", node);
+        if (compiled.ok)
+          return new ElValue(compiled.code, "string", node, [...compiled.imports].sort(compare));
         this.expressionError(compiled.error, pointer);
         return node;
       }
@@ -357,7 +384,9 @@ class ApiBuilder {
       return new EnvValue(ref.env, kind, field, ref.default);
     }
     return new EnvTemplateValue(
-      parts.map((p) => ("text" in p ? p.text : p.default === undefined ? { env: p.env } : { env: p.env, default: p.default })),
+      parts.map((p) =>
+        "text" in p ? p.text : p.default === undefined ? { env: p.env } : { env: p.env, default: p.default },
+      ),
       field,
     );
   }

@@ -35,10 +35,13 @@ export class ElValue {
   readonly code: string;
   readonly returns: "boolean" | "string";
   readonly source: string;
-  constructor(code: string, returns: "boolean" | "string", source: string) {
+  /** Helper functions of runtime/el.ts the code calls. */
+  readonly imports: readonly string[];
+  constructor(code: string, returns: "boolean" | "string", source: string, imports: readonly string[]) {
     this.code = code;
     this.returns = returns;
     this.source = source;
+    this.imports = imports;
   }
 }
 

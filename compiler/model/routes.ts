@@ -10,5 +10,10 @@ export interface RouteEntry {
 
 export function routeOrder(a: RouteEntry, b: RouteEntry): number {
   if ((a.host === undefined) !== (b.host === undefined)) return a.host === undefined ? 1 : -1;
-  return b.path.length - a.path.length || compare(a.host ?? "", b.host ?? "") || compare(a.path, b.path) || compare(a.api, b.api);
+  return (
+    b.path.length - a.path.length ||
+    compare(a.host ?? "", b.host ?? "") ||
+    compare(a.path, b.path) ||
+    compare(a.api, b.api)
+  );
 }

@@ -31,13 +31,16 @@ export function schemaKindAt(doc: LoadedDocument, pointer: string): EnvKind {
     data = data !== null && typeof data === "object" ? (data as Record<string, unknown>)[segment] : undefined;
     if (schema.properties?.[segment]) schema = schema.properties[segment];
     else if (schema.items && /^\d+$/.test(segment)) schema = schema.items;
-    else if (schema.additionalProperties && typeof schema.additionalProperties === "object") schema = schema.additionalProperties;
+    else if (schema.additionalProperties && typeof schema.additionalProperties === "object")
+      schema = schema.additionalProperties;
     else return "any";
   }
   const leaf = select(resolve(root, schema), data, root);
   const type = leaf?.type ?? (leaf?.enum || typeof leaf?.const === "string" ? "string" : undefined);
   const single = Array.isArray(type) ? (type.length === 1 ? type[0] : undefined) : type;
-  return single === "string" || single === "integer" || single === "number" || single === "boolean" ? single : "any";
+  return single === "string" || single === "integer" || single === "number" || single === "boolean"
+    ? single
+    : "any";
 }
 
 function resolve(root: Schema, schema: Schema | undefined): Schema | undefined {
@@ -57,14 +60,17 @@ function select(schema: Schema | undefined, data: unknown, root: Schema): Schema
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (alternatives) {
     const tag = schema.discriminator?.propertyName ?? "type";
-    const value = data !== null && typeof data === "object" ? (data as Record<string, unknown>)[tag] : undefined;
+    const value =
+      data !== null && typeof data === "object" ? (data as Record<string, unknown>)[tag] : undefined;
     const branches = alternatives.map((b) => resolve(root, b)).filter((b): b is Schema => b !== undefined);
     const chosen =
       branches.find((b) => {
         const p = resolve(root, b.properties?.[tag]);
         return p?.const === value || p?.enum?.includes(value);
       }) ?? (branches.length === 1 ? branches[0] : undefined);
-    return chosen ? select({ ...schema, ...chosen, oneOf: undefined, anyOf: undefined } as Schema, data, root) : schema;
+    return chosen
+      ? select({ ...schema, ...chosen, oneOf: undefined, anyOf: undefined } as Schema, data, root)
+      : schema;
   }
   if (schema.allOf) {
     const merged: Schema = { ...schema, allOf: undefined, properties: { ...schema.properties } };

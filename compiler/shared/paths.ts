@@ -12,10 +12,15 @@ const PATH_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
 /** Why a context path is unusable, or undefined when it is fine. */
 export function pathProblem(path: string): string | undefined {
   if (path.trim() === "") return "a context path cannot be empty";
-  if (path.includes("?") || path.includes("#")) return "a context path cannot contain a query (`?`) or fragment (`#`)";
+  if (path.includes("?") || path.includes("#"))
+    return "a context path cannot contain a query (`?`) or fragment (`#`)";
   if (/\s/.test(path)) return "a context path cannot contain white space";
   if (!PATH_CHARS.test(path)) return "a context path may only contain URL path characters";
-  if (normalisePath(path).split("/").some((s) => s === "." || s === "..")) {
+  if (
+    normalisePath(path)
+      .split("/")
+      .some((s) => s === "." || s === "..")
+  ) {
     return "a context path cannot contain `.` or `..` segments";
   }
   return undefined;

@@ -50,7 +50,9 @@ export function toDiagnostics(errors: AjvError[], doc: LoadedDocument): Diagnost
 
 /** A `${VAR}` without default in a typed field: its type is checked when the gateway starts. */
 function isUntypedReference(e: AjvError, doc: LoadedDocument): boolean {
-  return doc.untyped.has(e.instancePath) && ["type", "enum", "const", "pattern", "format"].includes(e.keyword);
+  return (
+    doc.untyped.has(e.instancePath) && ["type", "enum", "const", "pattern", "format"].includes(e.keyword)
+  );
 }
 
 /**
@@ -106,7 +108,8 @@ function describe(e: AjvError, base: SourceRef): Diagnostic {
     case "additionalProperties": {
       const name = String(e.params.additionalProperty);
       const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const hint = didYouMean(name, known) ?? (known.length ? `known properties here: ${listOf(known)}` : undefined);
+      const hint =
+        didYouMean(name, known) ?? (known.length ? `known properties here: ${listOf(known)}` : undefined);
       return {
         code: "schema/unknown-property",
         severity: "error",
@@ -121,18 +124,21 @@ function describe(e: AjvError, base: SourceRef): Diagnostic {
         code: "schema/missing-property",
         severity: "error",
         message: `missing required property \`${name}\`${where ? ` in ${where}` : ""}`,
-        at,
+        // On the parent's key (`spec:`), not on its first child.
+        at: e.instancePath === "" ? at : { ...at, key: true },
       };
     }
     case "enum":
     case "const": {
-      const allowed = (e.keyword === "enum" ? (e.params.allowedValues as unknown[]) : [e.params.allowedValue]) ?? [];
+      const allowed =
+        (e.keyword === "enum" ? (e.params.allowedValues as unknown[]) : [e.params.allowedValue]) ?? [];
       return enumDiagnostic(at, where, e.data, allowed);
     }
     case "discriminator": {
       const tag = String(e.params.tag);
-      const oneOf = ((e.parentSchema as { oneOf?: Array<{ properties?: Record<string, { const?: unknown }> }> })
-        ?.oneOf ?? []) as Array<{ properties?: Record<string, { const?: unknown; enum?: unknown[] }> }>;
+      const oneOf = ((
+        e.parentSchema as { oneOf?: Array<{ properties?: Record<string, { const?: unknown }> }> }
+      )?.oneOf ?? []) as Array<{ properties?: Record<string, { const?: unknown; enum?: unknown[] }> }>;
       const allowed = oneOf.flatMap((b) => {
         const p = b.properties?.[tag];
         return p?.const !== undefined ? [p.const] : (p?.enum ?? []);
@@ -168,7 +174,8 @@ function describe(e: AjvError, base: SourceRef): Diagnostic {
 function enumDiagnostic(at: SourceRef, where: string, value: unknown, allowed: unknown[]): Diagnostic {
   const strings = allowed.map(String);
   const hint =
-    (typeof value === "string" ? didYouMean(value, strings) : undefined) ?? `expected one of ${listOf(strings)}`;
+    (typeof value === "string" ? didYouMean(value, strings) : undefined) ??
+    `expected one of ${listOf(strings)}`;
   return {
     code: "schema/enum",
     severity: "error",

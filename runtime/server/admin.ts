@@ -37,7 +37,14 @@ export function createAdminServer(options: {
   });
   app.get("/info", async () => ({
     version: options.bundle.version,
-    apis: options.bundle.apis.map((a) => ({ id: a.id, name: a.name, version: a.version, type: a.type, source: a.source, hash: a.hash })),
+    apis: options.bundle.apis.map((a) => ({
+      id: a.id,
+      name: a.name,
+      version: a.version,
+      type: a.type,
+      source: a.source,
+      hash: a.hash,
+    })),
   }));
   return app;
 }

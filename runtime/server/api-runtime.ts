@@ -56,7 +56,11 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   private readonly flows: CompiledFlow[];
 
   /** Throws EnvError (collected by the gateway) when the environment does not fit. */
-  constructor(definition: ApiDefinition, log: Logger) {
+  constructor(
+    definition: ApiDefinition,
+    log: Logger,
+    env: Readonly<Record<string, string | undefined>> = process.env,
+  ) {
     this.definition = definition;
     this.log = childLogger(log, { api: definition.id });
     const problems: string[] = [];
@@ -71,18 +75,25 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         throw error;
       }
     };
-    const properties = attempt(() => resolveEnv<Record<string, string>>(definition.properties)) ?? {};
+    const properties = attempt(() => resolveEnv<Record<string, string>>(definition.properties, env)) ?? {};
     this.info = { id: definition.id, name: definition.name, type: definition.type, properties };
-    const ctx: ConnectorContext = { api: this.info, log: this.log };
+    const ctx: ConnectorContext = { api: this.info, log: this.log, env };
     this.entrypoints = definition.entrypoints
       .map((b) => ({ b, e: attempt(() => b.create(ctx)) }))
-      .filter((x): x is { b: (typeof definition.entrypoints)[number]; e: HttpEntrypoint } => x.e !== undefined)
+      .filter(
+        (x): x is { b: (typeof definition.entrypoints)[number]; e: HttpEntrypoint } => x.e !== undefined,
+      )
       .sort((a, z) => z.b.priority - a.b.priority)
       .map((x) => x.e);
     this.groups = definition.endpointGroups.map((g: EndpointGroup) => {
       const endpoints = g.endpoints.map((b) => attempt(() => b.create(ctx))).filter((e) => e !== undefined);
       const weights = g.endpoints.map((b) => ({ weight: b.weight, secondary: b.secondary }));
-      return { name: g.name, type: g.type, endpoints, balancer: new LoadBalancer(g.loadBalancer, endpoints, weights) };
+      return {
+        name: g.name,
+        type: g.type,
+        endpoints,
+        balancer: new LoadBalancer(g.loadBalancer, endpoints, weights),
+      };
     });
     const stepsOf = (flow: Flow): Flow<Step> => {
       const make = (list: Flow["request"]) =>
@@ -119,7 +130,9 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         selectionRule: p.selectionRule,
         flows: p.flows.map((f) => compileFlow(stepsOf(f))),
       }))
-      .sort((a, b) => (SECURITY_ORDER[a.securityType ?? ""] ?? 5) - (SECURITY_ORDER[b.securityType ?? ""] ?? 5));
+      .sort(
+        (a, b) => (SECURITY_ORDER[a.securityType ?? ""] ?? 5) - (SECURITY_ORDER[b.securityType ?? ""] ?? 5),
+      );
     if (problems.length > 0) throw new EnvError(problems.join("\n"));
   }
 
@@ -129,7 +142,10 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     exchange.plan = plan.id;
     const params = (exchange as GatewayExchange).pathParams ?? {};
     const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
-    const flows = [...matchFlows(plan.flows, exchange, bestMatch, params), ...matchFlows(this.flows, exchange, bestMatch, params)];
+    const flows = [
+      ...matchFlows(plan.flows, exchange, bestMatch, params),
+      ...matchFlows(this.flows, exchange, bestMatch, params),
+    ];
     if (flows.length === 0 && this.definition.flowExecution.matchRequired) {
       throw new GatewayError(404, "No flow matches the request.", { key: "FLOW_NOT_FOUND" });
     }
@@ -142,7 +158,11 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     for (const f of flows) await runSteps(f.flow.response, exchange, "onResponse");
   }
 
-  async message(phase: "publish" | "subscribe", message: Message, exchange: Exchange): Promise<Message | undefined> {
+  async message(
+    phase: "publish" | "subscribe",
+    message: Message,
+    exchange: Exchange,
+  ): Promise<Message | undefined> {
     const flows = (exchange.attributes["sluice.flows"] as CompiledFlow[] | undefined) ?? [];
     let current: Message | undefined = message;
     for (const f of flows) {
@@ -150,7 +170,11 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         if (!current) return undefined;
         if (!step.instance.onMessage) continue;
         if (step.condition && !step.condition(exchange.el())) continue;
-        if (step.messageCondition && !step.messageCondition({ ...exchange.el(), message: elMessage(current) })) continue;
+        if (
+          step.messageCondition &&
+          !step.messageCondition({ ...exchange.el(), message: elMessage(current) })
+        )
+          continue;
         current = await step.instance.onMessage(current, exchange);
       }
     }
@@ -180,7 +204,11 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   }
 }
 
-async function runSteps(steps: readonly Step[], exchange: Exchange, phase: "onRequest" | "onResponse"): Promise<void> {
+async function runSteps(
+  steps: readonly Step[],
+  exchange: Exchange,
+  phase: "onRequest" | "onResponse",
+): Promise<void> {
   for (const step of steps) {
     const run = step.instance[phase];
     if (!run) continue;
@@ -193,7 +221,8 @@ function elMessage(m: Message): NonNullable<ReturnType<Exchange["el"]>["message"
   return {
     id: m.id ?? "",
     content: m.content.toString("utf8"),
-    headers: (name) => m.headers[name] ?? Object.entries(m.headers).find(([k]) => k.toLowerCase() === name)?.[1],
+    headers: (name) =>
+      m.headers[name] ?? Object.entries(m.headers).find(([k]) => k.toLowerCase() === name)?.[1],
     metadata: m.metadata,
     attributes: {},
     error: false,

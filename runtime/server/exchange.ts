@@ -15,7 +15,7 @@ export class GatewayExchange implements Exchange {
   readonly pathInfo: string;
   readonly contextPath: string;
   readonly attributes: Record<string, unknown> = {};
-  readonly upstreamHeaders: Record<string, string> = {};
+  readonly upstreamHeaders: Record<string, string | null> = {};
   readonly signal: AbortSignal;
   plan?: string;
   /** Path parameters captured by the matched flow (`/orders/:id`). */
@@ -23,7 +23,13 @@ export class GatewayExchange implements Exchange {
   private elContext: ElContext | undefined;
   private readonly abort = new AbortController();
 
-  constructor(api: RuntimeApi, request: GatewayRequest, response: GatewayResponse, contextPath: string, pathInfo: string) {
+  constructor(
+    api: RuntimeApi,
+    request: GatewayRequest,
+    response: GatewayResponse,
+    contextPath: string,
+    pathInfo: string,
+  ) {
     this.api = api;
     this.request = request;
     this.response = response;

@@ -14,7 +14,13 @@ export function compileFlow(flow: Flow<Step>): CompiledFlow {
   for (const s of flow.selectors) {
     if (s.path !== undefined) {
       const { regex, literal, names } = pathPattern(s.path, s.pathOperator === "EQUALS");
-      out.http = { regex, literal, equals: s.pathOperator === "EQUALS", names, ...(s.methods?.length ? { methods: s.methods } : {}) };
+      out.http = {
+        regex,
+        literal,
+        equals: s.pathOperator === "EQUALS",
+        names,
+        ...(s.methods?.length ? { methods: s.methods } : {}),
+      };
     } else if (s.condition) {
       out.conditions.push(s);
     }
@@ -41,13 +47,18 @@ function pathPattern(path: string, equals: boolean): { regex: RegExp; literal: n
   return { regex: new RegExp(`^${body}${equals ? "/?$" : "(?:/.*)?$"}`), literal, names };
 }
 
-export function matchFlows(flows: readonly CompiledFlow[], exchange: Exchange, bestMatch: boolean, params: Record<string, string>): CompiledFlow[] {
+export function matchFlows(
+  flows: readonly CompiledFlow[],
+  exchange: Exchange,
+  bestMatch: boolean,
+  params: Record<string, string>,
+): CompiledFlow[] {
   const method = (exchange.request.method ?? "GET").toUpperCase();
   const matched: Array<{ f: CompiledFlow; m: RegExpExecArray | null }> = [];
   for (const f of flows) {
     let m: RegExpExecArray | null = null;
     if (f.http) {
-      m = f.http.regex.exec(exchange.pathInfo);
+      m = f.http.regex.exec(exchange.pathInfo || "/");
       if (!m) continue;
       if (f.http.methods && !f.http.methods.includes(method)) continue;
     }
@@ -57,7 +68,8 @@ export function matchFlows(flows: readonly CompiledFlow[], exchange: Exchange, b
   let chosen = matched;
   if (bestMatch && matched.length > 1) {
     // The most specific path: EQUALS beats STARTS_WITH, then the longest literal part.
-    const score = (x: (typeof matched)[number]) => (x.f.http ? x.f.http.literal * 2 + (x.f.http.equals ? 1 : 0) : -1);
+    const score = (x: (typeof matched)[number]) =>
+      x.f.http ? x.f.http.literal * 2 + (x.f.http.equals ? 1 : 0) : -1;
     const best = matched.reduce((a, b) => (score(b) > score(a) ? b : a));
     chosen = [best];
   }

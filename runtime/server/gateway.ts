@@ -4,7 +4,14 @@
 // SIGTERM: stop accepting, let in-flight exchanges finish, close connections, exit 0.
 import { type IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import type { GatewayBundle, GatewayRequest, GatewayResponse, Logger, MessageEndpoint, ProxyEndpoint } from "../contract.ts";
+import type {
+  GatewayBundle,
+  GatewayRequest,
+  GatewayResponse,
+  Logger,
+  MessageEndpoint,
+  ProxyEndpoint,
+} from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
@@ -31,16 +38,21 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-export async function runGateway(bundle: GatewayBundle, options: GatewayOptions = {}): Promise<RunningGateway> {
+export async function runGateway(
+  bundle: GatewayBundle,
+  options: GatewayOptions = {},
+): Promise<RunningGateway> {
   const env = options.env ?? process.env;
   const log = options.log ?? createLogger();
   const manage = options.manageProcess ?? true;
   let apis: ApiRuntime[];
   try {
-    apis = instantiate(bundle, log);
+    apis = instantiate(bundle, log, env);
   } catch (error) {
     if (error instanceof EnvError && manage) {
-      log.error("the environment does not fit the compiled APIs; not starting", { problems: error.message.split("\n") });
+      log.error("the environment does not fit the compiled APIs; not starting", {
+        problems: error.message.split("\n"),
+      });
       process.stderr.write(`sluice: cannot start:\n  ${error.message.split("\n").join("\n  ")}\n`);
       process.exit(1);
     }
@@ -92,7 +104,9 @@ export async function runGateway(bundle: GatewayBundle, options: GatewayOptions 
     const match = router.match(req.headers.host, q >= 0 ? url.slice(0, q) : url);
     const entrypoint = match?.target.entrypoints.find((e) => e.upgrade && e.matches(req));
     if (!match || !entrypoint?.upgrade || draining) {
-      socket.end(`HTTP/1.1 ${draining ? 503 : 404} ${draining ? "Service Unavailable" : "Not Found"}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${draining ? 503 : 404} ${draining ? "Service Unavailable" : "Not Found"}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`,
+      );
       return;
     }
     // The exchange needs a response object for headers and errors; upgrades write to the socket.
@@ -111,7 +125,8 @@ export async function runGateway(bundle: GatewayBundle, options: GatewayOptions 
 
   const endpoints = apis.flatMap((a) => a.groups.flatMap((g) => g.endpoints));
   const connecting = new Set<Promise<void>>();
-  for (const e of endpoints) if (isMessageEndpoint(e)) connecting.add(connectWithRetry(e, log, () => draining));
+  for (const e of endpoints)
+    if (isMessageEndpoint(e)) connecting.add(connectWithRetry(e, log, () => draining));
   log.info("gateway started", { httpPort, adminPort, apis: apis.length, version: bundle.version });
 
   const close = async (): Promise<void> => {
@@ -141,12 +156,16 @@ export async function runGateway(bundle: GatewayBundle, options: GatewayOptions 
   return { httpPort, adminPort, apis, close };
 }
 
-function instantiate(bundle: GatewayBundle, log: Logger): ApiRuntime[] {
+function instantiate(
+  bundle: GatewayBundle,
+  log: Logger,
+  env: Readonly<Record<string, string | undefined>>,
+): ApiRuntime[] {
   const problems: string[] = [];
   const apis: ApiRuntime[] = [];
   for (const def of bundle.apis) {
     try {
-      apis.push(new ApiRuntime(def, log));
+      apis.push(new ApiRuntime(def, log, env));
     } catch (error) {
       if (error instanceof EnvError) problems.push(error.message);
       else throw error;
@@ -161,7 +180,10 @@ function fail(exchange: GatewayExchange, error: unknown, log: Logger): void {
     sendError(exchange.request, exchange.response, error.status, error.message, error.headers);
     return;
   }
-  log.error("exchange failed", { error: error instanceof Error ? error.message : String(error), requestId: exchange.requestId });
+  log.error("exchange failed", {
+    error: error instanceof Error ? error.message : String(error),
+    requestId: exchange.requestId,
+  });
   sendError(exchange.request, exchange.response, 500, "Internal Server Error");
 }
 
@@ -170,7 +192,11 @@ function isMessageEndpoint(e: ProxyEndpoint | MessageEndpoint): e is MessageEndp
 }
 
 /** Connects with exponential backoff (0.5 s → 30 s) until it works or the gateway drains. */
-async function connectWithRetry(endpoint: MessageEndpoint, log: Logger, stopped: () => boolean): Promise<void> {
+async function connectWithRetry(
+  endpoint: MessageEndpoint,
+  log: Logger,
+  stopped: () => boolean,
+): Promise<void> {
   let delay = 500;
   while (!stopped()) {
     try {
@@ -178,7 +204,11 @@ async function connectWithRetry(endpoint: MessageEndpoint, log: Logger, stopped:
       log.info("endpoint connected", { endpoint: endpoint.name });
       return;
     } catch (error) {
-      log.warn("endpoint not reachable, retrying", { endpoint: endpoint.name, error: error instanceof Error ? error.message : String(error), retryInMs: delay });
+      log.warn("endpoint not reachable, retrying", {
+        endpoint: endpoint.name,
+        error: error instanceof Error ? error.message : String(error),
+        retryInMs: delay,
+      });
       await new Promise((r) => setTimeout(r, delay).unref());
       delay = Math.min(delay * 2, 30_000);
     }

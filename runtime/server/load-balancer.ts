@@ -15,9 +15,17 @@ export class LoadBalancer<E extends Candidate> {
   /** Endpoints taken out of rotation by a health check or the failover circuit. */
   readonly down = new Set<E>();
 
-  constructor(type: LoadBalancerType, endpoints: readonly E[], meta: ReadonlyArray<{ weight: number; secondary: boolean }>) {
+  constructor(
+    type: LoadBalancerType,
+    endpoints: readonly E[],
+    meta: ReadonlyArray<{ weight: number; secondary: boolean }>,
+  ) {
     this.type = type;
-    this.endpoints = endpoints.map((endpoint, i) => ({ endpoint, weight: Math.max(1, meta[i]?.weight ?? 1), secondary: meta[i]?.secondary ?? false }));
+    this.endpoints = endpoints.map((endpoint, i) => ({
+      endpoint,
+      weight: Math.max(1, meta[i]?.weight ?? 1),
+      secondary: meta[i]?.secondary ?? false,
+    }));
   }
 
   all(): readonly E[] {
@@ -25,7 +33,8 @@ export class LoadBalancer<E extends Candidate> {
   }
 
   next(): E | undefined {
-    const up = (secondary: boolean) => this.endpoints.filter((e) => e.secondary === secondary && !this.down.has(e.endpoint));
+    const up = (secondary: boolean) =>
+      this.endpoints.filter((e) => e.secondary === secondary && !this.down.has(e.endpoint));
     let pool = up(false);
     if (pool.length === 0) pool = up(true);
     if (pool.length === 0) return undefined;

@@ -9,15 +9,21 @@ export function redact(fields: Record<string, unknown>): Record<string, unknown>
   for (const [k, v] of Object.entries(fields)) {
     if (SECRET.test(k)) out[k] = "***";
     else if (v instanceof Error) out[k] = v.message;
-    else if (v !== null && typeof v === "object" && !Array.isArray(v)) out[k] = redact(v as Record<string, unknown>);
+    else if (v !== null && typeof v === "object" && !Array.isArray(v))
+      out[k] = redact(v as Record<string, unknown>);
     else out[k] = v;
   }
   return out;
 }
 
-export function createLogger(base: Record<string, unknown> = {}, write: (line: string) => void = defaultWrite): Logger {
+export function createLogger(
+  base: Record<string, unknown> = {},
+  write: (line: string) => void = defaultWrite,
+): Logger {
   const emit = (level: string, msg: string, fields?: Record<string, unknown>) => {
-    write(`${JSON.stringify({ level, time: new Date().toISOString(), msg, ...base, ...(fields ? redact(fields) : {}) })}\n`);
+    write(
+      `${JSON.stringify({ level, time: new Date().toISOString(), msg, ...base, ...(fields ? redact(fields) : {}) })}\n`,
+    );
   };
   return {
     info: (msg, fields) => emit("info", msg, fields),

@@ -33,17 +33,34 @@ export class Metrics {
 
   render(ready: ReadonlyArray<{ api: string; ready: boolean }>): string {
     const out: string[] = [];
-    out.push("# HELP sluice_requests_total Requests handled, by API and response status.", "# TYPE sluice_requests_total counter");
+    out.push(
+      "# HELP sluice_requests_total Requests handled, by API and response status.",
+      "# TYPE sluice_requests_total counter",
+    );
     for (const [k, v] of [...this.requests].sort()) out.push(`sluice_requests_total{${k}} ${v}`);
-    out.push("# HELP sluice_request_duration_seconds Time to the end of the response.", "# TYPE sluice_request_duration_seconds histogram");
+    out.push(
+      "# HELP sluice_request_duration_seconds Time to the end of the response.",
+      "# TYPE sluice_request_duration_seconds histogram",
+    );
     for (const [k, d] of [...this.durations].sort()) {
-      BUCKETS.forEach((b, i) => out.push(`sluice_request_duration_seconds_bucket{${k},le="${b}"} ${d.buckets[i]}`));
+      BUCKETS.forEach((b, i) =>
+        out.push(`sluice_request_duration_seconds_bucket{${k},le="${b}"} ${d.buckets[i]}`),
+      );
       out.push(`sluice_request_duration_seconds_bucket{${k},le="+Inf"} ${d.count}`);
-      out.push(`sluice_request_duration_seconds_sum{${k}} ${d.sum}`, `sluice_request_duration_seconds_count{${k}} ${d.count}`);
+      out.push(
+        `sluice_request_duration_seconds_sum{${k}} ${d.sum}`,
+        `sluice_request_duration_seconds_count{${k}} ${d.count}`,
+      );
     }
-    out.push("# HELP sluice_requests_in_flight Requests being handled.", "# TYPE sluice_requests_in_flight gauge");
+    out.push(
+      "# HELP sluice_requests_in_flight Requests being handled.",
+      "# TYPE sluice_requests_in_flight gauge",
+    );
     out.push(`sluice_requests_in_flight ${this.inFlight}`);
-    out.push("# HELP sluice_api_ready 1 when every endpoint of the API is connected.", "# TYPE sluice_api_ready gauge");
+    out.push(
+      "# HELP sluice_api_ready 1 when every endpoint of the API is connected.",
+      "# TYPE sluice_api_ready gauge",
+    );
     for (const r of ready) out.push(`sluice_api_ready{api="${escape(r.api)}"} ${r.ready ? 1 : 0}`);
     return `${out.join("\n")}\n`;
   }

@@ -12,7 +12,7 @@ export interface Route<T> {
 export interface RouteMatch<T> {
   target: T;
   contextPath: string;
-  /** The rest of the path after the context path, with a leading `/`. */
+  /** The rest of the path after the context path: "" or a path starting with `/`. */
   pathInfo: string;
 }
 
@@ -54,9 +54,14 @@ function longest<T>(table: Map<string, T>, withSlash: string, path: string): Rou
     const prefix = withSlash.slice(0, end);
     const target = table.get(prefix);
     if (target !== undefined) {
-      const rest = path.slice(prefix.length - 1);
-      return { target, contextPath: prefix, pathInfo: rest === "" ? "/" : rest.startsWith("/") ? rest : `/${rest}` };
+      // `/orders` under context path `/orders/` has the path info "", `/orders/1` has "/1".
+      return {
+        target,
+        contextPath: prefix,
+        pathInfo: path.length < prefix.length ? "" : path.slice(prefix.length - 1),
+      };
     }
+    if (end === 1) break;
     end = withSlash.lastIndexOf("/", end - 2) + 1;
   }
   return undefined;

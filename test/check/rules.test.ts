@@ -5,7 +5,13 @@ import { diagnose, summary } from "../helpers/check.ts";
 
 const rules = (yaml: string) => summary(diagnose(yaml, { rules: true }));
 
-const proxy = (body: { listeners?: string; groups?: string; plans?: string; flows?: string; type?: string }) => `apiVersion: gravitee.io/v1alpha1
+const proxy = (body: {
+  listeners?: string;
+  groups?: string;
+  plans?: string;
+  flows?: string;
+  type?: string;
+}) => `apiVersion: gravitee.io/v1alpha1
 kind: ApiV4Definition
 metadata:
   name: orders
@@ -95,7 +101,7 @@ describe("check rules", () => {
       publish:
         - policy: transform-headers`,
       }),
-      ["exposure/proxy-message-phase@31:7"],
+      ["exposure/proxy-message-phase@29:7"],
     ],
     [
       "exposure/flow-selector-api-type",
@@ -106,7 +112,7 @@ describe("check rules", () => {
         - type: CHANNEL
           channel: /x`,
       }),
-      ["exposure/flow-selector-api-type@32:17"],
+      ["exposure/flow-selector-api-type@30:17"],
     ],
   ])("%s", (_name, yaml, expected) => {
     expect(rules(yaml)).toEqual(expected);
@@ -114,29 +120,41 @@ describe("check rules", () => {
 
   describe("MESSAGE APIs", () => {
     const message = (entrypoints: string, groups: string, plans?: string) =>
-      proxy({ type: "MESSAGE", listeners: messageListener(entrypoints), groups, ...(plans ? { plans } : {}) });
+      proxy({
+        type: "MESSAGE",
+        listeners: messageListener(entrypoints),
+        groups,
+        ...(plans ? { plans } : {}),
+      });
 
     it("accepts http-get + http-post over a kafka group with both roles", () => {
-      expect(rules(message("        - type: http-get\n        - type: http-post", kafkaGroup(true, true)))).toEqual([]);
+      expect(
+        rules(message("        - type: http-get\n        - type: http-post", kafkaGroup(true, true))),
+      ).toEqual([]);
     });
 
     it("exposure/entrypoint-role: consumer missing", () => {
-      expect(rules(message("        - type: http-get", kafkaGroup(false, true)))).toEqual(["exposure/entrypoint-role@13:17"]);
+      expect(rules(message("        - type: http-get", kafkaGroup(false, true)))).toEqual([
+        "exposure/entrypoint-role@13:17",
+      ]);
     });
 
     it("exposure/entrypoint-role: producer missing (websocket publisher on by default)", () => {
-      expect(rules(message("        - type: websocket", kafkaGroup(true, false)))).toEqual(["exposure/entrypoint-role@13:17"]);
+      expect(rules(message("        - type: websocket", kafkaGroup(true, false)))).toEqual([
+        "exposure/entrypoint-role@13:17",
+      ]);
     });
 
     it("exposure/entrypoint-role: websocket subscriber only needs no producer", () => {
-      const ws = "        - type: websocket\n          configuration:\n            publisher:\n              enabled: false";
+      const ws =
+        "        - type: websocket\n          configuration:\n            publisher:\n              enabled: false";
       expect(rules(message(ws, kafkaGroup(true, false)))).toEqual([]);
     });
 
     it("exposure/qos: not supported by the entrypoint", () => {
-      expect(rules(message("        - type: http-post\n          qos: AT_LEAST_ONCE", kafkaGroup(true, true)))).toEqual([
-        "exposure/qos@14:16",
-      ]);
+      expect(
+        rules(message("        - type: http-post\n          qos: AT_LEAST_ONCE", kafkaGroup(true, true))),
+      ).toEqual(["exposure/qos@14:16"]);
     });
 
     it("exposure/qos: not honoured by mqtt5", () => {
@@ -153,7 +171,9 @@ describe("check rules", () => {
             consumer:
               enabled: true
               topic: sensors/#`;
-      expect(rules(message("        - type: http-get\n          qos: AT_LEAST_ONCE", mqtt))).toEqual(["exposure/qos@14:16"]);
+      expect(rules(message("        - type: http-get\n          qos: AT_LEAST_ONCE", mqtt))).toEqual([
+        "exposure/qos@14:16",
+      ]);
       expect(rules(message("        - type: http-get\n          qos: AUTO", mqtt))).toEqual([]);
     });
 
@@ -172,7 +192,7 @@ describe("check rules", () => {
             consumer:
               enabled: true
               topic: sensors/#`;
-      expect(rules(message("        - type: sse", mqtt))).toEqual(["exposure/mqtt5-version@24:30"]);
+      expect(rules(message("        - type: sse", mqtt))).toEqual(["exposure/mqtt5-version@23:30"]);
     });
 
     it("endpoint/dlq-entrypoint and endpoint/dlq-target", () => {
@@ -190,10 +210,22 @@ describe("check rules", () => {
       name: Push
       mode: PUSH`,
       })}`;
-      expect(rules(webhookApi)).toEqual(["endpoint/dlq-target@12:23"]);
+      expect(rules(webhookApi)).toEqual(["endpoint/dlq-target@13:23"]);
       expect(rules(webhookApi.replace("endpoint: nowhere", "endpoint: events"))).toEqual([]);
-      expect(rules(webhookApi.replace("endpoint: nowhere", "endpoint: broker").replace("enabled: true\n          topics: [orders]\n        producer:\n          enabled: true", "enabled: true\n          topics: [orders]\n        producer:\n          enabled: false"))).toEqual(["endpoint/dlq-target@12:23"]);
-      const sse = message("        - type: sse\n          dlq:\n            endpoint: events", kafkaGroup(true, true));
+      expect(
+        rules(
+          webhookApi
+            .replace("endpoint: nowhere", "endpoint: broker")
+            .replace(
+              "enabled: true\n          topics: [orders]\n        producer:\n          enabled: true",
+              "enabled: true\n          topics: [orders]\n        producer:\n          enabled: false",
+            ),
+        ),
+      ).toEqual(["endpoint/dlq-target@13:23"]);
+      const sse = message(
+        "        - type: sse\n          dlq:\n            endpoint: events",
+        kafkaGroup(true, true),
+      );
       expect(rules(sse)).toEqual(["endpoint/dlq-entrypoint@14:11"]);
     });
 
@@ -206,17 +238,16 @@ describe("check rules", () => {
       const found = diagnose(api, { rules: true });
       expect(summary(found)).toEqual(["plan/webhook-without-push@11:17"]);
       expect(found[0]?.severity).toBe("warning");
-      const push = api.replace("      security:\n        type: KEY_LESS", "      mode: PUSH\n      security:\n        type: KEY_LESS");
-      expect(rules(push)).toEqual(["plan/push-security@33:7"]);
+      const push = api.replace(
+        "      security:\n        type: KEY_LESS",
+        "      mode: PUSH\n      security:\n        type: KEY_LESS",
+      );
+      expect(rules(push)).toEqual(["plan/push-security@32:7"]);
     });
   });
 
   it.each([
-    [
-      "listener/required",
-      proxy({ listeners: "  listeners: []" }),
-      ["listener/required@7:3"],
-    ],
+    ["listener/required", proxy({ listeners: "  listeners: []" }), ["listener/required@8:3"]],
     [
       "listener/duplicate-type + listener/duplicate-entrypoint",
       proxy({
@@ -246,9 +277,17 @@ describe("check rules", () => {
       }),
       ["listener/entrypoint-listener-type@11:17"],
     ],
-    ["listener/unsupported-type", proxy({ listeners: "  listeners:\n    - type: TCP\n      entrypoints:\n        - type: http-proxy" }), ["listener/unsupported-type@8:13"]],
-    ["plan/required", proxy({ plans: "  plans: {}" }), ["plan/required@24:3"]],
-    ["plan/security-required", proxy({ plans: "  plans:\n    free:\n      name: Free" }), ["plan/security-required@26:7"]],
+    [
+      "listener/unsupported-type",
+      proxy({ listeners: "  listeners:\n    - type: TCP\n      entrypoints:\n        - type: http-proxy" }),
+      ["listener/unsupported-type@9:13"],
+    ],
+    ["plan/required", proxy({ plans: "  plans: {}" }), ["plan/required@22:3"]],
+    [
+      "plan/security-required",
+      proxy({ plans: "  plans:\n    free:\n      name: Free" }),
+      ["plan/security-required@24:7"],
+    ],
     ["endpoint/group-required", proxy({ groups: "  endpointGroups: []" }), ["endpoint/group-required@14:3"]],
     [
       "endpoint/duplicate-name + endpoint/name-colon",
@@ -297,8 +336,22 @@ describe("check rules", () => {
       }),
       ["endpoint/inherit-without-shared@20:33"],
     ],
-    ["path/invalid", proxy({ listeners: "  listeners:\n    - type: HTTP\n      paths:\n        - path: /a?b=1\n      entrypoints:\n        - type: http-proxy" }), ["path/invalid@11:17"]],
-    ["path/duplicate within one API", proxy({ listeners: "  listeners:\n    - type: HTTP\n      paths:\n        - path: /a\n        - path: //a/\n      entrypoints:\n        - type: http-proxy" }), ["path/duplicate@12:17"]],
+    [
+      "path/invalid",
+      proxy({
+        listeners:
+          "  listeners:\n    - type: HTTP\n      paths:\n        - path: /a?b=1\n      entrypoints:\n        - type: http-proxy",
+      }),
+      ["path/invalid@11:17"],
+    ],
+    [
+      "path/duplicate within one API",
+      proxy({
+        listeners:
+          "  listeners:\n    - type: HTTP\n      paths:\n        - path: /a\n        - path: //a/\n      entrypoints:\n        - type: http-proxy",
+      }),
+      ["path/duplicate@12:17"],
+    ],
   ])("%s", (_name, yaml, expected) => {
     expect(rules(yaml)).toEqual(expected);
   });
@@ -315,8 +368,16 @@ describe("check rules", () => {
 
   it("a host makes the same path a different route", () => {
     const withHost = (host: string) =>
-      proxy({ listeners: `  listeners:\n    - type: HTTP\n      paths:\n        - path: /orders\n          host: ${host}\n      entrypoints:\n        - type: http-proxy` });
-    const found = diagnose({ "a.yaml": withHost("a.example.com"), "b.yaml": withHost("b.example.com").replace("name: orders", "name: orders-b") }, { rules: true });
+      proxy({
+        listeners: `  listeners:\n    - type: HTTP\n      paths:\n        - path: /orders\n          host: ${host}\n      entrypoints:\n        - type: http-proxy`,
+      });
+    const found = diagnose(
+      {
+        "a.yaml": withHost("a.example.com"),
+        "b.yaml": withHost("b.example.com").replace("name: orders", "name: orders-b"),
+      },
+      { rules: true },
+    );
     expect(summary(found)).toEqual([]);
   });
 

@@ -89,9 +89,7 @@ describe("generated types", () => {
     );
     for (const [name, source] of generated) {
       const committed = await readFile(join(TYPES_DIR, name), "utf8");
-      expect(committed === source, `runtime/spec-types/${name} is stale: run npm run gen:types`).toBe(
-        true,
-      );
+      expect(committed === source, `runtime/spec-types/${name} is stale: run npm run gen:types`).toBe(true);
     }
   }, 60_000);
 

@@ -2,7 +2,10 @@
 import { defineApiRule } from "../../rule.ts";
 import { flowsOf, list, str } from "../../spec-view.ts";
 
-const ALLOWED: Record<string, readonly string[]> = { PROXY: ["HTTP", "CONDITION"], MESSAGE: ["CHANNEL", "CONDITION"] };
+const ALLOWED: Record<string, readonly string[]> = {
+  PROXY: ["HTTP", "CONDITION"],
+  MESSAGE: ["CHANNEL", "CONDITION"],
+};
 
 export default defineApiRule({
   code: "exposure/flow-selector-api-type",

@@ -12,7 +12,9 @@ export default defineApiRule({
   check({ spec }, report) {
     for (const group of endpointGroupsOf(spec)) {
       if (group.type !== "mqtt5") continue;
-      const places: Array<[unknown, string]> = [[group.item.sharedConfiguration, `${group.pointer}/sharedConfiguration`]];
+      const places: Array<[unknown, string]> = [
+        [group.item.sharedConfiguration, `${group.pointer}/sharedConfiguration`],
+      ];
       for (const ep of endpointsOf(group)) {
         places.push([ep.item.configuration, `${ep.pointer}/configuration`]);
         places.push([ep.item.sharedConfigurationOverride, `${ep.pointer}/sharedConfigurationOverride`]);

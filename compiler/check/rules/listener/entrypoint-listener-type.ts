@@ -11,7 +11,8 @@ export default defineApiRule({
     for (const ep of entrypointsOf(spec)) {
       const expected = ep.type ? ENTRYPOINT_LISTENER[ep.type] : undefined;
       const actual = str(ep.listener.type);
-      if (!expected || !actual || expected === actual || !(actual === "HTTP" || actual === "SUBSCRIPTION")) continue;
+      if (!expected || !actual || expected === actual || !(actual === "HTTP" || actual === "SUBSCRIPTION"))
+        continue;
       report({
         pointer: `${ep.pointer}/type`,
         message: `entrypoint \`${ep.type}\` belongs on a ${expected} listener, not on a ${actual} listener`,

@@ -7,7 +7,10 @@ export default defineApiRule({
   severity: "error",
   kinds: ["ApiV4Definition"],
   check({ spec }, report) {
-    if (spec.listeners === undefined || (Array.isArray(spec.listeners) && list(spec.listeners).length === 0)) {
+    if (
+      spec.listeners === undefined ||
+      (Array.isArray(spec.listeners) && list(spec.listeners).length === 0)
+    ) {
       report({
         pointer: spec.listeners === undefined ? "/spec" : "/spec/listeners",
         key: spec.listeners !== undefined,

@@ -1,0 +1,59 @@
+// Type-checks the generated project with TypeScript's `tsc` (7, native, fast). An error inside an
+// API module is reported against the YAML node its line came from (compile/type-check), so users
+// never read a raw tsc message about generated code.
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { EmittedModule } from "../emit/emit-api.ts";
+
+export interface TypecheckResult {
+  diagnostics: Diagnostic[];
+  /** Errors outside API modules (runtime or wiring): a Sluice bug, printed as is. */
+  internal: string[];
+}
+
+export async function typecheck(
+  outDir: string,
+  tscPath: string,
+  modules: readonly EmittedModule[],
+): Promise<TypecheckResult> {
+  const output = await new Promise<string>((resolve) => {
+    execFile(
+      tscPath,
+      ["-p", join(outDir, "tsconfig.json"), "--pretty", "false"],
+      { cwd: outDir, maxBuffer: 64 << 20 },
+      (_err, stdout, stderr) => resolve(`${stdout}${stderr}`),
+    );
+  });
+  const result: TypecheckResult = { diagnostics: [], internal: [] };
+  const byPath = new Map(modules.map((m) => [m.path, m]));
+  for (const line of output.split("\n")) {
+    const m = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line.trim());
+    if (!m) {
+      if (line.includes("error TS")) result.internal.push(line);
+      continue;
+    }
+    const [, file, lineNo, , tsCode, message] = m;
+    const module = byPath.get(file!.replace(/^\.\//, ""));
+    const origin = module ? originOf(module, Number(lineNo)) : undefined;
+    if (!origin) {
+      result.internal.push(line);
+      continue;
+    }
+    result.diagnostics.push({
+      code: "compile/type-check",
+      severity: "error",
+      message: `this value does not fit the connector's configuration type: ${message} (${tsCode})`,
+      hint: "check the value against the schema; if the spec is valid this is a Sluice bug, please report it",
+      at: origin,
+    });
+  }
+  return result;
+}
+
+/** The YAML node of the nearest mapped line at or above `line`. */
+function originOf(module: EmittedModule, line: number): Diagnostic["at"] | undefined {
+  let best: EmittedModule["origins"][number] | undefined;
+  for (const o of module.origins) if (o.line <= line && (!best || o.line >= best.line)) best = o;
+  return best?.at;
+}

@@ -1,0 +1,175 @@
+// Prints the data part of generated modules — typed configuration objects — deterministically, one
+// property a line, keys and strings escaped through JSON.stringify (never spliced raw). The printer
+// records which YAML node each line came from, so a type error in generated code is reported
+// against the spec line it came from (compile/type-check), never as a raw tsc error.
+import type { SourceRef } from "../diagnostics/diagnostic.ts";
+import { joinPointer } from "../diagnostics/diagnostic.ts";
+import { ElValue, EnvTemplateValue, EnvValue, type ModelValue } from "../model/model.ts";
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Raw TypeScript, for wiring the emitter writes itself (connector calls, imported names). */
+export class Code {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
+/** A value whose nested lines map to a YAML node. */
+export class Located {
+  readonly value: Printable;
+  readonly at: SourceRef;
+  constructor(value: Printable, at: SourceRef) {
+    this.value = value;
+    this.at = at;
+  }
+}
+
+/** A call `callee(arg, …)` whose arguments are printed like values. */
+export class Call {
+  readonly callee: string;
+  readonly args: readonly Printable[];
+  constructor(callee: string, args: readonly Printable[]) {
+    this.callee = callee;
+    this.args = args;
+  }
+}
+
+export type Printable =
+  | ModelValue
+  | Code
+  | Located
+  | Call
+  | undefined
+  | Printable[]
+  | { [key: string]: Printable };
+
+export interface LineOrigin {
+  /** 0-based line within the printed text. */
+  line: number;
+  at: SourceRef;
+}
+
+export class ValuePrinter {
+  private readonly lines: string[] = [""];
+  readonly origins: LineOrigin[] = [];
+  private indent = 0;
+  private readonly envHelpers = new Set<string>();
+  private readonly elHelpers = new Set<string>();
+
+  /** Names of runtime/index.ts (env, envTemplate) and runtime/el.ts helpers the output uses. */
+  get usedEnvHelpers(): ReadonlySet<string> {
+    return this.envHelpers;
+  }
+
+  get usedElHelpers(): ReadonlySet<string> {
+    return this.elHelpers;
+  }
+
+  text(): string {
+    return this.lines.join("\n");
+  }
+
+  write(value: Printable, at?: SourceRef): this {
+    this.value(value, at);
+    return this;
+  }
+
+  private put(s: string): void {
+    this.lines[this.lines.length - 1] += s;
+  }
+
+  private newline(): void {
+    this.lines.push("  ".repeat(this.indent));
+  }
+
+  private mark(at: SourceRef | undefined): void {
+    if (at) this.origins.push({ line: this.lines.length - 1, at });
+  }
+
+  private value(v: Printable, at: SourceRef | undefined): void {
+    if (v === undefined || v === null) return this.put(v === null ? "null" : "undefined");
+    if (typeof v === "string") return this.put(JSON.stringify(v));
+    if (typeof v === "number") return this.put(Number.isFinite(v) ? String(v) : "null");
+    if (typeof v === "boolean") return this.put(String(v));
+    if (v instanceof Code) return this.put(v.text);
+    if (v instanceof Located) {
+      this.mark(v.at);
+      return this.value(v.value, v.at);
+    }
+    if (v instanceof Call) {
+      this.put(`${v.callee}(`);
+      v.args.forEach((a, i) => {
+        if (i > 0) this.put(", ");
+        this.value(a, at);
+      });
+      return this.put(")");
+    }
+    if (v instanceof EnvValue) {
+      this.envHelpers.add("env");
+      const args = [v.name, v.kind, v.field, ...(v.defaultText === undefined ? [] : [v.defaultText])];
+      return this.put(`env(${args.map((a) => JSON.stringify(a)).join(", ")})`);
+    }
+    if (v instanceof EnvTemplateValue) {
+      this.envHelpers.add("envTemplate");
+      const parts = v.parts.map((p) =>
+        typeof p === "string"
+          ? JSON.stringify(p)
+          : `{ env: ${JSON.stringify(p.env)}${p.default === undefined ? "" : `, default: ${JSON.stringify(p.default)}`} }`,
+      );
+      return this.put(`envTemplate([${parts.join(", ")}], ${JSON.stringify(v.field)})`);
+    }
+    if (v instanceof ElValue) {
+      for (const h of v.imports) this.elHelpers.add(h);
+      // The compiled expression is one line of TypeScript; indent its continuation lines.
+      const [first, ...rest] = v.code.split("\n");
+      this.put(first ?? "");
+      for (const line of rest) {
+        this.newline();
+        this.put(line);
+      }
+      return;
+    }
+    if (Array.isArray(v)) return this.array(v, at);
+    return this.object(v as Record<string, Printable>, at);
+  }
+
+  private array(items: readonly Printable[], at: SourceRef | undefined): void {
+    if (items.length === 0) return this.put("[]");
+    if (items.every((i) => i === null || typeof i !== "object")) {
+      const inline = items.map((i) => (i === undefined ? "undefined" : JSON.stringify(i))).join(", ");
+      if (inline.length <= 80) return this.put(`[${inline}]`);
+    }
+    this.put("[");
+    this.indent++;
+    items.forEach((item, i) => {
+      this.newline();
+      const itemAt = at ? { ...at, pointer: joinPointer(at.pointer, i) } : undefined;
+      this.mark(itemAt);
+      this.value(item, itemAt);
+      this.put(",");
+    });
+    this.indent--;
+    this.newline();
+    this.put("]");
+  }
+
+  private object(obj: Record<string, Printable>, at: SourceRef | undefined): void {
+    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
+    if (keys.length === 0) return this.put("{}");
+    this.put("{");
+    this.indent++;
+    for (const key of keys) {
+      this.newline();
+      const keyAt = at ? { ...at, pointer: joinPointer(at.pointer, key) } : undefined;
+      this.mark(keyAt);
+      this.put(`${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: `);
+      this.value(obj[key], keyAt);
+      this.put(",");
+    }
+    this.indent--;
+    this.newline();
+    this.put("}");
+  }
+}
