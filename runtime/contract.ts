@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
 import type { ElContext } from "./el.ts";
 import type { Resolvable } from "./env.ts";
+import type { Failover, HealthCheckConfiguration, HealthCheckService } from "./spec-types/api-v4-definition.ts";
 
 export type ApiType = "PROXY" | "MESSAGE";
 export type Qos = "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
@@ -229,12 +230,17 @@ export interface EndpointConnector<C, S, E extends ProxyEndpoint | MessageEndpoi
   create(config: C, shared: S, endpoint: { name: string; group: string }, ctx: ConnectorContext): E;
 }
 
-export interface EndpointBinding<
-  E extends ProxyEndpoint | MessageEndpoint = ProxyEndpoint | MessageEndpoint,
-> {
+/** Gravitee's `http-health-check` service, its assertion compiled from EL. */
+export type HealthCheck = Omit<HealthCheckService, "configuration"> & {
+  configuration?: Omit<HealthCheckConfiguration, "assertion"> & { assertion?: ((el: ElContext) => boolean) | null };
+};
+
+export interface EndpointBinding<E extends ProxyEndpoint | MessageEndpoint = ProxyEndpoint | MessageEndpoint> {
   readonly name: string;
   readonly weight: number;
   readonly secondary: boolean;
+  /** Resolved health-check settings, when the endpoint (or its group) enables one. */
+  healthCheck(ctx: ConnectorContext): HealthCheck | undefined;
   create(ctx: ConnectorContext): E;
 }
 
@@ -312,6 +318,8 @@ export interface ApiDefinition {
   readonly flows: readonly Flow[];
   readonly flowExecution: { readonly mode: "DEFAULT" | "BEST_MATCH"; readonly matchRequired: boolean };
   readonly properties: Readonly<Record<string, Resolvable<string>>>;
+  /** Gravitee's API-level failover (retries, slow calls, circuit breaker). */
+  readonly failover?: Resolvable<Failover>;
   /** v2 only: strip the context path before proxying (default true). */
   readonly stripContextPath?: boolean;
 }

@@ -8,6 +8,7 @@ import type {
   EndpointConnector,
   EntrypointBinding,
   EntrypointConnector,
+  HealthCheck,
   MessageEndpoint,
   PolicyConnector,
   ProxyEndpoint,
@@ -63,12 +64,15 @@ export function endpoint<C, S, E extends ProxyEndpoint | MessageEndpoint>(
     secondary: boolean;
     configuration: Resolvable<C>;
     shared: Resolvable<S>;
+    healthCheck?: Resolvable<HealthCheck>;
   },
 ): EndpointBinding<E> {
   return {
     name: options.name,
     weight: options.weight,
     secondary: options.secondary,
+    healthCheck: (ctx: ConnectorContext) =>
+      options.healthCheck === undefined ? undefined : resolveEnv<HealthCheck>(options.healthCheck, ctx.env),
     create: (ctx: ConnectorContext) =>
       connector.create(
         resolveEnv<C>(options.configuration, ctx.env),

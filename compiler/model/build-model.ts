@@ -142,7 +142,13 @@ class ApiBuilder {
               const source = obj(ep.services).healthCheck
                 ? `${ptr}/services/healthCheck`
                 : `${gp}/services/healthCheck`;
-              endpoint.healthCheck = this.value(hc, source, { expressions: true });
+              const value = this.value(hc, source) as Record<string, ModelValue>;
+              const assertion = str(obj(hc.configuration).assertion);
+              if (assertion && value.configuration && typeof value.configuration === "object") {
+                const el = this.condition(assertion, `${source}/configuration/assertion`);
+                (value.configuration as Record<string, ModelValue>).assertion = el ?? null;
+              }
+              endpoint.healthCheck = value;
             }
             return endpoint;
           }),
