@@ -11,7 +11,6 @@ import type { EmittedModule } from "./emit/emit-api.ts";
 import { emitGateway } from "./emit/emit-gateway.ts";
 import type { LoadInput } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
-import { buildModel } from "./model/build-model.ts";
 import { checkRepository, hasErrors } from "./pipeline.ts";
 
 export const PROJECT_DIR = resolve(import.meta.dirname, "..");
@@ -47,10 +46,8 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
     internalErrors: [],
     apis: checked.documents.length,
   };
-  if (hasErrors(checked.diagnostics)) return result;
-  const { model, diagnostics } = buildModel(checked.valid);
-  result.diagnostics.push(...diagnostics);
-  if (hasErrors(diagnostics)) return result;
+  const model = checked.model;
+  if (!model) return result;
   const outDir = resolve(options.cwd ?? process.cwd(), options.outDir);
   const runtimeDir = join(PROJECT_DIR, "runtime");
   const pkg = JSON.parse(await readFile(join(PROJECT_DIR, "package.json"), "utf8")) as { version: string };

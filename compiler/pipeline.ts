@@ -1,9 +1,12 @@
-// The compiler's front half as one call: load → validate → check. Returns data; only the CLI
-// prints or sets exit codes.
+// The compiler's front half as one call: load → validate → check → model. Building the model is
+// part of checking because it compiles every EL expression: a malformed one is a spec error that
+// `sluice check` must report too. Returns data; only the CLI prints or sets exit codes.
 import { checkSpecs } from "./check/check-specs.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { type LoadedDocument, type LoadInput, loadSpecs } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
+import { buildModel } from "./model/build-model.ts";
+import type { GatewayModel } from "./model/model.ts";
 import { validateSpec } from "./validate/validate-spec.ts";
 
 export interface CheckResult {
@@ -12,6 +15,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** Documents that passed schema validation and every rule: safe to build a model from. */
   valid: LoadedDocument[];
+  /** The model of the valid documents; undefined when any document has an error. */
+  model?: GatewayModel;
 }
 
 export async function checkRepository(input: LoadInput): Promise<CheckResult> {
@@ -30,12 +35,12 @@ export async function checkRepository(input: LoadInput): Promise<CheckResult> {
     for (const doc of loaded.documents)
       if (doc.at.file === d.at.file && doc.at.doc === d.at.doc) failed.add(doc);
   }
-  return {
-    sources: loaded.sources,
-    documents: loaded.documents,
-    diagnostics,
-    valid: loaded.documents.filter((d) => !failed.has(d)),
-  };
+  const valid = loaded.documents.filter((d) => !failed.has(d));
+  const result: CheckResult = { sources: loaded.sources, documents: loaded.documents, diagnostics, valid };
+  const built = buildModel(valid);
+  diagnostics.push(...built.diagnostics);
+  if (!hasErrors(diagnostics)) result.model = built.model;
+  return result;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

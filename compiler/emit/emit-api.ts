@@ -30,18 +30,31 @@ export function emitApi(
   const link = (kind: ConnectorKind, id: string, at: Diagnostic["at"], what: string): Code => {
     const found = resolver.resolve(kind, id);
     if (!found) {
-      diagnostics.push({
-        code: "compile/not-implemented",
-        severity: "error",
-        message: `${what} \`${id}\` is valid but not implemented by the Sluice runtime yet`,
-        hint: "see docs/connectors.md for what the runtime implements",
-        at,
-      });
+      diagnostics.push(notImplemented(what, id, at, "error"));
       return new Code("undefined as never");
     }
     used.set(found.module, found);
     return new Code(found.local);
   };
+  // An entrypoint the runtime does not implement yet is left out with a warning, so the API keeps
+  // serving its other entrypoints (streaming entrypoints arrive later); with none left it is an error.
+  const entrypoints = api.entrypoints.filter((e) => {
+    if (resolver.resolve("entrypoints", e.type)) return true;
+    diagnostics.push({
+      ...notImplemented("entrypoint", e.type, { ...e.at, pointer: `${e.at.pointer}/type` }, "warning"),
+      message: `entrypoint \`${e.type}\` is not implemented by the Sluice runtime yet; API \`${api.id}\` is served without it`,
+    });
+    return false;
+  });
+  if (entrypoints.length === 0 && api.entrypoints.length > 0) {
+    diagnostics.push({
+      code: "compile/not-implemented",
+      severity: "error",
+      message: `none of the entrypoints of API \`${api.id}\` is implemented by the Sluice runtime yet`,
+      hint: "see docs/connectors.md for what the runtime implements",
+      at: { ...api.at, pointer: "/spec/listeners" },
+    });
+  }
   const bindings = new Set<string>();
   const call = (name: string, args: Printable[]) => {
     bindings.add(name);
@@ -88,7 +101,7 @@ export function emitApi(
     source: api.source,
     hash: api.hash,
     paths: api.paths.map((p) => (p.host ? { host: p.host, path: p.path } : { path: p.path })),
-    entrypoints: api.entrypoints.map((e) =>
+    entrypoints: entrypoints.map((e) =>
       call("entrypoint", [
         link("entrypoints", e.type, { ...e.at, pointer: `${e.at.pointer}/type` }, "entrypoint"),
         e.qos,
@@ -181,6 +194,16 @@ export function emitApi(
     path: `apis/${api.id}.ts`,
     text,
     origins: printer.origins.map((o) => ({ line: o.line + offset + 1, at: o.at })),
+  };
+}
+
+function notImplemented(what: string, id: string, at: Diagnostic["at"], severity: Diagnostic["severity"]): Diagnostic {
+  return {
+    code: "compile/not-implemented",
+    severity,
+    message: `${what} \`${id}\` is valid but not implemented by the Sluice runtime yet`,
+    hint: "see docs/connectors.md for what the runtime implements",
+    at,
   };
 }
 

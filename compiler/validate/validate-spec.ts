@@ -6,7 +6,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { joinPointer, parsePointer } from "../diagnostics/diagnostic.ts";
-import { didYouMean, listOf } from "../diagnostics/suggest.ts";
+import { closest, didYouMean, listOf } from "../diagnostics/suggest.ts";
 import type { LoadedDocument, SupportedKind } from "../load/load-specs.ts";
 import { loadSchemas } from "./schemas.ts";
 
@@ -31,21 +31,37 @@ export function validateSpec(doc: LoadedDocument): Diagnostic[] {
   const validate = getValidators().get(doc.kind);
   if (!validate) return [];
   if (validate(doc.validationValue)) return [];
-  return toDiagnostics((validate.errors ?? []) as AjvError[], doc);
+  return toDiagnostics((validate.errors ?? []) as AjvError[], doc, validate.schema as object);
 }
 
-export function toDiagnostics(errors: AjvError[], doc: LoadedDocument): Diagnostic[] {
-  const kept = collapseAlternatives(errors).filter((e) => !isUntypedReference(e, doc));
+export function toDiagnostics(errors: AjvError[], doc: LoadedDocument, root: object): Diagnostic[] {
+  const collapsed = collapseAlternatives(errors).filter((e) => !isUntypedReference(e, doc));
+  const kept = collapsed.filter((e) => !isExplainedByTypo(e, collapsed));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of kept) {
-    const d = describe(e, doc.at);
+    const d = describe(e, doc.at, root);
     const id = `${d.at.pointer}|${d.at.key ? 1 : 0}|${d.message}`;
     if (seen.has(id)) continue;
     seen.add(id);
     out.push(d);
   }
   return out;
+}
+
+/**
+ * A missing required property whose name an unknown sibling nearly spells (`pathz` for `paths`):
+ * the typo is the one problem, reported once on the misspelt key.
+ */
+function isExplainedByTypo(e: AjvError, all: AjvError[]): boolean {
+  if (e.keyword !== "required") return false;
+  const missing = String(e.params.missingProperty);
+  return all.some(
+    (o) =>
+      o.keyword === "additionalProperties" &&
+      o.instancePath === e.instancePath &&
+      closest(String(o.params.additionalProperty), [missing]) === missing,
+  );
 }
 
 /** A `${VAR}` without default in a typed field: its type is checked when the gateway starts. */
@@ -101,7 +117,7 @@ function isDiscriminated(e: AjvError): boolean {
   return Boolean(schema?.discriminator);
 }
 
-function describe(e: AjvError, base: SourceRef): Diagnostic {
+function describe(e: AjvError, base: SourceRef, root: object): Diagnostic {
   const at: SourceRef = { ...base, pointer: e.instancePath };
   const where = fieldName(e.instancePath);
   switch (e.keyword) {
@@ -136,11 +152,9 @@ function describe(e: AjvError, base: SourceRef): Diagnostic {
     }
     case "discriminator": {
       const tag = String(e.params.tag);
-      const oneOf = ((
-        e.parentSchema as { oneOf?: Array<{ properties?: Record<string, { const?: unknown }> }> }
-      )?.oneOf ?? []) as Array<{ properties?: Record<string, { const?: unknown; enum?: unknown[] }> }>;
+      const oneOf = ((e.parentSchema as { oneOf?: unknown[] } | undefined)?.oneOf ?? []).map((b) => deref(root, b));
       const allowed = oneOf.flatMap((b) => {
-        const p = b.properties?.[tag];
+        const p = deref(root, b?.properties?.[tag]);
         return p?.const !== undefined ? [p.const] : (p?.enum ?? []);
       });
       const value = (e.data as Record<string, unknown> | undefined)?.[tag];
@@ -169,6 +183,26 @@ function describe(e: AjvError, base: SourceRef): Diagnostic {
         at,
       };
   }
+}
+
+interface SchemaNode {
+  $ref?: string;
+  const?: unknown;
+  enum?: unknown[];
+  properties?: Record<string, unknown>;
+}
+
+/** Follows local `$ref`s (`#/definitions/...`) within the root schema. */
+function deref(root: object, node: unknown): SchemaNode | undefined {
+  let current = node as SchemaNode | undefined;
+  for (let i = 0; current?.$ref && i < 20; i++) {
+    let target: unknown = root;
+    for (const seg of parsePointer(current.$ref.replace(/^#/, ""))) {
+      target = (target as Record<string, unknown> | undefined)?.[seg];
+    }
+    current = target as SchemaNode | undefined;
+  }
+  return current;
 }
 
 function enumDiagnostic(at: SourceRef, where: string, value: unknown, allowed: unknown[]): Diagnostic {
