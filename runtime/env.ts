@@ -21,16 +21,21 @@ export interface EnvTemplate {
   readonly field: string;
 }
 
-/** A configuration type in which any value may still be an environment reference. */
-export type Resolvable<T> = T extends string
-  ? T | EnvRef | EnvTemplate
-  : T extends number | boolean
-    ? T | EnvRef
-    : T extends ReadonlyArray<infer U>
-      ? ReadonlyArray<Resolvable<U>> | EnvRef
-      : T extends object
-        ? { readonly [K in keyof T]: Resolvable<T[K]> }
-        : T;
+/**
+ * A configuration type in which any value may still be an environment reference. Functions (compiled
+ * EL templates and conditions) pass through unchanged, so their signatures are type-checked.
+ */
+export type Resolvable<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends string
+    ? T | EnvRef | EnvTemplate
+    : T extends number | boolean
+      ? T | EnvRef
+      : T extends ReadonlyArray<infer U>
+        ? ReadonlyArray<Resolvable<U>> | EnvRef
+        : T extends object
+          ? { readonly [K in keyof T]: Resolvable<T[K]> }
+          : T;
 
 export function env(name: string, kind: EnvKind, field: string, defaultValue?: string): EnvRef {
   return defaultValue === undefined
@@ -68,7 +73,7 @@ function walk(value: unknown, environment: Env, problems: string[]): unknown {
       }
       const raw = environment[part.env] ?? part.default;
       if (raw === undefined) {
-        problems.push(`environment variable ${part.env} is not set (needed by ${value.field})`);
+        problems.push(`environment variable ${part.env} is not set and has no default (needed by ${value.field})`);
         continue;
       }
       text += raw;

@@ -1,7 +1,8 @@
 // Bundles the generated gateway and the runtime modules it links into one ES module with esbuild,
 // so `node OUT/dist/gateway.mjs` runs without the compiler. Only what the APIs import is included.
-import { build } from "esbuild";
+
 import { join } from "node:path";
+import { build } from "esbuild";
 
 export async function bundleGateway(
   outDir: string,

@@ -250,7 +250,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Rewrite the expression with the supported forms.",
   },
   // compile
-  { code: "compile/not-implemented", title: "Connector or policy not implemented yet", why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy or plan security yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); anything else stops the compile.", fix: "Use an implemented alternative (docs/connectors.md lists them), or remove the part until it is supported." },
+  {
+    code: "compile/not-implemented",
+    title: "Connector or policy not implemented yet",
+    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy or plan security yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); anything else stops the compile.",
+    fix: "Use an implemented alternative (docs/connectors.md lists them), or remove the part until it is supported.",
+  },
   {
     code: "compile/type-check",
     title: "Generated configuration does not type-check",

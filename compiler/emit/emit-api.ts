@@ -4,10 +4,10 @@
 // printed by ./print-value.ts.
 import { printStructure, type SourceFileStructure, StructureKind } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { compare } from "../shared/compare.ts";
 import type { ApiModel, FlowModel, ModelValue, StepModel } from "../model/model.ts";
-import { type ConnectorKind, type ConnectorModule, type ConnectorResolver } from "./connectors.ts";
-import { Call, Code, Located, type LineOrigin, type Printable, ValuePrinter } from "./print-value.ts";
+import { compare } from "../shared/compare.ts";
+import type { ConnectorKind, ConnectorModule, ConnectorResolver } from "./connectors.ts";
+import { Call, Code, type LineOrigin, Located, type Printable, ValuePrinter } from "./print-value.ts";
 
 export interface EmittedModule {
   /** Path below OUT, e.g. `apis/orders.ts`. */
@@ -197,7 +197,12 @@ export function emitApi(
   };
 }
 
-function notImplemented(what: string, id: string, at: Diagnostic["at"], severity: Diagnostic["severity"]): Diagnostic {
+function notImplemented(
+  what: string,
+  id: string,
+  at: Diagnostic["at"],
+  severity: Diagnostic["severity"],
+): Diagnostic {
   return {
     code: "compile/not-implemented",
     severity,

@@ -4,11 +4,11 @@
 import { createHash } from "node:crypto";
 import { relative } from "node:path";
 import { printStructure, StructureKind } from "ts-morph";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { GatewayModel } from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
-import { BANNER, type EmittedModule, emitApi } from "./emit-api.ts";
 import type { ConnectorResolver } from "./connectors.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { BANNER, type EmittedModule, emitApi } from "./emit-api.ts";
 import { ValuePrinter } from "./print-value.ts";
 
 export interface EmitOptions {

@@ -45,6 +45,16 @@ export type Printable =
   | Printable[]
   | { [key: string]: Printable };
 
+function scalarText(v: Printable): string | undefined {
+  if (v === undefined) return "undefined";
+  if (v === null) return "null";
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "null";
+  if (typeof v === "boolean") return String(v);
+  if (v instanceof Code) return v.text;
+  return undefined;
+}
+
 export interface LineOrigin {
   /** 0-based line within the printed text. */
   line: number;
@@ -89,14 +99,15 @@ export class ValuePrinter {
   }
 
   private value(v: Printable, at: SourceRef | undefined): void {
-    if (v === undefined || v === null) return this.put(v === null ? "null" : "undefined");
-    if (typeof v === "string") return this.put(JSON.stringify(v));
-    if (typeof v === "number") return this.put(Number.isFinite(v) ? String(v) : "null");
-    if (typeof v === "boolean") return this.put(String(v));
-    if (v instanceof Code) return this.put(v.text);
+    const scalar = scalarText(v);
+    if (scalar !== undefined) {
+      this.put(scalar);
+      return;
+    }
     if (v instanceof Located) {
       this.mark(v.at);
-      return this.value(v.value, v.at);
+      this.value(v.value, v.at);
+      return;
     }
     if (v instanceof Call) {
       this.put(`${v.callee}(`);
@@ -104,12 +115,14 @@ export class ValuePrinter {
         if (i > 0) this.put(", ");
         this.value(a, at);
       });
-      return this.put(")");
+      this.put(")");
+      return;
     }
     if (v instanceof EnvValue) {
       this.envHelpers.add("env");
       const args = [v.name, v.kind, v.field, ...(v.defaultText === undefined ? [] : [v.defaultText])];
-      return this.put(`env(${args.map((a) => JSON.stringify(a)).join(", ")})`);
+      this.put(`env(${args.map((a) => JSON.stringify(a)).join(", ")})`);
+      return;
     }
     if (v instanceof EnvTemplateValue) {
       this.envHelpers.add("envTemplate");
@@ -118,7 +131,8 @@ export class ValuePrinter {
           ? JSON.stringify(p)
           : `{ env: ${JSON.stringify(p.env)}${p.default === undefined ? "" : `, default: ${JSON.stringify(p.default)}`} }`,
       );
-      return this.put(`envTemplate([${parts.join(", ")}], ${JSON.stringify(v.field)})`);
+      this.put(`envTemplate([${parts.join(", ")}], ${JSON.stringify(v.field)})`);
+      return;
     }
     if (v instanceof ElValue) {
       for (const h of v.imports) this.elHelpers.add(h);
@@ -131,15 +145,21 @@ export class ValuePrinter {
       }
       return;
     }
-    if (Array.isArray(v)) return this.array(v, at);
-    return this.object(v as Record<string, Printable>, at);
+    if (Array.isArray(v)) this.array(v, at);
+    else this.object(v as Record<string, Printable>, at);
   }
 
   private array(items: readonly Printable[], at: SourceRef | undefined): void {
-    if (items.length === 0) return this.put("[]");
+    if (items.length === 0) {
+      this.put("[]");
+      return;
+    }
     if (items.every((i) => i === null || typeof i !== "object")) {
       const inline = items.map((i) => (i === undefined ? "undefined" : JSON.stringify(i))).join(", ");
-      if (inline.length <= 80) return this.put(`[${inline}]`);
+      if (inline.length <= 80) {
+        this.put(`[${inline}]`);
+        return;
+      }
     }
     this.put("[");
     this.indent++;
@@ -157,7 +177,10 @@ export class ValuePrinter {
 
   private object(obj: Record<string, Printable>, at: SourceRef | undefined): void {
     const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
-    if (keys.length === 0) return this.put("{}");
+    if (keys.length === 0) {
+      this.put("{}");
+      return;
+    }
     this.put("{");
     this.indent++;
     for (const key of keys) {

@@ -161,6 +161,7 @@ function substitute(
         hint: "write `${NAME}` or `${NAME:-default}`; `$${` stands for a literal `${`",
         at: { ...at, pointer, offset: scanned.offset },
       });
+      untyped.add(pointer); // one problem, reported once: no type error on top
       return node;
     }
     sites.push({ pointer, template: scanned });

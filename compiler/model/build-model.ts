@@ -11,6 +11,7 @@ import { hasTemplate } from "../expression/parse-expression.ts";
 import type { EnvSite, LoadedDocument } from "../load/load-specs.ts";
 import { compare } from "../shared/compare.ts";
 import { normalisePath } from "../shared/paths.ts";
+import { safeIdentifier } from "./identifiers.ts";
 import {
   type ApiModel,
   ElValue,
@@ -27,9 +28,17 @@ import {
 } from "./model.ts";
 import { routeOrder } from "./routes.ts";
 import { schemaKindAt } from "./schema-kind.ts";
-import { safeIdentifier } from "./identifiers.ts";
 
 type Obj = Record<string, unknown>;
+
+/**
+ * Policy configuration fields that hold an EL condition rather than a template: compiled to
+ * `(el) => boolean` instead of `(el) => string`, so the policy gets a predicate (and a non-boolean
+ * expression is a diagnostic on its YAML line, like any flow condition).
+ */
+const CONDITION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  "message-filtering": ["filter"],
+};
 
 export function buildModel(docs: readonly LoadedDocument[]): {
   model: GatewayModel;
@@ -304,7 +313,7 @@ class ApiBuilder {
         const model: StepModel = {
           policy: String(step.policy),
           enabled: true,
-          configuration: this.value(step.configuration ?? {}, `${sp}/configuration`, { expressions: true }),
+          configuration: this.stepConfiguration(step, sp),
           at: this.ref(sp),
         };
         if (str(step.name)) model.name = String(step.name);
@@ -318,6 +327,24 @@ class ApiBuilder {
         }
         return model;
       });
+  }
+
+  /** Templates compiled to `(el) => string`, except the CONDITION_FIELDS of the policy. */
+  private stepConfiguration(step: Obj, sp: string): ModelValue {
+    const pointer = `${sp}/configuration`;
+    const config = step.configuration ?? {};
+    const conditions = CONDITION_FIELDS[String(step.policy)] ?? [];
+    if (conditions.length === 0 || config === null || typeof config !== "object" || Array.isArray(config))
+      return this.value(config, pointer, { expressions: true });
+    const out: Record<string, ModelValue> = {};
+    for (const [key, v] of Object.entries(config)) {
+      const at = joinPointer(pointer, key);
+      out[key] =
+        conditions.includes(key) && typeof v === "string" && !this.env.has(at)
+          ? (this.condition(v, at) ?? null)
+          : this.value(v, at, { expressions: true });
+    }
+    return out;
   }
 
   private properties(value: unknown): Record<string, ModelValue> {

@@ -3,8 +3,8 @@
 // the data selects through its discriminator (connector `type`, step `policy`).
 import { parsePointer } from "../diagnostics/diagnostic.ts";
 import type { LoadedDocument } from "../load/load-specs.ts";
-import type { EnvKind } from "./model.ts";
 import { loadSchemas } from "../validate/schemas.ts";
+import type { EnvKind } from "./model.ts";
 
 interface Schema {
   $ref?: string;

@@ -152,7 +152,9 @@ function describe(e: AjvError, base: SourceRef, root: object): Diagnostic {
     }
     case "discriminator": {
       const tag = String(e.params.tag);
-      const oneOf = ((e.parentSchema as { oneOf?: unknown[] } | undefined)?.oneOf ?? []).map((b) => deref(root, b));
+      const oneOf = ((e.parentSchema as { oneOf?: unknown[] } | undefined)?.oneOf ?? []).map((b) =>
+        deref(root, b),
+      );
       const allowed = oneOf.flatMap((b) => {
         const p = deref(root, b?.properties?.[tag]);
         return p?.const !== undefined ? [p.const] : (p?.enum ?? []);

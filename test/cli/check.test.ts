@@ -69,13 +69,23 @@ describe("sluice check", () => {
       .replace("type: PROXY", "type: PROXI")
       .replace("      paths:", "      pathz:")
       .replace("          configuration:\n", "          configuration:\n            timeout: 5\n");
-    const second = `${valid.replace("name: pets\n", "name: pets-two\n").replace("/pets", "/pets2")}`.replace("type: KEY_LESS", "type: KEYLESS");
+    const second = `${valid.replace("name: pets\n", "name: pets-two\n").replace("/pets", "/pets2")}`.replace(
+      "type: KEY_LESS",
+      "type: KEYLESS",
+    );
     const dir = await repo({ "pets.yaml": `${broken}---\n${second}` });
     const r = await run(["check", dir, "--format", "json"], dir);
     expect(r.code).toBe(1);
-    const found = (JSON.parse(r.out) as Array<{ file: string; line: number; column: number; code: string; message: string; hint?: string }>).map(
-      (d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.hint ?? ""}`,
-    );
+    const found = (
+      JSON.parse(r.out) as Array<{
+        file: string;
+        line: number;
+        column: number;
+        code: string;
+        message: string;
+        hint?: string;
+      }>
+    ).map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.hint ?? ""}`);
     expect(found).toEqual([
       "pets.yaml:8:9 schema/enum did you mean `PROXY`?",
       "pets.yaml:11:7 schema/unknown-property did you mean `paths`?",
@@ -85,11 +95,17 @@ describe("sluice check", () => {
   });
 
   it("reports a YAML syntax error at its line, and still checks the other files", async () => {
-    const dir = await repo({ "a.yaml": "apiVersion: gravitee.io/v1alpha1\nkind: [unclosed\n", "b.yaml": valid.replace("type: http-proxy\n  endpointGroups", "type: sse\n  endpointGroups") });
+    const dir = await repo({
+      "a.yaml": "apiVersion: gravitee.io/v1alpha1\nkind: [unclosed\n",
+      "b.yaml": valid.replace("type: http-proxy\n  endpointGroups", "type: sse\n  endpointGroups"),
+    });
     const r = await run(["check", dir, "--format", "json"], dir);
     expect(r.code).toBe(1);
     const found = JSON.parse(r.out) as Array<{ file: string; line: number; code: string }>;
-    expect(found.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(["a.yaml:3 load/yaml-syntax", "b.yaml:14 exposure/entrypoint-api-type"]);
+    expect(found.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([
+      "a.yaml:3 load/yaml-syntax",
+      "b.yaml:14 exposure/entrypoint-api-type",
+    ]);
   });
 
   it("prints a code frame and hint in the human format, GitHub annotations in the github format", async () => {
@@ -128,6 +144,9 @@ describe("sluice check", () => {
     });
     expect(result.code).toBe(1);
     const found = JSON.parse(result.stdout) as Array<{ file: string; line: number; code: string }>;
-    expect(found.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(["<stdin>:32 repo/duplicate-name", "<stdin>:40 path/duplicate"]);
+    expect(found.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([
+      "<stdin>:32 repo/duplicate-name",
+      "<stdin>:40 path/duplicate",
+    ]);
   });
 });

@@ -4,40 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EchoBackend, type Received, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
-
-export const proxyApi = (
-  name: string,
-  path: string,
-  target: string,
-  extra = "",
-) => `apiVersion: gravitee.io/v1alpha1
-kind: ApiV4Definition
-metadata:
-  name: ${name}
-spec:
-  name: ${name}
-  version: "1"
-  type: PROXY
-  listeners:
-    - type: HTTP
-      paths:
-        - path: ${path}
-      entrypoints:
-        - type: http-proxy
-  endpointGroups:
-    - name: backend
-      type: http-proxy
-      endpoints:
-        - name: primary
-          type: http-proxy
-          configuration:
-            target: ${target}
-  plans:
-    free:
-      name: Free
-      security:
-        type: KEY_LESS
-${extra}`;
+import { proxyApi } from "../helpers/specs.ts";
 
 describe("PROXY pipeline end to end", () => {
   let backend: EchoBackend;

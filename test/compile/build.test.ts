@@ -1,0 +1,186 @@
+// The compiled artifact: type-checked, bundled, deterministic, statically linked, and started by
+// plain `node` — environment problems stop it with one clear message, SIGTERM drains it.
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { compileRepository, PROJECT_DIR } from "../../compiler/compile.ts";
+import { locateDiagnostic } from "../../compiler/diagnostics/locate.ts";
+import { writeRepository } from "../helpers/gateway.ts";
+import { proxyApi } from "../helpers/specs.ts";
+
+const NODE = join(PROJECT_DIR, "node_modules", ".bin", "node");
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+async function compileFull(files: Record<string, string>) {
+  const dir = await writeRepository(files);
+  dirs.push(dir);
+  const out = join(dir, "generated");
+  const result = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
+  return { dir, out, result };
+}
+
+const kafkaApi = `apiVersion: gravitee.io/v1alpha1
+kind: ApiV4Definition
+metadata:
+  name: events
+spec:
+  name: events
+  version: "1"
+  type: MESSAGE
+  listeners:
+    - type: HTTP
+      paths:
+        - path: /events
+      entrypoints:
+        - type: http-post
+  endpointGroups:
+    - name: kafka
+      type: kafka
+      endpoints:
+        - name: kafka-1
+          type: kafka
+          configuration:
+            bootstrapServers: 127.0.0.1:19092
+          sharedConfigurationOverride:
+            producer:
+              enabled: true
+              topics: [events]
+  plans:
+    free:
+      name: Free
+      security:
+        type: KEY_LESS
+`;
+
+function waitForExit(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+describe("sluice compile", () => {
+  it("type-checks and bundles; compiling twice is byte-identical", async () => {
+    const { out, result, dir } = await compileFull({ "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x") });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.internalErrors).toEqual([]);
+    expect(result.bundle?.bytes).toBeGreaterThan(1000);
+    const files = async () => {
+      const names = [...(await readdir(out, { recursive: true }))].filter((n) => !n.startsWith("dist")).sort();
+      return Promise.all(names.map(async (n) => [n, await readFile(join(out, n), "utf8").catch(() => "")] as const));
+    };
+    const first = await files();
+    const again = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
+    expect(again.changed).toEqual([]);
+    expect(await files()).toEqual(first);
+    const check = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir, checkOnly: true });
+    expect(check.changed).toEqual([]);
+    await writeFile(join(dir, "apis", "a.yaml"), proxyApi("alpha", "/alpha", "http://127.0.0.1:2/x"));
+    const stale = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir, checkOnly: true });
+    expect(stale.changed).toEqual(["apis/alpha.ts", "gateway.ts"]);
+  });
+
+  it("links only the connectors used: a proxy-only bundle ships no broker client", async () => {
+    const proxyOnly = await compileFull({ "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x") });
+    const bundle = await readFile(join(proxyOnly.out, "dist", "gateway.mjs"), "utf8");
+    for (const client of ["kafkajs", "@platformatic/kafka", "mqtt", "amqplib", "runtime/endpoints/kafka", "runtime/endpoints/mqtt5"]) {
+      expect(bundle).not.toContain(client);
+    }
+    expect(bundle).toContain("undici");
+    const generated = await readFile(join(proxyOnly.out, "apis", "alpha.ts"), "utf8");
+    expect(generated).toMatch(/import \{ connector as httpProxyEndpoint \} from ".*runtime\/endpoints\/http-proxy\.ts";/);
+  });
+
+  it("a message API links its broker's endpoint module and nothing else", async () => {
+    const { out, result } = await compileFull({ "e.yaml": kafkaApi });
+    const generated = await readFile(join(out, "apis", "events.ts"), "utf8").catch(() => "");
+    // The kafka endpoint is another module of the runtime; until it exists the compile says so.
+    const notImplemented = result.diagnostics.filter((d) => d.code === "compile/not-implemented");
+    if (notImplemented.length > 0) {
+      expect(notImplemented[0]?.message).toMatch(/not implemented/);
+      return;
+    }
+    expect(generated).toContain("runtime/endpoints/kafka.ts");
+    expect(generated).not.toContain("runtime/endpoints/http-proxy.ts");
+  });
+
+  it("stops at start-up with one message naming the variable and the field", async () => {
+    const spec = proxyApi("alpha", "/alpha", "${ALPHA_TARGET}/x").replace(
+      "            target:",
+      "            target:",
+    );
+    const withLimit = `${spec}`.replace(
+      "          configuration:\n",
+      "          sharedConfigurationOverride:\n            http:\n              readTimeout: ${ALPHA_TIMEOUT:-1000}\n          configuration:\n",
+    );
+    const { out, result } = await compileFull({ "a.yaml": withLimit });
+    expect(result.bundle).toBeDefined();
+    const start = (env: Record<string, string>) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(NODE, [join(out, "dist", "gateway.mjs")], {
+          env: { PATH: process.env.PATH ?? "", SLUICE_HTTP_PORT: "0", SLUICE_ADMIN_PORT: "0", SLUICE_HOST: "127.0.0.1", ...env },
+        });
+        let stderr = "";
+        child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+        child.once("exit", (code) => resolve({ code, stderr }));
+        setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+      });
+    const missing = await start({});
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("environment variable ALPHA_TARGET is not set and has no default");
+    expect(missing.stderr).toContain("a.yaml#/spec/endpointGroups/0/endpoints/0/configuration/target");
+    expect(missing.stderr).not.toContain("    at ");
+    const wrongType = await start({ ALPHA_TARGET: "http://127.0.0.1:1", ALPHA_TIMEOUT: "soon" });
+    expect(wrongType.code).toBe(1);
+    expect(wrongType.stderr).toContain('environment variable ALPHA_TIMEOUT="soon" is not a valid integer');
+    expect(wrongType.stderr).toContain("sharedConfigurationOverride/http/readTimeout");
+  });
+
+  it("drains in-flight requests on SIGTERM and exits 0", async () => {
+    const slow = createServer((_req, res) => setTimeout(() => res.end("slow but complete"), 700));
+    await new Promise<void>((r) => slow.listen(0, "127.0.0.1", r));
+    const backend = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    const { out } = await compileFull({ "a.yaml": proxyApi("alpha", "/alpha", backend) });
+    const child = spawn(NODE, [join(out, "dist", "gateway.mjs")], {
+      env: { PATH: process.env.PATH ?? "", SLUICE_HTTP_PORT: "0", SLUICE_ADMIN_PORT: "0", SLUICE_HOST: "127.0.0.1" },
+    });
+    try {
+      const port = await new Promise<number>((resolve) => {
+        child.stdout?.on("data", (c: Buffer) => {
+          const m = /"httpPort":(\d+)/.exec(c.toString());
+          if (m) resolve(Number(m[1]));
+        });
+      });
+      const inFlight = fetch(`http://127.0.0.1:${port}/alpha`).then(async (r) => [r.status, await r.text()] as const);
+      await new Promise((r) => setTimeout(r, 200));
+      child.kill("SIGTERM");
+      expect(await inFlight).toEqual([200, "slow but complete"]);
+      expect(await waitForExit(child)).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+      slow.close();
+    }
+  });
+});
+
+describe("type errors in generated code are reported against the YAML", () => {
+  it("maps a tsc error on a configuration line to the spec node it came from", async () => {
+    const { typecheck } = await import("../../compiler/build/typecheck.ts");
+    const { out, result, dir } = await compileFull({ "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x") });
+    const module = result.modules.find((m) => m.path === "apis/alpha.ts")!;
+    // Break the emitted value the way a schema/runtime mismatch would: a number where the
+    // connector's type wants a string.
+    const broken = module.text.replace('target: "http://127.0.0.1:1/x"', "target: 42");
+    expect(broken).not.toBe(module.text);
+    await writeFile(join(out, "apis", "alpha.ts"), broken);
+    const checked = await typecheck(out, join(PROJECT_DIR, "node_modules", ".bin", "tsc"), [{ ...module, text: broken }]);
+    expect(checked.internal).toEqual([]);
+    const located = checked.diagnostics.map((d) => locateDiagnostic(result.sources, d));
+    expect(located.map((d) => `${d.file.replace(`${dir}/`, "")}:${d.line}:${d.column} ${d.code}`)).toEqual([
+      `apis/a.yaml:22:21 compile/type-check`,
+    ]);
+  });
+});
