@@ -6,13 +6,18 @@
 // Each client runs in a fresh child process per round (so that RSS is its own), alternating
 // kafkajs / platformatic. Per round and client: produce N messages of SIZE bytes to a fresh
 // 1-partition topic (chunks of 1,000 messages per send, 4 sends in flight, acks=1, no compression),
-// then consume them back from the earliest offset in a new consumer group (fetches of up to 10 MB;
-// kafkajs eachBatch, platformatic's message stream; both read every message's value).
-// Reported: produce msgs/s, consume msgs/s (from the group join, so including the first fetch, to
-// the last message; the time to join is reported apart),
+// then consume them back twice from the earliest offset, each time in a new consumer group (fetches
+// of up to 10 MB, both read every message's value), in the two shapes each client offers:
+//   batch:   kafkajs `eachBatch` (one call per fetched batch) vs platformatic's fastest shape, the
+//            stream in flowing mode ('data' events, synchronous, no await per message): it has no
+//            batch API, and draining it with read() on 'readable' measured slower still
+//   message: kafkajs `eachMessage` (one awaited handler per message) vs platformatic's stream as an
+//            async iterator (`for await`, one await per message) — the shape the gateway uses.
+// Reported: produce msgs/s, consume msgs/s per shape (from the group join, so including the first
+// fetch, to the last message; the time to join is reported apart),
 // and the peak RSS above the process's RSS after its imports. Figures are medians over the rounds,
 // with the range: the broker shares the 2 cores with the client, so single runs vary a lot.
-// Bounded: every child is killed after 60 s.
+// Bounded: every child is killed after 120 s.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -21,13 +26,23 @@ import { parseArgs } from "node:util";
 
 type ClientName = "kafkajs" | "platformatic";
 
-interface Result {
-  client: ClientName;
-  produceMsgsPerSec: number;
-  produceMs: number;
+type ConsumeShape = "batch" | "message";
+
+interface Consumed {
   consumeMsgsPerSec: number;
   consumeMs: number;
   joinMs: number;
+}
+
+interface Measured {
+  produceMsgsPerSec: number;
+  produceMs: number;
+  batch: Consumed;
+  message: Consumed;
+}
+
+interface Result extends Measured {
+  client: ClientName;
   peakRssDeltaMB: number;
   warnings: number;
 }
@@ -39,9 +54,11 @@ const { values: args } = parseArgs({
     rounds: { type: "string", default: "5" },
     child: { type: "string" },
     topic: { type: "string" },
+    round: { type: "string", default: "1" },
   },
 });
 const N = Number(args.messages);
+const ROUND = Number(args.round);
 const SIZE = Number(args.size);
 const CHUNK = 1_000;
 const IN_FLIGHT = 4;
@@ -72,7 +89,7 @@ function payload(): Buffer {
   return value;
 }
 
-async function runKafkajs(topic: string): Promise<Omit<Result, "client" | "warnings" | "peakRssDeltaMB">> {
+async function runKafkajs(topic: string): Promise<Measured> {
   const { Kafka, logLevel } = await import("kafkajs");
   const kafka = new Kafka({ clientId: "bench-kafkajs", brokers, logLevel: logLevel.NOTHING });
   const value = payload();
@@ -80,7 +97,7 @@ async function runKafkajs(topic: string): Promise<Omit<Result, "client" | "warni
 
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
-  let t0 = performance.now();
+  const t0 = performance.now();
   await inFlight(N / CHUNK, (c) =>
     producer.send({
       topic,
@@ -91,52 +108,65 @@ async function runKafkajs(topic: string): Promise<Omit<Result, "client" | "warni
   const produceMs = performance.now() - t0;
   await producer.disconnect();
 
-  const consumer = kafka.consumer({
-    groupId: `bench-kafkajs-${randomUUID()}`,
-    maxBytes: FETCH_MAX_BYTES,
-    maxBytesPerPartition: FETCH_MAX_BYTES,
-    maxWaitTimeInMs: 100,
-  });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  let count = 0;
-  let bytes = 0;
-  let joined = 0;
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    joined ||= performance.now();
-  });
-  t0 = performance.now();
-  const done = new Promise<number>((resolve) => {
-    void consumer.run({
-      autoCommit: false,
-      eachBatch: async ({ batch }) => {
-        for (const message of batch.messages) bytes += message.value?.length ?? 0;
-        count += batch.messages.length;
-        if (count >= N) resolve(performance.now());
-      },
+  const consume = async (shape: ConsumeShape): Promise<Consumed> => {
+    const consumer = kafka.consumer({
+      groupId: `bench-kafkajs-${shape}-${randomUUID()}`,
+      maxBytes: FETCH_MAX_BYTES,
+      maxBytesPerPartition: FETCH_MAX_BYTES,
+      maxWaitTimeInMs: 100,
     });
-  });
-  const last = await done;
-  await consumer.disconnect();
-  if (bytes !== N * SIZE) throw new Error(`kafkajs consumed ${bytes} bytes, expected ${N * SIZE}`);
-  return {
-    produceMsgsPerSec: N / (produceMs / 1000),
-    produceMs,
-    consumeMsgsPerSec: N / ((last - joined) / 1000),
-    consumeMs: last - joined,
-    joinMs: joined - t0,
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    let count = 0;
+    let bytes = 0;
+    let joined = 0;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      joined ||= performance.now();
+    });
+    const start = performance.now();
+    const done = new Promise<number>((resolve) => {
+      if (shape === "batch")
+        void consumer.run({
+          autoCommit: false,
+          eachBatch: async ({ batch }) => {
+            for (const message of batch.messages) bytes += message.value?.length ?? 0;
+            count += batch.messages.length;
+            if (count >= N) resolve(performance.now());
+          },
+        });
+      else
+        void consumer.run({
+          autoCommit: false,
+          eachMessage: async ({ message }) => {
+            bytes += message.value?.length ?? 0;
+            if (++count >= N) resolve(performance.now());
+          },
+        });
+    });
+    const last = await done;
+    await consumer.disconnect();
+    if (bytes !== N * SIZE) throw new Error(`kafkajs ${shape} consumed ${bytes} bytes, expected ${N * SIZE}`);
+    return {
+      consumeMsgsPerSec: N / ((last - joined) / 1000),
+      consumeMs: last - joined,
+      joinMs: joined - start,
+    };
   };
+  // Alternate which shape goes first (a child's first consumer also pays for warming up).
+  const batchFirst = ROUND % 2 === 1;
+  const first = await consume(batchFirst ? "batch" : "message");
+  const second = await consume(batchFirst ? "message" : "batch");
+  const [batch, message] = batchFirst ? [first, second] : [second, first];
+  return { produceMsgsPerSec: N / (produceMs / 1000), produceMs, batch, message };
 }
 
-async function runPlatformatic(
-  topic: string,
-): Promise<Omit<Result, "client" | "warnings" | "peakRssDeltaMB">> {
+async function runPlatformatic(topic: string): Promise<Measured> {
   const { Producer, Consumer } = await import("@platformatic/kafka");
   const value = payload();
   startSampling();
 
   const producer = new Producer({ clientId: "bench-platformatic", bootstrapBrokers: brokers });
-  let t0 = performance.now();
+  const t0 = performance.now();
   await inFlight(N / CHUNK, (c) =>
     producer.send({
       acks: 1,
@@ -150,39 +180,56 @@ async function runPlatformatic(
   const produceMs = performance.now() - t0;
   await producer.close();
 
-  const consumer = new Consumer({
-    clientId: "bench-platformatic",
-    groupId: `bench-platformatic-${randomUUID()}`,
-    bootstrapBrokers: brokers,
-    maxBytes: FETCH_MAX_BYTES,
-    maxBytesPerPartition: FETCH_MAX_BYTES,
-    maxWaitTime: 100,
-  });
-  let count = 0;
-  let bytes = 0;
-  let joined = 0;
-  consumer.on("consumer:group:join", () => {
-    joined ||= performance.now();
-  });
-  t0 = performance.now();
-  const stream = await consumer.consume({ topics: [topic], mode: "earliest", autocommit: false });
-  const last = await new Promise<number>((resolve, reject) => {
-    stream.on("data", (message) => {
-      bytes += message.value.length;
-      if (++count === N) resolve(performance.now());
+  const consume = async (shape: ConsumeShape): Promise<Consumed> => {
+    const consumer = new Consumer({
+      clientId: "bench-platformatic",
+      groupId: `bench-platformatic-${shape}-${randomUUID()}`,
+      bootstrapBrokers: brokers,
+      maxBytes: FETCH_MAX_BYTES,
+      maxBytesPerPartition: FETCH_MAX_BYTES,
+      maxWaitTime: 100,
     });
-    stream.on("error", reject);
-  });
-  await stream.close();
-  await consumer.close(true);
-  if (bytes !== N * SIZE) throw new Error(`platformatic consumed ${bytes} bytes, expected ${N * SIZE}`);
-  return {
-    produceMsgsPerSec: N / (produceMs / 1000),
-    produceMs,
-    consumeMsgsPerSec: N / ((last - joined) / 1000),
-    consumeMs: last - joined,
-    joinMs: joined - t0,
+    let count = 0;
+    let bytes = 0;
+    let joined = 0;
+    consumer.on("consumer:group:join", () => {
+      joined ||= performance.now();
+    });
+    const start = performance.now();
+    const stream = await consumer.consume({ topics: [topic], mode: "earliest", autocommit: false });
+    let last = 0;
+    if (shape === "batch")
+      last = await new Promise<number>((resolve, reject) => {
+        stream.on("data", (message) => {
+          bytes += message.value.length;
+          if (++count === N) resolve(performance.now());
+        });
+        stream.on("error", reject);
+      });
+    else
+      for await (const message of stream) {
+        bytes += message.value.length;
+        if (++count === N) {
+          last = performance.now();
+          break;
+        }
+      }
+    await stream.close();
+    await consumer.close(true);
+    if (bytes !== N * SIZE)
+      throw new Error(`platformatic ${shape} consumed ${bytes} bytes, expected ${N * SIZE}`);
+    return {
+      consumeMsgsPerSec: N / ((last - joined) / 1000),
+      consumeMs: last - joined,
+      joinMs: joined - start,
+    };
   };
+  // Alternate which shape goes first (a child's first consumer also pays for warming up).
+  const batchFirst = ROUND % 2 === 1;
+  const first = await consume(batchFirst ? "batch" : "message");
+  const second = await consume(batchFirst ? "message" : "batch");
+  const [batch, message] = batchFirst ? [first, second] : [second, first];
+  return { produceMsgsPerSec: N / (produceMs / 1000), produceMs, batch, message };
 }
 
 function startSampling(): void {
@@ -221,7 +268,7 @@ async function createTopics(names: string[]): Promise<void> {
   await admin.close();
 }
 
-function runChild(client: ClientName, topic: string): Promise<Result> {
+function runChild(client: ClientName, topic: string, round: number): Promise<Result> {
   const self = fileURLToPath(import.meta.url);
   const proc: ChildProcess = spawn(
     process.execPath,
@@ -236,6 +283,8 @@ function runChild(client: ClientName, topic: string): Promise<Result> {
       String(N),
       "--size",
       String(SIZE),
+      "--round",
+      String(round),
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -247,7 +296,7 @@ function runChild(client: ClientName, topic: string): Promise<Result> {
   proc.stderr?.on("data", (d) => {
     err += d;
   });
-  const killer = setTimeout(() => proc.kill("SIGKILL"), 60_000);
+  const killer = setTimeout(() => proc.kill("SIGKILL"), 120_000);
   return new Promise((resolve, reject) =>
     proc.on("exit", (code) => {
       clearTimeout(killer);
@@ -289,11 +338,12 @@ async function measure(rounds: number): Promise<void> {
     for (const client of ["kafkajs", "platformatic"] as const) {
       const topic = `bench-${client}-${randomUUID()}`;
       await createTopics([topic]);
-      const r = await runChild(client, topic);
+      const r = await runChild(client, topic, round);
       results.push(r);
       console.log(
         `  round ${round} ${client.padEnd(12)} produce ${r.produceMsgsPerSec.toFixed(0).padStart(7)} msg/s` +
-          `  consume ${r.consumeMsgsPerSec.toFixed(0).padStart(7)} msg/s (join ${r.joinMs.toFixed(0)} ms)` +
+          `  consume batch ${r.batch.consumeMsgsPerSec.toFixed(0).padStart(7)} msg/s (join ${r.batch.joinMs.toFixed(0)} ms)` +
+          `  message ${r.message.consumeMsgsPerSec.toFixed(0).padStart(7)} msg/s` +
           `  peak RSS +${r.peakRssDeltaMB.toFixed(0)} MB${r.warnings ? `  (${r.warnings} warning(s) on stderr)` : ""}`,
       );
     }
@@ -302,7 +352,8 @@ async function measure(rounds: number): Promise<void> {
   const stat = (xs: number[]) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
   const summary = (client: ClientName) => ({
     produce: stat(of(client).map((r) => r.produceMsgsPerSec)),
-    consume: stat(of(client).map((r) => r.consumeMsgsPerSec)),
+    batch: stat(of(client).map((r) => r.batch.consumeMsgsPerSec)),
+    message: stat(of(client).map((r) => r.message.consumeMsgsPerSec)),
     rss: stat(of(client).map((r) => r.peakRssDeltaMB)),
   });
   const k = summary("kafkajs");
@@ -310,15 +361,18 @@ async function measure(rounds: number): Promise<void> {
   const cell = (s: { median: number; min: number; max: number }, unit = "") =>
     `${s.median.toFixed(0)}${unit} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
   const row = (name: string, s: typeof k) =>
-    `| ${name} | ${cell(s.produce)} | ${cell(s.consume)} | +${cell(s.rss, " MB")} |`;
+    `| ${name} | ${cell(s.produce)} | ${cell(s.batch)} | ${cell(s.message)} | +${cell(s.rss, " MB")} |`;
   const ratio = (a: { median: number }, b: { median: number }) => `${(a.median / b.median).toFixed(2)}×`;
   console.log(`\nmedian (min–max) of ${rounds} round(s), ${N} × ${SIZE} B messages:`);
-  console.log("| client | produce msg/s | consume msg/s | peak RSS delta |");
-  console.log("| --- | ---: | ---: | ---: |");
+  console.log(
+    "| client | produce msg/s | consume batch msg/s | consume per-message msg/s | peak RSS delta |",
+  );
+  console.log("| --- | ---: | ---: | ---: | ---: |");
   console.log(row(`kafkajs ${version("kafkajs")}`, k));
   console.log(row(`@platformatic/kafka ${version("@platformatic/kafka")}`, p));
   console.log(
-    `| ratio platformatic/kafkajs (medians) | ${ratio(p.produce, k.produce)} | ${ratio(p.consume, k.consume)} | ` +
+    `| ratio platformatic/kafkajs (medians) | ${ratio(p.produce, k.produce)} | ${ratio(p.batch, k.batch)} | ` +
+      `${ratio(p.message, k.message)} | ` +
       `${ratio(p.rss, k.rss)} |`,
   );
 }

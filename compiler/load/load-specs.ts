@@ -3,11 +3,11 @@
 // knows the spec format beyond `apiVersion`/`kind`/`metadata.name`.
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { LineCounter, parseAllDocuments } from "yaml";
+import { CORE_SCHEMA, loadAll } from "js-yaml";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { joinPointer } from "../diagnostics/diagnostic.ts";
 import { type EnvTemplate, isScanError, scanEnvTemplate, validationValue } from "./env-refs.ts";
-import { SourceSet } from "./source-set.ts";
+import { SourceFile, SourceSet } from "./source-set.ts";
 
 export const GRAVITEE_API_VERSION = "gravitee.io/v1alpha1";
 /** The kinds the compiler reads. Other gravitee.io kinds are reported and ignored. */
@@ -72,24 +72,17 @@ export async function loadSpecs(input: LoadInput): Promise<LoadResult> {
 export class LoadError extends Error {}
 
 export function loadText(path: string, text: string, result: LoadResult): void {
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const docs = Array.isArray(documents) ? documents : [];
-  result.sources.add({ path, text, lineCounter, documents: docs });
-  docs.forEach((doc, index) => {
+  const source = new SourceFile(path, text);
+  result.sources.add(source);
+  let values: unknown[];
+  try {
+    values = loadAll(text, { schema: CORE_SCHEMA, filename: path });
+  } catch {
+    reportSyntaxErrors(source, result);
+    return;
+  }
+  values.forEach((value, index) => {
     const at: SourceRef = { file: path, doc: index, pointer: "" };
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        result.diagnostics.push({
-          code: "load/yaml-syntax",
-          severity: "error",
-          message: `YAML syntax error: ${firstLine(error.message)}`,
-          at: { ...at, pos: error.pos[0] },
-        });
-      }
-      return;
-    }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
     if (value === null || value === undefined) return; // an empty document, e.g. a trailing `---`
     if (typeof value !== "object" || Array.isArray(value)) {
       result.diagnostics.push({
@@ -103,6 +96,22 @@ export function loadText(path: string, text: string, result: LoadResult): void {
     const loaded = classify(value as Record<string, unknown>, at, result.diagnostics);
     if (loaded) result.documents.push(loaded);
   });
+}
+
+/** The fast parser refused the file: parse it with positions and report every syntax error. */
+function reportSyntaxErrors(source: SourceFile, result: LoadResult): void {
+  const errors = source.documents.flatMap((doc, index) => doc.errors.map((error) => ({ error, index })));
+  if (errors.length === 0) {
+    errors.push({ error: { message: "the file is not valid YAML", pos: [0, 0] } as never, index: 0 });
+  }
+  for (const { error, index } of errors) {
+    result.diagnostics.push({
+      code: "load/yaml-syntax",
+      severity: "error",
+      message: `YAML syntax error: ${firstLine(error.message)}`,
+      at: { file: source.path, doc: index, pointer: "", pos: error.pos[0] },
+    });
+  }
 }
 
 function classify(

@@ -20,8 +20,11 @@ interface Schema {
   enum?: unknown[];
 }
 
+let schemas: Record<string, Schema> | undefined;
+
 export function schemaKindAt(doc: LoadedDocument, pointer: string): EnvKind {
-  const root = (loadSchemas() as Record<string, Schema>)[doc.kind];
+  schemas ??= loadSchemas() as Record<string, Schema>;
+  const root = schemas[doc.kind];
   if (!root) return "any";
   let schema: Schema | undefined = root;
   let data: unknown = doc.validationValue;

@@ -2,28 +2,21 @@
 // errors. ajv's raw output is turned into diagnostics a person can act on: unknown properties point
 // at their key with a "did you mean", enum and connector-type typos get suggestions, and the
 // error floods of oneOf/anyOf collapse into the one branch that was meant.
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { joinPointer, parsePointer } from "../diagnostics/diagnostic.ts";
 import { closest, didYouMean, listOf } from "../diagnostics/suggest.ts";
 import type { LoadedDocument, SupportedKind } from "../load/load-specs.ts";
+import { loadValidators } from "./compiled-validators.ts";
 import { loadSchemas } from "./schemas.ts";
 
 type AjvError = ErrorObject<string, Record<string, unknown>, unknown>;
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 let validators: Map<SupportedKind, ValidateFunction> | undefined;
+let roots: Record<string, object> | undefined;
 
 function getValidators(): Map<SupportedKind, ValidateFunction> {
-  if (validators) return validators;
-  const ajv = new Ajv({ allErrors: true, strict: false, discriminator: true, verbose: true });
-  addFormats(ajv);
-  const schemas = loadSchemas();
-  validators = new Map();
-  for (const [kind, schema] of Object.entries(schemas) as Array<[SupportedKind, object]>) {
-    validators.set(kind, ajv.compile(schema));
-  }
+  validators ??= loadValidators();
   return validators;
 }
 
@@ -31,7 +24,8 @@ export function validateSpec(doc: LoadedDocument): Diagnostic[] {
   const validate = getValidators().get(doc.kind);
   if (!validate) return [];
   if (validate(doc.validationValue)) return [];
-  return toDiagnostics((validate.errors ?? []) as AjvError[], doc, validate.schema as object);
+  roots ??= loadSchemas();
+  return toDiagnostics((validate.errors ?? []) as AjvError[], doc, roots[doc.kind] ?? {});
 }
 
 export function toDiagnostics(errors: AjvError[], doc: LoadedDocument, root: object): Diagnostic[] {

@@ -64,34 +64,59 @@ function waitForExit(child: ChildProcess): Promise<number | null> {
 
 describe("sluice compile", () => {
   it("type-checks and bundles; compiling twice is byte-identical", async () => {
-    const { out, result, dir } = await compileFull({ "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x") });
+    const { out, result, dir } = await compileFull({
+      "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x"),
+    });
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(result.internalErrors).toEqual([]);
     expect(result.bundle?.bytes).toBeGreaterThan(1000);
     const files = async () => {
-      const names = [...(await readdir(out, { recursive: true }))].filter((n) => !n.startsWith("dist")).sort();
-      return Promise.all(names.map(async (n) => [n, await readFile(join(out, n), "utf8").catch(() => "")] as const));
+      const names = [...(await readdir(out, { recursive: true }))]
+        .filter((n) => !n.startsWith("dist"))
+        .sort();
+      return Promise.all(
+        names.map(async (n) => [n, await readFile(join(out, n), "utf8").catch(() => "")] as const),
+      );
     };
     const first = await files();
     const again = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
     expect(again.changed).toEqual([]);
     expect(await files()).toEqual(first);
-    const check = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir, checkOnly: true });
+    const check = await compileRepository({
+      target: join(dir, "apis"),
+      outDir: out,
+      cwd: dir,
+      checkOnly: true,
+    });
     expect(check.changed).toEqual([]);
     await writeFile(join(dir, "apis", "a.yaml"), proxyApi("alpha", "/alpha", "http://127.0.0.1:2/x"));
-    const stale = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir, checkOnly: true });
+    const stale = await compileRepository({
+      target: join(dir, "apis"),
+      outDir: out,
+      cwd: dir,
+      checkOnly: true,
+    });
     expect(stale.changed).toEqual(["apis/alpha.ts", "gateway.ts"]);
   });
 
   it("links only the connectors used: a proxy-only bundle ships no broker client", async () => {
     const proxyOnly = await compileFull({ "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x") });
     const bundle = await readFile(join(proxyOnly.out, "dist", "gateway.mjs"), "utf8");
-    for (const client of ["kafkajs", "@platformatic/kafka", "mqtt", "amqplib", "runtime/endpoints/kafka", "runtime/endpoints/mqtt5"]) {
+    for (const client of [
+      "kafkajs",
+      "@platformatic/kafka",
+      "mqtt",
+      "amqplib",
+      "runtime/endpoints/kafka",
+      "runtime/endpoints/mqtt5",
+    ]) {
       expect(bundle).not.toContain(client);
     }
     expect(bundle).toContain("undici");
     const generated = await readFile(join(proxyOnly.out, "apis", "alpha.ts"), "utf8");
-    expect(generated).toMatch(/import \{ connector as httpProxyEndpoint \} from ".*runtime\/endpoints\/http-proxy\.ts";/);
+    expect(generated).toMatch(
+      /import \{ connector as httpProxyEndpoint \} from ".*runtime\/endpoints\/http-proxy\.ts";/,
+    );
   });
 
   it("a message API links its broker's endpoint module and nothing else", async () => {
@@ -121,7 +146,13 @@ describe("sluice compile", () => {
     const start = (env: Record<string, string>) =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const child = spawn(NODE, [join(out, "dist", "gateway.mjs")], {
-          env: { PATH: process.env.PATH ?? "", SLUICE_HTTP_PORT: "0", SLUICE_ADMIN_PORT: "0", SLUICE_HOST: "127.0.0.1", ...env },
+          env: {
+            PATH: process.env.PATH ?? "",
+            SLUICE_HTTP_PORT: "0",
+            SLUICE_ADMIN_PORT: "0",
+            SLUICE_HOST: "127.0.0.1",
+            ...env,
+          },
         });
         let stderr = "";
         child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
@@ -145,7 +176,12 @@ describe("sluice compile", () => {
     const backend = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
     const { out } = await compileFull({ "a.yaml": proxyApi("alpha", "/alpha", backend) });
     const child = spawn(NODE, [join(out, "dist", "gateway.mjs")], {
-      env: { PATH: process.env.PATH ?? "", SLUICE_HTTP_PORT: "0", SLUICE_ADMIN_PORT: "0", SLUICE_HOST: "127.0.0.1" },
+      env: {
+        PATH: process.env.PATH ?? "",
+        SLUICE_HTTP_PORT: "0",
+        SLUICE_ADMIN_PORT: "0",
+        SLUICE_HOST: "127.0.0.1",
+      },
     });
     try {
       const port = await new Promise<number>((resolve) => {
@@ -154,7 +190,9 @@ describe("sluice compile", () => {
           if (m) resolve(Number(m[1]));
         });
       });
-      const inFlight = fetch(`http://127.0.0.1:${port}/alpha`).then(async (r) => [r.status, await r.text()] as const);
+      const inFlight = fetch(`http://127.0.0.1:${port}/alpha`).then(
+        async (r) => [r.status, await r.text()] as const,
+      );
       await new Promise((r) => setTimeout(r, 200));
       child.kill("SIGTERM");
       expect(await inFlight).toEqual([200, "slow but complete"]);
@@ -169,14 +207,18 @@ describe("sluice compile", () => {
 describe("type errors in generated code are reported against the YAML", () => {
   it("maps a tsc error on a configuration line to the spec node it came from", async () => {
     const { typecheck } = await import("../../compiler/build/typecheck.ts");
-    const { out, result, dir } = await compileFull({ "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x") });
+    const { out, result, dir } = await compileFull({
+      "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x"),
+    });
     const module = result.modules.find((m) => m.path === "apis/alpha.ts")!;
     // Break the emitted value the way a schema/runtime mismatch would: a number where the
     // connector's type wants a string.
     const broken = module.text.replace('target: "http://127.0.0.1:1/x"', "target: 42");
     expect(broken).not.toBe(module.text);
     await writeFile(join(out, "apis", "alpha.ts"), broken);
-    const checked = await typecheck(out, join(PROJECT_DIR, "node_modules", ".bin", "tsc"), [{ ...module, text: broken }]);
+    const checked = await typecheck(out, join(PROJECT_DIR, "node_modules", ".bin", "tsc"), [
+      { ...module, text: broken },
+    ]);
     expect(checked.internal).toEqual([]);
     const located = checked.diagnostics.map((d) => locateDiagnostic(result.sources, d));
     expect(located.map((d) => `${d.file.replace(`${dir}/`, "")}:${d.line}:${d.column} ${d.code}`)).toEqual([

@@ -10,7 +10,19 @@ describe("environment references", () => {
     ["plain text", null],
     ["${HOST}", { parts: [{ env: "HOST" }], whole: true }],
     ["${PORT:-8080}", { parts: [{ env: "PORT", default: "8080" }], whole: true }],
-    ["http://${HOST:-localhost}:${PORT}/x", { parts: [{ text: "http://" }, { env: "HOST", default: "localhost" }, { text: ":" }, { env: "PORT" }, { text: "/x" }], whole: false }],
+    [
+      "http://${HOST:-localhost}:${PORT}/x",
+      {
+        parts: [
+          { text: "http://" },
+          { env: "HOST", default: "localhost" },
+          { text: ":" },
+          { env: "PORT" },
+          { text: "/x" },
+        ],
+        whole: false,
+      },
+    ],
     ["cost: $${NOT_A_REF}", null],
     ["${A:-}", { parts: [{ env: "A", default: "" }], whole: true }],
   ])("scans %j", (input, expected) => {
@@ -28,7 +40,13 @@ describe("environment references", () => {
   });
 
   it("types defaults as YAML scalars", () => {
-    expect([typedDefault("100"), typedDefault("true"), typedDefault("1.5"), typedDefault("abc"), typedDefault("")]).toEqual([100, true, 1.5, "abc", ""]);
+    expect([
+      typedDefault("100"),
+      typedDefault("true"),
+      typedDefault("1.5"),
+      typedDefault("abc"),
+      typedDefault(""),
+    ]).toEqual([100, true, 1.5, "abc", ""]);
   });
 
   it("checks a default against the field's type, and accepts a reference without default anywhere", () => {

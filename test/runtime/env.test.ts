@@ -6,7 +6,10 @@ import { EnvError, env, envTemplate, resolveEnv } from "../../runtime/env.ts";
 describe("resolveEnv", () => {
   it("resolves whole references with their field's type, and templates as strings", () => {
     const config = {
-      url: envTemplate(["http://", { env: "HOST", default: "localhost" }, ":", { env: "PORT" }], "a.yaml#/url"),
+      url: envTemplate(
+        ["http://", { env: "HOST", default: "localhost" }, ":", { env: "PORT" }],
+        "a.yaml#/url",
+      ),
       limit: env("LIMIT", "integer", "a.yaml#/limit", "100"),
       ratio: env("RATIO", "number", "a.yaml#/ratio"),
       on: env("ON", "boolean", "a.yaml#/on", "false"),
