@@ -1,9 +1,10 @@
 // `sluice compile`: check → model → emit → write → type-check → bundle. Returns data; the CLI
 // prints. Writing touches only files whose content changed, so an unchanged repository leaves
 // OUT byte-identical and a one-spec change rewrites one module.
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { bundleGateway } from "./build/bundle.ts";
+import { planBuild, runtimeFingerprint, saveBuildState } from "./build/build-state.ts";
 import { typecheck } from "./build/typecheck.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { ConnectorResolver } from "./emit/connectors.ts";
@@ -65,16 +66,29 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
   result.changed = await sync(outDir, emitted.modules, options.checkOnly === true);
   if (options.checkOnly || options.emitOnly) return result;
 
-  progress("type-checking the generated gateway");
+  const runtime = await runtimeFingerprint(PROJECT_DIR);
+  const plan = await planBuild(outDir, runtime, emitted.modules);
+  if (plan.kind === "nothing") {
+    progress("the gateway is up to date");
+    result.bundle = await bundleInfo(outDir);
+    return result;
+  }
+  progress(plan.kind === "partial" ? `type-checking ${plan.files.length} changed module(s)` : "type-checking the generated gateway");
   const tsc = join(PROJECT_DIR, "node_modules", ".bin", "tsc");
-  const checkedTypes = await typecheck(outDir, tsc, emitted.modules);
+  const checkedTypes = await typecheck(outDir, tsc, emitted.modules, plan.kind === "partial" ? plan.files : undefined);
   result.diagnostics.push(...checkedTypes.diagnostics);
   result.internalErrors = checkedTypes.internal;
   if (checkedTypes.diagnostics.length > 0 || checkedTypes.internal.length > 0) return result;
 
   progress("bundling");
   result.bundle = await bundleGateway(outDir, PROJECT_DIR);
+  await saveBuildState(outDir, runtime, emitted.modules);
   return result;
+}
+
+async function bundleInfo(outDir: string): Promise<{ file: string; bytes: number }> {
+  const file = join(outDir, "dist", "gateway.mjs");
+  return { file, bytes: (await stat(file)).size };
 }
 
 /** Writes changed files, removes generated API modules whose spec is gone; returns what differs. */

@@ -9,7 +9,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
 import type { ElContext } from "./el.ts";
 import type { Resolvable } from "./env.ts";
-import type { Failover, HealthCheckConfiguration, HealthCheckService } from "./spec-types/api-v4-definition.ts";
+import type {
+  Failover,
+  HealthCheckConfiguration,
+  HealthCheckService,
+} from "./spec-types/api-v4-definition.ts";
 
 export type ApiType = "PROXY" | "MESSAGE";
 export type Qos = "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
@@ -34,15 +38,25 @@ export class GatewayError extends Error {
   /** Gravitee's error key (e.g. `RATE_LIMIT_TOO_MANY_REQUESTS`), for response templates. */
   readonly key: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * A body that replaces Gravitee's error body, for policies whose clients expect their protocol's
+   * own error shape (a GraphQL `{"errors": [...]}` document).
+   */
+  readonly body: { readonly contentType: string; readonly content: string } | undefined;
   constructor(
     status: number,
     message: string,
-    options: { key?: string; headers?: Record<string, string> } = {},
+    options: {
+      key?: string;
+      headers?: Record<string, string>;
+      body?: { contentType: string; content: string };
+    } = {},
   ) {
     super(message);
     this.status = status;
     this.key = options.key;
     this.headers = options.headers ?? {};
+    this.body = options.body;
   }
 }
 
@@ -53,8 +67,27 @@ export interface Message {
   content: Buffer;
   headers: Record<string, string[]>;
   metadata: Record<string, string | number | boolean>;
+  /** Per-message attributes set by policies (assign-attributes), `#message.attributes`. */
+  attributes?: Record<string, unknown>;
   /** Settles the message with the endpoint (AT_LEAST_ONCE commits only after delivery). */
   ack?: () => Promise<void>;
+}
+
+/**
+ * A request or response body that policies may read or replace. Bodies stream untouched unless a
+ * policy reads or replaces one (assign-content, json-xml, xml-json, rest-to-soap, GraphQL policies):
+ * only then is it buffered, and whoever sends it on sends the buffered (or replaced) bytes instead.
+ */
+export interface ExchangeBody {
+  /** The whole body, or the latest replacement; buffered on first call. */
+  read(): Promise<Buffer>;
+  replace(content: Buffer | string): void;
+  /** True once a policy read or replaced it: the sender must then send `read()`, not the stream. */
+  readonly buffered: boolean;
+  /** The buffered body as UTF-8 text (`#request.content`), once read. */
+  readonly text: string | undefined;
+  /** For entrypoints: the stream this body comes from (the upstream response body). */
+  attach(source: import("node:stream").Readable): void;
 }
 
 /** A per-request view handed to policies, connectors and compiled expressions. */
@@ -74,6 +107,21 @@ export interface Exchange {
   el(): ElContext;
   /** Headers policies set on the upstream request (lower-case names); `null` removes one. */
   readonly upstreamHeaders: Record<string, string | null>;
+  /**
+   * What policies changed on the upstream request besides headers (rest-to-soap: POST, no path, no
+   * query). `pathInfo` replaces the path after the context path; `query` the query string (`?a=1`,
+   * or "" for none).
+   */
+  readonly upstreamRequest: { method?: string; pathInfo?: string; query?: string };
+  /** The client's request body (see ExchangeBody: streamed unless a policy asks for it). */
+  readonly requestBody: ExchangeBody;
+  /** The upstream response body (PROXY), attached by the entrypoint before the response phase. */
+  readonly responseBody: ExchangeBody;
+  /**
+   * Work a request-phase policy defers to the end of the response phase, after the response steps
+   * (rest-to-soap converts the SOAP response it caused to JSON).
+   */
+  readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>>;
   readonly signal: AbortSignal;
 }
 
@@ -193,11 +241,51 @@ export interface UpstreamResponse {
   trailers?: Promise<Record<string, string>>;
 }
 
+/** Per-attempt options of a proxied call (failover retries replay a buffered body). */
+export interface ProxyRequestOptions {
+  /** Send this body instead of streaming the client's request (a replayable copy). */
+  body?: Buffer;
+  /** Aborts this attempt only (failover's slow-call duration), not the exchange. */
+  signal?: AbortSignal;
+}
+
+/** The backend's answer to a WebSocket handshake: switched (a raw socket) or refused (a response). */
+export type UpstreamUpgrade =
+  | {
+      upgraded: true;
+      headers: Record<string, string | string[]>;
+      socket: import("node:stream").Duplex;
+      head: Buffer;
+    }
+  | { upgraded: false; response: UpstreamResponse };
+
+/** One health-check call (Gravitee's `http-health-check`), made with the endpoint's own client. */
+export interface HealthProbe {
+  method: string;
+  /** A path appended to the endpoint's target path, or an absolute URL. */
+  target: string;
+  /** Call `target` from the endpoint's root instead of appending it to the target path. */
+  fromRoot: boolean;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+}
+
+export interface ProbeResult {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: string;
+}
+
 /** An HTTP backend (PROXY APIs): sends the exchange's request upstream. */
 export interface ProxyEndpoint {
   readonly name: string;
   /** Rejects with a GatewayError: 502 when unreachable, 504 on timeout. */
-  request(exchange: Exchange): Promise<UpstreamResponse>;
+  request(exchange: Exchange, options?: ProxyRequestOptions): Promise<UpstreamResponse>;
+  /** Proxies a WebSocket handshake; rejects with a GatewayError like `request`. */
+  upgrade?(exchange: Exchange, head: Buffer): Promise<UpstreamUpgrade>;
+  /** Runs one health-check call; rejects when the backend cannot be reached. */
+  probe?(probe: HealthProbe): Promise<ProbeResult>;
   health(): Health;
   close(): Promise<void>;
 }
@@ -232,10 +320,14 @@ export interface EndpointConnector<C, S, E extends ProxyEndpoint | MessageEndpoi
 
 /** Gravitee's `http-health-check` service, its assertion compiled from EL. */
 export type HealthCheck = Omit<HealthCheckService, "configuration"> & {
-  configuration?: Omit<HealthCheckConfiguration, "assertion"> & { assertion?: ((el: ElContext) => boolean) | null };
+  configuration?: Omit<HealthCheckConfiguration, "assertion"> & {
+    assertion?: ((el: ElContext) => boolean) | null;
+  };
 };
 
-export interface EndpointBinding<E extends ProxyEndpoint | MessageEndpoint = ProxyEndpoint | MessageEndpoint> {
+export interface EndpointBinding<
+  E extends ProxyEndpoint | MessageEndpoint = ProxyEndpoint | MessageEndpoint,
+> {
   readonly name: string;
   readonly weight: number;
   readonly secondary: boolean;
@@ -333,6 +425,8 @@ export interface RuntimeApi {
 export interface GatewayBundle {
   readonly version: string;
   readonly apis: readonly ApiDefinition[];
+  /** The route table in match order (host-bound first, then longest path), as the compiler built it. */
+  readonly routes?: ReadonlyArray<{ readonly host?: string; readonly path: string; readonly api: string }>;
 }
 
 export type { Resolvable };

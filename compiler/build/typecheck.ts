@@ -1,10 +1,18 @@
 // Type-checks the generated project with TypeScript's `tsc` (7, native, fast). An error inside an
 // API module is reported against the YAML node its line came from (compile/type-check), so users
 // never read a raw tsc message about generated code.
+//
+// Incremental: tsc keeps what it learnt in a build-info file under node_modules/.cache/sluice/,
+// and when only some API modules changed (and the runtime did not), only those are given to tsc
+// (with what they import), so a one-spec change does not re-check a thousand modules.
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { EmittedModule } from "../emit/emit-api.ts";
+
+export const CACHE_DIR = join(import.meta.dirname, "..", "..", "node_modules", ".cache", "sluice");
 
 export interface TypecheckResult {
   diagnostics: Diagnostic[];
@@ -16,11 +24,21 @@ export async function typecheck(
   outDir: string,
   tscPath: string,
   modules: readonly EmittedModule[],
+  only?: readonly string[],
 ): Promise<TypecheckResult> {
+  const key = createHash("sha256").update(outDir).digest("hex").slice(0, 16);
+  await mkdir(CACHE_DIR, { recursive: true });
+  let project = join(outDir, "tsconfig.json");
+  if (only) {
+    project = join(CACHE_DIR, `tsconfig-partial-${key}.json`);
+    const files = only.filter((p) => p.endsWith(".ts")).map((p) => join(outDir, p));
+    await writeFile(project, JSON.stringify({ extends: join(outDir, "tsconfig.json"), files }, null, 2));
+  }
+  const buildInfo = join(CACHE_DIR, `tsbuildinfo-${key}-${only ? "partial" : "full"}.json`);
   const output = await new Promise<string>((resolve) => {
     execFile(
       tscPath,
-      ["-p", join(outDir, "tsconfig.json"), "--pretty", "false"],
+      ["-p", project, "--pretty", "false", "--incremental", "--tsBuildInfoFile", buildInfo],
       { cwd: outDir, maxBuffer: 64 << 20 },
       (_err, stdout, stderr) => resolve(`${stdout}${stderr}`),
     );

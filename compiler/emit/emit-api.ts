@@ -187,7 +187,7 @@ export function emitApi(
       `export default ${printer.text()};`,
     ],
   };
-  const text = printStructure(structure, { indentNumberOfSpaces: 2 });
+  const text = withNewline(printStructure(structure, { indentNumberOfSpaces: 2 }));
   const body = text.indexOf("export default ");
   const offset = text.slice(0, body).split("\n").length - 1;
   return {
@@ -195,6 +195,10 @@ export function emitApi(
     text,
     origins: printer.origins.map((o) => ({ line: o.line + offset + 1, at: o.at })),
   };
+}
+
+export function withNewline(text: string): string {
+  return text.endsWith("\n") ? text : `${text}\n`;
 }
 
 function notImplemented(

@@ -8,7 +8,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { GatewayModel } from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
 import type { ConnectorResolver } from "./connectors.ts";
-import { BANNER, type EmittedModule, emitApi } from "./emit-api.ts";
+import { BANNER, type EmittedModule, emitApi, withNewline } from "./emit-api.ts";
 import { ValuePrinter } from "./print-value.ts";
 
 export interface EmitOptions {
@@ -64,7 +64,7 @@ export function emitGateway(
         "/** Routes in match order: a host-bound route before a host-less one, then the longest path. */",
         `export const routes = ${routes.text()} as const;`,
         "",
-        `export const bundle: GatewayBundle = {\n  version: ${JSON.stringify(version)},\n  apis: [${model.apis.map((a) => a.ident).join(", ")}],\n};`,
+        `export const bundle: GatewayBundle = {\n  version: ${JSON.stringify(version)},\n  apis: [${model.apis.map((a) => a.ident).join(", ")}],\n  routes,\n};`,
       ],
     },
     { indentNumberOfSpaces: 2 },
@@ -111,8 +111,8 @@ export function emitGateway(
   )}\n`;
   const modules: EmittedModule[] = [
     ...apiModules,
-    { path: "gateway.ts", text: gateway, origins: [] },
-    { path: "main.ts", text: main, origins: [] },
+    { path: "gateway.ts", text: withNewline(gateway), origins: [] },
+    { path: "main.ts", text: withNewline(main), origins: [] },
     { path: "tsconfig.json", text: tsconfig, origins: [] },
   ].sort((a, b) => compare(a.path, b.path));
   return { modules, diagnostics };

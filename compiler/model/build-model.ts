@@ -93,6 +93,7 @@ class ApiBuilder {
       at: doc.at,
     };
     if (spec.failover !== undefined) base.failover = this.value(spec.failover, "/spec/failover");
+    if (v2 && obj(spec.proxy).failover !== undefined) base.failover = this.v2Failover(obj(obj(spec.proxy).failover));
     return v2 ? { ...base, ...this.v2Proxy(spec) } : { ...base, ...this.v4Connectors(spec) };
   }
 
@@ -181,24 +182,34 @@ class ApiBuilder {
     const endpointGroups: EndpointGroupModel[] = ((proxy.groups as Obj[] | undefined) ?? []).map(
       (group, gi) => {
         const gp = `/spec/proxy/groups/${gi}`;
-        const shared: Obj = {};
-        if (group.http !== undefined) shared.http = group.http;
-        if (group.ssl !== undefined) shared.ssl = group.ssl;
-        if (group.headers !== undefined) shared.headers = group.headers;
+        const groupCheck = obj(obj(group.services)["health-check"]);
         return {
           name: String(group.name ?? "default"),
           type: "http-proxy",
           loadBalancer: str(obj(group.load_balancing).type) ?? "ROUND_ROBIN",
           at: this.ref(gp),
-          endpoints: ((group.endpoints as Obj[] | undefined) ?? []).map((ep, ei) => ({
-            name: String(ep.name),
-            type: "http-proxy",
-            weight: typeof ep.weight === "number" ? ep.weight : 1,
-            secondary: ep.backup === true,
-            configuration: { target: this.value(ep.target, `${gp}/endpoints/${ei}/target`) },
-            shared: this.value(shared, gp),
-            at: this.ref(`${gp}/endpoints/${ei}`),
-          })),
+          endpoints: ((group.endpoints as Obj[] | undefined) ?? []).map((ep, ei) => {
+            const ptr = `${gp}/endpoints/${ei}`;
+            // v2 endpoints inherit the group's http/ssl/headers unless `inherit: false`.
+            const own = ep.inherit === false;
+            const endpoint: EndpointGroupModel["endpoints"][number] = {
+              name: String(ep.name),
+              type: "http-proxy",
+              weight: typeof ep.weight === "number" ? ep.weight : 1,
+              secondary: ep.backup === true,
+              configuration: { target: this.value(ep.target, `${ptr}/target`) },
+              shared: this.v2Shared(own ? ep : group, own ? ptr : gp, proxy.preserve_host === true, ep.type === "grpc"),
+              at: this.ref(ptr),
+            };
+            const epCheck = obj(ep.healthcheck);
+            const useOwn = ep.healthcheck !== undefined && epCheck.inherit !== true;
+            const check = this.v2HealthCheck(
+              useOwn ? epCheck : groupCheck,
+              useOwn ? `${ptr}/healthcheck` : `${gp}/services/health-check`,
+            );
+            if (check) endpoint.healthCheck = check;
+            return endpoint;
+          }),
         };
       },
     );
@@ -207,6 +218,65 @@ class ApiBuilder {
       entrypoints: [{ type: "http-proxy", qos: "AUTO", configuration: {}, at: this.ref("/spec/proxy") }],
       endpointGroups,
       stripContextPath: proxy.strip_context_path !== false,
+    };
+  }
+
+  /** A v2 group's (or endpoint's) http/ssl/headers as v4 shared configuration. */
+  private v2Shared(src: Obj, pointer: string, preserveHost: boolean, grpc: boolean): ModelValue {
+    const out: Record<string, ModelValue> = {};
+    if (src.http !== undefined || preserveHost || grpc) {
+      const http = { ...(obj(this.value(src.http ?? {}, `${pointer}/http`)) as Record<string, ModelValue>) };
+      if (preserveHost) http.propagateClientHost = true;
+      if (grpc) http.version = "HTTP_2";
+      out.http = http;
+    }
+    if (src.ssl !== undefined) out.ssl = this.value(src.ssl, `${pointer}/ssl`);
+    if (Array.isArray(src.headers)) out.headers = this.value(src.headers, `${pointer}/headers`);
+    else if (src.headers !== undefined) {
+      // v2 group headers are a map; v4's are a list of {name, value}.
+      out.headers = Object.entries(obj(src.headers)).map(([name, value]) => ({
+        name,
+        value: this.value(value, joinPointer(`${pointer}/headers`, name)),
+      }));
+    }
+    return out;
+  }
+
+  /** v2 `health-check` (schedule + steps with assertions) as the v4 http-health-check shape. */
+  private v2HealthCheck(check: Obj, pointer: string): ModelValue | undefined {
+    if (check.enabled !== true) return undefined;
+    const step = obj((check.steps as Obj[] | undefined)?.[0]);
+    const request = obj(step.request);
+    const assertions = ((obj(step.response).assertions as unknown[] | undefined) ?? []).map(String);
+    const configuration: Record<string, ModelValue> = {
+      target: request.path === undefined ? "/" : this.value(request.path, `${pointer}/steps/0/request/path`),
+      method: str(request.method) ?? "GET",
+      overrideEndpointPath: request.fromRoot === true,
+    };
+    if (check.schedule !== undefined) configuration.schedule = this.value(check.schedule, `${pointer}/schedule`);
+    if (request.headers !== undefined)
+      configuration.headers = this.value(request.headers, `${pointer}/steps/0/request/headers`);
+    if (request.body !== undefined) configuration.body = this.value(request.body, `${pointer}/steps/0/request/body`);
+    if (assertions.length > 0) {
+      // Every assertion must hold: one condition joining them.
+      const joined = assertions.map((a) => `(${a.trim().replace(/^\{(.*)\}$/s, "$1")})`).join(" && ");
+      configuration.assertion =
+        this.condition(`{${joined}}`, `${pointer}/steps/0/response/assertions`) ?? null;
+    }
+    // v2 has no thresholds: one result moves the endpoint, as in Gravitee v2.
+    configuration.successThreshold = 1;
+    configuration.failureThreshold = 1;
+    return { enabled: true, type: "http-health-check", configuration };
+  }
+
+  /** v2 `proxy.failover` (maxAttempts, retryTimeout) as v4 failover without a circuit breaker. */
+  private v2Failover(failover: Obj): ModelValue {
+    return {
+      enabled: true,
+      maxRetries: typeof failover.maxAttempts === "number" ? failover.maxAttempts : 1,
+      slowCallDuration: typeof failover.retryTimeout === "number" ? failover.retryTimeout : 10_000,
+      maxFailures: 2_147_483_647,
+      perSubscription: false,
     };
   }
 

@@ -1,0 +1,55 @@
+// What the last successful build of an output directory saw: the runtime's files and the emitted
+// modules. It decides how much of type-check and bundle a compile must redo: nothing when neither
+// changed, only the changed modules when the runtime is the same, everything otherwise.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { EmittedModule } from "../emit/emit-api.ts";
+import { CACHE_DIR } from "./typecheck.ts";
+
+export interface BuildState {
+  runtime: string;
+  modules: Record<string, string>;
+}
+
+export type Plan = { kind: "nothing" } | { kind: "partial"; files: string[] } | { kind: "full" };
+
+/** A fingerprint of runtime/ (paths, sizes, modification times) and the installed packages. */
+export async function runtimeFingerprint(projectDir: string): Promise<string> {
+  const hash = createHash("sha256");
+  const runtimeDir = join(projectDir, "runtime");
+  const names = (await readdir(runtimeDir, { recursive: true })).map(String).sort();
+  for (const name of names) {
+    const s = await stat(join(runtimeDir, name));
+    if (s.isFile()) hash.update(`${name}\0${s.size}\0${s.mtimeMs}\n`);
+  }
+  const lock = await stat(join(projectDir, "node_modules", ".package-lock.json")).catch(() => undefined);
+  hash.update(`lock\0${lock?.mtimeMs ?? 0}`);
+  return hash.digest("hex");
+}
+
+function stateFile(outDir: string): string {
+  return join(CACHE_DIR, `build-${createHash("sha256").update(outDir).digest("hex").slice(0, 16)}.json`);
+}
+
+export async function planBuild(outDir: string, runtime: string, modules: readonly EmittedModule[]): Promise<Plan> {
+  const previous = await readFile(stateFile(outDir), "utf8")
+    .then((t) => JSON.parse(t) as BuildState)
+    .catch(() => undefined);
+  if (!previous || previous.runtime !== runtime || !existsSync(join(outDir, "dist", "gateway.mjs"))) return { kind: "full" };
+  const changed = modules.filter((m) => previous.modules[m.path] !== digest(m.text)).map((m) => m.path);
+  const removed = Object.keys(previous.modules).some((p) => !modules.some((m) => m.path === p));
+  if (changed.length === 0 && !removed) return { kind: "nothing" };
+  if (changed.includes("tsconfig.json") || changed.length > modules.length / 2) return { kind: "full" };
+  return { kind: "partial", files: changed };
+}
+
+export async function saveBuildState(outDir: string, runtime: string, modules: readonly EmittedModule[]): Promise<void> {
+  const state: BuildState = { runtime, modules: Object.fromEntries(modules.map((m) => [m.path, digest(m.text)])) };
+  await writeFile(stateFile(outDir), JSON.stringify(state));
+}
+
+function digest(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
