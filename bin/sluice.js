@@ -22,5 +22,10 @@ if (major < 24) {
   });
   process.exit(child.status ?? 2);
 }
+// `sluice check | head`: a closed pipe ends the output quietly, not with a stack trace.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import("../compiler/cli/main.ts");
 process.exitCode = await main(process.argv.slice(2));

@@ -3,8 +3,8 @@
 // OUT byte-identical and a one-spec change rewrites one module.
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { bundleGateway } from "./build/bundle.ts";
 import { planBuild, runtimeFingerprint, saveBuildState } from "./build/build-state.ts";
+import { bundleGateway } from "./build/bundle.ts";
 import { typecheck } from "./build/typecheck.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { ConnectorResolver } from "./emit/connectors.ts";
@@ -73,9 +73,18 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
     result.bundle = await bundleInfo(outDir);
     return result;
   }
-  progress(plan.kind === "partial" ? `type-checking ${plan.files.length} changed module(s)` : "type-checking the generated gateway");
+  progress(
+    plan.kind === "partial"
+      ? `type-checking ${plan.files.length} changed module(s)`
+      : "type-checking the generated gateway",
+  );
   const tsc = join(PROJECT_DIR, "node_modules", ".bin", "tsc");
-  const checkedTypes = await typecheck(outDir, tsc, emitted.modules, plan.kind === "partial" ? plan.files : undefined);
+  const checkedTypes = await typecheck(
+    outDir,
+    tsc,
+    emitted.modules,
+    plan.kind === "partial" ? plan.files : undefined,
+  );
   result.diagnostics.push(...checkedTypes.diagnostics);
   result.internalErrors = checkedTypes.internal;
   if (checkedTypes.diagnostics.length > 0 || checkedTypes.internal.length > 0) return result;

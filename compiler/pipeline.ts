@@ -5,7 +5,7 @@ import { checkSpecs } from "./check/check-specs.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { type LoadedDocument, type LoadInput, loadSpecs } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
-import { buildModel } from "./model/build-model.ts";
+import { buildModel, checkExpressions } from "./model/build-model.ts";
 import type { GatewayModel } from "./model/model.ts";
 import { validateSpec } from "./validate/validate-spec.ts";
 
@@ -28,7 +28,13 @@ export async function checkRepository(input: LoadInput): Promise<CheckResult> {
     if (found.length > 0) failed.add(doc);
     diagnostics.push(...found);
   }
-  const ruleDiagnostics = checkSpecs(loaded.documents);
+  // A value the schema already rejected (an enum typo) is reported once, by the schema.
+  const schemaPlaces = new Set(diagnostics.map((d) => `${d.at.file}#${d.at.doc}#${d.at.pointer}`));
+  const ruleDiagnostics = checkSpecs(loaded.documents).filter(
+    (d) =>
+      !schemaPlaces.has(`${d.at.file}#${d.at.doc}#${d.at.pointer.replace(/\/type$|\/qos$/, "")}`) &&
+      !schemaPlaces.has(`${d.at.file}#${d.at.doc}#${d.at.pointer}`),
+  );
   diagnostics.push(...ruleDiagnostics);
   for (const d of ruleDiagnostics) {
     if (d.severity !== "error") continue;
@@ -36,6 +42,8 @@ export async function checkRepository(input: LoadInput): Promise<CheckResult> {
       if (doc.at.file === d.at.file && doc.at.doc === d.at.doc) failed.add(doc);
   }
   const valid = loaded.documents.filter((d) => !failed.has(d));
+  // Documents with other errors get no model, but their expressions are still checked.
+  for (const doc of loaded.documents) if (failed.has(doc)) diagnostics.push(...checkExpressions(doc));
   const result: CheckResult = { sources: loaded.sources, documents: loaded.documents, diagnostics, valid };
   const built = buildModel(valid);
   diagnostics.push(...built.diagnostics);

@@ -33,11 +33,16 @@ function stateFile(outDir: string): string {
   return join(CACHE_DIR, `build-${createHash("sha256").update(outDir).digest("hex").slice(0, 16)}.json`);
 }
 
-export async function planBuild(outDir: string, runtime: string, modules: readonly EmittedModule[]): Promise<Plan> {
+export async function planBuild(
+  outDir: string,
+  runtime: string,
+  modules: readonly EmittedModule[],
+): Promise<Plan> {
   const previous = await readFile(stateFile(outDir), "utf8")
     .then((t) => JSON.parse(t) as BuildState)
     .catch(() => undefined);
-  if (!previous || previous.runtime !== runtime || !existsSync(join(outDir, "dist", "gateway.mjs"))) return { kind: "full" };
+  if (!previous || previous.runtime !== runtime || !existsSync(join(outDir, "dist", "gateway.mjs")))
+    return { kind: "full" };
   const changed = modules.filter((m) => previous.modules[m.path] !== digest(m.text)).map((m) => m.path);
   const removed = Object.keys(previous.modules).some((p) => !modules.some((m) => m.path === p));
   if (changed.length === 0 && !removed) return { kind: "nothing" };
@@ -45,8 +50,15 @@ export async function planBuild(outDir: string, runtime: string, modules: readon
   return { kind: "partial", files: changed };
 }
 
-export async function saveBuildState(outDir: string, runtime: string, modules: readonly EmittedModule[]): Promise<void> {
-  const state: BuildState = { runtime, modules: Object.fromEntries(modules.map((m) => [m.path, digest(m.text)])) };
+export async function saveBuildState(
+  outDir: string,
+  runtime: string,
+  modules: readonly EmittedModule[],
+): Promise<void> {
+  const state: BuildState = {
+    runtime,
+    modules: Object.fromEntries(modules.map((m) => [m.path, digest(m.text)])),
+  };
   await writeFile(stateFile(outDir), JSON.stringify(state));
 }
 

@@ -53,6 +53,50 @@ export function buildModel(docs: readonly LoadedDocument[]): {
   return { model: { apis, routes }, diagnostics };
 }
 
+/** Keys whose string value is a whole-value EL condition (SPEC.md: conditions, assertions). */
+const CONDITION_KEYS = new Set(["condition", "messageCondition", "selectionRule", "assertion"]);
+
+/**
+ * The expression diagnostics of a document that has other errors (and so gets no model): every
+ * condition is compiled, and every templated string in a step configuration.
+ */
+export function checkExpressions(doc: LoadedDocument): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report = (
+    error: { message: string; offset: number; hint?: string; code?: string },
+    pointer: string,
+  ) => {
+    const d: Diagnostic = {
+      code: error.code ?? "expression/syntax",
+      severity: "error",
+      message: error.message,
+      at: { ...doc.at, pointer, offset: error.offset },
+    };
+    if (error.hint) d.hint = error.hint;
+    diagnostics.push(d);
+  };
+  const walk = (node: unknown, pointer: string, key: string | undefined, inConfiguration: boolean): void => {
+    if (typeof node === "string") {
+      if (key && CONDITION_KEYS.has(key) && node.trim() !== "") {
+        const r = compileCondition(node);
+        if (!r.ok) report(r.error, pointer);
+      } else if (inConfiguration && hasTemplate(node)) {
+        const r = compileTemplate(node);
+        if (!r.ok) report(r.error, pointer);
+      }
+      return;
+    }
+    if (Array.isArray(node))
+      node.forEach((item, i) => walk(item, joinPointer(pointer, i), undefined, inConfiguration));
+    else if (node !== null && typeof node === "object") {
+      for (const [k, v] of Object.entries(node))
+        walk(v, joinPointer(pointer, k), k, inConfiguration || k === "configuration");
+    }
+  };
+  walk(doc.value.spec, "/spec", "spec", false);
+  return diagnostics;
+}
+
 class ApiBuilder {
   private readonly env: Map<string, EnvSite>;
   private readonly doc: LoadedDocument;
@@ -93,7 +137,8 @@ class ApiBuilder {
       at: doc.at,
     };
     if (spec.failover !== undefined) base.failover = this.value(spec.failover, "/spec/failover");
-    if (v2 && obj(spec.proxy).failover !== undefined) base.failover = this.v2Failover(obj(obj(spec.proxy).failover));
+    if (v2 && obj(spec.proxy).failover !== undefined)
+      base.failover = this.v2Failover(obj(obj(spec.proxy).failover));
     return v2 ? { ...base, ...this.v2Proxy(spec) } : { ...base, ...this.v4Connectors(spec) };
   }
 
@@ -198,7 +243,12 @@ class ApiBuilder {
               weight: typeof ep.weight === "number" ? ep.weight : 1,
               secondary: ep.backup === true,
               configuration: { target: this.value(ep.target, `${ptr}/target`) },
-              shared: this.v2Shared(own ? ep : group, own ? ptr : gp, proxy.preserve_host === true, ep.type === "grpc"),
+              shared: this.v2Shared(
+                own ? ep : group,
+                own ? ptr : gp,
+                proxy.preserve_host === true,
+                ep.type === "grpc",
+              ),
               at: this.ref(ptr),
             };
             const epCheck = obj(ep.healthcheck);
@@ -253,10 +303,12 @@ class ApiBuilder {
       method: str(request.method) ?? "GET",
       overrideEndpointPath: request.fromRoot === true,
     };
-    if (check.schedule !== undefined) configuration.schedule = this.value(check.schedule, `${pointer}/schedule`);
+    if (check.schedule !== undefined)
+      configuration.schedule = this.value(check.schedule, `${pointer}/schedule`);
     if (request.headers !== undefined)
       configuration.headers = this.value(request.headers, `${pointer}/steps/0/request/headers`);
-    if (request.body !== undefined) configuration.body = this.value(request.body, `${pointer}/steps/0/request/body`);
+    if (request.body !== undefined)
+      configuration.body = this.value(request.body, `${pointer}/steps/0/request/body`);
     if (assertions.length > 0) {
       // Every assertion must hold: one condition joining them.
       const joined = assertions.map((a) => `(${a.trim().replace(/^\{(.*)\}$/s, "$1")})`).join(" && ");

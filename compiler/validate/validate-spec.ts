@@ -6,6 +6,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { joinPointer, parsePointer } from "../diagnostics/diagnostic.ts";
 import { closest, didYouMean, listOf } from "../diagnostics/suggest.ts";
+import type { EnvTemplate } from "../load/env-refs.ts";
 import type { LoadedDocument, SupportedKind } from "../load/load-specs.ts";
 import { loadValidators } from "./compiled-validators.ts";
 import { loadSchemas } from "./schemas.ts";
@@ -31,10 +32,11 @@ export function validateSpec(doc: LoadedDocument): Diagnostic[] {
 export function toDiagnostics(errors: AjvError[], doc: LoadedDocument, root: object): Diagnostic[] {
   const collapsed = collapseAlternatives(errors).filter((e) => !isUntypedReference(e, doc));
   const kept = collapsed.filter((e) => !isExplainedByTypo(e, collapsed));
+  const env = new Map(doc.envSites.map((site) => [site.pointer, site.template]));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of kept) {
-    const d = describe(e, doc.at, root);
+    const d = describe(e, doc.at, root, env);
     const id = `${d.at.pointer}|${d.at.key ? 1 : 0}|${d.message}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -111,7 +113,12 @@ function isDiscriminated(e: AjvError): boolean {
   return Boolean(schema?.discriminator);
 }
 
-function describe(e: AjvError, base: SourceRef, root: object): Diagnostic {
+function describe(
+  e: AjvError,
+  base: SourceRef,
+  root: object,
+  env: ReadonlyMap<string, EnvTemplate>,
+): Diagnostic {
   const at: SourceRef = { ...base, pointer: e.instancePath };
   const where = fieldName(e.instancePath);
   switch (e.keyword) {
@@ -162,13 +169,40 @@ function describe(e: AjvError, base: SourceRef, root: object): Diagnostic {
           at,
         };
       }
-      return enumDiagnostic({ ...at, pointer: joinPointer(e.instancePath, tag) }, tag, value, allowed);
+      return enumDiagnostic(
+        { ...at, pointer: joinPointer(e.instancePath, tag) },
+        `\`${tag}\``,
+        value,
+        allowed,
+      );
     }
-    case "type":
+    case "type": {
+      const expected = String(e.params.type);
+      const site = env.get(e.instancePath);
+      const ref = site?.whole ? (site.parts[0] as { env: string; default?: string }) : undefined;
+      const message = ref
+        ? `the default \`${ref.default}\` of \`\${${ref.env}}\` is not ${article(expected)}, which ${where || "this field"} must be`
+        : `${where || "value"} must be ${article(expected)}, not ${describeValue(e.data)}`;
+      const hint =
+        expected === "string" && (typeof e.data === "number" || typeof e.data === "boolean")
+          ? `quote it: \`"${String(e.data)}"\``
+          : undefined;
+      return { code: "schema/type", severity: "error", message, ...(hint ? { hint } : {}), at };
+    }
+    case "pattern":
+      if (e.instancePath === "/metadata/name") {
+        return {
+          code: "schema/invalid",
+          severity: "error",
+          message: `\`${String(e.data)}\` is not a valid API name`,
+          hint: "use a DNS-1123 label: lowercase letters, digits and `-`, starting and ending with a letter or digit, at most 63 characters",
+          at,
+        };
+      }
       return {
-        code: "schema/type",
+        code: "schema/invalid",
         severity: "error",
-        message: `${where || "value"} must be ${article(String(e.params.type))}, not ${describeValue(e.data)}`,
+        message: `${where || "value"} ${e.message ?? "is invalid"}`,
         at,
       };
     default:
