@@ -20,8 +20,10 @@ import type {
 } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { EnvError, resolveEnv } from "../env.ts";
+import type { Failover } from "../spec-types/api-v4-definition.ts";
 import type { GatewayExchange } from "./exchange.ts";
-import { type CompiledFlow, compileFlow, matchFlows } from "./flows.ts";
+import { FailoverInvoker } from "./failover.ts";
+import { type CompiledFlow, compileFlow, flowRunsInPhase, matchFlows } from "./flows.ts";
 import { LoadBalancer } from "./load-balancer.ts";
 import { childLogger } from "./log.ts";
 
@@ -54,6 +56,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   readonly log: Logger;
   private readonly plans: RuntimePlan[];
   private readonly flows: CompiledFlow[];
+  /** The API's failover (retries and circuit breakers) over the first group, when enabled. */
+  private readonly failover: FailoverInvoker | undefined;
 
   /** Throws EnvError (collected by the gateway) when the environment does not fit. */
   constructor(
@@ -120,6 +124,14 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       };
     };
     this.flows = definition.flows.map((f) => compileFlow(stepsOf(f)));
+    const failover = definition.failover
+      ? attempt(() => resolveEnv<Failover>(definition.failover!, env))
+      : undefined;
+    const first = this.groups[0];
+    this.failover =
+      failover?.enabled === true && definition.type === "PROXY" && first
+        ? new FailoverInvoker(first.balancer as LoadBalancer<ProxyEndpoint>, failover)
+        : undefined;
     this.plans = definition.plans
       .map((p) => ({
         id: p.id,
@@ -156,6 +168,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   async response(exchange: Exchange): Promise<void> {
     const flows = (exchange.attributes["sluice.flows"] as CompiledFlow[] | undefined) ?? [];
     for (const f of flows) await runSteps(f.flow.response, exchange, "onResponse");
+    for (const deferred of exchange.deferredResponse) await deferred(exchange);
   }
 
   async message(
@@ -166,6 +179,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const flows = (exchange.attributes["sluice.flows"] as CompiledFlow[] | undefined) ?? [];
     let current: Message | undefined = message;
     for (const f of flows) {
+      if (!flowRunsInPhase(f, phase)) continue;
       for (const step of f.flow[phase]) {
         if (!current) return undefined;
         if (!step.instance.onMessage) continue;
@@ -193,6 +207,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   }
 
   proxyEndpoint(_exchange: Exchange): ProxyEndpoint {
+    if (this.failover) return this.failover;
     const group = this.groups[0];
     const endpoint = group?.balancer.next();
     if (!endpoint) throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });
@@ -217,14 +232,15 @@ async function runSteps(
   }
 }
 
-function elMessage(m: Message): NonNullable<ReturnType<Exchange["el"]>["message"]> {
+/** The `#message` EL view of a message (message conditions, and policies that template messages). */
+export function elMessage(m: Message): NonNullable<ReturnType<Exchange["el"]>["message"]> {
   return {
     id: m.id ?? "",
     content: m.content.toString("utf8"),
     headers: (name) =>
       m.headers[name] ?? Object.entries(m.headers).find(([k]) => k.toLowerCase() === name)?.[1],
     metadata: m.metadata,
-    attributes: {},
+    attributes: m.attributes ?? {},
     error: false,
   };
 }

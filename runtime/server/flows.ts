@@ -1,11 +1,34 @@
-// Which flows apply to a request: Gravitee's flow selectors (HTTP path/method, CONDITION) and
-// execution modes (DEFAULT: every matching flow in order; BEST_MATCH: only the most specific one).
+// Which flows apply to a request: Gravitee's flow selectors (HTTP path/method, CHANNEL, CONDITION)
+// and execution modes (DEFAULT: every matching flow in order; BEST_MATCH: only the most specific one).
 // https://documentation.gravitee.io/apim/using-the-product/managing-your-apis/policy-studio
 import type { Exchange, Flow, FlowSelector, Step } from "../contract.ts";
 
+/** The exchange attribute naming the entrypoint that took the request (set by the gateway). */
+export const ENTRYPOINT_ATTRIBUTE = "sluice.entrypoint";
+
+type Operation = "PUBLISH" | "SUBSCRIBE";
+
+/** The connector modes of each message entrypoint (Gravitee's `supportedModes`). */
+const ENTRYPOINT_OPERATIONS: Readonly<Record<string, readonly Operation[]>> = {
+  "http-get": ["SUBSCRIBE"],
+  "http-post": ["PUBLISH"],
+  sse: ["SUBSCRIBE"],
+  webhook: ["SUBSCRIBE"],
+  websocket: ["PUBLISH", "SUBSCRIBE"],
+};
+
+interface PathMatcher {
+  regex: RegExp;
+  literal: number;
+  equals: boolean;
+  names: string[];
+}
+
 export interface CompiledFlow {
   flow: Flow<Step>;
-  http?: { regex: RegExp; literal: number; equals: boolean; methods?: readonly string[]; names: string[] };
+  http?: PathMatcher & { methods?: readonly string[] };
+  /** A CHANNEL selector (MESSAGE APIs): the channel is the path below the context path. */
+  channel?: PathMatcher & { operations?: readonly Operation[]; entrypoints?: readonly string[] };
   conditions: FlowSelector[];
 }
 
@@ -21,11 +44,39 @@ export function compileFlow(flow: Flow<Step>): CompiledFlow {
         names,
         ...(s.methods?.length ? { methods: s.methods } : {}),
       };
+    } else if (s.channel !== undefined || s.operations !== undefined || s.entrypoints !== undefined) {
+      const equals = s.channelOperator === "EQUALS";
+      out.channel = {
+        ...pathPattern(s.channel ?? "/", equals),
+        equals,
+        ...(s.operations?.length ? { operations: s.operations } : {}),
+        ...(s.entrypoints?.length ? { entrypoints: s.entrypoints } : {}),
+      };
     } else if (s.condition) {
       out.conditions.push(s);
     }
   }
   return out;
+}
+
+/**
+ * Whether a CHANNEL selector admits the entrypoint that took the exchange: its id is listed (or
+ * none is), and one of its modes is among the selector's operations (Gravitee's
+ * ChannelSelectorConditionFilter). Without a known entrypoint, nothing is filtered.
+ */
+function channelAdmits(channel: NonNullable<CompiledFlow["channel"]>, exchange: Exchange): boolean {
+  const entrypoint = exchange.attributes[ENTRYPOINT_ATTRIBUTE];
+  if (typeof entrypoint !== "string") return true;
+  if (channel.entrypoints && !channel.entrypoints.includes(entrypoint)) return false;
+  const modes = ENTRYPOINT_OPERATIONS[entrypoint];
+  if (channel.operations && modes && !channel.operations.some((o) => modes.includes(o))) return false;
+  return true;
+}
+
+/** Whether a flow's message steps run in this phase: a CHANNEL selector's operations name the phases. */
+export function flowRunsInPhase(flow: CompiledFlow, phase: "publish" | "subscribe"): boolean {
+  const operations = flow.channel?.operations;
+  return !operations || operations.includes(phase === "publish" ? "PUBLISH" : "SUBSCRIBE");
 }
 
 /** `/orders/:id` → a regex capturing `id`; STARTS_WITH matches whole segments only. */
@@ -62,19 +113,29 @@ export function matchFlows(
       if (!m) continue;
       if (f.http.methods && !f.http.methods.includes(method)) continue;
     }
+    if (f.channel) {
+      m = f.channel.regex.exec(exchange.pathInfo || "/");
+      if (!m || !channelAdmits(f.channel, exchange)) continue;
+    }
     if (f.conditions.some((c) => !c.condition!(exchange.el()))) continue;
     matched.push({ f, m });
   }
   let chosen = matched;
   if (bestMatch && matched.length > 1) {
     // The most specific path: EQUALS beats STARTS_WITH, then the longest literal part.
-    const score = (x: (typeof matched)[number]) =>
-      x.f.http ? x.f.http.literal * 2 + (x.f.http.equals ? 1 : 0) : -1;
+    const score = (x: (typeof matched)[number]) => {
+      const path = x.f.http ?? x.f.channel;
+      return path ? path.literal * 2 + (path.equals ? 1 : 0) : -1;
+    };
     const best = matched.reduce((a, b) => (score(b) > score(a) ? b : a));
     chosen = [best];
   }
   for (const { f, m } of chosen) {
-    if (f.http && m) f.http.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] ?? "")));
+    const path = f.http ?? f.channel;
+    if (!path || !m) continue;
+    path.names.forEach((n, i) => {
+      params[n] = decodeURIComponent(m[i + 1] ?? "");
+    });
   }
   return chosen.map((x) => x.f);
 }

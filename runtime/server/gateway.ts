@@ -18,6 +18,8 @@ import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
 import { NO_CONTEXT_PATH, sendError } from "./errors.ts";
 import { GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "./exchange.ts";
+import { ENTRYPOINT_ATTRIBUTE } from "./flows.ts";
+import { startHealthChecks } from "./health-check.ts";
 import { createDualServer } from "./listen.ts";
 import { createLogger } from "./log.ts";
 import { Metrics } from "./metrics.ts";
@@ -58,14 +60,26 @@ export async function runGateway(
     }
     throw error;
   }
-  const router = new Router(apis.flatMap((api) => api.definition.paths.map((p) => ({ ...p, target: api }))));
+  const byId = new Map(apis.map((a) => [a.definition.id, a]));
+  const table = bundle.routes ?? apis.flatMap((api) => api.definition.paths.map((p) => ({ ...p, api: api.definition.id })));
+  const router = new Router(
+    table.flatMap((r) => {
+      const target = byId.get(r.api);
+      return target ? [{ ...(r.host ? { host: r.host } : {}), path: r.path, target }] : [];
+    }),
+  );
+
   const metrics = new Metrics();
   let draining = false;
   const readiness = (): Readiness[] =>
     apis.map((api) => {
       const notReady = api.groups.flatMap((g) =>
         g.endpoints
-          .map((e) => ({ e, h: e.health() }))
+          .map((e) => {
+            // An endpoint the health check took out of rotation is not ready either.
+            const removed = g.balancer.downReason(e);
+            return { e, h: removed === undefined ? e.health() : { ready: false, detail: removed } };
+          })
           .filter((x) => !x.h.ready)
           .map((x) => ({ endpoint: `${g.name}:${x.e.name}`, ...(x.h.detail ? { detail: x.h.detail } : {}) })),
       );
@@ -95,6 +109,7 @@ export async function runGateway(
       sendError(req, res, 404, NO_CONTEXT_PATH);
       return;
     }
+    exchange.attributes[ENTRYPOINT_ATTRIBUTE] = entrypoint.type;
     entrypoint.handle(exchange, api).catch((error: unknown) => fail(exchange, error, api.log));
   };
 
@@ -112,6 +127,7 @@ export async function runGateway(
     // The exchange needs a response object for headers and errors; upgrades write to the socket.
     const res = new ServerResponse(req);
     const exchange = new GatewayExchange(match.target, req, res, match.contextPath, match.pathInfo);
+    exchange.attributes[ENTRYPOINT_ATTRIBUTE] = entrypoint.type;
     entrypoint.upgrade(req, socket, head, exchange, match.target);
   };
 
@@ -127,6 +143,7 @@ export async function runGateway(
   const connecting = new Set<Promise<void>>();
   for (const e of endpoints)
     if (isMessageEndpoint(e)) connecting.add(connectWithRetry(e, log, () => draining));
+  const healthChecks = startHealthChecks(apis, env);
   log.info("gateway started", { httpPort, adminPort, apis: apis.length, version: bundle.version });
 
   const close = async (): Promise<void> => {
@@ -134,6 +151,7 @@ export async function runGateway(
     draining = true;
     log.info("draining", { inFlight: metrics.active });
     server.net.close();
+    healthChecks.stop();
     await Promise.allSettled(apis.flatMap((a) => a.entrypoints.map((e) => e.close?.())));
     const deadline = Date.now() + Number(env.SLUICE_DRAIN_TIMEOUT_MS ?? 10_000);
     while (metrics.active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
@@ -177,7 +195,7 @@ function instantiate(
 
 function fail(exchange: GatewayExchange, error: unknown, log: Logger): void {
   if (error instanceof GatewayError) {
-    sendError(exchange.request, exchange.response, error.status, error.message, error.headers);
+    sendError(exchange.request, exchange.response, error.status, error.message, error.headers, error.body);
     return;
   }
   log.error("exchange failed", {

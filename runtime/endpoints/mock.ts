@@ -1,0 +1,105 @@
+// The `mock` endpoint: a message source that needs no infrastructure (the default for examples), as
+// Gravitee's gravitee-endpoint-mock: every subscription gets its own sequence of `messageContent`
+// messages, one every `messageInterval` ms, ids "0", "1", … (so a cursor resumes after its id), with
+// the configured headers and metadata (plus `sourceTimestamp`), ending after `messageCount` ids.
+// Published messages are accepted and remembered (the last MOCK_REMEMBERED), so tests and examples
+// can observe what a producer sent; they are not echoed to subscribers (Gravitee only logs them).
+import { setImmediate as nextTick, setTimeout as sleep } from "node:timers/promises";
+import type { Message, MessageEndpoint, Qos } from "../contract.ts";
+import { GatewayError } from "../contract.ts";
+import { defineEndpoint } from "../define.ts";
+import type { MockEndpointConfiguration, MockSharedConfiguration } from "../spec-types/api-v4-definition.ts";
+
+/** How many published (and acknowledged) messages a mock endpoint remembers. */
+export const MOCK_REMEMBERED = 100;
+
+/** The mock endpoint as tests see it (`gateway.apis[i].groups[j].endpoints[k]`). */
+export interface MockMessageEndpoint extends MessageEndpoint {
+  /** The last published messages, oldest first. */
+  readonly published: readonly Message[];
+  /** Ids of the last acknowledged messages, in acknowledgement order. */
+  readonly acknowledged: readonly string[];
+}
+
+const ALL_QOS: readonly Qos[] = ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"];
+
+function remember<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > MOCK_REMEMBERED) list.splice(0, list.length - MOCK_REMEMBERED);
+}
+
+/** Gravitee resumes after a numeric last id and starts over (from 0) on anything else. */
+function firstId(cursor: string | undefined): number {
+  if (cursor === undefined || !/^\d+$/.test(cursor)) return 0;
+  return Number(cursor) + 1;
+}
+
+/** Waits `ms`; false when the signal aborted first. */
+async function wait(ms: number, signal: AbortSignal): Promise<boolean> {
+  try {
+    if (ms > 0) await sleep(ms, undefined, { signal });
+    else await nextTick(undefined, { signal });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const connector = defineEndpoint<
+  MockEndpointConfiguration,
+  MockSharedConfiguration,
+  MockMessageEndpoint
+>({
+  type: "mock",
+  create(config, _shared, endpoint, ctx) {
+    const interval = config.messageInterval ?? 1000;
+    const content = Buffer.from(config.messageContent ?? "mock message", "utf8");
+    const count = config.messageCount;
+    const headers: Record<string, string[]> = {};
+    for (const h of config.headers ?? []) headers[h.name] = [...(headers[h.name] ?? []), h.value];
+    const metadata: Record<string, string> = {};
+    for (const m of config.metadata ?? []) metadata[m.name] = m.value;
+    const published: Message[] = [];
+    const acknowledged: string[] = [];
+    let connected = false;
+
+    const generate = (id: number): Message => {
+      const message: Message = {
+        id: String(id),
+        content,
+        headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [...v]])),
+        metadata: { sourceTimestamp: Date.now(), ...metadata },
+        ack: async () => remember(acknowledged, String(id)),
+      };
+      return message;
+    };
+
+    return {
+      name: endpoint.name,
+      capabilities: { qos: ALL_QOS, resume: true },
+      published,
+      acknowledged,
+      async connect() {
+        connected = true;
+      },
+      health: () => (connected ? { ready: true } : { ready: false, detail: "not connected" }),
+      async *subscribe({ cursor, signal }) {
+        for (let id = firstId(cursor); count === undefined || id < count; id++) {
+          if (!(await wait(interval, signal))) return;
+          yield generate(id);
+        }
+      },
+      async publish(message) {
+        if (!connected) throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });
+        remember(published, message);
+        ctx.log.info("mock endpoint received a message", {
+          endpoint: endpoint.name,
+          bytes: message.content.length,
+        });
+      },
+      async close() {
+        connected = false;
+      },
+    };
+  },
+});

@@ -1,0 +1,196 @@
+// The message-flow runner that every message entrypoint shares: pick the endpoint, check that it can
+// honour the entrypoint's QoS, then either consume (subscribe → `subscribe` phase → deliver → ack)
+// or produce (`publish` phase → endpoint.publish). Entrypoints only translate their wire format.
+//
+// Acknowledgement (Gravitee's QoS, https://documentation.gravitee.io/apim/create-apis/quality-of-service):
+//   AT_MOST_ONCE  — ack as soon as a message is received, before it is delivered (may be lost);
+//   AT_LEAST_ONCE — ack only after the client has the message (may be delivered twice);
+//   AUTO / NONE   — the endpoint decides; messages are acked after delivery like AT_LEAST_ONCE.
+import type { Exchange, Message, MessageEndpoint, Pipeline, Qos } from "../contract.ts";
+import { GatewayError } from "../contract.ts";
+
+export const NO_ENDPOINT = "No endpoint available";
+export const INCOMPATIBLE_QOS =
+  "Incompatible Qos capabilities between entrypoint requirements and endpoint supports";
+
+/**
+ * The endpoint a message entrypoint talks to: the first ready endpoint, in group order then endpoint
+ * order (Gravitee uses the default group's endpoint). None ready → 503, so nothing is lost silently.
+ */
+export function selectMessageEndpoint(pipeline: Pipeline, qos: Qos): MessageEndpoint {
+  const endpoints = pipeline.messageEndpoints();
+  const endpoint = endpoints.find((e) => e.health().ready);
+  if (!endpoint) throw new GatewayError(503, NO_ENDPOINT, { key: "NO_ENDPOINT_FOUND" });
+  if (!endpoint.capabilities.qos.includes(qos)) {
+    throw new GatewayError(400, INCOMPATIBLE_QOS, { key: "QOS_NOT_SUPPORTED" });
+  }
+  return endpoint;
+}
+
+/** The consumer group of an API's clients (Gravitee: one per API, or per subscription for push plans). */
+export function consumerGroup(exchange: Exchange): string {
+  return `sluice-${exchange.api.info.id}`;
+}
+
+/** One message out of a subscription, after the `subscribe` phase. */
+export interface Delivery {
+  /** The message to deliver; undefined when the phase dropped it. */
+  message: Message | undefined;
+  /**
+   * Settles it with the endpoint once delivered (a no-op for AT_MOST_ONCE: acked on receipt, and for
+   * a dropped message: the policy that dropped it decides).
+   */
+  ack(): Promise<void>;
+}
+
+const ACK_ON_RECEIPT: readonly Qos[] = ["AT_MOST_ONCE"];
+const NO_ACK = async (): Promise<void> => undefined;
+
+/**
+ * A running subscription of one client: the endpoint's messages through the API's `subscribe`
+ * phase, until the endpoint ends, the client goes away (the exchange's signal) or `stop()`.
+ * The endpoint is chosen (and a 503 / QoS 400 thrown) when it is created, before any response.
+ */
+export class MessageSubscription {
+  private readonly stopper = new AbortController();
+  private readonly stopped: Promise<"stopped">;
+  private readonly iterator: AsyncIterator<Message>;
+  private readonly pipeline: Pipeline;
+  private readonly exchange: Exchange;
+  private readonly ackOnReceipt: boolean;
+  private readonly onClientGone = () => this.stop();
+
+  constructor(pipeline: Pipeline, exchange: Exchange, options: { qos: Qos; cursor?: string | undefined }) {
+    const endpoint = selectMessageEndpoint(pipeline, options.qos);
+    this.pipeline = pipeline;
+    this.exchange = exchange;
+    this.ackOnReceipt = ACK_ON_RECEIPT.includes(options.qos);
+    const signal = this.stopper.signal;
+    this.stopped = new Promise((resolve) => signal.addEventListener("abort", () => resolve("stopped")));
+    if (exchange.signal.aborted) this.stop();
+    else exchange.signal.addEventListener("abort", this.onClientGone, { once: true });
+    this.iterator = endpoint
+      .subscribe({
+        qos: options.qos,
+        ...(options.cursor !== undefined && endpoint.capabilities.resume ? { cursor: options.cursor } : {}),
+        group: consumerGroup(exchange),
+        signal,
+      })
+      [Symbol.asyncIterator]();
+  }
+
+  get active(): boolean {
+    return !this.stopper.signal.aborted;
+  }
+
+  /** The next delivery, or undefined once the subscription ended. Rejects when the endpoint fails. */
+  async next(): Promise<Delivery | undefined> {
+    if (!this.active) return undefined;
+    // Race each pull against stop(), so an endpoint that waits for its next message without
+    // watching the signal cannot hold a response past its deadline.
+    const pull = this.iterator.next();
+    pull.catch(() => undefined); // a pull still pending when we stop must not reject unhandled
+    const next = await Promise.race([pull, this.stopped]);
+    if (next === "stopped" || next.done) {
+      this.stop();
+      return undefined;
+    }
+    const received = next.value;
+    if (this.ackOnReceipt) await received.ack?.();
+    const message = await this.pipeline.message("subscribe", received, this.exchange);
+    // A dropped message is the dropping policy's to settle (message-filtering's ackFilteredMessage).
+    const settle = this.ackOnReceipt || !message || !received.ack ? NO_ACK : () => received.ack!();
+    return { message, ack: settle };
+  }
+
+  stop(): void {
+    if (this.stopper.signal.aborted) return;
+    this.stopper.abort();
+    this.exchange.signal.removeEventListener("abort", this.onClientGone);
+    // Not awaited: a generator busy in next() only returns once that pull settles.
+    this.iterator?.return?.().catch(() => undefined);
+  }
+}
+
+export interface ConsumeOptions {
+  qos: Qos;
+  /** Resume after this message id, where the endpoint can resume. */
+  cursor?: string | undefined;
+  /** Stop after this many delivered messages. */
+  limit: number;
+  /** Stop after this long (0: no time limit). */
+  durationMs: number;
+}
+
+export interface Consumed {
+  /** The messages to deliver, after the `subscribe` phase. */
+  messages: Message[];
+  /** The endpoint failed after some messages had arrived (earlier failures reject instead). */
+  error?: string;
+  /**
+   * Settles the delivered messages with the endpoint; call once the client has them (a no-op for
+   * AT_MOST_ONCE, which acked on receipt).
+   */
+  ack(): Promise<void>;
+}
+
+/**
+ * Consumes up to `limit` messages within `durationMs` (a long poll), running the API's `subscribe`
+ * phase on each. Ends early when the client goes away.
+ */
+export async function consumeMessages(
+  pipeline: Pipeline,
+  exchange: Exchange,
+  options: ConsumeOptions,
+): Promise<Consumed> {
+  const subscription = new MessageSubscription(pipeline, exchange, options);
+  const timer =
+    options.durationMs > 0 ? setTimeout(() => subscription.stop(), options.durationMs).unref() : undefined;
+  const messages: Message[] = [];
+  const settle: Delivery[] = [];
+  let error: string | undefined;
+  try {
+    while (messages.length < options.limit) {
+      const delivery = await subscription.next();
+      if (!delivery) break;
+      settle.push(delivery);
+      if (delivery.message) messages.push(delivery.message);
+    }
+  } catch (failure) {
+    if (messages.length === 0) throw failure;
+    error = failure instanceof Error ? failure.message : String(failure);
+  } finally {
+    if (timer) clearTimeout(timer);
+    subscription.stop();
+  }
+  return {
+    messages,
+    ...(error !== undefined ? { error } : {}),
+    ack: async () => {
+      for (const d of settle) await d.ack();
+    },
+  };
+}
+
+/**
+ * Produces one message: the API's `publish` phase, then the endpoint. Resolves once the endpoint has
+ * it (a message the phase drops resolves too: Gravitee still answers success).
+ */
+export async function produceMessage(
+  pipeline: Pipeline,
+  exchange: Exchange,
+  message: Message,
+  qos: Qos,
+): Promise<void> {
+  const endpoint = selectMessageEndpoint(pipeline, qos);
+  const processed = await pipeline.message("publish", message, exchange);
+  if (!processed) return;
+  try {
+    await endpoint.publish(processed, { qos });
+  } catch (failure) {
+    if (failure instanceof GatewayError) throw failure;
+    throw new GatewayError(502, "Unable to publish the message to the endpoint", {
+      key: "FAILURE_ENDPOINT_PUBLISH_FAILED",
+    });
+  }
+}

@@ -1,0 +1,51 @@
+// Server-sent events as the `sse` entrypoint writes them (SPEC.md §5, Gravitee's SseEvent): fields in
+// the order retry, id, event, data, then comment lines `:key: value`, and a blank line. A content
+// with line breaks becomes several `data:` lines, so the client's EventSource rebuilds it exactly.
+// https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
+import type { Message } from "../contract.ts";
+
+export interface SseEventFields {
+  retry?: number;
+  id?: string | undefined;
+  event?: string;
+  data?: string;
+  comments?: ReadonlyArray<readonly [string, string]>;
+}
+
+/** A line field may not contain a line break (it would end the field early). */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, " ");
+}
+
+export function formatSseEvent(fields: SseEventFields): string {
+  const lines: string[] = [];
+  if (fields.retry !== undefined) lines.push(`retry: ${fields.retry}`);
+  if (fields.id !== undefined) lines.push(`id: ${oneLine(fields.id)}`);
+  if (fields.event !== undefined) lines.push(`event: ${oneLine(fields.event)}`);
+  if (fields.data !== undefined)
+    for (const line of fields.data.split(/\r\n|\r|\n/)) lines.push(`data: ${line}`);
+  for (const [key, value] of fields.comments ?? []) lines.push(`:${oneLine(key)}: ${oneLine(value)}`);
+  return `${lines.join("\n")}\n\n`;
+}
+
+/** The idle heartbeat: an empty comment. */
+export const SSE_HEARTBEAT = ":\n\n";
+
+export function formatSseMessage(
+  message: Message,
+  options: { headersAsComment: boolean; metadataAsComment: boolean },
+): string {
+  const comments: Array<readonly [string, string]> = [];
+  if (options.headersAsComment) {
+    for (const [name, values] of Object.entries(message.headers)) comments.push([name, values.join(",")]);
+  }
+  if (options.metadataAsComment) {
+    for (const [key, value] of Object.entries(message.metadata)) comments.push([key, String(value)]);
+  }
+  return formatSseEvent({
+    id: message.id,
+    event: "message",
+    data: message.content.toString("utf8"),
+    comments,
+  });
+}

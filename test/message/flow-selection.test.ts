@@ -1,0 +1,88 @@
+// Flow selection for MESSAGE APIs, table-driven against runtime/server/flows.ts: CHANNEL selectors
+// (STARTS_WITH by segment, EQUALS, `:param` channels), operations against the entrypoint's modes and
+// against the message phase, the entrypoints filter, CONDITION selectors, and BEST_MATCH.
+import { describe, expect, it } from "vitest";
+import type { Exchange, Flow, FlowSelector, Step } from "../../runtime/contract.ts";
+import type { ElContext } from "../../runtime/el.ts";
+import {
+  compileFlow,
+  ENTRYPOINT_ATTRIBUTE,
+  flowRunsInPhase,
+  matchFlows,
+} from "../../runtime/server/flows.ts";
+
+function flow(name: string, selectors: FlowSelector[]): Flow<Step> {
+  return { name, selectors, request: [], response: [], publish: [], subscribe: [] };
+}
+
+/** The parts of an exchange flow selection reads: path info, entrypoint attribute, method, EL. */
+function exchange(
+  pathInfo: string,
+  entrypoint: string | undefined,
+  headers: Record<string, string> = {},
+): Exchange {
+  const el = {
+    request: { headers: (n: string) => (headers[n] ? [headers[n]] : undefined) },
+  } as unknown as ElContext;
+  return {
+    pathInfo,
+    attributes: entrypoint ? { [ENTRYPOINT_ATTRIBUTE]: entrypoint } : {},
+    request: { method: entrypoint === "http-post" ? "POST" : "GET" },
+    el: () => el,
+  } as unknown as Exchange;
+}
+
+const flows = [
+  flow("all", [{ channel: "/", channelOperator: "STARTS_WITH" }]),
+  flow("orders", [{ channel: "/orders", channelOperator: "STARTS_WITH" }]),
+  flow("orders-exact", [{ channel: "/orders", channelOperator: "EQUALS" }]),
+  flow("order-param", [{ channel: "/orders/:id", channelOperator: "EQUALS" }]),
+  flow("subscribe", [{ channel: "/", operations: ["SUBSCRIBE"] }]),
+  flow("publish", [{ channel: "/", operations: ["PUBLISH"] }]),
+  flow("sse-only", [{ channel: "/", entrypoints: ["sse"] }]),
+  flow("tenant", [{ channel: "/" }, { condition: (el) => el.request.headers("x-tenant")?.[0] === "acme" }]),
+].map(compileFlow);
+
+describe("CHANNEL flow selection", () => {
+  it.each([
+    ["", "http-get", {}, ["all", "subscribe"]],
+    ["/orders", "http-get", {}, ["all", "orders", "orders-exact", "subscribe"]],
+    ["/orders/", "http-get", {}, ["all", "orders", "orders-exact", "subscribe"]],
+    ["/orders/42", "http-get", {}, ["all", "orders", "order-param", "subscribe"]],
+    ["/ordersX", "http-get", {}, ["all", "subscribe"]],
+    ["/orders", "http-post", {}, ["all", "orders", "orders-exact", "publish"]],
+    ["/x", "websocket", {}, ["all", "subscribe", "publish"]],
+    ["/x", "sse", {}, ["all", "subscribe", "sse-only"]],
+    ["/x", "http-get", { "x-tenant": "acme" }, ["all", "subscribe", "tenant"]],
+    ["/x", undefined, {}, ["all", "subscribe", "publish", "sse-only"]],
+  ] as const)("path %j via %s %j selects %j", (path, entrypoint, headers, expected) => {
+    const params: Record<string, string> = {};
+    const got = matchFlows(flows, exchange(path, entrypoint, headers), false, params);
+    expect(got.map((f) => f.flow.name)).toEqual(expected);
+  });
+
+  it("captures channel parameters", () => {
+    const params: Record<string, string> = {};
+    matchFlows(flows, exchange("/orders/a%20b", "http-get"), false, params);
+    expect(params).toEqual({ id: "a b" });
+  });
+
+  it("BEST_MATCH picks the most specific channel (EQUALS over STARTS_WITH, longer first)", () => {
+    const best = (path: string) =>
+      matchFlows(flows, exchange(path, "http-get"), true, {}).map((f) => f.flow.name);
+    expect(best("/orders")).toEqual(["orders-exact"]);
+    expect(best("/orders/1/lines")).toEqual(["orders"]);
+  });
+
+  it.each([
+    ["subscribe", "subscribe", true],
+    ["subscribe", "publish", false],
+    ["publish", "publish", true],
+    ["publish", "subscribe", false],
+    ["all", "publish", true],
+    ["all", "subscribe", true],
+  ] as const)("flow %s runs message steps in the %s phase: %s", (name, phase, runs) => {
+    const f = flows.find((x) => x.flow.name === name)!;
+    expect(flowRunsInPhase(f, phase)).toBe(runs);
+  });
+});

@@ -1,0 +1,130 @@
+// The sse entrypoint over the mock endpoint through a compiled gateway (SPEC.md §5): the event
+// format, comments for headers/metadata, Last-Event-ID resume, heartbeats, the goaway event on
+// drain, and selection next to http-get on the same path.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { bare, readStream } from "./http-client.ts";
+import { messageApi, waitReady } from "./message-api.ts";
+
+const EVENT_STREAM = { accept: "text/event-stream" };
+
+const mockConfig = (
+  interval: number,
+  count?: number,
+  content = "hello",
+) => `            messageInterval: ${interval}
+            messageContent: ${JSON.stringify(content)}
+${count === undefined ? "" : `            messageCount: ${count}\n`}            headers:
+              - name: X-Source
+                value: mock
+            metadata:
+              - name: origin
+                value: test`;
+
+describe("sse entrypoint over the mock endpoint", () => {
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway({
+      "events.yaml": messageApi({
+        name: "events",
+        path: "/events",
+        entrypoints: `        - type: http-get
+          configuration:
+            messagesLimitDurationMs: 2000
+        - type: sse
+          qos: AT_LEAST_ONCE`,
+        mock: mockConfig(10, 3),
+      }),
+      "comments.yaml": messageApi({
+        name: "comments",
+        path: "/comments",
+        entrypoints: `        - type: sse
+          configuration:
+            headersAsComment: true
+            metadataAsComment: true`,
+        mock: mockConfig(10, 1, "line one\nline two"),
+      }),
+      "quiet.yaml": messageApi({
+        name: "quiet",
+        path: "/quiet",
+        entrypoints: `        - type: sse
+          configuration:
+            heartbeatIntervalInMs: 2000`,
+        mock: mockConfig(60_000),
+      }),
+    });
+    await waitReady(gateway);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+  });
+
+  it("streams a retry, then one `event: message` per message, and ends with the endpoint", async () => {
+    const res = await readStream(`${gateway.url}/events`, EVENT_STREAM);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/event-stream;charset=UTF-8");
+    expect(res.headers["cache-control"]).toBe("no-cache");
+    expect(res.ended).toBe(true);
+    const retry = /^retry: (\d+)\n\n/.exec(res.body);
+    expect(Number(retry?.[1])).toBeGreaterThanOrEqual(1000);
+    expect(Number(retry?.[1])).toBeLessThan(30_000);
+    expect(res.body.slice(retry![0].length)).toBe(
+      "id: 0\nevent: message\ndata: hello\n\n" +
+        "id: 1\nevent: message\ndata: hello\n\n" +
+        "id: 2\nevent: message\ndata: hello\n\n",
+    );
+  });
+
+  it("resumes after Last-Event-ID", async () => {
+    const res = await readStream(`${gateway.url}/events`, { ...EVENT_STREAM, "last-event-id": "1" });
+    expect(res.body.replace(/^retry: \d+\n\n/, "")).toBe("id: 2\nevent: message\ndata: hello\n\n");
+  });
+
+  it("sends headers and metadata as comment lines, and multi-line content as several data lines", async () => {
+    const res = await readStream(`${gateway.url}/comments`, EVENT_STREAM);
+    expect(res.body.replace(/^retry: \d+\n\n/, "")).toMatch(
+      /^id: 0\nevent: message\ndata: line one\ndata: line two\n:X-Source: mock\n:sourceTimestamp: \d+\n:origin: test\n\n$/,
+    );
+  });
+
+  it("sends a heartbeat comment after heartbeatIntervalInMs without messages", async () => {
+    const res = await readStream(
+      `${gateway.url}/quiet`,
+      EVENT_STREAM,
+      (text) => text.split(":\n\n").length > 2,
+      6000,
+    );
+    // Exactly two by then, one per idle interval (each write re-arms the one timer).
+    expect(res.body).toMatch(/^retry: \d+\n\n:\n\n:\n\n$/);
+  });
+
+  it("leaves other GETs on the same path to http-get", async () => {
+    const res = await bare(`${gateway.url}/events?limit=1`, { headers: { accept: "application/json" } });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe(
+      '{"items":[{"id":"0","content":"hello"}],"pagination":{"nextCursor":"0","limit":"1"}}',
+    );
+  });
+
+  it("sends `event: goaway` and ends the stream when the gateway drains", async () => {
+    const draining = await startTestGateway({
+      "forever.yaml": messageApi({
+        name: "forever",
+        path: "/forever",
+        entrypoints: "        - type: sse",
+        mock: mockConfig(50),
+      }),
+    });
+    await waitReady(draining);
+    const reading = readStream(`${draining.url}/forever`, EVENT_STREAM, () => false, 5000);
+    await new Promise((r) => setTimeout(r, 300));
+    const closing = draining.close();
+    const res = await reading;
+    await closing;
+    expect(res.ended).toBe(true);
+    expect(res.body).toMatch(/^retry: \d+\n\nid: 0\nevent: message\ndata: hello\n\n/);
+    expect(res.body.endsWith("event: goaway\ndata: Stopping, please reconnect\n\n")).toBe(true);
+  });
+});
