@@ -16,15 +16,21 @@ export function sendError(
   status: number,
   message: string,
   headers: Readonly<Record<string, string>> = {},
+  /** A policy's own error body (GraphQL errors) in place of Gravitee's. */
+  custom?: { readonly contentType: string; readonly content: string },
 ): void {
   if (response.headersSent) {
     response.destroy?.();
     return;
   }
   const json = wantsJson(request);
-  const body = json ? JSON.stringify({ message, http_status_code: status }) : message;
+  const body = custom
+    ? custom.content
+    : json
+      ? JSON.stringify({ message, http_status_code: status })
+      : message;
   for (const [k, v] of Object.entries(headers)) response.setHeader(k, v);
-  response.setHeader("content-type", json ? "application/json" : "text/plain");
+  response.setHeader("content-type", custom ? custom.contentType : json ? "application/json" : "text/plain");
   response.setHeader("content-length", Buffer.byteLength(body));
   response.statusCode = status;
   response.end(body);

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi } from "../contract.ts";
 import type { ElContext, ElMultiMap } from "../el.ts";
+import { BufferedBody } from "./body.ts";
 
 export const REQUEST_ID_HEADER = "x-gravitee-request-id";
 export const TRANSACTION_ID_HEADER = "x-gravitee-transaction-id";
@@ -16,6 +17,10 @@ export class GatewayExchange implements Exchange {
   readonly contextPath: string;
   readonly attributes: Record<string, unknown> = {};
   readonly upstreamHeaders: Record<string, string | null> = {};
+  readonly upstreamRequest: { method?: string; pathInfo?: string; query?: string } = {};
+  readonly requestBody: BufferedBody;
+  readonly responseBody = new BufferedBody();
+  readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>> = [];
   readonly signal: AbortSignal;
   plan?: string;
   /** Path parameters captured by the matched flow (`/orders/:id`). */
@@ -39,6 +44,7 @@ export class GatewayExchange implements Exchange {
     const given = request.headers[TRANSACTION_ID_HEADER];
     this.transactionId = (Array.isArray(given) ? given[0] : given) || this.requestId;
     this.signal = this.abort.signal;
+    this.requestBody = new BufferedBody(request);
     const onClose = () => {
       if (!response.writableFinished) this.abort.abort();
     };
@@ -52,7 +58,10 @@ export class GatewayExchange implements Exchange {
     const q = url.indexOf("?");
     const path = q >= 0 ? url.slice(0, q) : url;
     const query = new URLSearchParams(q >= 0 ? url.slice(q + 1) : "");
+    // Headers set by earlier policies (transform-headers) are what later expressions see, as in Gravitee.
     const headers: ElMultiMap = (name) => {
+      const set = this.upstreamHeaders[name];
+      if (set !== undefined) return set === null ? undefined : [set];
       const v = req.headers[name];
       return v === undefined ? undefined : Array.isArray(v) ? v : [String(v)];
     };
@@ -79,12 +88,15 @@ export class GatewayExchange implements Exchange {
           return all.length > 0 ? all : undefined;
         },
         pathParams: (name) => (name in self.pathParams ? [self.pathParams[name]!] : undefined),
+        get content() {
+          return self.requestBody.text;
+        },
       },
       context: { attributes: this.attributes },
       properties: this.api.info.properties,
       get response() {
-        return self.response.headersSent || self.response.statusCode !== 200
-          ? { status: self.response.statusCode, headers: responseHeaders }
+        return self.response.headersSent || self.response.statusCode !== 200 || self.responseBody.attached
+          ? { status: self.response.statusCode, headers: responseHeaders, content: self.responseBody.text }
           : undefined;
       },
     };

@@ -1,0 +1,106 @@
+// Fixed-window counters for rate-limit, quota, spike-arrest and graphql-rate-limit, kept in memory
+// per running API (Gravitee's "local" rate-limit repository): a window opens at the first hit and
+// resets `period` later, every hit counts (rejected ones too, as Gravitee's incrementAndGet does).
+// Keys follow Gravitee's KeyFactory: plan + subscription, the custom key, the policy type.
+// https://documentation.gravitee.io/apim/policies/rate-limit
+import { createHash } from "node:crypto";
+import type { ApiInfo, Exchange } from "../../contract.ts";
+import { apiKeyOf } from "../../security/api-key.ts";
+
+export interface Window {
+  count: number;
+  /** Epoch milliseconds at which the window resets (Gravitee's X-*-Reset value). */
+  resetAt: number;
+}
+
+const SWEEP_EVERY = 1024;
+
+/** The counters of one API; a gateway restart starts them afresh. */
+export class CounterStore {
+  private readonly windows = new Map<string, Window>();
+  private hits = 0;
+
+  /** Adds `weight` to the window of `key`, opening a window ending at `end(now)` if none is open. */
+  increment(key: string, weight: number, end: (now: number) => number, now = Date.now()): Window {
+    if (++this.hits % SWEEP_EVERY === 0) this.sweep(now);
+    let window = this.windows.get(key);
+    if (!window || window.resetAt <= now) {
+      window = { count: 0, resetAt: end(now) };
+      this.windows.set(key, window);
+    }
+    window.count += weight;
+    return { ...window };
+  }
+
+  private sweep(now: number): void {
+    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+  }
+}
+
+const stores = new WeakMap<ApiInfo, CounterStore>();
+
+/** The store of the API a policy was created for (shared by every counting policy of that API). */
+export function storeFor(api: ApiInfo): CounterStore {
+  let store = stores.get(api);
+  if (!store) {
+    store = new CounterStore();
+    stores.set(api, store);
+  }
+  return store;
+}
+
+/**
+ * Gravitee's subscription part of a key: the plan plus the subscription. Without subscriptions as
+ * resources, an API key stands for its subscription (hashed: keys never sit in memory in clear) and a
+ * keyless plan counts per client IP, as Gravitee does.
+ */
+export function subscriptionOf(exchange: Exchange): string {
+  const key = apiKeyOf(exchange);
+  const who = key
+    ? createHash("sha256").update(key).digest("hex").slice(0, 16)
+    : (exchange.request.socket.remoteAddress ?? "");
+  return `${exchange.plan ?? ""}${who}`;
+}
+
+export function counterKey(
+  exchange: Exchange,
+  type: string,
+  customKey: string | undefined,
+  useKeyOnly: boolean | undefined,
+): string {
+  if (useKeyOnly && customKey) return `${customKey}:${type}`;
+  return [subscriptionOf(exchange), customKey ?? "", type].filter((part) => part.trim() !== "").join(":");
+}
+
+export type PeriodUnit = "SECONDS" | "MINUTES" | "HOURS" | "DAYS" | "WEEKS" | "MONTHS";
+
+const MILLIS: Record<Exclude<PeriodUnit, "MONTHS">, number> = {
+  SECONDS: 1000,
+  MINUTES: 60_000,
+  HOURS: 3_600_000,
+  DAYS: 86_400_000,
+  WEEKS: 604_800_000,
+};
+
+/**
+ * End of a period of `time` `unit`s starting at `start`. Months are calendar months (UTC), the day
+ * clamped to the target month's last day like Java's `plus(n, MONTHS)`: Jan 31 + 1 month is Feb 29.
+ */
+export function endOfPeriod(start: number, time: number, unit: PeriodUnit): number {
+  if (unit === "MONTHS") {
+    const date = new Date(start);
+    const day = date.getUTCDate();
+    date.setUTCDate(1);
+    date.setUTCMonth(date.getUTCMonth() + time);
+    const last = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+    date.setUTCDate(Math.min(day, last));
+    return date.getTime();
+  }
+  return start + time * MILLIS[unit];
+}
+
+/** An integer from a policy's dynamic (EL) value; anything else is 0, which blocks (as in Gravitee). */
+export function integerOf(text: string): number {
+  const n = Number(text.trim());
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}

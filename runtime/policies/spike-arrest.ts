@@ -1,0 +1,58 @@
+// `spike-arrest`: smooths traffic by splitting the period into slices of at least 100 ms, each
+// allowing its share of the limit (Gravitee's LimitUtils.computeSliceLimit), so 10 req/s admits
+// one request per 100 ms rather than a burst of ten. https://documentation.gravitee.io/apim/policies/spike-arrest
+import type { Exchange } from "../contract.ts";
+import { GatewayError } from "../contract.ts";
+import { definePolicy } from "../define.ts";
+import type { ElContext } from "../el.ts";
+import type { SpikeArrestPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
+import { endOfPeriod, storeFor } from "./lib/counters.ts";
+import { messageEl } from "./lib/el.ts";
+import { type Rate, resolveRate } from "./lib/rate.ts";
+
+export type SpikeArrestConfig = Omit<SpikeArrestPolicyConfiguration, "spike"> & {
+  spike: Rate<"SECONDS" | "MINUTES">;
+};
+
+const MIN_SLICE_MS = 100;
+
+/** One slice: `limit` requests per `period` milliseconds. */
+export function sliceOf(limit: number, periodMs: number): { period: number; limit: number } {
+  if (limit <= 0) return { period: periodMs, limit: 0 };
+  const slice = periodMs / limit;
+  if (slice >= MIN_SLICE_MS) return { period: Math.floor(slice), limit: 1 };
+  const perSlice = Math.round(MIN_SLICE_MS / slice);
+  return { period: Math.floor(slice * perSlice), limit: perSlice };
+}
+
+export const connector = definePolicy<SpikeArrestConfig>({
+  id: "spike-arrest",
+  create(config, ctx) {
+    const store = storeFor(ctx.api);
+    const check = (exchange: Exchange, el: ElContext): void => {
+      const rate = resolveRate(config.spike, exchange, el, "sa", "SECONDS");
+      const slice = sliceOf(rate.limit, endOfPeriod(0, rate.periodTime, rate.unit));
+      const window = store.increment(rate.key, 1, (now) => now + slice.period);
+      const headers = {
+        "X-Spike-Arrest-Limit": String(slice.limit),
+        "X-Spike-Arrest-Slice-Period": `${slice.period}ms`,
+        "X-Spike-Arrest-Reset": String(window.resetAt),
+      };
+      if (config.addHeaders) for (const [k, v] of Object.entries(headers)) exchange.response.setHeader(k, v);
+      if (window.count > slice.limit) {
+        throw new GatewayError(
+          429,
+          `Spike limit exceeded! You reached the limit of ${slice.limit} requests per ${slice.period} ms.`,
+          { key: "SPIKE_ARREST_TOO_MANY_REQUESTS", headers: config.addHeaders ? headers : {} },
+        );
+      }
+    };
+    return {
+      onRequest: (exchange) => check(exchange, exchange.el()),
+      onMessage(message, exchange) {
+        check(exchange, messageEl(exchange, message));
+        return message;
+      },
+    };
+  },
+});
