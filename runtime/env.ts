@@ -73,7 +73,9 @@ function walk(value: unknown, environment: Env, problems: string[]): unknown {
       }
       const raw = environment[part.env] ?? part.default;
       if (raw === undefined) {
-        problems.push(`environment variable ${part.env} is not set and has no default (needed by ${value.field})`);
+        problems.push(
+          `environment variable ${part.env} is not set and has no default (needed by ${value.field})`,
+        );
         continue;
       }
       text += raw;

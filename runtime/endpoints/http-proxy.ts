@@ -1,31 +1,40 @@
-// The `http-proxy` endpoint: forwards a request to `target` + the path after the context path,
-// with the query string, method, headers and streaming body intact (hop-by-hop headers removed,
-// X-Forwarded-* and Via added), over a keep-alive connection pool (undici).
-// RFC 9110 §7.6.1 (Connection), §7.6.3 (Via); Gravitee: the endpoint target is prefixed to the
-// path info. https://documentation.gravitee.io/apim/create-apis/proxy-apis
-import { Readable } from "node:stream";
-import { errors, Pool } from "undici";
-import type { Exchange, ProxyEndpoint, UpstreamResponse } from "../contract.ts";
+// The `http-proxy` endpoint: forwards a request to `target` + the path after the context path (v2
+// `strip_context_path: false`: + the whole request path), with the query string, method, headers
+// and streaming body intact, hop-by-hop headers removed and X-Forwarded-* / Via added. HTTP/1.1
+// backends go through an undici Pool, HTTP/2 ones (`version: HTTP_2`, `grpc://`) through one
+// node:http2 session; `ws://`/`wss://` targets (and any target) take WebSocket upgrades.
+// Gravitee: https://documentation.gravitee.io/apim/create-apis/proxy-apis — RFC 9110 §7.6.
+import type { Readable } from "node:stream";
+import { Agent, errors, request as undiciRequest } from "undici";
+import type { Exchange, HealthProbe, ProbeResult, ProxyEndpoint, UpstreamResponse } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { defineEndpoint } from "../define.ts";
 import type {
   HttpProxyEndpointConfiguration,
   HttpProxySharedConfiguration,
 } from "../spec-types/api-v4-definition.ts";
+import { type ForwardSettings, forwardHeaders, hasRequestBody } from "./http-proxy/headers.ts";
+import { tlsOptions } from "./http-proxy/tls.ts";
+import {
+  createHttp1Transport,
+  createHttp2Transport,
+  DEFAULTS,
+  type Transport,
+} from "./http-proxy/transport.ts";
+import { upgradeUpstream } from "./http-proxy/upgrade.ts";
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and HTTP/2 pseudo-headers never cross the proxy. */
-const HOP_BY_HOP = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "proxy-connection",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-  "host",
-]);
+/** Target scheme → wire scheme; gRPC targets always speak HTTP/2. */
+const SCHEMES: Record<string, { secure: boolean; h2: boolean } | undefined> = {
+  "http:": { secure: false, h2: false },
+  "https:": { secure: true, h2: false },
+  "ws:": { secure: false, h2: false },
+  "wss:": { secure: true, h2: false },
+  "grpc:": { secure: false, h2: true },
+  "grpcs:": { secure: true, h2: true },
+};
+
+/** Health-check response bodies are read up to this size (assertions on #response.content). */
+const PROBE_BODY_LIMIT = 64 * 1024;
 
 export const connector = defineEndpoint<
   HttpProxyEndpointConfiguration,
@@ -35,73 +44,121 @@ export const connector = defineEndpoint<
   type: "http-proxy",
   create(config, shared, endpoint) {
     const target = new URL(config.target);
+    const scheme = SCHEMES[target.protocol];
+    if (!scheme) throw new Error(`endpoint ${endpoint.name}: unsupported target scheme ${target.protocol}`);
     const http = shared.http ?? {};
-    const pool = new Pool(target.origin, {
-      connect: { timeout: http.connectTimeout ?? 3000 },
-      headersTimeout: http.readTimeout ?? 10_000,
-      bodyTimeout: http.readTimeout ?? 10_000,
-      keepAliveTimeout: http.keepAliveTimeout ?? 30_000,
-      connections: http.maxConcurrentConnections ?? 100,
-      pipelining: http.pipelining ? 10 : 1,
-    });
-    const basePath = target.pathname.endsWith("/") ? target.pathname.slice(0, -1) : target.pathname;
-    const extraHeaders = shared.headers ?? [];
-    let lastError: string | undefined;
+    const hostname = target.hostname.replace(/^\[|\]$/g, "");
+    const port = Number(target.port) || (scheme.secure ? 443 : 80);
+    const origin = `${scheme.secure ? "https" : "http"}://${target.host}`;
+    const tls = scheme.secure ? tlsOptions(shared.ssl, hostname, endpoint.name) : {};
+    const h2 = scheme.h2 || http.version === "HTTP_2";
+    const transport: Transport = h2
+      ? createHttp2Transport(origin, scheme.secure ? "https" : "http", http, tls)
+      : createHttp1Transport(origin, http, tls);
+    const basePath = target.pathname === "/" ? "" : target.pathname.replace(/\/$/, "");
+    const targetQuery = target.search;
+    const settings: ForwardSettings = {
+      targetHost: target.host,
+      propagateClientHost: http.propagateClientHost === true,
+      extra: (shared.headers ?? [])
+        .filter((h) => h.name)
+        .map((h) => [h.name.toLowerCase(), String(h.value ?? "")]),
+      keepTeTrailers: h2,
+    };
+    let probeAgent: Agent | undefined;
+
+    const upstreamPath = (exchange: Exchange): string => {
+      // Policies may drop the path or the query (rest-to-soap): contract.ts Exchange.upstreamRequest.
+      const rewrite = exchange.upstreamRequest;
+      const original = exchange.request.url ?? "/";
+      const url = rewrite.query === undefined ? original : original.split("?")[0] + rewrite.query;
+      const q = url.indexOf("?");
+      const rest =
+        rewrite.pathInfo ??
+        (exchange.api.definition.stripContextPath === false
+          ? q >= 0
+            ? url.slice(0, q)
+            : url
+          : exchange.pathInfo);
+      const path = basePath + rest || "/";
+      if (q < 0) return targetQuery ? path + targetQuery : path;
+      return targetQuery ? `${path}${targetQuery}&${url.slice(q + 1)}` : path + url.slice(q);
+    };
+
     return {
       name: endpoint.name,
-      health: () => ({ ready: true, ...(lastError ? { detail: lastError } : {}) }),
-      close: () => pool.close(),
-      async request(exchange: Exchange): Promise<UpstreamResponse> {
+      health: () => ({ ready: true }),
+      close: async () => {
+        await Promise.allSettled([transport.close(), probeAgent?.close()]);
+      },
+
+      async request(exchange, options = {}): Promise<UpstreamResponse> {
         const req = exchange.request;
-        const url = req.url ?? "/";
-        const q = url.indexOf("?");
-        const query = q >= 0 ? url.slice(q) : target.search;
-        const path = `${basePath}${exchange.pathInfo}` || "/";
-        const headers: Record<string, string | string[]> = {};
-        for (const [name, value] of Object.entries(req.headers)) {
-          if (value === undefined || name.startsWith(":") || HOP_BY_HOP.has(name)) continue;
-          headers[name] = value;
-        }
-        const clientHost = String(req.headers.host ?? req.headers[":authority"] ?? "");
-        headers.host = http.propagateClientHost && clientHost ? clientHost : target.host;
-        const remote = req.socket.remoteAddress ?? "";
-        const forwarded = req.headers["x-forwarded-for"];
-        headers["x-forwarded-for"] = forwarded ? `${String(forwarded)}, ${remote}` : remote;
-        headers["x-forwarded-proto"] ??= "encrypted" in req.socket && req.socket.encrypted ? "https" : "http";
-        if (clientHost) headers["x-forwarded-host"] ??= clientHost;
-        const via = `${req.httpVersion ?? "1.1"} sluice`;
-        headers.via = headers.via ? `${String(headers.via)}, ${via}` : via;
-        headers["x-gravitee-request-id"] = exchange.requestId;
-        headers["x-gravitee-transaction-id"] = exchange.transactionId;
-        for (const h of extraHeaders) if (h.name) headers[h.name.toLowerCase()] = String(h.value ?? "");
-        for (const [name, value] of Object.entries(exchange.upstreamHeaders)) {
-          if (value === null) delete headers[name];
-          else headers[name] = value;
-        }
-        const method = (req.method ?? "GET").toUpperCase();
-        const hasBody =
-          method !== "GET" &&
-          method !== "HEAD" &&
-          (req.headers["content-length"] !== "0" || req.headers["transfer-encoding"] !== undefined);
+        // A body a policy read or replaced (contract.ts ExchangeBody) goes buffered, with its own length.
+        const policyBody = exchange.requestBody.buffered ? await exchange.requestBody.read() : undefined;
+        if (policyBody) exchange.upstreamHeaders["content-length"] = String(policyBody.length);
+        const body: Readable | Buffer | null =
+          options.body ?? policyBody ?? (hasRequestBody(req) ? (req as Readable) : null);
         try {
-          const res = await pool.request({
-            path: `${path}${query}`,
-            method: method as "GET",
-            headers,
-            body: hasBody ? (req as Readable) : null,
-            signal: exchange.signal,
+          return await transport.send({
+            method: exchange.upstreamRequest.method ?? req.method ?? "GET",
+            path: upstreamPath(exchange),
+            headers: forwardHeaders(exchange, settings),
+            body,
+            signal: options.signal ?? exchange.signal,
           });
-          lastError = undefined;
-          const out: Record<string, string | string[]> = {};
-          for (const [name, value] of Object.entries(res.headers)) {
-            if (value === undefined || HOP_BY_HOP.has(name)) continue;
-            out[name] = value;
-          }
-          return { status: res.statusCode, headers: out, body: res.body as unknown as Readable };
         } catch (error) {
-          lastError = error instanceof Error ? error.message : String(error);
           throw toGatewayError(error);
         }
+      },
+
+      async upgrade(exchange) {
+        try {
+          return await upgradeUpstream({
+            secure: scheme.secure,
+            hostname,
+            port,
+            path: upstreamPath(exchange),
+            headers: forwardHeaders(exchange, { ...settings, keepTeTrailers: false }),
+            upgrade: String(exchange.request.headers.upgrade ?? "websocket"),
+            tls,
+            connectTimeout: http.connectTimeout ?? DEFAULTS.connectTimeout,
+            signal: exchange.signal,
+          });
+        } catch (error) {
+          throw toGatewayError(error);
+        }
+      },
+
+      async probe(p: HealthProbe): Promise<ProbeResult> {
+        const signal = AbortSignal.timeout(p.timeoutMs);
+        const headers: string[] = [];
+        for (const [k, v] of Object.entries(p.headers)) headers.push(k, v);
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p.target)) {
+          // An absolute URL: another host, but the endpoint's TLS settings.
+          probeAgent ??= new Agent({ connect: tls });
+          const res = await undiciRequest(p.target, {
+            method: p.method as "GET",
+            headers,
+            body: p.body ?? null,
+            signal,
+            dispatcher: probeAgent,
+          });
+          return {
+            status: res.statusCode,
+            headers: flatHeaders(res.headers),
+            body: await readText(res.body),
+          };
+        }
+        const rel = p.target.startsWith("/") ? p.target : `/${p.target}`;
+        const res = await transport.send({
+          method: p.method,
+          path: p.fromRoot ? rel : basePath + rel,
+          headers: ["host", target.host, ...headers],
+          body: p.body ?? null,
+          signal,
+        });
+        return { status: res.status, headers: res.headers, body: await readText(res.body) };
       },
     };
   },
@@ -109,12 +166,33 @@ export const connector = defineEndpoint<
 
 /** Timeouts are 504 `Request timeout`; anything else that prevents a response is 502 (SPEC.md §4). */
 export function toGatewayError(error: unknown): GatewayError {
+  if (error instanceof GatewayError) return error;
+  const code = (error as { code?: string } | null)?.code;
   if (
     error instanceof errors.HeadersTimeoutError ||
     error instanceof errors.BodyTimeoutError ||
-    error instanceof errors.ConnectTimeoutError
+    error instanceof errors.ConnectTimeoutError ||
+    code === "ETIMEDOUT" ||
+    (error as Error | null)?.name === "TimeoutError"
   ) {
     return new GatewayError(504, "Request timeout", { key: "REQUEST_TIMEOUT" });
   }
   return new GatewayError(502, "Bad Gateway", { key: "CLIENT_ABORTED_DURING_RESPONSE_ERROR" });
+}
+
+async function readText(body: Readable): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) {
+    const b = chunk as Buffer;
+    if (size < PROBE_BODY_LIMIT) chunks.push(b);
+    size += b.length;
+  }
+  return Buffer.concat(chunks).subarray(0, PROBE_BODY_LIMIT).toString("utf8");
+}
+
+function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = v;
+  return out;
 }

@@ -1,15 +1,23 @@
 // The `http-proxy` entrypoint (v4 PROXY APIs, and v2 APIs): every request on the context path runs
 // the API's security and flows, goes to one endpoint of the group, and the upstream response is
-// streamed back after the response phase. https://documentation.gravitee.io/apim/create-apis/proxy-apis
+// streamed back after the response phase — HTTP/2 trailers (gRPC's grpc-status) included. A
+// WebSocket upgrade runs the request phase on the handshake only, then the client's and the
+// backend's sockets are spliced: frames are relayed as bytes, never parsed.
+// https://documentation.gravitee.io/apim/create-apis/proxy-apis
+import { type IncomingMessage, STATUS_CODES } from "node:http";
+import type { Http2ServerResponse } from "node:http2";
+import type { Duplex } from "node:stream";
 import { pipeline as pump } from "node:stream/promises";
-import type { GatewayResponse } from "../contract.ts";
+import type { Exchange, GatewayResponse, Pipeline, UpstreamResponse } from "../contract.ts";
+import { GatewayError } from "../contract.ts";
 import { defineEntrypoint } from "../define.ts";
+import { wantsJson } from "../server/errors.ts";
 import type { HttpProxyEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
 
 export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
   type: "http-proxy",
   priority: 0,
-  create() {
+  create(_config, _qos, ctx) {
     return {
       type: "http-proxy",
       matches: () => true,
@@ -18,13 +26,123 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
         const upstream = await pipeline.proxyEndpoint(exchange).request(exchange);
         const res = exchange.response;
         res.statusCode = upstream.status;
-        for (const [name, value] of Object.entries(upstream.headers)) setHeader(res, name, value);
+        const headers = upstream.headers;
+        for (const name in headers) setHeader(res, name, headers[name]!);
+        // Response policies may read or replace the body (contract.ts ExchangeBody); untouched, it streams.
+        exchange.responseBody.attach(upstream.body);
         await pipeline.response(exchange);
-        await pump(upstream.body, res as NodeJS.WritableStream);
+        if (exchange.responseBody.buffered) {
+          const body = await exchange.responseBody.read();
+          res.removeHeader("transfer-encoding");
+          res.setHeader("content-length", body.length);
+          res.end(body);
+          return;
+        }
+        await sendBody(upstream, res);
+      },
+      upgrade(request, socket, head, exchange, pipeline) {
+        socket.on("error", () => socket.destroy());
+        proxyUpgrade(socket, head, exchange, pipeline).catch((error: unknown) => {
+          if (!(error instanceof GatewayError)) {
+            ctx.log.error("websocket handshake failed", {
+              error: error instanceof Error ? error.message : String(error),
+              requestId: exchange.requestId,
+            });
+          }
+          const e = error instanceof GatewayError ? error : new GatewayError(500, "Internal Server Error");
+          writeRawError(request, socket, e);
+        });
       },
     };
   },
 });
+
+/** Streams the body; on HTTP/2 the backend's trailers follow it (gRPC status travels there). */
+async function sendBody(upstream: UpstreamResponse, res: GatewayResponse): Promise<void> {
+  if (upstream.trailers === undefined || !("stream" in res)) {
+    await pump(upstream.body, res as NodeJS.WritableStream);
+    return;
+  }
+  await pump(upstream.body, res as NodeJS.WritableStream, { end: false });
+  const trailers = await upstream.trailers;
+  let any = false;
+  for (const _ in trailers) {
+    any = true;
+    break;
+  }
+  if (any) (res as Http2ServerResponse).addTrailers(trailers);
+  res.end();
+}
+
+async function proxyUpgrade(
+  socket: Duplex,
+  head: Buffer,
+  exchange: Exchange,
+  pipeline: Pipeline,
+): Promise<void> {
+  await pipeline.request(exchange);
+  const endpoint = pipeline.proxyEndpoint(exchange);
+  if (!endpoint.upgrade) throw new GatewayError(502, "Bad Gateway");
+  const answer = await endpoint.upgrade(exchange, head);
+  if (socket.destroyed) {
+    if (answer.upgraded) answer.socket.destroy();
+    else answer.response.body.destroy();
+    return;
+  }
+  const ids: Record<string, string> = {
+    "x-gravitee-request-id": exchange.requestId,
+    "x-gravitee-transaction-id": exchange.transactionId,
+  };
+  if (!answer.upgraded) {
+    // The backend refused the handshake: its response goes back as it is.
+    const { status, headers, body } = answer.response;
+    socket.write(statusBlock(status, { ...headers, ...ids, connection: "close" }));
+    body.pipe(socket);
+    return;
+  }
+  const upstream = answer.socket;
+  socket.write(statusBlock(101, { ...answer.headers, ...ids, connection: "Upgrade", upgrade: "websocket" }));
+  if (answer.head.length > 0) socket.write(answer.head);
+  if (head.length > 0) upstream.write(head);
+  // pipe() gives backpressure both ways; either side ending or failing tears the other down.
+  upstream.pipe(socket);
+  socket.pipe(upstream);
+  const teardown = () => {
+    upstream.destroy();
+    socket.destroy();
+  };
+  upstream.once("close", teardown);
+  socket.once("close", teardown);
+  upstream.on("error", teardown);
+  socket.on("error", teardown);
+}
+
+function statusBlock(status: number, headers: Record<string, string | string[] | undefined>): string {
+  let out = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\n`;
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) out += `${name}: ${v}\r\n`;
+    else out += `${name}: ${value}\r\n`;
+  }
+  return `${out}\r\n`;
+}
+
+/** Gravitee's error body (SPEC.md §4) written on a socket that has not been upgraded. */
+function writeRawError(request: IncomingMessage, socket: Duplex, error: GatewayError): void {
+  if (socket.destroyed) return;
+  const json = wantsJson(request);
+  const body = json
+    ? JSON.stringify({ message: error.message, http_status_code: error.status })
+    : error.message;
+  socket.end(
+    statusBlock(error.status, {
+      ...error.headers,
+      "content-type": json ? "application/json" : "text/plain",
+      "content-length": String(Buffer.byteLength(body)),
+      connection: "close",
+    }) + body,
+  );
+}
 
 function setHeader(res: GatewayResponse, name: string, value: string | string[]): void {
   // Request/transaction ids are the gateway's own (already set).

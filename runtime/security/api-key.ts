@@ -3,10 +3,10 @@
 // valid keys of an API come from the environment: SLUICE_API_KEYS_<API_ID> (the API id upper-cased,
 // `-` as `_`), a comma-separated list. A missing or wrong key is 401 Unauthorized.
 import { timingSafeEqual } from "node:crypto";
+import type { Exchange } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { defineSecurity } from "../define.ts";
 import type { ApiKeySecurityConfiguration } from "../spec-types/api-v4-definition.ts";
-import type { Exchange } from "../contract.ts";
 
 export const API_KEY_HEADER = "x-gravitee-api-key";
 export const API_KEY_QUERY = "api-key";

@@ -61,7 +61,9 @@ export async function runGateway(
     throw error;
   }
   const byId = new Map(apis.map((a) => [a.definition.id, a]));
-  const table = bundle.routes ?? apis.flatMap((api) => api.definition.paths.map((p) => ({ ...p, api: api.definition.id })));
+  const table =
+    bundle.routes ??
+    apis.flatMap((api) => api.definition.paths.map((p) => ({ ...p, api: api.definition.id })));
   const router = new Router(
     table.flatMap((r) => {
       const target = byId.get(r.api);

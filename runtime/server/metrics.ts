@@ -14,9 +14,9 @@ export class Metrics {
 
   finished(api: string, status: number, seconds: number): void {
     this.inFlight--;
-    const key = `api="${escape(api)}",status="${status}"`;
+    const key = `api="${escapeLabel(api)}",status="${status}"`;
     this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
-    const dKey = `api="${escape(api)}"`;
+    const dKey = `api="${escapeLabel(api)}"`;
     let d = this.durations.get(dKey);
     if (!d) {
       d = { buckets: BUCKETS.map(() => 0), sum: 0, count: 0 };
@@ -43,9 +43,9 @@ export class Metrics {
       "# TYPE sluice_request_duration_seconds histogram",
     );
     for (const [k, d] of [...this.durations].sort()) {
-      BUCKETS.forEach((b, i) =>
-        out.push(`sluice_request_duration_seconds_bucket{${k},le="${b}"} ${d.buckets[i]}`),
-      );
+      BUCKETS.forEach((b, i) => {
+        out.push(`sluice_request_duration_seconds_bucket{${k},le="${b}"} ${d.buckets[i]}`);
+      });
       out.push(`sluice_request_duration_seconds_bucket{${k},le="+Inf"} ${d.count}`);
       out.push(
         `sluice_request_duration_seconds_sum{${k}} ${d.sum}`,
@@ -61,11 +61,11 @@ export class Metrics {
       "# HELP sluice_api_ready 1 when every endpoint of the API is connected.",
       "# TYPE sluice_api_ready gauge",
     );
-    for (const r of ready) out.push(`sluice_api_ready{api="${escape(r.api)}"} ${r.ready ? 1 : 0}`);
+    for (const r of ready) out.push(`sluice_api_ready{api="${escapeLabel(r.api)}"} ${r.ready ? 1 : 0}`);
     return `${out.join("\n")}\n`;
   }
 }
 
-function escape(s: string): string {
+function escapeLabel(s: string): string {
   return s.replaceAll("\\", "\\\\").replaceAll('"', '\\"').replaceAll("\n", "\\n");
 }

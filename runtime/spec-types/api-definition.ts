@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `rest-to-soap`, `graphql-rate-limit`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `rest-to-soap`, `graphql-rate-limit`, `graphql-guard`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -17,7 +17,8 @@ export type V2FlowStep =
   | V2JsonToXmlStep
   | V2XmlToJsonStep
   | V2RestToSoapStep
-  | V2GraphqlRateLimitStep;
+  | V2GraphqlRateLimitStep
+  | V2GraphqlGuardStep;
 
 /**
  * A Sluice legacy v2 API: a Gravitee Kubernetes Operator `ApiDefinition` resource (HTTP proxy only).
@@ -1340,6 +1341,10 @@ export interface RestToSoapPolicyConfiguration {
    * Call the endpoint target without the request path.
    */
   stripPath?: boolean;
+  /**
+   * Response body sent to the client: AUTO converts the SOAP response to JSON when the client's Accept asks for application/json, JSON always converts, XML never does (Sluice extension).
+   */
+  responseFormat?: "AUTO" | "XML" | "JSON";
 }
 /**
  * A flow step running the `graphql-rate-limit` policy.
@@ -1393,6 +1398,59 @@ export interface GraphqlRateLimitPolicyConfiguration {
    * Maximum cost of a single query (0: unlimited).
    */
   maxCost?: number;
+}
+/**
+ * A flow step running the `graphql-guard` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2GraphqlGuardStep".
+ */
+export interface V2GraphqlGuardStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `graphql-guard`.
+   */
+  policy: "graphql-guard";
+  configuration?: GraphqlGuardPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `graphql-guard` policy (a Sluice policy, not in Gravitee): rejects GraphQL operations that are too deep, too complex or not on the allowlist with 400 and a GraphQL error body, before the backend sees them.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "GraphqlGuardPolicyConfiguration".
+ */
+export interface GraphqlGuardPolicyConfiguration {
+  /**
+   * Maximum nesting depth of selection sets, fragments expanded (0: unlimited).
+   */
+  maxDepth?: number;
+  /**
+   * Maximum complexity: every field costs 1, times the list size (`first`, `last` or `limit` argument) of each enclosing field (0: unlimited).
+   */
+  maxComplexity?: number;
+  /**
+   * Names of the only operations allowed; when set, anonymous operations are rejected.
+   */
+  allowlist?: string[];
+  /**
+   * Allow introspection fields (`__schema`, `__type`).
+   */
+  allowIntrospection?: boolean;
 }
 /**
  * A plan: how consumers subscribe and authenticate, with its own flows.

@@ -50,7 +50,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `message-filtering`, `rest-to-soap`, `graphql-rate-limit`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `message-filtering`, `rest-to-soap`, `graphql-rate-limit`, `graphql-guard`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -66,7 +66,8 @@ export type FlowStep =
   | XmlToJsonStep
   | MessageFilteringStep
   | RestToSoapStep
-  | GraphqlRateLimitStep;
+  | GraphqlRateLimitStep
+  | GraphqlGuardStep;
 /**
  * Plan security: how a request is authenticated.
  *
@@ -2598,6 +2599,10 @@ export interface RestToSoapPolicyConfiguration {
    * Call the endpoint target without the request path.
    */
   stripPath?: boolean;
+  /**
+   * Response body sent to the client: AUTO converts the SOAP response to JSON when the client's Accept asks for application/json, JSON always converts, XML never does (Sluice extension).
+   */
+  responseFormat?: "AUTO" | "XML" | "JSON";
 }
 /**
  * A flow step running the `graphql-rate-limit` policy.
@@ -2655,6 +2660,63 @@ export interface GraphqlRateLimitPolicyConfiguration {
    * Maximum cost of a single query (0: unlimited).
    */
   maxCost?: number;
+}
+/**
+ * A flow step running the `graphql-guard` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "GraphqlGuardStep".
+ */
+export interface GraphqlGuardStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `graphql-guard`.
+   */
+  policy: "graphql-guard";
+  configuration?: GraphqlGuardPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `graphql-guard` policy (a Sluice policy, not in Gravitee): rejects GraphQL operations that are too deep, too complex or not on the allowlist with 400 and a GraphQL error body, before the backend sees them.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "GraphqlGuardPolicyConfiguration".
+ */
+export interface GraphqlGuardPolicyConfiguration {
+  /**
+   * Maximum nesting depth of selection sets, fragments expanded (0: unlimited).
+   */
+  maxDepth?: number;
+  /**
+   * Maximum complexity: every field costs 1, times the list size (`first`, `last` or `limit` argument) of each enclosing field (0: unlimited).
+   */
+  maxComplexity?: number;
+  /**
+   * Names of the only operations allowed; when set, anonymous operations are rejected.
+   */
+  allowlist?: string[];
+  /**
+   * Allow introspection fields (`__schema`, `__type`).
+   */
+  allowIntrospection?: boolean;
 }
 /**
  * A plan: how consumers subscribe and authenticate, with its own flows.

@@ -1,0 +1,201 @@
+// The two ways an `http-proxy` endpoint talks to its backend: HTTP/1.1 over an undici Pool (the hot
+// path: keep-alive pool, streaming both ways, no buffering) and HTTP/2 over one node:http2 session
+// (gRPC: h2c with prior knowledge for http:// and grpc://, ALPN h2 under TLS; trailers, streaming
+// both ways, cancellation as RST_STREAM). Both reject with the client library's own error; the
+// connector maps errors to Gravitee's 502/504.
+import {
+  type ClientHttp2Session,
+  type ClientHttp2Stream,
+  connect as connectHttp2,
+  constants as h2,
+  type IncomingHttpHeaders,
+} from "node:http2";
+import type { Readable } from "node:stream";
+import type { ConnectionOptions } from "node:tls";
+import { type Dispatcher, errors, interceptors, Pool } from "undici";
+import type { UpstreamResponse } from "../../contract.ts";
+import type { HttpClientOptions } from "../../spec-types/api-v4-definition.ts";
+import { stripResponseHeaders, toObject } from "./headers.ts";
+
+export interface SendOptions {
+  method: string;
+  path: string;
+  /** Flat [name, value, …] list, `host` first. */
+  headers: string[];
+  body: Readable | Buffer | string | null;
+  signal: AbortSignal | undefined;
+}
+
+export interface Transport {
+  send(options: SendOptions): Promise<UpstreamResponse>;
+  close(): Promise<void>;
+}
+
+/** Gravitee's HttpClientOptions defaults. */
+export const DEFAULTS = {
+  connectTimeout: 3000,
+  readTimeout: 10_000,
+  idleTimeout: 60_000,
+  keepAliveTimeout: 30_000,
+  maxConcurrentConnections: 100,
+};
+
+export function createHttp1Transport(
+  origin: string,
+  http: HttpClientOptions,
+  tls: ConnectionOptions,
+): Transport {
+  const keepAlive = http.keepAlive !== false;
+  const idle = http.idleTimeout ?? DEFAULTS.idleTimeout;
+  const keepAliveTimeout = Math.min(
+    http.keepAliveTimeout ?? DEFAULTS.keepAliveTimeout,
+    idle > 0 ? idle : Number.POSITIVE_INFINITY,
+  );
+  const readTimeout = http.readTimeout ?? DEFAULTS.readTimeout;
+  const pool = new Pool(origin, {
+    connect: { ...tls, timeout: http.connectTimeout ?? DEFAULTS.connectTimeout },
+    headersTimeout: readTimeout,
+    bodyTimeout: readTimeout,
+    keepAliveTimeout,
+    keepAliveMaxTimeout: keepAliveTimeout,
+    connections: http.maxConcurrentConnections ?? DEFAULTS.maxConcurrentConnections,
+    pipelining: http.pipelining ? 10 : 1,
+  });
+  // Redirects are followed only when asked: the interceptor is not on the default path.
+  const dispatcher: Dispatcher = http.followRedirects
+    ? pool.compose(interceptors.redirect({ maxRedirections: 5 }))
+    : pool;
+  return {
+    async send(o) {
+      const res = await dispatcher.request({
+        origin,
+        path: o.path,
+        method: o.method as Dispatcher.HttpMethod,
+        headers: o.headers,
+        body: o.body,
+        signal: o.signal,
+        reset: !keepAlive,
+      });
+      return {
+        status: res.statusCode,
+        headers: stripResponseHeaders(res.headers),
+        body: res.body,
+      };
+    },
+    close: () => pool.close(),
+  };
+}
+
+/** An HTTP/2 backend: one multiplexed session, reopened when it closes or goes away. */
+export function createHttp2Transport(
+  origin: string,
+  scheme: "http" | "https",
+  http: HttpClientOptions,
+  tls: ConnectionOptions,
+): Transport {
+  let session: Promise<ClientHttp2Session> | undefined;
+  const readTimeout = http.readTimeout ?? DEFAULTS.readTimeout;
+  const connectTimeout = http.connectTimeout ?? DEFAULTS.connectTimeout;
+  const open = (): Promise<ClientHttp2Session> => {
+    if (session) return session;
+    const opening = new Promise<ClientHttp2Session>((resolve, reject) => {
+      const s = connectHttp2(origin, scheme === "https" ? { ...tls, ALPNProtocols: ["h2"] } : {});
+      const timer = setTimeout(() => {
+        s.destroy();
+        reject(new errors.ConnectTimeoutError());
+      }, connectTimeout);
+      const forget = () => {
+        if (session === opening) session = undefined;
+      };
+      s.once("connect", () => {
+        clearTimeout(timer);
+        resolve(s);
+      });
+      s.once("error", (error) => {
+        clearTimeout(timer);
+        forget();
+        reject(error);
+      });
+      s.once("close", forget);
+      s.once("goaway", forget);
+      s.on("error", () => {});
+    });
+    session = opening;
+    return opening;
+  };
+  return {
+    async send(o) {
+      const s = await open();
+      const headers: Record<string, string | string[]> = {
+        ...toObject(o.headers.slice(2)),
+        ":method": o.method,
+        ":path": o.path,
+        ":scheme": scheme,
+        ":authority": o.headers[1]!,
+      };
+      const endStream = o.body === null;
+      const stream: ClientHttp2Stream = s.request(headers, { endStream });
+      return await new Promise<UpstreamResponse>((resolve, reject) => {
+        let answered = false;
+        const fail = (error: Error) => {
+          if (answered) return;
+          answered = true;
+          reject(error);
+        };
+        const onAbort = () => {
+          stream.close(h2.NGHTTP2_CANCEL);
+          fail(new errors.RequestAbortedError());
+        };
+        if (o.signal?.aborted) return onAbort();
+        o.signal?.addEventListener("abort", onAbort, { once: true });
+        stream.once("close", () => {
+          o.signal?.removeEventListener("abort", onAbort);
+          fail(Object.assign(new Error("stream closed before a response"), { code: "ECONNRESET" }));
+        });
+        stream.on("error", fail);
+        if (readTimeout > 0) {
+          stream.setTimeout(readTimeout, () => {
+            stream.close(h2.NGHTTP2_CANCEL);
+            fail(answered ? new errors.BodyTimeoutError() : new errors.HeadersTimeoutError());
+            if (answered) stream.destroy(new errors.BodyTimeoutError());
+          });
+        }
+        if (o.body !== null) {
+          if (typeof o.body === "string" || Buffer.isBuffer(o.body)) stream.end(o.body);
+          else {
+            const body = o.body;
+            body.pipe(stream);
+            // The client went away mid-upload: cancel the backend's stream too.
+            body.once("aborted", () => stream.close(h2.NGHTTP2_CANCEL));
+          }
+        }
+        const trailers = new Promise<Record<string, string>>((done) => {
+          stream.once("trailers", (t: IncomingHttpHeaders) => done(plain(t)));
+          stream.once("close", () => done({}));
+        });
+        stream.once("response", (h: IncomingHttpHeaders) => {
+          if (answered) return;
+          answered = true;
+          const status = Number(h[":status"] ?? 502);
+          const out: Record<string, string | string[] | undefined> = {};
+          for (const name in h) if (name.charCodeAt(0) !== 58) out[name] = h[name];
+          resolve({ status, headers: stripResponseHeaders(out), body: stream, trailers });
+        });
+      });
+    },
+    async close() {
+      const s = await session?.catch(() => undefined);
+      if (!s || s.closed) return;
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+  };
+}
+
+function plain(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in headers) {
+    const v = headers[name];
+    if (v !== undefined && name.charCodeAt(0) !== 58) out[name] = Array.isArray(v) ? v.join(", ") : v;
+  }
+  return out;
+}

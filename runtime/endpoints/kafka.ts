@@ -1,0 +1,380 @@
+// The `kafka` endpoint (Gravitee's gravitee-endpoint-kafka) over @platformatic/kafka, the client
+// chosen by measurement (docs/endpoints.md, bench/kafka-clients.ts).
+//
+// - Subscribe: one consumer per subscription in the consumer group `group` (default
+//   `sluice-<apiId>`), topics or topicPattern, starting at the group's committed offsets, else at
+//   autoOffsetReset (Kafka's default: latest). Offsets are committed by the endpoint, never by the
+//   client's fetch-time autocommit (which commits what was fetched, not what was delivered):
+//   AT_LEAST_ONCE on `ack()`, AT_MOST_ONCE before the message is handed out, AUTO/NONE once the
+//   consumer asks for the next message (or stops). A consumer that fails (broker gone) is re-created
+//   with backoff, resuming where delivery stopped.
+// - Message id = resume cursor `topic@partition#offset` (cursor.ts); a cursor resumes after it.
+// - Publish: one shared producer, to every `producer.topics`, key from metadata `key` (else header
+//   `key`), acks=all, `compressionType`.
+// - Security: PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL with PLAIN / SCRAM-SHA-256/512 (security.ts).
+// - Health: ready once the cluster answered a metadata request; re-probed every few seconds.
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  Admin,
+  type BaseOptions,
+  Consumer,
+  type Message as KafkaRecord,
+  type MessagesStream,
+  Producer,
+} from "@platformatic/kafka";
+import type { ConnectorContext, Health, Message, MessageEndpoint, Qos } from "../contract.ts";
+import { GatewayError } from "../contract.ts";
+import { defineEndpoint } from "../define.ts";
+import type {
+  KafkaEndpointConfiguration,
+  KafkaSharedConfiguration,
+} from "../spec-types/api-v4-definition.ts";
+import { addHeader, reason } from "./broker/push-queue.ts";
+import { type CursorPositions, messageId, parseCursor } from "./kafka/cursor.ts";
+import { kafkaSecurity } from "./kafka/security.ts";
+
+const ALL_QOS: readonly Qos[] = ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"];
+/** Health re-probe period while connected. */
+const PROBE_MS = 3_000;
+/** Backoff of a subscription whose consumer failed (0.5 s → 10 s). */
+const RETRY_MIN_MS = 500;
+const RETRY_MAX_MS = 10_000;
+
+type Connection = Pick<BaseOptions, "bootstrapBrokers" | "tls" | "sasl">;
+
+const shortId = (): string => randomUUID().slice(0, 8);
+
+export const connector = defineEndpoint<
+  KafkaEndpointConfiguration,
+  KafkaSharedConfiguration,
+  MessageEndpoint
+>({
+  type: "kafka",
+  create(config, shared, endpoint, ctx) {
+    return new KafkaEndpoint(config, shared, endpoint.name, ctx);
+  },
+});
+
+class KafkaEndpoint implements MessageEndpoint {
+  readonly name: string;
+  readonly capabilities = { qos: ALL_QOS, resume: true } as const;
+  private readonly config: KafkaEndpointConfiguration;
+  private readonly shared: KafkaSharedConfiguration;
+  private readonly ctx: ConnectorContext;
+  private connection: Connection | undefined;
+  private admin: Admin | undefined;
+  private producer: Producer | undefined;
+  private state: Health = { ready: false, detail: "not connected yet" };
+  private probe: NodeJS.Timeout | undefined;
+  private probing = false;
+  private closed = false;
+  private readonly closing = new AbortController();
+
+  constructor(
+    config: KafkaEndpointConfiguration,
+    shared: KafkaSharedConfiguration,
+    name: string,
+    ctx: ConnectorContext,
+  ) {
+    this.config = config;
+    this.shared = shared;
+    this.name = name;
+    this.ctx = ctx;
+  }
+
+  private brokers(): string[] {
+    return this.config.bootstrapServers
+      .split(",")
+      .map((s) => s.trim().replace(/^[a-z]+:\/\//i, ""))
+      .filter(Boolean);
+  }
+
+  async connect(): Promise<void> {
+    if (this.closed) throw new Error("endpoint closed");
+    try {
+      this.connection ??= { bootstrapBrokers: this.brokers(), ...kafkaSecurity(this.shared.security) };
+      this.admin ??= new Admin({
+        clientId: `sluice-admin-${shortId()}`,
+        ...this.connection,
+        retries: 0,
+        connectTimeout: 5_000,
+        requestTimeout: 5_000,
+      });
+      await this.admin.metadata({ topics: [], forceUpdate: true });
+    } catch (error) {
+      this.state = { ready: false, detail: `kafka ${this.config.bootstrapServers}: ${reason(error)}` };
+      throw new Error(this.state.detail, { cause: error });
+    }
+    if (this.shared.producer?.enabled && !this.producer) {
+      this.producer = new Producer({
+        clientId: `sluice-producer-${shortId()}`,
+        ...this.connection,
+        autocreateTopics: true,
+        acks: -1,
+        compression: this.shared.producer.compressionType ?? "none",
+      });
+    }
+    this.state = { ready: true };
+    this.probe ??= setInterval(() => void this.reprobe(), PROBE_MS).unref();
+  }
+
+  private async reprobe(): Promise<void> {
+    if (this.probing || this.closed || !this.admin) return;
+    this.probing = true;
+    try {
+      await this.admin.metadata({ topics: [], forceUpdate: true });
+      if (!this.state.ready) this.ctx.log.info("kafka cluster reachable again", { endpoint: this.name });
+      this.state = { ready: true };
+    } catch (error) {
+      if (this.state.ready) {
+        this.ctx.log.warn("kafka cluster unreachable", { endpoint: this.name, error: reason(error) });
+      }
+      this.state = { ready: false, detail: `kafka ${this.config.bootstrapServers}: ${reason(error)}` };
+    } finally {
+      this.probing = false;
+    }
+  }
+
+  health(): Health {
+    return this.state;
+  }
+
+  async publish(message: Message): Promise<void> {
+    const producer = this.producer;
+    const topics = this.shared.producer?.topics ?? [];
+    if (!producer || topics.length === 0) {
+      throw new GatewayError(500, `Endpoint ${this.name} does not produce (producer disabled or no topics)`);
+    }
+    const keyValue = message.metadata.key ?? message.headers.key?.[0];
+    const key = keyValue === undefined ? undefined : Buffer.from(String(keyValue), "utf8");
+    // Buffer keys: distinct Map entries even for repeated names, so multi-valued headers survive.
+    const headers = new Map<Buffer, Buffer>();
+    for (const [name, values] of Object.entries(message.headers)) {
+      for (const v of values) headers.set(Buffer.from(name, "utf8"), Buffer.from(v, "utf8"));
+    }
+    try {
+      await producer.send({
+        messages: topics.map((topic) => ({
+          topic,
+          value: message.content,
+          headers,
+          ...(key ? { key } : {}),
+        })),
+      });
+    } catch (error) {
+      throw new GatewayError(502, `Kafka endpoint ${this.name} could not produce: ${reason(error)}`);
+    }
+  }
+
+  /** The consumer's topics: `topics`, else the existing topics matching `topicPattern`. */
+  private async consumerTopics(): Promise<string[]> {
+    const consumer = this.shared.consumer;
+    if (consumer?.topics && consumer.topics.length > 0) return consumer.topics;
+    if (consumer?.topicPattern && this.admin) {
+      const pattern = new RegExp(`^(?:${consumer.topicPattern})$`);
+      const all = await this.admin.listTopics({ includeInternals: false });
+      return all.filter((t) => pattern.test(t)).sort();
+    }
+    return [];
+  }
+
+  async *subscribe(options: {
+    qos: Qos;
+    cursor?: string;
+    group?: string;
+    signal: AbortSignal;
+  }): AsyncIterable<Message> {
+    if (!this.connection || !this.admin)
+      throw new GatewayError(503, `Endpoint ${this.name} is not connected`);
+    if (this.shared.consumer?.enabled === false) {
+      throw new GatewayError(500, `Endpoint ${this.name} does not consume (consumer disabled)`);
+    }
+    const signal = AbortSignal.any([options.signal, this.closing.signal]);
+    const groupId = options.group ?? `sluice-${this.ctx.api.id}`;
+    const encode = this.shared.consumer?.encodeMessageId ?? false;
+    // Where to start (after), per partition: the cursor, then whatever this subscription delivered.
+    let resumeAfter: CursorPositions =
+      (options.cursor ? parseCursor(options.cursor) : undefined) ?? new Map();
+    let delay = RETRY_MIN_MS;
+    while (!signal.aborted) {
+      const topics = await this.consumerTopics();
+      if (topics.length === 0) throw new GatewayError(500, `Endpoint ${this.name} has no topic to consume`);
+      const session = new ConsumerSession(this.connection, groupId, topics, this.shared, resumeAfter, signal);
+      try {
+        for await (const record of session.records()) {
+          delay = RETRY_MIN_MS;
+          const id = messageId(record.topic, record.partition, record.offset, encode);
+          const message = toMessage(record, id);
+          if (options.qos === "AT_LEAST_ONCE") {
+            message.ack = () => record.commit() as Promise<void>;
+          } else if (options.qos === "AT_MOST_ONCE") {
+            await record.commit();
+          }
+          // Nothing delivered is repeated when the consumer is re-created (AT_LEAST_ONCE excepted:
+          // there, unacknowledged messages are delivered again from the committed offsets).
+          if (options.qos !== "AT_LEAST_ONCE") {
+            resumeAfter = withPosition(resumeAfter, record.topic, record.partition, record.offset);
+          }
+          session.delivered = options.qos === "AUTO" || options.qos === "NONE" ? record : undefined;
+          yield message;
+          session.commitDelivered();
+        }
+        return;
+      } catch (error) {
+        if (signal.aborted) return;
+        if (error instanceof GatewayError) throw error;
+        this.ctx.log.warn("kafka consumer failed, re-creating it", {
+          endpoint: this.name,
+          group: groupId,
+          error: reason(error),
+          retryInMs: delay,
+        });
+      } finally {
+        await session.close();
+      }
+      try {
+        await sleep(delay, undefined, { signal });
+      } catch {
+        return;
+      }
+      delay = Math.min(delay * 2, RETRY_MAX_MS);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.closing.abort();
+    if (this.probe) clearInterval(this.probe);
+    this.state = { ready: false, detail: "closed" };
+    await Promise.allSettled([this.producer?.close(), this.admin?.close()]);
+  }
+}
+
+function withPosition(
+  positions: CursorPositions,
+  topic: string,
+  partition: number,
+  offset: bigint,
+): CursorPositions {
+  const partitions = positions.get(topic) ?? new Map<number, bigint>();
+  partitions.set(partition, offset);
+  positions.set(topic, partitions);
+  return positions;
+}
+
+function toMessage(record: KafkaRecord, id: string): Message {
+  const headers: Record<string, string[]> = {};
+  for (const [name, value] of record.headerEntries)
+    addHeader(headers, name.toString("utf8"), value.toString("utf8"));
+  const metadata: Message["metadata"] = {
+    topic: record.topic,
+    partition: record.partition,
+    offset: Number(record.offset),
+  };
+  if (record.key !== undefined && record.key !== null && record.key.length > 0) {
+    metadata.key = record.key.toString("utf8");
+  }
+  return { id, content: record.value ?? Buffer.alloc(0), headers, metadata };
+}
+
+/** One consumer in the group and its message stream, for one attempt of a subscription. */
+class ConsumerSession {
+  private readonly consumer: Consumer;
+  private stream: MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined;
+  private readonly topics: string[];
+  private readonly shared: KafkaSharedConfiguration;
+  private readonly resumeAfter: CursorPositions;
+  private readonly signal: AbortSignal;
+  /** AUTO/NONE: the message handed out last, committed once the next one is asked for. */
+  delivered: KafkaRecord | undefined;
+
+  constructor(
+    connection: Connection,
+    groupId: string,
+    topics: string[],
+    shared: KafkaSharedConfiguration,
+    resumeAfter: CursorPositions,
+    signal: AbortSignal,
+  ) {
+    this.topics = topics;
+    this.shared = shared;
+    this.resumeAfter = resumeAfter;
+    this.signal = signal;
+    this.consumer = new Consumer({
+      clientId: `sluice-consumer-${shortId()}`,
+      groupId,
+      ...connection,
+      autocommit: false,
+      autocreateTopics: shared.consumer?.checkTopicExistence !== true,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 3_000,
+      maxWaitTime: 500,
+      highWaterMark: 256,
+      retries: 3,
+      retryDelay: 500,
+    });
+  }
+
+  async *records(): AsyncGenerator<KafkaRecord> {
+    const reset = this.shared.consumer?.autoOffsetReset ?? "latest";
+    // An abort while the consumer is still joining its group closes the consumer, which ends the
+    // join; once the stream exists, closing the stream ends its iteration.
+    const stop = (): void => {
+      const closing = this.stream ? this.stream.close() : this.consumer.close(true);
+      closing.catch(() => undefined);
+    };
+    if (this.signal.aborted) return;
+    this.signal.addEventListener("abort", stop, { once: true });
+    try {
+      const stream = await this.consumer.consume({
+        topics: this.topics,
+        mode: "committed",
+        fallbackMode: reset === "none" ? "fail" : reset,
+        autocommit: false,
+      });
+      this.stream = stream;
+      if (this.signal.aborted) return;
+      // Resume after a cursor: once partitions are assigned and their committed offsets loaded
+      // ('offsets'), move each partition the cursor names past it (once: a later 'offsets', e.g.
+      // after an out-of-range recovery, must not rewind it again).
+      const applied = new Set<string>();
+      const seek = (): void => {
+        for (const [topic, partitions] of this.resumeAfter) {
+          for (const [partition, offset] of partitions) {
+            const key = `${topic}:${partition}`;
+            if (applied.has(key) || !stream.offsetsToFetch.has(key)) continue;
+            stream.offsetsToFetch.set(key, offset + 1n);
+            applied.add(key);
+          }
+        }
+      };
+      if (this.resumeAfter.size > 0) stream.on("offsets", seek);
+      for await (const record of stream as AsyncIterable<KafkaRecord>) {
+        if (this.signal.aborted) return;
+        yield record;
+      }
+    } catch (error) {
+      if (this.signal.aborted) return;
+      throw error;
+    } finally {
+      this.signal.removeEventListener("abort", stop);
+    }
+  }
+
+  /** AUTO/NONE: the previous message reached the consumer (it asked for more), so commit it. */
+  commitDelivered(): void {
+    const record = this.delivered;
+    this.delivered = undefined;
+    if (record) (record.commit() as Promise<void>).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    const last = this.delivered;
+    this.delivered = undefined;
+    if (last) await (last.commit() as Promise<void>).catch(() => undefined);
+    await this.stream?.close().catch(() => undefined);
+    await this.consumer.close(true).catch(() => undefined);
+  }
+}

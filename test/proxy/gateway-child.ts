@@ -1,0 +1,28 @@
+// The child side of gateway-process.ts: runs a generated bundle and answers over IPC.
+import { join } from "node:path";
+import type { GatewayBundle } from "../../runtime/contract.ts";
+import { runGateway } from "../../runtime/server/gateway.ts";
+import { createLogger } from "../../runtime/server/log.ts";
+
+const out = process.argv[2]!;
+const { bundle } = (await import(join(out, "gateway.ts"))) as { bundle: GatewayBundle };
+const gateway = await runGateway(bundle, { manageProcess: false, log: createLogger({}, () => {}) });
+process.on("message", async (m: string) => {
+  if (m === "rss") {
+    // Collect first: garbage waiting for the next GC is not memory the gateway holds.
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send!({ value: process.memoryUsage().rss });
+  } else if (m === "buffers") {
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send!({ value: process.memoryUsage().arrayBuffers });
+  } else if (m === "cpu") {
+    const u = process.cpuUsage();
+    process.send!({ value: u.user + u.system });
+  } else if (m === "stop") {
+    await gateway.close();
+    process.exit(0);
+  }
+});
+// The parent is gone (a test or bench that crashed): do not linger.
+process.once("disconnect", () => process.exit(0));
+process.send!({ httpPort: gateway.httpPort, adminPort: gateway.adminPort });
