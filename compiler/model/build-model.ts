@@ -86,9 +86,11 @@ export function checkExpressions(doc: LoadedDocument): Diagnostic[] {
       }
       return;
     }
-    if (Array.isArray(node))
-      node.forEach((item, i) => walk(item, joinPointer(pointer, i), undefined, inConfiguration));
-    else if (node !== null && typeof node === "object") {
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        walk(item, joinPointer(pointer, i), undefined, inConfiguration);
+      });
+    } else if (node !== null && typeof node === "object") {
       for (const [k, v] of Object.entries(node))
         walk(v, joinPointer(pointer, k), k, inConfiguration || k === "configuration");
     }

@@ -9,7 +9,9 @@ import { compileRepository, PROJECT_DIR } from "../../compiler/compile.ts";
 import { locateDiagnostic } from "../../compiler/diagnostics/locate.ts";
 
 const GOLDEN = join(PROJECT_DIR, "test", "golden");
-const cases = (await readdir(GOLDEN, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+const cases = (await readdir(GOLDEN, { withFileTypes: true }))
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 async function golden(dir: string) {
   const result = await compileRepository({
@@ -19,7 +21,9 @@ async function golden(dir: string) {
     emitOnly: true,
     checkOnly: process.env.UPDATE_GOLDEN !== "1",
   });
-  const errors = result.diagnostics.filter((d) => d.severity === "error").map((d) => locateDiagnostic(result.sources, d));
+  const errors = result.diagnostics
+    .filter((d) => d.severity === "error")
+    .map((d) => locateDiagnostic(result.sources, d));
   return { result, errors };
 }
 
@@ -27,14 +31,19 @@ describe("golden output", () => {
   it.each(cases)("%s", async (name) => {
     const { result, errors } = await golden(join(GOLDEN, name));
     expect(errors).toEqual([]);
-    expect(result.changed, "generated output differs: run UPDATE_GOLDEN=1 npx vitest run test/compile/golden.test.ts").toEqual([]);
+    expect(
+      result.changed,
+      "generated output differs: run UPDATE_GOLDEN=1 npx vitest run test/compile/golden.test.ts",
+    ).toEqual([]);
   });
 
   it("the example repository's generated/ is up to date, one module per example API", async () => {
     const { result, errors } = await golden(PROJECT_DIR);
     expect(errors).toEqual([]);
     expect(result.changed).toEqual([]);
-    const specs = (await readdir(join(PROJECT_DIR, "apis"), { recursive: true })).filter((f) => f.endsWith(".yaml"));
+    const specs = (await readdir(join(PROJECT_DIR, "apis"), { recursive: true })).filter((f) =>
+      f.endsWith(".yaml"),
+    );
     const modules = await readdir(join(PROJECT_DIR, "generated", "apis"));
     expect(modules.length).toBe(specs.length);
   });
