@@ -52,9 +52,20 @@ export const connector = defineEndpoint<
     const origin = `${scheme.secure ? "https" : "http"}://${target.host}`;
     const tls = scheme.secure ? tlsOptions(shared.ssl, hostname, endpoint.name) : {};
     const h2 = scheme.h2 || http.version === "HTTP_2";
-    const transport: Transport = h2
-      ? createHttp2Transport(origin, scheme.secure ? "https" : "http", http, tls)
-      : createHttp1Transport(origin, http, tls);
+    // The connection pool is made on first use: a gateway with a thousand APIs pays memory only
+    // for the backends that are actually called.
+    let pooled: Transport | undefined;
+    const transport = {
+      send: (o: Parameters<Transport["send"]>[0]) => {
+        pooled ??= h2
+          ? createHttp2Transport(origin, scheme.secure ? "https" : "http", http, tls)
+          : createHttp1Transport(origin, http, tls);
+        return pooled.send(o);
+      },
+      close: async () => {
+        await pooled?.close();
+      },
+    };
     const basePath = target.pathname === "/" ? "" : target.pathname.replace(/\/$/, "");
     const targetQuery = target.search;
     const settings: ForwardSettings = {
