@@ -46,8 +46,12 @@ export async function planBuild(
   const changed = modules.filter((m) => previous.modules[m.path] !== digest(m.text)).map((m) => m.path);
   const removed = Object.keys(previous.modules).some((p) => !modules.some((m) => m.path === p));
   if (changed.length === 0 && !removed) return { kind: "nothing" };
-  if (changed.includes("tsconfig.json") || changed.length > modules.length / 2) return { kind: "full" };
-  return { kind: "partial", files: changed };
+  const added = modules.some((m) => previous.modules[m.path] === undefined);
+  if (removed || added || changed.includes("tsconfig.json") || changed.length > modules.length / 2)
+    return { kind: "full" };
+  // The set of APIs is the same, so gateway.ts differs only in its version string: checking it
+  // would pull every module in. The changed API modules are checked with what they import.
+  return { kind: "partial", files: changed.filter((p) => p.startsWith("apis/")) };
 }
 
 export async function saveBuildState(
