@@ -34,6 +34,8 @@ export interface CompileResult {
   internalErrors: string[];
   bundle?: { file: string; bytes: number };
   apis: number;
+  /** How much type-checking and bundling this compile did. */
+  build?: "nothing" | "partial" | "full";
 }
 
 export async function compileRepository(options: CompileOptions): Promise<CompileResult> {
@@ -68,6 +70,7 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
 
   const runtime = await runtimeFingerprint(PROJECT_DIR);
   const plan = await planBuild(outDir, runtime, emitted.modules);
+  result.build = plan.kind;
   if (plan.kind === "nothing") {
     progress("the gateway is up to date");
     result.bundle = await bundleInfo(outDir);

@@ -99,6 +99,23 @@ describe("sluice compile", () => {
     expect(stale.changed).toEqual(["apis/alpha.ts", "gateway.ts"]);
   });
 
+  it("rebuilds only what changed: nothing, then one module, then everything when an API is added", async () => {
+    const { out, result, dir } = await compileFull({
+      "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x"),
+      "b.yaml": proxyApi("beta", "/beta", "http://127.0.0.1:1/y"),
+    });
+    expect(result.build).toBe("full");
+    const again = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
+    expect(again.build).toBe("nothing");
+    await writeFile(join(dir, "apis", "a.yaml"), proxyApi("alpha", "/alpha", "http://127.0.0.1:2/x"));
+    const one = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
+    expect(one.build).toBe("partial");
+    expect(one.changed).toEqual(["apis/alpha.ts", "gateway.ts"]);
+    expect(await readFile(join(out, "dist", "gateway.mjs"), "utf8")).toContain("http://127.0.0.1:2/x");
+    await writeFile(join(dir, "apis", "c.yaml"), proxyApi("gamma", "/gamma", "http://127.0.0.1:1/z"));
+    expect((await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir })).build).toBe("full");
+  });
+
   it("links only the connectors used: a proxy-only bundle ships no broker client", async () => {
     const proxyOnly = await compileFull({ "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x") });
     const bundle = await readFile(join(proxyOnly.out, "dist", "gateway.mjs"), "utf8");
