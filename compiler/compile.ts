@@ -78,22 +78,22 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
   }
   progress(
     plan.kind === "partial"
-      ? `type-checking ${plan.files.length} changed module(s)`
-      : "type-checking the generated gateway",
+      ? `type-checking ${plan.files.length} changed module(s) and bundling`
+      : "type-checking and bundling the generated gateway",
   );
+  // tsc and esbuild run side by side; a bundle whose sources do not type-check is removed.
   const tsc = join(PROJECT_DIR, "node_modules", ".bin", "tsc");
-  const checkedTypes = await typecheck(
-    outDir,
-    tsc,
-    emitted.modules,
-    plan.kind === "partial" ? plan.files : undefined,
-  );
+  const [checkedTypes, bundle] = await Promise.all([
+    typecheck(outDir, tsc, emitted.modules, plan.kind === "partial" ? plan.files : undefined),
+    bundleGateway(outDir, PROJECT_DIR),
+  ]);
   result.diagnostics.push(...checkedTypes.diagnostics);
   result.internalErrors = checkedTypes.internal;
-  if (checkedTypes.diagnostics.length > 0 || checkedTypes.internal.length > 0) return result;
-
-  progress("bundling");
-  result.bundle = await bundleGateway(outDir, PROJECT_DIR);
+  if (checkedTypes.diagnostics.length > 0 || checkedTypes.internal.length > 0) {
+    await rm(bundle.file, { force: true });
+    return result;
+  }
+  result.bundle = bundle;
   await saveBuildState(outDir, runtime, emitted.modules);
   return result;
 }
@@ -107,15 +107,19 @@ async function bundleInfo(outDir: string): Promise<{ file: string; bytes: number
 async function sync(outDir: string, modules: readonly EmittedModule[], dryRun: boolean): Promise<string[]> {
   const changed: string[] = [];
   const wanted = new Set(modules.map((m) => m.path));
-  for (const m of modules) {
-    const file = join(outDir, m.path);
-    const current = await readFile(file, "utf8").catch(() => undefined);
-    if (current === m.text) continue;
-    changed.push(m.path);
-    if (dryRun) continue;
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, m.text);
-  }
+  if (!dryRun) await mkdir(join(outDir, "apis"), { recursive: true });
+  // In parallel: a thousand sequential read+write pairs cost more than the code generation.
+  await Promise.all(
+    modules.map(async (m) => {
+      const file = join(outDir, m.path);
+      const current = await readFile(file, "utf8").catch(() => undefined);
+      if (current === m.text) return;
+      changed.push(m.path);
+      if (dryRun) return;
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, m.text);
+    }),
+  );
   const existing = await readdir(join(outDir, "apis")).catch(() => [] as string[]);
   for (const name of existing) {
     const path = `apis/${name}`;

@@ -34,11 +34,14 @@ export async function typecheck(
     const files = only.filter((p) => p.endsWith(".ts")).map((p) => join(outDir, p));
     await writeFile(project, JSON.stringify({ extends: join(outDir, "tsconfig.json"), files }, null, 2));
   }
-  const buildInfo = join(CACHE_DIR, `tsbuildinfo-${key}-${only ? "partial" : "full"}.json`);
+  // A full check keeps no build info: writing it cost more than it saved (compile.ts already
+  // skips type-checking when nothing changed). Partial checks reuse theirs for the runtime.
+  const buildInfo = join(CACHE_DIR, `tsbuildinfo-${key}-partial.json`);
+  const incremental = only ? ["--incremental", "--tsBuildInfoFile", buildInfo] : [];
   const output = await new Promise<string>((resolve) => {
     execFile(
       tscPath,
-      ["-p", project, "--pretty", "false", "--incremental", "--tsBuildInfoFile", buildInfo],
+      ["-p", project, "--pretty", "false", ...incremental],
       { cwd: outDir, maxBuffer: 64 << 20 },
       (_err, stdout, stderr) => resolve(`${stdout}${stderr}`),
     );
