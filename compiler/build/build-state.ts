@@ -15,14 +15,16 @@ export interface BuildState {
 
 export type Plan = { kind: "nothing" } | { kind: "partial"; files: string[] } | { kind: "full" };
 
-/** A fingerprint of runtime/ (paths, sizes, modification times) and the installed packages. */
+/** A fingerprint of runtime/ and compiler/ (paths, sizes, modification times) and the installed packages. */
 export async function runtimeFingerprint(projectDir: string): Promise<string> {
   const hash = createHash("sha256");
-  const runtimeDir = join(projectDir, "runtime");
-  const names = (await readdir(runtimeDir, { recursive: true })).map(String).sort();
-  for (const name of names) {
-    const s = await stat(join(runtimeDir, name));
-    if (s.isFile()) hash.update(`${name}\0${s.size}\0${s.mtimeMs}\n`);
+  // The compiler too: a new emitter or bundler setting must rebuild what it produced.
+  for (const dir of ["runtime", "compiler"]) {
+    const names = (await readdir(join(projectDir, dir), { recursive: true })).map(String).sort();
+    for (const name of names) {
+      const s = await stat(join(projectDir, dir, name));
+      if (s.isFile()) hash.update(`${dir}/${name}\0${s.size}\0${s.mtimeMs}\n`);
+    }
   }
   const lock = await stat(join(projectDir, "node_modules", ".package-lock.json")).catch(() => undefined);
   hash.update(`lock\0${lock?.mtimeMs ?? 0}`);

@@ -114,6 +114,12 @@ export function emitGateway(
     { path: "gateway.ts", text: withNewline(gateway), origins: [] },
     { path: "main.ts", text: withNewline(main), origins: [] },
     { path: "tsconfig.json", text: tsconfig, origins: [] },
+    // An ES module package wherever OUT is, so tsc and Node read the output as ESM.
+    {
+      path: "package.json",
+      text: `${JSON.stringify({ private: true, type: "module" }, null, 2)}\n`,
+      origins: [],
+    },
   ].sort((a, b) => compare(a.path, b.path));
   return { modules, diagnostics };
 }
