@@ -196,7 +196,7 @@ export interface Plan<S = StepBinding> {
   readonly id: string;
   readonly name: string;
   readonly mode: "STANDARD" | "PUSH";
-  readonly securityType: SecurityType | undefined;
+  readonly securityType?: SecurityType | undefined;
   readonly security: { create(ctx: ConnectorContext): SecurityInstance } | undefined;
   readonly selectionRule?: (el: ElContext) => boolean;
   readonly flows: ReadonlyArray<Flow<S>>;

@@ -108,26 +108,35 @@ export function emitApi(
         new Located(e.configuration, { ...e.at, pointer: `${e.at.pointer}/configuration` }),
       ]),
     ),
-    endpointGroups: api.endpointGroups.map((g) => ({
-      name: g.name,
-      type: g.type,
-      loadBalancer: g.loadBalancer,
-      endpoints: g.endpoints.map((e) => {
-        const options: Record<string, Printable> = {
-          name: e.name,
-          group: g.name,
-          weight: e.weight,
-          secondary: e.secondary,
-          configuration: new Located(e.configuration, { ...e.at, pointer: `${e.at.pointer}/configuration` }),
-          shared: e.shared,
-        };
-        if (e.healthCheck !== undefined) options.healthCheck = e.healthCheck;
-        return call("endpoint", [
-          link("endpoints", e.type, { ...e.at, pointer: `${e.at.pointer}/type` }, "endpoint"),
-          options,
-        ]);
-      }),
-    })),
+    endpointGroups: api.endpointGroups.map(
+      (g) =>
+        new Located(
+          {
+            name: g.name,
+            type: g.type,
+            loadBalancer: g.loadBalancer,
+            endpoints: g.endpoints.map((e) => {
+              const options: Record<string, Printable> = {
+                name: e.name,
+                group: g.name,
+                weight: e.weight,
+                secondary: e.secondary,
+                configuration: new Located(e.configuration, {
+                  ...e.at,
+                  pointer: `${e.at.pointer}/configuration`,
+                }),
+                shared: e.shared,
+              };
+              if (e.healthCheck !== undefined) options.healthCheck = e.healthCheck;
+              return call("endpoint", [
+                link("endpoints", e.type, { ...e.at, pointer: `${e.at.pointer}/type` }, "endpoint"),
+                options,
+              ]);
+            }),
+          },
+          g.at,
+        ),
+    ),
     plans: api.plans.map((p) => {
       const plan: Record<string, Printable> = {
         id: p.id,
@@ -147,7 +156,7 @@ export function emitApi(
           : new Code("undefined");
       if (p.selectionRule) plan.selectionRule = p.selectionRule;
       plan.flows = p.flows.map(flow);
-      return plan;
+      return new Located(plan, p.at);
     }),
     flows: api.flows.map(flow),
     flowExecution: api.flowExecution,

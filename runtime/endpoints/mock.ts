@@ -62,6 +62,8 @@ export const connector = defineEndpoint<
     const published: Message[] = [];
     const acknowledged: string[] = [];
     let connected = false;
+    // Closing the endpoint ends every running subscription, like a broker connection going away.
+    let closing = new AbortController();
 
     const generate = (id: number): Message => {
       const message: Message = {
@@ -80,12 +82,14 @@ export const connector = defineEndpoint<
       published,
       acknowledged,
       async connect() {
+        if (closing.signal.aborted) closing = new AbortController();
         connected = true;
       },
       health: () => (connected ? { ready: true } : { ready: false, detail: "not connected" }),
       async *subscribe({ cursor, signal }) {
+        const stop = AbortSignal.any([signal, closing.signal]);
         for (let id = firstId(cursor); count === undefined || id < count; id++) {
-          if (!(await wait(interval, signal))) return;
+          if (!(await wait(interval, stop))) return;
           yield generate(id);
         }
       },
@@ -99,6 +103,7 @@ export const connector = defineEndpoint<
       },
       async close() {
         connected = false;
+        closing.abort();
       },
     };
   },

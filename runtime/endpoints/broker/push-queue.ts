@@ -64,12 +64,7 @@ export class PushQueue<T> implements AsyncIterable<T> {
   }
 }
 
-/** A signal that aborts when any of `signals` does. */
-export function anySignal(...signals: AbortSignal[]): AbortSignal {
-  return AbortSignal.any(signals);
-}
-
-/** Message headers (lower-cased names are not assumed: brokers keep case) as a multi-map. */
+/** Adds a value to a multi-valued header (names keep the broker's case). */
 export function addHeader(headers: Record<string, string[]>, name: string, value: string): void {
   const list = headers[name];
   if (list) list.push(value);

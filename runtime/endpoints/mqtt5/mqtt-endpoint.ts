@@ -42,8 +42,8 @@ export interface MqttEndpointOptions {
     /** Seconds; absent or ≤ -1: no expiry. */
     messageExpiryInterval?: number;
   };
-  /** Rejects a topic the broker would refuse (Solace's limits), with a message naming it. */
-  checkTopic?: (topic: string, role: "subscribe" | "publish") => void;
+  /** A configuration the broker would refuse (e.g. Solace's topic limits): connect() reports it. */
+  configurationError?: string;
   ctx: ConnectorContext;
 }
 
@@ -123,8 +123,10 @@ export class MqttEndpoint implements MessageEndpoint {
   async connect(): Promise<void> {
     if (this.closed) throw new Error("endpoint closed");
     const o = this.options;
-    for (const topic of o.consumer.topics) o.checkTopic?.(topic, "subscribe");
-    for (const topic of o.producer.topics) o.checkTopic?.(topic, "publish");
+    if (o.configurationError) {
+      this.state = { ready: false, detail: o.configurationError };
+      throw new Error(o.configurationError);
+    }
     if (this.client) return;
     try {
       this.client = await this.open(`${o.clientIdPrefix}-${shortId()}`);
@@ -172,7 +174,9 @@ export class MqttEndpoint implements MessageEndpoint {
           qos,
           retain: o.producer.retained ?? false,
           properties: {
-            userProperties,
+            // An empty user-properties object is encoded malformed by mqtt-packet (Mosquitto then
+            // waits for bytes that never come): only send it when there are headers.
+            ...(Object.keys(userProperties).length > 0 ? { userProperties } : {}),
             ...(o.producer.responseTopic ? { responseTopic: o.producer.responseTopic } : {}),
             ...(expiry !== undefined && expiry > -1 ? { messageExpiryInterval: expiry } : {}),
           },
