@@ -11,8 +11,9 @@ try {
   process.exit(1);
 }
 const passed = results.numPassedTests ?? 0;
-// A file that fails to load counts as a failure even though none of its tests ran.
-const failed = Math.max(results.numFailedTests ?? 0, results.numFailedTestSuites ?? 0);
+// A file that fails to load counts as one failure even though none of its tests ran.
+const failedTests = results.numFailedTests ?? 0;
+const failed = failedTests === 0 && results.success === false ? 1 : failedTests;
 const skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || results.success === false ? 1 : 0);
