@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { obj, str } from "../check/spec-view.ts";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { joinPointer } from "../diagnostics/diagnostic.ts";
-import { compileCondition, compileTemplate } from "../expression/compile-expression.ts";
+import { compileCached, saveExpressionCache } from "../expression/expression-cache.ts";
 import { hasTemplate } from "../expression/parse-expression.ts";
 import type { EnvSite, LoadedDocument } from "../load/load-specs.ts";
 import { compare } from "../shared/compare.ts";
@@ -50,6 +50,7 @@ export function buildModel(docs: readonly LoadedDocument[]): {
     .sort((a, b) => compare(a.name ?? "", b.name ?? ""))
     .map((doc) => new ApiBuilder(doc, diagnostics).build(idents));
   const routes = apis.flatMap((api) => api.paths.map((p) => ({ ...p, api: api.id }))).sort(routeOrder);
+  saveExpressionCache();
   return { model: { apis, routes }, diagnostics };
 }
 
@@ -78,10 +79,10 @@ export function checkExpressions(doc: LoadedDocument): Diagnostic[] {
   const walk = (node: unknown, pointer: string, key: string | undefined, inConfiguration: boolean): void => {
     if (typeof node === "string") {
       if (key && CONDITION_KEYS.has(key) && node.trim() !== "") {
-        const r = compileCondition(node);
+        const r = compileCached("condition", node);
         if (!r.ok) report(r.error, pointer);
       } else if (inConfiguration && hasTemplate(node)) {
-        const r = compileTemplate(node);
+        const r = compileCached("template", node);
         if (!r.ok) report(r.error, pointer);
       }
       return;
@@ -487,9 +488,8 @@ class ApiBuilder {
 
   private condition(source: string, pointer: string): ElValue | undefined {
     if (source.trim() === "") return undefined;
-    const compiled = compileCondition(source);
-    if (compiled.ok)
-      return new ElValue(compiled.code, "boolean", source, [...compiled.imports].sort(compare));
+    const compiled = compileCached("condition", source);
+    if (compiled.ok) return new ElValue(compiled.code, "boolean", source, compiled.imports);
     this.expressionError(compiled.error, pointer);
     return undefined;
   }
@@ -514,9 +514,8 @@ class ApiBuilder {
       const site = this.env.get(pointer);
       if (site) return this.envValue(site);
       if (options.expressions && hasTemplate(node)) {
-        const compiled = compileTemplate(node);
-        if (compiled.ok)
-          return new ElValue(compiled.code, "string", node, [...compiled.imports].sort(compare));
+        const compiled = compileCached("template", node);
+        if (compiled.ok) return new ElValue(compiled.code, "string", node, compiled.imports);
         this.expressionError(compiled.error, pointer);
         return node;
       }
