@@ -2,8 +2,9 @@
 // into one self-contained ES module with esbuild: `node OUT/dist/gateway.mjs` runs anywhere, with
 // neither the compiler nor node_modules beside it — an immutable artifact. Only what the APIs
 // import is included, so a proxy-only gateway carries no broker client.
-import { join } from "node:path";
-import { build } from "esbuild";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { build, type Metafile } from "esbuild";
 
 /** Optional native accelerators of `ws` and friends: absent is fine, they fall back to JS. */
 const OPTIONAL_NATIVE = [
@@ -42,6 +43,29 @@ export async function bundleGateway(
       ].join("\n"),
     },
   });
+  await copyAssets(result.metafile, projectDir, file);
   const out = Object.values(result.metafile.outputs)[0];
   return { file, bytes: out?.bytes ?? 0 };
+}
+
+const ASSET_URL = /new URL\(\s*["'`]([^"'`]+)["'`]\s*,\s*import\.meta\.url\s*\)/g;
+
+/**
+ * Files a bundled package loads next to itself (`new URL("../dist/native.wasm", import.meta.url)`,
+ * e.g. the WebAssembly codecs of the Kafka client) are copied to the same place relative to the
+ * bundle, where the bundled code now looks for them.
+ */
+async function copyAssets(metafile: Metafile, projectDir: string, bundle: string): Promise<void> {
+  for (const input of Object.keys(metafile.inputs)) {
+    if (!input.includes("node_modules/")) continue;
+    const source = resolve(projectDir, input);
+    const text = await readFile(source, "utf8").catch(() => "");
+    for (const [, relativeUrl] of text.matchAll(ASSET_URL)) {
+      if (!relativeUrl || /^[a-z]+:/i.test(relativeUrl)) continue;
+      const from = resolve(dirname(source), relativeUrl);
+      const to = resolve(dirname(bundle), relativeUrl);
+      await mkdir(dirname(to), { recursive: true });
+      await copyFile(from, to).catch(() => undefined);
+    }
+  }
 }

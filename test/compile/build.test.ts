@@ -46,7 +46,7 @@ spec:
         - name: kafka-1
           type: kafka
           configuration:
-            bootstrapServers: 127.0.0.1:19092
+            bootstrapServers: 127.0.0.1:1
           sharedConfigurationOverride:
             producer:
               enabled: true
@@ -150,6 +150,29 @@ describe("sluice compile", () => {
     expect(bundle).toMatch(/node_modules\/(@platformatic\/kafka|kafkajs)\//);
     expect(bundle).not.toContain("node_modules/mqtt/");
     expect(bundle).not.toContain("node_modules/undici/");
+    // Self-contained: it starts from another directory, its client's WebAssembly codecs copied
+    // beside it, and answers while the broker is unreachable.
+    const child = spawn(NODE, [join(out, "dist", "gateway.mjs")], {
+      cwd: "/",
+      env: {
+        PATH: process.env.PATH ?? "",
+        SLUICE_HTTP_PORT: "0",
+        SLUICE_ADMIN_PORT: "0",
+        SLUICE_HOST: "127.0.0.1",
+      },
+    });
+    try {
+      const adminPort = await new Promise<number>((resolve, reject) => {
+        child.stdout?.on("data", (c: Buffer) => {
+          const m = /"adminPort":(\d+)/.exec(c.toString());
+          if (m) resolve(Number(m[1]));
+        });
+        child.once("exit", (code) => reject(new Error(`gateway exited with ${code}`)));
+      });
+      expect((await fetch(`http://127.0.0.1:${adminPort}/health/live`)).status).toBe(200);
+    } finally {
+      child.kill("SIGKILL");
+    }
   });
 
   it("stops at start-up with one message naming the variable and the field", async () => {
