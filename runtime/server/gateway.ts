@@ -44,6 +44,22 @@ export async function runGateway(
   bundle: GatewayBundle,
   options: GatewayOptions = {},
 ): Promise<RunningGateway> {
+  if (options.manageProcess === false) return startGateway(bundle, options);
+  try {
+    return await startGateway(bundle, options);
+  } catch (error) {
+    // A start-up failure is an operator's problem (a port in use, a certificate file missing):
+    // one line, exit 1, no stack trace (SLUICE_DEBUG=1 shows it).
+    const message = error instanceof Error ? error.message : String(error);
+    (options.log ?? createLogger()).error("gateway not started", { error: message });
+    process.stderr.write(`sluice: cannot start: ${message}\n`);
+    if (process.env.SLUICE_DEBUG && error instanceof Error && error.stack)
+      process.stderr.write(`${error.stack}\n`);
+    process.exit(1);
+  }
+}
+
+async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Promise<RunningGateway> {
   const env = options.env ?? process.env;
   const log = options.log ?? createLogger();
   const manage = options.manageProcess ?? true;
@@ -135,9 +151,20 @@ export async function runGateway(
 
   const server = createDualServer(handler, onUpgrade);
   const host = env.SLUICE_HOST ?? "0.0.0.0";
-  const httpPort = await listen(server.net, Number(env.SLUICE_HTTP_PORT ?? 8082), host);
+  const requestedPort = Number(env.SLUICE_HTTP_PORT ?? 8082);
+  const httpPort = await listen(server.net, requestedPort, host).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(
+      `cannot listen on ${host}:${requestedPort} (SLUICE_HTTP_PORT): ${error.code ?? error.message}`,
+    );
+  });
   const admin = createAdminServer({ bundle, metrics, readiness, draining: () => draining });
-  await admin.listen({ port: Number(env.SLUICE_ADMIN_PORT ?? 18082), host });
+  const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
+  await admin.listen({ port: requestedAdminPort, host }).catch(async (error: NodeJS.ErrnoException) => {
+    server.net.close();
+    throw new Error(
+      `cannot listen on ${host}:${requestedAdminPort} (SLUICE_ADMIN_PORT): ${error.code ?? error.message}`,
+    );
+  });
   const adminAddress = admin.server.address();
   const adminPort = typeof adminAddress === "object" && adminAddress ? adminAddress.port : 0;
 

@@ -211,6 +211,18 @@ describe("sluice compile", () => {
     expect(wrongType.code).toBe(1);
     expect(wrongType.stderr).toContain('environment variable ALPHA_TIMEOUT="soon" is not a valid integer');
     expect(wrongType.stderr).toContain("sharedConfigurationOverride/http/readTimeout");
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, "127.0.0.1", r));
+    try {
+      const port = String((busy.address() as AddressInfo).port);
+      const inUse = await start({ ALPHA_TARGET: "http://127.0.0.1:1", SLUICE_HTTP_PORT: port });
+      expect(inUse.code).toBe(1);
+      expect(inUse.stderr).toBe(
+        `sluice: cannot start: cannot listen on 127.0.0.1:${port} (SLUICE_HTTP_PORT): EADDRINUSE\n`,
+      );
+    } finally {
+      busy.close();
+    }
   });
 
   it("drains in-flight requests on SIGTERM and exits 0", async () => {
