@@ -272,7 +272,12 @@ kafka_start() {
     mv "$K/config/server.properties.new" "$K/config/server.properties"
     rm -rf "$K/data"
     local cluster_id
-    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    # A Kafka cluster id is 16 random bytes in URL-safe base64. One that starts with `-` reads as an
+    # option to the storage tool (1 start in 64 failed that way): draw again.
+    cluster_id="-"
+    while [[ "$cluster_id" == -* ]]; do
+      cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    done
     "$java" -Xmx256m -Dlog4j2.configurationFile="$K/config/log4j2.properties" -cp "$KAFKA_LIB/*" \
       kafka.tools.StorageTool format -t "$cluster_id" -c "$K/config/server.properties" \
       --add-scram "SCRAM-SHA-256=[name=$SCRAM_USER,password=$SCRAM_PASSWORD]" \
