@@ -7,6 +7,8 @@ import { obj, str } from "../check/spec-view.ts";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { joinPointer } from "../diagnostics/diagnostic.ts";
 import { compileCached, saveExpressionCache } from "../expression/expression-cache.ts";
+import { expressionDiagnostic } from "../expression/expression-diagnostics.ts";
+import type { ExpressionError } from "../expression/expression-error.ts";
 import { hasTemplate } from "../expression/parse-expression.ts";
 import type { EnvSite, LoadedDocument } from "../load/load-specs.ts";
 import { compare } from "../shared/compare.ts";
@@ -63,40 +65,39 @@ const CONDITION_KEYS = new Set(["condition", "messageCondition", "selectionRule"
  */
 export function checkExpressions(doc: LoadedDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const report = (
-    error: { message: string; offset: number; hint?: string; code?: string },
-    pointer: string,
-  ) => {
-    const d: Diagnostic = {
-      code: error.code ?? "expression/syntax",
-      severity: "error",
-      message: error.message,
-      at: { ...doc.at, pointer, offset: error.offset },
-    };
-    if (error.hint) d.hint = error.hint;
-    diagnostics.push(d);
+  const compile = (kind: "condition" | "template", source: string, pointer: string) => {
+    const r = compileCached(kind, source);
+    if (!r.ok) diagnostics.push(expressionDiagnostic(r.error, { ...doc.at, pointer }));
   };
-  const walk = (node: unknown, pointer: string, key: string | undefined, inConfiguration: boolean): void => {
+  // `conditions`: the fields of the enclosing step's configuration compiled as conditions
+  // (CONDITION_FIELDS); undefined outside a step configuration.
+  const walk = (
+    node: unknown,
+    pointer: string,
+    key: string | undefined,
+    conditions?: readonly string[],
+  ): void => {
     if (typeof node === "string") {
-      if (key && CONDITION_KEYS.has(key) && node.trim() !== "") {
-        const r = compileCached("condition", node);
-        if (!r.ok) report(r.error, pointer);
-      } else if (inConfiguration && hasTemplate(node)) {
-        const r = compileCached("template", node);
-        if (!r.ok) report(r.error, pointer);
+      if (key && (CONDITION_KEYS.has(key) || conditions?.includes(key)) && node.trim() !== "") {
+        compile("condition", node, pointer);
+      } else if (conditions && hasTemplate(node)) {
+        compile("template", node, pointer);
       }
       return;
     }
     if (Array.isArray(node)) {
       node.forEach((item, i) => {
-        walk(item, joinPointer(pointer, i), undefined, inConfiguration);
+        walk(item, joinPointer(pointer, i), undefined, conditions);
       });
     } else if (node !== null && typeof node === "object") {
-      for (const [k, v] of Object.entries(node))
-        walk(v, joinPointer(pointer, k), k, inConfiguration || k === "configuration");
+      const policy = (node as Record<string, unknown>).policy;
+      for (const [k, v] of Object.entries(node)) {
+        const inner = k === "configuration" ? (CONDITION_FIELDS[String(policy)] ?? []) : conditions;
+        walk(v, joinPointer(pointer, k), k, inner);
+      }
     }
   };
-  walk(doc.value.spec, "/spec", "spec", false);
+  walk(doc.value.spec, "/spec", "spec");
   return diagnostics;
 }
 
@@ -494,18 +495,8 @@ class ApiBuilder {
     return undefined;
   }
 
-  private expressionError(
-    error: { message: string; offset: number; hint?: string; code?: string },
-    pointer: string,
-  ): void {
-    const d: Diagnostic = {
-      code: error.code ?? "expression/syntax",
-      severity: "error",
-      message: error.message,
-      at: { ...this.ref(pointer), offset: error.offset },
-    };
-    if (error.hint) d.hint = error.hint;
-    this.diagnostics.push(d);
+  private expressionError(error: ExpressionError, pointer: string): void {
+    this.diagnostics.push(expressionDiagnostic(error, this.ref(pointer)));
   }
 
   /** Plain data with environment references (and, where asked, EL templates) made explicit. */
