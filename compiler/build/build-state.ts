@@ -3,10 +3,11 @@
 // changed, only the changed modules when the runtime is the same, everything otherwise.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { EmittedModule } from "../emit/emit-api.ts";
-import { CACHE_DIR } from "./typecheck.ts";
+import { treeFingerprint } from "./runtime-declarations.ts";
+import { CACHE_DIR } from "./tsc.ts";
 
 export interface BuildState {
   runtime: string;
@@ -15,20 +16,10 @@ export interface BuildState {
 
 export type Plan = { kind: "nothing" } | { kind: "partial"; files: string[] } | { kind: "full" };
 
-/** A fingerprint of runtime/ and compiler/ (paths, sizes, modification times) and the installed packages. */
-export async function runtimeFingerprint(projectDir: string): Promise<string> {
-  const hash = createHash("sha256");
+/** A fingerprint of runtime/ and compiler/ and the installed packages. */
+export function runtimeFingerprint(projectDir: string): Promise<string> {
   // The compiler too: a new emitter or bundler setting must rebuild what it produced.
-  for (const dir of ["runtime", "compiler"]) {
-    const names = (await readdir(join(projectDir, dir), { recursive: true })).map(String).sort();
-    for (const name of names) {
-      const s = await stat(join(projectDir, dir, name));
-      if (s.isFile()) hash.update(`${dir}/${name}\0${s.size}\0${s.mtimeMs}\n`);
-    }
-  }
-  const lock = await stat(join(projectDir, "node_modules", ".package-lock.json")).catch(() => undefined);
-  hash.update(`lock\0${lock?.mtimeMs ?? 0}`);
-  return hash.digest("hex");
+  return treeFingerprint(projectDir, ["runtime", "compiler"]);
 }
 
 function stateFile(outDir: string): string {
@@ -49,7 +40,13 @@ export async function planBuild(
   const removed = Object.keys(previous.modules).some((p) => !modules.some((m) => m.path === p));
   if (changed.length === 0 && !removed) return { kind: "nothing" };
   const added = modules.some((m) => previous.modules[m.path] === undefined);
-  if (removed || added || changed.includes("tsconfig.json") || changed.length > modules.length / 2)
+  if (
+    removed ||
+    added ||
+    changed.includes("tsconfig.json") ||
+    changed.includes("link.ts") ||
+    changed.length > modules.length / 2
+  )
     return { kind: "full" };
   // The set of APIs is the same, so gateway.ts differs only in its version string: checking it
   // would pull every module in. The changed API modules are checked with what they import.

@@ -2,17 +2,16 @@
 // API module is reported against the YAML node its line came from (compile/type-check), so users
 // never read a raw tsc message about generated code.
 //
-// Incremental: tsc keeps what it learnt in a build-info file under node_modules/.cache/sluice/,
-// and when only some API modules changed (and the runtime did not), only those are given to tsc
-// (with what they import), so a one-spec change does not re-check a thousand modules.
-import { execFile } from "node:child_process";
+// The runtime is seen through its cached declarations (./runtime-declarations.ts), and when only
+// some API modules changed (and the runtime did not), only those are given to tsc (with what they
+// import), so a one-spec change does not re-check a thousand modules.
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { EmittedModule } from "../emit/emit-api.ts";
-
-export const CACHE_DIR = join(import.meta.dirname, "..", "..", "node_modules", ".cache", "sluice");
+import { runtimeDeclarations } from "./runtime-declarations.ts";
+import { CACHE_DIR, runTsc, tscExecutable } from "./tsc.ts";
 
 export interface TypecheckResult {
   diagnostics: Diagnostic[];
@@ -22,30 +21,28 @@ export interface TypecheckResult {
 
 export async function typecheck(
   outDir: string,
-  tscPath: string,
+  projectDir: string,
   modules: readonly EmittedModule[],
   only?: readonly string[],
 ): Promise<TypecheckResult> {
+  const tsc = tscExecutable(projectDir);
+  const runtime = await runtimeDeclarations(projectDir, tsc);
+  if ("internal" in runtime) return { diagnostics: [], internal: runtime.internal };
   const key = createHash("sha256").update(outDir).digest("hex").slice(0, 16);
   await mkdir(CACHE_DIR, { recursive: true });
-  let project = join(outDir, "tsconfig.json");
-  if (only) {
-    project = join(CACHE_DIR, `tsconfig-partial-${key}.json`);
-    const files = only.filter((p) => p.endsWith(".ts")).map((p) => join(outDir, p));
-    await writeFile(project, JSON.stringify({ extends: join(outDir, "tsconfig.json"), files }, null, 2));
-  }
-  // A full check keeps no build info: writing it cost more than it saved (compile.ts already
-  // skips type-checking when nothing changed). Partial checks reuse theirs for the runtime.
-  const buildInfo = join(CACHE_DIR, `tsbuildinfo-${key}-partial.json`);
-  const incremental = only ? ["--incremental", "--tsBuildInfoFile", buildInfo] : [];
-  const output = await new Promise<string>((resolve) => {
-    execFile(
-      tscPath,
-      ["-p", project, "--pretty", "false", ...incremental],
-      { cwd: outDir, maxBuffer: 64 << 20 },
-      (_err, stdout, stderr) => resolve(`${stdout}${stderr}`),
-    );
-  });
+  const project = join(CACHE_DIR, `tsconfig-${key}${only ? "-partial" : ""}.json`);
+  const files = only
+    ? only.filter((p) => p.endsWith(".ts")).map((p) => join(outDir, p))
+    : [join(outDir, "main.ts")];
+  await writeFile(
+    project,
+    JSON.stringify(
+      { extends: join(outDir, "tsconfig.json"), files, references: [{ path: runtime.project }] },
+      null,
+      2,
+    ),
+  );
+  const output = await runTsc(tsc, ["-p", project], outDir);
   const result: TypecheckResult = { diagnostics: [], internal: [] };
   const byPath = new Map(modules.map((m) => [m.path, m]));
   for (const line of output.split("\n")) {
@@ -55,7 +52,7 @@ export async function typecheck(
       continue;
     }
     const [, file, lineNo, , tsCode, message] = m;
-    const module = byPath.get(file!.replace(/^\.\//, ""));
+    const module = byPath.get(relative(outDir, resolve(outDir, file!)).split("\\").join("/"));
     const origin = module ? originOf(module, Number(lineNo)) : undefined;
     if (!origin) {
       result.internal.push(line);

@@ -10,9 +10,12 @@ export async function commandCompile(argv: string[], io: Io): Promise<number> {
     check: { type: "boolean" },
     format: { type: "string" },
     quiet: { type: "boolean", short: "q" },
+    timings: { type: "boolean" },
   });
   if (values.help) {
-    io.out("Usage: sluice compile [DIR|FILE|-] [--out OUT] [--check] [--format human|json|github]\n");
+    io.out(
+      "Usage: sluice compile [DIR|FILE|-] [--out OUT] [--check] [--timings] [--format human|json|github]\n",
+    );
     return EXIT_OK;
   }
   if (positionals.length > 1) throw new UsageError("compile takes one DIR, FILE or -");
@@ -26,6 +29,10 @@ export async function commandCompile(argv: string[], io: Io): Promise<number> {
     checkOnly: values.check === true,
     ...(progress ? { progress } : {}),
   });
+  if (values.timings) {
+    const phases = Object.entries(result.timings).map(([phase, ms]) => `${phase} ${ms} ms`);
+    io.err(`sluice: timings: ${phases.join(", ")}${result.build ? ` (build: ${result.build})` : ""}`);
+  }
   const printed = renderDiagnostics(result.diagnostics, result.sources, format);
   if (printed || format === "json") io.out(printed);
   if (result.internalErrors.length > 0) {

@@ -1,8 +1,9 @@
 // Emits one module per API: data (typed configuration) plus the thin wiring that links the
 // connectors it uses — entrypoints → flows and plan policies → endpoint groups — through the
-// runtime's define helpers. The module shape is a ts-morph structure printed once; the data is
-// printed by ./print-value.ts.
-import { printStructure, type SourceFileStructure, StructureKind } from "ts-morph";
+// runtime's define helpers. It imports exactly the connectors and helpers it uses, by name, from
+// the gateway's link module (../link.ts, see ./emit-gateway.ts). The imports are a ts-morph
+// structure; the data is printed by ./print-value.ts.
+import { type ImportDeclarationStructure, printStructure, StructureKind } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ApiModel, FlowModel, ModelValue, StepModel } from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
@@ -23,9 +24,9 @@ export const BANNER = (source: string) =>
 export function emitApi(
   api: ApiModel,
   resolver: ConnectorResolver,
-  runtimeImport: string,
+  linkImport: string,
   diagnostics: Diagnostic[],
-): EmittedModule {
+): { module: EmittedModule; links: Links } {
   const used = new Map<string, ConnectorModule>();
   const link = (kind: ConnectorKind, id: string, at: Diagnostic["at"], what: string): Code => {
     const found = resolver.resolve(kind, id);
@@ -166,44 +167,57 @@ export function emitApi(
   };
 
   const printer = new ValuePrinter().write(call("defineApi", [definition]));
-  const imports = [...used.values()].sort((a, b) => compare(a.module, b.module));
-  const runtimeNames = [...bindings, ...printer.usedEnvHelpers].sort(compare);
-  const elNames = [...printer.usedElHelpers].sort(compare);
-  const structure: SourceFileStructure = {
-    kind: StructureKind.SourceFile,
-    leadingTrivia: BANNER(api.source),
-    statements: [
-      {
-        kind: StructureKind.ImportDeclaration,
-        moduleSpecifier: `${runtimeImport}/index.ts`,
-        namedImports: runtimeNames,
-      },
-      ...(elNames.length > 0 || printer.usedElHelpers.size > 0 || usesEl(printer)
-        ? [
-            {
-              kind: StructureKind.ImportDeclaration as const,
-              moduleSpecifier: `${runtimeImport}/el.ts`,
-              namedImports: [{ name: "ElContext", isTypeOnly: true }, ...elNames],
-            },
-          ]
-        : []),
-      ...imports.map((m) => ({
-        kind: StructureKind.ImportDeclaration as const,
-        moduleSpecifier: `${runtimeImport}/${m.module}`,
-        namedImports: [{ name: "connector", alias: m.local }],
-      })),
-      "",
-      `export default ${printer.text()};`,
+  const body = printer.text();
+  const connectors = [...used.values()].sort((a, b) => compare(a.local, b.local));
+  const runtime = [...bindings, ...printer.usedEnvHelpers].sort(compare);
+  const el = [...printer.usedElHelpers].sort(compare);
+  const typeOnly = body.includes("ElContext") ? ["ElContext"] : [];
+  // ts-morph prints the import (once per distinct import list: APIs mostly share a few); the body,
+  // already printed line by line with its origins, is appended as is — handing ~100 lines per API
+  // to the code writer cost more than the rest of emit.
+  const imports = printImport(
+    [
+      ...typeOnly.map((name) => ({ name, isTypeOnly: true })),
+      ...[...runtime, ...el, ...connectors.map((c) => c.local)].sort(compare),
     ],
-  };
-  const text = withNewline(printStructure(structure, { indentNumberOfSpaces: 2 }));
-  const body = text.indexOf("export default ");
-  const offset = text.slice(0, body).split("\n").length - 1;
+    linkImport,
+  );
+  const head = `${BANNER(api.source)}${imports}`;
+  const offset = head.split("\n").length - 1;
   return {
-    path: `apis/${api.id}.ts`,
-    text,
-    origins: printer.origins.map((o) => ({ line: o.line + offset + 1, at: o.at })),
+    module: {
+      path: `apis/${api.id}.ts`,
+      text: `${head}export default ${body};\n`,
+      origins: printer.origins.map((o) => ({ line: o.line + offset + 1, at: o.at })),
+    },
+    links: { connectors, runtime, el, types: typeOnly },
   };
+}
+
+const printedImports = new Map<string, string>();
+
+function printImport(names: Array<string | { name: string; isTypeOnly: boolean }>, from: string): string {
+  const key = JSON.stringify([names, from]);
+  let text = printedImports.get(key);
+  if (text === undefined) {
+    const structure: ImportDeclarationStructure = {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: from,
+      namedImports: names,
+    };
+    text = `${printStructure(structure, { indentNumberOfSpaces: 2 }).trimEnd()}\n`;
+    printedImports.set(key, text);
+  }
+  return text;
+}
+
+/** What an API module takes from the runtime, through the gateway's link module. */
+export interface Links {
+  connectors: ConnectorModule[];
+  /** Helpers of runtime/index.ts and runtime/el.ts, and type-only names of el.ts. */
+  runtime: string[];
+  el: string[];
+  types: string[];
 }
 
 export function withNewline(text: string): string {
@@ -223,8 +237,4 @@ function notImplemented(
     hint: "see docs/connectors.md for what the runtime implements",
     at,
   };
-}
-
-function usesEl(printer: ValuePrinter): boolean {
-  return printer.text().includes("ElContext");
 }

@@ -1,14 +1,17 @@
-// Emits the gateway around the API modules: `gateway.ts` (the bundle: version, route table with
-// explicit precedence, the APIs), `main.ts` (the process entry the bundler starts from) and the
-// `tsconfig.json` that type-checks the output with the repository's strict settings.
+// Emits the gateway around the API modules: `link.ts` (the one place generated code meets
+// runtime/: the connectors, policies and helpers the APIs use, each named once), `gateway.ts` (the
+// bundle: version, route table with explicit precedence, the APIs), `main.ts` (the process entry
+// the bundler starts from) and the `tsconfig.json` that type-checks the output with the
+// repository's strict settings. The link module is also the seam of the build: it is bundled on
+// its own (runtime + npm packages, cached) and the API modules beside it (../build/bundle.ts).
 import { createHash } from "node:crypto";
 import { relative } from "node:path";
 import { printStructure, StructureKind } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { GatewayModel } from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
-import type { ConnectorResolver } from "./connectors.ts";
-import { BANNER, type EmittedModule, emitApi, withNewline } from "./emit-api.ts";
+import type { ConnectorModule, ConnectorResolver } from "./connectors.ts";
+import { BANNER, type EmittedModule, emitApi, type Links, withNewline } from "./emit-api.ts";
 import { ValuePrinter } from "./print-value.ts";
 
 export interface EmitOptions {
@@ -31,15 +34,17 @@ export function emitGateway(
   options: EmitOptions,
 ): EmitResult {
   const diagnostics: Diagnostic[] = [];
-  const toRuntime = (fromDir: string) => posix(relative(fromDir, options.runtimeDir));
-  const apiModules = model.apis.map((api) =>
-    emitApi(api, resolver, toRuntime(`${options.outDir}/apis`), diagnostics),
-  );
+  const emitted = model.apis.map((api) => emitApi(api, resolver, "../link.ts", diagnostics));
+  const apiModules = emitted.map((e) => e.module);
   const version = `${options.version}+${createHash("sha256")
     .update(model.apis.map((a) => `${a.id}:${a.hash}`).join("\n"))
     .digest("hex")
     .slice(0, 12)}`;
-  const runtime = toRuntime(options.outDir);
+  const runtime = posix(relative(options.outDir, options.runtimeDir));
+  const link = emitLink(
+    emitted.map((e) => e.links),
+    runtime,
+  );
   const routes = new ValuePrinter().write(
     model.routes.map((r) =>
       r.host ? { host: r.host, path: r.path, api: r.api } : { path: r.path, api: r.api },
@@ -52,7 +57,7 @@ export function emitGateway(
       statements: [
         {
           kind: StructureKind.ImportDeclaration,
-          moduleSpecifier: `${runtime}/index.ts`,
+          moduleSpecifier: "./link.ts",
           namedImports: [{ name: "GatewayBundle", isTypeOnly: true }],
         },
         ...model.apis.map((api) => ({
@@ -74,11 +79,7 @@ export function emitGateway(
       kind: StructureKind.SourceFile,
       leadingTrivia: BANNER("the API repository"),
       statements: [
-        {
-          kind: StructureKind.ImportDeclaration,
-          moduleSpecifier: `${runtime}/index.ts`,
-          namedImports: ["runGateway"],
-        },
+        { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./link.ts", namedImports: ["runGateway"] },
         { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./gateway.ts", namedImports: ["bundle"] },
         "",
         "await runGateway(bundle);",
@@ -89,19 +90,8 @@ export function emitGateway(
   const tsconfig = `${JSON.stringify(
     {
       compilerOptions: {
-        target: "es2023",
-        lib: ["es2023"],
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        strict: true,
-        noUncheckedIndexedAccess: true,
-        noImplicitOverride: true,
-        verbatimModuleSyntax: true,
-        erasableSyntaxOnly: true,
-        allowImportingTsExtensions: true,
+        ...GENERATED_COMPILER_OPTIONS,
         noEmit: true,
-        skipLibCheck: true,
-        types: ["node"],
         typeRoots: [posix(relative(options.outDir, options.typesDir))],
       },
       files: ["main.ts"],
@@ -112,6 +102,7 @@ export function emitGateway(
   const modules: EmittedModule[] = [
     ...apiModules,
     { path: "gateway.ts", text: withNewline(gateway), origins: [] },
+    { path: "link.ts", text: link, origins: [] },
     { path: "main.ts", text: withNewline(main), origins: [] },
     { path: "tsconfig.json", text: tsconfig, origins: [] },
     // An ES module package wherever OUT is, so tsc and Node read the output as ESM.
@@ -122,6 +113,70 @@ export function emitGateway(
     },
   ].sort((a, b) => compare(a.path, b.path));
   return { modules, diagnostics };
+}
+
+/** The strict settings generated code is checked with (and the runtime's declarations built with). */
+export const GENERATED_COMPILER_OPTIONS = {
+  target: "es2023",
+  lib: ["es2023"],
+  module: "nodenext",
+  moduleResolution: "nodenext",
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  noImplicitOverride: true,
+  verbatimModuleSyntax: true,
+  erasableSyntaxOnly: true,
+  allowImportingTsExtensions: true,
+  skipLibCheck: true,
+  types: ["node"],
+} as const;
+
+/** `link.ts`: re-exports, under one name each, everything the API modules take from runtime/. */
+function emitLink(links: readonly Links[], runtime: string): string {
+  const connectors = new Map<string, ConnectorModule>();
+  const helpers = new Set<string>(["runGateway"]);
+  const el = new Set<string>();
+  const elTypes = new Set<string>();
+  for (const l of links) {
+    for (const c of l.connectors) connectors.set(c.local, c);
+    for (const name of l.runtime) helpers.add(name);
+    for (const name of l.el) el.add(name);
+    for (const name of l.types) elTypes.add(name);
+  }
+  const text = printStructure(
+    {
+      kind: StructureKind.SourceFile,
+      leadingTrivia: `${BANNER("the API repository")}// What this gateway links from runtime/: the connectors, policies and helpers its APIs use.\n`,
+      statements: [
+        {
+          kind: StructureKind.ExportDeclaration,
+          moduleSpecifier: `${runtime}/index.ts`,
+          namedExports: [{ name: "GatewayBundle", isTypeOnly: true }, ...[...helpers].sort(compare)],
+        },
+        ...(el.size + elTypes.size > 0
+          ? [
+              {
+                kind: StructureKind.ExportDeclaration as const,
+                moduleSpecifier: `${runtime}/el.ts`,
+                namedExports: [
+                  ...[...elTypes].sort(compare).map((name) => ({ name, isTypeOnly: true })),
+                  ...[...el].sort(compare),
+                ],
+              },
+            ]
+          : []),
+        ...[...connectors.values()]
+          .sort((a, b) => compare(a.module, b.module))
+          .map((c) => ({
+            kind: StructureKind.ExportDeclaration as const,
+            moduleSpecifier: `${runtime}/${c.module}`,
+            namedExports: [{ name: "connector", alias: c.local }],
+          })),
+      ],
+    },
+    { indentNumberOfSpaces: 2 },
+  );
+  return withNewline(text);
 }
 
 function posix(p: string): string {

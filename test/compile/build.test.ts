@@ -58,6 +58,12 @@ spec:
         type: KEY_LESS
 `;
 
+/** Both files of the bundle: the API modules and the runtime they link. */
+async function readBundle(out: string): Promise<string> {
+  const files = ["gateway.mjs", "link.mjs"].map((f) => readFile(join(out, "dist", f), "utf8"));
+  return (await Promise.all(files)).join("\n");
+}
+
 function waitForExit(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
@@ -120,7 +126,7 @@ describe("sluice compile", () => {
 
   it("links only the connectors used: a proxy-only bundle ships no broker client", async () => {
     const proxyOnly = await compileFull({ "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x") });
-    const bundle = await readFile(join(proxyOnly.out, "dist", "gateway.mjs"), "utf8");
+    const bundle = await readBundle(proxyOnly.out);
     // The bundle is self-contained and esbuild marks every bundled file with its path, so a
     // linked client library shows up as node_modules/<package>/….
     for (const client of [
@@ -135,18 +141,23 @@ describe("sluice compile", () => {
     }
     expect(bundle).toContain("node_modules/undici/");
     const generated = await readFile(join(proxyOnly.out, "apis", "alpha.ts"), "utf8");
-    expect(generated).toMatch(
-      /import \{ connector as httpProxyEndpoint \} from ".*runtime\/endpoints\/http-proxy\.ts";/,
+    expect(generated).toMatch(/import \{[^}]*\bhttpProxyEndpoint\b[^}]*\} from "\.\.\/link\.ts";/);
+    const link = await readFile(join(proxyOnly.out, "link.ts"), "utf8");
+    expect(link).toMatch(
+      /export \{ connector as httpProxyEndpoint \} from ".*runtime\/endpoints\/http-proxy\.ts";/,
     );
+    expect(link).not.toContain("runtime/endpoints/kafka");
   });
 
   it("a message API links its broker's endpoint module and nothing else", async () => {
     const { out, result } = await compileFull({ "e.yaml": kafkaApi });
     const generated = await readFile(join(out, "apis", "events.ts"), "utf8").catch(() => "");
+    const link = await readFile(join(out, "link.ts"), "utf8").catch(() => "");
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(generated).toContain("runtime/endpoints/kafka.ts");
-    expect(generated).not.toContain("runtime/endpoints/http-proxy.ts");
-    const bundle = await readFile(join(out, "dist", "gateway.mjs"), "utf8");
+    expect(generated).toMatch(/\bkafkaEndpoint\b/);
+    expect(link).toContain("runtime/endpoints/kafka.ts");
+    expect(link).not.toContain("runtime/endpoints/http-proxy.ts");
+    const bundle = await readBundle(out);
     expect(bundle).toMatch(/node_modules\/(@platformatic\/kafka|kafkajs)\//);
     expect(bundle).not.toContain("node_modules/mqtt/");
     expect(bundle).not.toContain("node_modules/undici/");
@@ -271,9 +282,7 @@ describe("type errors in generated code are reported against the YAML", () => {
     const broken = module.text.replace('target: "http://127.0.0.1:1/x"', "target: 42");
     expect(broken).not.toBe(module.text);
     await writeFile(join(out, "apis", "alpha.ts"), broken);
-    const checked = await typecheck(out, join(PROJECT_DIR, "node_modules", ".bin", "tsc"), [
-      { ...module, text: broken },
-    ]);
+    const checked = await typecheck(out, PROJECT_DIR, [{ ...module, text: broken }]);
     expect(checked.internal).toEqual([]);
     const located = checked.diagnostics.map((d) => locateDiagnostic(result.sources, d));
     expect(located.map((d) => `${d.file.replace(`${dir}/`, "")}:${d.line}:${d.column} ${d.code}`)).toEqual([
