@@ -66,15 +66,27 @@ export function isScanError(x: EnvTemplate | EnvScanError | null): x is EnvScanE
   return x !== null && "message" in x;
 }
 
+/**
+ * Typed defaults already computed: a repository repeats the same few defaults many times. Only
+ * texts the YAML parser cannot warn about are kept (a warning is printed on every parse): no tag,
+ * anchor, alias, directive, flow collection or line break.
+ */
+const typedDefaults = new Map<string, unknown>();
+const MAY_WARN = /[!&*%[{\r\n]/;
+
 /** The typed value of a default: a YAML scalar (`100` → 100, `true` → true, `abc` → "abc"). */
 export function typedDefault(text: string): unknown {
   if (text === "") return "";
+  if (typedDefaults.has(text)) return typedDefaults.get(text);
+  let typed: unknown;
   try {
     const v: unknown = parseYamlScalar(text);
-    return v === null || typeof v === "object" ? text : v;
+    typed = v === null || typeof v === "object" ? text : v;
   } catch {
-    return text;
+    typed = text;
   }
+  if (!MAY_WARN.test(text)) typedDefaults.set(text, typed);
+  return typed;
 }
 
 /**
