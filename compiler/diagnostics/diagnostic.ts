@@ -47,11 +47,20 @@ export interface LocatedDiagnostic {
 
 /** Escape one JSON pointer segment (RFC 6901). */
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replaceAll("~", "~0").replaceAll("/", "~1");
+  const s = typeof segment === "string" ? segment : String(segment);
+  // Most segments have neither character: no new string for them.
+  return s.includes("~") || s.includes("/") ? s.replaceAll("~", "~0").replaceAll("/", "~1") : s;
 }
 
 export function joinPointer(base: string, ...segments: Array<string | number>): string {
-  return base + segments.map((s) => `/${escapePointerSegment(s)}`).join("");
+  let out = base;
+  for (const s of segments) out += `/${escapePointerSegment(s)}`;
+  return out;
+}
+
+/** The pointer of a path of segments from the document root. */
+export function pointerOf(segments: ReadonlyArray<string | number>): string {
+  return joinPointer("", ...segments);
 }
 
 export function parsePointer(pointer: string): string[] {

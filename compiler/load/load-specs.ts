@@ -5,7 +5,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { CORE_SCHEMA, loadAll } from "js-yaml";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
-import { joinPointer } from "../diagnostics/diagnostic.ts";
+import { pointerOf } from "../diagnostics/diagnostic.ts";
 import { type EnvTemplate, isScanError, scanEnvTemplate, validationValue } from "./env-refs.ts";
 import { SourceFile, SourceSet } from "./source-set.ts";
 
@@ -146,52 +146,83 @@ function classify(
   const name = typeof metadata?.name === "string" ? metadata.name : undefined;
   const envSites: EnvSite[] = [];
   const untyped = new Set<string>();
-  const validation = substitute(value, "", envSites, untyped, at, diagnostics) as Record<string, unknown>;
+  const validation = substitute(value, { path: [], sites: envSites, untyped, at, diagnostics }) as Record<
+    string,
+    unknown
+  >;
   return { at, kind: kind as SupportedKind, name, value, validationValue: validation, envSites, untyped };
 }
 
-/** A copy of `node` in which strings with environment references hold their validation value. */
-function substitute(
-  node: unknown,
-  pointer: string,
-  sites: EnvSite[],
-  untyped: Set<string>,
-  at: SourceRef,
-  diagnostics: Diagnostic[],
-): unknown {
+/** What `substitute` carries down the document: the path to the current node and what it found. */
+interface SubstituteContext {
+  /** Segments from the document root to the current node; its pointer is only built when needed. */
+  path: Array<string | number>;
+  sites: EnvSite[];
+  untyped: Set<string>;
+  at: SourceRef;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `node` with strings holding environment references replaced by their validation value. Parts
+ * without references are shared with `node` (nothing mutates either); the containers on the way to
+ * a replaced string, and any mapping with a `__proto__` key, are copied.
+ */
+function substitute(node: unknown, ctx: SubstituteContext): unknown {
   if (typeof node === "string") {
     const scanned = scanEnvTemplate(node);
     if (scanned === null) return node;
+    const pointer = pointerOf(ctx.path);
     if (isScanError(scanned)) {
-      diagnostics.push({
+      ctx.diagnostics.push({
         code: "load/env-reference",
         severity: "error",
         message: scanned.message,
         hint: "write `${NAME}` or `${NAME:-default}`; `$${` stands for a literal `${`",
-        at: { ...at, pointer, offset: scanned.offset },
+        at: { ...ctx.at, pointer, offset: scanned.offset },
       });
-      untyped.add(pointer); // one problem, reported once: no type error on top
+      ctx.untyped.add(pointer); // one problem, reported once: no type error on top
       return node;
     }
-    sites.push({ pointer, template: scanned });
+    ctx.sites.push({ pointer, template: scanned });
     const v = validationValue(scanned);
     if (v === undefined) {
-      untyped.add(pointer);
+      ctx.untyped.add(pointer);
       return node;
     }
     return v;
   }
+  if (node === null || typeof node !== "object") return node;
+  const { path } = ctx;
   if (Array.isArray(node)) {
-    return node.map((item, i) => substitute(item, joinPointer(pointer, i), sites, untyped, at, diagnostics));
-  }
-  if (node !== null && typeof node === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) {
-      out[k] = substitute(v, joinPointer(pointer, k), sites, untyped, at, diagnostics);
+    let out: unknown[] | undefined;
+    for (let i = 0; i < node.length; i++) {
+      const item: unknown = node[i];
+      path.push(i);
+      const v = substitute(item, ctx);
+      path.pop();
+      if (out === undefined && v !== item) out = node.slice(0, i);
+      if (out !== undefined) out.push(v);
     }
-    return out;
+    return out ?? node;
   }
-  return node;
+  const record = node as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const item = record[k];
+    path.push(k);
+    const v = substitute(item, ctx);
+    path.pop();
+    // Assigning `__proto__` sets the copy's prototype: copied as it always was, not shared.
+    if (out === undefined && (v !== item || k === "__proto__")) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!];
+    }
+    if (out !== undefined) out[k] = v;
+  }
+  return out ?? node;
 }
 
 async function listYamlFiles(dir: string): Promise<string[]> {
