@@ -1,7 +1,8 @@
 // Stage 1, load: read every YAML file of an API repository (or one file, or standard input), parse
 // every document with source positions kept, and recognise environment references. Nothing here
 // knows the spec format beyond `apiVersion`/`kind`/`metadata.name`.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { CORE_SCHEMA, loadAll } from "js-yaml";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
@@ -61,7 +62,9 @@ export async function loadSpecs(input: LoadInput): Promise<LoadResult> {
   const info = await stat(absolute).catch(() => undefined);
   if (!info) throw new LoadError(`no such file or directory: ${input.target}`);
   const files = info.isDirectory() ? await listYamlFiles(absolute) : [absolute];
-  const texts = await Promise.all(files.map((f) => readFile(f, "utf8")));
+  // Read one after the other, synchronously: for many small files this is several times faster
+  // than as many concurrent promises (each an open, stat, read and close on the thread pool).
+  const texts = files.map((f) => readFileSync(f, "utf8"));
   files.forEach((file, i) => {
     loadText(displayPath(cwd, file), texts[i]!, result);
   });
