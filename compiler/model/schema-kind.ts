@@ -46,25 +46,62 @@ export function schemaKindAt(doc: LoadedDocument, pointer: string): EnvKind {
     : "any";
 }
 
+/** The target of each `$ref` of a root schema, looked up once (the schemas are never changed). */
+const refTargets = new WeakMap<Schema, Map<string, Schema | undefined>>();
+
 function resolve(root: Schema, schema: Schema | undefined): Schema | undefined {
   let s = schema;
-  for (let i = 0; s?.$ref && i < 20; i++) {
-    const path = s.$ref.replace(/^#/, "");
-    let target: unknown = root;
-    for (const seg of parsePointer(path)) target = (target as Record<string, unknown> | undefined)?.[seg];
-    s = target as Schema | undefined;
-  }
+  for (let i = 0; s?.$ref && i < 20; i++) s = refTarget(root, s.$ref);
   return s;
 }
+
+function refTarget(root: Schema, ref: string): Schema | undefined {
+  let targets = refTargets.get(root);
+  if (!targets) {
+    targets = new Map();
+    refTargets.set(root, targets);
+  }
+  if (targets.has(ref)) return targets.get(ref);
+  let target: unknown = root;
+  for (const seg of parsePointer(ref.replace(/^#/, "")))
+    target = (target as Record<string, unknown> | undefined)?.[seg];
+  targets.set(ref, target as Schema | undefined);
+  return target as Schema | undefined;
+}
+
+/**
+ * What select() chose, per schema and value of its discriminator: the data only matters through
+ * that one value (a merged branch has no alternatives left). Only primitive values are kept.
+ */
+const selections = new WeakMap<Schema, Map<unknown, Schema | undefined>>();
+const NO_TAG = Symbol("no discriminator");
 
 /** The branch of a oneOf/anyOf/allOf that applies to `data`, merged into one schema. */
 function select(schema: Schema | undefined, data: unknown, root: Schema): Schema | undefined {
   if (!schema) return undefined;
+  if (!schema.oneOf && !schema.anyOf && !schema.allOf) return schema;
+  let value: unknown = NO_TAG;
+  if (schema.oneOf ?? schema.anyOf) {
+    const tag = schema.discriminator?.propertyName ?? "type";
+    value = data !== null && typeof data === "object" ? (data as Record<string, unknown>)[tag] : undefined;
+  }
+  if (value !== null && typeof value === "object") return choose(schema, value, root);
+  let chosen = selections.get(schema);
+  if (!chosen) {
+    chosen = new Map();
+    selections.set(schema, chosen);
+  }
+  if (chosen.has(value)) return chosen.get(value);
+  const result = choose(schema, value, root);
+  chosen.set(value, result);
+  return result;
+}
+
+/** select() for the value of the discriminator (NO_TAG without alternatives). */
+function choose(schema: Schema, value: unknown, root: Schema): Schema | undefined {
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (alternatives) {
     const tag = schema.discriminator?.propertyName ?? "type";
-    const value =
-      data !== null && typeof data === "object" ? (data as Record<string, unknown>)[tag] : undefined;
     const branches = alternatives.map((b) => resolve(root, b)).filter((b): b is Schema => b !== undefined);
     const chosen =
       branches.find((b) => {
@@ -72,7 +109,7 @@ function select(schema: Schema | undefined, data: unknown, root: Schema): Schema
         return p?.const === value || p?.enum?.includes(value);
       }) ?? (branches.length === 1 ? branches[0] : undefined);
     return chosen
-      ? select({ ...schema, ...chosen, oneOf: undefined, anyOf: undefined } as Schema, data, root)
+      ? choose({ ...schema, ...chosen, oneOf: undefined, anyOf: undefined } as Schema, NO_TAG, root)
       : schema;
   }
   if (schema.allOf) {
