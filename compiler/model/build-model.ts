@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { obj, str } from "../check/spec-view.ts";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
-import { joinPointer } from "../diagnostics/diagnostic.ts";
+import { joinPointer, parsePointer } from "../diagnostics/diagnostic.ts";
 import { compileCached, saveExpressionCache } from "../expression/expression-cache.ts";
 import { expressionDiagnostic } from "../expression/expression-diagnostics.ts";
 import type { ExpressionError } from "../expression/expression-error.ts";
@@ -101,8 +101,23 @@ export function checkExpressions(doc: LoadedDocument): Diagnostic[] {
   return diagnostics;
 }
 
+/** Environment references at and under one place of a document. */
+interface EnvNode {
+  site?: EnvSite;
+  children?: Map<string, EnvNode>;
+}
+
+/** Where ApiBuilder.valueIn is: the pointer it started at and the segments since. */
+interface ValueContext {
+  base: string;
+  path: Array<string | number>;
+  expressions: boolean;
+}
+
 class ApiBuilder {
   private readonly env: Map<string, EnvSite>;
+  /** The same references as a tree of pointer segments, so values are walked without pointers. */
+  private readonly envTree: EnvNode = {};
   private readonly doc: LoadedDocument;
   private readonly diagnostics: Diagnostic[];
 
@@ -110,6 +125,19 @@ class ApiBuilder {
     this.doc = doc;
     this.diagnostics = diagnostics;
     this.env = new Map(doc.envSites.map((s) => [s.pointer, s]));
+    for (const [pointer, site] of this.env) {
+      let node = this.envTree;
+      for (const segment of parsePointer(pointer)) {
+        node.children ??= new Map();
+        let child = node.children.get(segment);
+        if (!child) {
+          child = {};
+          node.children.set(segment, child);
+        }
+        node = child;
+      }
+      node.site = site;
+    }
   }
 
   build(idents: Set<string>): ApiModel {
@@ -501,25 +529,57 @@ class ApiBuilder {
 
   /** Plain data with environment references (and, where asked, EL templates) made explicit. */
   private value(node: unknown, pointer: string, options: { expressions?: boolean } = {}): ModelValue {
+    const context: ValueContext = { base: pointer, path: [], expressions: options.expressions === true };
+    return this.valueIn(node, this.envAt(pointer), context);
+  }
+
+  /**
+   * value() of the node at `context`'s path, `env` being the environment references under it. The
+   * node's pointer is only built to report an expression error.
+   */
+  private valueIn(node: unknown, env: EnvNode | undefined, context: ValueContext): ModelValue {
     if (typeof node === "string") {
-      const site = this.env.get(pointer);
-      if (site) return this.envValue(site);
-      if (options.expressions && hasTemplate(node)) {
+      if (env?.site) return this.envValue(env.site);
+      if (context.expressions && hasTemplate(node)) {
         const compiled = compileCached("template", node);
         if (compiled.ok) return new ElValue(compiled.code, "string", node, compiled.imports);
-        this.expressionError(compiled.error, pointer);
+        this.expressionError(compiled.error, joinPointer(context.base, ...context.path));
         return node;
       }
       return node;
     }
-    if (Array.isArray(node)) return node.map((item, i) => this.value(item, joinPointer(pointer, i), options));
+    const { path } = context;
+    if (Array.isArray(node)) {
+      const out: ModelValue[] = [];
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        out.push(this.valueIn(node[i], env?.children?.get(String(i)), context));
+        path.pop();
+      }
+      return out;
+    }
     if (node !== null && typeof node === "object") {
       const out: Record<string, ModelValue> = {};
-      for (const [k, v] of Object.entries(node)) out[k] = this.value(v, joinPointer(pointer, k), options);
+      for (const k of Object.keys(node)) {
+        path.push(k);
+        out[k] = this.valueIn((node as Obj)[k], env?.children?.get(k), context);
+        path.pop();
+      }
       return out;
     }
     if (typeof node === "number" || typeof node === "boolean" || node === null) return node;
     return null;
+  }
+
+  /** The environment references at and under `pointer`. */
+  private envAt(pointer: string): EnvNode | undefined {
+    let node: EnvNode | undefined = this.envTree;
+    if (pointer === "") return node;
+    for (const segment of parsePointer(pointer)) {
+      node = node?.children?.get(segment);
+      if (!node) return undefined;
+    }
+    return node;
   }
 
   private envValue(site: EnvSite): ModelValue {
