@@ -1,7 +1,7 @@
 // The compiled artifact: type-checked, bundled, deterministic, statically linked, and started by
 // plain `node` — environment problems stop it with one clear message, SIGTERM drains it.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -58,9 +58,12 @@ spec:
         type: KEY_LESS
 `;
 
-/** Both files of the bundle: the API modules and the runtime they link. */
+/** Every file of the bundle: the entry, the API modules and the runtime they link. */
 async function readBundle(out: string): Promise<string> {
-  const files = ["gateway.mjs", "link.mjs"].map((f) => readFile(join(out, "dist", f), "utf8"));
+  const names = (await readdir(join(out, "dist"), { recursive: true })).filter((n) => n.endsWith(".mjs"));
+  expect(names).toContain("gateway.mjs");
+  expect(names).toContain("link.mjs");
+  const files = names.map((n) => readFile(join(out, "dist", n), "utf8"));
   return (await Promise.all(files)).join("\n");
 }
 
@@ -113,15 +116,24 @@ describe("sluice compile", () => {
     expect(result.build).toBe("full");
     const again = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
     expect(again.build).toBe("nothing");
+    const betaBefore = await stat(join(out, "dist", "apis", "beta.mjs"));
     await writeFile(join(dir, "apis", "a.yaml"), proxyApi("alpha", "/alpha", "http://127.0.0.1:2/x"));
     const one = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
     expect(one.build).toBe("partial");
     expect(one.changed).toEqual(["apis/alpha.ts", "gateway.ts"]);
-    expect(await readFile(join(out, "dist", "gateway.mjs"), "utf8")).toContain("http://127.0.0.1:2/x");
+    expect(await readFile(join(out, "dist", "apis", "alpha.mjs"), "utf8")).toContain("http://127.0.0.1:2/x");
+    // The other API's bundled module was left alone.
+    expect((await stat(join(out, "dist", "apis", "beta.mjs"))).mtimeMs).toBe(betaBefore.mtimeMs);
     await writeFile(join(dir, "apis", "c.yaml"), proxyApi("gamma", "/gamma", "http://127.0.0.1:1/z"));
     expect((await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir })).build).toBe(
       "full",
     );
+    // An API that is gone leaves nothing behind in the bundle.
+    await rm(join(dir, "apis", "b.yaml"));
+    const removed = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
+    expect(removed.build).toBe("full");
+    expect((await readdir(join(out, "dist", "apis"))).sort()).toEqual(["alpha.mjs", "gamma.mjs"]);
+    expect(await readFile(join(out, "dist", "gateway.mjs"), "utf8")).not.toContain("beta");
   });
 
   it("links only the connectors used: a proxy-only bundle ships no broker client", async () => {
