@@ -1,17 +1,17 @@
 // Bundles the generated gateway with esbuild into OUT/dist/, self-contained: `node
 // OUT/dist/gateway.mjs` runs anywhere, with neither the compiler nor node_modules beside it — an
 // immutable artifact. Split at the link module (OUT/link.ts) and per API:
-//   dist/link.mjs        the runtime modules the APIs link and the npm packages those import — only
+//   dist/link.js         the runtime modules the APIs link and the npm packages those import — only
 //                        what the APIs use, so a proxy-only gateway carries no broker client;
-//   dist/apis/<id>.mjs   one per API module, importing ../link.mjs;
+//   dist/apis/<id>.js    one per API module, importing ../link.js;
 //   dist/gateway.mjs     the route table and the entry, importing the API modules.
 // The link bundle depends only on link.ts and the runtime, so it is built once per combination
 // and kept in the cache; and a changed spec rebuilds its own module (and gateway.mjs) only.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, cp, mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { copyFile, cp, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { build, type Metafile, type Plugin } from "esbuild";
+import { type BuildOptions, build, type Metafile } from "esbuild";
 import { CACHE_DIR } from "./tsc.ts";
 
 /** Optional native accelerators of `ws` and friends: absent is fine, they fall back to JS. */
@@ -54,7 +54,7 @@ export async function bundleGateway(
 export async function bundleInfo(outDir: string): Promise<BundleResult> {
   const dist = join(outDir, "dist");
   const names = (await readdir(join(dist, "apis")).catch(() => [])).map((n) => join(dist, "apis", n));
-  const files = [join(dist, "gateway.mjs"), join(dist, "link.mjs"), ...names];
+  const files = [join(dist, "gateway.mjs"), join(dist, "link.js"), ...names];
   const sizes = await Promise.all(
     files.map((f) =>
       stat(f)
@@ -65,80 +65,87 @@ export async function bundleInfo(outDir: string): Promise<BundleResult> {
   return { file: join(dist, "gateway.mjs"), bytes: sizes.reduce((sum, size) => sum + size, 0) };
 }
 
-/** dist/gateway.mjs (main.ts with gateway.ts) and dist/apis/<id>.mjs, for `only` or all modules. */
+/** dist/gateway.mjs (main.ts with gateway.ts) and dist/apis/<id>.js, for `only` or all modules. */
 async function buildModules(outDir: string, projectDir: string, only?: readonly string[]): Promise<void> {
   const dist = join(outDir, "dist");
   const wanted = only ?? (await allModules(outDir));
   const apis = wanted.filter((p) => p.startsWith("apis/") && p.endsWith(".ts"));
-  const entryPoints = apis.map((p) => ({ in: join(outDir, p), out: p.slice(0, -".ts".length) }));
-  if (!only || only.includes("gateway.ts") || only.includes("main.ts"))
-    entryPoints.push({ in: join(outDir, "main.ts"), out: "gateway" });
+  const builds: Array<Promise<unknown>> = [];
+  if (apis.length > 0) {
+    builds.push(
+      build({
+        ...MODULE_OPTIONS,
+        entryPoints: apis.map((p) => ({ in: join(outDir, p), out: p.slice(0, -".ts".length) })),
+        outdir: dist,
+        absWorkingDir: projectDir,
+      }),
+    );
+  }
+  if (!only || only.includes("gateway.ts") || only.includes("main.ts")) {
+    builds.push(
+      build({
+        ...MODULE_OPTIONS,
+        entryPoints: [join(outDir, "main.ts")],
+        outfile: join(dist, "gateway.mjs"),
+        absWorkingDir: projectDir,
+      }),
+    );
+  }
+  // The bundled modules are ES modules wherever dist/ is copied to.
+  builds.push(
+    writeFile(join(dist, "package.json"), `${JSON.stringify({ private: true, type: "module" })}\n`),
+  );
   if (!only) {
     // A full build leaves no module of an API that is gone.
-    const keep = new Set(apis.map((p) => `${p.slice("apis/".length, -".ts".length)}.mjs`));
+    const keep = new Set(apis.map((p) => `${p.slice("apis/".length, -".ts".length)}.js`));
     for (const name of await readdir(join(dist, "apis")))
       if (!keep.has(name)) await rm(join(dist, "apis", name), { force: true });
   } else {
     for (const p of only)
       if (p.startsWith("apis/") && !existsSync(join(outDir, p)))
-        await rm(join(dist, `${p.slice(0, -".ts".length)}.mjs`), { force: true });
+        await rm(join(dist, `${p.slice(0, -".ts".length)}.js`), { force: true });
   }
-  if (entryPoints.length === 0) return;
-  await build({
-    entryPoints,
-    outdir: dist,
-    outExtension: { ".js": ".mjs" },
-    absWorkingDir: projectDir,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node24",
-    legalComments: "none",
-    logLevel: "silent",
-    plugins: [generatedImports(join(outDir, "main.ts"))],
-    banner: { js: BANNER },
-  });
+  await Promise.all(builds);
 }
+
+/**
+ * Generated modules import each other with `.js` specifiers (TypeScript resolves them to the .ts
+ * files); those stay imports, of the bundled module beside: `../link.js`, `./apis/<id>.js`. Only
+ * main.ts's `./gateway.js` is bundled, into dist/gateway.mjs. (Patterns, not a plugin: an esbuild
+ * plugin is called back per import, which with a thousand APIs cost ~0.3 s.)
+ */
+const MODULE_OPTIONS = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node24",
+  legalComments: "none",
+  logLevel: "silent",
+  external: ["../link.js", "./link.js", "./apis/*"],
+  banner: { js: BANNER },
+} satisfies BuildOptions;
 
 async function allModules(outDir: string): Promise<string[]> {
   const apis = await readdir(join(outDir, "apis"));
   return ["main.ts", "gateway.ts", ...apis.map((n) => `apis/${n}`)];
 }
 
-/**
- * Every relative import of a generated module stays an import, of the bundled module beside it
- * (`../link.ts` → `../link.mjs`, `./apis/x.ts` → `./apis/x.mjs`); only main.ts's gateway.ts is
- * bundled into dist/gateway.mjs.
- */
-function generatedImports(main: string): Plugin {
-  return {
-    name: "sluice-generated-imports",
-    setup(build) {
-      build.onResolve({ filter: /^\.\.?\/.*\.ts$/ }, (args) =>
-        args.importer === main && args.path === "./gateway.ts"
-          ? undefined
-          : { path: `${args.path.slice(0, -".ts".length)}.mjs`, external: true },
-      );
-    },
-  };
-}
-
-/** dist/link.mjs (and the assets it loads) from the cache, bundled into it first if need be. */
+/** dist/link.js (and the assets it loads) from the cache, bundled into it first if need be. */
 async function buildLink(outDir: string, projectDir: string, runtime: string): Promise<void> {
   const source = await readFile(join(outDir, "link.ts"), "utf8");
   const key = createHash("sha256").update(`${runtime}\0${source}`).digest("hex").slice(0, 16);
   const stamp = `${BANNER} Runtime ${key}.`;
-  const target = join(outDir, "dist", "link.mjs");
+  const target = join(outDir, "dist", "link.js");
   if ((await firstLine(target)) === stamp) return;
   const cached = join(CACHE_DIR, `link-${key}`);
   if (!existsSync(join(cached, "built"))) await bundleLink(outDir, projectDir, cached, stamp);
-  // The cache mirrors OUT: dist/link.mjs, and assets where the bundled code looks for them.
+  // The cache mirrors OUT: dist/link.js, and assets where the bundled code looks for them.
   await cp(join(cached, "out"), outDir, { recursive: true });
 }
 
 async function bundleLink(outDir: string, projectDir: string, cached: string, stamp: string): Promise<void> {
   const temporary = `${cached}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const file = join(temporary, "out", "dist", "link.mjs");
+  const file = join(temporary, "out", "dist", "link.js");
   const result = await build({
     entryPoints: [join(outDir, "link.ts")],
     outfile: file,

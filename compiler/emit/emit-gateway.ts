@@ -34,7 +34,7 @@ export function emitGateway(
   options: EmitOptions,
 ): EmitResult {
   const diagnostics: Diagnostic[] = [];
-  const emitted = model.apis.map((api) => emitApi(api, resolver, "../link.ts", diagnostics));
+  const emitted = model.apis.map((api) => emitApi(api, resolver, "../link.js", diagnostics));
   const apiModules = emitted.map((e) => e.module);
   const version = `${options.version}+${createHash("sha256")
     .update(model.apis.map((a) => `${a.id}:${a.hash}`).join("\n"))
@@ -57,12 +57,12 @@ export function emitGateway(
       statements: [
         {
           kind: StructureKind.ImportDeclaration,
-          moduleSpecifier: "./link.ts",
+          moduleSpecifier: "./link.js",
           namedImports: [{ name: "GatewayBundle", isTypeOnly: true }],
         },
         ...model.apis.map((api) => ({
           kind: StructureKind.ImportDeclaration as const,
-          moduleSpecifier: `./apis/${api.id}.ts`,
+          moduleSpecifier: `./apis/${api.id}.js`,
           defaultImport: api.ident,
         })),
         "",
@@ -79,8 +79,8 @@ export function emitGateway(
       kind: StructureKind.SourceFile,
       leadingTrivia: BANNER("the API repository"),
       statements: [
-        { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./link.ts", namedImports: ["runGateway"] },
-        { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./gateway.ts", namedImports: ["bundle"] },
+        { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./link.js", namedImports: ["runGateway"] },
+        { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./gateway.js", namedImports: ["bundle"] },
         "",
         "await runGateway(bundle);",
       ],

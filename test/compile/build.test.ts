@@ -60,9 +60,9 @@ spec:
 
 /** Every file of the bundle: the entry, the API modules and the runtime they link. */
 async function readBundle(out: string): Promise<string> {
-  const names = (await readdir(join(out, "dist"), { recursive: true })).filter((n) => n.endsWith(".mjs"));
+  const names = (await readdir(join(out, "dist"), { recursive: true })).filter((n) => /\.m?js$/.test(n));
   expect(names).toContain("gateway.mjs");
-  expect(names).toContain("link.mjs");
+  expect(names).toContain("link.js");
   const files = names.map((n) => readFile(join(out, "dist", n), "utf8"));
   return (await Promise.all(files)).join("\n");
 }
@@ -116,14 +116,14 @@ describe("sluice compile", () => {
     expect(result.build).toBe("full");
     const again = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
     expect(again.build).toBe("nothing");
-    const betaBefore = await stat(join(out, "dist", "apis", "beta.mjs"));
+    const betaBefore = await stat(join(out, "dist", "apis", "beta.js"));
     await writeFile(join(dir, "apis", "a.yaml"), proxyApi("alpha", "/alpha", "http://127.0.0.1:2/x"));
     const one = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
     expect(one.build).toBe("partial");
     expect(one.changed).toEqual(["apis/alpha.ts", "gateway.ts"]);
-    expect(await readFile(join(out, "dist", "apis", "alpha.mjs"), "utf8")).toContain("http://127.0.0.1:2/x");
+    expect(await readFile(join(out, "dist", "apis", "alpha.js"), "utf8")).toContain("http://127.0.0.1:2/x");
     // The other API's bundled module was left alone.
-    expect((await stat(join(out, "dist", "apis", "beta.mjs"))).mtimeMs).toBe(betaBefore.mtimeMs);
+    expect((await stat(join(out, "dist", "apis", "beta.js"))).mtimeMs).toBe(betaBefore.mtimeMs);
     await writeFile(join(dir, "apis", "c.yaml"), proxyApi("gamma", "/gamma", "http://127.0.0.1:1/z"));
     expect((await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir })).build).toBe(
       "full",
@@ -132,7 +132,7 @@ describe("sluice compile", () => {
     await rm(join(dir, "apis", "b.yaml"));
     const removed = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
     expect(removed.build).toBe("full");
-    expect((await readdir(join(out, "dist", "apis"))).sort()).toEqual(["alpha.mjs", "gamma.mjs"]);
+    expect((await readdir(join(out, "dist", "apis"))).sort()).toEqual(["alpha.js", "gamma.js"]);
     expect(await readFile(join(out, "dist", "gateway.mjs"), "utf8")).not.toContain("beta");
   });
 
@@ -153,7 +153,7 @@ describe("sluice compile", () => {
     }
     expect(bundle).toContain("node_modules/undici/");
     const generated = await readFile(join(proxyOnly.out, "apis", "alpha.ts"), "utf8");
-    expect(generated).toMatch(/import \{[^}]*\bhttpProxyEndpoint\b[^}]*\} from "\.\.\/link\.ts";/);
+    expect(generated).toMatch(/import \{[^}]*\bhttpProxyEndpoint\b[^}]*} from "\.\.\/link\.js";/);
     const link = await readFile(join(proxyOnly.out, "link.ts"), "utf8");
     expect(link).toMatch(
       /export \{ connector as httpProxyEndpoint \} from ".*runtime\/endpoints\/http-proxy\.ts";/,
