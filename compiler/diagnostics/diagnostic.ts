@@ -65,8 +65,8 @@ export function pointerOf(segments: ReadonlyArray<string | number>): string {
 
 export function parsePointer(pointer: string): string[] {
   if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const segments = pointer.slice(1).split("/");
+  // Only a pointer with `~` has escaped segments.
+  if (!pointer.includes("~")) return segments;
+  return segments.map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
 }

@@ -575,6 +575,7 @@ class ApiBuilder {
   private envAt(pointer: string): EnvNode | undefined {
     let node: EnvNode | undefined = this.envTree;
     if (pointer === "") return node;
+    if (!node.children) return undefined; // no reference in the document
     for (const segment of parsePointer(pointer)) {
       node = node?.children?.get(segment);
       if (!node) return undefined;
