@@ -48,32 +48,48 @@ export interface Located<T = Obj> {
   pointer: string;
 }
 
+// The helpers below are plain loops (rules call them for every document, many times each); they
+// read the same properties in the same order as the list() they stand for.
+
 /** Every entrypoint of a v4 spec, with its listener. */
 export function entrypointsOf(spec: Obj): Array<Located & { listener: Obj; type: string | undefined }> {
-  return list(spec.listeners).flatMap(({ item: listener, index: li }) =>
-    list(listener.entrypoints).map(({ item, index }) => ({
-      item,
-      listener,
-      type: str(item.type),
-      pointer: `/spec/listeners/${li}/entrypoints/${index}`,
-    })),
-  );
+  const out: Array<Located & { listener: Obj; type: string | undefined }> = [];
+  const listeners = spec.listeners;
+  if (!Array.isArray(listeners)) return out;
+  for (let li = 0; li < listeners.length; li++) {
+    const listener = listeners[li] as Obj;
+    const entrypoints = listener.entrypoints;
+    if (!Array.isArray(entrypoints)) continue;
+    for (let index = 0; index < entrypoints.length; index++) {
+      const item = entrypoints[index] as Obj;
+      out.push({
+        item,
+        listener,
+        type: str(item.type),
+        pointer: `/spec/listeners/${li}/entrypoints/${index}`,
+      });
+    }
+  }
+  return out;
 }
 
 export function endpointGroupsOf(spec: Obj): Array<Located & { type: string | undefined }> {
-  return list(spec.endpointGroups).map(({ item, index }) => ({
-    item,
-    type: str(item.type),
-    pointer: `/spec/endpointGroups/${index}`,
-  }));
+  return typed(spec.endpointGroups, "/spec/endpointGroups/");
 }
 
 export function endpointsOf(group: Located): Array<Located & { type: string | undefined }> {
-  return list(group.item.endpoints).map(({ item, index }) => ({
-    item,
-    type: str(item.type),
-    pointer: `${group.pointer}/endpoints/${index}`,
-  }));
+  return typed(group.item.endpoints, `${group.pointer}/endpoints/`);
+}
+
+/** The items of a list with their `type`, each pointer being `prefix` and the index. */
+function typed(value: unknown, prefix: string): Array<Located & { type: string | undefined }> {
+  const out: Array<Located & { type: string | undefined }> = [];
+  if (!Array.isArray(value)) return out;
+  for (let index = 0; index < value.length; index++) {
+    const item = value[index] as Obj;
+    out.push({ item, type: str(item.type), pointer: `${prefix}${index}` });
+  }
+  return out;
 }
 
 /**
@@ -81,17 +97,24 @@ export function endpointsOf(group: Located): Array<Located & { type: string | un
  * the same rules). v4 plans are a map keyed by name, v2 plans a list.
  */
 export function flowsOf(spec: Obj): Located[] {
-  const flows = list(spec.flows).map(({ item, index }) => ({ item, pointer: `/spec/flows/${index}` }));
+  const flows: Located[] = [];
+  pushFlows(flows, spec.flows, "/spec/flows/");
   const plans = spec.plans;
-  const planEntries: Array<[string, Obj]> = Array.isArray(plans)
-    ? list(plans).map(({ item, index }) => [String(index), item])
-    : entries(plans);
-  for (const [key, plan] of planEntries) {
-    for (const { item, index } of list(plan.flows)) {
-      flows.push({ item, pointer: `/spec/plans/${escapeKey(key)}/flows/${index}` });
+  if (Array.isArray(plans)) {
+    for (let index = 0; index < plans.length; index++) {
+      pushFlows(flows, (plans[index] as Obj).flows, `/spec/plans/${index}/flows/`);
     }
+  } else {
+    for (const [key, plan] of entries(plans))
+      pushFlows(flows, plan.flows, `/spec/plans/${escapeKey(key)}/flows/`);
   }
   return flows;
+}
+
+function pushFlows(flows: Located[], value: unknown, prefix: string): void {
+  if (!Array.isArray(value)) return;
+  for (let index = 0; index < value.length; index++)
+    flows.push({ item: value[index] as Obj, pointer: `${prefix}${index}` });
 }
 
 export function plansOf(spec: Obj): Located[] {
@@ -148,19 +171,27 @@ export function contextPathsOf(
   spec: Obj,
 ): Array<{ path: string; host: string | undefined; pointer: string }> {
   const out: Array<{ path: string; host: string | undefined; pointer: string }> = [];
-  for (const { item: listener, index: li } of list(spec.listeners)) {
-    if (listener.type !== "HTTP") continue;
-    for (const { item, index } of list(listener.paths)) {
-      const path = str(item.path);
-      if (path !== undefined)
-        out.push({ path, host: str(item.host), pointer: `/spec/listeners/${li}/paths/${index}/path` });
+  const listeners = spec.listeners;
+  if (Array.isArray(listeners)) {
+    for (let li = 0; li < listeners.length; li++) {
+      const listener = listeners[li] as Obj;
+      if (listener.type !== "HTTP") continue;
+      pushPaths(out, listener.paths, `/spec/listeners/${li}/paths/`);
     }
   }
-  const proxy = obj(spec.proxy);
-  for (const { item, index } of list(proxy.virtual_hosts)) {
-    const path = str(item.path);
-    if (path !== undefined)
-      out.push({ path, host: str(item.host), pointer: `/spec/proxy/virtual_hosts/${index}/path` });
-  }
+  pushPaths(out, obj(spec.proxy).virtual_hosts, "/spec/proxy/virtual_hosts/");
   return out;
+}
+
+function pushPaths(
+  out: Array<{ path: string; host: string | undefined; pointer: string }>,
+  value: unknown,
+  prefix: string,
+): void {
+  if (!Array.isArray(value)) return;
+  for (let index = 0; index < value.length; index++) {
+    const item = value[index] as Obj;
+    const path = str(item.path);
+    if (path !== undefined) out.push({ path, host: str(item.host), pointer: `${prefix}${index}/path` });
+  }
 }
