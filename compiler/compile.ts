@@ -10,7 +10,7 @@ import { typecheck } from "./build/typecheck.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { ConnectorResolver } from "./emit/connectors.ts";
 import type { EmittedModule } from "./emit/emit-api.ts";
-import { emitGateway } from "./emit/emit-gateway.ts";
+import { type EmitCache, emitGateway } from "./emit/emit-gateway.ts";
 import type { LoadInput } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
 import { checkRepository, hasErrors } from "./pipeline.ts";
@@ -19,6 +19,8 @@ export const PROJECT_DIR = resolve(import.meta.dirname, "..");
 
 export interface CompileOptions extends LoadInput {
   outDir: string;
+  /** What a long-lived process (watch mode) keeps between compiles of the same repository. */
+  session?: CompileSession;
   /** Write nothing; report the files that differ. */
   checkOnly?: boolean;
   /** Skip tsc and the bundler (used by tests of the emitter alone). */
@@ -42,6 +44,16 @@ export interface CompileResult {
 }
 
 export type Phase = "check" | "emit" | "write" | "typecheck" | "bundle";
+
+/**
+ * What one compile can reuse from the previous one in the same process: the emitted module of
+ * every API whose model is unchanged. (A one-shot `sluice compile` has none.)
+ */
+export class CompileSession {
+  readonly emitted: EmitCache = new WeakMap();
+
+  async dispose(): Promise<void> {}
+}
 
 /** Runs `work` and records its wall time under `phase`. */
 async function timed<T>(
@@ -76,12 +88,17 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
   const runtimeDir = join(PROJECT_DIR, "runtime");
   const pkg = JSON.parse(await readFile(join(PROJECT_DIR, "package.json"), "utf8")) as { version: string };
   const emitted = await timed(timings, "emit", () =>
-    emitGateway(model, new ConnectorResolver(runtimeDir), {
-      outDir,
-      runtimeDir,
-      typesDir: join(PROJECT_DIR, "node_modules", "@types"),
-      version: pkg.version,
-    }),
+    emitGateway(
+      model,
+      new ConnectorResolver(runtimeDir),
+      {
+        outDir,
+        runtimeDir,
+        typesDir: join(PROJECT_DIR, "node_modules", "@types"),
+        version: pkg.version,
+      },
+      options.session?.emitted,
+    ),
   );
   result.diagnostics.push(...emitted.diagnostics);
   result.modules = emitted.modules;

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { relative } from "node:path";
 import { printStructure, StructureKind } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { GatewayModel } from "../model/model.ts";
+import type { ApiModel, GatewayModel } from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
 import type { ConnectorModule, ConnectorResolver } from "./connectors.ts";
 import { BANNER, type EmittedModule, emitApi, type Links, withNewline } from "./emit-api.ts";
@@ -28,13 +28,26 @@ export interface EmitResult {
   diagnostics: Diagnostic[];
 }
 
+/** Emitted API modules by model, with the diagnostics emitting them gave (watch mode reuses them). */
+export type EmitCache = WeakMap<ApiModel, { emitted: ReturnType<typeof emitApi>; diagnostics: Diagnostic[] }>;
+
 export function emitGateway(
   model: GatewayModel,
   resolver: ConnectorResolver,
   options: EmitOptions,
+  cache?: EmitCache,
 ): EmitResult {
   const diagnostics: Diagnostic[] = [];
-  const emitted = model.apis.map((api) => emitApi(api, resolver, "../link.js", diagnostics));
+  const emitted = model.apis.map((api) => {
+    let hit = cache?.get(api);
+    if (!hit) {
+      const found: Diagnostic[] = [];
+      hit = { emitted: emitApi(api, resolver, "../link.js", found), diagnostics: found };
+      cache?.set(api, hit);
+    }
+    diagnostics.push(...hit.diagnostics);
+    return hit.emitted;
+  });
   const apiModules = emitted.map((e) => e.module);
   const version = `${options.version}+${createHash("sha256")
     .update(model.apis.map((a) => `${a.id}:${a.hash}`).join("\n"))
