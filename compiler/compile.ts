@@ -6,6 +6,7 @@ import { readFile, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { planBuild, runtimeFingerprint, saveBuildState } from "./build/build-state.ts";
 import { bundleGateway, bundleInfo } from "./build/bundle.ts";
+import { pruneCache } from "./build/cache.ts";
 import { typecheck } from "./build/typecheck.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { ConnectorResolver } from "./emit/connectors.ts";
@@ -148,6 +149,7 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
   }
   result.bundle = bundle;
   await saveBuildState(outDir, runtime, emitted.modules);
+  if (plan.kind === "full") await pruneCache();
   return result;
 }
 

@@ -1,13 +1,13 @@
 // What the last successful build of an output directory saw: the runtime's files and the emitted
 // modules. It decides how much of type-check and bundle a compile must redo: nothing when neither
-// changed, only the changed modules when the runtime is the same, everything otherwise.
+// changed, only the changed modules when the runtime is the same, everything otherwise. Kept in
+// OUT/dist/.sluice-build.json, beside the bundle it describes (and gone with it).
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { EmittedModule } from "../emit/emit-api.ts";
 import { treeFingerprint } from "./runtime-declarations.ts";
-import { CACHE_DIR } from "./tsc.ts";
 
 export interface BuildState {
   runtime: string;
@@ -23,7 +23,7 @@ export function runtimeFingerprint(projectDir: string): Promise<string> {
 }
 
 function stateFile(outDir: string): string {
-  return join(CACHE_DIR, `build-${createHash("sha256").update(outDir).digest("hex").slice(0, 16)}.json`);
+  return join(outDir, "dist", ".sluice-build.json");
 }
 
 export async function planBuild(

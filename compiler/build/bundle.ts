@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import { copyFile, cp, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { type BuildOptions, build, type Metafile } from "esbuild";
+import { touch } from "./cache.ts";
 import { CACHE_DIR } from "./tsc.ts";
 
 /** Optional native accelerators of `ws` and friends: absent is fine, they fall back to JS. */
@@ -138,7 +139,8 @@ async function buildLink(outDir: string, projectDir: string, runtime: string): P
   const target = join(outDir, "dist", "link.js");
   if ((await firstLine(target)) === stamp) return;
   const cached = join(CACHE_DIR, `link-${key}`);
-  if (!existsSync(join(cached, "built"))) await bundleLink(outDir, projectDir, cached, stamp);
+  if (existsSync(join(cached, "built"))) await touch(cached);
+  else await bundleLink(outDir, projectDir, cached, stamp);
   // The cache mirrors OUT: dist/link.js, and assets where the bundled code looks for them.
   await cp(join(cached, "out"), outDir, { recursive: true });
 }

@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GENERATED_COMPILER_OPTIONS } from "../emit/emit-gateway.ts";
+import { touch } from "./cache.ts";
 import { CACHE_DIR, runTsc } from "./tsc.ts";
 
 /** A fingerprint of files below `dirs` (paths, sizes, modification times) and the installed packages. */
@@ -47,7 +48,10 @@ async function build(projectDir: string, tsc: string): Promise<RuntimeDeclaratio
   const fingerprint = (await treeFingerprint(projectDir, ["runtime"])).slice(0, 16);
   const dir = join(CACHE_DIR, `runtime-${fingerprint}`);
   const project = join(dir, "tsconfig.json");
-  if (existsSync(join(dir, "built"))) return { project };
+  if (existsSync(join(dir, "built"))) {
+    await touch(dir);
+    return { project };
+  }
 
   const temporary = `${dir}.${process.pid}-${Math.random().toString(36).slice(2)}`;
   await mkdir(temporary, { recursive: true });

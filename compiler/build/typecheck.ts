@@ -5,8 +5,8 @@
 // The runtime is seen through its cached declarations (./runtime-declarations.ts), and when only
 // some API modules changed (and the runtime did not), only those are given to tsc (with what they
 // import), so a one-spec change does not re-check a thousand modules.
-import { createHash } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { EmittedModule } from "../emit/emit-api.ts";
@@ -28,21 +28,22 @@ export async function typecheck(
   const tsc = tscExecutable(projectDir);
   const runtime = await runtimeDeclarations(projectDir, tsc);
   if ("internal" in runtime) return { diagnostics: [], internal: runtime.internal };
-  const key = createHash("sha256").update(outDir).digest("hex").slice(0, 16);
   await mkdir(CACHE_DIR, { recursive: true });
-  const project = join(CACHE_DIR, `tsconfig-${key}${only ? "-partial" : ""}.json`);
+  // The project tsc checks: OUT's tsconfig, the files to check, the runtime by reference. A file
+  // of this compile's own, removed afterwards.
+  const project = join(CACHE_DIR, `typecheck-${process.pid}-${randomUUID()}.json`);
   const files = only
     ? only.filter((p) => p.endsWith(".ts")).map((p) => join(outDir, p))
     : [join(outDir, "main.ts")];
   await writeFile(
     project,
-    JSON.stringify(
-      { extends: join(outDir, "tsconfig.json"), files, references: [{ path: runtime.project }] },
-      null,
-      2,
-    ),
+    JSON.stringify({
+      extends: join(outDir, "tsconfig.json"),
+      files,
+      references: [{ path: runtime.project }],
+    }),
   );
-  const output = await runTsc(tsc, ["-p", project], outDir);
+  const output = await runTsc(tsc, ["-p", project], outDir).finally(() => rm(project, { force: true }));
   const result: TypecheckResult = { diagnostics: [], internal: [] };
   const byPath = new Map(modules.map((m) => [m.path, m]));
   for (const line of output.split("\n")) {
