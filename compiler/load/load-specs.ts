@@ -3,7 +3,7 @@
 // knows the spec format beyond `apiVersion`/`kind`/`metadata.name`.
 import { readFileSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { CORE_SCHEMA, loadAll } from "js-yaml";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { pointerOf } from "../diagnostics/diagnostic.ts";
@@ -65,8 +65,9 @@ export async function loadSpecs(input: LoadInput): Promise<LoadResult> {
   // Read one after the other, synchronously: for many small files this is several times faster
   // than as many concurrent promises (each an open, stat, read and close on the thread pool).
   const texts = files.map((f) => readFileSync(f, "utf8"));
+  const under = withSeparator(resolve(cwd));
   files.forEach((file, i) => {
-    loadText(displayPath(cwd, file), texts[i]!, result);
+    loadText(displayPath(cwd, under, file), texts[i]!, result);
   });
   return result;
 }
@@ -244,9 +245,18 @@ async function listYamlFiles(dir: string): Promise<string[]> {
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function displayPath(cwd: string, file: string): string {
-  // Relative to the working directory (SPEC.md §3), `../` included: what a user can click on.
+/**
+ * `file` (absolute and normalised) relative to the working directory (SPEC.md §3), `../` included:
+ * what a user can click on. `under` is the resolved working directory ending with a separator: a
+ * file inside it is what follows, without asking path.relative.
+ */
+function displayPath(cwd: string, under: string, file: string): string {
+  if (file.length > under.length && file.startsWith(under)) return file.slice(under.length);
   return relative(cwd, file) || file;
+}
+
+function withSeparator(dir: string): string {
+  return dir.endsWith(sep) ? dir : `${dir}${sep}`;
 }
 
 function firstLine(s: string): string {
