@@ -117,7 +117,7 @@ interface ValueContext {
 class ApiBuilder {
   private readonly env: Map<string, EnvSite>;
   /** The same references as a tree of pointer segments, so values are walked without pointers. */
-  private readonly envTree: EnvNode = {};
+  private envRoot: EnvNode | undefined;
   private readonly doc: LoadedDocument;
   private readonly diagnostics: Diagnostic[];
 
@@ -125,8 +125,13 @@ class ApiBuilder {
     this.doc = doc;
     this.diagnostics = diagnostics;
     this.env = new Map(doc.envSites.map((s) => [s.pointer, s]));
+  }
+
+  private envTree(): EnvNode {
+    if (this.envRoot) return this.envRoot;
+    const root: EnvNode = {};
     for (const [pointer, site] of this.env) {
-      let node = this.envTree;
+      let node = root;
       for (const segment of parsePointer(pointer)) {
         node.children ??= new Map();
         let child = node.children.get(segment);
@@ -138,6 +143,8 @@ class ApiBuilder {
       }
       node.site = site;
     }
+    this.envRoot = root;
+    return root;
   }
 
   build(idents: Set<string>): ApiModel {
@@ -575,11 +582,19 @@ class ApiBuilder {
 
   /** The environment references at and under `pointer`. */
   private envAt(pointer: string): EnvNode | undefined {
-    let node: EnvNode | undefined = this.envTree;
-    if (pointer === "") return node;
-    if (!node.children) return undefined; // no reference in the document
+    // Most values have no reference in them: the document's few reference pointers tell.
+    const prefix = `${pointer}/`;
+    let found = false;
+    for (const p of this.env.keys()) {
+      if (p === pointer || p.startsWith(prefix)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return undefined;
+    let node: EnvNode | undefined = this.envTree();
     for (const segment of parsePointer(pointer)) {
-      node = node?.children?.get(segment);
+      node = node.children?.get(segment);
       if (!node) return undefined;
     }
     return node;
