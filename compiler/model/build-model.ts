@@ -65,39 +65,41 @@ const CONDITION_KEYS = new Set(["condition", "messageCondition", "selectionRule"
  */
 export function checkExpressions(doc: LoadedDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const compile = (kind: "condition" | "template", source: string, pointer: string) => {
+  // Segments from `/spec` to the node being walked: its pointer is only built for a diagnostic.
+  const path: Array<string | number> = [];
+  const compile = (kind: "condition" | "template", source: string) => {
     const r = compileCached(kind, source);
-    if (!r.ok) diagnostics.push(expressionDiagnostic(r.error, { ...doc.at, pointer }));
+    if (!r.ok)
+      diagnostics.push(expressionDiagnostic(r.error, { ...doc.at, pointer: joinPointer("/spec", ...path) }));
   };
   // `conditions`: the fields of the enclosing step's configuration compiled as conditions
   // (CONDITION_FIELDS); undefined outside a step configuration.
-  const walk = (
-    node: unknown,
-    pointer: string,
-    key: string | undefined,
-    conditions?: readonly string[],
-  ): void => {
+  const walk = (node: unknown, key: string | undefined, conditions?: readonly string[]): void => {
     if (typeof node === "string") {
       if (key && (CONDITION_KEYS.has(key) || conditions?.includes(key)) && node.trim() !== "") {
-        compile("condition", node, pointer);
+        compile("condition", node);
       } else if (conditions && hasTemplate(node)) {
-        compile("template", node, pointer);
+        compile("template", node);
       }
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((item, i) => {
-        walk(item, joinPointer(pointer, i), undefined, conditions);
-      });
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i], undefined, conditions);
+        path.pop();
+      }
     } else if (node !== null && typeof node === "object") {
       const policy = (node as Record<string, unknown>).policy;
-      for (const [k, v] of Object.entries(node)) {
+      for (const k of Object.keys(node)) {
         const inner = k === "configuration" ? (CONDITION_FIELDS[String(policy)] ?? []) : conditions;
-        walk(v, joinPointer(pointer, k), k, inner);
+        path.push(k);
+        walk((node as Record<string, unknown>)[k], k, inner);
+        path.pop();
       }
     }
   };
-  walk(doc.value.spec, "/spec", "spec");
+  walk(doc.value.spec, "spec");
   return diagnostics;
 }
 
