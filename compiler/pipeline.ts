@@ -36,10 +36,17 @@ export async function checkRepository(input: LoadInput): Promise<CheckResult> {
       !schemaPlaces.has(`${d.at.file}#${d.at.doc}#${d.at.pointer}`),
   );
   diagnostics.push(...ruleDiagnostics);
+  // The documents at each file#doc, so an error finds its document without a scan of them all.
+  const byPlace = new Map<string, LoadedDocument[]>();
+  for (const doc of loaded.documents) {
+    const place = `${doc.at.file}#${doc.at.doc}`;
+    const list = byPlace.get(place);
+    if (list) list.push(doc);
+    else byPlace.set(place, [doc]);
+  }
   for (const d of ruleDiagnostics) {
     if (d.severity !== "error") continue;
-    for (const doc of loaded.documents)
-      if (doc.at.file === d.at.file && doc.at.doc === d.at.doc) failed.add(doc);
+    for (const doc of byPlace.get(`${d.at.file}#${d.at.doc}`) ?? []) failed.add(doc);
   }
   const valid = loaded.documents.filter((d) => !failed.has(d));
   // Documents with other errors get no model, but their expressions are still checked.
