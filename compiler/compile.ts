@@ -180,17 +180,20 @@ function sync(outDir: string, modules: readonly EmittedModule[], dryRun: boolean
     }
     writeFileSync(file, m.text);
   }
-  let existing: string[] = [];
-  try {
-    existing = readdirSync(join(outDir, "apis"));
-  } catch {
-    existing = [];
-  }
-  for (const name of existing) {
-    const path = `apis/${name}`;
-    if (!name.endsWith(".ts") || wanted.has(path)) continue;
-    changed.push(path);
-    if (!dryRun) rmSync(join(outDir, path));
+  // Generated modules whose API is gone (and chunks left empty).
+  for (const dir of ["apis", "chunks"]) {
+    let existing: string[] = [];
+    try {
+      existing = readdirSync(join(outDir, dir));
+    } catch {
+      existing = [];
+    }
+    for (const name of existing) {
+      const path = `${dir}/${name}`;
+      if (!name.endsWith(".ts") || wanted.has(path)) continue;
+      changed.push(path);
+      if (!dryRun) rmSync(join(outDir, path));
+    }
   }
   return changed.sort();
 }

@@ -63,7 +63,32 @@ export function emitGateway(
       r.host ? { host: r.host, path: r.path, api: r.api } : { path: r.path, api: r.api },
     ),
   );
-  const gateway = printStructure(
+  // The API modules are bundled in CHUNKS groups (../build/bundle.ts): a chunk module re-exports
+  // its APIs; gateway.ts imports them from the chunks.
+  const chunks = new Map<string, ApiModel[]>();
+  for (const api of model.apis) {
+    const name = chunkOf(api.id);
+    chunks.set(name, [...(chunks.get(name) ?? []), api]);
+  }
+  const chunkModules: EmittedModule[] = [...chunks].map(([name, apis]) => ({
+    path: `chunks/${name}.ts`,
+    text: withNewline(
+      printStructure(
+        {
+          kind: StructureKind.SourceFile,
+          leadingTrivia: `${BANNER("the API repository")}// A chunk: these APIs are bundled together into dist/chunks/${name}.js.\n`,
+          statements: apis.map((api) => ({
+            kind: StructureKind.ExportDeclaration as const,
+            moduleSpecifier: `../apis/${api.id}.js`,
+            namedExports: [{ name: "default", alias: api.ident }],
+          })),
+        },
+        { indentNumberOfSpaces: 2 },
+      ),
+    ),
+    origins: [],
+  }));
+  const imports = printStructure(
     {
       kind: StructureKind.SourceFile,
       leadingTrivia: BANNER("the API repository"),
@@ -73,20 +98,27 @@ export function emitGateway(
           moduleSpecifier: "./link.js",
           namedImports: [{ name: "GatewayBundle", isTypeOnly: true }],
         },
-        ...model.apis.map((api) => ({
+        ...[...chunks.keys()].sort(compare).map((name) => ({
           kind: StructureKind.ImportDeclaration as const,
-          moduleSpecifier: `./apis/${api.id}.js`,
-          defaultImport: api.ident,
+          moduleSpecifier: `./chunks/${name}.js`,
+          namedImports: chunks
+            .get(name)!
+            .map((api) => api.ident)
+            .sort(compare),
         })),
-        "",
-        "/** Routes in match order: a host-bound route before a host-less one, then the longest path. */",
-        `export const routes = ${routes.text()} as const;`,
-        "",
-        `export const bundle: GatewayBundle = {\n  version: ${JSON.stringify(version)},\n  apis: [${model.apis.map((a) => a.ident).join(", ")}],\n  routes,\n};`,
       ],
     },
     { indentNumberOfSpaces: 2 },
   );
+  // The route table and the bundle, printed as values, follow the imports as they are.
+  const gateway = [
+    imports.trimEnd(),
+    "",
+    "/** Routes in match order: a host-bound route before a host-less one, then the longest path. */",
+    `export const routes = ${routes.text()} as const;`,
+    "",
+    `export const bundle: GatewayBundle = {\n  version: ${JSON.stringify(version)},\n  apis: [${model.apis.map((a) => a.ident).join(", ")}],\n  routes,\n};`,
+  ].join("\n");
   const main = printStructure(
     {
       kind: StructureKind.SourceFile,
@@ -114,6 +146,7 @@ export function emitGateway(
   )}\n`;
   const modules: EmittedModule[] = [
     ...apiModules,
+    ...chunkModules,
     { path: "gateway.ts", text: withNewline(gateway), origins: [] },
     { path: "link.ts", text: link, origins: [] },
     { path: "main.ts", text: withNewline(main), origins: [] },
@@ -126,6 +159,16 @@ export function emitGateway(
     },
   ].sort((a, b) => compare(a.path, b.path));
   return { modules, diagnostics };
+}
+
+/** How many bundles the API modules are grouped into. */
+export const CHUNKS = 16;
+
+/** The chunk of an API: a stable hash of its id, so adding or changing one API touches one chunk. */
+export function chunkOf(id: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return String((hash >>> 0) % CHUNKS).padStart(2, "0");
 }
 
 /** The strict settings generated code is checked with (and the runtime's declarations built with). */

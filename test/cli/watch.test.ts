@@ -6,6 +6,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_DIR } from "../../compiler/compile.ts";
+import { chunkOf } from "../../compiler/emit/emit-gateway.ts";
 import { writeRepository } from "../helpers/gateway.ts";
 import { proxyApi } from "../helpers/specs.ts";
 
@@ -61,7 +62,7 @@ describe("sluice compile --watch", () => {
     const child = spawn(NODE, [SLUICE, "compile", "apis", "--watch"], { cwd: dir });
     const output = new Output(child);
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    const module = () => readFile(join(dir, "generated", "dist", "apis", "alpha.js"), "utf8");
+    const module = () => readFile(join(dir, "generated", "dist", "chunks", `${chunkOf("alpha")}.js`), "utf8");
     try {
       await output.next(/watching apis\/ for changes/);
       expect(output.text).toMatch(/compiled 1 APIs into generated\//);
@@ -103,9 +104,9 @@ describe("sluice compile --watch", () => {
         proxyApi("beta", "/beta", "http://127.0.0.1:1/b"),
       );
       await compiled;
-      expect(await readFile(join(dir, "generated", "dist", "apis", "beta.js"), "utf8")).toContain(
-        "http://127.0.0.1:1/b",
-      );
+      expect(
+        await readFile(join(dir, "generated", "dist", "chunks", `${chunkOf("beta")}.js`), "utf8"),
+      ).toContain("http://127.0.0.1:1/b");
       expect(await module()).toContain("http://127.0.0.1:1/five");
     } finally {
       child.kill("SIGINT");

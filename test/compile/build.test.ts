@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileRepository, PROJECT_DIR } from "../../compiler/compile.ts";
 import { locateDiagnostic } from "../../compiler/diagnostics/locate.ts";
+import { chunkOf } from "../../compiler/emit/emit-gateway.ts";
 import { writeRepository } from "../helpers/gateway.ts";
 import { proxyApi } from "../helpers/specs.ts";
 
@@ -116,14 +117,17 @@ describe("sluice compile", () => {
     expect(result.build).toBe("full");
     const again = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
     expect(again.build).toBe("nothing");
-    const betaBefore = await stat(join(out, "dist", "apis", "beta.js"));
+    // alpha and beta are in different chunks (11 and 07), gamma in a third (10).
+    const chunk = (id: string) => join(out, "dist", "chunks", `${chunkOf(id)}.js`);
+    expect(new Set(["alpha", "beta", "gamma"].map(chunkOf)).size).toBe(3);
+    const betaBefore = await stat(chunk("beta"));
     await writeFile(join(dir, "apis", "a.yaml"), proxyApi("alpha", "/alpha", "http://127.0.0.1:2/x"));
     const one = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
     expect(one.build).toBe("partial");
     expect(one.changed).toEqual(["apis/alpha.ts", "gateway.ts"]);
-    expect(await readFile(join(out, "dist", "apis", "alpha.js"), "utf8")).toContain("http://127.0.0.1:2/x");
-    // The other API's bundled module was left alone.
-    expect((await stat(join(out, "dist", "apis", "beta.js"))).mtimeMs).toBe(betaBefore.mtimeMs);
+    expect(await readFile(chunk("alpha"), "utf8")).toContain("http://127.0.0.1:2/x");
+    // The other API's chunk was left alone.
+    expect((await stat(chunk("beta"))).mtimeMs).toBe(betaBefore.mtimeMs);
     await writeFile(join(dir, "apis", "c.yaml"), proxyApi("gamma", "/gamma", "http://127.0.0.1:1/z"));
     expect((await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir })).build).toBe(
       "full",
@@ -132,7 +136,12 @@ describe("sluice compile", () => {
     await rm(join(dir, "apis", "b.yaml"));
     const removed = await compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir });
     expect(removed.build).toBe("full");
-    expect((await readdir(join(out, "dist", "apis"))).sort()).toEqual(["alpha.js", "gamma.js"]);
+    expect((await readdir(join(out, "dist", "chunks"))).sort()).toEqual(
+      [chunkOf("alpha"), chunkOf("gamma")].map((n) => `${n}.js`).sort(),
+    );
+    expect((await readdir(join(out, "chunks"))).sort()).toEqual(
+      [chunkOf("alpha"), chunkOf("gamma")].map((n) => `${n}.ts`).sort(),
+    );
     expect(await readFile(join(out, "dist", "gateway.mjs"), "utf8")).not.toContain("beta");
   });
 
