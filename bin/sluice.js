@@ -32,7 +32,9 @@ process.stdout.on("error", (error) => {
 if (!process.env.NODE_COMPILE_CACHE) {
   const { enableCompileCache } = await import("node:module");
   enableCompileCache?.(
-    join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".cache", "sluice", "node"),
+    process.env.SLUICE_CACHE_DIR
+      ? join(process.env.SLUICE_CACHE_DIR, "node")
+      : join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".cache", "sluice", "node"),
   );
 }
 const { main } = await import("../compiler/cli/main.ts");

@@ -4,11 +4,10 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { totalmem } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 
-/** node_modules/.cache/sluice: what the compiler keeps between runs (all of it can be deleted). */
-export const CACHE_DIR = join(import.meta.dirname, "..", "..", "node_modules", ".cache", "sluice");
+export { CACHE_DIR } from "../shared/cache-dir.ts";
 
 let executable: string | undefined;
 
@@ -27,6 +26,12 @@ export function tscExecutable(projectDir: string): string {
   return executable;
 }
 
+/**
+ * Type-checker threads: one core is left to the bundler, which runs beside tsc. (Each checker
+ * builds its own types, so on two cores one checker did the same work with a third less CPU.)
+ */
+const CHECKERS = Math.min(4, Math.max(1, availableParallelism() - 1));
+
 /** Runs tsc with `args`; resolves with everything it printed (it prints errors on stdout). */
 export function runTsc(tsc: string, args: readonly string[], cwd: string): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -38,7 +43,7 @@ export function runTsc(tsc: string, args: readonly string[], cwd: string): Promi
   return new Promise((resolve) => {
     execFile(
       tsc,
-      [...args, "--pretty", "false"],
+      [...args, "--pretty", "false", "--checkers", String(CHECKERS)],
       { cwd, env, maxBuffer: 64 << 20 },
       (error, stdout, stderr) =>
         resolve(`${stdout}${stderr}${error && !stdout && !stderr ? String(error.message) : ""}`),

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { CACHE_DIR } from "../shared/cache-dir.ts";
 import type { ExpressionError } from "./expression-error.ts";
 
 export type CachedResult =
@@ -17,7 +18,6 @@ type Kind = "condition" | "template";
 type Compiler = typeof import("./compile-expression.ts");
 
 const require = createRequire(import.meta.url);
-const CACHE_DIR = join(import.meta.dirname, "..", "..", "node_modules", ".cache", "sluice");
 
 let compiler: Compiler | undefined;
 let entries: Map<string, CachedResult> | undefined;

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import type { SupportedKind } from "../load/load-specs.ts";
+import { CACHE_DIR } from "../shared/cache-dir.ts";
 import { SCHEMA_FILES, SCHEMAS_DIR } from "./schemas.ts";
 
 const require = createRequire(import.meta.url);
@@ -17,7 +18,6 @@ const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).d
   standaloneModule) as (ajv: Ajv, refs: Record<string, string>) => string;
 
 export const AJV_OPTIONS = { allErrors: true, strict: false, discriminator: true, verbose: true } as const;
-const CACHE_DIR = join(import.meta.dirname, "..", "..", "node_modules", ".cache", "sluice");
 
 export function loadValidators(): Map<SupportedKind, ValidateFunction> {
   const texts = Object.entries(SCHEMA_FILES).map(
