@@ -14,7 +14,7 @@ import type { EmittedModule } from "./emit/emit-api.ts";
 import { type EmitCache, emitGateway } from "./emit/emit-gateway.ts";
 import type { LoadInput } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
-import { checkRepository, hasErrors } from "./pipeline.ts";
+import { CheckCache, checkRepository, hasErrors } from "./pipeline.ts";
 
 export const PROJECT_DIR = resolve(import.meta.dirname, "..");
 
@@ -47,10 +47,12 @@ export interface CompileResult {
 export type Phase = "check" | "emit" | "write" | "typecheck" | "bundle";
 
 /**
- * What one compile can reuse from the previous one in the same process: the emitted module of
- * every API whose model is unchanged. (A one-shot `sluice compile` has none.)
+ * What one compile can reuse from the previous one in the same process: the documents, schema
+ * diagnostics and models of unchanged specs, and the emitted module of every unchanged model.
+ * (A one-shot `sluice compile` has none.)
  */
 export class CompileSession {
+  readonly check = new CheckCache();
   readonly emitted: EmitCache = new WeakMap();
 
   async dispose(): Promise<void> {}
@@ -73,7 +75,7 @@ async function timed<T>(
 export async function compileRepository(options: CompileOptions): Promise<CompileResult> {
   const progress = options.progress ?? (() => {});
   const timings: CompileResult["timings"] = {};
-  const checked = await timed(timings, "check", () => checkRepository(options));
+  const checked = await timed(timings, "check", () => checkRepository(options, options.session?.check));
   const result: CompileResult = {
     sources: checked.sources,
     diagnostics: checked.diagnostics,

@@ -3,9 +3,9 @@
 // `sluice check` must report too. Returns data; only the CLI prints or sets exit codes.
 import { checkSpecs } from "./check/check-specs.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
-import { type LoadedDocument, type LoadInput, loadSpecs } from "./load/load-specs.ts";
+import { type LoadCache, type LoadedDocument, type LoadInput, loadSpecs } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
-import { buildModel, checkExpressions } from "./model/build-model.ts";
+import { buildModel, checkExpressions, type ModelCache } from "./model/build-model.ts";
 import type { GatewayModel } from "./model/model.ts";
 import { validateSpec } from "./validate/validate-spec.ts";
 
@@ -19,12 +19,27 @@ export interface CheckResult {
   model?: GatewayModel;
 }
 
-export async function checkRepository(input: LoadInput): Promise<CheckResult> {
-  const loaded = await loadSpecs(input);
+/**
+ * What checking a repository can reuse from the previous check in the same process (watch mode):
+ * the documents of unchanged files, and their schema diagnostics and models. The rules, which
+ * look across documents, run every time.
+ */
+export class CheckCache {
+  readonly load: LoadCache = new Map();
+  readonly validation = new WeakMap<LoadedDocument, Diagnostic[]>();
+  readonly models: ModelCache = new WeakMap();
+}
+
+export async function checkRepository(input: LoadInput, cache?: CheckCache): Promise<CheckResult> {
+  const loaded = await loadSpecs(input, cache?.load);
   const diagnostics = [...loaded.diagnostics];
   const failed = new Set<LoadedDocument>();
   for (const doc of loaded.documents) {
-    const found = validateSpec(doc);
+    let found = cache?.validation.get(doc);
+    if (!found) {
+      found = validateSpec(doc);
+      cache?.validation.set(doc, found);
+    }
     if (found.length > 0) failed.add(doc);
     diagnostics.push(...found);
   }
@@ -52,7 +67,7 @@ export async function checkRepository(input: LoadInput): Promise<CheckResult> {
   // Documents with other errors get no model, but their expressions are still checked.
   for (const doc of loaded.documents) if (failed.has(doc)) diagnostics.push(...checkExpressions(doc));
   const result: CheckResult = { sources: loaded.sources, documents: loaded.documents, diagnostics, valid };
-  const built = buildModel(valid);
+  const built = buildModel(valid, cache?.models);
   diagnostics.push(...built.diagnostics);
   if (!hasErrors(diagnostics)) result.model = built.model;
   return result;

@@ -6,7 +6,7 @@
 // its own (runtime + npm packages, cached) and the API modules beside it (../build/bundle.ts).
 import { createHash } from "node:crypto";
 import { relative } from "node:path";
-import { printStructure, StructureKind } from "ts-morph";
+import { printStructure, type SourceFileStructure, StructureKind } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ApiModel, GatewayModel } from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
@@ -73,7 +73,7 @@ export function emitGateway(
   const chunkModules: EmittedModule[] = [...chunks].map(([name, apis]) => ({
     path: `chunks/${name}.ts`,
     text: withNewline(
-      printStructure(
+      printMemo(
         {
           kind: StructureKind.SourceFile,
           leadingTrivia: `${BANNER("the API repository")}// A chunk: these APIs are bundled together into dist/chunks/${name}.js.\n`,
@@ -88,7 +88,7 @@ export function emitGateway(
     ),
     origins: [],
   }));
-  const imports = printStructure(
+  const imports = printMemo(
     {
       kind: StructureKind.SourceFile,
       leadingTrivia: BANNER("the API repository"),
@@ -119,7 +119,7 @@ export function emitGateway(
     "",
     `export const bundle: GatewayBundle = {\n  version: ${JSON.stringify(version)},\n  apis: [${model.apis.map((a) => a.ident).join(", ")}],\n  routes,\n};`,
   ].join("\n");
-  const main = printStructure(
+  const main = printMemo(
     {
       kind: StructureKind.SourceFile,
       leadingTrivia: BANNER("the API repository"),
@@ -161,6 +161,24 @@ export function emitGateway(
   return { modules, diagnostics };
 }
 
+const printed = new Map<string, string>();
+
+/**
+ * printStructure, remembered: in watch mode most of the gateway's modules (the chunks, the link,
+ * main.ts) are the same structure as the last compile's, and printing a thousand imports again
+ * cost more than the changed API.
+ */
+function printMemo(structure: SourceFileStructure, options: { indentNumberOfSpaces: number }): string {
+  const key = JSON.stringify(structure);
+  let text = printed.get(key);
+  if (text === undefined) {
+    if (printed.size > 256) printed.clear();
+    text = printStructure(structure, options);
+    printed.set(key, text);
+  }
+  return text;
+}
+
 /** How many bundles the API modules are grouped into. */
 export const CHUNKS = 16;
 
@@ -199,7 +217,7 @@ function emitLink(links: readonly Links[], runtime: string): string {
     for (const name of l.el) el.add(name);
     for (const name of l.types) elTypes.add(name);
   }
-  const text = printStructure(
+  const text = printMemo(
     {
       kind: StructureKind.SourceFile,
       leadingTrivia: `${BANNER("the API repository")}// What this gateway links from runtime/: the connectors, policies and helpers its APIs use.\n`,

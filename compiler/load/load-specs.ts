@@ -47,9 +47,15 @@ export interface LoadInput {
   cwd?: string;
 }
 
+/**
+ * What loading each file gave, by path: a file whose text is unchanged gives the same documents
+ * (the same objects, so what was derived from them can be reused too). Watch mode keeps one.
+ */
+export type LoadCache = Map<string, { text: string; source: SourceFile; loaded: LoadResult }>;
+
 const YAML_FILE = /\.ya?ml$/i;
 
-export async function loadSpecs(input: LoadInput): Promise<LoadResult> {
+export async function loadSpecs(input: LoadInput, cache?: LoadCache): Promise<LoadResult> {
   const cwd = input.cwd ?? process.cwd();
   const sources = new SourceSet();
   const result: LoadResult = { sources, documents: [], diagnostics: [] };
@@ -66,9 +72,27 @@ export async function loadSpecs(input: LoadInput): Promise<LoadResult> {
   // than as many concurrent promises (each an open, stat, read and close on the thread pool).
   const texts = files.map((f) => readFileSync(f, "utf8"));
   const under = withSeparator(resolve(cwd));
+  const seen = new Set<string>();
   files.forEach((file, i) => {
-    loadText(displayPath(cwd, under, file), texts[i]!, result);
+    const path = displayPath(cwd, under, file);
+    const text = texts[i]!;
+    if (!cache) {
+      loadText(path, text, result);
+      return;
+    }
+    seen.add(path);
+    let hit = cache.get(path);
+    if (hit?.text !== text) {
+      const loaded: LoadResult = { sources: new SourceSet(), documents: [], diagnostics: [] };
+      loadText(path, text, loaded);
+      hit = { text, source: loaded.sources.get(path)!, loaded };
+      cache.set(path, hit);
+    }
+    result.sources.add(hit.source);
+    result.documents.push(...hit.loaded.documents);
+    result.diagnostics.push(...hit.loaded.diagnostics);
   });
+  for (const path of cache?.keys() ?? []) if (!seen.has(path)) cache?.delete(path);
   return result;
 }
 

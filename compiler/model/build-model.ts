@@ -42,15 +42,38 @@ const CONDITION_FIELDS: Readonly<Record<string, readonly string[]>> = {
   "message-filtering": ["filter"],
 };
 
-export function buildModel(docs: readonly LoadedDocument[]): {
+/** Models by document, with the diagnostics building them gave (watch mode reuses them). */
+export type ModelCache = WeakMap<LoadedDocument, { api: ApiModel; diagnostics: Diagnostic[] }>;
+
+export function buildModel(
+  docs: readonly LoadedDocument[],
+  cache?: ModelCache,
+): {
   model: GatewayModel;
   diagnostics: Diagnostic[];
 } {
   const diagnostics: Diagnostic[] = [];
-  const idents = new Set<string>();
   const apis = [...docs]
     .sort((a, b) => compare(a.name ?? "", b.name ?? ""))
-    .map((doc) => new ApiBuilder(doc, diagnostics).build(idents));
+    .map((doc) => {
+      let hit = cache?.get(doc);
+      if (!hit) {
+        const found: Diagnostic[] = [];
+        hit = { api: new ApiBuilder(doc, found).build(), diagnostics: found };
+        cache?.set(doc, hit);
+      }
+      diagnostics.push(...hit.diagnostics);
+      return hit.api;
+    });
+  // Identifiers are unique across the APIs, first come (in name order) first served: assigned
+  // afresh every time, as a reused model may meet a new neighbour.
+  const idents = new Set<string>();
+  for (const api of apis) {
+    let ident = safeIdentifier(api.id);
+    for (let n = 2; idents.has(ident); n++) ident = `${safeIdentifier(api.id)}${n}`;
+    idents.add(ident);
+    api.ident = ident;
+  }
   const routes = apis.flatMap((api) => api.paths.map((p) => ({ ...p, api: api.id }))).sort(routeOrder);
   saveExpressionCache();
   return { model: { apis, routes }, diagnostics };
@@ -149,17 +172,14 @@ class ApiBuilder {
     return root;
   }
 
-  build(idents: Set<string>): ApiModel {
+  build(): ApiModel {
     const { doc } = this;
     const spec = obj(doc.value.spec);
     const id = doc.name ?? "unnamed";
-    let ident = safeIdentifier(id);
-    for (let n = 2; idents.has(ident); n++) ident = `${safeIdentifier(id)}${n}`;
-    idents.add(ident);
     const v2 = doc.kind === "ApiDefinition";
     const base: Omit<ApiModel, "entrypoints" | "endpointGroups" | "paths" | "stripContextPath"> = {
       id,
-      ident,
+      ident: "", // assigned by buildModel, unique across the APIs
       name: str(spec.name) ?? id,
       version: String(spec.version ?? "1.0.0"),
       type: v2 ? "PROXY" : (spec.type as "PROXY" | "MESSAGE"),

@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { compileRepository, PROJECT_DIR } from "../../compiler/compile.ts";
+import { CompileSession, compileRepository, PROJECT_DIR } from "../../compiler/compile.ts";
 import { locateDiagnostic } from "../../compiler/diagnostics/locate.ts";
 import { chunkOf } from "../../compiler/emit/emit-gateway.ts";
 import { writeRepository } from "../helpers/gateway.ts";
@@ -143,6 +143,32 @@ describe("sluice compile", () => {
       [chunkOf("alpha"), chunkOf("gamma")].map((n) => `${n}.ts`).sort(),
     );
     expect(await readFile(join(out, "dist", "gateway.mjs"), "utf8")).not.toContain("beta");
+  });
+
+  it("a watch-mode session gives what a fresh compile gives, after changes, additions and removals", async () => {
+    // api1 and api-1 want the same identifier: whichever sorts first gets it, in both kinds of compile.
+    const dir = await writeRepository({ "a.yaml": proxyApi("api1", "/one", "http://127.0.0.1:1/x") });
+    dirs.push(dir);
+    const out = join(dir, "generated");
+    const session = new CompileSession();
+    const compile = (more: Partial<Parameters<typeof compileRepository>[0]> = {}) =>
+      compileRepository({ target: join(dir, "apis"), outDir: out, cwd: dir, emitOnly: true, ...more });
+    const steps: Array<() => Promise<unknown>> = [
+      () => writeFile(join(dir, "apis", "b.yaml"), proxyApi("api-1", "/two", "http://127.0.0.1:1/y")),
+      () => writeFile(join(dir, "apis", "a.yaml"), proxyApi("api1", "/one", "http://127.0.0.1:1/changed")),
+      () => writeFile(join(dir, "apis", "c.yaml"), proxyApi("zeta", "/three", "http://127.0.0.1:1/z")),
+      () => rm(join(dir, "apis", "b.yaml")),
+    ];
+    expect((await compile({ session })).diagnostics).toEqual([]);
+    for (const step of steps) {
+      await step();
+      const watched = await compile({ session });
+      expect(watched.diagnostics).toEqual([]);
+      // A fresh compile (no session) finds OUT exactly as it would write it.
+      expect((await compile({ checkOnly: true })).changed).toEqual([]);
+    }
+    expect(await readFile(join(out, "gateway.ts"), "utf8")).toMatch(/\bapi1\b/);
+    await session.dispose();
   });
 
   it("links only the connectors used: a proxy-only bundle ships no broker client", async () => {
