@@ -1,8 +1,23 @@
-// The child side of gateway-process.ts: runs a generated bundle and answers over IPC.
+// The child side of gateway-process.ts: runs a generated gateway and answers over IPC.
+import { existsSync } from "node:fs";
+import { registerHooks } from "node:module";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { GatewayBundle } from "../../runtime/contract.ts";
 import { runGateway } from "../../runtime/server/gateway.ts";
 import { createLogger } from "../../runtime/server/log.ts";
+
+// Generated modules import each other as `./x.js`, as TypeScript resolves them (to x.ts); Node's
+// type stripping does not, so the generated TypeScript is run here with that one rule added.
+registerHooks({
+  resolve(specifier, context, next) {
+    if (specifier.startsWith(".") && specifier.endsWith(".js") && context.parentURL?.startsWith("file:")) {
+      const ts = new URL(`${specifier.slice(0, -".js".length)}.ts`, context.parentURL);
+      if (existsSync(fileURLToPath(ts))) return next(ts.href, context);
+    }
+    return next(specifier, context);
+  },
+});
 
 const out = process.argv[2]!;
 const { bundle } = (await import(join(out, "gateway.ts"))) as { bundle: GatewayBundle };
