@@ -8,6 +8,7 @@ import { planBuild, runtimeFingerprint, saveBuildState } from "./build/build-sta
 import { bundleGateway, bundleInfo } from "./build/bundle.ts";
 import { pruneCache } from "./build/cache.ts";
 import { typecheck } from "./build/typecheck.ts";
+import { WarmTypechecker } from "./build/warm-typecheck.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { ConnectorResolver } from "./emit/connectors.ts";
 import type { EmittedModule } from "./emit/emit-api.ts";
@@ -54,8 +55,29 @@ export type Phase = "check" | "emit" | "write" | "typecheck" | "bundle";
 export class CompileSession {
   readonly check = new CheckCache();
   readonly emitted: EmitCache = new WeakMap();
+  private readonly checkers = new Map<string, WarmTypechecker>();
 
-  async dispose(): Promise<void> {}
+  /** The warm type-checker of OUT (started on first use). */
+  typechecker(outDir: string): WarmTypechecker {
+    let checker = this.checkers.get(outDir);
+    if (!checker) {
+      checker = new WarmTypechecker(outDir, PROJECT_DIR);
+      this.checkers.set(outDir, checker);
+    }
+    return checker;
+  }
+
+  /** After a full build: a checker started afresh on the new files. */
+  async restartTypechecker(outDir: string): Promise<void> {
+    await this.checkers.get(outDir)?.dispose();
+    this.checkers.delete(outDir);
+    void this.typechecker(outDir).warm();
+  }
+
+  async dispose(): Promise<void> {
+    for (const checker of this.checkers.values()) await checker.dispose();
+    this.checkers.clear();
+  }
 }
 
 /** Runs `work` and records its wall time under `phase`. */
@@ -131,14 +153,14 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
     // The set of APIs is the same in a partial build, so gateway.ts differs only in its version
     // string: checking it would pull every module in. The changed API modules are checked with
     // what they import.
-    timed(timings, "typecheck", () =>
-      typecheck(
-        outDir,
-        PROJECT_DIR,
-        emitted.modules,
-        plan.kind === "partial" ? plan.files.filter((p) => p.startsWith("apis/")) : undefined,
-      ),
-    ),
+    timed(timings, "typecheck", async () => {
+      const only = plan.kind === "partial" ? plan.files.filter((p) => p.startsWith("apis/")) : undefined;
+      const warm =
+        plan.kind === "partial"
+          ? await options.session?.typechecker(outDir).check(emitted.modules, plan.files, only ?? [])
+          : undefined;
+      return warm ?? typecheck(outDir, PROJECT_DIR, emitted.modules, only);
+    }),
     timed(timings, "bundle", () =>
       bundleGateway(outDir, PROJECT_DIR, runtime, plan.kind === "partial" ? plan.files : undefined),
     ),
@@ -151,7 +173,10 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
   }
   result.bundle = bundle;
   await saveBuildState(outDir, runtime, emitted.modules);
-  if (plan.kind === "full") await pruneCache();
+  if (plan.kind === "full") {
+    await pruneCache();
+    await options.session?.restartTypechecker(outDir);
+  }
   return result;
 }
 

@@ -60,6 +60,7 @@ export async function watchRepository(options: WatchOptions, signal: AbortSignal
 
   await compile(undefined);
   if (signal.aborted) return session.dispose();
+  void session.typechecker(resolve(cwd, options.outDir)).warm();
 
   const watchers = new Map<string, FSWatcher>();
   const watchDir = async (path: string): Promise<void> => {

@@ -44,25 +44,56 @@ export async function typecheck(
     }),
   );
   const output = await runTsc(tsc, ["-p", project], outDir).finally(() => rm(project, { force: true }));
-  const result: TypecheckResult = { diagnostics: [], internal: [] };
-  const byPath = new Map(modules.map((m) => [m.path, m]));
+  const errors: TscError[] = [];
+  const internal: string[] = [];
   for (const line of output.split("\n")) {
     const m = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line.trim());
-    if (!m) {
-      if (line.includes("error TS")) result.internal.push(line);
-      continue;
-    }
-    const [, file, lineNo, , tsCode, message] = m;
-    const module = byPath.get(relative(outDir, resolve(outDir, file!)).split("\\").join("/"));
-    const origin = module ? originOf(module, Number(lineNo)) : undefined;
+    if (m)
+      errors.push({
+        file: resolve(outDir, m[1]!),
+        line: Number(m[2]),
+        code: m[4]!,
+        message: m[5]!,
+        text: line,
+      });
+    else if (line.includes("error TS")) internal.push(line);
+  }
+  const result = mapTscErrors(outDir, modules, errors);
+  result.internal.unshift(...internal);
+  return result;
+}
+
+/** One error tsc reported: the absolute file, the 1-based line, `TS2322`, the message, as printed. */
+export interface TscError {
+  file: string;
+  line: number;
+  code: string;
+  message: string;
+  text: string;
+}
+
+/**
+ * An error on a line of an API module becomes a diagnostic on the YAML node the line came from;
+ * any other error is a Sluice bug (the runtime or the wiring does not type-check), kept as is.
+ */
+export function mapTscErrors(
+  outDir: string,
+  modules: readonly EmittedModule[],
+  errors: readonly TscError[],
+): TypecheckResult {
+  const result: TypecheckResult = { diagnostics: [], internal: [] };
+  const byPath = new Map(modules.map((m) => [m.path, m]));
+  for (const error of errors) {
+    const module = byPath.get(relative(outDir, error.file).split("\\").join("/"));
+    const origin = module ? originOf(module, error.line) : undefined;
     if (!origin) {
-      result.internal.push(line);
+      result.internal.push(error.text);
       continue;
     }
     result.diagnostics.push({
       code: "compile/type-check",
       severity: "error",
-      message: `this value does not fit the connector's configuration type: ${message} (${tsCode})`,
+      message: `this value does not fit the connector's configuration type: ${error.message} (${error.code})`,
       hint: "check the value against the schema; if the spec is valid this is a Sluice bug, please report it",
       at: origin,
     });

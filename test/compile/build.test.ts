@@ -337,3 +337,34 @@ describe("type errors in generated code are reported against the YAML", () => {
     ]);
   });
 });
+
+describe("the warm type-checker of watch mode", () => {
+  it("checks a changed module against the warm program and maps its errors to the YAML", async () => {
+    const { WarmTypechecker } = await import("../../compiler/build/warm-typecheck.ts");
+    const { out, result, dir } = await compileFull({
+      "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x"),
+      "b.yaml": proxyApi("beta", "/beta", "http://127.0.0.1:1/y"),
+    });
+    const checker = new WarmTypechecker(out, PROJECT_DIR);
+    try {
+      expect(await checker.warm()).toBe(true);
+      const module = result.modules.find((m) => m.path === "apis/alpha.ts")!;
+      const fine = await checker.check(result.modules, ["apis/alpha.ts"], ["apis/alpha.ts"]);
+      expect(fine).toEqual({ diagnostics: [], internal: [] });
+      const broken = module.text.replace('target: "http://127.0.0.1:1/x"', "target: 42");
+      await writeFile(join(out, "apis", "alpha.ts"), broken);
+      const checked = await checker.check(
+        [{ ...module, text: broken }],
+        ["apis/alpha.ts"],
+        ["apis/alpha.ts"],
+      );
+      expect(checked?.internal).toEqual([]);
+      const located = (checked?.diagnostics ?? []).map((d) => locateDiagnostic(result.sources, d));
+      expect(located.map((d) => `${d.file.replace(`${dir}/`, "")}:${d.line}:${d.column} ${d.code}`)).toEqual([
+        `apis/a.yaml:22:21 compile/type-check`,
+      ]);
+    } finally {
+      await checker.dispose();
+    }
+  });
+});
