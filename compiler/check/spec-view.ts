@@ -1,25 +1,48 @@
 // A deliberately loose view of a spec for the rules. Rules also run on documents that failed schema
-// validation (so one run reports every problem), hence every field is optional and every list is
-// read through `list()`: a rule must never crash on a malformed document.
+// validation (so one run reports every problem), hence every field is optional, every mapping is
+// read through `obj()` and every list through `list()` or the helpers below, which skip the items
+// that are not mappings (`listeners: [null]`: the schema reports those). A rule must never crash on
+// a malformed document, whatever JSON value stands where the schema expects something else.
 
 export interface Obj {
   [key: string]: unknown;
 }
 
-export function list<T = Obj>(value: unknown): Array<{ item: T; index: number }> {
-  return Array.isArray(value) ? value.map((item, index) => ({ item: item as T, index })) : [];
+/** Whether `value` is a mapping (not null, not a list). */
+export function isObj(value: unknown): value is Obj {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** The mappings of a list, with their index in it; other items (null, scalars, lists) are skipped. */
+export function list(value: unknown): Array<{ item: Obj; index: number }> {
+  const out: Array<{ item: Obj; index: number }> = [];
+  if (!Array.isArray(value)) return out;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (isObj(item)) out.push({ item, index });
+  }
+  return out;
+}
+
+/** How many items a list (or entries a mapping) has, whatever they are; 0 for anything else. */
+export function size(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  return isObj(value) ? Object.keys(value).length : 0;
 }
 
 export function obj(value: unknown): Obj {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Obj) : {};
+  return isObj(value) ? value : {};
 }
 
 export function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** The entries of a mapping whose values are mappings; other values are skipped. */
 export function entries(value: unknown): Array<[string, Obj]> {
-  return Object.entries(obj(value)).map(([k, v]) => [k, obj(v)]);
+  const out: Array<[string, Obj]> = [];
+  for (const [k, v] of Object.entries(obj(value))) if (isObj(v)) out.push([k, v]);
+  return out;
 }
 
 /** The shared configuration an endpoint runs with (Gravitee: the group's, or its own override). */
@@ -49,7 +72,7 @@ export interface Located<T = Obj> {
 }
 
 // The helpers below are plain loops (rules call them for every document, many times each); they
-// read the same properties in the same order as the list() they stand for.
+// read the same properties in the same order as the list() they stand for, and skip the same items.
 
 /** Every entrypoint of a v4 spec, with its listener. */
 export function entrypointsOf(spec: Obj): Array<Located & { listener: Obj; type: string | undefined }> {
@@ -57,11 +80,13 @@ export function entrypointsOf(spec: Obj): Array<Located & { listener: Obj; type:
   const listeners = spec.listeners;
   if (!Array.isArray(listeners)) return out;
   for (let li = 0; li < listeners.length; li++) {
-    const listener = listeners[li] as Obj;
+    const listener: unknown = listeners[li];
+    if (!isObj(listener)) continue;
     const entrypoints = listener.entrypoints;
     if (!Array.isArray(entrypoints)) continue;
     for (let index = 0; index < entrypoints.length; index++) {
-      const item = entrypoints[index] as Obj;
+      const item: unknown = entrypoints[index];
+      if (!isObj(item)) continue;
       out.push({
         item,
         listener,
@@ -86,8 +111,8 @@ function typed(value: unknown, prefix: string): Array<Located & { type: string |
   const out: Array<Located & { type: string | undefined }> = [];
   if (!Array.isArray(value)) return out;
   for (let index = 0; index < value.length; index++) {
-    const item = value[index] as Obj;
-    out.push({ item, type: str(item.type), pointer: `${prefix}${index}` });
+    const item: unknown = value[index];
+    if (isObj(item)) out.push({ item, type: str(item.type), pointer: `${prefix}${index}` });
   }
   return out;
 }
@@ -102,7 +127,8 @@ export function flowsOf(spec: Obj): Located[] {
   const plans = spec.plans;
   if (Array.isArray(plans)) {
     for (let index = 0; index < plans.length; index++) {
-      pushFlows(flows, (plans[index] as Obj).flows, `/spec/plans/${index}/flows/`);
+      const plan: unknown = plans[index];
+      if (isObj(plan)) pushFlows(flows, plan.flows, `/spec/plans/${index}/flows/`);
     }
   } else {
     for (const [key, plan] of entries(plans))
@@ -113,8 +139,10 @@ export function flowsOf(spec: Obj): Located[] {
 
 function pushFlows(flows: Located[], value: unknown, prefix: string): void {
   if (!Array.isArray(value)) return;
-  for (let index = 0; index < value.length; index++)
-    flows.push({ item: value[index] as Obj, pointer: `${prefix}${index}` });
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (isObj(item)) flows.push({ item, pointer: `${prefix}${index}` });
+  }
 }
 
 export function plansOf(spec: Obj): Located[] {
@@ -174,8 +202,8 @@ export function contextPathsOf(
   const listeners = spec.listeners;
   if (Array.isArray(listeners)) {
     for (let li = 0; li < listeners.length; li++) {
-      const listener = listeners[li] as Obj;
-      if (listener.type !== "HTTP") continue;
+      const listener: unknown = listeners[li];
+      if (!isObj(listener) || listener.type !== "HTTP") continue;
       pushPaths(out, listener.paths, `/spec/listeners/${li}/paths/`);
     }
   }
@@ -190,7 +218,8 @@ function pushPaths(
 ): void {
   if (!Array.isArray(value)) return;
   for (let index = 0; index < value.length; index++) {
-    const item = value[index] as Obj;
+    const item: unknown = value[index];
+    if (!isObj(item)) continue;
     const path = str(item.path);
     if (path !== undefined) out.push({ path, host: str(item.host), pointer: `${prefix}${index}/path` });
   }

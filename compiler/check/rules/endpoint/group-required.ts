@@ -1,13 +1,13 @@
 // SPEC.md §2 rule 8: a v4 API needs at least one endpoint group: there is nowhere to send traffic.
 import { defineApiRule } from "../../rule.ts";
-import { endpointGroupsOf } from "../../spec-view.ts";
 
 export default defineApiRule({
   code: "endpoint/group-required",
   severity: "error",
   kinds: ["ApiV4Definition"],
   check({ spec }, report) {
-    if (endpointGroupsOf(spec).length > 0) return;
+    // A broken group (`[null]`) still counts: the schema reports it.
+    if (Array.isArray(spec.endpointGroups) && spec.endpointGroups.length > 0) return;
     report({
       pointer: spec.endpointGroups === undefined ? "/spec" : "/spec/endpointGroups",
       key: spec.endpointGroups !== undefined,
