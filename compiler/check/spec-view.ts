@@ -56,15 +56,18 @@ export const MESSAGE_ENTRYPOINTS = ["http-get", "http-post", "sse", "websocket",
 export const MESSAGE_ENDPOINTS = ["kafka", "mqtt5", "solace", "rabbitmq", "mock"] as const;
 export const PROXY_CONNECTOR = "http-proxy";
 
-/** Which listener type each entrypoint belongs to (SPEC.md §2 rules 3 and 7). */
-export const ENTRYPOINT_LISTENER: Record<string, string> = {
-  "http-proxy": "HTTP",
-  "http-get": "HTTP",
-  "http-post": "HTTP",
-  sse: "HTTP",
-  websocket: "HTTP",
-  webhook: "SUBSCRIPTION",
-};
+/**
+ * Which listener type each entrypoint belongs to (SPEC.md §2 rules 3 and 7). A Map: it is looked
+ * up by what the user wrote, and `constructor` is no key of it.
+ */
+export const ENTRYPOINT_LISTENER: ReadonlyMap<string, string> = new Map([
+  ["http-proxy", "HTTP"],
+  ["http-get", "HTTP"],
+  ["http-post", "HTTP"],
+  ["sse", "HTTP"],
+  ["websocket", "HTTP"],
+  ["webhook", "SUBSCRIPTION"],
+]);
 
 export interface Located<T = Obj> {
   item: T;

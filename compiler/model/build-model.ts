@@ -36,11 +36,17 @@ type Obj = Record<string, unknown>;
 /**
  * Policy configuration fields that hold an EL condition rather than a template: compiled to
  * `(el) => boolean` instead of `(el) => string`, so the policy gets a predicate (and a non-boolean
- * expression is a diagnostic on its YAML line, like any flow condition).
+ * expression is a diagnostic on its YAML line, like any flow condition). A Map: it is looked up by
+ * the policy name the user wrote, and `constructor` is no key of it.
  */
-const CONDITION_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  "message-filtering": ["filter"],
-};
+const CONDITION_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ["message-filtering", ["filter"]],
+]);
+
+/** The CONDITION_FIELDS of a step's `policy` (none when it is not a known policy name). */
+function conditionFields(policy: unknown): readonly string[] {
+  return (typeof policy === "string" ? CONDITION_FIELDS.get(policy) : undefined) ?? [];
+}
 
 /** Models by document, with the diagnostics building them gave (watch mode reuses them). */
 export type ModelCache = WeakMap<LoadedDocument, { api: ApiModel; diagnostics: Diagnostic[] }>;
@@ -115,7 +121,7 @@ export function checkExpressions(doc: LoadedDocument): Diagnostic[] {
     } else if (node !== null && typeof node === "object") {
       const policy = (node as Record<string, unknown>).policy;
       for (const k of Object.keys(node)) {
-        const inner = k === "configuration" ? (CONDITION_FIELDS[String(policy)] ?? []) : conditions;
+        const inner = k === "configuration" ? conditionFields(policy) : conditions;
         path.push(k);
         walk((node as Record<string, unknown>)[k], k, inner);
         path.pop();
@@ -518,7 +524,7 @@ class ApiBuilder {
   private stepConfiguration(step: Obj, sp: string): ModelValue {
     const pointer = `${sp}/configuration`;
     const config = step.configuration ?? {};
-    const conditions = CONDITION_FIELDS[String(step.policy)] ?? [];
+    const conditions = conditionFields(step.policy);
     if (conditions.length === 0 || config === null || typeof config !== "object" || Array.isArray(config))
       return this.value(config, pointer, { expressions: true });
     const out: Record<string, ModelValue> = {};

@@ -32,7 +32,10 @@ export function schemaKindAt(doc: LoadedDocument, pointer: string): EnvKind {
     schema = select(resolve(root, schema), data, root);
     if (!schema) return "any";
     data = data !== null && typeof data === "object" ? (data as Record<string, unknown>)[segment] : undefined;
-    if (schema.properties?.[segment]) schema = schema.properties[segment];
+    // Own properties only: the segment is a key the user wrote (`constructor` is no property).
+    const property =
+      schema.properties && Object.hasOwn(schema.properties, segment) ? schema.properties[segment] : undefined;
+    if (property) schema = property;
     else if (schema.items && /^\d+$/.test(segment)) schema = schema.items;
     else if (schema.additionalProperties && typeof schema.additionalProperties === "object")
       schema = schema.additionalProperties;

@@ -2,10 +2,10 @@
 import { defineApiRule } from "../../rule.ts";
 import { flowsOf, list, str } from "../../spec-view.ts";
 
-const ALLOWED: Record<string, readonly string[]> = {
-  PROXY: ["HTTP", "CONDITION"],
-  MESSAGE: ["CHANNEL", "CONDITION"],
-};
+const ALLOWED: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ["PROXY", ["HTTP", "CONDITION"]],
+  ["MESSAGE", ["CHANNEL", "CONDITION"]],
+]);
 
 export default defineApiRule({
   code: "exposure/flow-selector-api-type",
@@ -13,7 +13,7 @@ export default defineApiRule({
   kinds: ["ApiV4Definition"],
   check({ spec }, report) {
     const apiType = str(spec.type);
-    const allowed = apiType ? ALLOWED[apiType] : undefined;
+    const allowed = apiType ? ALLOWED.get(apiType) : undefined;
     if (!allowed) return;
     for (const flow of flowsOf(spec)) {
       for (const { item, index } of list(flow.item.selectors)) {

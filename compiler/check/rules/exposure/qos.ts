@@ -5,31 +5,33 @@ import { endpointGroupsOf, entrypointsOf, str } from "../../spec-view.ts";
 
 const ALL = ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"] as const;
 
+// Maps, not plain objects: they are looked up by the entrypoint type the user wrote.
+
 /** What each entrypoint supports. */
-export const ENTRYPOINT_QOS: Record<string, readonly string[]> = {
-  "http-post": ["NONE", "AUTO"],
-  "http-get": ["AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"],
-  sse: ALL,
-  websocket: ["NONE", "AUTO"],
-  webhook: ALL,
-};
+export const ENTRYPOINT_QOS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ["http-post", ["NONE", "AUTO"]],
+  ["http-get", ["AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"]],
+  ["sse", ALL],
+  ["websocket", ["NONE", "AUTO"]],
+  ["webhook", ALL],
+]);
 
 /** What an endpoint of the mqtt5/solace/rabbitmq family can honour, per entrypoint. */
-const LIMITED_ENDPOINT_QOS: Record<string, readonly string[]> = {
-  "http-post": ["NONE", "AUTO"],
-  "http-get": ["AUTO"],
-  sse: ["NONE", "AUTO"],
-  websocket: ["NONE", "AUTO"],
-  webhook: ALL,
-};
+const LIMITED_ENDPOINT_QOS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ["http-post", ["NONE", "AUTO"]],
+  ["http-get", ["AUTO"]],
+  ["sse", ["NONE", "AUTO"]],
+  ["websocket", ["NONE", "AUTO"]],
+  ["webhook", ALL],
+]);
 
 const LIMITED_ENDPOINTS = ["mqtt5", "solace", "rabbitmq"];
 
 /** The QoS levels an entrypoint may use over an endpoint type. */
 export function supportedQos(entrypoint: string, endpoint: string): readonly string[] {
-  const own = ENTRYPOINT_QOS[entrypoint] ?? [];
+  const own = ENTRYPOINT_QOS.get(entrypoint) ?? [];
   if (!LIMITED_ENDPOINTS.includes(endpoint)) return own;
-  const limit = LIMITED_ENDPOINT_QOS[entrypoint] ?? [];
+  const limit = LIMITED_ENDPOINT_QOS.get(entrypoint) ?? [];
   return own.filter((q) => limit.includes(q));
 }
 
@@ -40,10 +42,10 @@ export default defineApiRule({
   check({ spec }, report) {
     if (spec.type !== "MESSAGE") return;
     for (const ep of entrypointsOf(spec)) {
-      if (!ep.type || !(ep.type in ENTRYPOINT_QOS)) continue;
+      const own = ep.type ? ENTRYPOINT_QOS.get(ep.type) : undefined;
+      if (!ep.type || !own) continue;
       const qos = str(ep.item.qos) ?? "AUTO";
       const pointer = ep.item.qos === undefined ? `${ep.pointer}/type` : `${ep.pointer}/qos`;
-      const own = ENTRYPOINT_QOS[ep.type]!;
       if (!own.includes(qos)) {
         report({
           pointer,

@@ -9,7 +9,7 @@ export default defineApiRule({
   kinds: ["ApiV4Definition"],
   check({ spec }, report) {
     for (const ep of entrypointsOf(spec)) {
-      const expected = ep.type ? ENTRYPOINT_LISTENER[ep.type] : undefined;
+      const expected = ep.type ? ENTRYPOINT_LISTENER.get(ep.type) : undefined;
       const actual = str(ep.listener.type);
       if (!expected || !actual || expected === actual || !(actual === "HTTP" || actual === "SUBSCRIPTION"))
         continue;
