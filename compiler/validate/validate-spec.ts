@@ -60,11 +60,23 @@ function isExplainedByTypo(e: AjvError, all: AjvError[]): boolean {
   );
 }
 
-/** A `${VAR}` without default in a typed field: its type is checked when the gateway starts. */
+/**
+ * A `${VAR}` without default in a typed field: its type is checked when the gateway starts. Only a
+ * scalar comes from the environment, though: in a field that must be a list or a mapping the
+ * reference is an error here (the gateway would start with a string there).
+ */
 function isUntypedReference(e: AjvError, doc: LoadedDocument): boolean {
-  return (
-    doc.untyped.has(e.instancePath) && ["type", "enum", "const", "pattern", "format"].includes(e.keyword)
-  );
+  if (!doc.untyped.has(e.instancePath)) return false;
+  if (e.keyword === "type") return expectedTypes(e).some((t) => SCALAR_TYPES.has(t));
+  return ["enum", "const", "pattern", "format"].includes(e.keyword);
+}
+
+const SCALAR_TYPES = new Set(["string", "number", "integer", "boolean", "null"]);
+
+/** The types a `type` error expects (collapseAlternatives joins several with " or "). */
+function expectedTypes(e: AjvError): string[] {
+  const type = e.params.type;
+  return (Array.isArray(type) ? type.map(String) : String(type).split(/,| or /)).map((t) => t.trim());
 }
 
 /**
@@ -180,6 +192,15 @@ function describe(
       const expected = String(e.params.type);
       const site = env.get(e.instancePath);
       const ref = site?.whole ? (site.parts[0] as { env: string; default?: string }) : undefined;
+      if (ref && ref.default === undefined) {
+        return {
+          code: "schema/type",
+          severity: "error",
+          message: `${where || "this field"} must be ${article(expected)}: \`\${${ref.env}}\` cannot stand for one; the environment gives only strings, numbers and booleans`,
+          hint: "write it out in the spec; environment references can stand for the values inside it",
+          at,
+        };
+      }
       const message = ref
         ? `the default \`${ref.default}\` of \`\${${ref.env}}\` is not ${article(expected)}, which ${where || "this field"} must be`
         : `${where || "value"} must be ${article(expected)}, not ${describeValue(e.data)}`;
