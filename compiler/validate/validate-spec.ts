@@ -192,18 +192,20 @@ function describe(
       const expected = String(e.params.type);
       const site = env.get(e.instancePath);
       const ref = site?.whole ? (site.parts[0] as { env: string; default?: string }) : undefined;
+      // `listeners: [null]`: the item is wrong, not the list.
+      const field = where && /\/\d+$/.test(e.instancePath) ? `an item of ${where}` : where;
       if (ref && ref.default === undefined) {
         return {
           code: "schema/type",
           severity: "error",
-          message: `${where || "this field"} must be ${article(expected)}: \`\${${ref.env}}\` cannot stand for one; the environment gives only strings, numbers and booleans`,
+          message: `${field || "this field"} must be ${article(expected)}: \`\${${ref.env}}\` cannot stand for one; the environment gives only strings, numbers and booleans`,
           hint: "write it out in the spec; environment references can stand for the values inside it",
           at,
         };
       }
       const message = ref
         ? `the default \`${ref.default}\` of \`\${${ref.env}}\` is not ${article(expected)}, which ${where || "this field"} must be`
-        : `${where || "value"} must be ${article(expected)}, not ${describeValue(e.data)}`;
+        : `${field || "value"} must be ${article(expected)}, not ${describeValue(e.data)}`;
       const hint =
         expected === "string" && (typeof e.data === "number" || typeof e.data === "boolean")
           ? `quote it: \`"${String(e.data)}"\``
