@@ -194,7 +194,8 @@ interface SubstituteContext {
 /**
  * `node` with strings holding environment references replaced by their validation value. Parts
  * without references are shared with `node` (nothing mutates either); the containers on the way to
- * a replaced string, and any mapping with a `__proto__` key, are copied.
+ * a replaced string are copied. A `__proto__` key stays an own property, as the parser made it, so
+ * validation sees it (an unknown property) and nobody reads through it as a prototype.
  */
 function substitute(node: unknown, ctx: SubstituteContext): unknown {
   if (typeof node === "string") {
@@ -243,14 +244,20 @@ function substitute(node: unknown, ctx: SubstituteContext): unknown {
     path.push(k);
     const v = substitute(item, ctx);
     path.pop();
-    // Assigning `__proto__` sets the copy's prototype: copied as it always was, not shared.
-    if (out === undefined && (v !== item || k === "__proto__")) {
+    if (out === undefined && v !== item) {
       out = {};
-      for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!];
+      for (let j = 0; j < i; j++) setOwn(out, keys[j]!, record[keys[j]!]);
     }
-    if (out !== undefined) out[k] = v;
+    if (out !== undefined) setOwn(out, k, v);
   }
   return out ?? node;
+}
+
+/** `record[key] = value`, except that a `__proto__` key is an own property, not the prototype. */
+export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__")
+    Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+  else record[key] = value;
 }
 
 async function listYamlFiles(dir: string): Promise<string[]> {

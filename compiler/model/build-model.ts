@@ -10,7 +10,7 @@ import { compileCached, saveExpressionCache } from "../expression/expression-cac
 import { expressionDiagnostic } from "../expression/expression-diagnostics.ts";
 import type { ExpressionError } from "../expression/expression-error.ts";
 import { hasTemplate } from "../expression/parse-expression.ts";
-import type { EnvSite, LoadedDocument } from "../load/load-specs.ts";
+import { type EnvSite, type LoadedDocument, setOwn } from "../load/load-specs.ts";
 import { compare } from "../shared/compare.ts";
 import { normalisePath } from "../shared/paths.ts";
 import { safeIdentifier } from "./identifiers.ts";
@@ -530,10 +530,13 @@ class ApiBuilder {
     const out: Record<string, ModelValue> = {};
     for (const [key, v] of Object.entries(config)) {
       const at = joinPointer(pointer, key);
-      out[key] =
+      setOwn(
+        out,
+        key,
         conditions.includes(key) && typeof v === "string" && !this.env.has(at)
           ? (this.condition(v, at) ?? null)
-          : this.value(v, at, { expressions: true });
+          : this.value(v, at, { expressions: true }),
+      );
     }
     return out;
   }
@@ -543,11 +546,11 @@ class ApiBuilder {
     if (Array.isArray(value)) {
       (value as Obj[]).forEach((p, i) => {
         if (typeof p.key === "string")
-          out[p.key] = this.value(String(p.value ?? ""), `/spec/properties/${i}/value`);
+          setOwn(out, p.key, this.value(String(p.value ?? ""), `/spec/properties/${i}/value`));
       });
     } else {
       for (const [k, v] of Object.entries(obj(value)))
-        out[k] = this.value(String(v), joinPointer("/spec/properties", k));
+        setOwn(out, k, this.value(String(v), joinPointer("/spec/properties", k)));
     }
     return out;
   }
@@ -599,7 +602,8 @@ class ApiBuilder {
       const out: Record<string, ModelValue> = {};
       for (const k of Object.keys(node)) {
         path.push(k);
-        out[k] = this.valueIn((node as Obj)[k], env?.children?.get(k), context);
+        // A `__proto__` key is data, as the YAML parser left it: an own property, not a prototype.
+        setOwn(out, k, this.valueIn((node as Obj)[k], env?.children?.get(k), context));
         path.pop();
       }
       return out;
