@@ -33,7 +33,12 @@ export function tscExecutable(projectDir: string): string {
 const CHECKERS = Math.min(4, Math.max(1, availableParallelism() - 1));
 
 /** Runs tsc with `args`; resolves with everything it printed (it prints errors on stdout). */
-export function runTsc(tsc: string, args: readonly string[], cwd: string): Promise<string> {
+export function runTsc(
+  tsc: string,
+  args: readonly string[],
+  cwd: string,
+  checkers = CHECKERS,
+): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (env.GOGC === undefined) {
     // No collection until the heap nears a soft limit: a quarter of the memory, at most 2 GiB.
@@ -43,7 +48,7 @@ export function runTsc(tsc: string, args: readonly string[], cwd: string): Promi
   return new Promise((resolve) => {
     execFile(
       tsc,
-      [...args, "--pretty", "false", "--checkers", String(CHECKERS)],
+      [...args, "--pretty", "false", "--checkers", String(checkers)],
       { cwd, env, maxBuffer: 64 << 20 },
       (error, stdout, stderr) =>
         resolve(`${stdout}${stderr}${error && !stdout && !stderr ? String(error.message) : ""}`),

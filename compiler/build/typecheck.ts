@@ -7,6 +7,7 @@
 // import), so a one-spec change does not re-check a thousand modules.
 import { randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { EmittedModule } from "../emit/emit-api.ts";
@@ -24,26 +25,16 @@ export async function typecheck(
   projectDir: string,
   modules: readonly EmittedModule[],
   only?: readonly string[],
+  /** How many tsc share a full check (default: one a core from 200 APIs on). */
+  parts?: number,
 ): Promise<TypecheckResult> {
   const tsc = tscExecutable(projectDir);
   const runtime = await runtimeDeclarations(projectDir, tsc);
   if ("internal" in runtime) return { diagnostics: [], internal: runtime.internal };
   await mkdir(CACHE_DIR, { recursive: true });
-  // The project tsc checks: OUT's tsconfig, the files to check, the runtime by reference. A file
-  // of this compile's own, removed afterwards.
-  const project = join(CACHE_DIR, `typecheck-${process.pid}-${randomUUID()}.json`);
-  const files = only
-    ? only.filter((p) => p.endsWith(".ts")).map((p) => join(outDir, p))
-    : [join(outDir, "main.ts")];
-  await writeFile(
-    project,
-    JSON.stringify({
-      extends: join(outDir, "tsconfig.json"),
-      files,
-      references: [{ path: runtime.project }],
-    }),
-  );
-  const output = await runTsc(tsc, ["-p", project], outDir).finally(() => rm(project, { force: true }));
+  const output = only
+    ? await runProject(tsc, outDir, runtime.project, { files: only.filter((p) => p.endsWith(".ts")) })
+    : await checkAll(tsc, outDir, runtime.project, modules, parts);
   const errors: TscError[] = [];
   const internal: string[] = [];
   for (const line of output.split("\n")) {
@@ -61,6 +52,73 @@ export async function typecheck(
   const result = mapTscErrors(outDir, modules, errors);
   result.internal.unshift(...internal);
   return result;
+}
+
+/**
+ * Every module. With many APIs, the API modules are split over one tsc a core, and the first also
+ * checks the wiring (main.ts, gateway.ts, the chunks, link.ts) with each `#apis/<id>.js` seen
+ * as a stand-in of type ApiDefinition — so no tsc checks all the modules, as one importing
+ * gateway.ts otherwise would. (Each module is still checked exactly once.)
+ */
+async function checkAll(
+  tsc: string,
+  outDir: string,
+  runtimeProject: string,
+  modules: readonly EmittedModule[],
+  requested?: number,
+): Promise<string> {
+  const apis = modules.map((m) => m.path).filter((p) => p.startsWith("apis/") && p.endsWith(".ts"));
+  const parts = requested ?? (apis.length < SPLIT_FROM ? 1 : Math.min(4, availableParallelism()));
+  if (parts <= 1) return runProject(tsc, outDir, runtimeProject, { files: ["main.ts"] });
+  const stub = join(CACHE_DIR, `typecheck-${process.pid}-${randomUUID()}.d.ts`);
+  const runtimeIndex = join(import.meta.dirname, "..", "..", "runtime", "index.ts");
+  await writeFile(
+    stub,
+    `import type { ApiDefinition } from ${JSON.stringify(runtimeIndex)};\ndeclare const api: ApiDefinition;\nexport default api;\n`,
+  );
+  try {
+    const slices = Array.from({ length: parts }, (_, i) => apis.filter((_p, j) => j % parts === i));
+    const outputs = await Promise.all(
+      slices.map((files, i) =>
+        i === 0
+          ? runProject(
+              tsc,
+              outDir,
+              runtimeProject,
+              { files: ["main.ts", ...files], paths: { "#apis/*": [stub] } },
+              1,
+            )
+          : runProject(tsc, outDir, runtimeProject, { files }, 1),
+      ),
+    );
+    return outputs.join("\n");
+  } finally {
+    await rm(stub, { force: true });
+  }
+}
+
+/** Below this many APIs one tsc checks everything: starting another costs more than it saves. */
+const SPLIT_FROM = 200;
+
+/** tsc on OUT's tsconfig with `files` (below OUT), the runtime by reference; a project file of its own. */
+async function runProject(
+  tsc: string,
+  outDir: string,
+  runtimeProject: string,
+  options: { files: readonly string[]; paths?: Record<string, string[]> },
+  checkers?: number,
+): Promise<string> {
+  const project = join(CACHE_DIR, `typecheck-${process.pid}-${randomUUID()}.json`);
+  await writeFile(
+    project,
+    JSON.stringify({
+      extends: join(outDir, "tsconfig.json"),
+      ...(options.paths ? { compilerOptions: { paths: options.paths } } : {}),
+      files: options.files.map((p) => join(outDir, p)),
+      references: [{ path: runtimeProject }],
+    }),
+  );
+  return runTsc(tsc, ["-p", project], outDir, checkers).finally(() => rm(project, { force: true }));
 }
 
 /** One error tsc reported: the absolute file, the 1-based line, `TS2322`, the message, as printed. */

@@ -79,7 +79,7 @@ export function emitGateway(
           leadingTrivia: `${BANNER("the API repository")}// A chunk: these APIs are bundled together into dist/chunks/${name}.js.\n`,
           statements: apis.map((api) => ({
             kind: StructureKind.ExportDeclaration as const,
-            moduleSpecifier: `../apis/${api.id}.js`,
+            moduleSpecifier: `#apis/${api.id}.js`,
             namedExports: [{ name: "default", alias: api.ident }],
           })),
         },
@@ -151,10 +151,12 @@ export function emitGateway(
     { path: "link.ts", text: link, origins: [] },
     { path: "main.ts", text: withNewline(main), origins: [] },
     { path: "tsconfig.json", text: tsconfig, origins: [] },
-    // An ES module package wherever OUT is, so tsc and Node read the output as ESM.
+    // An ES module package wherever OUT is, so tsc and Node read the output as ESM. Chunks import
+    // the API modules as `#apis/<id>.js` (../build/typecheck.ts checks the wiring with stand-ins
+    // for them, while the API modules are checked in parallel).
     {
       path: "package.json",
-      text: `${JSON.stringify({ private: true, type: "module" }, null, 2)}\n`,
+      text: `${JSON.stringify({ private: true, type: "module", imports: { "#apis/*": "./apis/*" } }, null, 2)}\n`,
       origins: [],
     },
   ].sort((a, b) => compare(a.path, b.path));

@@ -338,6 +338,36 @@ describe("type errors in generated code are reported against the YAML", () => {
   });
 });
 
+describe("a full type-check split over several tsc", () => {
+  it("checks every module once and still maps errors, in the API modules and in the wiring", async () => {
+    const { typecheck } = await import("../../compiler/build/typecheck.ts");
+    const { out, result, dir } = await compileFull({
+      "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/x"),
+      "b.yaml": proxyApi("beta", "/beta", "http://127.0.0.1:1/y"),
+      "c.yaml": proxyApi("gamma", "/gamma", "http://127.0.0.1:1/z"),
+    });
+    expect(await typecheck(out, PROJECT_DIR, result.modules, undefined, 2)).toEqual({
+      diagnostics: [],
+      internal: [],
+    });
+    // A broken API module in the second slice (alpha and gamma are in the first), and broken
+    // wiring (gateway.ts is checked in the first, with stand-ins for the API modules: were beta
+    // checked there too, its error would be reported twice).
+    const beta = result.modules.find((m) => m.path === "apis/beta.ts")!;
+    const broken = beta.text.replace('target: "http://127.0.0.1:1/y"', "target: 42");
+    await writeFile(join(out, "apis", "beta.ts"), broken);
+    const gateway = await readFile(join(out, "gateway.ts"), "utf8");
+    await writeFile(join(out, "gateway.ts"), gateway.replace(/version: "[^"]*"/, "version: 7"));
+    const modules = result.modules.map((m) => (m === beta ? { ...m, text: broken } : m));
+    const checked = await typecheck(out, PROJECT_DIR, modules, undefined, 2);
+    const located = checked.diagnostics.map((d) => locateDiagnostic(result.sources, d));
+    expect(located.map((d) => `${d.file.replace(`${dir}/`, "")}:${d.line} ${d.code}`)).toEqual([
+      "apis/b.yaml:22 compile/type-check",
+    ]);
+    expect(checked.internal).toEqual([expect.stringMatching(/gateway\.ts\(\d+,\d+\): error TS2322/)]);
+  });
+});
+
 describe("the warm type-checker of watch mode", () => {
   it("checks a changed module against the warm program and maps its errors to the YAML", async () => {
     const { WarmTypechecker } = await import("../../compiler/build/warm-typecheck.ts");
