@@ -8,6 +8,15 @@ import { ElValue, EnvTemplateValue, EnvValue, type ModelValue } from "../model/m
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/**
+ * A key as an object literal property name. `__proto__`, quoted or not, would set the object's
+ * prototype; as a computed name it is a property like any other (a plan or header may be named so).
+ */
+function propertyName(key: string): string {
+  if (key === "__proto__") return '["__proto__"]';
+  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
+}
+
 /** Raw TypeScript, for wiring the emitter writes itself (connector calls, imported names). */
 export class Code {
   readonly text: string;
@@ -187,7 +196,7 @@ export class ValuePrinter {
       this.newline();
       const keyAt = at ? { ...at, pointer: joinPointer(at.pointer, key) } : undefined;
       this.mark(keyAt);
-      this.put(`${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: `);
+      this.put(`${propertyName(key)}: `);
       this.value(obj[key], keyAt);
       this.put(",");
     }
