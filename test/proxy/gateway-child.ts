@@ -1,8 +1,6 @@
 // The child side of gateway-process.ts: runs a generated gateway and answers over IPC.
-import { existsSync } from "node:fs";
 import { registerHooks } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { GatewayBundle } from "../../runtime/contract.ts";
 import { runGateway } from "../../runtime/server/gateway.ts";
 import { createLogger } from "../../runtime/server/log.ts";
@@ -11,11 +9,13 @@ import { createLogger } from "../../runtime/server/log.ts";
 // type stripping does not, so the generated TypeScript is run here with that one rule added.
 registerHooks({
   resolve(specifier, context, next) {
-    if (specifier.startsWith(".") && specifier.endsWith(".js") && context.parentURL?.startsWith("file:")) {
-      const ts = new URL(`${specifier.slice(0, -".js".length)}.ts`, context.parentURL);
-      if (existsSync(fileURLToPath(ts))) return next(ts.href, context);
+    try {
+      return next(specifier, context);
+    } catch (error) {
+      // `./x.js` and `#apis/x.js` (package.json imports) name x.ts.
+      if (!specifier.endsWith(".js")) throw error;
+      return next(`${specifier.slice(0, -".js".length)}.ts`, context);
     }
-    return next(specifier, context);
   },
 });
 
