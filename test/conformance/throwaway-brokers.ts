@@ -15,15 +15,32 @@ const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /** A port nothing listens on right now. */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+  return (await freePorts(1))[0]!;
+}
+
+/**
+ * `count` different ports nothing listens on right now. They are all held open until each is
+ * known: asked one after the other, the system may hand out the same free port twice (seen once:
+ * Kafka refused a controller and a listener on one port).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  try {
+    return await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<number>((resolve, reject) => {
+            server.once("error", reject);
+            server.listen(0, "127.0.0.1", () => {
+              const address = server.address();
+              resolve(typeof address === "object" && address ? address.port : 0);
+            });
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  }
 }
 
 function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
@@ -56,12 +73,7 @@ export async function throwawayKafka(): Promise<ThrowawayKafka> {
   mkdirSync(`${dir}/kafka`, { recursive: true });
   const lib = `${brokersDir()}/kafka/lib`;
   if (existsSync(lib)) symlinkSync(lib, `${dir}/kafka/lib`);
-  const [port, sasl, ssl, controller] = [
-    await freePort(),
-    await freePort(),
-    await freePort(),
-    await freePort(),
-  ];
+  const [port, sasl, ssl, controller] = (await freePorts(4)) as [number, number, number, number];
   const env = {
     SLUICE_BROKERS_DIR: dir,
     SLUICE_KAFKA_PORT: String(port),
