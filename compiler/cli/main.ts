@@ -19,6 +19,8 @@ Commands:
 Options:
   --format human|json|github  how diagnostics are printed (default human)
   --check                     compile: write nothing, exit 1 if OUT is stale
+  --watch, -w                 compile: compile again on every change below DIR, until Ctrl-C
+  --timings                   compile: print the time each phase took
   -h, --help                  show this help
   -v, --version               print the version
 `;
