@@ -156,11 +156,14 @@ describe("REST proxying", () => {
     let peak = 0;
     let peakBuffers = 0;
     const base = await child.rss();
+    // Growth, like the RSS: what the process held before (its loaded modules' buffers, the type
+    // stripper's WebAssembly memory) is not the stream's.
+    const baseBuffers = await child.buffers();
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
         peak = Math.max(peak, (await child.rss()) - base);
-        peakBuffers = Math.max(peakBuffers, await child.buffers());
+        peakBuffers = Math.max(peakBuffers, (await child.buffers()) - baseBuffers);
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
@@ -211,8 +214,10 @@ describe("REST proxying", () => {
       await sampler;
       await child.close();
     }
-    // Buffering either body would grow the gateway by 50 MB or more.
-    expect(peakBuffers).toBeLessThan(10 * 1024 * 1024);
+    // Buffering either body would grow the gateway by 50 MB or more. What is in flight — socket
+    // and stream buffers in both directions, more of them when the machine is busy and the
+    // gateway drains slower — peaked at ~13 MB in full-suite runs on a loaded 2-core machine.
+    expect(peakBuffers).toBeLessThan(16 * 1024 * 1024);
     expect(peak).toBeLessThan(30 * 1024 * 1024);
   }, 60_000);
 
