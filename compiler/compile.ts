@@ -172,7 +172,7 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
     return result;
   }
   result.bundle = bundle;
-  await saveBuildState(outDir, runtime, emitted.modules);
+  await saveBuildState(outDir, plan.state);
   if (plan.kind === "full") {
     await pruneCache();
     await options.session?.restartTypechecker(outDir);

@@ -90,7 +90,10 @@ export async function watchRepository(options: WatchOptions, signal: AbortSignal
     if (!watchers.has(path) && (await stat(path).catch(() => undefined))?.isDirectory()) await watchDir(path);
   };
   await watchDir(dir);
-  await Promise.race([warming, new Promise<void>((done) => signal.addEventListener("abort", () => done()))]);
+  await Promise.race([
+    warming,
+    new Promise<void>((done) => signal.addEventListener("abort", () => done(), { once: true })),
+  ]);
   options.onWatching?.(dir);
 
   await new Promise<void>((done) => {

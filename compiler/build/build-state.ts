@@ -14,7 +14,10 @@ export interface BuildState {
   modules: Record<string, string>;
 }
 
-export type Plan = { kind: "nothing" } | { kind: "partial"; files: string[] } | { kind: "full" };
+export type Plan = ({ kind: "nothing" } | { kind: "partial"; files: string[] } | { kind: "full" }) & {
+  /** What to save once the build succeeded (saveBuildState). */
+  state: BuildState;
+};
 
 /** A fingerprint of runtime/ and compiler/ and the installed packages. */
 export function runtimeFingerprint(projectDir: string): Promise<string> {
@@ -31,14 +34,20 @@ export async function planBuild(
   runtime: string,
   modules: readonly EmittedModule[],
 ): Promise<Plan> {
+  const state: BuildState = {
+    runtime,
+    modules: Object.fromEntries(modules.map((m) => [m.path, digest(m.text)])),
+  };
   const previous = await readFile(stateFile(outDir), "utf8")
     .then((t) => JSON.parse(t) as BuildState)
     .catch(() => undefined);
   if (!previous || previous.runtime !== runtime || !existsSync(join(outDir, "dist", "gateway.mjs")))
-    return { kind: "full" };
-  const changed = modules.filter((m) => previous.modules[m.path] !== digest(m.text)).map((m) => m.path);
-  const removed = Object.keys(previous.modules).some((p) => !modules.some((m) => m.path === p));
-  if (changed.length === 0 && !removed) return { kind: "nothing" };
+    return { kind: "full", state };
+  const changed = modules
+    .filter((m) => previous.modules[m.path] !== state.modules[m.path])
+    .map((m) => m.path);
+  const removed = Object.keys(previous.modules).some((p) => state.modules[p] === undefined);
+  if (changed.length === 0 && !removed) return { kind: "nothing", state };
   const added = modules.some((m) => previous.modules[m.path] === undefined);
   if (
     removed ||
@@ -47,19 +56,11 @@ export async function planBuild(
     changed.includes("link.ts") ||
     changed.length > modules.length / 2
   )
-    return { kind: "full" };
-  return { kind: "partial", files: changed };
+    return { kind: "full", state };
+  return { kind: "partial", files: changed, state };
 }
 
-export async function saveBuildState(
-  outDir: string,
-  runtime: string,
-  modules: readonly EmittedModule[],
-): Promise<void> {
-  const state: BuildState = {
-    runtime,
-    modules: Object.fromEntries(modules.map((m) => [m.path, digest(m.text)])),
-  };
+export async function saveBuildState(outDir: string, state: BuildState): Promise<void> {
   await writeFile(stateFile(outDir), JSON.stringify(state));
 }
 

@@ -14,8 +14,8 @@ import { copyFile, cp, mkdir, open, readdir, readFile, rename, rm, stat, writeFi
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { type BuildOptions, build, type Metafile } from "esbuild";
 import { chunkOf } from "../emit/emit-gateway.ts";
+import { CACHE_DIR } from "../shared/cache-dir.ts";
 import { touch } from "./cache.ts";
-import { CACHE_DIR } from "./tsc.ts";
 
 /** Optional native accelerators of `ws` and friends: absent is fine, they fall back to JS. */
 const OPTIONAL_NATIVE = [

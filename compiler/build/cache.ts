@@ -6,7 +6,7 @@
 // beside this one may be reading it; entries are touched when used).
 import { readdir, rm, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
-import { CACHE_DIR } from "./tsc.ts";
+import { CACHE_DIR } from "../shared/cache-dir.ts";
 
 const KEEP: ReadonlyArray<readonly [prefix: string, newest: number]> = [
   ["link-", 6],

@@ -10,8 +10,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GENERATED_COMPILER_OPTIONS } from "../emit/emit-gateway.ts";
+import { CACHE_DIR } from "../shared/cache-dir.ts";
 import { touch } from "./cache.ts";
-import { CACHE_DIR, runTsc } from "./tsc.ts";
+import { runTsc } from "./tsc.ts";
 
 /** A fingerprint of files below `dirs` (paths, sizes, modification times) and the installed packages. */
 export async function treeFingerprint(projectDir: string, dirs: readonly string[]): Promise<string> {

@@ -7,8 +7,6 @@ import { createRequire } from "node:module";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 
-export { CACHE_DIR } from "../shared/cache-dir.ts";
-
 let executable: string | undefined;
 
 /** The native tsc of the installed `typescript` package, or its Node.js launcher as a fallback. */

@@ -11,8 +11,9 @@ import { availableParallelism } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { EmittedModule } from "../emit/emit-api.ts";
+import { CACHE_DIR } from "../shared/cache-dir.ts";
 import { runtimeDeclarations } from "./runtime-declarations.ts";
-import { CACHE_DIR, runTsc, tscExecutable } from "./tsc.ts";
+import { runTsc, tscExecutable } from "./tsc.ts";
 
 export interface TypecheckResult {
   diagnostics: Diagnostic[];
@@ -31,7 +32,6 @@ export async function typecheck(
   const tsc = tscExecutable(projectDir);
   const runtime = await runtimeDeclarations(projectDir, tsc);
   if ("internal" in runtime) return { diagnostics: [], internal: runtime.internal };
-  await mkdir(CACHE_DIR, { recursive: true });
   const output = only
     ? await runProject(tsc, outDir, runtime.project, { files: only.filter((p) => p.endsWith(".ts")) })
     : await checkAll(tsc, outDir, runtime.project, modules, parts);
@@ -100,7 +100,7 @@ async function checkAll(
 /** Below this many APIs one tsc checks everything: starting another costs more than it saves. */
 const SPLIT_FROM = 200;
 
-/** tsc on OUT's tsconfig with `files` (below OUT), the runtime by reference; a project file of its own. */
+/** tsc on a project file of its own (writeProject), removed afterwards. */
 async function runProject(
   tsc: string,
   outDir: string,
@@ -108,6 +108,20 @@ async function runProject(
   options: { files: readonly string[]; paths?: Record<string, string[]> },
   checkers?: number,
 ): Promise<string> {
+  const project = await writeProject(outDir, runtimeProject, options);
+  return runTsc(tsc, ["-p", project], outDir, checkers).finally(() => rm(project, { force: true }));
+}
+
+/**
+ * A project file in the cache for checking OUT: OUT's tsconfig, `files` (below OUT), the runtime
+ * by reference to its declarations. Returns its path; the caller removes it.
+ */
+export async function writeProject(
+  outDir: string,
+  runtimeProject: string,
+  options: { files: readonly string[]; paths?: Record<string, string[]> },
+): Promise<string> {
+  await mkdir(CACHE_DIR, { recursive: true });
   const project = join(CACHE_DIR, `typecheck-${process.pid}-${randomUUID()}.json`);
   await writeFile(
     project,
@@ -118,7 +132,7 @@ async function runProject(
       references: [{ path: runtimeProject }],
     }),
   );
-  return runTsc(tsc, ["-p", project], outDir, checkers).finally(() => rm(project, { force: true }));
+  return project;
 }
 
 /** One error tsc reported: the absolute file, the 1-based line, `TS2322`, the message, as printed. */

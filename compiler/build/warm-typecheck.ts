@@ -6,15 +6,14 @@
 //
 // The API is marked unstable, so everything here is optional: if the checker cannot start or a
 // request fails, the compile falls back to running tsc (./typecheck.ts) and says nothing.
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { EmittedModule } from "../emit/emit-api.ts";
 import { touch } from "./cache.ts";
 import { runtimeDeclarations } from "./runtime-declarations.ts";
-import { CACHE_DIR, tscExecutable } from "./tsc.ts";
-import { mapTscErrors, type TscError, type TypecheckResult } from "./typecheck.ts";
+import { tscExecutable } from "./tsc.ts";
+import { mapTscErrors, type TscError, type TypecheckResult, writeProject } from "./typecheck.ts";
 
 type AsyncApi = typeof import("typescript/unstable/async");
 type Api = InstanceType<AsyncApi["API"]>;
@@ -108,17 +107,8 @@ export class WarmTypechecker {
     const runtime = await runtimeDeclarations(this.projectDir, tsc);
     if ("internal" in runtime) return undefined;
     const { API } = (await import("typescript/unstable/async")) as AsyncApi;
-    await mkdir(CACHE_DIR, { recursive: true });
-    const config = join(CACHE_DIR, `typecheck-${process.pid}-${randomUUID()}.json`);
+    const config = await writeProject(this.outDir, runtime.project, { files: ["main.ts"] });
     this.config = config;
-    await writeFile(
-      config,
-      JSON.stringify({
-        extends: join(this.outDir, "tsconfig.json"),
-        files: [join(this.outDir, "main.ts")],
-        references: [{ path: runtime.project }],
-      }),
-    );
     const api = new API({ cwd: this.outDir, tsserverPath: tsc });
     const snapshot = await api.updateSnapshot({ openProjects: [config] });
     // Check everything once now, so that the first change is checked against warm types.

@@ -3,11 +3,12 @@
 // runtime's define helpers. It imports exactly the connectors and helpers it uses, by name, from
 // the gateway's link module (../link.ts, see ./emit-gateway.ts). The imports are a ts-morph
 // structure; the data is printed by ./print-value.ts.
-import { type ImportDeclarationStructure, printStructure, StructureKind } from "ts-morph";
+import { StructureKind } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ApiModel, FlowModel, ModelValue, StepModel } from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
 import type { ConnectorKind, ConnectorModule, ConnectorResolver } from "./connectors.ts";
+import { printStructureOnce } from "./print-structure.ts";
 import { Call, Code, type LineOrigin, Located, type Printable, ValuePrinter } from "./print-value.ts";
 
 export interface EmittedModule {
@@ -175,14 +176,15 @@ export function emitApi(
   // ts-morph prints the import (once per distinct import list: APIs mostly share a few); the body,
   // already printed line by line with its origins, is appended as is — handing ~100 lines per API
   // to the code writer cost more than the rest of emit.
-  const imports = printImport(
-    [
+  const imports = printStructureOnce({
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: linkImport,
+    namedImports: [
       ...typeOnly.map((name) => ({ name, isTypeOnly: true })),
       ...[...runtime, ...el, ...connectors.map((c) => c.local)].sort(compare),
     ],
-    linkImport,
-  );
-  const head = `${BANNER(api.source)}${imports}`;
+  });
+  const head = `${BANNER(api.source)}${imports.trimEnd()}\n`;
   const offset = head.split("\n").length - 1;
   return {
     module: {
@@ -192,23 +194,6 @@ export function emitApi(
     },
     links: { connectors, runtime, el, types: typeOnly },
   };
-}
-
-const printedImports = new Map<string, string>();
-
-function printImport(names: Array<string | { name: string; isTypeOnly: boolean }>, from: string): string {
-  const key = JSON.stringify([names, from]);
-  let text = printedImports.get(key);
-  if (text === undefined) {
-    const structure: ImportDeclarationStructure = {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: from,
-      namedImports: names,
-    };
-    text = `${printStructure(structure, { indentNumberOfSpaces: 2 }).trimEnd()}\n`;
-    printedImports.set(key, text);
-  }
-  return text;
 }
 
 /** What an API module takes from the runtime, through the gateway's link module. */

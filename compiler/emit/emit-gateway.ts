@@ -6,12 +6,13 @@
 // its own (runtime + npm packages, cached) and the API modules beside it (../build/bundle.ts).
 import { createHash } from "node:crypto";
 import { relative } from "node:path";
-import { printStructure, type SourceFileStructure, StructureKind } from "ts-morph";
+import { StructureKind } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ApiModel, GatewayModel } from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
 import type { ConnectorModule, ConnectorResolver } from "./connectors.ts";
 import { BANNER, type EmittedModule, emitApi, type Links, withNewline } from "./emit-api.ts";
+import { printStructureOnce } from "./print-structure.ts";
 import { ValuePrinter } from "./print-value.ts";
 
 export interface EmitOptions {
@@ -73,43 +74,37 @@ export function emitGateway(
   const chunkModules: EmittedModule[] = [...chunks].map(([name, apis]) => ({
     path: `chunks/${name}.ts`,
     text: withNewline(
-      printMemo(
-        {
-          kind: StructureKind.SourceFile,
-          leadingTrivia: `${BANNER("the API repository")}// A chunk: these APIs are bundled together into dist/chunks/${name}.js.\n`,
-          statements: apis.map((api) => ({
-            kind: StructureKind.ExportDeclaration as const,
-            moduleSpecifier: `#apis/${api.id}.js`,
-            namedExports: [{ name: "default", alias: api.ident }],
-          })),
-        },
-        { indentNumberOfSpaces: 2 },
-      ),
+      printStructureOnce({
+        kind: StructureKind.SourceFile,
+        leadingTrivia: `${BANNER("the API repository")}// A chunk: these APIs are bundled together into dist/chunks/${name}.js.\n`,
+        statements: apis.map((api) => ({
+          kind: StructureKind.ExportDeclaration as const,
+          moduleSpecifier: `#apis/${api.id}.js`,
+          namedExports: [{ name: "default", alias: api.ident }],
+        })),
+      }),
     ),
     origins: [],
   }));
-  const imports = printMemo(
-    {
-      kind: StructureKind.SourceFile,
-      leadingTrivia: BANNER("the API repository"),
-      statements: [
-        {
-          kind: StructureKind.ImportDeclaration,
-          moduleSpecifier: "./link.js",
-          namedImports: [{ name: "GatewayBundle", isTypeOnly: true }],
-        },
-        ...[...chunks.keys()].sort(compare).map((name) => ({
-          kind: StructureKind.ImportDeclaration as const,
-          moduleSpecifier: `./chunks/${name}.js`,
-          namedImports: chunks
-            .get(name)!
-            .map((api) => api.ident)
-            .sort(compare),
-        })),
-      ],
-    },
-    { indentNumberOfSpaces: 2 },
-  );
+  const imports = printStructureOnce({
+    kind: StructureKind.SourceFile,
+    leadingTrivia: BANNER("the API repository"),
+    statements: [
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: "./link.js",
+        namedImports: [{ name: "GatewayBundle", isTypeOnly: true }],
+      },
+      ...[...chunks.keys()].sort(compare).map((name) => ({
+        kind: StructureKind.ImportDeclaration as const,
+        moduleSpecifier: `./chunks/${name}.js`,
+        namedImports: chunks
+          .get(name)!
+          .map((api) => api.ident)
+          .sort(compare),
+      })),
+    ],
+  });
   // The route table and the bundle, printed as values, follow the imports as they are.
   const gateway = [
     imports.trimEnd(),
@@ -119,19 +114,16 @@ export function emitGateway(
     "",
     `export const bundle: GatewayBundle = {\n  version: ${JSON.stringify(version)},\n  apis: [${model.apis.map((a) => a.ident).join(", ")}],\n  routes,\n};`,
   ].join("\n");
-  const main = printMemo(
-    {
-      kind: StructureKind.SourceFile,
-      leadingTrivia: BANNER("the API repository"),
-      statements: [
-        { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./link.js", namedImports: ["runGateway"] },
-        { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./gateway.js", namedImports: ["bundle"] },
-        "",
-        "await runGateway(bundle);",
-      ],
-    },
-    { indentNumberOfSpaces: 2 },
-  );
+  const main = printStructureOnce({
+    kind: StructureKind.SourceFile,
+    leadingTrivia: BANNER("the API repository"),
+    statements: [
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./link.js", namedImports: ["runGateway"] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./gateway.js", namedImports: ["bundle"] },
+      "",
+      "await runGateway(bundle);",
+    ],
+  });
   const tsconfig = `${JSON.stringify(
     {
       compilerOptions: {
@@ -161,24 +153,6 @@ export function emitGateway(
     },
   ].sort((a, b) => compare(a.path, b.path));
   return { modules, diagnostics };
-}
-
-const printed = new Map<string, string>();
-
-/**
- * printStructure, remembered: in watch mode most of the gateway's modules (the chunks, the link,
- * main.ts) are the same structure as the last compile's, and printing a thousand imports again
- * cost more than the changed API.
- */
-function printMemo(structure: SourceFileStructure, options: { indentNumberOfSpaces: number }): string {
-  const key = JSON.stringify(structure);
-  let text = printed.get(key);
-  if (text === undefined) {
-    if (printed.size > 256) printed.clear();
-    text = printStructure(structure, options);
-    printed.set(key, text);
-  }
-  return text;
 }
 
 /** How many bundles the API modules are grouped into. */
@@ -219,39 +193,36 @@ function emitLink(links: readonly Links[], runtime: string): string {
     for (const name of l.el) el.add(name);
     for (const name of l.types) elTypes.add(name);
   }
-  const text = printMemo(
-    {
-      kind: StructureKind.SourceFile,
-      leadingTrivia: `${BANNER("the API repository")}// What this gateway links from runtime/: the connectors, policies and helpers its APIs use.\n`,
-      statements: [
-        {
-          kind: StructureKind.ExportDeclaration,
-          moduleSpecifier: `${runtime}/index.ts`,
-          namedExports: [{ name: "GatewayBundle", isTypeOnly: true }, ...[...helpers].sort(compare)],
-        },
-        ...(el.size + elTypes.size > 0
-          ? [
-              {
-                kind: StructureKind.ExportDeclaration as const,
-                moduleSpecifier: `${runtime}/el.ts`,
-                namedExports: [
-                  ...[...elTypes].sort(compare).map((name) => ({ name, isTypeOnly: true })),
-                  ...[...el].sort(compare),
-                ],
-              },
-            ]
-          : []),
-        ...[...connectors.values()]
-          .sort((a, b) => compare(a.module, b.module))
-          .map((c) => ({
-            kind: StructureKind.ExportDeclaration as const,
-            moduleSpecifier: `${runtime}/${c.module}`,
-            namedExports: [{ name: "connector", alias: c.local }],
-          })),
-      ],
-    },
-    { indentNumberOfSpaces: 2 },
-  );
+  const text = printStructureOnce({
+    kind: StructureKind.SourceFile,
+    leadingTrivia: `${BANNER("the API repository")}// What this gateway links from runtime/: the connectors, policies and helpers its APIs use.\n`,
+    statements: [
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: `${runtime}/index.ts`,
+        namedExports: [{ name: "GatewayBundle", isTypeOnly: true }, ...[...helpers].sort(compare)],
+      },
+      ...(el.size + elTypes.size > 0
+        ? [
+            {
+              kind: StructureKind.ExportDeclaration as const,
+              moduleSpecifier: `${runtime}/el.ts`,
+              namedExports: [
+                ...[...elTypes].sort(compare).map((name) => ({ name, isTypeOnly: true })),
+                ...[...el].sort(compare),
+              ],
+            },
+          ]
+        : []),
+      ...[...connectors.values()]
+        .sort((a, b) => compare(a.module, b.module))
+        .map((c) => ({
+          kind: StructureKind.ExportDeclaration as const,
+          moduleSpecifier: `${runtime}/${c.module}`,
+          namedExports: [{ name: "connector", alias: c.local }],
+        })),
+    ],
+  });
   return withNewline(text);
 }
 
