@@ -103,6 +103,8 @@ export interface Exchange {
   readonly attributes: Record<string, unknown>;
   /** The matched plan, once security has run. */
   plan?: string;
+  /** The subscription the request was authenticated with (plans with subscriptions), once security has run. */
+  subscription?: SubscriptionInfo;
   /** The EL view of this exchange, built lazily. */
   el(): ElContext;
   /** Headers policies set on the upstream request (lower-case names); `null` removes one. */
@@ -179,17 +181,89 @@ export interface Flow<S = StepBinding> {
 
 export type SecurityType = "KEY_LESS" | "API_KEY" | "JWT" | "OAUTH2" | "MTLS";
 
-/** Authenticates a request for a plan: true when the request carries this plan's credential. */
+// ── Consumers (GKO Application / Subscription; docs/consumers.md) ─────────────────────────
+
+/** An application as the gateway knows it (GKO `Application`). */
+export interface ApplicationInfo {
+  /** `metadata.name` of the Application resource. */
+  readonly id: string;
+  /** `spec.name`. */
+  readonly name: string;
+  /** `spec.settings.app.clientId` (JWT and OAUTH2 plans match it). */
+  readonly clientId?: string;
+}
+
+/** A subscription of an application to one plan of this API (GKO `Subscription`). */
+export interface SubscriptionInfo {
+  /** `metadata.name` of the Subscription resource: the client identifier of its requests. */
+  readonly id: string;
+  /** The plan's id (its key in `spec.plans`). */
+  readonly plan: string;
+  readonly application: ApplicationInfo;
+  /** `endingAt` in ms since the epoch: refused from then on. */
+  readonly endingAt?: number;
+}
+
+/**
+ * A credential that a plan's security found on a request (Gravitee's security token). Extracting
+ * one never verifies it: that is `authenticate`'s work, for the plan that was selected.
+ */
+export interface Credential {
+  readonly type: "API_KEY" | "JWT" | "OAUTH2" | "MTLS";
+  /** The API key, the bearer token, or the client certificate's SHA-256 thumbprint (lower-case hex). */
+  readonly value: string;
+  /** The client id read from a token before verification (JWT), for the subscription lookup. */
+  readonly clientId?: string;
+}
+
+/** The subscriptions of one plan, kept current by the gateway (secret files re-read on change). */
+export interface PlanSubscriptions {
+  /** API_KEY: the subscription owning this key (digests compared in constant time), and whether the key expired. */
+  byApiKey(key: string, now: number): { subscription: SubscriptionInfo; expired: boolean } | undefined;
+  /** JWT and OAUTH2: the subscription of the application with this client id. */
+  byClientId(clientId: string): SubscriptionInfo | undefined;
+  /** MTLS: the subscription of the application holding a certificate with this SHA-256 thumbprint. */
+  byCertificate(thumbprint: string): SubscriptionInfo | undefined;
+}
+
+/** A resource of the API (`spec.resources`, or a GKO `ApiResource` it references), environment resolved. */
+export interface ResourceInfo {
+  readonly name: string;
+  readonly type: string;
+  readonly configuration: Readonly<Record<string, unknown>>;
+}
+
+/** What a plan's security connector is created with. */
+export interface SecurityContext extends ConnectorContext {
+  readonly plan: { readonly id: string; readonly name: string };
+  readonly subscriptions: PlanSubscriptions;
+  resource(name: string): ResourceInfo | undefined;
+}
+
+/**
+ * A plan's security, in Gravitee's three steps (SPEC: plan selection): `extract` the credential
+ * (cheap, synchronous, no verification); for plans with subscriptions, find the `subscription` it
+ * belongs to (none → the next plan is tried); then `authenticate` it for the selected plan.
+ */
 export interface SecurityInstance {
-  /** Whether the request presents a credential of this kind at all (Gravitee picks the plan by it). */
-  canHandle(exchange: Exchange): boolean;
-  /** Rejects with 401 when the credential is wrong. */
-  authenticate(exchange: Exchange): void | Promise<void>;
+  /** The credential of this plan's kind on the request, if any. KEY_LESS: always undefined. */
+  extract(exchange: Exchange): Credential | undefined;
+  /** The valid subscription of this plan that the credential belongs to; undefined → try the next plan. */
+  subscription?(
+    credential: Credential,
+    exchange: Exchange,
+  ): SubscriptionInfo | undefined | Promise<SubscriptionInfo | undefined>;
+  /** Verifies the credential for the selected plan; rejects with a 401 GatewayError carrying Gravitee's key (503 when an authorization server is unreachable). */
+  authenticate(
+    exchange: Exchange,
+    credential: Credential | undefined,
+    subscription: SubscriptionInfo | undefined,
+  ): void | Promise<void>;
 }
 
 export interface SecurityConnector<C> {
   readonly type: SecurityType;
-  create(config: C, ctx: ConnectorContext): SecurityInstance;
+  create(config: C, ctx: SecurityContext): SecurityInstance;
 }
 
 export interface Plan<S = StepBinding> {
@@ -197,7 +271,7 @@ export interface Plan<S = StepBinding> {
   readonly name: string;
   readonly mode: "STANDARD" | "PUSH";
   readonly securityType?: SecurityType | undefined;
-  readonly security: { create(ctx: ConnectorContext): SecurityInstance } | undefined;
+  readonly security: { create(ctx: SecurityContext): SecurityInstance } | undefined;
   readonly selectionRule?: (el: ElContext) => boolean;
   readonly flows: ReadonlyArray<Flow<S>>;
 }

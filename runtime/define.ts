@@ -14,6 +14,7 @@ import type {
   ProxyEndpoint,
   Qos,
   SecurityConnector,
+  SecurityContext,
   SecurityInstance,
   StepBinding,
 } from "./contract.ts";
@@ -102,6 +103,6 @@ export function step<C>(
 export function security<C>(
   connector: SecurityConnector<C>,
   configuration: NoInfer<Resolvable<C>>,
-): { create(ctx: ConnectorContext): SecurityInstance } {
+): { create(ctx: SecurityContext): SecurityInstance } {
   return { create: (ctx) => connector.create(resolveEnv<C>(configuration, ctx.env), ctx) };
 }

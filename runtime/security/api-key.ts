@@ -4,7 +4,6 @@
 // `-` as `_`), a comma-separated list. A missing or wrong key is 401 Unauthorized.
 import { timingSafeEqual } from "node:crypto";
 import type { Exchange } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
 import { defineSecurity } from "../define.ts";
 import type { ApiKeySecurityConfiguration } from "../spec-types/api-v4-definition.ts";
 
@@ -32,11 +31,23 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
     if (keys.length === 0)
       ctx.log.warn("API_KEY plan has no keys; every request will be rejected", { variable });
     return {
-      canHandle: (exchange) => apiKeyOf(exchange) !== undefined,
-      authenticate(exchange) {
-        const given = Buffer.from(apiKeyOf(exchange) ?? "");
+      extract(exchange) {
+        const value = apiKeyOf(exchange);
+        return value === undefined ? undefined : { type: "API_KEY", value };
+      },
+      subscription(credential) {
+        const given = Buffer.from(credential.value);
         const ok = keys.some((k) => k.length === given.length && timingSafeEqual(k, given));
-        if (!ok) throw new GatewayError(401, "Unauthorized", { key: "API_KEY_INVALID" });
+        // Keys from SLUICE_API_KEYS_<API> belong to no Subscription resource: one stand-in per plan.
+        return ok
+          ? {
+              id: `${ctx.api.id}-${ctx.plan.id}`,
+              plan: ctx.plan.id,
+              application: { id: "env", name: variable },
+            }
+          : undefined;
+      },
+      authenticate(exchange) {
         if (!config.propagateApiKey) {
           exchange.upstreamHeaders[API_KEY_HEADER] = null;
         }

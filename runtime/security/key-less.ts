@@ -5,5 +5,5 @@ import type { KeyLessSecurityConfiguration } from "../spec-types/api-v4-definiti
 
 export const connector = defineSecurity<KeyLessSecurityConfiguration>({
   type: "KEY_LESS",
-  create: () => ({ canHandle: () => true, authenticate: () => {} }),
+  create: () => ({ extract: () => undefined, authenticate: () => {} }),
 });

@@ -13,10 +13,12 @@ import type {
   Message,
   MessageEndpoint,
   Pipeline,
+  PlanSubscriptions,
   ProxyEndpoint,
   RuntimeApi,
   SecurityInstance,
   Step,
+  SubscriptionInfo,
 } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { EnvError, resolveEnv } from "../env.ts";
@@ -44,8 +46,15 @@ export interface RuntimeGroup {
   balancer: LoadBalancer<ProxyEndpoint | MessageEndpoint>;
 }
 
-/** Security types checked before KEY_LESS, which takes whatever is left (Gravitee's plan order). */
-const SECURITY_ORDER: Record<string, number> = { JWT: 0, OAUTH2: 1, API_KEY: 2, MTLS: 3, KEY_LESS: 9 };
+/** Gravitee's plan order: MTLS, JWT, OAUTH2, API_KEY, then KEY_LESS, which takes whatever is left. */
+const SECURITY_ORDER: Record<string, number> = { MTLS: 0, JWT: 1, OAUTH2: 2, API_KEY: 3, KEY_LESS: 9 };
+
+/** A plan's subscriptions until the consumer resources are linked: none. */
+const NO_SUBSCRIPTIONS: PlanSubscriptions = {
+  byApiKey: () => undefined,
+  byClientId: () => undefined,
+  byCertificate: () => undefined,
+};
 
 export class ApiRuntime implements Pipeline, RuntimeApi {
   readonly definition: ApiDefinition;
@@ -138,7 +147,16 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         name: p.name,
         mode: p.mode,
         securityType: p.securityType,
-        security: p.security ? attempt(() => p.security!.create(ctx)) : undefined,
+        security: p.security
+          ? attempt(() =>
+              p.security!.create({
+                ...ctx,
+                plan: { id: p.id, name: p.name },
+                subscriptions: NO_SUBSCRIPTIONS,
+                resource: () => undefined,
+              }),
+            )
+          : undefined,
         selectionRule: p.selectionRule,
         flows: p.flows.map((f) => compileFlow(stepsOf(f))),
       }))
@@ -195,12 +213,31 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     return current;
   }
 
+  /**
+   * Gravitee's plan selection: plans in SECURITY_ORDER (then as declared); a plan whose credential
+   * is absent is skipped; a credential with no valid subscription of the plan moves on to the next
+   * plan; KEY_LESS is skipped once a credential was seen; the selection rule must hold.
+   */
   private async selectPlan(exchange: Exchange): Promise<RuntimePlan> {
+    let credentialSeen = false;
     for (const plan of this.plans) {
-      if (plan.mode !== "STANDARD" || !plan.security) continue;
-      if (!plan.security.canHandle(exchange)) continue;
+      const security = plan.security;
+      if (plan.mode !== "STANDARD" || !security) continue;
+      const credential = security.extract(exchange);
+      let subscription: SubscriptionInfo | undefined;
+      if (plan.securityType === "KEY_LESS") {
+        if (credentialSeen) continue;
+      } else {
+        if (!credential) continue;
+        credentialSeen = true;
+        if (security.subscription) {
+          subscription = await security.subscription(credential, exchange);
+          if (!subscription) continue;
+        }
+      }
       if (plan.selectionRule && !plan.selectionRule(exchange.el())) continue;
-      await plan.security.authenticate(exchange);
+      await security.authenticate(exchange, credential, subscription);
+      if (subscription) exchange.subscription = subscription;
       return plan;
     }
     throw new GatewayError(401, "Unauthorized", { key: "GATEWAY_PLAN_UNRESOLVABLE" });
