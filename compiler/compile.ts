@@ -16,8 +16,9 @@ import { type EmitCache, emitGateway } from "./emit/emit-gateway.ts";
 import type { LoadInput } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
 import { CheckCache, checkRepository, hasErrors } from "./pipeline.ts";
+import { PROJECT_DIR, typesDir } from "./shared/package-dir.ts";
 
-export const PROJECT_DIR = resolve(import.meta.dirname, "..");
+export { PROJECT_DIR };
 
 export interface CompileOptions extends LoadInput {
   outDir: string;
@@ -119,7 +120,7 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
       {
         outDir,
         runtimeDir,
-        typesDir: join(PROJECT_DIR, "node_modules", "@types"),
+        typesDir: typesDir(),
         version: pkg.version,
       },
       options.session?.emitted,

@@ -2,7 +2,6 @@
 // 0 success (warnings allowed), 1 the specs have errors, 2 usage or internal error.
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { LoadError } from "../load/load-specs.ts";
-import { checkRepository, hasErrors } from "../pipeline.ts";
 import { FORMATS, type Format, renderDiagnostics } from "./report.ts";
 
 export const EXIT_OK = 0;
@@ -111,6 +110,8 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
   const format = formatOption(values.format);
   if (positionals.length > 1) throw new UsageError("check takes one DIR, FILE or -");
   const target = positionals[0] ?? "apis";
+  // Loaded here, not above: `sluice start` runs a gateway in this process and needs none of it.
+  const { checkRepository, hasErrors } = await import("../pipeline.ts");
   const result = await checkRepository({ target });
   const printed = renderDiagnostics(result.diagnostics, result.sources, format);
   if (format === "json") io.out(printed);
@@ -125,7 +126,9 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
 
 async function version(): Promise<string> {
   const { readFile } = await import("node:fs/promises");
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
+  const { join } = await import("node:path");
+  const { PROJECT_DIR } = await import("../shared/package-dir.ts");
+  const pkg = JSON.parse(await readFile(join(PROJECT_DIR, "package.json"), "utf8")) as {
     version: string;
   };
   return `sluice ${pkg.version}`;

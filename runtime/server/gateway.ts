@@ -190,15 +190,20 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     log.info("stopped", { unfinished: metrics.active });
   };
   if (manage) {
+    let stopping = false;
     const stop = (signal: string) => {
       log.info("signal received", { signal });
+      if (stopping) return;
+      stopping = true;
       close().then(
         () => process.exit(0),
         () => process.exit(1),
       );
     };
-    process.once("SIGTERM", () => stop("SIGTERM"));
-    process.once("SIGINT", () => stop("SIGINT"));
+    // `on`, not `once`: Ctrl-C reaches the gateway both from the terminal and forwarded by
+    // `sluice`; the repeat must not kill it mid-drain (the drain is bounded by its timeout).
+    process.on("SIGTERM", () => stop("SIGTERM"));
+    process.on("SIGINT", () => stop("SIGINT"));
   }
   return { httpPort, adminPort, apis, close };
 }
