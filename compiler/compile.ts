@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { readFile, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { planBuild, runtimeFingerprint, saveBuildState } from "./build/build-state.ts";
-import { bundleGateway, bundleInfo } from "./build/bundle.ts";
+import { type BundleResult, bundleGateway, bundleInfo } from "./build/bundle.ts";
 import { pruneCache } from "./build/cache.ts";
 import { typecheck } from "./build/typecheck.ts";
 import { WarmTypechecker } from "./build/warm-typecheck.ts";
@@ -38,7 +38,7 @@ export interface CompileResult {
   /** Paths below OUT that were (or, with checkOnly, would be) written or removed. */
   changed: string[];
   internalErrors: string[];
-  bundle?: { file: string; bytes: number };
+  bundle?: BundleResult;
   apis: number;
   /** How much type-checking and bundling this compile did. */
   build?: "nothing" | "partial" | "full";

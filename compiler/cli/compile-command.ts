@@ -85,6 +85,7 @@ function report(result: CompileResult, ms: number, r: Reporting, changedFiles?: 
     io.err(
       `sluice: ${why}compiled ${result.apis} APIs into ${outDir}/ in ${ms} ms (${result.changed.length} files changed${size})`,
     );
+    if (result.bundle) io.err(`sluice: bundle ${result.bundle.digest} (${outDir}/dist/)`);
   }
   return EXIT_OK;
 }

@@ -3,7 +3,7 @@
 // knows the spec format beyond `apiVersion`/`kind`/`metadata.name`.
 import { readFileSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { CORE_SCHEMA, loadAll } from "js-yaml";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { pointerOf } from "../diagnostics/diagnostic.ts";
@@ -21,7 +21,13 @@ export interface EnvSite {
 }
 
 export interface LoadedDocument {
+  /** Where diagnostics point: the file relative to the working directory (SPEC.md §3). */
   at: SourceRef;
+  /**
+   * The file as the compiled gateway names it (`source` in /info, start-up messages): relative to
+   * the parent of DIR (or to FILE's folder), so the bundle does not depend on the working directory.
+   */
+  source: string;
   kind: SupportedKind;
   name: string | undefined;
   /** The document as plain data, `${...}` references left as written. */
@@ -68,6 +74,8 @@ export async function loadSpecs(input: LoadInput, cache?: LoadCache): Promise<Lo
   const info = await stat(absolute).catch(() => undefined);
   if (!info) throw new LoadError(`no such file or directory: ${input.target}`);
   const files = info.isDirectory() ? await listYamlFiles(absolute) : [absolute];
+  // The parent of DIR, or FILE's folder: what the gateway's names of the files are relative to.
+  const base = dirname(absolute);
   // Read one after the other, synchronously: for many small files this is several times faster
   // than as many concurrent promises (each an open, stat, read and close on the thread pool).
   const texts = files.map((f) => readFileSync(f, "utf8"));
@@ -75,16 +83,17 @@ export async function loadSpecs(input: LoadInput, cache?: LoadCache): Promise<Lo
   const seen = new Set<string>();
   files.forEach((file, i) => {
     const path = displayPath(cwd, under, file);
+    const source = relative(base, file).split(sep).join("/");
     const text = texts[i]!;
     if (!cache) {
-      loadText(path, text, result);
+      loadText(path, text, result, source);
       return;
     }
     seen.add(path);
     let hit = cache.get(path);
     if (hit?.text !== text) {
       const loaded: LoadResult = { sources: new SourceSet(), documents: [], diagnostics: [] };
-      loadText(path, text, loaded);
+      loadText(path, text, loaded, source);
       hit = { text, source: loaded.sources.get(path)!, loaded };
       cache.set(path, hit);
     }
@@ -99,7 +108,8 @@ export async function loadSpecs(input: LoadInput, cache?: LoadCache): Promise<Lo
 /** A problem with the command's input itself (not with a spec): reported as a usage error. */
 export class LoadError extends Error {}
 
-export function loadText(path: string, text: string, result: LoadResult): void {
+/** Loads the documents of one file; `name` is its name in the gateway (default: `path`). */
+export function loadText(path: string, text: string, result: LoadResult, name = path): void {
   const source = new SourceFile(path, text);
   result.sources.add(source);
   let values: unknown[];
@@ -121,7 +131,7 @@ export function loadText(path: string, text: string, result: LoadResult): void {
       });
       return;
     }
-    const loaded = classify(value as Record<string, unknown>, at, result.diagnostics);
+    const loaded = classify(value as Record<string, unknown>, at, name, result.diagnostics);
     if (loaded) result.documents.push(loaded);
   });
 }
@@ -145,6 +155,7 @@ function reportSyntaxErrors(source: SourceFile, result: LoadResult): void {
 function classify(
   value: Record<string, unknown>,
   at: SourceRef,
+  source: string,
   diagnostics: Diagnostic[],
 ): LoadedDocument | undefined {
   const { apiVersion, kind } = value;
@@ -178,7 +189,16 @@ function classify(
     string,
     unknown
   >;
-  return { at, kind: kind as SupportedKind, name, value, validationValue: validation, envSites, untyped };
+  return {
+    at,
+    source,
+    kind: kind as SupportedKind,
+    name,
+    value,
+    validationValue: validation,
+    envSites,
+    untyped,
+  };
 }
 
 /** What `substitute` carries down the document: the path to the current node and what it found. */

@@ -30,6 +30,8 @@ export interface GatewayOptions {
   log?: Logger;
   /** Install SIGTERM/SIGINT handlers and exit the process when drained (true for `sluice start`). */
   manageProcess?: boolean;
+  /** The bundle's folder (dist/), whose digest /info serves; the generated main module passes it. */
+  bundleDir?: string;
 }
 
 export interface RunningGateway {
@@ -157,7 +159,13 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       `cannot listen on ${host}:${requestedPort} (SLUICE_HTTP_PORT): ${error.code ?? error.message}`,
     );
   });
-  const admin = createAdminServer({ bundle, metrics, readiness, draining: () => draining });
+  const admin = createAdminServer({
+    bundle,
+    metrics,
+    readiness,
+    draining: () => draining,
+    bundleDir: options.bundleDir,
+  });
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
   await admin.listen({ port: requestedAdminPort, host }).catch(async (error: NodeJS.ErrnoException) => {
     server.net.close();
