@@ -14,7 +14,11 @@ import { TEAM_APIS } from "./team-repo.ts";
 
 const NODE24_BIN = join(PROJECT_DIR, "node_modules", ".bin");
 /** Node.js 24 first on the PATH, as on a team's machine or CI runner. */
-const ENV = { ...process.env, PATH: `${NODE24_BIN}${delimiter}${process.env.PATH ?? ""}`, NO_COLOR: "1" };
+const ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  PATH: `${NODE24_BIN}${delimiter}${process.env.PATH ?? ""}`,
+  NO_COLOR: "1",
+};
 delete ENV.NODE_OPTIONS; // vitest's, not a user's
 
 interface Run {
