@@ -17,6 +17,7 @@ Commands:
 
 Options:
   --format human|json|github  how diagnostics are printed (default human)
+  --allow-empty               no API in DIR is not an error (it is by default)
   --check                     compile: write nothing, exit 1 if OUT is stale
   --watch, -w                 compile: compile again on every change below DIR, until Ctrl-C
   --timings                   compile: print the time each phase took
@@ -102,9 +103,12 @@ export function formatOption(value: unknown): Format {
 }
 
 async function commandCheck(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { format: { type: "string" } });
+  const { values, positionals } = parse(argv, {
+    format: { type: "string" },
+    "allow-empty": { type: "boolean" },
+  });
   if (values.help) {
-    io.out("Usage: sluice check [DIR|FILE|-] [--format human|json|github]\n");
+    io.out("Usage: sluice check [DIR|FILE|-] [--allow-empty] [--format human|json|github]\n");
     return EXIT_OK;
   }
   const format = formatOption(values.format);
@@ -112,7 +116,7 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
   const target = positionals[0] ?? "apis";
   // Loaded here, not above: `sluice start` runs a gateway in this process and needs none of it.
   const { checkRepository, hasErrors } = await import("../pipeline.ts");
-  const result = await checkRepository({ target });
+  const result = await checkRepository({ target, allowEmpty: values["allow-empty"] === true });
   const printed = renderDiagnostics(result.diagnostics, result.sources, format);
   if (format === "json") io.out(printed);
   else if (printed) io.out(printed);
