@@ -60,11 +60,12 @@ export async function bundleGateway(
   // Made first: the builds below would otherwise race to create it.
   await mkdir(join(dist, "chunks"), { recursive: true });
   // A partial build never changes link.ts (a changed link.ts makes a full build).
+  const relink = !only || !existsSync(join(dist, "link.js"));
   const [linked] = await Promise.all([
-    only ? undefined : buildLink(outDir, projectDir, runtime),
+    relink ? buildLink(outDir, projectDir, runtime) : undefined,
     buildModules(outDir, only),
   ]);
-  if (linked) await removeStrays(dist, linked);
+  if (linked && !only) await removeStrays(dist, linked);
   return bundleInfo(outDir);
 }
 
