@@ -99,7 +99,7 @@ describe("the published package, installed into a fresh API repository", () => {
     expect(existsSync(join(team, "node_modules", ".bin", "sluice"))).toBe(true);
     const version = ok(await run("npx", ["sluice", "--version"], team), "sluice --version");
     expect(version.stdout.trim()).toMatch(/^sluice \d+\.\d+\.\d+/);
-  });
+  }, 60_000);
 
   it("npx sluice check", async () => {
     const r = ok(await run("npx", ["sluice", "check"], team), "sluice check");
@@ -116,7 +116,7 @@ describe("the published package, installed into a fresh API repository", () => {
     } finally {
       await rm(join(team, "apis", "broken.yaml"));
     }
-  });
+  }, 60_000);
 
   let digest: string;
   it("npx sluice compile: type-checked against the installed runtime, bundled", async () => {
