@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { readFile, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { planBuild, runtimeFingerprint, saveBuildState } from "./build/build-state.ts";
-import { bundleGateway, bundleInfo } from "./build/bundle.ts";
+import { type BundleResult, bundleGateway, bundleInfo } from "./build/bundle.ts";
 import { pruneCache } from "./build/cache.ts";
 import { typecheck } from "./build/typecheck.ts";
 import { WarmTypechecker } from "./build/warm-typecheck.ts";
@@ -16,8 +16,9 @@ import { type EmitCache, emitGateway } from "./emit/emit-gateway.ts";
 import type { LoadInput } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
 import { CheckCache, checkRepository, hasErrors } from "./pipeline.ts";
+import { PROJECT_DIR, typesDir } from "./shared/package-dir.ts";
 
-export const PROJECT_DIR = resolve(import.meta.dirname, "..");
+export { PROJECT_DIR };
 
 export interface CompileOptions extends LoadInput {
   outDir: string;
@@ -37,7 +38,7 @@ export interface CompileResult {
   /** Paths below OUT that were (or, with checkOnly, would be) written or removed. */
   changed: string[];
   internalErrors: string[];
-  bundle?: { file: string; bytes: number };
+  bundle?: BundleResult;
   apis: number;
   /** How much type-checking and bundling this compile did. */
   build?: "nothing" | "partial" | "full";
@@ -119,7 +120,7 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
       {
         outDir,
         runtimeDir,
-        typesDir: join(PROJECT_DIR, "node_modules", "@types"),
+        typesDir: typesDir(),
         version: pkg.version,
       },
       options.session?.emitted,

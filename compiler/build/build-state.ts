@@ -19,10 +19,10 @@ export type Plan = ({ kind: "nothing" } | { kind: "partial"; files: string[] } |
   state: BuildState;
 };
 
-/** A fingerprint of runtime/ and compiler/ and the installed packages. */
+/** A fingerprint of runtime/ and the compiler (sources, or lib/ when installed) and the installed packages. */
 export function runtimeFingerprint(projectDir: string): Promise<string> {
   // The compiler too: a new emitter or bundler setting must rebuild what it produced.
-  return treeFingerprint(projectDir, ["runtime", "compiler"]);
+  return treeFingerprint(projectDir, ["runtime", "compiler", "lib"]);
 }
 
 function stateFile(outDir: string): string {

@@ -5,16 +5,24 @@
 //                         only what the APIs use, so a proxy-only gateway carries no broker client;
 //   dist/chunks/<nn>.js   the API modules of a chunk (OUT/chunks/<nn>.ts), importing ../link.js;
 //   dist/gateway.mjs      the route table and the entry, importing the chunks.
+//   dist/assets/          files bundled packages load at run time (the Kafka client's WebAssembly).
 // The link bundle depends only on link.ts and the runtime, so it is built once per combination
 // and kept in the cache; a changed spec rebuilds its chunk (1/16 of the APIs) and gateway.mjs.
 // (One bundle per API instead made a cold build 3× the CPU, esbuild's cost per output file.)
+//
+// Reproducible: the same repository gives the same bytes whatever OUT is called, wherever it is
+// and whatever the working directory (esbuild's `// path` comments are relative to OUT, or to
+// Sluice's own folder for the runtime), and dist/ holds nothing but what this build made. Its
+// digest (runtime/bundle-digest.ts) is printed by `sluice compile` and served by /info.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { copyFile, cp, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, join, relative, resolve, sep } from "node:path";
-import { type BuildOptions, build, type Metafile } from "esbuild";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { type BuildOptions, build, type Plugin } from "esbuild";
+import { BUILD_RECORD, bundleDigest } from "../../runtime/bundle-digest.ts";
 import { chunkOf } from "../emit/emit-gateway.ts";
 import { CACHE_DIR } from "../shared/cache-dir.ts";
+import { NODE_MODULES_DIR } from "../shared/package-dir.ts";
 import { touch } from "./cache.ts";
 
 /** Optional native accelerators of `ws` and friends: absent is fine, they fall back to JS. */
@@ -34,6 +42,8 @@ export interface BundleResult {
   file: string;
   /** All files of the bundle together. */
   bytes: number;
+  /** `sha256:<hex>` of dist/ (runtime/bundle-digest.ts). */
+  digest: string;
 }
 
 /**
@@ -49,8 +59,28 @@ export async function bundleGateway(
   const dist = join(outDir, "dist");
   // Made first: the builds below would otherwise race to create it.
   await mkdir(join(dist, "chunks"), { recursive: true });
-  await Promise.all([buildLink(outDir, projectDir, runtime), buildModules(outDir, projectDir, only)]);
+  // A partial build never changes link.ts (a changed link.ts makes a full build).
+  const relink = !only || !existsSync(join(dist, "link.js"));
+  const [linked] = await Promise.all([
+    relink ? buildLink(outDir, projectDir, runtime) : undefined,
+    buildModules(outDir, only),
+  ]);
+  if (linked && !only) await removeStrays(dist, linked);
   return bundleInfo(outDir);
+}
+
+/**
+ * After a full build, dist/ holds only what it made: the modules, link.js and its assets
+ * (`linked`, paths below dist/), and the build record — nothing of an earlier build or layout.
+ */
+async function removeStrays(dist: string, linked: readonly string[]): Promise<void> {
+  const chunks = (await readdir(join(dist, "chunks"))).map((name) => `chunks/${name}`);
+  const keep = new Set(["gateway.mjs", "package.json", BUILD_RECORD, ...chunks, ...linked]);
+  const entries = await readdir(dist, { recursive: true, withFileTypes: true });
+  for (const e of entries) {
+    const path = relative(dist, join(e.parentPath, e.name)).split("\\").join("/");
+    if (e.isFile() && !keep.has(path)) await rm(join(dist, path), { force: true });
+  }
 }
 
 /** The bundle in OUT/dist as it is. */
@@ -65,11 +95,15 @@ export async function bundleInfo(outDir: string): Promise<BundleResult> {
         .catch(() => 0),
     ),
   );
-  return { file: join(dist, "gateway.mjs"), bytes: sizes.reduce((sum, size) => sum + size, 0) };
+  return {
+    file: join(dist, "gateway.mjs"),
+    bytes: sizes.reduce((sum, size) => sum + size, 0),
+    digest: await bundleDigest(dist),
+  };
 }
 
 /** dist/gateway.mjs (main.ts with gateway.ts) and dist/chunks/<nn>.js, for `only` or all modules. */
-async function buildModules(outDir: string, projectDir: string, only?: readonly string[]): Promise<void> {
+async function buildModules(outDir: string, only?: readonly string[]): Promise<void> {
   const dist = join(outDir, "dist");
   // The chunks to bundle: those whose chunk module or one of whose API modules changed.
   const chunks = new Set<string>();
@@ -89,7 +123,8 @@ async function buildModules(outDir: string, projectDir: string, only?: readonly 
           out: `chunks/${name}`,
         })),
         outdir: dist,
-        absWorkingDir: projectDir,
+        // esbuild's `// chunks/04.ts` comments are relative to this: OUT, wherever it is.
+        absWorkingDir: outDir,
       }),
     );
   }
@@ -99,7 +134,7 @@ async function buildModules(outDir: string, projectDir: string, only?: readonly 
         ...MODULE_OPTIONS,
         entryPoints: [join(outDir, "main.ts")],
         outfile: join(dist, "gateway.mjs"),
-        absWorkingDir: projectDir,
+        absWorkingDir: outDir,
       }),
     );
   }
@@ -139,28 +174,37 @@ async function allModules(outDir: string): Promise<string[]> {
   return ["main.ts", "gateway.ts", ...chunks.map((n) => `chunks/${n}`)];
 }
 
-/** dist/link.js (and the assets it loads) from the cache, bundled into it first if need be. */
-async function buildLink(outDir: string, projectDir: string, runtime: string): Promise<void> {
+/**
+ * dist/link.js and its assets from the cache, bundled into it first if need be. Returns their
+ * paths below dist/.
+ */
+async function buildLink(outDir: string, projectDir: string, runtime: string): Promise<string[]> {
   const source = await readFile(join(outDir, "link.ts"), "utf8");
-  const key = createHash("sha256").update(`${runtime}\0${source}`).digest("hex").slice(0, 16);
-  const stamp = `${BANNER} Runtime ${key}.`;
-  const target = join(outDir, "dist", "link.js");
-  if ((await firstLine(target)) === stamp) return;
+  // link.ts names runtime/ relative to OUT; the bundle does not depend on where OUT is.
+  const runtimeDir = relative(outDir, join(projectDir, "runtime")).split("\\").join("/");
+  const key = createHash("sha256")
+    .update(`${runtime}\0${source.split(`"${runtimeDir}/`).join('"<runtime>/')}`)
+    .digest("hex")
+    .slice(0, 16);
   const cached = join(CACHE_DIR, `link-${key}`);
   if (existsSync(join(cached, "built"))) await touch(cached);
-  else await bundleLink(outDir, projectDir, cached, stamp);
-  // The cache mirrors OUT: dist/link.js, and assets where the bundled code looks for them.
-  await cp(join(cached, "out"), outDir, { recursive: true });
+  else await bundleLink(outDir, projectDir, source, cached);
+  await cp(join(cached, "dist"), join(outDir, "dist"), { recursive: true });
+  return (await readdir(join(cached, "dist"), { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => relative(join(cached, "dist"), join(e.parentPath, e.name)).split("\\").join("/"));
 }
 
-async function bundleLink(outDir: string, projectDir: string, cached: string, stamp: string): Promise<void> {
+async function bundleLink(outDir: string, projectDir: string, source: string, cached: string): Promise<void> {
   const temporary = `${cached}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const file = join(temporary, "out", "dist", "link.js");
-  const result = await build({
-    entryPoints: [join(outDir, "link.ts")],
-    outfile: file,
+  const assets = new Map<string, string>();
+  await build({
+    // From stdin, so that nothing in the output names OUT; `// path` comments of the runtime and
+    // the packages are relative to Sluice's folder (absWorkingDir).
+    stdin: { contents: source, resolveDir: outDir, sourcefile: "link.ts", loader: "ts" },
+    outfile: join(temporary, "dist", "link.js"),
     absWorkingDir: projectDir,
-    nodePaths: [join(projectDir, "node_modules")],
+    nodePaths: [NODE_MODULES_DIR],
     bundle: true,
     platform: "node",
     format: "esm",
@@ -168,18 +212,20 @@ async function bundleLink(outDir: string, projectDir: string, cached: string, st
     external: OPTIONAL_NATIVE,
     legalComments: "none",
     logLevel: "silent",
-    metafile: true,
+    plugins: [assetsBesideBundle(assets)],
     banner: {
       // CommonJS packages inside an ES module bundle still call require() for Node built-ins.
       js: [
-        stamp,
+        BANNER,
         'import { createRequire as __sluiceCreateRequire } from "node:module";',
         "const require = __sluiceCreateRequire(import.meta.url);",
       ].join("\n"),
     },
   });
-  await copyAssets(result.metafile, projectDir, file, join(temporary, "out"));
-  await mkdir(temporary, { recursive: true });
+  for (const [name, from] of assets) {
+    await mkdir(join(temporary, "dist", "assets"), { recursive: true });
+    await copyFile(from, join(temporary, "dist", "assets", name));
+  }
   await open(join(temporary, "built"), "w").then((h) => h.close());
   try {
     await rename(temporary, cached);
@@ -189,42 +235,36 @@ async function bundleLink(outDir: string, projectDir: string, cached: string, st
   }
 }
 
-async function firstLine(file: string): Promise<string | undefined> {
-  const handle = await open(file, "r").catch(() => undefined);
-  if (!handle) return undefined;
-  try {
-    const buffer = Buffer.alloc(256);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString("utf8").split("\n")[0];
-  } finally {
-    await handle.close();
-  }
-}
-
-const ASSET_URL = /new URL\(\s*["'`]([^"'`]+)["'`]\s*,\s*import\.meta\.url\s*\)/g;
+const ASSET_URL = /new URL\(\s*(["'`])([^"'`]+)\1\s*,\s*import\.meta\.url\s*\)/g;
 
 /**
- * Files a bundled package loads next to itself (`new URL("../dist/native.wasm", import.meta.url)`,
- * e.g. the WebAssembly codecs of the Kafka client) are copied to the same place relative to the
- * bundle, where the bundled code now looks for them (within `root`, the output directory).
+ * A package that loads a file next to itself at run time (`new URL("../dist/native.wasm",
+ * import.meta.url)`: the WebAssembly codecs of the Kafka client) would look for it relative to
+ * link.js once bundled — outside dist/ when the URL climbs out. Such URLs are rewritten to
+ * `./assets/<name>` and the files collected into `assets` (name → source) to be copied there, so
+ * dist/ runs from any folder.
  */
-async function copyAssets(
-  metafile: Metafile,
-  projectDir: string,
-  bundle: string,
-  root: string,
-): Promise<void> {
-  for (const input of Object.keys(metafile.inputs)) {
-    if (!input.includes("node_modules/")) continue;
-    const source = resolve(projectDir, input);
-    const text = await readFile(source, "utf8").catch(() => "");
-    for (const [, relativeUrl] of text.matchAll(ASSET_URL)) {
-      if (!relativeUrl || /^[a-z]+:/i.test(relativeUrl)) continue;
-      const from = resolve(dirname(source), relativeUrl);
-      const to = resolve(dirname(bundle), relativeUrl);
-      if (relative(root, to).startsWith(`..${sep}`)) continue;
-      await mkdir(dirname(to), { recursive: true });
-      await copyFile(from, to).catch(() => undefined);
-    }
-  }
+function assetsBesideBundle(assets: Map<string, string>): Plugin {
+  return {
+    name: "sluice-assets",
+    setup(builder) {
+      builder.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, async (args) => {
+        const text = await readFile(args.path, "utf8");
+        if (!text.includes("import.meta.url")) return undefined;
+        let changed = false;
+        const contents = text.replace(ASSET_URL, (call, _quote: string, url: string) => {
+          if (/^[a-z]+:/i.test(url)) return call;
+          const from = resolve(dirname(args.path), url);
+          if (!existsSync(from)) return call;
+          let name = basename(from);
+          if (assets.has(name) && assets.get(name) !== from)
+            name = `${createHash("sha256").update(from).digest("hex").slice(0, 8)}-${name}`;
+          assets.set(name, from);
+          changed = true;
+          return `new URL(${JSON.stringify(`./assets/${name}`)}, import.meta.url)`;
+        });
+        return changed ? { contents, loader: "js" } : undefined;
+      });
+    },
+  };
 }

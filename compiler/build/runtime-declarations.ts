@@ -11,6 +11,7 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GENERATED_COMPILER_OPTIONS } from "../emit/emit-gateway.ts";
 import { CACHE_DIR } from "../shared/cache-dir.ts";
+import { NODE_MODULES_DIR, typesDir } from "../shared/package-dir.ts";
 import { touch } from "./cache.ts";
 import { runTsc } from "./tsc.ts";
 
@@ -18,14 +19,16 @@ import { runTsc } from "./tsc.ts";
 export async function treeFingerprint(projectDir: string, dirs: readonly string[]): Promise<string> {
   const hash = createHash("sha256");
   for (const dir of dirs) {
-    const names = (await readdir(join(projectDir, dir), { recursive: true })).map(String).sort();
+    const names = (await readdir(join(projectDir, dir), { recursive: true }).catch(() => []))
+      .map(String)
+      .sort();
     const stats = await Promise.all(names.map((name) => stat(join(projectDir, dir, name))));
     names.forEach((name, i) => {
       const s = stats[i]!;
       if (s.isFile()) hash.update(`${dir}/${name}\0${s.size}\0${s.mtimeMs}\n`);
     });
   }
-  const lock = await stat(join(projectDir, "node_modules", ".package-lock.json")).catch(() => undefined);
+  const lock = await stat(join(NODE_MODULES_DIR, ".package-lock.json")).catch(() => undefined);
   hash.update(`lock\0${lock?.mtimeMs ?? 0}`);
   return hash.digest("hex");
 }
@@ -59,7 +62,7 @@ async function build(projectDir: string, tsc: string): Promise<RuntimeDeclaratio
   const config = {
     compilerOptions: {
       ...GENERATED_COMPILER_OPTIONS,
-      typeRoots: [join(projectDir, "node_modules", "@types")],
+      typeRoots: [typesDir()],
       composite: true,
       declaration: true,
       emitDeclarationOnly: true,

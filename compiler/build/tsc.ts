@@ -20,7 +20,7 @@ export function tscExecutable(projectDir: string): string {
   } catch {
     // not installed for this platform: use the launcher, which reports what is missing
   }
-  executable ??= join(projectDir, "node_modules", ".bin", "tsc");
+  executable ??= join(dirname(require.resolve("typescript/package.json")), "bin", "tsc");
   return executable;
 }
 

@@ -12,6 +12,7 @@ import { join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { EmittedModule } from "../emit/emit-api.ts";
 import { CACHE_DIR } from "../shared/cache-dir.ts";
+import { PROJECT_DIR } from "../shared/package-dir.ts";
 import { runtimeDeclarations } from "./runtime-declarations.ts";
 import { runTsc, tscExecutable } from "./tsc.ts";
 
@@ -71,7 +72,7 @@ async function checkAll(
   const parts = requested ?? (apis.length < SPLIT_FROM ? 1 : Math.min(4, availableParallelism()));
   if (parts <= 1) return runProject(tsc, outDir, runtimeProject, { files: ["main.ts"] });
   const stub = join(CACHE_DIR, `typecheck-${process.pid}-${randomUUID()}.d.ts`);
-  const runtimeIndex = join(import.meta.dirname, "..", "..", "runtime", "index.ts");
+  const runtimeIndex = join(PROJECT_DIR, "runtime", "index.ts");
   await writeFile(
     stub,
     `import type { ApiDefinition } from ${JSON.stringify(runtimeIndex)};\ndeclare const api: ApiDefinition;\nexport default api;\n`,

@@ -7,7 +7,7 @@ import { EXIT_OK, EXIT_SPEC_ERRORS, EXIT_USAGE, formatOption, type Io, parse, Us
 import { type Format, renderDiagnostics } from "./report.ts";
 
 const USAGE =
-  "Usage: sluice compile [DIR|FILE|-] [--out OUT] [--check] [--watch] [--timings] [--format human|json|github]\n";
+  "Usage: sluice compile [DIR|FILE|-] [--out OUT] [--check] [--watch] [--timings] [--allow-empty] [--format human|json|github]\n";
 
 interface Reporting {
   io: Io;
@@ -15,6 +15,7 @@ interface Reporting {
   outDir: string;
   timings: boolean;
   checkOnly: boolean;
+  allowEmpty: boolean;
 }
 
 export async function commandCompile(argv: string[], io: Io): Promise<number> {
@@ -25,6 +26,7 @@ export async function commandCompile(argv: string[], io: Io): Promise<number> {
     format: { type: "string" },
     quiet: { type: "boolean", short: "q" },
     timings: { type: "boolean" },
+    "allow-empty": { type: "boolean" },
   });
   if (values.help) {
     io.out(USAGE);
@@ -39,6 +41,7 @@ export async function commandCompile(argv: string[], io: Io): Promise<number> {
     outDir: (values.out as string | undefined) ?? "generated",
     timings: values.timings === true,
     checkOnly: values.check === true,
+    allowEmpty: values["allow-empty"] === true,
   };
   const progress = values.quiet || format !== "human" ? undefined : (m: string) => io.err(`sluice: ${m}…`);
   if (values.watch) {
@@ -51,6 +54,7 @@ export async function commandCompile(argv: string[], io: Io): Promise<number> {
     target,
     outDir: reporting.outDir,
     checkOnly: reporting.checkOnly,
+    allowEmpty: reporting.allowEmpty,
     ...(progress ? { progress } : {}),
   });
   return report(result, Math.round(performance.now() - started), reporting);
@@ -85,6 +89,7 @@ function report(result: CompileResult, ms: number, r: Reporting, changedFiles?: 
     io.err(
       `sluice: ${why}compiled ${result.apis} APIs into ${outDir}/ in ${ms} ms (${result.changed.length} files changed${size})`,
     );
+    if (result.bundle) io.err(`sluice: bundle ${result.bundle.digest} (${outDir}/dist/)`);
   }
   return EXIT_OK;
 }
@@ -100,6 +105,7 @@ async function watch(target: string, r: Reporting): Promise<number> {
       {
         target,
         outDir: r.outDir,
+        allowEmpty: r.allowEmpty,
         onCompile: (result, ms, changed) => {
           const code = report(result, ms, r, changed);
           if (code !== EXIT_OK && r.format === "human")

@@ -2,7 +2,6 @@
 // 0 success (warnings allowed), 1 the specs have errors, 2 usage or internal error.
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { LoadError } from "../load/load-specs.ts";
-import { checkRepository, hasErrors } from "../pipeline.ts";
 import { FORMATS, type Format, renderDiagnostics } from "./report.ts";
 
 export const EXIT_OK = 0;
@@ -18,6 +17,7 @@ Commands:
 
 Options:
   --format human|json|github  how diagnostics are printed (default human)
+  --allow-empty               no API in DIR is not an error (it is by default)
   --check                     compile: write nothing, exit 1 if OUT is stale
   --watch, -w                 compile: compile again on every change below DIR, until Ctrl-C
   --timings                   compile: print the time each phase took
@@ -103,15 +103,20 @@ export function formatOption(value: unknown): Format {
 }
 
 async function commandCheck(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { format: { type: "string" } });
+  const { values, positionals } = parse(argv, {
+    format: { type: "string" },
+    "allow-empty": { type: "boolean" },
+  });
   if (values.help) {
-    io.out("Usage: sluice check [DIR|FILE|-] [--format human|json|github]\n");
+    io.out("Usage: sluice check [DIR|FILE|-] [--allow-empty] [--format human|json|github]\n");
     return EXIT_OK;
   }
   const format = formatOption(values.format);
   if (positionals.length > 1) throw new UsageError("check takes one DIR, FILE or -");
   const target = positionals[0] ?? "apis";
-  const result = await checkRepository({ target });
+  // Loaded here, not above: `sluice start` runs a gateway in this process and needs none of it.
+  const { checkRepository, hasErrors } = await import("../pipeline.ts");
+  const result = await checkRepository({ target, allowEmpty: values["allow-empty"] === true });
   const printed = renderDiagnostics(result.diagnostics, result.sources, format);
   if (format === "json") io.out(printed);
   else if (printed) io.out(printed);
@@ -125,7 +130,9 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
 
 async function version(): Promise<string> {
   const { readFile } = await import("node:fs/promises");
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
+  const { join } = await import("node:path");
+  const { PROJECT_DIR } = await import("../shared/package-dir.ts");
+  const pkg = JSON.parse(await readFile(join(PROJECT_DIR, "package.json"), "utf8")) as {
     version: string;
   };
   return `sluice ${pkg.version}`;

@@ -1,8 +1,9 @@
 // `sluice start [OUT]`: run a compiled gateway in the foreground — the same as `node
-// OUT/dist/gateway.mjs`, which needs no compiler. Signals are forwarded so SIGTERM drains.
-import { spawn } from "node:child_process";
+// OUT/dist/gateway.mjs`, which needs no compiler. The bundle runs in this process, so the gateway's
+// own SIGTERM/SIGINT handling (drain, exit 0) is what a signal to `sluice start` reaches.
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { EXIT_OK, type Io, parse, UsageError } from "./main.ts";
 
 export async function commandStart(argv: string[], io: Io): Promise<number> {
@@ -13,15 +14,12 @@ export async function commandStart(argv: string[], io: Io): Promise<number> {
     );
     return EXIT_OK;
   }
+  if (positionals.length > 1) throw new UsageError("start takes one OUT directory");
   const out = positionals[0] ?? "generated";
   const bundle = join(out, "dist", "gateway.mjs");
   if (!existsSync(bundle))
     throw new UsageError(`no gateway bundle at ${bundle}; run \`sluice compile --out ${out}\` first`);
-  const child = spawn(process.execPath, [bundle], { stdio: "inherit" });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on("SIGTERM", forward);
-  process.on("SIGINT", forward);
-  return new Promise((resolve) => {
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-  });
+  // Resolves once the gateway listens; it then runs until a signal drains it.
+  await import(pathToFileURL(resolve(bundle)).href);
+  return EXIT_OK;
 }

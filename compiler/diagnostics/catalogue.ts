@@ -32,6 +32,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Nothing, if the resource is meant for another tool; otherwise use `ApiV4Definition` or `ApiDefinition`.",
   },
   {
+    code: "load/gravitee-json",
+    title: "A Gravitee API in JSON",
+    why: "Sluice reads API specs from `*.yaml`/`*.yml` files, as GKO resources. A Management API export, a gateway-format definition (v4 with lowercase enums, v2, v1) or a GKO resource fetched as JSON in the specs directory is not read, so the API it describes would silently be missing from the gateway.",
+    fix: "A GKO resource in JSON: rename the file to `.yaml` (JSON is YAML). Any other format: convert it to an `ApiV4Definition` (or `ApiDefinition`) resource — `sluice import` will do this, but is not available yet; see docs/spec-format.md — or move the file out of the specs directory.",
+  },
+  {
+    code: "load/no-apis",
+    title: "No API in the input",
+    why: "The directory, file or standard input holds no `ApiV4Definition` or `ApiDefinition` resource, so the gateway would serve nothing — usually a wrong path, or specs in a format Sluice does not read.",
+    fix: "Check the path given to `sluice check`/`compile`. To build a gateway without APIs on purpose, pass `--allow-empty`.",
+  },
+  {
     code: "load/env-reference",
     title: "Malformed environment reference",
     why: "`${...}` in a value is resolved from the environment when the gateway starts; this one cannot be parsed.",

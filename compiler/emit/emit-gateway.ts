@@ -121,7 +121,7 @@ export function emitGateway(
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./link.js", namedImports: ["runGateway"] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./gateway.js", namedImports: ["bundle"] },
       "",
-      "await runGateway(bundle);",
+      "await runGateway(bundle, { bundleDir: import.meta.dirname });",
     ],
   });
   const tsconfig = `${JSON.stringify(

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import { CACHE_DIR } from "../shared/cache-dir.ts";
 import type { ExpressionError } from "./expression-error.ts";
 
@@ -52,7 +52,8 @@ export function compileCached(kind: Kind, source: string): CachedResult {
   const cached = load().get(key);
   if (cached) return cached;
   // Synchronous on purpose: the model stage is synchronous, and Node 24 can require() ES modules.
-  compiler ??= require("./compile-expression.ts") as Compiler;
+  // Named with this module's own extension: .ts in Sluice's repository, .js in the built package.
+  compiler ??= require(`./compile-expression${extname(import.meta.url)}`) as Compiler;
   const r = kind === "condition" ? compiler.compileCondition(source) : compiler.compileTemplate(source);
   const result: CachedResult = r.ok
     ? { ok: true, code: r.code, imports: [...r.imports].sort() }

@@ -3,11 +3,13 @@
 // knows the spec format beyond `apiVersion`/`kind`/`metadata.name`.
 import { readFileSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { CORE_SCHEMA, loadAll } from "js-yaml";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { pointerOf } from "../diagnostics/diagnostic.ts";
+import { compare } from "../shared/compare.ts";
 import { type EnvTemplate, isScanError, scanEnvTemplate, validationValue } from "./env-refs.ts";
+import { graviteeJsonDiagnostic } from "./gravitee-json.ts";
 import { SourceFile, SourceSet } from "./source-set.ts";
 
 export const GRAVITEE_API_VERSION = "gravitee.io/v1alpha1";
@@ -21,7 +23,13 @@ export interface EnvSite {
 }
 
 export interface LoadedDocument {
+  /** Where diagnostics point: the file relative to the working directory (SPEC.md §3). */
   at: SourceRef;
+  /**
+   * The file as the compiled gateway names it (`source` in /info, start-up messages): relative to
+   * the parent of DIR (or to FILE's folder), so the bundle does not depend on the working directory.
+   */
+  source: string;
   kind: SupportedKind;
   name: string | undefined;
   /** The document as plain data, `${...}` references left as written. */
@@ -45,6 +53,8 @@ export interface LoadInput {
   /** Used for `-`; defaults to reading process.stdin. */
   stdin?: () => Promise<string>;
   cwd?: string;
+  /** Input without any API is fine (`--allow-empty`); otherwise it is an error (load/no-apis). */
+  allowEmpty?: boolean;
 }
 
 /**
@@ -54,6 +64,8 @@ export interface LoadInput {
 export type LoadCache = Map<string, { text: string; source: SourceFile; loaded: LoadResult }>;
 
 const YAML_FILE = /\.ya?ml$/i;
+const JSON_FILE = /\.json$/i;
+const API_KINDS: ReadonlySet<string> = new Set(["ApiV4Definition", "ApiDefinition"]);
 
 export async function loadSpecs(input: LoadInput, cache?: LoadCache): Promise<LoadResult> {
   const cwd = input.cwd ?? process.cwd();
@@ -62,12 +74,15 @@ export async function loadSpecs(input: LoadInput, cache?: LoadCache): Promise<Lo
   if (input.target === "-") {
     const text = await (input.stdin ?? readStdin)();
     loadText("<stdin>", text, result);
-    return result;
+    return requireApis(result, "<stdin>", input);
   }
   const absolute = resolve(cwd, input.target);
   const info = await stat(absolute).catch(() => undefined);
   if (!info) throw new LoadError(`no such file or directory: ${input.target}`);
-  const files = info.isDirectory() ? await listYamlFiles(absolute) : [absolute];
+  const listed = info.isDirectory() ? await listSpecFiles(absolute) : { yaml: [absolute], json: [] };
+  const files = listed.yaml;
+  // The parent of DIR, or FILE's folder: what the gateway's names of the files are relative to.
+  const base = dirname(absolute);
   // Read one after the other, synchronously: for many small files this is several times faster
   // than as many concurrent promises (each an open, stat, read and close on the thread pool).
   const texts = files.map((f) => readFileSync(f, "utf8"));
@@ -75,16 +90,17 @@ export async function loadSpecs(input: LoadInput, cache?: LoadCache): Promise<Lo
   const seen = new Set<string>();
   files.forEach((file, i) => {
     const path = displayPath(cwd, under, file);
+    const source = relative(base, file).split(sep).join("/");
     const text = texts[i]!;
     if (!cache) {
-      loadText(path, text, result);
+      loadText(path, text, result, source);
       return;
     }
     seen.add(path);
     let hit = cache.get(path);
     if (hit?.text !== text) {
       const loaded: LoadResult = { sources: new SourceSet(), documents: [], diagnostics: [] };
-      loadText(path, text, loaded);
+      loadText(path, text, loaded, source);
       hit = { text, source: loaded.sources.get(path)!, loaded };
       cache.set(path, hit);
     }
@@ -93,13 +109,40 @@ export async function loadSpecs(input: LoadInput, cache?: LoadCache): Promise<Lo
     result.diagnostics.push(...hit.loaded.diagnostics);
   });
   for (const path of cache?.keys() ?? []) if (!seen.has(path)) cache?.delete(path);
+  for (const file of listed.json) {
+    const path = displayPath(cwd, under, file);
+    const text = readFileSync(file, "utf8");
+    const found = graviteeJsonDiagnostic(path, text);
+    if (!found) continue;
+    result.sources.add(new SourceFile(path, text));
+    result.diagnostics.push(found);
+  }
+  return requireApis(result, input.target, input);
+}
+
+/**
+ * Input without a single API is an error (load/no-apis) unless allowed: a wrong directory or specs
+ * in a format not read would otherwise compile a gateway that serves nothing. Not added when the
+ * input already has errors (a YAML syntax error, a JSON export), which say why.
+ */
+function requireApis(result: LoadResult, target: string, input: LoadInput): LoadResult {
+  if (input.allowEmpty || result.documents.some((d) => API_KINDS.has(d.kind))) return result;
+  if (result.diagnostics.some((d) => d.severity === "error")) return result;
+  result.diagnostics.push({
+    code: "load/no-apis",
+    severity: "error",
+    message: `no API in ${target}: no ApiV4Definition or ApiDefinition resource in any *.yaml or *.yml file`,
+    hint: "check the path; pass --allow-empty to build a gateway without APIs on purpose",
+    at: { file: target, doc: 0, pointer: "" },
+  });
   return result;
 }
 
 /** A problem with the command's input itself (not with a spec): reported as a usage error. */
 export class LoadError extends Error {}
 
-export function loadText(path: string, text: string, result: LoadResult): void {
+/** Loads the documents of one file; `name` is its name in the gateway (default: `path`). */
+export function loadText(path: string, text: string, result: LoadResult, name = path): void {
   const source = new SourceFile(path, text);
   result.sources.add(source);
   let values: unknown[];
@@ -121,7 +164,7 @@ export function loadText(path: string, text: string, result: LoadResult): void {
       });
       return;
     }
-    const loaded = classify(value as Record<string, unknown>, at, result.diagnostics);
+    const loaded = classify(value as Record<string, unknown>, at, name, result.diagnostics);
     if (loaded) result.documents.push(loaded);
   });
 }
@@ -145,6 +188,7 @@ function reportSyntaxErrors(source: SourceFile, result: LoadResult): void {
 function classify(
   value: Record<string, unknown>,
   at: SourceRef,
+  source: string,
   diagnostics: Diagnostic[],
 ): LoadedDocument | undefined {
   const { apiVersion, kind } = value;
@@ -178,7 +222,16 @@ function classify(
     string,
     unknown
   >;
-  return { at, kind: kind as SupportedKind, name, value, validationValue: validation, envSites, untyped };
+  return {
+    at,
+    source,
+    kind: kind as SupportedKind,
+    name,
+    value,
+    validationValue: validation,
+    envSites,
+    untyped,
+  };
 }
 
 /** What `substitute` carries down the document: the path to the current node and what it found. */
@@ -260,20 +313,23 @@ export function setOwn(record: Record<string, unknown>, key: string, value: unkn
   else record[key] = value;
 }
 
-async function listYamlFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
+/** The YAML files below `dir`, and the JSON files (./gravitee-json.ts says which matter). */
+async function listSpecFiles(dir: string): Promise<{ yaml: string[]; json: string[] }> {
+  const yaml: string[] = [];
+  const json: string[] = [];
   const walk = async (d: string): Promise<void> => {
     const entries = await readdir(d, { withFileTypes: true });
     for (const e of entries) {
       if (e.name.startsWith(".") || e.name === "node_modules") continue;
       const full = join(d, e.name);
       if (e.isDirectory()) await walk(full);
-      else if (e.isFile() && YAML_FILE.test(e.name)) out.push(full);
+      else if (e.isFile() && YAML_FILE.test(e.name)) yaml.push(full);
+      else if (e.isFile() && JSON_FILE.test(e.name)) json.push(full);
     }
   };
   await walk(dir);
   // Sorted path order (SPEC.md §1), by code unit so it does not depend on the locale.
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { yaml: yaml.sort(compare), json: json.sort(compare) };
 }
 
 /**

@@ -190,7 +190,7 @@ class ApiBuilder {
       version: String(spec.version ?? "1.0.0"),
       type: v2 ? "PROXY" : (spec.type as "PROXY" | "MESSAGE"),
       definitionVersion: v2 ? "V2" : "V4",
-      source: doc.at.file,
+      source: doc.source,
       hash: "", // computed when first read: see lazyHash
       plans: this.plans(spec),
       flows: this.flows(spec.flows, "/spec/flows", v2),
@@ -633,7 +633,7 @@ class ApiBuilder {
   }
 
   private envValue(site: EnvSite): ModelValue {
-    const field = `${this.doc.at.file}#${site.pointer}`;
+    const field = `${this.doc.source}#${site.pointer}`;
     const { parts, whole } = site.template;
     if (whole) {
       const ref = parts[0] as { env: string; default?: string };

@@ -3,8 +3,9 @@
 // ./types is generated from them by ./generate-types.ts.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { PROJECT_DIR } from "../shared/package-dir.ts";
 
-export const SCHEMAS_DIR = join(import.meta.dirname, "schemas");
+export const SCHEMAS_DIR = join(PROJECT_DIR, "compiler", "validate", "schemas");
 
 /** Schema file of each kind, relative to SCHEMAS_DIR. */
 export const SCHEMA_FILES = {

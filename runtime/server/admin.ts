@@ -1,7 +1,8 @@
 // The admin port (SPEC.md §4): /health/live, /health/ready (names what is not ready), /metrics
-// (Prometheus) and /info (bundle version and spec hashes). Served by fastify: small, and off the
-// traffic hot path.
+// (Prometheus) and /info (bundle version, the bundle's digest, spec hashes). Served by fastify:
+// small, and off the traffic hot path.
 import Fastify, { type FastifyInstance } from "fastify";
+import { bundleDigest } from "../bundle-digest.ts";
 import type { GatewayBundle } from "../contract.ts";
 import type { Metrics } from "./metrics.ts";
 
@@ -16,8 +17,17 @@ export function createAdminServer(options: {
   metrics: Metrics;
   readiness: () => Readiness[];
   draining: () => boolean;
+  /** The bundle's dist/ folder, when running from one: /info then serves its digest. */
+  bundleDir?: string | undefined;
 }): FastifyInstance {
   const app = Fastify({ logger: false });
+  // Computed on the first /info, once: the files of a running bundle do not change.
+  let digest: Promise<string | undefined> | undefined;
+  const bundleDir = options.bundleDir;
+  const digestOf = (dir: string) => {
+    digest ??= bundleDigest(dir).catch(() => undefined);
+    return digest;
+  };
   app.get("/health/live", async () => ({ status: "UP" }));
   app.get("/health/ready", async (_req, reply) => {
     const all = options.readiness();
@@ -37,6 +47,7 @@ export function createAdminServer(options: {
   });
   app.get("/info", async () => ({
     version: options.bundle.version,
+    ...(bundleDir ? { digest: await digestOf(bundleDir) } : {}),
     apis: options.bundle.apis.map((a) => ({
       id: a.id,
       name: a.name,

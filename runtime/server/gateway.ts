@@ -30,6 +30,8 @@ export interface GatewayOptions {
   log?: Logger;
   /** Install SIGTERM/SIGINT handlers and exit the process when drained (true for `sluice start`). */
   manageProcess?: boolean;
+  /** The bundle's folder (dist/), whose digest /info serves; the generated main module passes it. */
+  bundleDir?: string;
 }
 
 export interface RunningGateway {
@@ -157,7 +159,13 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       `cannot listen on ${host}:${requestedPort} (SLUICE_HTTP_PORT): ${error.code ?? error.message}`,
     );
   });
-  const admin = createAdminServer({ bundle, metrics, readiness, draining: () => draining });
+  const admin = createAdminServer({
+    bundle,
+    metrics,
+    readiness,
+    draining: () => draining,
+    bundleDir: options.bundleDir,
+  });
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
   await admin.listen({ port: requestedAdminPort, host }).catch(async (error: NodeJS.ErrnoException) => {
     server.net.close();
@@ -190,15 +198,20 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     log.info("stopped", { unfinished: metrics.active });
   };
   if (manage) {
+    let stopping = false;
     const stop = (signal: string) => {
       log.info("signal received", { signal });
+      if (stopping) return;
+      stopping = true;
       close().then(
         () => process.exit(0),
         () => process.exit(1),
       );
     };
-    process.once("SIGTERM", () => stop("SIGTERM"));
-    process.once("SIGINT", () => stop("SIGINT"));
+    // `on`, not `once`: Ctrl-C reaches the gateway both from the terminal and forwarded by
+    // `sluice`; the repeat must not kill it mid-drain (the drain is bounded by its timeout).
+    process.on("SIGTERM", () => stop("SIGTERM"));
+    process.on("SIGINT", () => stop("SIGINT"));
   }
   return { httpPort, adminPort, apis, close };
 }
