@@ -32,7 +32,7 @@ export type HttpMethod =
 export type GatewayRequest = IncomingMessage | Http2ServerRequest;
 export type GatewayResponse = ServerResponse | Http2ServerResponse;
 
-/** An error that ends an exchange with Gravitee's error body (SPEC.md §4). */
+/** An error that ends an exchange with Gravitee's error body (docs/contract.md §4). */
 export class GatewayError extends Error {
   readonly status: number;
   /** Gravitee's error key (e.g. `RATE_LIMIT_TOO_MANY_REQUESTS`), for response templates. */

@@ -1,4 +1,4 @@
-// The `sluice` command line (SPEC.md §3). The only module that prints or chooses exit codes:
+// The `sluice` command line (docs/contract.md §3). The only module that prints or chooses exit codes:
 // 0 success (warnings allowed), 1 the specs have errors, 2 usage or internal error.
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { LoadError } from "../load/load-specs.ts";

@@ -68,7 +68,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     why: "The value breaks a constraint of the schema (a pattern, a range, a minimum number of items).",
     fix: "Change the value as the message says.",
   },
-  // exposure methods (SPEC.md §2)
+  // exposure methods (docs/contract.md §2)
   {
     code: "exposure/entrypoint-api-type",
     title: "Entrypoint not allowed for this API type",
@@ -102,7 +102,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "exposure/qos",
     title: "Quality of service not supported",
-    why: "A message entrypoint's `qos` must be supported by the entrypoint and honoured by every endpoint group (Gravitee's QoS matrix, SPEC.md §2 rule 5).",
+    why: "A message entrypoint's `qos` must be supported by the entrypoint and honoured by every endpoint group (Gravitee's QoS matrix, docs/contract.md §2 rule 5).",
     fix: "Pick a QoS from the hint, or another endpoint.",
   },
   {

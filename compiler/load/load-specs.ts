@@ -272,12 +272,12 @@ async function listYamlFiles(dir: string): Promise<string[]> {
     }
   };
   await walk(dir);
-  // Sorted path order (SPEC.md §1), by code unit so it does not depend on the locale.
+  // Sorted path order (docs/contract.md §1), by code unit so it does not depend on the locale.
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
- * `file` (absolute and normalised) relative to the working directory (SPEC.md §3), `../` included:
+ * `file` (absolute and normalised) relative to the working directory (docs/contract.md §3), `../` included:
  * what a user can click on. `under` is the resolved working directory ending with a separator: a
  * file inside it is what follows, without asking path.relative.
  */
