@@ -89,7 +89,11 @@ describe("a new user, from an empty folder to a called API", () => {
     rmSync(repo, { recursive: true, force: true }); // nothing of the repository or the compiler is left
     readOnly(join(work, "somewhere else"));
     chmodSync(work, 0o755); // mkdtemp's folder is private to its owner
-    const asUser = process.getuid?.() === 0 ? { uid: 1000, gid: 1000 } : {};
+    // As the image's user when we are root and that user can run this Node.js (a checkout inside
+    // a private folder cannot be reached by it: then as ourselves).
+    const image = { uid: 1000, gid: 1000 };
+    const canRun = spawnSync(process.execPath, ["-e", ""], { ...image, cwd: served }).status === 0;
+    const asUser = process.getuid?.() === 0 && canRun ? image : {};
     gateway = spawn(process.execPath, ["dist/gateway.mjs"], {
       cwd: served,
       ...asUser,
