@@ -3,8 +3,11 @@
 // kustomize renders it (`kubectl kustomize`, kustomize built into kubectl), then what the gateway
 // needs of them: probes on the admin port, the variables, the Secret volume layout, the security
 // context, a grace period that covers the drain, selectors that match the pods.
-import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+// The schemas let unknown fields through (as the API server does by default, dropping them), so a
+// misspelt `readinesProbe` would pass unnoticed: TypeScript's excess-property check against the
+// same package's types of the Kubernetes API catches those.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadAll } from "js-yaml";
 import { Deployment } from "kubernetes-models/apps/v1";
@@ -49,6 +52,47 @@ function render(dir: string): Manifest[] {
   return loadAll(yaml) as Manifest[];
 }
 
+/** The kubernetes-models interface of each kind, for the excess-property check. */
+const TYPES: Readonly<Record<string, [module: string, type: string]>> = {
+  "apps/v1/Deployment": ["kubernetes-models/apps/v1", "IDeployment"],
+  "v1/Service": ["kubernetes-models/v1", "IService"],
+  "v1/ConfigMap": ["kubernetes-models/v1", "IConfigMap"],
+  "autoscaling/v2/HorizontalPodAutoscaler": ["kubernetes-models/autoscaling/v2", "IHorizontalPodAutoscaler"],
+  "policy/v1/PodDisruptionBudget": ["kubernetes-models/policy/v1", "IPodDisruptionBudget"],
+};
+
+/**
+ * Fields that the Kubernetes API does not know, as tsc reports them: each manifest becomes an
+ * object literal typed with its kind's interface (a literal is checked for excess properties at
+ * every depth). Returns tsc's messages, empty when every field is known.
+ */
+function unknownFields(manifests: Manifest[]): string {
+  const dir = join(
+    ROOT,
+    ".tmp",
+    "tests",
+    `kubernetes-fields-${process.pid}-${Math.random().toString(36).slice(2)}`,
+  );
+  mkdirSync(dir, { recursive: true });
+  try {
+    const lines = manifests.map((m, i) => {
+      const [module, type] = TYPES[`${m.apiVersion}/${m.kind}`] ?? [];
+      if (!module) throw new Error(`no type for ${m.apiVersion} ${m.kind}`);
+      return `import type { ${type} as T${i} } from "${module}";\nexport const m${i}: T${i} = ${JSON.stringify(m, null, 2)};`;
+    });
+    writeFileSync(join(dir, "manifests.ts"), `${lines.join("\n")}\n`);
+    const options = { strict: true, noEmit: true, skipLibCheck: true, module: "nodenext", types: [] };
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: options, files: ["manifests.ts"] }),
+    );
+    const tsc = spawnSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", dir], { encoding: "utf8" });
+    return `${tsc.stdout}${tsc.stderr}`.trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const one = (manifests: Manifest[], kind: string): Manifest => {
   const found = manifests.filter((m) => m.kind === kind);
   expect(found, kind).toHaveLength(1);
@@ -62,6 +106,20 @@ describe("the base's files validate against the Kubernetes schemas", () => {
     const manifests = loadAll(readFileSync(join(KUBERNETES, "base", file), "utf8")) as Manifest[];
     expect(manifests.length).toBeGreaterThan(0);
     for (const manifest of manifests) validate(manifest);
+  });
+
+  it("every field is one the Kubernetes API knows", () => {
+    const manifests = base.flatMap((file) => loadAll(readFileSync(join(KUBERNETES, "base", file), "utf8")));
+    expect(unknownFields(manifests as Manifest[])).toBe("");
+  });
+
+  it("a misspelt field is reported", () => {
+    const deployment = loadAll(
+      readFileSync(join(KUBERNETES, "base", "deployment.yaml"), "utf8"),
+    )[0] as Manifest;
+    const container = deployment.spec.template.spec.containers[0];
+    container.readinesProbe = container.readinessProbe;
+    expect(unknownFields([deployment])).toMatch(/readinesProbe"' does not exist in type 'IContainer'/);
   });
 
   it("a mistake fails validation (the validator is not a no-op)", () => {
@@ -94,6 +152,7 @@ describe.runIf(kubectl).each(["base", ...OVERLAYS.map((o) => `overlays/${o}`)])(
         "Service",
       ]);
       for (const manifest of manifests) validate(manifest);
+      expect(unknownFields(manifests)).toBe("");
     });
 
     it("probes the admin port: readiness /health/ready, liveness and start-up /health/live", () => {
