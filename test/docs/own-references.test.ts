@@ -1,6 +1,6 @@
 // Users have this repository (or its package), nothing beside it: the README, docs/, the templates
 // and the comments of compiler/ and runtime/ may only point at files inside it. A reference to the
-// project's working notes (SPEC.md, ../shared/…) or a relative link that leads nowhere fails here,
+// project's working notes (SPEC, SPEC.md, ../shared/…) or a relative link that leads nowhere fails here,
 // with the file and line to fix. The contract users need is docs/contract.md.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -24,6 +24,8 @@ interface Finding {
   problem: string;
 }
 
+/** The project's working notes, by name (`SPEC.md`, `SPEC §6`, `SPEC:`), not `EXIT_SPEC_ERRORS`. */
+const MENTIONS_SPEC = /\bSPEC\b/;
 /** A path that starts with `../` (in a comment, an import, a link) must stay inside and exist. */
 const PARENT_PATH = /(?<![\w/.])((?:\.\.\/)+[\w@.-][\w@./-]*)/g;
 /** Relative Markdown links: `[text](target)`; URLs and in-page anchors are not files. */
@@ -35,8 +37,8 @@ function findProblems(file: string): Finding[] {
   const lines = text.split("\n");
   lines.forEach((line, index) => {
     const where = `${file}:${index + 1}`;
-    if (/\bSPEC\.md\b/.test(line))
-      findings.push({ where, problem: "mentions SPEC.md (users have docs/contract.md)" });
+    if (MENTIONS_SPEC.test(line))
+      findings.push({ where, problem: "mentions SPEC (users have docs/contract.md)" });
     const targets = [...line.matchAll(PARENT_PATH)].map((m) => m[1] as string);
     if (file.endsWith(".md"))
       for (const m of line.matchAll(MARKDOWN_LINK)) {
@@ -70,7 +72,7 @@ describe("documentation and comments point inside the repository", () => {
     expect(scanned.filter((file) => file.startsWith("runtime/")).length).toBeGreaterThan(20);
   });
 
-  it("no file mentions SPEC.md or a path outside the repository, and every relative link resolves", () => {
+  it("no file mentions SPEC or a path outside the repository, and every relative link resolves", () => {
     const findings = scanned.flatMap(findProblems);
     expect(findings.map((f) => `${f.where}: ${f.problem}`)).toEqual([]);
   });
@@ -79,7 +81,7 @@ describe("documentation and comments point inside the repository", () => {
     // The detector itself, on a line of each kind (so the test above cannot pass by finding nothing).
     const probe = (line: string, file = "docs/x.md"): string[] => {
       const findings: string[] = [];
-      if (/\bSPEC\.md\b/.test(line)) findings.push("spec");
+      if (MENTIONS_SPEC.test(line)) findings.push("spec");
       for (const m of line.matchAll(PARENT_PATH)) {
         const absolute = resolve(dirname(join(ROOT, file)), m[1] as string);
         findings.push(absolute.startsWith(ROOT + sep) ? "inside" : "outside");
@@ -87,6 +89,10 @@ describe("documentation and comments point inside the repository", () => {
       return findings;
     };
     expect(probe("// the rule of SPEC.md §2", "compiler/x.ts")).toEqual(["spec"]);
+    expect(probe("// never in clear in git (SPEC §6)", "compiler/x.ts")).toEqual(["spec"]);
+    expect(
+      probe('throw graphqlError("…", "INTROSPECTION_DISABLED"); // EXIT_SPEC_ERRORS', "runtime/x.ts"),
+    ).toEqual([]);
     expect(probe("see [the contract](../shared/SPEC.md)", "README.md")).toEqual(["spec", "outside"]);
     expect(probe('import { compare } from "../shared/compare.ts";', "compiler/model/x.ts")).toEqual([
       "inside",
@@ -94,7 +100,7 @@ describe("documentation and comments point inside the repository", () => {
     expect(findProblems("test/docs/fixtures/stray-references.md")).toEqual([
       {
         where: "test/docs/fixtures/stray-references.md:3",
-        problem: "mentions SPEC.md (users have docs/contract.md)",
+        problem: "mentions SPEC (users have docs/contract.md)",
       },
       {
         where: "test/docs/fixtures/stray-references.md:3",
