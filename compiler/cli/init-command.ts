@@ -2,7 +2,7 @@
 // depending on Sluice, a GitHub Actions workflow, a Dockerfile and Kubernetes manifests. A team
 // starts from files it owns and edits, not from generated ones, so the template is plain files in
 // the package. Nothing is ever overwritten: if any file exists, nothing is written.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +26,8 @@ export async function commandInit(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length > 1) throw new UsageError("init takes one DIR");
   const dir = resolve(positionals[0] ?? ".");
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new UsageError(`${positionals[0]} is a file, not a directory`);
   const files = await templateFiles(TEMPLATE_DIR);
   const targets = files.map((file) => ({ file, target: join(dir, targetName(file)) }));
   const existing = targets.map(({ target }) => target).filter((target) => existsSync(target));

@@ -94,6 +94,13 @@ describe("sluice init", () => {
     expect(readFileSync(join(dir, "apis", "events.yaml"), "utf8")).toBe("# edited\n");
   });
 
+  it("refuses a file as DIR", () => {
+    writeFileSync(join(work, "notes.txt"), "");
+    const result = sluice(work, "init", "notes.txt");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("sluice: notes.txt is a file, not a directory");
+  });
+
   it("makes a valid npm name of any directory name", () => {
     expect(packageName("/x/My APIs (prod)")).toBe("my-apis-prod");
     expect(packageName("/x/___")).toBe("apis");
