@@ -101,6 +101,20 @@ describe("sluice init", () => {
     expect(result.stderr).toContain("sluice: notes.txt is a file, not a directory");
   });
 
+  it("the npm package carries the whole template (npm leaves .gitignore files out: it is `gitignore`)", () => {
+    const pack = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(pack.status, pack.stderr).toBe(0);
+    const packed =
+      (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
+    const template = relative(ROOT, TEMPLATE_DIR);
+    expect(packed.filter((path) => path.startsWith(`${template}/`)).sort()).toEqual(
+      tree(TEMPLATE_DIR).map((file) => `${template}/${file}`),
+    );
+  });
+
   it("makes a valid npm name of any directory name", () => {
     expect(packageName("/x/My APIs (prod)")).toBe("my-apis-prod");
     expect(packageName("/x/___")).toBe("apis");
