@@ -109,6 +109,20 @@ describe("the template's workflow", () => {
   });
 });
 
+describe("the template's Dependabot configuration", () => {
+  it("keeps the actions and the npm packages (Sluice) current", () => {
+    const config = load(text("templates/api-repo/.github/dependabot.yml")) as {
+      version: number;
+      updates: { "package-ecosystem": string; directory: string }[];
+    };
+    expect(config.version).toBe(2);
+    expect(config.updates.map((u) => [u["package-ecosystem"], u.directory])).toEqual([
+      ["github-actions", "/"],
+      ["npm", "/"],
+    ]);
+  });
+});
+
 describe("this repository's workflow", () => {
   const workflow = parsed(WORKFLOWS.repository);
 
