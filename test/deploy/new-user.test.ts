@@ -78,7 +78,7 @@ describe("a new user, from an empty folder to a called API", () => {
     expect(check.out).toContain("2 APIs checked, no errors");
     expect(check.code).toBe(0);
     const compile = run(repo, [cli, "compile", "apis", "--out", "generated"]);
-    expect(compile.out).toContain("compiled 2 APIs into generated/");
+    expect(compile.out).toMatch(/compiled 2 APIs/);
     expect(compile.code).toBe(0);
     expect(statSync(join(repo, "generated", "dist", "gateway.mjs")).isFile()).toBe(true);
   }, 180_000);
