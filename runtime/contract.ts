@@ -32,7 +32,7 @@ export type HttpMethod =
 export type GatewayRequest = IncomingMessage | Http2ServerRequest;
 export type GatewayResponse = ServerResponse | Http2ServerResponse;
 
-/** An error that ends an exchange with Gravitee's error body (SPEC.md §4). */
+/** An error that ends an exchange with Gravitee's error body (docs/contract.md §4). */
 export class GatewayError extends Error {
   readonly status: number;
   /** Gravitee's error key (e.g. `RATE_LIMIT_TOO_MANY_REQUESTS`), for response templates. */
@@ -241,7 +241,7 @@ export interface SecurityContext extends ConnectorContext {
 }
 
 /**
- * A plan's security, in Gravitee's three steps (SPEC: plan selection): `extract` the credential
+ * A plan's security, in Gravitee's three steps (docs/contract.md §6): `extract` the credential
  * (cheap, synchronous, no verification); for plans with subscriptions, find the `subscription` it
  * belongs to (none → the next plan is tried); then `authenticate` it for the selected plan.
  */

@@ -1,4 +1,4 @@
-// Environment references in compiled configuration (SPEC.md §1). The compiler never bakes a
+// Environment references in compiled configuration (docs/contract.md §1). The compiler never bakes a
 // `${NAME}` value into generated code: it emits an `EnvRef` (or `EnvTemplate` for references inside
 // a string) and the gateway resolves them once at start-up, checking each value's type, so one
 // bundle deploys to every environment.

@@ -8,12 +8,14 @@
 #   scripts/brokers.sh status                one line per service; exit 3 if any is down
 #   scripts/brokers.sh env                   `export` lines for the tests (also .brokers/env.json)
 #
-# SERVICE is one of kafka, mosquitto (alias mqtt), rabbitmq, redis, postgres; default all.
+# SERVICE is one of kafka, mosquitto (alias mqtt), rabbitmq, redis; default all.
 #
 # Kafka: a single-node KRaft broker+controller from Maven Central jars (scripts/kafka/pom.xml),
 # state in .brokers/kafka. Mosquitto: when 127.0.0.1:1883 (anonymous) or :1884 (password)
 # is not served, a Mosquitto instance of our own serves it, state in .brokers/mosquitto.
-# RabbitMQ, Redis, PostgreSQL: the machine's services, started when down.
+# RabbitMQ, Redis: the machine's services, installed (Debian packages) and started when down.
+# Root is needed only to install packages and start those services: as another user (a CI
+# runner) the script uses `sudo -n` for them, and runs its own Mosquitto as that user.
 #
 # Overrides (env): SLUICE_BROKERS_DIR, SLUICE_KAFKA_PORT (19092), SLUICE_KAFKA_SASL_PORT (19093),
 # SLUICE_KAFKA_SSL_PORT (19094), SLUICE_KAFKA_CONTROLLER_PORT (19095), SLUICE_MQTT_PORT (1883),
@@ -34,7 +36,6 @@ MQTT_PORT="${SLUICE_MQTT_PORT:-1883}"
 MQTT_AUTH_PORT="${SLUICE_MQTT_AUTH_PORT:-1884}"
 RABBITMQ_PORT=5672
 REDIS_PORT=6379
-PG_PORT=5432
 
 # Test credentials (not secrets: they only exist on this loopback test broker).
 SCRAM_USER=alice SCRAM_PASSWORD=alice-secret
@@ -95,13 +96,23 @@ mosquitto_pid() {
   orphan_of "$M/mosquitto.conf" "$MQTT_PORT" "$MQTT_AUTH_PORT"
 }
 
+# Run a command as root: directly when we are root, else through passwordless sudo.
+as_root() {
+  if ((EUID == 0)); then
+    "$@"
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo -n "$@"
+  else
+    die "\`$*\` needs root (run as root, or give this user passwordless sudo)"
+  fi
+}
+
 apt_install() {
   # apt-get update only when the package is not known yet (first run on a fresh machine).
-  export DEBIAN_FRONTEND=noninteractive
   log "installing Debian package(s) $* (first run only)…"
-  if ! apt-get install -y -q "$@" >"$STATE/apt.log" 2>&1; then
-    apt-get update -q >>"$STATE/apt.log" 2>&1 || true
-    apt-get install -y -q "$@" >>"$STATE/apt.log" 2>&1 || {
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >"$STATE/apt.log" 2>&1; then
+    as_root apt-get update -q >>"$STATE/apt.log" 2>&1 || true
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >>"$STATE/apt.log" 2>&1 || {
       tail -n 20 "$STATE/apt.log" >&2
       die "apt-get install $* failed (log: $STATE/apt.log)"
     }
@@ -345,7 +356,7 @@ mosquitto_start() {
     listening "$MQTT_AUTH_PORT" || want+=("$MQTT_AUTH_PORT")
   fi
   command -v mosquitto >/dev/null || apt_install mosquitto
-  id mosquitto >/dev/null 2>&1 || die "no 'mosquitto' user (the Debian package creates it)"
+  ((EUID != 0)) || id mosquitto >/dev/null 2>&1 || die "no 'mosquitto' user (the Debian package creates it)"
   mkdir -p "$M/data"
   if [[ ! -s "$M/passwd" ]]; then
     mosquitto_passwd -c -b "$M/passwd" "$MQTT_USER" "$MQTT_PASSWORD" >/dev/null 2>&1 ||
@@ -373,8 +384,9 @@ mosquitto_start() {
       fi
     done
   } >"$M/mosquitto.conf"
-  # Mosquitto drops root for the 'mosquitto' user: it must own its persistence dir and files.
-  chown -R mosquitto:mosquitto "$M"
+  # Started as root, Mosquitto drops root for the 'mosquitto' user: it must own its persistence dir
+  # and files. Started by another user, it runs as that user, who owns them already.
+  ((EUID != 0)) || chown -R mosquitto:mosquitto "$M"
   chmod 700 "$M" && chmod 600 "$M/passwd"
   rm -f "$MOSQ_PID"
   local where
@@ -406,13 +418,13 @@ rabbitmq_start() {
   command -v rabbitmq-server >/dev/null || apt_install rabbitmq-server
   log "starting RabbitMQ…"
   if ! pgrep -x beam.smp >/dev/null; then
-    rabbitmq-server -detached >"$STATE/rabbitmq-start.log" 2>&1 9>&- || {
+    as_root rabbitmq-server -detached >"$STATE/rabbitmq-start.log" 2>&1 9>&- || {
       cat "$STATE/rabbitmq-start.log" >&2
       die "rabbitmq-server -detached failed"
     }
   fi
   log "waiting for RabbitMQ…"
-  timeout 90 rabbitmqctl -q await_startup >/dev/null 2>&1 || true
+  as_root timeout 90 rabbitmqctl -q await_startup >/dev/null 2>&1 || true
   wait_for 60 amqp listening "$RABBITMQ_PORT" ||
     die "RabbitMQ is not listening on $HOST:$RABBITMQ_PORT (see /var/log/rabbitmq/)"
 }
@@ -421,22 +433,10 @@ redis_start() {
   listening "$REDIS_PORT" && return 0
   command -v redis-server >/dev/null || apt_install redis-server
   log "starting Redis…"
-  mkdir -p /var/lib/redis /var/log/redis
-  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$REDIS_PORT" --save "" --appendonly no \
+  as_root mkdir -p /var/lib/redis /var/log/redis
+  as_root redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$REDIS_PORT" --save "" --appendonly no \
     --dir /var/lib/redis --logfile /var/log/redis/ci.log >/dev/null 9>&- || die "redis-server failed"
   wait_for 15 redis listening "$REDIS_PORT" || die "Redis is not listening on $HOST:$REDIS_PORT"
-}
-
-postgres_start() {
-  listening "$PG_PORT" && return 0
-  command -v pg_ctlcluster >/dev/null && [[ -d /etc/postgresql ]] ||
-    die "PostgreSQL is down and not installed here (expected a Debian cluster under /etc/postgresql)"
-  log "starting PostgreSQL…"
-  local v
-  for v in $(ls /etc/postgresql); do
-    pg_ctlcluster --skip-systemctl-redirect "$v" main start >/dev/null 2>&1 9>&- || true
-  done
-  wait_for 30 postgres listening "$PG_PORT" || die "PostgreSQL is not listening on $HOST:$PG_PORT"
 }
 
 # ------------------------------------------------------------------------------ env/status
@@ -457,7 +457,6 @@ MQTT_USER=$MQTT_USER
 MQTT_PASSWORD=$MQTT_PASSWORD
 RABBITMQ_URL=amqp://guest:guest@$HOST:$RABBITMQ_PORT
 REDIS_URL=redis://$HOST:$REDIS_PORT
-DATABASE_URL=postgres://postgres@$HOST:$PG_PORT/test
 EOF
 }
 
@@ -490,21 +489,19 @@ cmd_status() {
   st mosquitto "$MQTT_AUTH_PORT" "password${mpid:+; ours: pid $mpid}"
   st rabbitmq "$RABBITMQ_PORT"
   st redis "$REDIS_PORT"
-  st postgres "$PG_PORT"
   return $((down * 3))
 }
 
 services() { # normalise the service arguments; default: all
   local s out=()
-  (($#)) || set -- kafka mosquitto rabbitmq redis postgres
+  (($#)) || set -- kafka mosquitto rabbitmq redis
   for s in "$@"; do
     case "$s" in
       kafka) out+=(kafka) ;;
       mqtt | mosquitto) out+=(mosquitto) ;;
       rabbitmq | rabbit | amqp) out+=(rabbitmq) ;;
       redis) out+=(redis) ;;
-      postgres | postgresql | pg) out+=(postgres) ;;
-      *) die "unknown service '$s' (kafka, mosquitto, rabbitmq, redis, postgres)" ;;
+      *) die "unknown service '$s' (kafka, mosquitto, rabbitmq, redis)" ;;
     esac
   done
   echo "${out[@]}"
@@ -519,22 +516,24 @@ locked() { # run "$@" holding .brokers/.lock, so that concurrent start/stop call
 }
 
 do_start() {
-  local s
+  local s list
+  list="$(services "$@")" # exits on an unknown service (a failing $(…) in `for` would not)
   # The cheap ones first, Kafka (slowest) last.
-  for s in $(services "$@"); do
+  for s in $list; do
     case "$s" in
       mosquitto) mosquitto_start ;; rabbitmq) rabbitmq_start ;;
-      redis) redis_start ;; postgres) postgres_start ;;
+      redis) redis_start ;;
     esac
   done
-  for s in $(services "$@"); do [[ "$s" == kafka ]] && kafka_start; done
+  for s in $list; do [[ "$s" == kafka ]] && kafka_start; done
   write_env_json
 }
 
 do_stop() {
   (($#)) || set -- kafka mosquitto
-  local s
-  for s in $(services "$@"); do
+  local s list
+  list="$(services "$@")"
+  for s in $list; do
     case "$s" in
       kafka) kafka_stop ;; mosquitto) mosquitto_stop ;;
       *) die "stop only stops what this script runs itself (kafka, mosquitto), not '$s'" ;;

@@ -1,4 +1,4 @@
-// Stage 3, check: the exposure-method rules of SPEC.md §2, one rule a module (./rules), run over
+// Stage 3, check: the exposure-method rules of docs/contract.md §2, one rule a module (./rules), run over
 // every document, then the repository-wide rules over all of them.
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LoadedDocument, SupportedKind } from "../load/load-specs.ts";

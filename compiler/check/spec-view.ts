@@ -57,7 +57,7 @@ export const MESSAGE_ENDPOINTS = ["kafka", "mqtt5", "solace", "rabbitmq", "mock"
 export const PROXY_CONNECTOR = "http-proxy";
 
 /**
- * Which listener type each entrypoint belongs to (SPEC.md §2 rules 3 and 7). A Map: it is looked
+ * Which listener type each entrypoint belongs to (docs/contract.md §2 rules 3 and 7). A Map: it is looked
  * up by what the user wrote, and `constructor` is no key of it.
  */
 export const ENTRYPOINT_LISTENER: ReadonlyMap<string, string> = new Map([
@@ -121,7 +121,7 @@ function typed(value: unknown, prefix: string): Array<Located & { type: string |
 }
 
 /**
- * Every flow of an API: the API's own and each plan's (SPEC.md §2 rule 11: a plan's flows follow
+ * Every flow of an API: the API's own and each plan's (docs/contract.md §2 rule 11: a plan's flows follow
  * the same rules). v4 plans are a map keyed by name, v2 plans a list.
  */
 export function flowsOf(spec: Obj): Located[] {
@@ -159,7 +159,7 @@ function escapeKey(key: string): string {
   return key.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
-/** What a message entrypoint needs from the endpoints (SPEC.md §2 rule 4). */
+/** What a message entrypoint needs from the endpoints (docs/contract.md §2 rule 4). */
 export function entrypointRoles(
   type: string | undefined,
   configuration: unknown,

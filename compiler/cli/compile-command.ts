@@ -1,4 +1,4 @@
-// `sluice compile [DIR] [--out OUT] [--check] [--watch] [--timings] [--format …]` (SPEC.md §3).
+// `sluice compile [DIR] [--out OUT] [--check] [--watch] [--timings] [--format …]` (docs/contract.md §3).
 import { relative } from "node:path";
 import { type CompileResult, compileRepository } from "../compile.ts";
 import { hasErrors } from "../pipeline.ts";

@@ -1,4 +1,4 @@
-// The `sluice` command line (SPEC.md §3). The only module that prints or chooses exit codes:
+// The `sluice` command line (docs/contract.md §3). The only module that prints or chooses exit codes:
 // 0 success (warnings allowed), 1 the specs have errors, 2 usage or internal error.
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { LoadError } from "../load/load-specs.ts";
@@ -11,6 +11,7 @@ export const EXIT_USAGE = 2;
 const USAGE = `Usage: sluice <command> [options]
 
 Commands:
+  init [DIR]                  create an API repository (specs, workflow, Dockerfile, Kubernetes)
   check [DIR]                 load, validate and check every spec (DIR: a directory, a file or -)
   compile [DIR] [--out OUT]   check, then emit and type-check the gateway into OUT (default generated/)
   start [OUT]                 run a compiled gateway in the foreground (default generated/)
@@ -70,6 +71,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "compile": {
       const { commandCompile } = await import("./compile-command.ts");
       return commandCompile(rest, io);
+    }
+    case "init": {
+      const { commandInit } = await import("./init-command.ts");
+      return commandInit(rest, io);
     }
     case "start": {
       const { commandStart } = await import("./start-command.ts");

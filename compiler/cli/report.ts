@@ -1,4 +1,4 @@
-// Printing diagnostics in the format the user asked for (SPEC.md §3).
+// Printing diagnostics in the format the user asked for (docs/contract.md §3).
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatGithub } from "../diagnostics/format/github.ts";
 import { formatHuman } from "../diagnostics/format/human.ts";

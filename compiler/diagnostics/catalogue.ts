@@ -80,7 +80,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     why: "The value breaks a constraint of the schema (a pattern, a range, a minimum number of items).",
     fix: "Change the value as the message says.",
   },
-  // exposure methods (SPEC.md §2)
+  // exposure methods (docs/contract.md §2)
   {
     code: "exposure/entrypoint-api-type",
     title: "Entrypoint not allowed for this API type",
@@ -114,7 +114,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "exposure/qos",
     title: "Quality of service not supported",
-    why: "A message entrypoint's `qos` must be supported by the entrypoint and honoured by every endpoint group (Gravitee's QoS matrix, SPEC.md §2 rule 5).",
+    why: "A message entrypoint's `qos` must be supported by the entrypoint and honoured by every endpoint group (Gravitee's QoS matrix, docs/contract.md §2 rule 5).",
     fix: "Pick a QoS from the hint, or another endpoint.",
   },
   {
@@ -253,12 +253,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     code: "expression/syntax",
     title: "Malformed expression",
     why: "A Gravitee EL expression (`{#...}`) could not be parsed.",
-    fix: "Fix the expression at the reported column; see docs/expression-language.md.",
+    fix: "Fix the expression at the reported column; see Sluice's docs/expression-language.md.",
   },
   {
     code: "expression/unsupported",
     title: "Unsupported expression",
-    why: "Expressions are compiled to TypeScript at compile time; this form is outside the supported subset (see docs/expression-language.md).",
+    why: "Expressions are compiled to TypeScript at compile time; this form is outside the supported subset (see Sluice's docs/expression-language.md).",
     fix: "Rewrite the expression with the supported forms.",
   },
   // compile
@@ -266,7 +266,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     code: "compile/not-implemented",
     title: "Connector or policy not implemented yet",
     why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy or plan security yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); anything else stops the compile.",
-    fix: "Use an implemented alternative (docs/connectors.md lists them), or remove the part until it is supported.",
+    fix: "Use an implemented alternative (Sluice's docs/connectors.md lists them), or remove the part until it is supported.",
   },
   {
     code: "compile/type-check",

@@ -53,7 +53,7 @@ export function emitApi(
       code: "compile/not-implemented",
       severity: "error",
       message: `none of the entrypoints of API \`${api.id}\` is implemented by the Sluice runtime yet`,
-      hint: "see docs/connectors.md for what the runtime implements",
+      hint: "see Sluice's docs/connectors.md for what the runtime implements",
       at: { ...api.at, pointer: "/spec/listeners" },
     });
   }
@@ -219,7 +219,7 @@ function notImplemented(
     code: "compile/not-implemented",
     severity,
     message: `${what} \`${id}\` is valid but not implemented by the Sluice runtime yet`,
-    hint: "see docs/connectors.md for what the runtime implements",
+    hint: "see Sluice's docs/connectors.md for what the runtime implements",
     at,
   };
 }

@@ -1,4 +1,4 @@
-// Environment references in spec values: `${NAME}` and `${NAME:-default}` (SPEC.md §1). They are
+// Environment references in spec values: `${NAME}` and `${NAME:-default}` (docs/contract.md §1). They are
 // resolved when the gateway starts, never at compile time, so one bundle serves every environment.
 // Here we only find them, report malformed ones, and compute the value used for validation: a
 // reference that is the whole value stands for a value of any type, its default parsed as a YAML

@@ -1,4 +1,4 @@
-// `*.json` files in the specs directory. Sluice reads YAML resources (SPEC.md §1); the other
+// `*.json` files in the specs directory. Sluice reads YAML resources (docs/contract.md §1); the other
 // formats Gravitee users have — a Management API export, a gateway definition, a v2 definition,
 // GKO resources fetched as JSON (`kubectl get … -o json`) — are not read, and skipping them
 // silently would ship a gateway without the APIs their authors think are in it. So each such file

@@ -23,7 +23,7 @@ export interface EnvSite {
 }
 
 export interface LoadedDocument {
-  /** Where diagnostics point: the file relative to the working directory (SPEC.md §3). */
+  /** Where diagnostics point: the file relative to the working directory (docs/contract.md §3). */
   at: SourceRef;
   /**
    * The file as the compiled gateway names it (`source` in /info, start-up messages): relative to
@@ -328,12 +328,12 @@ async function listSpecFiles(dir: string): Promise<{ yaml: string[]; json: strin
     }
   };
   await walk(dir);
-  // Sorted path order (SPEC.md §1), by code unit so it does not depend on the locale.
+  // Sorted path order (docs/contract.md §1), by code unit so it does not depend on the locale.
   return { yaml: yaml.sort(compare), json: json.sort(compare) };
 }
 
 /**
- * `file` (absolute and normalised) relative to the working directory (SPEC.md §3), `../` included:
+ * `file` (absolute and normalised) relative to the working directory (docs/contract.md §3), `../` included:
  * what a user can click on. `under` is the resolved working directory ending with a separator: a
  * file inside it is what follows, without asking path.relative.
  */

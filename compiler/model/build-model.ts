@@ -85,7 +85,7 @@ export function buildModel(
   return { model: { apis, routes }, diagnostics };
 }
 
-/** Keys whose string value is a whole-value EL condition (SPEC.md: conditions, assertions). */
+/** Keys whose string value is a whole-value EL condition (docs/contract.md: conditions, assertions). */
 const CONDITION_KEYS = new Set(["condition", "messageCondition", "selectionRule", "assertion"]);
 
 /**

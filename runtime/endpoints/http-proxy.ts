@@ -175,7 +175,7 @@ export const connector = defineEndpoint<
   },
 });
 
-/** Timeouts are 504 `Request timeout`; anything else that prevents a response is 502 (SPEC.md §4). */
+/** Timeouts are 504 `Request timeout`; anything else that prevents a response is 502 (docs/contract.md §4). */
 export function toGatewayError(error: unknown): GatewayError {
   if (error instanceof GatewayError) return error;
   const code = (error as { code?: string } | null)?.code;

@@ -1,4 +1,4 @@
-// The `http-get` entrypoint: clients long-poll messages with GET (SPEC.md §5). `?limit` (capped by
+// The `http-get` entrypoint: clients long-poll messages with GET (docs/contract.md §5). `?limit` (capped by
 // messagesLimitCount) and `?cursor` (resume after that id); the request waits up to
 // messagesLimitDurationMs for the messages; Accept picks JSON, XML or plain text by q-value.
 // Security and request flows run first, then each message goes through the `subscribe` phase.

@@ -1,5 +1,5 @@
 // The `http-post` entrypoint: the body of each POST is one message (raw bytes), published to the
-// API's endpoint after security, request flows and the `publish` phase (SPEC.md §5). Success is
+// API's endpoint after security, request flows and the `publish` phase (docs/contract.md §5). Success is
 // 202 Accepted with an empty body; an endpoint that is not connected answers 503, a failed publish
 // 502, so a message is never dropped silently.
 // https://documentation.gravitee.io/apim/create-apis/message-apis (HTTP POST entrypoint)

@@ -127,7 +127,7 @@ function statusBlock(status: number, headers: Record<string, string | string[] |
   return `${out}\r\n`;
 }
 
-/** Gravitee's error body (SPEC.md §4) written on a socket that has not been upgraded. */
+/** Gravitee's error body (docs/contract.md §4) written on a socket that has not been upgraded. */
 function writeRawError(request: IncomingMessage, socket: Duplex, error: GatewayError): void {
   if (socket.destroyed) return;
   const json = wantsJson(request);

@@ -1,5 +1,5 @@
 // The `sse` entrypoint: a GET with Accept text/event-stream streams the API's messages as
-// server-sent events (SPEC.md §5): a `retry:` first, then one `event: message` per message, a `:`
+// server-sent events (docs/contract.md §5): a `retry:` first, then one `event: message` per message, a `:`
 // heartbeat after heartbeatIntervalInMs of silence, `event: error` when the endpoint fails and
 // `event: goaway` when the gateway drains. `Last-Event-ID` resumes after that id where the endpoint
 // can resume. https://documentation.gravitee.io/apim/create-apis/message-apis (SSE entrypoint)

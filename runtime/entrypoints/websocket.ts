@@ -1,4 +1,4 @@
-// The `websocket` entrypoint of MESSAGE APIs (SPEC.md §5): a GET with `Upgrade: websocket` runs
+// The `websocket` entrypoint of MESSAGE APIs (docs/contract.md §5): a GET with `Upgrade: websocket` runs
 // security and the request phase on the handshake (a failure is an ordinary HTTP error, before any
 // upgrade), then one socket carries both directions. Subscriber: every message of the endpoint,
 // after the `subscribe` phase, goes out as one frame with the raw content — a text frame when the
@@ -75,7 +75,7 @@ function sendFrame(ws: WebSocket, content: Buffer): Promise<boolean> {
   });
 }
 
-/** Gravitee's error response (SPEC.md §4) written on a socket that was not upgraded. */
+/** Gravitee's error response (docs/contract.md §4) written on a socket that was not upgraded. */
 function refuse(request: IncomingMessage, socket: Duplex, exchange: Exchange, error: GatewayError): void {
   if (socket.destroyed || !socket.writable) return;
   const json = wantsJson(request);

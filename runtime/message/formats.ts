@@ -1,4 +1,4 @@
-// The bodies the `http-get` entrypoint answers with (SPEC.md §5), byte for byte Gravitee's
+// The bodies the `http-get` entrypoint answers with (docs/contract.md §5), byte for byte Gravitee's
 // HttpGetEntrypointConnector: JSON `{"items":[…],"pagination":{…}}`, XML
 // `<response><items><item>…</item></items><pagination>…</pagination></response>` and a plain-text
 // listing. `id` is left out when a message has none; `content` is always a string; headers and

@@ -1,4 +1,4 @@
-// Server-sent events as the `sse` entrypoint writes them (SPEC.md §5, Gravitee's SseEvent): fields in
+// Server-sent events as the `sse` entrypoint writes them (docs/contract.md §5, Gravitee's SseEvent): fields in
 // the order retry, id, event, data, then comment lines `:key: value`, and a blank line. A content
 // with line breaks becomes several `data:` lines, so the client's EventSource rebuilds it exactly.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation

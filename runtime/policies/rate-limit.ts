@@ -28,7 +28,7 @@ export const connector = definePolicy<RateLimitConfig>({
         "X-Rate-Limit-Reset": String(window.resetAt),
       };
       if (window.count > rate.limit) {
-        // SPEC.md §4: the 429 always carries the X-Rate-Limit-* headers.
+        // docs/contract.md §4: the 429 always carries the X-Rate-Limit-* headers.
         throw new GatewayError(
           429,
           `Rate limit exceeded! You reached the limit of ${rate.limit} requests per ${rate.periodTime} ${rate.unit.toLowerCase()}`,

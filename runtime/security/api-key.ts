@@ -1,5 +1,5 @@
 // API_KEY plans: the key travels in the `X-Gravitee-Api-Key` header or the `api-key` query
-// parameter (Gravitee's defaults, SPEC.md §4). Until subscriptions are modelled as resources, the
+// parameter (Gravitee's defaults, docs/contract.md §4). Until subscriptions are modelled as resources, the
 // valid keys of an API come from the environment: SLUICE_API_KEYS_<API_ID> (the API id upper-cased,
 // `-` as `_`), a comma-separated list. A missing or wrong key is 401 Unauthorized.
 import { timingSafeEqual } from "node:crypto";

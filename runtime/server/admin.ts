@@ -1,4 +1,4 @@
-// The admin port (SPEC.md §4): /health/live, /health/ready (names what is not ready), /metrics
+// The admin port (docs/contract.md §4): /health/live, /health/ready (names what is not ready), /metrics
 // (Prometheus) and /info (bundle version, the bundle's digest, spec hashes). Served by fastify:
 // small, and off the traffic hot path.
 import Fastify, { type FastifyInstance } from "fastify";

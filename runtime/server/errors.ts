@@ -1,4 +1,4 @@
-// Gravitee's error responses (SPEC.md §4): `{"message": "...", "http_status_code": N}` as JSON when
+// Gravitee's error responses (docs/contract.md §4): `{"message": "...", "http_status_code": N}` as JSON when
 // the client accepts JSON (`application/json` or `*/*`), otherwise the message alone as text/plain.
 import type { GatewayRequest, GatewayResponse } from "../contract.ts";
 

@@ -1,5 +1,5 @@
 // The API traffic port speaks HTTP/1.1 and HTTP/2 with prior knowledge (h2c) on one clear-text
-// port (SPEC.md §4), so gRPC clients use the same port as everyone else. Node has no single server
+// port (docs/contract.md §4), so gRPC clients use the same port as everyone else. Node has no single server
 // for both, so a TCP server peeks at the first bytes of each connection: the HTTP/2 connection
 // preface goes to the http2 server, anything else to the http server.
 import {

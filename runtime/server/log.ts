@@ -1,4 +1,4 @@
-// Structured JSON logs on stdout, one object a line (SPEC.md §4). Field names that look like
+// Structured JSON logs on stdout, one object a line (docs/contract.md §4). Field names that look like
 // secrets are masked, so a key, password or token never reaches the log.
 import type { Logger } from "../contract.ts";
 

@@ -308,7 +308,7 @@ export interface HttpProxyEntrypoint {
    */
   type: "http-proxy";
   /**
-   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (docs/contract.md §2 rule 5).
    */
   qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
   dlq?: DeadLetterQueue;
@@ -345,7 +345,7 @@ export interface HttpGetEntrypoint {
    */
   type: "http-get";
   /**
-   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (docs/contract.md §2 rule 5).
    */
   qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
   dlq?: DeadLetterQueue;
@@ -387,7 +387,7 @@ export interface HttpPostEntrypoint {
    */
   type: "http-post";
   /**
-   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (docs/contract.md §2 rule 5).
    */
   qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
   dlq?: DeadLetterQueue;
@@ -417,7 +417,7 @@ export interface SseEntrypoint {
    */
   type: "sse";
   /**
-   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (docs/contract.md §2 rule 5).
    */
   qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
   dlq?: DeadLetterQueue;
@@ -455,7 +455,7 @@ export interface WebsocketEntrypoint {
    */
   type: "websocket";
   /**
-   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (docs/contract.md §2 rule 5).
    */
   qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
   dlq?: DeadLetterQueue;
@@ -501,7 +501,7 @@ export interface WebhookEntrypoint {
    */
   type: "webhook";
   /**
-   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (docs/contract.md §2 rule 5).
    */
   qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
   dlq?: DeadLetterQueue;
@@ -695,7 +695,7 @@ export interface TcpEntrypoint {
    */
   type: string;
   /**
-   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (SPEC.md §2 rule 5).
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (docs/contract.md §2 rule 5).
    */
   qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
   /**

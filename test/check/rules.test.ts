@@ -1,4 +1,4 @@
-// Every rule of SPEC.md §2 with a spec that breaks it and one that does not, asserting the code
+// Every rule of docs/contract.md §2 with a spec that breaks it and one that does not, asserting the code
 // and the exact line and column of the diagnostic. Rules only (schema validation has its own tests).
 import { describe, expect, it } from "vitest";
 import { diagnose, summary } from "../helpers/check.ts";

@@ -16,7 +16,6 @@ import { connectAsync, type IPublishPacket, type MqttClient } from "mqtt";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   brokerList,
-  databaseUrl,
   kafkaBootstrap,
   kafkaCa,
   kafkaPlain,
@@ -237,18 +236,9 @@ function exchange(url: string, request: Buffer): Promise<Buffer> {
   });
 }
 
-describe("Redis and PostgreSQL (the machine's services)", () => {
+describe("Redis (the machine's service)", () => {
   it("Redis answers PING", async () => {
     const answer = await exchange(redisUrl(), Buffer.from("*1\r\n$4\r\nPING\r\n"));
     expect(answer.toString()).toBe("+PONG\r\n");
-  });
-
-  it("PostgreSQL answers an SSLRequest", async () => {
-    // SSLRequest: length 8, code 80877103. A PostgreSQL server answers a single 'S' or 'N'.
-    const request = Buffer.alloc(8);
-    request.writeInt32BE(8, 0);
-    request.writeInt32BE(80877103, 4);
-    const answer = await exchange(databaseUrl(), request);
-    expect(["S", "N"]).toContain(answer.toString("latin1", 0, 1));
   });
 });

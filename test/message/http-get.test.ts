@@ -1,5 +1,5 @@
 // The http-get entrypoint over the mock endpoint through a compiled gateway: Gravitee's wire formats
-// (SPEC.md §5) in JSON, XML and text, Accept negotiation by q-value, limit and cursor, the long-poll
+// (docs/contract.md §5) in JSON, XML and text, Accept negotiation by q-value, limit and cursor, the long-poll
 // wait, headers/metadata in the payload, and when messages are acknowledged for each QoS.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";

@@ -1,4 +1,4 @@
-// The sse entrypoint over the mock endpoint through a compiled gateway (SPEC.md §5): the event
+// The sse entrypoint over the mock endpoint through a compiled gateway (docs/contract.md §5): the event
 // format, comments for headers/metadata, Last-Event-ID resume, heartbeats, the goaway event on
 // drain, and selection next to http-get on the same path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

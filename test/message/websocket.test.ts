@@ -1,5 +1,5 @@
 // The websocket entrypoint of MESSAGE APIs through compiled gateways, with `ws` as the client
-// (SPEC.md §5): messages out as text or binary frames, frames in as published messages, the
+// (docs/contract.md §5): messages out as text or binary frames, frames in as published messages, the
 // publisher/subscriber switches, message phases, security on the handshake, close codes 1000 / 1011
 // / 1013, backpressure, and selection among http-get, http-post, sse and websocket on one path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

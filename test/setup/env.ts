@@ -60,4 +60,3 @@ export const mqttCredentials = (): Credentials => ({
 
 export const rabbitmqUrl = (): string => get("RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672");
 export const redisUrl = (): string => get("REDIS_URL", "redis://127.0.0.1:6379");
-export const databaseUrl = (): string => get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test");

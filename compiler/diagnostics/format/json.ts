@@ -1,4 +1,4 @@
-// `--format json`: one JSON array of {file, line, column, severity, code, message, hint?} (SPEC.md §3).
+// `--format json`: one JSON array of {file, line, column, severity, code, message, hint?} (docs/contract.md §3).
 import type { LocatedDiagnostic } from "../diagnostic.ts";
 
 export function formatJson(diagnostics: LocatedDiagnostic[]): string {

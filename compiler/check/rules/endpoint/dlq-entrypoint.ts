@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 8: a dead-letter queue exists only for webhook deliveries (Gravitee's DLQ sends
+// docs/contract.md §2 rule 8: a dead-letter queue exists only for webhook deliveries (Gravitee's DLQ sends
 // messages a subscriber's callback refused); on any other entrypoint it would never be used.
 import { defineApiRule } from "../../rule.ts";
 import { entrypointsOf } from "../../spec-view.ts";

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 8: a webhook's `dlq.endpoint` names an endpoint group or an endpoint of the API
+// docs/contract.md §2 rule 8: a webhook's `dlq.endpoint` names an endpoint group or an endpoint of the API
 // that can publish (producer enabled); messages sent there must not be lost.
 import { defineApiRule } from "../../rule.ts";
 import {

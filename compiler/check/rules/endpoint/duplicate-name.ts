@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 8: group and endpoint names are unique within an API — they share one namespace,
+// docs/contract.md §2 rule 8: group and endpoint names are unique within an API — they share one namespace,
 // because a DLQ, a failover or a `target` reference may name either.
 import { defineApiRule } from "../../rule.ts";
 import { endpointGroupsOf, endpointsOf, str } from "../../spec-view.ts";

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 8: a v4 API needs at least one endpoint group: there is nowhere to send traffic.
+// docs/contract.md §2 rule 8: a v4 API needs at least one endpoint group: there is nowhere to send traffic.
 import { defineApiRule } from "../../rule.ts";
 
 export default defineApiRule({

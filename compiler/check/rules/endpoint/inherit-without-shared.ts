@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 8: `inheritConfiguration: true` takes the group's sharedConfiguration; without one
+// docs/contract.md §2 rule 8: `inheritConfiguration: true` takes the group's sharedConfiguration; without one
 // there is nothing to inherit and the endpoint would run unconfigured.
 import { defineApiRule } from "../../rule.ts";
 import { endpointGroupsOf, endpointsOf } from "../../spec-view.ts";

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 8: `:` separates group and endpoint in Gravitee's endpoint references
+// docs/contract.md §2 rule 8: `:` separates group and endpoint in Gravitee's endpoint references
 // (`group:endpoint`), so names cannot contain it.
 import { defineApiRule } from "../../rule.ts";
 import { endpointGroupsOf, endpointsOf, str } from "../../spec-view.ts";

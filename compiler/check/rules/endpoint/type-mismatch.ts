@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 8: an endpoint is of its group's type; a group is one connector.
+// docs/contract.md §2 rule 8: an endpoint is of its group's type; a group is one connector.
 import { defineApiRule } from "../../rule.ts";
 import { endpointGroupsOf, endpointsOf } from "../../spec-view.ts";
 

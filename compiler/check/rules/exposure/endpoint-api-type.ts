@@ -1,4 +1,4 @@
-// SPEC.md §2 rules 1 and 3: PROXY APIs reach `http-proxy` endpoints (REST, SOAP, WebSocket, gRPC,
+// docs/contract.md §2 rules 1 and 3: PROXY APIs reach `http-proxy` endpoints (REST, SOAP, WebSocket, gRPC,
 // GraphQL backends); MESSAGE APIs reach brokers (kafka, mqtt5, solace, rabbitmq) or the mock.
 import { defineApiRule } from "../../rule.ts";
 import { endpointGroupsOf, MESSAGE_ENDPOINTS, PROXY_CONNECTOR } from "../../spec-view.ts";

@@ -1,4 +1,4 @@
-// SPEC.md §2 rules 1 and 3: a PROXY API is entered through `http-proxy`; a MESSAGE API through the
+// docs/contract.md §2 rules 1 and 3: a PROXY API is entered through `http-proxy`; a MESSAGE API through the
 // message entrypoints. Gravitee's "backend exposure method" decides which connectors exist.
 import { defineApiRule } from "../../rule.ts";
 import { entrypointsOf, MESSAGE_ENTRYPOINTS, PROXY_CONNECTOR } from "../../spec-view.ts";

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 4: an entrypoint that consumes (http-get, sse, webhook, websocket subscriber) needs
+// docs/contract.md §2 rule 4: an entrypoint that consumes (http-get, sse, webhook, websocket subscriber) needs
 // a consumer on every endpoint group; one that produces (http-post, websocket publisher) a producer.
 import { defineApiRule } from "../../rule.ts";
 import { endpointGroupsOf, entrypointRoles, entrypointsOf, groupHasRole } from "../../spec-view.ts";

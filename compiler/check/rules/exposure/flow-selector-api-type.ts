@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 3: MESSAGE flows use `CHANNEL`/`CONDITION` selectors, PROXY flows `HTTP`/`CONDITION`.
+// docs/contract.md §2 rule 3: MESSAGE flows use `CHANNEL`/`CONDITION` selectors, PROXY flows `HTTP`/`CONDITION`.
 import { defineApiRule } from "../../rule.ts";
 import { flowsOf, list, str } from "../../spec-view.ts";
 

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 6: the `mqtt5` endpoint speaks MQTT 5 only. A configuration asking for another
+// docs/contract.md §2 rule 6: the `mqtt5` endpoint speaks MQTT 5 only. A configuration asking for another
 // protocol version (3.1 / 3.1.1) is an error rather than a silent downgrade.
 import { defineApiRule } from "../../rule.ts";
 import { endpointGroupsOf, endpointsOf, obj } from "../../spec-view.ts";

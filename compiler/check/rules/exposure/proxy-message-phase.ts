@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 2: a PROXY API has no message-level policies. WebSocket traffic is proxied as-is
+// docs/contract.md §2 rule 2: a PROXY API has no message-level policies. WebSocket traffic is proxied as-is
 // after the handshake, so `publish`/`subscribe` phases and `messageCondition` would never run.
 import { defineApiRule } from "../../rule.ts";
 import { flowsOf, list } from "../../spec-view.ts";

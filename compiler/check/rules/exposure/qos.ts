@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 5: a message entrypoint's quality of service must be one the entrypoint offers and
+// docs/contract.md §2 rule 5: a message entrypoint's quality of service must be one the entrypoint offers and
 // that every endpoint group of the API can honour (Gravitee's QoS capability matrix).
 import { defineApiRule } from "../../rule.ts";
 import { endpointGroupsOf, entrypointsOf, str } from "../../spec-view.ts";

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 7: an entrypoint type appears once per API; two `sse` entrypoints would compete
+// docs/contract.md §2 rule 7: an entrypoint type appears once per API; two `sse` entrypoints would compete
 // for the same requests.
 import { defineApiRule } from "../../rule.ts";
 import { entrypointsOf } from "../../spec-view.ts";

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 7: no two listeners of the same type (Gravitee merges entrypoints per listener).
+// docs/contract.md §2 rule 7: no two listeners of the same type (Gravitee merges entrypoints per listener).
 import { defineApiRule } from "../../rule.ts";
 import { list, str } from "../../spec-view.ts";
 

@@ -1,4 +1,4 @@
-// SPEC.md §2 rules 3 and 7: each entrypoint sits on the listener type it belongs to — webhook on a
+// docs/contract.md §2 rules 3 and 7: each entrypoint sits on the listener type it belongs to — webhook on a
 // SUBSCRIPTION listener, every other one on the HTTP listener.
 import { defineApiRule } from "../../rule.ts";
 import { ENTRYPOINT_LISTENER, entrypointsOf, str } from "../../spec-view.ts";

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 7: a v4 API needs at least one listener, or nobody can call it.
+// docs/contract.md §2 rule 7: a v4 API needs at least one listener, or nobody can call it.
 import { defineApiRule } from "../../rule.ts";
 
 export default defineApiRule({

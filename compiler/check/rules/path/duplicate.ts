@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 9: a host+path pair routes to one API only, across the whole repository. Two APIs
+// docs/contract.md §2 rule 9: a host+path pair routes to one API only, across the whole repository. Two APIs
 // on the same context path would make routing depend on file order.
 import type { LoadedDocument } from "../../../load/load-specs.ts";
 import { normalisePath, pathProblem } from "../../../shared/paths.ts";

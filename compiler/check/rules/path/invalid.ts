@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 9: context paths are URL paths (normalised as Gravitee does); a query, a fragment
+// docs/contract.md §2 rule 9: context paths are URL paths (normalised as Gravitee does); a query, a fragment
 // or white space in one can never match a request.
 import { pathProblem } from "../../../shared/paths.ts";
 import { defineApiRule } from "../../rule.ts";

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 7: a PUSH plan (webhook subscriptions) has no security: the gateway calls the
+// docs/contract.md §2 rule 7: a PUSH plan (webhook subscriptions) has no security: the gateway calls the
 // consumer, not the other way round.
 import { defineApiRule } from "../../rule.ts";
 import { plansOf } from "../../spec-view.ts";

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 11: every API needs at least one plan; without one Gravitee rejects every call.
+// docs/contract.md §2 rule 11: every API needs at least one plan; without one Gravitee rejects every call.
 import { defineApiRule } from "../../rule.ts";
 import { size } from "../../spec-view.ts";
 

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 7: a STANDARD plan (the default mode) says how consumers authenticate.
+// docs/contract.md §2 rule 7: a STANDARD plan (the default mode) says how consumers authenticate.
 import { defineApiRule } from "../../rule.ts";
 import { plansOf } from "../../spec-view.ts";
 

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 7 (warning): consumers subscribe to a webhook entrypoint through a PUSH plan; a
+// docs/contract.md §2 rule 7 (warning): consumers subscribe to a webhook entrypoint through a PUSH plan; a
 // webhook entrypoint without one compiles but nobody can subscribe.
 import { defineApiRule } from "../../rule.ts";
 import { entrypointsOf, plansOf } from "../../spec-view.ts";

@@ -1,4 +1,4 @@
-// SPEC.md §1: `metadata.name` is an API's identity, unique across the repository — it names the
+// docs/contract.md §1: `metadata.name` is an API's identity, unique across the repository — it names the
 // generated module, the metrics and the consumer groups.
 import type { LoadedDocument } from "../../../load/load-specs.ts";
 import { defineRepositoryRule } from "../../rule.ts";

@@ -1,4 +1,4 @@
-// SPEC.md §2 rule 10: a v2 API (ApiDefinition) is an HTTP-to-HTTP proxy. Its endpoints are HTTP
+// docs/contract.md §2 rule 10: a v2 API (ApiDefinition) is an HTTP-to-HTTP proxy. Its endpoints are HTTP
 // backends; brokers need a v4 MESSAGE API.
 import { defineApiRule } from "../../rule.ts";
 import { list, obj, str } from "../../spec-view.ts";
