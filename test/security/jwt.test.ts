@@ -1,14 +1,18 @@
 // JWT plans through a compiled gateway, against a real JWKS server: the bypass table (every row
 // refused), claims reaching EL and the backend, `propagateAuthHeader`, clock skew, key rotation
 // through the JWKS (refetch on an unknown kid), a JWKS server that is down, GIVEN_KEY (RS and HS)
-// and GATEWAY_KEYS from the environment, and configurations refused at start-up.
+// and GATEWAY_KEYS from the environment, certificate-bound tokens over TLS, and configurations
+// refused at start-up.
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
+import { request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
 import { exportJWK, type JWK, type JWTPayload, SignJWT, UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { thumbprintOf } from "../../runtime/security/client-certificate.ts";
 import { type EchoBackend, type Received, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { makePki, type Pem } from "./certificates.ts";
 import { subscription, withConsumers } from "./consumers.ts";
 import { jwtPlan, keylessPlan, securedApi } from "./specs.ts";
 
@@ -279,6 +283,13 @@ describe("JWT plan with JWKS_URL", () => {
     expect(jwks.fetches).toBe(fetchesBefore + 1);
   }, 15_000);
 
+  it("tries every key of the set that fits for a token without kid", async () => {
+    const noKid = await sign(k2.privateKey, { sub: "alice", azp: "partner-app" });
+    expect((await call(gateway, "/orders", noKid)).status).toBe(200);
+    const forged = await sign(attacker.privateKey, { sub: "alice", azp: "partner-app" });
+    expect((await call(gateway, "/orders", forged)).status).toBe(401);
+  });
+
   it("keeps verifying with the keys it has when the JWKS server goes down", async () => {
     await jwks.close();
     expect((await call(gateway, "/orders", await valid())).status).toBe(200);
@@ -487,6 +498,77 @@ describe("JWT plan with GATEWAY_KEYS", () => {
       expect((await call(gateway, "/orders", await token(globex, "https://acme.example/"))).status).toBe(401);
       expect((await call(gateway, "/orders", await token(acme, "https://evil.example/"))).status).toBe(401);
       expect((await call(gateway, "/orders", await token(acme))).status).toBe(401);
+    } finally {
+      await gateway.close();
+      await backend.close();
+    }
+  });
+});
+
+describe("JWT plan with certificate-bound tokens (RFC 8705)", () => {
+  it("accepts a token only with the client certificate its cnf.x5t#S256 names, over TLS", async () => {
+    const pki = makePki();
+    const bound = pki.client("bound");
+    const other = pki.client("other");
+    const key = rsaKey("k");
+    const backend = await startEchoBackend();
+    const gateway = await startTestGateway(
+      {
+        "orders.yaml": securedApi(
+          "orders",
+          "/orders",
+          "${BACKEND}",
+          jwtPlan(
+            "jwt",
+            `          signature: RSA_RS256
+          publicKeyResolver: GIVEN_KEY
+          resolverParameter: \${JWT_KEY}
+          confirmationMethodValidation:
+            certificateBoundThumbprint:
+              enabled: true`,
+          ),
+        ),
+      },
+      {
+        BACKEND: backend.url,
+        JWT_KEY: key.pem,
+        SLUICE_TLS_CERT: pki.server.certPath,
+        SLUICE_TLS_KEY: pki.server.keyPath,
+        SLUICE_HTTPS_PORT: "0",
+      },
+      withConsumers({
+        subscriptions: [subscription("orders", "jwt", "partner", { clientId: "partner-app" })],
+      }),
+    );
+    const x5t = Buffer.from(thumbprintOf(bound.cert), "hex").toString("base64url");
+    const token = await sign(key.privateKey, { azp: "partner-app", cnf: { "x5t#S256": x5t } });
+    const unbound = await sign(key.privateKey, { azp: "partner-app" });
+    const get = (client: Pem | undefined, jwt: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpsRequest(
+          {
+            host: "127.0.0.1",
+            port: gateway.httpsPort,
+            path: "/orders",
+            ca: pki.ca.cert,
+            agent: false,
+            headers: { authorization: `Bearer ${jwt}` },
+            ...(client ? { cert: client.cert, key: client.key } : {}),
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on("error", reject);
+        req.end();
+      });
+    try {
+      expect(await get(bound, token)).toBe(200);
+      expect(await get(other, token)).toBe(401);
+      expect(await get(undefined, token)).toBe(401);
+      expect(await get(bound, unbound)).toBe(401);
+      expect((await call(gateway, "/orders", token)).status).toBe(401);
     } finally {
       await gateway.close();
       await backend.close();
