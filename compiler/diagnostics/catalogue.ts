@@ -252,9 +252,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   // compile
   {
     code: "compile/not-implemented",
-    title: "Connector or policy not implemented yet",
-    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy or plan security yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); anything else stops the compile.",
-    fix: "Use an implemented alternative (docs/connectors.md lists them), or remove the part until it is supported.",
+    title: "Connector, policy or option not implemented yet",
+    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy, plan security or option yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); a plan security option the runtime does not honour (docs/consumers.md lists them) is a warning on its line; anything else stops the compile.",
+    fix: "Use an implemented alternative (docs/connectors.md and docs/consumers.md list them), or remove the part until it is supported.",
   },
   {
     code: "compile/type-check",

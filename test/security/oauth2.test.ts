@@ -103,6 +103,8 @@ ${configuration}
                 addHeaders:
                   - name: X-Client-Id
                     value: "{#context.attributes['oauth.client_id']}"
+                  - name: X-Payload
+                    value: "{#context.attributes['oauth.payload']}"
 `;
 
 const idpResource = (url: string, extra: Record<string, unknown> = {}): ResourceInfo => ({
@@ -212,7 +214,13 @@ describe("OAUTH2 plan against a real RFC 7662 introspection endpoint", () => {
   });
 
   it("checks required scopes: one of them when modeStrict is false; the payload reaches the attributes", async () => {
-    expect((await call(gateway, "/admin", await idp.token("partner-app", "orders:admin"))).status).toBe(200);
+    const res = await call(gateway, "/admin", await idp.token("partner-app", "orders:admin"));
+    expect(res.status).toBe(200);
+    const payload = JSON.parse(String(((await res.json()) as Received).headers["x-payload"])) as Record<
+      string,
+      unknown
+    >;
+    expect(payload).toMatchObject({ active: true, client_id: "partner-app", scope: "orders:admin" });
     expect((await call(gateway, "/admin", await idp.token("partner-app", "orders:read"))).status).toBe(401);
   });
 
