@@ -7,8 +7,9 @@
 //   - `exp` and `nbf` with 60 s of clock skew (nimbus-jose-jwt's default, which Gravitee uses);
 //   - `typ` when `tokenTypValidation` asks; the certificate binding (`cnf.x5t#S256`, RFC 8705) when
 //     `confirmationMethodValidation` asks, against the TLS client certificate only.
+// With `checkRequiredScopes`, the `scope` (or `scp`) claim must hold `requiredScopes` (./scopes.ts).
 // Failures are 401 `Unauthorized` with Gravitee's keys (JWT_MISSING_TOKEN, JWT_INVALID_TOKEN,
-// JWT_INVALID_CERTIFICATE_BOUND_THUMBPRINT); a JWKS that cannot be fetched is Gravitee's 500
+// JWT_INVALID_CERTIFICATE_BOUND_THUMBPRINT, JWT_INSUFFICIENT_SCOPE); a JWKS that cannot be fetched is Gravitee's 500
 // JWT_JWKS_RESOLUTION_ERROR. Context attributes as Gravitee names them: `jwt.token`,
 // `oauth.client_id`, `user`, and `jwt.claims` with `extractClaims`.
 import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
@@ -25,6 +26,7 @@ import {
 import { bearerTokenOf, removeAuthorizationUpstream } from "./bearer-token.ts";
 import { peerCertificateOf } from "./client-certificate.ts";
 import { createKeySource, KeySourceUnavailable, type VerificationKey } from "./jwt-keys.ts";
+import { hasRequiredScopes } from "./scopes.ts";
 import { activeSubscription } from "./subscription-validity.ts";
 
 const ALGORITHMS: Record<JwtSecurityConfiguration["signature"], string> = {
@@ -100,6 +102,13 @@ export const connector = defineSecurity<JwtSecurityConfiguration>({
           ctx.log.info("JWT refused", { plan: ctx.plan.id, reason: "certificate binding" });
           throw unauthorized("JWT_INVALID_CERTIFICATE_BOUND_THUMBPRINT");
         }
+        if (
+          config.checkRequiredScopes &&
+          !hasRequiredScopes(scopesOf(claims), config.requiredScopes, config.modeStrict !== false)
+        ) {
+          ctx.log.info("JWT refused", { plan: ctx.plan.id, reason: "insufficient scope" });
+          throw unauthorized("JWT_INSUFFICIENT_SCOPE");
+        }
         exchange.attributes[JWT_TOKEN_ATTRIBUTE] = credential.value;
         const clientId = clientIdOf(claims, config.clientIdClaim);
         if (clientId !== undefined) exchange.attributes[CLIENT_ID_ATTRIBUTE] = clientId;
@@ -155,6 +164,15 @@ function claimAt(claims: JWTPayload, path: string): string | undefined {
 
 function stringOf(value: unknown): string | undefined {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
+}
+
+/** The token's scopes: the space-delimited `scope` claim (RFC 9068), else the `scp` list. */
+function scopesOf(claims: JWTPayload): string[] {
+  for (const value of [claims.scope, claims.scp]) {
+    if (typeof value === "string" && value.trim() !== "") return value.trim().split(/\s+/);
+    if (Array.isArray(value)) return value.filter((s): s is string => typeof s === "string");
+  }
+  return [];
 }
 
 function checkType(typ: string | undefined, config: JwtSecurityConfiguration): void {

@@ -21,6 +21,7 @@ import {
 } from "./attributes.ts";
 import { bearerTokenOf, removeAuthorizationUpstream } from "./bearer-token.ts";
 import { createIntrospector, type Introspection, IntrospectionUnavailable } from "./introspection.ts";
+import { hasRequiredScopes } from "./scopes.ts";
 import { activeSubscription } from "./subscription-validity.ts";
 
 const CHALLENGE = { "www-authenticate": 'Bearer realm="gravitee.io"' };
@@ -83,14 +84,3 @@ export const connector = defineSecurity<OAuth2SecurityConfiguration>({
     };
   },
 });
-
-/** Gravitee's rule: nothing required → fine; strict → every required scope; else at least one. */
-export function hasRequiredScopes(
-  scopes: readonly string[],
-  required: readonly string[] | undefined,
-  strict: boolean,
-): boolean {
-  if (!required || required.length === 0) return true;
-  if (scopes.length === 0) return false;
-  return strict ? required.every((s) => scopes.includes(s)) : scopes.some((s) => required.includes(s));
-}

@@ -425,6 +425,42 @@ describe("JWT plan with GIVEN_KEY", () => {
     await expect(start(givenKey(signature), key())).rejects.toThrow(message);
   });
 
+  it("checks required scopes from scope or scp: all of them in strict mode, one of them otherwise", async () => {
+    const key = rsaKey("k");
+    for (const [strict, accepted, refused] of [
+      ["true", ["orders:read orders:write", ["orders:write", "orders:read", "x"]], ["orders:read", ""]],
+      ["false", ["orders:write", ["orders:read"]], ["orders:admin", []]],
+    ] as const) {
+      const gateway = await start(
+        givenKey(
+          "RSA_RS256",
+          `
+          checkRequiredScopes: true
+          requiredScopes: [orders:read, orders:write]
+          modeStrict: ${strict}`,
+        ),
+        key.pem,
+      );
+      try {
+        const scoped = (scope: string | readonly string[]) =>
+          sign(key.privateKey, {
+            azp: "partner-app",
+            ...(typeof scope === "string" ? { scope } : { scp: [...scope] }),
+          });
+        for (const scope of accepted)
+          expect((await call(gateway, "/orders", await scoped(scope))).status, `${strict} ${scope}`).toBe(
+            200,
+          );
+        for (const scope of refused)
+          expect((await call(gateway, "/orders", await scoped(scope))).status, `${strict} ${scope}`).toBe(
+            401,
+          );
+      } finally {
+        await gateway.close();
+      }
+    }
+  });
+
   it("checks typ when tokenTypValidation asks", async () => {
     const key = rsaKey("k");
     const gateway = await start(
