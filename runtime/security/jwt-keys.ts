@@ -51,7 +51,7 @@ export function createKeySource(
   where: string,
 ): KeySource {
   const hmac = alg.startsWith("HS");
-  switch (config.publicKeyResolver) {
+  switch (config.publicKeyResolver ?? "GIVEN_KEY") {
     case "GIVEN_KEY": {
       const parameter = config.resolverParameter ?? "";
       if (parameter.trim() === "")
@@ -67,6 +67,8 @@ export function createKeySource(
           `${where}: a JWKS holds public keys; HMAC signatures need GIVEN_KEY or GATEWAY_KEYS`,
         );
       return jwksKeys(config, alg, ctx, where);
+    default:
+      throw new EnvError(`${where}: unknown publicKeyResolver ${JSON.stringify(config.publicKeyResolver)}`);
   }
 }
 

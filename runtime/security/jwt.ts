@@ -16,6 +16,7 @@ import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } 
 import type { Exchange } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { defineSecurity } from "../define.ts";
+import { EnvError } from "../env.ts";
 import type { JwtSecurityConfiguration } from "../spec-types/api-v4-definition.ts";
 import {
   CLIENT_ID_ATTRIBUTE,
@@ -47,6 +48,7 @@ export const connector = defineSecurity<JwtSecurityConfiguration>({
   create(config, ctx) {
     const where = `API ${ctx.api.id}, plan ${ctx.plan.id}`;
     const alg = ALGORITHMS[config.signature ?? "RSA_RS256"];
+    if (!alg) throw new EnvError(`${where}: unknown signature ${JSON.stringify(config.signature)}`);
     const keys = createKeySource(config, alg, ctx, where);
 
     const verify = async (token: string): Promise<JWTPayload> => {

@@ -498,6 +498,58 @@ describe("JWT plan with GIVEN_KEY", () => {
   });
 });
 
+describe("JWT plan of a v2 API (securityDefinition as a JSON string)", () => {
+  it("verifies tokens like a v4 plan", async () => {
+    const key = rsaKey("k");
+    const backend = await startEchoBackend();
+    const v2 = `apiVersion: gravitee.io/v1alpha1
+kind: ApiDefinition
+metadata:
+  name: legacy
+spec:
+  name: legacy
+  version: "1"
+  proxy:
+    virtual_hosts:
+      - path: /legacy
+    groups:
+      - name: default
+        endpoints:
+          - name: backend
+            target: \${BACKEND}/legacy
+  plans:
+    - name: partners
+      security: JWT
+      securityDefinition: '${JSON.stringify({
+        signature: "RSA_RS256",
+        publicKeyResolver: "GIVEN_KEY",
+        resolverParameter: key.pem,
+        clientIdClaim: "app.id",
+      })}'
+`;
+    const gateway = await startTestGateway(
+      { "legacy.yaml": v2 },
+      { BACKEND: backend.url, JWT_KEY: key.pem },
+      withConsumers({
+        subscriptions: [subscription("legacy", "partners", "partner", { clientId: "partner-app" })],
+      }),
+    );
+    try {
+      const token = (claims: JWTPayload) => sign(key.privateKey, claims);
+      expect((await call(gateway, "/legacy/x", await token({ app: { id: "partner-app" } }))).status).toBe(
+        200,
+      );
+      // clientIdClaim wins over azp: the same token naming the partner only in azp selects no plan.
+      expect((await call(gateway, "/legacy/x", await token({ azp: "partner-app" }))).status).toBe(401);
+      const forged = await sign(rsaKey("o").privateKey, { app: { id: "partner-app" } });
+      expect((await call(gateway, "/legacy/x", forged)).status).toBe(401);
+    } finally {
+      await gateway.close();
+      await backend.close();
+    }
+  });
+});
+
 describe("JWT plan with GATEWAY_KEYS", () => {
   it("verifies with the keys of the token's issuer from the environment; other issuers are refused", async () => {
     const acme = rsaKey("a");
