@@ -7,6 +7,7 @@
 // timeout is "unavailable" (the plan answers 503); `active` must be present and true (RFC 7662 §2.2).
 import type { ResourceInfo } from "../contract.ts";
 import { EnvError } from "../env.ts";
+import { BoundedCache } from "./bounded-cache.ts";
 
 export interface Introspection {
   readonly active: boolean;
@@ -42,7 +43,7 @@ interface Settings {
 
 export function createIntrospector(resource: ResourceInfo, where: string): Introspector {
   const settings = settingsOf(resource, where);
-  const cache = new Map<string, { result: Introspection; until: number }>();
+  const cache = new BoundedCache<Introspection>(MAX_ENTRIES);
   const pending = new Map<string, Promise<Introspection>>();
 
   const call = async (token: string): Promise<Introspection> => {
@@ -82,10 +83,8 @@ export function createIntrospector(resource: ResourceInfo, where: string): Intro
 
   return {
     introspect(token) {
-      const now = Date.now();
-      const cached = cache.get(token);
-      if (cached && cached.until > now) return Promise.resolve(cached.result);
-      if (cached) cache.delete(token);
+      const cached = cache.get(token, Date.now());
+      if (cached) return Promise.resolve(cached);
       let running = pending.get(token);
       if (!running) {
         running = call(token)
@@ -102,7 +101,7 @@ export function createIntrospector(resource: ResourceInfo, where: string): Intro
 }
 
 function remember(
-  cache: Map<string, { result: Introspection; until: number }>,
+  cache: BoundedCache<Introspection>,
   token: string,
   result: Introspection,
   now: number,
@@ -111,12 +110,7 @@ function remember(
   const ttl = result.active
     ? Math.min(MAX_TTL_MS, exp === undefined ? MAX_TTL_MS : exp - now)
     : INACTIVE_TTL_MS;
-  if (ttl <= 0) return;
-  if (cache.size >= MAX_ENTRIES) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
-  }
-  cache.set(token, { result, until: now + ttl });
+  cache.set(token, result, now + ttl, now);
 }
 
 function expiryOf(payload: string): number | undefined {

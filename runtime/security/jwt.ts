@@ -25,6 +25,7 @@ import {
   USER_ATTRIBUTE,
 } from "./attributes.ts";
 import { bearerTokenOf, removeAuthorizationUpstream } from "./bearer-token.ts";
+import { BoundedCache } from "./bounded-cache.ts";
 import { peerCertificateOf } from "./client-certificate.ts";
 import { createKeySource, KeySourceUnavailable, type VerificationKey } from "./jwt-keys.ts";
 import { hasRequiredScopes } from "./scopes.ts";
@@ -40,6 +41,9 @@ const ALGORITHMS: Record<JwtSecurityConfiguration["signature"], string> = {
 };
 
 const CLOCK_SKEW_SECONDS = 60;
+/** Verified tokens are remembered (Gravitee keeps 1,000 for 5 minutes too): a verification costs ~0.1 ms. */
+const VERIFIED_MAX = 1_000;
+const VERIFIED_TTL_MS = 5 * 60_000;
 
 const unauthorized = (key: string) => new GatewayError(401, "Unauthorized", { key });
 
@@ -51,7 +55,22 @@ export const connector = defineSecurity<JwtSecurityConfiguration>({
     if (!alg) throw new EnvError(`${where}: unknown signature ${JSON.stringify(config.signature)}`);
     const keys = createKeySource(config, alg, ctx, where);
 
+    const verified = new BoundedCache<JWTPayload>(VERIFIED_MAX);
     const verify = async (token: string): Promise<JWTPayload> => {
+      const now = Date.now();
+      const known = verified.get(token, now);
+      if (known) return known;
+      // Frozen: the same claims object is handed to every request with this token.
+      const claims = deepFreeze(await verifySignature(token));
+      // Until it expires (the skew included), at most VERIFIED_TTL_MS: a key removed from a JWKS
+      // stops working within that time.
+      const expires =
+        claims.exp === undefined ? Number.POSITIVE_INFINITY : (claims.exp + CLOCK_SKEW_SECONDS) * 1000;
+      verified.set(token, claims, Math.min(now + VERIFIED_TTL_MS, expires), now);
+      return claims;
+    };
+
+    const verifySignature = async (token: string): Promise<JWTPayload> => {
       const header = decodeProtectedHeader(token);
       if (header.alg !== alg) throw new errors.JOSEAlgNotAllowed(`"alg" ${String(header.alg)} is not ${alg}`);
       checkType(header.typ, config);
@@ -166,6 +185,14 @@ function claimAt(claims: JWTPayload, path: string): string | undefined {
 
 function stringOf(value: unknown): string | undefined {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** The token's scopes: the space-delimited `scope` claim (RFC 9068), else the `scp` list. */
