@@ -20,11 +20,11 @@ import { NO_CONTEXT_PATH, sendError } from "./errors.ts";
 import { GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "./exchange.ts";
 import { ENTRYPOINT_ATTRIBUTE } from "./flows.ts";
 import { startHealthChecks } from "./health-check.ts";
-import { createDualServer, createTlsListener } from "./listen.ts";
+import { createDualServer, createTlsListener, secureContextOptions } from "./listen.ts";
 import { createLogger } from "./log.ts";
 import { Metrics } from "./metrics.ts";
 import { Router } from "./router.ts";
-import { readTlsSettings } from "./tls-settings.ts";
+import { readTlsSettings, watchTlsSettings } from "./tls-settings.ts";
 
 export interface GatewayOptions {
   env?: Readonly<Record<string, string | undefined>>;
@@ -177,11 +177,16 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
           );
         })
       : undefined;
+  const stopTlsWatch =
+    tls && tlsServer
+      ? watchTlsSettings(env, tls, (next) => tlsServer.setSecureContext(secureContextOptions(next)), log)
+      : undefined;
   const admin = createAdminServer({ bundle, metrics, readiness, draining: () => draining });
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
   await admin.listen({ port: requestedAdminPort, host }).catch(async (error: NodeJS.ErrnoException) => {
     server.net.close();
     tlsServer?.close();
+    stopTlsWatch?.();
     throw new Error(
       `cannot listen on ${host}:${requestedAdminPort} (SLUICE_ADMIN_PORT): ${error.code ?? error.message}`,
     );
@@ -202,6 +207,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     log.info("draining", { inFlight: metrics.active });
     server.net.close();
     tlsServer?.close();
+    stopTlsWatch?.();
     healthChecks.stop();
     await Promise.allSettled(apis.flatMap((a) => a.entrypoints.map((e) => e.close?.())));
     const deadline = Date.now() + Number(env.SLUICE_DRAIN_TIMEOUT_MS ?? 10_000);

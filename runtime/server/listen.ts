@@ -68,9 +68,7 @@ export function createDualServer(handler: Handler, onUpgrade: UpgradeHandler): D
 export function createTlsListener(dual: DualServer, settings: TlsSettings): TlsServer {
   const server = createTlsServer(
     {
-      cert: settings.cert,
-      key: settings.key,
-      ...(settings.ca ? { ca: settings.ca } : {}),
+      ...secureContextOptions(settings),
       requestCert: true,
       rejectUnauthorized: false,
       ALPNProtocols: ["h2", "http/1.1"],
@@ -85,4 +83,9 @@ export function createTlsListener(dual: DualServer, settings: TlsSettings): TlsS
   // A failed handshake (a port scanner, a client refusing our certificate) concerns that client only.
   server.on("tlsClientError", (_error, socket) => socket.destroy());
   return server;
+}
+
+/** The certificate, key and client CAs of the TLS listener (also for `setSecureContext` on renewal). */
+export function secureContextOptions(settings: TlsSettings): { cert: Buffer; key: Buffer; ca?: Buffer } {
+  return { cert: settings.cert, key: settings.key, ...(settings.ca ? { ca: settings.ca } : {}) };
 }

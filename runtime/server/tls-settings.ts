@@ -3,8 +3,12 @@
 // (`SLUICE_HTTP_PORT=off`). SLUICE_TLS_CLIENT_CA (a PEM file of CA certificates) restricts which
 // client certificates MTLS plans accept; a client certificate is always requested, never required
 // by the TLS handshake itself, so plans without certificates keep working on the same port.
-import { readFileSync } from "node:fs";
+// The files are watched: a renewed certificate (cert-manager rewriting a Secret volume, a `mv` over
+// the file) is used for new connections without a restart; a broken one is logged and ignored.
+import { type FSWatcher, readFileSync, watch } from "node:fs";
+import { dirname } from "node:path";
 import { createSecureContext } from "node:tls";
+import type { Logger } from "../contract.ts";
 
 export const TLS_CERT = "SLUICE_TLS_CERT";
 export const TLS_KEY = "SLUICE_TLS_KEY";
@@ -58,4 +62,52 @@ function readPem(variable: string, file: string): Buffer {
   }
   if (!content.includes("-----BEGIN")) throw new Error(`${variable}=${file}: not a PEM file`);
   return content;
+}
+
+/**
+ * Calls `apply` with the settings read again whenever a file of `current` changes (the directories
+ * are watched, so Kubernetes' symlink swap of a Secret volume is seen). Returns a stop function.
+ */
+export function watchTlsSettings(
+  env: Env,
+  current: TlsSettings,
+  apply: (next: TlsSettings) => void,
+  log: Logger,
+): () => void {
+  let active = current;
+  let timer: NodeJS.Timeout | undefined;
+  const reload = () => {
+    timer = undefined;
+    let next: TlsSettings | undefined;
+    try {
+      next = readTlsSettings(env);
+    } catch (error) {
+      log.error("TLS files changed but cannot be used; keeping the previous certificate", {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return;
+    }
+    if (!next || (next.cert.equals(active.cert) && next.key.equals(active.key) && sameCa(next.ca, active.ca)))
+      return;
+    active = next;
+    apply(next);
+    log.info("TLS certificate reloaded", { file: env[TLS_CERT] });
+  };
+  const files = [env[TLS_CERT], env[TLS_KEY], env[TLS_CLIENT_CA]].filter((f): f is string => Boolean(f));
+  const watchers: FSWatcher[] = [...new Set(files.map((f) => dirname(f)))].map((dir) =>
+    watch(dir, () => {
+      // Writers touch several files one after the other: read once things settle.
+      clearTimeout(timer);
+      timer = setTimeout(reload, 200);
+      timer.unref();
+    }).on("error", () => {}),
+  );
+  return () => {
+    clearTimeout(timer);
+    for (const w of watchers) w.close();
+  };
+}
+
+function sameCa(a: Buffer | undefined, b: Buffer | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : a.equals(b);
 }

@@ -4,8 +4,12 @@
 // certificate, one from an unknown CA (with SLUICE_TLS_CLIENT_CA), none at all, and a client
 // certificate sent as a header over clear text — every row refused.
 
+import { X509Certificate } from "node:crypto";
+import { mkdtempSync, renameSync, writeFileSync } from "node:fs";
 import { connect as http2Connect } from "node:http2";
 import { request as httpsRequest } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { connect as tlsConnect } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thumbprintOf } from "../../runtime/security/client-certificate.ts";
@@ -251,6 +255,50 @@ describe("TLS on the traffic port and MTLS plans", () => {
     it("still serves keyless APIs to a client with a certificate from an unknown CA", async () => {
       expect((await httpsGet(gateway.httpsPort!, "/open", pki.ca.cert, foreign)).status).toBe(200);
     });
+  });
+
+  it("uses a renewed certificate for new connections without a restart; a broken one is ignored", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sluice-renew-"));
+    const put = (name: string, content: string) => {
+      writeFileSync(join(dir, `${name}.tmp`), content);
+      renameSync(join(dir, `${name}.tmp`), join(dir, name));
+    };
+    put("tls.crt", pki.server.cert);
+    put("tls.key", pki.server.key);
+    const gateway = await start({
+      SLUICE_TLS_CERT: join(dir, "tls.crt"),
+      SLUICE_TLS_KEY: join(dir, "tls.key"),
+    });
+    const served = async () => {
+      const socket = tlsConnect({ host: "127.0.0.1", port: gateway.httpsPort!, rejectUnauthorized: false });
+      await new Promise<void>((resolve, reject) =>
+        socket.once("secureConnect", resolve).once("error", reject),
+      );
+      const fingerprint = socket.getPeerX509Certificate()?.fingerprint256;
+      socket.destroy();
+      return fingerprint;
+    };
+    const eventually = async (expected: string) => {
+      for (let i = 0; i < 50 && (await served()) !== expected; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      return served();
+    };
+    try {
+      const first = new X509Certificate(pki.server.cert).fingerprint256;
+      expect(await served()).toBe(first);
+      const renewed = makePki().server;
+      put("tls.key", renewed.key);
+      put("tls.crt", renewed.cert);
+      const second = new X509Certificate(renewed.cert).fingerprint256;
+      expect(await eventually(second)).toBe(second);
+      expect(gateway.logs.join("\n")).toContain("TLS certificate reloaded");
+      put("tls.crt", "not a certificate");
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await served()).toBe(second);
+      expect(gateway.logs.join("\n")).toContain("TLS files changed but cannot be used");
+    } finally {
+      await gateway.close();
+    }
   });
 
   it("SLUICE_HTTP_PORT=off serves TLS only", async () => {
