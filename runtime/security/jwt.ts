@@ -9,9 +9,9 @@
 //     `confirmationMethodValidation` asks, against the TLS client certificate only.
 // With `checkRequiredScopes`, the `scope` (or `scp`) claim must hold `requiredScopes` (./scopes.ts).
 // Failures are 401 `Unauthorized` with Gravitee's keys (JWT_MISSING_TOKEN, JWT_INVALID_TOKEN,
-// JWT_INVALID_CERTIFICATE_BOUND_THUMBPRINT, JWT_INSUFFICIENT_SCOPE); a JWKS that cannot be fetched is Gravitee's 500
-// JWT_JWKS_RESOLUTION_ERROR. Context attributes as Gravitee names them: `jwt.token`,
-// `oauth.client_id`, `user`, and `jwt.claims` with `extractClaims`.
+// JWT_INVALID_CERTIFICATE_BOUND_THUMBPRINT, JWT_INSUFFICIENT_SCOPE); a JWKS that cannot be fetched
+// is Gravitee's 500 JWT_JWKS_RESOLUTION_ERROR. Context attributes as Gravitee names them:
+// `jwt.token`, `oauth.client_id`, `user`, and `jwt.claims` with `extractClaims`.
 import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
 import type { Exchange } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
