@@ -17,6 +17,7 @@ interface AuthorizationServer {
   url: string;
   introspections: number;
   token(clientId: string, scope: string): Promise<string>;
+  revoke(clientId: string, token: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,6 +54,7 @@ async function startAuthorizationServer(): Promise<AuthorizationServer> {
     features: {
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
+      revocation: { enabled: true },
       devInteractions: { enabled: false },
     },
     ttl: { ClientCredentials: 600 },
@@ -74,6 +76,17 @@ async function startAuthorizationServer(): Promise<AuthorizationServer> {
       const body = (await res.json()) as { access_token?: string; error?: string };
       if (!body.access_token) throw new Error(`no token: ${JSON.stringify(body)}`);
       return body.access_token;
+    },
+    async revoke(clientId, token) {
+      const res = await fetch(`${url}/token/revocation`, {
+        method: "POST",
+        headers: {
+          authorization: `Basic ${Buffer.from(`${clientId}:${APPS[clientId]}`).toString("base64")}`,
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({ token }),
+      });
+      if (res.status !== 200) throw new Error(`revocation answered ${res.status}`);
     },
     close: () =>
       new Promise((resolve) => {
@@ -236,6 +249,14 @@ describe("OAUTH2 plan against a real RFC 7662 introspection endpoint", () => {
     [
       "a token the server never issued (inactive)",
       async () => ({ authorization: "Bearer made-up-token-0123456789" }),
+    ],
+    [
+      "a token revoked before its first use",
+      async () => {
+        const token = await idp.token("partner-app", "orders:read");
+        await idp.revoke("partner-app", token);
+        return bearer(token);
+      },
     ],
     [
       "a token of an application without subscription",
