@@ -156,6 +156,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Add `security: { type: KEY_LESS }` (or API_KEY, JWT, OAUTH2, MTLS), or use `mode: PUSH` for webhooks.",
   },
   {
+    code: "plan/jwt-key",
+    title: "JWT plan key missing, malformed or a secret in git",
+    why: "A GIVEN_KEY JWT plan verifies tokens with the key in `resolverParameter`: without one, or with something that is not an RSA public key, every token is refused; an HMAC secret written in the spec is a secret in git. JWKS_URL needs an http(s) URL and an RSA signature.",
+    fix: "Give the RSA public key (PEM, certificate or ssh-rsa) or the JWKS URL; keep HMAC secrets in the environment (`resolverParameter: ${JWT_SECRET}`).",
+  },
+  {
     code: "plan/push-security",
     title: "PUSH plan with security",
     why: "In a PUSH plan the gateway calls the subscriber; there is no consumer credential to check.",
