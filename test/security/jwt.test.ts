@@ -499,7 +499,7 @@ describe("JWT plan with GIVEN_KEY", () => {
 });
 
 describe("JWT plan of a v2 API (securityDefinition as a JSON string)", () => {
-  it("verifies tokens like a v4 plan", async () => {
+  it("verifies tokens like a v4 plan, its key from an ${ENV} reference inside the JSON", async () => {
     const key = rsaKey("k");
     const backend = await startEchoBackend();
     const v2 = `apiVersion: gravitee.io/v1alpha1
@@ -520,12 +520,7 @@ spec:
   plans:
     - name: partners
       security: JWT
-      securityDefinition: '${JSON.stringify({
-        signature: "RSA_RS256",
-        publicKeyResolver: "GIVEN_KEY",
-        resolverParameter: key.pem,
-        clientIdClaim: "app.id",
-      })}'
+      securityDefinition: '{"signature":"RSA_RS256","publicKeyResolver":"GIVEN_KEY","resolverParameter":"\${JWT_KEY}","clientIdClaim":"app.id"}'
 `;
     const gateway = await startTestGateway(
       { "legacy.yaml": v2 },
