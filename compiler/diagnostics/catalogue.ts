@@ -168,6 +168,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Add `security: { type: KEY_LESS }` (or API_KEY, JWT, OAUTH2, MTLS), or use `mode: PUSH` for webhooks.",
   },
   {
+    code: "plan/jwt-key",
+    title: "JWT plan key missing, malformed or a secret in git",
+    why: "A GIVEN_KEY JWT plan verifies tokens with the key in `resolverParameter`: without one, or with something that is not an RSA public key, every token is refused; an HMAC secret written in the spec is a secret in git. JWKS_URL needs an http(s) URL and an RSA signature.",
+    fix: "Give the RSA public key (PEM, certificate or ssh-rsa) or the JWKS URL; keep HMAC secrets in the environment (`resolverParameter: ${JWT_SECRET}`).",
+  },
+  {
     code: "plan/push-security",
     title: "PUSH plan with security",
     why: "In a PUSH plan the gateway calls the subscriber; there is no consumer credential to check.",
@@ -264,9 +270,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   // compile
   {
     code: "compile/not-implemented",
-    title: "Connector or policy not implemented yet",
-    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy or plan security yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); anything else stops the compile.",
-    fix: "Use an implemented alternative (Sluice's docs/connectors.md lists them), or remove the part until it is supported.",
+    title: "Connector, policy or option not implemented yet",
+    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy, plan security or option yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); a plan security option the runtime does not honour (docs/consumers.md lists them) is a warning on its line; anything else stops the compile.",
+    fix: "Use an implemented alternative (docs/connectors.md and docs/consumers.md list them), or remove the part until it is supported.",
   },
   {
     code: "compile/type-check",

@@ -10,6 +10,7 @@ import { compare } from "../shared/compare.ts";
 import type { ConnectorKind, ConnectorModule, ConnectorResolver } from "./connectors.ts";
 import { printStructureOnce } from "./print-structure.ts";
 import { Call, Code, type LineOrigin, Located, type Printable, ValuePrinter } from "./print-value.ts";
+import { unimplementedSecurity } from "./unimplemented-security.ts";
 
 export interface EmittedModule {
   /** Path below OUT, e.g. `apis/orders.ts`. */
@@ -146,8 +147,16 @@ export function emitApi(
         mode: p.mode,
         securityType: p.securityType,
       };
+      const secured = p.securityType !== undefined && p.mode === "STANDARD";
+      if (secured) {
+        const configurationAt =
+          api.definitionVersion === "V2" ? "securityDefinition" : "security/configuration";
+        diagnostics.push(
+          ...unimplementedSecurity(p, { ...p.at, pointer: `${p.at.pointer}/${configurationAt}` }),
+        );
+      }
       plan.security =
-        p.securityType && p.mode === "STANDARD"
+        secured && p.securityType
           ? call("security", [
               link("security", p.securityType, p.at, "plan security"),
               new Located(p.securityConfiguration, {

@@ -10,6 +10,7 @@ import { compileCached, saveExpressionCache } from "../expression/expression-cac
 import { expressionDiagnostic } from "../expression/expression-diagnostics.ts";
 import type { ExpressionError } from "../expression/expression-error.ts";
 import { hasTemplate } from "../expression/parse-expression.ts";
+import { scanEnvTemplate } from "../load/env-refs.ts";
 import { type EnvSite, type LoadedDocument, setOwn } from "../load/load-specs.ts";
 import { compare } from "../shared/compare.ts";
 import { normalisePath } from "../shared/paths.ts";
@@ -431,11 +432,25 @@ class ApiBuilder {
     });
   }
 
-  /** v2 `securityDefinition` is a JSON string in Gravitee exports, an object in GKO. */
+  /**
+   * v2 `securityDefinition` is a JSON string in Gravitee exports, an object in GKO. In the string,
+   * `${ENV}` references inside JSON values (a JWT key, `"resolverParameter":"${JWT_KEY}"`) are
+   * references like anywhere else, resolved at start-up.
+   */
   private securityDefinition(value: unknown, pointer: string): ModelValue {
     if (typeof value === "string") {
+      const withEnv = (node: unknown): ModelValue => {
+        if (typeof node === "string") {
+          const template = scanEnvTemplate(node);
+          return template === null || !("parts" in template) ? node : this.envValue({ pointer, template });
+        }
+        if (Array.isArray(node)) return node.map(withEnv);
+        if (node !== null && typeof node === "object")
+          return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withEnv(v)]));
+        return node as ModelValue;
+      };
       try {
-        return this.value(JSON.parse(value), pointer);
+        return withEnv(JSON.parse(value));
       } catch {
         return {};
       }

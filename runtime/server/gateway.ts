@@ -20,10 +20,11 @@ import { NO_CONTEXT_PATH, sendError } from "./errors.ts";
 import { GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "./exchange.ts";
 import { ENTRYPOINT_ATTRIBUTE } from "./flows.ts";
 import { startHealthChecks } from "./health-check.ts";
-import { createDualServer } from "./listen.ts";
+import { createDualServer, createTlsListener, secureContextOptions } from "./listen.ts";
 import { createLogger } from "./log.ts";
 import { Metrics } from "./metrics.ts";
 import { Router } from "./router.ts";
+import { readTlsSettings, watchTlsSettings } from "./tls-settings.ts";
 
 export interface GatewayOptions {
   env?: Readonly<Record<string, string | undefined>>;
@@ -35,7 +36,10 @@ export interface GatewayOptions {
 }
 
 export interface RunningGateway {
-  httpPort: number;
+  /** The clear-text traffic port; undefined with `SLUICE_HTTP_PORT=off`. */
+  httpPort: number | undefined;
+  /** The HTTPS traffic port when TLS is on (SLUICE_TLS_CERT/SLUICE_TLS_KEY). */
+  httpsPort: number | undefined;
   adminPort: number;
   apis: readonly ApiRuntime[];
   /** Stops accepting, drains in-flight exchanges (bounded), closes everything. */
@@ -153,12 +157,32 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
 
   const server = createDualServer(handler, onUpgrade);
   const host = env.SLUICE_HOST ?? "0.0.0.0";
+  const tls = readTlsSettings(env);
+  const clearText = env.SLUICE_HTTP_PORT !== "off";
+  if (!clearText && !tls)
+    throw new Error("SLUICE_HTTP_PORT=off needs TLS: set SLUICE_TLS_CERT and SLUICE_TLS_KEY");
   const requestedPort = Number(env.SLUICE_HTTP_PORT ?? 8082);
-  const httpPort = await listen(server.net, requestedPort, host).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(
-      `cannot listen on ${host}:${requestedPort} (SLUICE_HTTP_PORT): ${error.code ?? error.message}`,
-    );
-  });
+  const httpPort = clearText
+    ? await listen(server.net, requestedPort, host).catch((error: NodeJS.ErrnoException) => {
+        throw new Error(
+          `cannot listen on ${host}:${requestedPort} (SLUICE_HTTP_PORT): ${error.code ?? error.message}`,
+        );
+      })
+    : undefined;
+  const tlsServer = tls ? createTlsListener(server, tls) : undefined;
+  const httpsPort =
+    tls && tlsServer
+      ? await listen(tlsServer, tls.port, host).catch((error: NodeJS.ErrnoException) => {
+          server.net.close();
+          throw new Error(
+            `cannot listen on ${host}:${tls.port} (SLUICE_HTTPS_PORT): ${error.code ?? error.message}`,
+          );
+        })
+      : undefined;
+  const stopTlsWatch =
+    tls && tlsServer
+      ? watchTlsSettings(env, tls, (next) => tlsServer.setSecureContext(secureContextOptions(next)), log)
+      : undefined;
   const admin = createAdminServer({
     bundle,
     metrics,
@@ -169,6 +193,8 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
   await admin.listen({ port: requestedAdminPort, host }).catch(async (error: NodeJS.ErrnoException) => {
     server.net.close();
+    tlsServer?.close();
+    stopTlsWatch?.();
     throw new Error(
       `cannot listen on ${host}:${requestedAdminPort} (SLUICE_ADMIN_PORT): ${error.code ?? error.message}`,
     );
@@ -181,13 +207,15 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   for (const e of endpoints)
     if (isMessageEndpoint(e)) connecting.add(connectWithRetry(e, log, () => draining));
   const healthChecks = startHealthChecks(apis, env);
-  log.info("gateway started", { httpPort, adminPort, apis: apis.length, version: bundle.version });
+  log.info("gateway started", { httpPort, httpsPort, adminPort, apis: apis.length, version: bundle.version });
 
   const close = async (): Promise<void> => {
     if (draining) return;
     draining = true;
     log.info("draining", { inFlight: metrics.active });
     server.net.close();
+    tlsServer?.close();
+    stopTlsWatch?.();
     healthChecks.stop();
     await Promise.allSettled(apis.flatMap((a) => a.entrypoints.map((e) => e.close?.())));
     const deadline = Date.now() + Number(env.SLUICE_DRAIN_TIMEOUT_MS ?? 10_000);
@@ -213,7 +241,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     process.on("SIGTERM", () => stop("SIGTERM"));
     process.on("SIGINT", () => stop("SIGINT"));
   }
-  return { httpPort, adminPort, apis, close };
+  return { httpPort, httpsPort, adminPort, apis, close };
 }
 
 function instantiate(

@@ -15,6 +15,8 @@ import {
 } from "node:http2";
 import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
 import type { Duplex } from "node:stream";
+import { createServer as createTlsServer, type Server as TlsServer } from "node:tls";
+import type { TlsSettings } from "./tls-settings.ts";
 
 const PREFACE = Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
 
@@ -27,6 +29,7 @@ export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer
 export interface DualServer {
   net: NetServer;
   http1: Server;
+  http2: ReturnType<typeof createHttp2Server>;
   /** Sockets currently open, for draining on shutdown. */
   sockets: Set<Socket>;
 }
@@ -53,5 +56,36 @@ export function createDualServer(handler: Handler, onUpgrade: UpgradeHandler): D
     });
     socket.on("error", () => socket.destroy());
   });
-  return { net, http1, sockets };
+  return { net, http1, http2, sockets };
+}
+
+/**
+ * HTTPS for the same servers (./tls-settings.ts): ALPN picks `h2` or `http/1.1` (RFC 7301), then the
+ * decrypted connection goes to the HTTP/2 or HTTP/1.1 server the clear-text port uses, so requests,
+ * upgrades and draining behave alike. A client certificate is requested but not required
+ * (`rejectUnauthorized: false`): MTLS plans judge it (runtime/security/mtls.ts), other plans ignore it.
+ */
+export function createTlsListener(dual: DualServer, settings: TlsSettings): TlsServer {
+  const server = createTlsServer(
+    {
+      ...secureContextOptions(settings),
+      requestCert: true,
+      rejectUnauthorized: false,
+      ALPNProtocols: ["h2", "http/1.1"],
+    },
+    (socket) => {
+      dual.sockets.add(socket as Socket);
+      socket.once("close", () => dual.sockets.delete(socket as Socket));
+      socket.on("error", () => socket.destroy());
+      (socket.alpnProtocol === "h2" ? dual.http2 : dual.http1).emit("connection", socket);
+    },
+  );
+  // A failed handshake (a port scanner, a client refusing our certificate) concerns that client only.
+  server.on("tlsClientError", (_error, socket) => socket.destroy());
+  return server;
+}
+
+/** The certificate, key and client CAs of the TLS listener (also for `setSecureContext` on renewal). */
+export function secureContextOptions(settings: TlsSettings): { cert: Buffer; key: Buffer; ca?: Buffer } {
+  return { cert: settings.cert, key: settings.key, ...(settings.ca ? { ca: settings.ca } : {}) };
 }

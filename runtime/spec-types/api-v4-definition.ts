@@ -2904,6 +2904,18 @@ export interface JwtSecurityConfiguration {
    * Claim holding the client id (default: `azp`, then `aud`, then `client_id`).
    */
   clientIdClaim?: string;
+  /**
+   * Check `requiredScopes` against the token's `scope` (or `scp`) claim.
+   */
+  checkRequiredScopes?: boolean;
+  /**
+   * Scopes the token must carry.
+   */
+  requiredScopes?: string[];
+  /**
+   * Require every one of `requiredScopes` (else at least one).
+   */
+  modeStrict?: boolean;
   confirmationMethodValidation?: JwtConfirmationMethodValidation;
   tokenTypValidation?: JwtTokenTypValidation;
 }

@@ -45,15 +45,19 @@ export async function compileForTest(files: Record<string, string>): Promise<{ d
   return { dir, out };
 }
 
-/** Compiles `files` (paths below apis/) and starts the gateway on free ports. */
+/**
+ * Compiles `files` (paths below apis/) and starts the gateway on free ports. `link` may change the
+ * compiled bundle before it starts (tests that give plans their subscriptions).
+ */
 export async function startTestGateway(
   files: Record<string, string>,
   env: Record<string, string> = {},
+  link: (bundle: GatewayBundle) => GatewayBundle = (bundle) => bundle,
 ): Promise<TestGateway> {
   const { dir, out } = await compileForTest(files);
   const { bundle } = (await import(join(out, "gateway.ts"))) as { bundle: GatewayBundle };
   const logs: string[] = [];
-  const gateway = await runGateway(bundle, {
+  const gateway = await runGateway(link(bundle), {
     env: {
       SLUICE_HTTP_PORT: "0",
       SLUICE_ADMIN_PORT: "0",

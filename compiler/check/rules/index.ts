@@ -22,6 +22,7 @@ import listenerRequired from "./listener/required.ts";
 import listenerUnsupportedType from "./listener/unsupported-type.ts";
 import pathDuplicate from "./path/duplicate.ts";
 import pathInvalid from "./path/invalid.ts";
+import planJwtKey from "./plan/jwt-key.ts";
 import planPushSecurity from "./plan/push-security.ts";
 import planRequired from "./plan/required.ts";
 import planSecurityRequired from "./plan/security-required.ts";
@@ -50,6 +51,7 @@ export const apiRules: readonly ApiRule[] = [
   listenerRequired,
   listenerUnsupportedType,
   pathInvalid,
+  planJwtKey,
   planPushSecurity,
   planRequired,
   planSecurityRequired,
