@@ -1,4 +1,4 @@
-// A subscription counts until its `endingAt` (GKO Subscription; SPEC §6: checked on every request,
+// A subscription counts until its `endingAt` (GKO Subscription; docs/contract.md §6: checked on every request,
 // so an ended subscription needs no redeploy). Shared by the plans that look subscriptions up.
 import type { SubscriptionInfo } from "../contract.ts";
 
