@@ -10,6 +10,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
 import type { ElContext } from "./el.ts";
 import type { Resolvable } from "./env.ts";
 import type {
+  Cors,
   Failover,
   HealthCheckConfiguration,
   HealthCheckService,
@@ -486,6 +487,8 @@ export interface ApiDefinition {
   readonly properties: Readonly<Record<string, Resolvable<string>>>;
   /** Gravitee's API-level failover (retries, slow calls, circuit breaker). */
   readonly failover?: Resolvable<Failover>;
+  /** The listener's CORS settings (Gravitee's), applied by the gateway (runtime/server/cors.ts). */
+  readonly cors?: Resolvable<Cors>;
   /** v2 only: strip the context path before proxying (default true). */
   readonly stripContextPath?: boolean;
 }

@@ -174,6 +174,7 @@ export function emitApi(
     properties: api.properties as Printable,
     ...(api.definitionVersion === "V2" ? { stripContextPath: api.stripContextPath } : {}),
     ...(api.failover !== undefined ? { failover: api.failover as ModelValue } : {}),
+    ...(api.cors !== undefined ? { cors: api.cors as ModelValue } : {}),
   };
 
   const printer = new ValuePrinter().write(call("defineApi", [definition]));

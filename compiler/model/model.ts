@@ -147,6 +147,8 @@ export interface ApiModel {
   properties: Record<string, ModelValue>;
   stripContextPath: boolean;
   failover?: ModelValue;
+  /** The first HTTP listener's `cors` (v4) or `proxy.cors` (v2), as Gravitee reads it. */
+  cors?: ModelValue;
   at: SourceRef;
 }
 

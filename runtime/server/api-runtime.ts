@@ -22,7 +22,8 @@ import type {
 } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { EnvError, resolveEnv } from "../env.ts";
-import type { Failover } from "../spec-types/api-v4-definition.ts";
+import type { Cors, Failover } from "../spec-types/api-v4-definition.ts";
+import { CorsPolicy } from "./cors.ts";
 import type { GatewayExchange } from "./exchange.ts";
 import { FailoverInvoker } from "./failover.ts";
 import { type CompiledFlow, compileFlow, flowRunsInPhase, matchFlows } from "./flows.ts";
@@ -63,6 +64,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   readonly entrypoints: HttpEntrypoint[];
   readonly groups: RuntimeGroup[];
   readonly log: Logger;
+  readonly cors: CorsPolicy;
   private readonly plans: RuntimePlan[];
   private readonly flows: CompiledFlow[];
   /** The API's failover (retries and circuit breakers) over the first group, when enabled. */
@@ -141,6 +143,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       failover?.enabled === true && definition.type === "PROXY" && first
         ? new FailoverInvoker(first.balancer as LoadBalancer<ProxyEndpoint>, failover)
         : undefined;
+    const cors = definition.cors ? attempt(() => resolveEnv<Cors>(definition.cors!, env)) : undefined;
+    this.cors = new CorsPolicy(cors, definition.type);
     this.plans = definition.plans
       .map((p) => ({
         id: p.id,
@@ -181,6 +185,19 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     }
     exchange.attributes["sluice.flows"] = flows;
     for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest");
+  }
+
+  /**
+   * A CORS preflight with `runPolicies` (Gravitee's CorsPreflightInvoker): no plan (a browser sends
+   * no credentials on a preflight), the request and response phases of the API's flows.
+   */
+  async preflight(exchange: Exchange): Promise<void> {
+    const params = (exchange as GatewayExchange).pathParams ?? {};
+    const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
+    const flows = matchFlows(this.flows, exchange, bestMatch, params);
+    exchange.attributes["sluice.flows"] = flows;
+    for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest");
+    await this.response(exchange);
   }
 
   async response(exchange: Exchange): Promise<void> {

@@ -16,6 +16,7 @@ import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
+import { CORS_APPLIED_ATTRIBUTE } from "./cors.ts";
 import { NO_CONTEXT_PATH, sendError } from "./errors.ts";
 import { GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "./exchange.ts";
 import { ENTRYPOINT_ATTRIBUTE } from "./flows.ts";
@@ -128,6 +129,23 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const exchange = new GatewayExchange(api, req, res, match.contextPath, match.pathInfo);
     res.setHeader(REQUEST_ID_HEADER, exchange.requestId);
     res.setHeader(TRANSACTION_ID_HEADER, exchange.transactionId);
+    const cors = api.cors.apply(req, res);
+    if (cors.kind === "refused") {
+      api.log.info("cors refused", { reason: cors.reason, requestId: exchange.requestId });
+      sendError(req, res, cors.status, cors.message);
+      return;
+    }
+    if (cors.kind === "preflight") {
+      const answer = () => {
+        res.statusCode = 200;
+        res.setHeader("content-length", 0);
+        res.end();
+      };
+      if (!cors.runPolicies) answer();
+      else api.preflight(exchange).then(answer, (error: unknown) => fail(exchange, error, api.log));
+      return;
+    }
+    if (api.cors.enabled) exchange.attributes[CORS_APPLIED_ATTRIBUTE] = true;
     const entrypoint = api.entrypoints.find((e) => e.matches(req));
     if (!entrypoint) {
       sendError(req, res, 404, NO_CONTEXT_PATH);
