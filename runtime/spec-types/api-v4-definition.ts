@@ -442,6 +442,14 @@ export interface SseEntrypointConfiguration {
    * Send message headers as SSE comment lines.
    */
   headersAsComment?: boolean;
+  /**
+   * Sluice: the reconnection delay sent to clients in the first `retry:` field (Gravitee sends a random 1–30 s).
+   */
+  retryInMs?: number;
+  /**
+   * Sluice: the event name of an endpoint failure; `error` is Gravitee's, which collides with EventSource's own `error` event.
+   */
+  errorEventName?: string;
 }
 /**
  * The `websocket` entrypoint: messages as WebSocket frames, both ways.

@@ -1,5 +1,6 @@
 // The sse entrypoint over the mock endpoint through a compiled gateway (docs/contract.md §5): the event
-// format, comments for headers/metadata, Last-Event-ID resume, heartbeats, the goaway event on
+// format, comments for headers/metadata, Last-Event-ID resume, 204 past the end, failures as an
+// id-less `gateway-error`, the configured retry, heartbeats, the goaway event (with a short retry) on
 // drain, and selection next to http-get on the same path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
@@ -45,6 +46,40 @@ describe("sse entrypoint over the mock endpoint", () => {
             metadataAsComment: true`,
         mock: mockConfig(10, 1, "line one\nline two"),
       }),
+      "failing.yaml": messageApi({
+        name: "failing",
+        path: "/failing",
+        entrypoints: `        - type: sse
+          configuration:
+            retryInMs: 750`,
+        mock: mockConfig(10, 3, "not json"),
+        extra: `  flows:
+    - name: fail on the second message
+      selectors:
+        - type: CHANNEL
+          channel: /
+      subscribe:
+        - name: json to xml
+          policy: json-xml
+          messageCondition: "{#message.id == '1'}"
+`,
+      }),
+      "compat.yaml": messageApi({
+        name: "compat",
+        path: "/compat",
+        entrypoints: `        - type: sse
+          configuration:
+            errorEventName: error`,
+        mock: mockConfig(10, 3, "not json"),
+        extra: `  flows:
+    - name: fail at once
+      selectors:
+        - type: CHANNEL
+          channel: /
+      subscribe:
+        - policy: json-xml
+`,
+      }),
       "quiet.yaml": messageApi({
         name: "quiet",
         path: "/quiet",
@@ -67,10 +102,8 @@ describe("sse entrypoint over the mock endpoint", () => {
     expect(res.headers["content-type"]).toBe("text/event-stream;charset=UTF-8");
     expect(res.headers["cache-control"]).toBe("no-cache");
     expect(res.ended).toBe(true);
-    const retry = /^retry: (\d+)\n\n/.exec(res.body);
-    expect(Number(retry?.[1])).toBeGreaterThanOrEqual(1000);
-    expect(Number(retry?.[1])).toBeLessThan(30_000);
-    expect(res.body.slice(retry![0].length)).toBe(
+    expect(res.body.startsWith("retry: 3000\n\n")).toBe(true);
+    expect(res.body.slice("retry: 3000\n\n".length)).toBe(
       "id: 0\nevent: message\ndata: hello\n\n" +
         "id: 1\nevent: message\ndata: hello\n\n" +
         "id: 2\nevent: message\ndata: hello\n\n",
@@ -80,6 +113,26 @@ describe("sse entrypoint over the mock endpoint", () => {
   it("resumes after Last-Event-ID", async () => {
     const res = await readStream(`${gateway.url}/events`, { ...EVENT_STREAM, "last-event-id": "1" });
     expect(res.body.replace(/^retry: \d+\n\n/, "")).toBe("id: 2\nevent: message\ndata: hello\n\n");
+  });
+
+  it("answers 204 to a reconnect past the end of a finished stream (EventSource stops)", async () => {
+    const res = await readStream(`${gateway.url}/events`, { ...EVENT_STREAM, "last-event-id": "2" });
+    expect(res.status).toBe(204);
+    expect(res.body).toBe("");
+  });
+
+  it("sends an endpoint failure as `gateway-error` without id, after the configured retry", async () => {
+    const res = await readStream(`${gateway.url}/failing`, EVENT_STREAM);
+    expect(res.status).toBe(200);
+    expect(res.ended).toBe(true);
+    expect(res.body).toMatch(
+      /^retry: 750\n\nid: 0\nevent: message\ndata: not json\n\nevent: gateway-error\ndata: [^\n]+\n\n$/,
+    );
+  });
+
+  it("keeps Gravitee's `error` event name with errorEventName: error", async () => {
+    const res = await readStream(`${gateway.url}/compat`, EVENT_STREAM);
+    expect(res.body).toMatch(/^retry: 3000\n\nevent: error\ndata: [^\n]+\n\n$/);
   });
 
   it("sends headers and metadata as comment lines, and multi-line content as several data lines", async () => {
@@ -124,7 +177,10 @@ describe("sse entrypoint over the mock endpoint", () => {
     const res = await reading;
     await closing;
     expect(res.ended).toBe(true);
-    expect(res.body).toMatch(/^retry: \d+\n\nid: 0\nevent: message\ndata: hello\n\n/);
-    expect(res.body.endsWith("event: goaway\ndata: Stopping, please reconnect\n\n")).toBe(true);
+    expect(res.body).toMatch(/^retry: 3000\n\nid: 0\nevent: message\ndata: hello\n\n/);
+    // A short jittered retry with the goaway: the client comes back within a second.
+    const goaway = /retry: (\d+)\nevent: goaway\ndata: Stopping, please reconnect\n\n$/.exec(res.body);
+    expect(Number(goaway?.[1])).toBeGreaterThanOrEqual(100);
+    expect(Number(goaway?.[1])).toBeLessThanOrEqual(1000);
   });
 });
