@@ -446,6 +446,11 @@ export interface HttpEntrypoint {
     exchange: Exchange,
     pipeline: Pipeline,
   ): void;
+  /**
+   * The origins whose WebSocket handshakes it takes (browsers do not apply CORS to WebSocket);
+   * undefined: the listener's CORS origins (runtime/server/cors.ts).
+   */
+  readonly allowedOrigins?: readonly string[];
   close?(): Promise<void>;
 }
 

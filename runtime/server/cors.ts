@@ -11,6 +11,9 @@
 import type { ApiType, GatewayRequest, GatewayResponse } from "../contract.ts";
 import type { Cors } from "../spec-types/api-v4-definition.ts";
 
+/** Exchange attribute: why the gateway refused a WebSocket handshake's Origin (the entrypoint closes). */
+export const ORIGIN_REFUSED_ATTRIBUTE = "sluice.origin-refused";
+
 /** Exchange attribute: the gateway answered CORS, so a backend's CORS headers are dropped. */
 export const CORS_APPLIED_ATTRIBUTE = "sluice.cors";
 
@@ -67,6 +70,8 @@ export class CorsPolicy {
     const origin = header(request, "origin");
     if (origin === undefined || sameOrigin(request, origin)) return true;
     if (allowList) return allowList.includes("*") || allowList.includes(origin);
+    // A proxied WebSocket without CORS: the backend checks Origin, as it would without a gateway.
+    if (!this.enabled && this.apiType === "PROXY") return true;
     return this.originAllowed(origin);
   }
 

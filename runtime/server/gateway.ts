@@ -16,7 +16,7 @@ import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
-import { CORS_APPLIED_ATTRIBUTE } from "./cors.ts";
+import { CORS_APPLIED_ATTRIBUTE, ORIGIN_REFUSED_ATTRIBUTE } from "./cors.ts";
 import { NO_CONTEXT_PATH, sendError } from "./errors.ts";
 import { GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "./exchange.ts";
 import { ENTRYPOINT_ATTRIBUTE } from "./flows.ts";
@@ -170,6 +170,17 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const res = new ServerResponse(req);
     const exchange = new GatewayExchange(match.target, req, res, match.contextPath, match.pathInfo);
     exchange.attributes[ENTRYPOINT_ATTRIBUTE] = entrypoint.type;
+    if (!match.target.cors.webSocketOriginAllowed(req, entrypoint.allowedOrigins)) {
+      const reason = `Origin '${req.headers.origin}' is not allowed`;
+      match.target.log.info("websocket origin refused", { reason, requestId: exchange.requestId });
+      // The websocket entrypoint completes the handshake and closes 1008 with the reason, which a
+      // browser's CloseEvent shows; other upgrades (http-proxy) get a 403.
+      if (entrypoint.type !== "websocket") {
+        socket.end(`HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+        return;
+      }
+      exchange.attributes[ORIGIN_REFUSED_ATTRIBUTE] = reason;
+    }
     entrypoint.upgrade(req, socket, head, exchange, match.target);
   };
 

@@ -478,6 +478,14 @@ export interface WebsocketEntrypoint {
 export interface WebsocketEntrypointConfiguration {
   publisher?: WebsocketPublisher;
   subscriber?: WebsocketSubscriber;
+  /**
+   * Sluice: browser origins whose handshakes are accepted (`*`: any); absent, the listener's CORS origins. A handshake without Origin or from the gateway's own origin is always accepted.
+   */
+  allowedOrigins?: string[];
+  /**
+   * Sluice: negotiate permessage-deflate (RFC 7692) with clients that offer it.
+   */
+  perMessageDeflate?: boolean;
 }
 /**
  * Clients publishing messages.
