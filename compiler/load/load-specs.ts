@@ -11,9 +11,20 @@ import { type EnvTemplate, isScanError, scanEnvTemplate, validationValue } from 
 import { SourceFile, SourceSet } from "./source-set.ts";
 
 export const GRAVITEE_API_VERSION = "gravitee.io/v1alpha1";
+/** The API kinds: each document of one of them is an API of the gateway. */
+export const API_KINDS = ["ApiV4Definition", "ApiDefinition"] as const;
+export type ApiKind = (typeof API_KINDS)[number];
+/** The consumer kinds (GKO's): applications, their subscriptions, and resources APIs reference. */
+export const CONSUMER_KINDS = ["Application", "Subscription", "ApiResource"] as const;
+export type ConsumerKind = (typeof CONSUMER_KINDS)[number];
 /** The kinds the compiler reads. Other gravitee.io kinds are reported and ignored. */
-export const SUPPORTED_KINDS = ["ApiV4Definition", "ApiDefinition"] as const;
+export const SUPPORTED_KINDS = [...API_KINDS, ...CONSUMER_KINDS] as const;
 export type SupportedKind = (typeof SUPPORTED_KINDS)[number];
+
+/** Whether a document is an API (not a consumer resource). */
+export function isApiDocument(doc: { kind: SupportedKind }): boolean {
+  return doc.kind === "ApiV4Definition" || doc.kind === "ApiDefinition";
+}
 
 export interface EnvSite {
   pointer: string;
@@ -165,7 +176,7 @@ function classify(
       code: "load/unsupported-kind",
       severity: "warning",
       message: `kind \`${kind}\` is not compiled into the gateway and is ignored`,
-      hint: `Sluice compiles ${SUPPORTED_KINDS.join(" and ")} resources`,
+      hint: `Sluice compiles ${SUPPORTED_KINDS.join(", ")} resources`,
       at: { ...at, pointer: "/kind" },
     });
     return undefined;

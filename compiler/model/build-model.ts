@@ -10,7 +10,7 @@ import { compileCached, saveExpressionCache } from "../expression/expression-cac
 import { expressionDiagnostic } from "../expression/expression-diagnostics.ts";
 import type { ExpressionError } from "../expression/expression-error.ts";
 import { hasTemplate } from "../expression/parse-expression.ts";
-import { type EnvSite, type LoadedDocument, setOwn } from "../load/load-specs.ts";
+import { type EnvSite, isApiDocument, type LoadedDocument, setOwn } from "../load/load-specs.ts";
 import { compare } from "../shared/compare.ts";
 import { normalisePath } from "../shared/paths.ts";
 import { safeIdentifier } from "./identifiers.ts";
@@ -59,7 +59,8 @@ export function buildModel(
   diagnostics: Diagnostic[];
 } {
   const diagnostics: Diagnostic[] = [];
-  const apis = [...docs]
+  const apis = docs
+    .filter(isApiDocument)
     .sort((a, b) => compare(a.name ?? "", b.name ?? ""))
     .map((doc) => {
       let hit = cache?.get(doc);

@@ -222,6 +222,15 @@ function describe(
           at,
         };
       }
+      if ((e.parentSchema as { format?: string } | undefined)?.format === "date-time") {
+        return {
+          code: "schema/invalid",
+          severity: "error",
+          message: `${where || "value"} must be an RFC 3339 date-time, not \`${String(e.data)}\``,
+          hint: "write it as `2027-01-01T00:00:00Z` (or with an offset: `2027-01-01T01:00:00+01:00`)",
+          at,
+        };
+      }
       return {
         code: "schema/invalid",
         severity: "error",
