@@ -5,7 +5,7 @@
 // structure; the data is printed by ./print-value.ts.
 import { StructureKind } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { ApiModel, FlowModel, ModelValue, StepModel } from "../model/model.ts";
+import type { ApiModel, FlowModel, ModelValue, StepModel, SubscriptionModel } from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
 import type { ConnectorKind, ConnectorModule, ConnectorResolver } from "./connectors.ts";
 import { printStructureOnce } from "./print-structure.ts";
@@ -158,6 +158,7 @@ export function emitApi(
           : new Code("undefined");
       if (p.selectionRule) plan.selectionRule = p.selectionRule;
       plan.flows = p.flows.map(flow);
+      if (p.subscriptions) plan.subscriptions = p.subscriptions.map(subscription);
       return new Located(plan, p.at);
     }),
     flows: api.flows.map(flow),
@@ -165,6 +166,18 @@ export function emitApi(
     properties: api.properties as Printable,
     ...(api.definitionVersion === "V2" ? { stripContextPath: api.stripContextPath } : {}),
     ...(api.failover !== undefined ? { failover: api.failover as ModelValue } : {}),
+    ...(api.resources
+      ? {
+          resources: api.resources.map(
+            (r) =>
+              new Located(
+                { name: r.name, type: r.type, enabled: r.enabled, configuration: r.configuration },
+                r.at,
+              ),
+          ),
+        }
+      : {}),
+    ...(api.responseTemplates !== undefined ? { responseTemplates: api.responseTemplates } : {}),
   };
 
   const printer = new ValuePrinter().write(call("defineApi", [definition]));
@@ -194,6 +207,16 @@ export function emitApi(
     },
     links: { connectors, runtime, el, types: typeOnly },
   };
+}
+
+/** A subscription as data of its plan: keys are references (EnvValue or `{ $secret }`), never values. */
+function subscription(s: SubscriptionModel): Printable {
+  const out: Record<string, Printable> = { id: s.id, application: s.application as Printable };
+  if (s.endingAt !== undefined) out.endingAt = s.endingAt;
+  if (s.apiKeys) out.apiKeys = s.apiKeys;
+  if (s.metadata !== undefined) out.metadata = s.metadata;
+  if (s.consumerConfiguration !== undefined) out.consumerConfiguration = s.consumerConfiguration;
+  return new Located(out, s.at);
 }
 
 /** What an API module takes from the runtime, through the gateway's link module. */

@@ -13,6 +13,7 @@ import { hasTemplate } from "../expression/parse-expression.ts";
 import { type EnvSite, isApiDocument, type LoadedDocument, setOwn } from "../load/load-specs.ts";
 import { compare } from "../shared/compare.ts";
 import { normalisePath } from "../shared/paths.ts";
+import { type LinkCache, linkConsumers } from "./consumers.ts";
 import { safeIdentifier } from "./identifiers.ts";
 import {
   type ApiModel,
@@ -48,6 +49,9 @@ function conditionFields(policy: unknown): readonly string[] {
   return (typeof policy === "string" ? CONDITION_FIELDS.get(policy) : undefined) ?? [];
 }
 
+/** Linked models by API model (watch mode): unchanged consumers keep the same linked object. */
+const linkCache: LinkCache = new WeakMap();
+
 /** Models by document, with the diagnostics building them gave (watch mode reuses them). */
 export type ModelCache = WeakMap<LoadedDocument, { api: ApiModel; diagnostics: Diagnostic[] }>;
 
@@ -81,9 +85,10 @@ export function buildModel(
     idents.add(ident);
     api.ident = ident;
   }
-  const routes = apis.flatMap((api) => api.paths.map((p) => ({ ...p, api: api.id }))).sort(routeOrder);
+  const linked = linkConsumers(apis, docs, cache ? linkCache : undefined);
+  const routes = linked.flatMap((api) => api.paths.map((p) => ({ ...p, api: api.id }))).sort(routeOrder);
   saveExpressionCache();
-  return { model: { apis, routes }, diagnostics };
+  return { model: { apis: linked, routes }, diagnostics };
 }
 
 /** Keys whose string value is a whole-value EL condition (SPEC.md: conditions, assertions). */
@@ -146,6 +151,11 @@ interface ValueContext {
   expressions: boolean;
 }
 
+/** The model value of the node at `pointer` of any document: environment references made explicit. */
+export function modelValueAt(doc: LoadedDocument, node: unknown, pointer: string): ModelValue {
+  return new ApiBuilder(doc, []).value(node, pointer);
+}
+
 class ApiBuilder {
   private readonly env: Map<string, EnvSite>;
   /** The same references as a tree of pointer segments, so values are walked without pointers. */
@@ -205,6 +215,10 @@ class ApiBuilder {
       at: doc.at,
     };
     if (spec.failover !== undefined) base.failover = this.value(spec.failover, "/spec/failover");
+    if (spec.responseTemplates !== undefined)
+      base.responseTemplates = this.value(spec.responseTemplates, "/spec/responseTemplates", {
+        expressions: true,
+      });
     if (v2 && obj(spec.proxy).failover !== undefined)
       base.failover = this.v2Failover(obj(obj(spec.proxy).failover));
     const api = v2 ? { ...base, ...this.v2Proxy(spec) } : { ...base, ...this.v4Connectors(spec) };
@@ -569,7 +583,7 @@ class ApiBuilder {
   }
 
   /** Plain data with environment references (and, where asked, EL templates) made explicit. */
-  private value(node: unknown, pointer: string, options: { expressions?: boolean } = {}): ModelValue {
+  value(node: unknown, pointer: string, options: { expressions?: boolean } = {}): ModelValue {
     const context: ValueContext = { base: pointer, path: [], expressions: options.expressions === true };
     return this.valueIn(node, this.envAt(pointer), context);
   }

@@ -10,7 +10,7 @@ export default defineRepositoryRule({
     const index = consumerIndex(docs);
     for (const s of index.subscriptions) {
       const found = subscribedPlan(index, s);
-      if (!found || found.plan.securityType !== "MTLS") continue;
+      if (found?.plan.securityType !== "MTLS") continue;
       const app = subscribedApplication(index, s);
       if (!app || certificatesOf(app).length > 0) continue;
       report(s.doc, {

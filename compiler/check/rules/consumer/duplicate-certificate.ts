@@ -13,7 +13,7 @@ export default defineRepositoryRule({
     const seen = new Map<string, { app: string; doc: LoadedDocument }>();
     for (const s of index.subscriptions) {
       const found = subscribedPlan(index, s);
-      if (!found || found.plan.securityType !== "MTLS") continue;
+      if (found?.plan.securityType !== "MTLS") continue;
       const app = subscribedApplication(index, s);
       if (!app) continue;
       for (const cert of certificatesOf(app)) {

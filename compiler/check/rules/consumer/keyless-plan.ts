@@ -10,7 +10,7 @@ export default defineRepositoryRule({
     const index = consumerIndex(docs);
     for (const s of index.subscriptions) {
       const found = subscribedPlan(index, s);
-      if (!found || found.plan.securityType !== "KEY_LESS") continue;
+      if (found?.plan.securityType !== "KEY_LESS") continue;
       report(s.doc, {
         pointer: "/spec/plan",
         message: `plan \`${found.plan.id}\` of API \`${s.api}\` is KEY_LESS and takes no subscriptions`,
