@@ -252,12 +252,7 @@ describe("API keys from subscriptions", () => {
   });
 
   const refused: Array<[string, () => Promise<{ status: number; body: string }>, number, string]> = [
-    [
-      "missing key (no keyless plan)",
-      () => call("/billing/x", JSON_ACCEPT),
-      403,
-      '"refused"',
-    ],
+    ["missing key (no keyless plan)", () => call("/billing/x", JSON_ACCEPT), 403, '"refused"'],
     [
       "wrong key: keyless is not a fallback once a key was sent",
       () => call("/orders/x", apiKey(key())),
