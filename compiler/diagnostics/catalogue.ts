@@ -332,7 +332,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "compile/not-implemented",
     title: "Connector or policy not implemented yet",
-    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy or plan security yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); anything else stops the compile.",
+    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy or plan security yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints), and so is a plan whose security is not implemented (nobody is authenticated by it; the other plans serve); anything else stops the compile.",
     fix: "Use an implemented alternative (docs/connectors.md lists them), or remove the part until it is supported.",
   },
   {

@@ -57,6 +57,21 @@ export function emitApi(
       at: { ...api.at, pointer: "/spec/listeners" },
     });
   }
+  // A plan whose security the runtime does not implement yet is left out with a warning: nobody
+  // can be authenticated by it (fail closed), and the API keeps serving its other plans.
+  const plans = api.plans.filter((p) => {
+    if (!p.securityType || p.mode !== "STANDARD" || resolver.resolve("security", p.securityType)) return true;
+    diagnostics.push({
+      ...notImplemented(
+        "plan security",
+        p.securityType,
+        { ...p.at, pointer: `${p.at.pointer}/security` },
+        "warning",
+      ),
+      message: `plan security \`${p.securityType}\` is not implemented by the Sluice runtime yet; plan \`${p.id}\` of API \`${api.id}\` is left out (its subscribers are refused)`,
+    });
+    return false;
+  });
   const bindings = new Set<string>();
   const call = (name: string, args: Printable[]) => {
     bindings.add(name);
@@ -139,7 +154,7 @@ export function emitApi(
           g.at,
         ),
     ),
-    plans: api.plans.map((p) => {
+    plans: plans.map((p) => {
       const plan: Record<string, Printable> = {
         id: p.id,
         name: p.name,

@@ -53,7 +53,10 @@ export function linkConsumers(
       // The API's identity in /info and the bundle version follows its consumers too.
       hash: createHash("sha256").update(api.hash).update(key).digest("hex"),
       plans: api.plans.map((plan) => {
-        const own = subscriptions.filter((s) => s.plan === plan.id).map((s) => s.model);
+        // Certificates are read (from secrets) only where an MTLS plan matches them.
+        const own = subscriptions
+          .filter((s) => s.plan === plan.id)
+          .map((s) => (plan.securityType === "MTLS" ? s.model : withoutCertificates(s.model)));
         return own.length > 0 ? { ...plan, subscriptions: own } : plan;
       }),
     };
@@ -61,6 +64,12 @@ export function linkConsumers(
     cache?.set(api, { key, linked });
     return linked;
   });
+}
+
+function withoutCertificates(model: SubscriptionModel): SubscriptionModel {
+  if (!model.application.certificates) return model;
+  const { certificates: _, ...application } = model.application;
+  return { ...model, application };
 }
 
 function subscriptionModel(

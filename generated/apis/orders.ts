@@ -6,7 +6,7 @@ export default defineApi({
   version: "2.3.0",
   type: "PROXY",
   source: "apis/proxy/orders.yaml",
-  hash: "701f7201ce4519cab7b9c18bb56bb7f9c609962ad0dfb352e5d692b8566e1b3b",
+  hash: "43b965058987d788bf9c4155af97945888ed9c9d8f083339c0bad8221ea3ab92",
   paths: [
     {
       path: "/orders/",
@@ -70,6 +70,40 @@ export default defineApi({
           response: [],
           publish: [],
           subscribe: [],
+        },
+      ],
+      subscriptions: [
+        {
+          id: "mobile-app-orders-keys",
+          application: {
+            id: "mobile-app",
+            name: "Mobile app",
+            clientId: "mobile-app",
+          },
+          apiKeys: [
+            {
+              key: env("MOBILE_APP_ORDERS_KEY", "string", "apis/consumers/subscriptions.yaml#/spec/apiKeys/0/key", ""),
+            },
+          ],
+        },
+        {
+          id: "partner-portal-orders-keys",
+          application: {
+            id: "partner-portal",
+            name: "Partner portal",
+            clientId: "partner-portal",
+          },
+          endingAt: "2030-01-01T00:00:00Z",
+          apiKeys: [
+            {
+              key: {
+                $secret: {
+                  name: "orders-keys",
+                  key: "partner-portal",
+                },
+              },
+            },
+          ],
         },
       ],
     },

@@ -5,9 +5,10 @@
 // flows, nothing of another plan's, the key removed from the upstream request). Then rotation and
 // revocation in the secret volume, with no restart.
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSecretVolume } from "../../scripts/dev-secrets.ts";
 import { type EchoBackend, type Received, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
 
@@ -159,19 +160,8 @@ const FILES = {
 };
 
 let secretsDir: string;
-let generation = 0;
-
-/** Writes a Secret volume as the kubelet does: a new timestamped directory, then `..data` swapped to it. */
-async function writeSecret(name: string, data: Record<string, string>): Promise<void> {
-  const dir = join(secretsDir, name);
-  await mkdir(dir, { recursive: true });
-  const version = `..2026_12_05_${++generation}`;
-  await mkdir(join(dir, version));
-  for (const [k, v] of Object.entries(data)) await writeFile(join(dir, version, k), v);
-  await symlink(version, join(dir, "..data_tmp"));
-  await rename(join(dir, "..data_tmp"), join(dir, "..data"));
-  for (const k of Object.keys(data)) await symlink(join("..data", k), join(dir, k)).catch(() => {});
-}
+/** A Secret volume written as the kubelet does (`..data` swapped): scripts/dev-secrets.ts. */
+const writeSecret = (name: string, data: Record<string, string>) => writeSecretVolume(secretsDir, name, data);
 
 let backend: EchoBackend;
 let gateway: TestGateway;
