@@ -310,6 +310,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Nothing, if the subscription was ended on purpose; otherwise move the date into the future.",
   },
   {
+    code: "consumer/push-configuration",
+    title: "Webhook configuration and PUSH plans",
+    why: "A PUSH plan delivers messages to the subscriber, at the address its Subscription gives in `consumerConfiguration` (GKO); other plans never read that field.",
+    fix: "Give a subscription to a PUSH plan `consumerConfiguration` (`entrypointId: webhook`, `entrypointConfiguration.callbackUrl`); remove it from subscriptions to other plans.",
+  },
+  {
     code: "consumer/unknown-resource",
     title: "Reference to an unknown ApiResource",
     why: "An entry of `spec.resources` with `ref` names a GKO ApiResource by `metadata.name`; none has that name.",

@@ -50,6 +50,9 @@ spec:
       name: Certs
       security:
         type: MTLS
+    hooks:
+      name: Hooks
+      mode: PUSH
 `;
 
 const app = (name: string, settings: string) => `apiVersion: gravitee.io/v1alpha1
@@ -115,7 +118,7 @@ describe("consumer rules", () => {
   it("accepts applications, subscriptions with key references and a referenced ApiResource", () => {
     expect(
       found({
-        "apis/subs.yaml": `${keys()}---\n${sub("  api: { name: orders }\n  application: { name: partner }\n  plan: tokens\n", "partner-tokens")}---\n${sub('  api: { name: orders }\n  application: { name: partner }\n  plan: certs\n  endingAt: "2099-01-01T00:00:00Z"\n', "partner-certs")}`,
+        "apis/subs.yaml": `${keys()}---\n${sub("  api: { name: orders }\n  application: { name: other }\n  plan: hooks\n  consumerConfiguration:\n    entrypointId: webhook\n    entrypointConfiguration:\n      callbackUrl: https://example.com/hook\n", "other-hooks")}---\n${sub("  api: { name: orders }\n  application: { name: partner }\n  plan: tokens\n", "partner-tokens")}---\n${sub('  api: { name: orders }\n  application: { name: partner }\n  plan: certs\n  endingAt: "2099-01-01T00:00:00Z"\n', "partner-certs")}`,
       }),
     ).toEqual([]);
   });
@@ -206,6 +209,18 @@ describe("consumer rules", () => {
         "  api:\n    name: orders\n  application:\n    name: partner\n  plan: tokens\n  endingAt: next tuesday\n",
       ),
       "schema/invalid@11:13",
+    ],
+    [
+      "PUSH plan without consumerConfiguration",
+      sub("  api:\n    name: orders\n  application:\n    name: partner\n  plan: hooks\n"),
+      "consumer/push-configuration@10:9",
+    ],
+    [
+      "consumerConfiguration on an API_KEY plan",
+      sub(
+        "  api:\n    name: orders\n  application:\n    name: partner\n  plan: keys\n  consumerConfiguration:\n    entrypointId: webhook\n",
+      ),
+      "consumer/push-configuration@11:3",
     ],
   ])("%s", (_name, yaml, expected) => {
     expect(found({ "apis/subs.yaml": yaml })).toEqual([`apis/subs.yaml:${expected}`]);

@@ -10,6 +10,7 @@ import consumerDuplicateSubscription from "./consumer/duplicate-subscription.ts"
 import consumerEnded from "./consumer/ended.ts";
 import consumerKeylessPlan from "./consumer/keyless-plan.ts";
 import consumerLiteralKey from "./consumer/literal-key.ts";
+import consumerPushConfiguration from "./consumer/push-configuration.ts";
 import consumerUnknownApi from "./consumer/unknown-api.ts";
 import consumerUnknownApplication from "./consumer/unknown-application.ts";
 import consumerUnknownPlan from "./consumer/unknown-plan.ts";
@@ -80,6 +81,7 @@ export const repositoryRules: readonly RepositoryRule[] = [
   consumerEnded,
   consumerKeylessPlan,
   consumerLiteralKey,
+  consumerPushConfiguration,
   consumerUnknownApi,
   consumerUnknownApplication,
   consumerUnknownPlan,
