@@ -10,6 +10,8 @@ export interface PlanView {
   id: string;
   securityType: string | undefined;
   mode: string;
+  /** STAGING, PUBLISHED, DEPRECATED or CLOSED (Gravitee's default PUBLISHED). */
+  status: string;
 }
 
 export interface SubscriptionView {
@@ -75,6 +77,7 @@ export function planEntries(spec: Obj): PlanView[] {
       id,
       securityType: typeof security === "string" ? security : str(obj(security).type),
       mode: str(item.mode) ?? "STANDARD",
+      status: str(item.status) ?? "PUBLISHED",
     });
   }
   return out;

@@ -316,6 +316,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Give a subscription to a PUSH plan `consumerConfiguration` (`entrypointId: webhook`, `entrypointConfiguration.callbackUrl`); remove it from subscriptions to other plans.",
   },
   {
+    code: "consumer/closed-plan",
+    title: "Subscription to a plan that takes no traffic",
+    why: "Gravitee deploys PUBLISHED and DEPRECATED plans only; a STAGING or CLOSED plan is left out of the gateway, so its subscribers are refused.",
+    fix: "Publish the plan, or remove the subscription if the plan was closed on purpose.",
+  },
+  {
     code: "consumer/unknown-resource",
     title: "Reference to an unknown ApiResource",
     why: "An entry of `spec.resources` with `ref` names a GKO ApiResource by `metadata.name`; none has that name.",

@@ -421,7 +421,9 @@ class ApiBuilder {
     const entries: Array<[string, Obj, string]> = v2
       ? (spec.plans as Obj[]).map((p, i) => [str(p.id) ?? str(p.name) ?? String(i), p, `/spec/plans/${i}`])
       : Object.entries(obj(spec.plans)).map(([k, p]) => [k, obj(p), joinPointer("/spec/plans", k)]);
-    return entries.map(([key, plan, pointer]) => {
+    // Gravitee deploys PUBLISHED and DEPRECATED plans only: a STAGING or CLOSED plan takes no traffic.
+    const deployed = entries.filter(([, plan]) => plan.status !== "STAGING" && plan.status !== "CLOSED");
+    return deployed.map(([key, plan, pointer]) => {
       const security = plan.security;
       const securityType = typeof security === "string" ? security : str(obj(security).type);
       const securityConfig =

@@ -53,6 +53,11 @@ spec:
     hooks:
       name: Hooks
       mode: PUSH
+    old:
+      name: Old
+      status: CLOSED
+      security:
+        type: API_KEY
 `;
 
 const app = (name: string, settings: string) => `apiVersion: gravitee.io/v1alpha1
@@ -270,6 +275,16 @@ describe("consumer rules", () => {
   it("names are unique per kind: an Application may share its name with an API", () => {
     expect(found({ "apis/orders-app.yaml": app("orders", "    app:\n      type: backend") })).toEqual([]);
     expect(found({ "apis/dup.yaml": PARTNER })).toEqual(["apis/dup.yaml:repo/duplicate-name@4:9"]);
+  });
+
+  it("a subscription to a CLOSED plan is a warning", () => {
+    const d = diagnose({
+      ...base,
+      "apis/subs.yaml": sub("  api:\n    name: orders\n  application:\n    name: partner\n  plan: old\n"),
+    });
+    expect(d.map((x) => `${x.severity} ${x.code}@${x.line}:${x.column}`)).toEqual([
+      "warning consumer/closed-plan@10:9",
+    ]);
   });
 
   it("a key that expired is a warning at its expireAt", () => {

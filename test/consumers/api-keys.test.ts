@@ -21,6 +21,7 @@ const KEYS = {
   betaBilling: key(),
   gamma: key(),
   legacy: key(),
+  closed: key(),
 };
 
 const api = (name: string, path: string, plans: string, extra = "") => `apiVersion: gravitee.io/v1alpha1
@@ -112,7 +113,7 @@ const FILES = {
   "orders.yaml": api(
     "orders",
     "/orders",
-    `${keyPlan("partners", "partners")}${keyPlan("gold", "gold")}${keyless}`,
+    `${keyPlan("partners", "partners")}${keyPlan("gold", "gold")}${keyPlan("old", "old")}      status: CLOSED\n${keyless}`,
   ),
   "billing.yaml": api(
     "billing",
@@ -142,6 +143,7 @@ const FILES = {
 `,
     ),
     subscription("beta-gold", "orders", "beta", "gold", "  apiKeys:\n    - key: ${BETA_GOLD_KEY}\n"),
+    subscription("beta-old", "orders", "beta", "old", "  apiKeys:\n    - key: ${CLOSED_KEY}\n"),
     subscription(
       "beta-billing",
       "billing",
@@ -178,6 +180,7 @@ beforeAll(async () => {
     ALPHA_KEY: KEYS.alphaEnv,
     BETA_GOLD_KEY: KEYS.betaGold,
     GAMMA_KEY: KEYS.gamma,
+    CLOSED_KEY: KEYS.closed,
     SLUICE_API_KEYS_BILLING: KEYS.legacy,
   });
 }, 60_000);
@@ -259,6 +262,12 @@ describe("API keys from subscriptions", () => {
     [
       "key of an ended subscription (endingAt past)",
       () => call("/orders/x", apiKey(KEYS.gamma)),
+      401,
+      "Unauthorized",
+    ],
+    [
+      "key of a CLOSED plan (not deployed)",
+      () => call("/orders/x", apiKey(KEYS.closed)),
       401,
       "Unauthorized",
     ],

@@ -4,6 +4,7 @@ import type { ApiRule, RepositoryRule } from "../rule.ts";
 import consumerApiKeysPlan from "./consumer/api-keys-plan.ts";
 import consumerCertificateRequired from "./consumer/certificate-required.ts";
 import consumerClientIdRequired from "./consumer/client-id-required.ts";
+import consumerClosedPlan from "./consumer/closed-plan.ts";
 import consumerDuplicateCertificate from "./consumer/duplicate-certificate.ts";
 import consumerDuplicateClientId from "./consumer/duplicate-client-id.ts";
 import consumerDuplicateSubscription from "./consumer/duplicate-subscription.ts";
@@ -75,6 +76,7 @@ export const repositoryRules: readonly RepositoryRule[] = [
   consumerApiKeysPlan,
   consumerCertificateRequired,
   consumerClientIdRequired,
+  consumerClosedPlan,
   consumerDuplicateCertificate,
   consumerDuplicateClientId,
   consumerDuplicateSubscription,
