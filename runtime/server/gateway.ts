@@ -260,6 +260,8 @@ function fail(exchange: GatewayExchange, error: unknown, log: Logger): void {
   }
   log.error("exchange failed", {
     error: error instanceof Error ? error.message : String(error),
+    plan: exchange.plan ?? "",
+    application: exchange.subscription?.application.id ?? "",
     requestId: exchange.requestId,
   });
   sendError(exchange.request, exchange.response, 500, "Internal Server Error");
