@@ -20,15 +20,19 @@ export function isSecretTemplate(value: string): boolean {
   return TEMPLATE.test(value.trim());
 }
 
+/** Whether a reference names a Secret and key Kubernetes allows (so it stays inside the directory). */
+export function isValidSecretRef(ref: SecretRef): boolean {
+  const { name, key } = ref;
+  if (name.length > 253 || !SECRET_NAME.test(name)) return false;
+  return key.length <= 253 && SECRET_KEY.test(key) && !key.startsWith("..") && key !== ".";
+}
+
 /** The reference a well-formed template names; undefined for anything else. */
 export function parseSecretRef(value: string): SecretRef | undefined {
   const m = TEMPLATE.exec(value.trim());
   if (!m) return undefined;
   const slash = m[1]!.indexOf("/");
   if (slash < 0) return undefined;
-  const name = m[1]!.slice(0, slash);
-  const key = m[1]!.slice(slash + 1);
-  if (name.length > 253 || !SECRET_NAME.test(name)) return undefined;
-  if (key.length > 253 || !SECRET_KEY.test(key) || key.startsWith("..") || key === ".") return undefined;
-  return { name, key };
+  const ref = { name: m[1]!.slice(0, slash), key: m[1]!.slice(slash + 1) };
+  return isValidSecretRef(ref) ? ref : undefined;
 }

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "../contract.ts";
-import type { SecretRef } from "./secret-ref.ts";
+import { isValidSecretRef, type SecretRef } from "./secret-ref.ts";
 
 export class SecretStore {
   private readonly dir: string | undefined;
@@ -29,6 +29,8 @@ export class SecretStore {
 
   /** The secret's current content (undefined when missing); from now on it is watched. */
   read(ref: SecretRef): string | undefined {
+    // The compiler emits valid references only; a hand-edited bundle must not read outside the directory.
+    if (!isValidSecretRef(ref)) return undefined;
     const id = `${ref.name}/${ref.key}`;
     if (this.values.has(id)) return this.values.get(id);
     const value = this.load(ref);

@@ -60,6 +60,14 @@ describe("resources", () => {
     secrets.close();
   });
 
+  it("a reference that would leave the secrets directory reads nothing", async () => {
+    await writeSecretVolume(dir, "auth", { "client-secret": "inside" });
+    const secrets = new SecretStore(join(dir, "auth"), log, 60_000);
+    expect(secrets.read({ name: "..data", key: "client-secret" })).toBeUndefined();
+    expect(secrets.read({ name: "x", key: "../client-secret" })).toBeUndefined();
+    expect(new SecretStore(dir, log).read({ name: "auth", key: "client-secret" })).toBe("inside");
+  });
+
   it("a missing variable is an EnvError", () => {
     expect(() =>
       createResources(
