@@ -113,7 +113,7 @@ const FILES = {
   "orders.yaml": api(
     "orders",
     "/orders",
-    `${keyPlan("partners", "partners")}${keyPlan("gold", "gold")}${keyPlan("old", "old")}      status: CLOSED\n${keyless}`,
+    `${keyPlan("partners", "partners")}${keyPlan("gold", "gold")}      selectionRule: "{#request.headers['x-tier'] != null && #request.headers['x-tier'][0] == 'gold'}"\n${keyPlan("old", "old")}      status: CLOSED\n${keyless}`,
   ),
   "billing.yaml": api(
     "billing",
@@ -224,7 +224,7 @@ describe("API keys from subscriptions", () => {
   });
 
   it("a key of plan gold gets gold's flows and none of partners'", async () => {
-    const r = await call("/orders/items", apiKey(KEYS.betaGold));
+    const r = await call("/orders/items", { ...apiKey(KEYS.betaGold), "x-tier": "gold" });
     expect(r.status).toBe(200);
     expect(r.upstream?.headers["x-plan"]).toBe("gold");
   });
@@ -262,6 +262,12 @@ describe("API keys from subscriptions", () => {
     [
       "key of an ended subscription (endingAt past)",
       () => call("/orders/x", apiKey(KEYS.gamma)),
+      401,
+      "Unauthorized",
+    ],
+    [
+      "key of a plan whose selectionRule does not hold",
+      () => call("/orders/x", { ...apiKey(KEYS.betaGold), "x-tier": "silver" }),
       401,
       "Unauthorized",
     ],
