@@ -226,8 +226,9 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
 
   /**
    * Gravitee's plan selection: plans in SECURITY_ORDER (then as declared); a plan whose credential
-   * is absent is skipped; a credential with no valid subscription of the plan moves on to the next
-   * plan; KEY_LESS is skipped once a credential was seen; the selection rule must hold.
+   * is absent is skipped; its selection rule must hold (else the credential is dropped, as Gravitee
+   * removes the security token); a credential with no valid subscription of the plan moves on to
+   * the next plan; KEY_LESS is skipped while a credential is held.
    */
   private async selectPlan(exchange: Exchange): Promise<RuntimePlan> {
     let credentialSeen = false;
@@ -240,8 +241,12 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         if (credentialSeen) continue;
       } else if (!credential) continue;
       else credentialSeen = true;
-      // Gravitee (SecurityPlan): the selection rule first, then the subscription.
-      if (plan.selectionRule && !plan.selectionRule(exchange.el())) continue;
+      // Gravitee (SecurityPlan): the selection rule first, then the subscription. A rule that does
+      // not hold also drops the credential it extracted, so a keyless plan may take the request.
+      if (plan.selectionRule && !plan.selectionRule(exchange.el())) {
+        if (credential) credentialSeen = false;
+        continue;
+      }
       if (credential && security.subscription) {
         subscription = await security.subscription(credential, exchange);
         if (!subscription) continue;

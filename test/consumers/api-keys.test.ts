@@ -113,12 +113,12 @@ const FILES = {
   "orders.yaml": api(
     "orders",
     "/orders",
-    `${keyPlan("partners", "partners")}${keyPlan("gold", "gold")}      selectionRule: "{#request.headers['x-tier'] != null && #request.headers['x-tier'][0] == 'gold'}"\n${keyPlan("old", "old")}      status: CLOSED\n${keyless}`,
+    `${keyPlan("partners", "partners")}${keyPlan("gold", "gold")}${keyPlan("old", "old")}      status: CLOSED\n${keyless}`,
   ),
   "billing.yaml": api(
     "billing",
     "/billing",
-    keyPlan("keys", "billing"),
+    `${keyPlan("keys", "billing")}      selectionRule: "{#request.headers['x-tier'] == null || #request.headers['x-tier'][0] != 'blocked'}"\n`,
     `  responseTemplates:
     GATEWAY_PLAN_UNRESOLVABLE:
       application/json:
@@ -127,6 +127,11 @@ const FILES = {
           X-Refused: "yes"
         body: '{"refused":"{#request.path}"}'
 `,
+  ),
+  "tiers.yaml": api(
+    "tiers",
+    "/tiers",
+    `${keyPlan("gold", "gold")}      selectionRule: "{#request.headers['x-tier'] != null && #request.headers['x-tier'][0] == 'gold'}"\n${keyless}`,
   ),
   "apps.yaml": `${app("alpha")}---\n${app("beta")}---\n${app("gamma")}`,
   "subscriptions.yaml": [
@@ -143,6 +148,7 @@ const FILES = {
 `,
     ),
     subscription("beta-gold", "orders", "beta", "gold", "  apiKeys:\n    - key: ${BETA_GOLD_KEY}\n"),
+    subscription("beta-tiers", "tiers", "beta", "gold", "  apiKeys:\n    - key: ${BETA_GOLD_KEY}\n"),
     subscription("beta-old", "orders", "beta", "old", "  apiKeys:\n    - key: ${CLOSED_KEY}\n"),
     subscription(
       "beta-billing",
@@ -224,9 +230,17 @@ describe("API keys from subscriptions", () => {
   });
 
   it("a key of plan gold gets gold's flows and none of partners'", async () => {
-    const r = await call("/orders/items", { ...apiKey(KEYS.betaGold), "x-tier": "gold" });
+    const r = await call("/orders/items", apiKey(KEYS.betaGold));
     expect(r.status).toBe(200);
     expect(r.upstream?.headers["x-plan"]).toBe("gold");
+  });
+
+  it("a key whose plan's selectionRule does not hold gets none of that plan's flows (Gravitee: the keyless plan)", async () => {
+    const gold = await call("/tiers/items", { ...apiKey(KEYS.betaGold), "x-tier": "gold" });
+    expect(gold.upstream?.headers["x-plan"]).toBe("gold");
+    const r = await call("/tiers/items", { ...apiKey(KEYS.betaGold), "x-tier": "silver" });
+    expect(r.status).toBe(200);
+    expect(r.upstream?.headers["x-plan"]).toBe("public");
   });
 
   it("no key at all: the keyless plan", async () => {
@@ -266,10 +280,10 @@ describe("API keys from subscriptions", () => {
       "Unauthorized",
     ],
     [
-      "key of a plan whose selectionRule does not hold",
-      () => call("/orders/x", { ...apiKey(KEYS.betaGold), "x-tier": "silver" }),
-      401,
-      "Unauthorized",
+      "key of a plan whose selectionRule does not hold (no keyless plan)",
+      () => call("/billing/x", { ...apiKey(KEYS.betaBilling), "x-tier": "blocked" }),
+      403,
+      '"refused"',
     ],
     [
       "key of a CLOSED plan (not deployed)",
