@@ -298,6 +298,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Give each application its own client certificate.",
   },
   {
+    code: "consumer/duplicate-key",
+    title: "One key reference used twice on an API",
+    why: "The gateway finds the subscription by the key: two key entries of one API referencing the same secret or variable would give one key two subscriptions.",
+    fix: "Give each subscription its own secret key or variable.",
+  },
+  {
     code: "consumer/duplicate-subscription",
     title: "Application subscribed twice to one plan",
     why: "An application has one subscription per plan (as in APIM); a second one makes its client identifier ambiguous.",

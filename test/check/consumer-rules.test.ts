@@ -266,6 +266,17 @@ describe("consumer rules", () => {
     ]);
   });
 
+  it("one key reference in two subscriptions of an API", () => {
+    const s = (a: string, plan: string) =>
+      sub(
+        `  api:\n    name: orders\n  application:\n    name: ${a}\n  plan: ${plan}\n  apiKeys:\n    - key: \${SHARED_KEY}\n`,
+        `${a}-${plan}`,
+      );
+    expect(found({ "apis/subs.yaml": `${s("partner", "keys")}---\n${s("other", "keys")}` })).toEqual([
+      "apis/subs.yaml:consumer/duplicate-key@25:12",
+    ]);
+  });
+
   it("an API referencing an unknown ApiResource", () => {
     expect(diagnose({ "apis/orders.yaml": api }).map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual([
       "consumer/unknown-resource@25:15",

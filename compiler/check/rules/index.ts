@@ -7,6 +7,7 @@ import consumerClientIdRequired from "./consumer/client-id-required.ts";
 import consumerClosedPlan from "./consumer/closed-plan.ts";
 import consumerDuplicateCertificate from "./consumer/duplicate-certificate.ts";
 import consumerDuplicateClientId from "./consumer/duplicate-client-id.ts";
+import consumerDuplicateKey from "./consumer/duplicate-key.ts";
 import consumerDuplicateSubscription from "./consumer/duplicate-subscription.ts";
 import consumerEnded from "./consumer/ended.ts";
 import consumerKeylessPlan from "./consumer/keyless-plan.ts";
@@ -79,6 +80,7 @@ export const repositoryRules: readonly RepositoryRule[] = [
   consumerClosedPlan,
   consumerDuplicateCertificate,
   consumerDuplicateClientId,
+  consumerDuplicateKey,
   consumerDuplicateSubscription,
   consumerEnded,
   consumerKeylessPlan,
