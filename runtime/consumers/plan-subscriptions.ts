@@ -63,8 +63,9 @@ export function createPlanSubscriptions(
       application: { id: def.application.id, name: def.application.name, ...(clientId ? { clientId } : {}) },
       ...(def.endingAt ? { endingAt: Date.parse(def.endingAt) } : {}),
     };
+    // A key from the environment is digested once, here: only secrets are read again (on change).
     const keys = (def.apiKeys ?? []).map((k) => ({
-      source: isSecret(k.key) ? k.key : resolveEnv<string>(k.key, env),
+      source: isSecret(k.key) ? k.key : keyDigest(resolveEnv<string>(k.key, env), info, undefined),
       expireAt: k.expireAt ? Date.parse(k.expireAt) : undefined,
     }));
     const certificates = (def.application.certificates ?? []).map((c) => ({
@@ -82,6 +83,20 @@ export function createPlanSubscriptions(
     if (id !== undefined && !byClientId.has(id)) byClientId.set(id, info);
   }
 
+  /** A key's digest; undefined when unset (`${KEY:-}`, a missing secret) or refused as too short. */
+  function keyDigest(value: string | undefined, info: SubscriptionInfo, source: SecretValue | undefined) {
+    const key = value?.trim();
+    if (!key) return undefined;
+    if (key.length < MIN_API_KEY_LENGTH) {
+      log.error("API key refused: shorter than 32 characters", {
+        plan: plan.id,
+        subscription: info.id,
+        ...(source ? { secretRef: `${source.$secret.name}/${source.$secret.key}` } : {}),
+      });
+      return undefined;
+    }
+    return sha256(key);
+  }
   const currentValue = (source: string | SecretValue): string | undefined =>
     typeof source === "string" ? source : secrets.read(source.$secret);
 
@@ -90,19 +105,10 @@ export function createPlanSubscriptions(
     const thumbprints = new Map<string, CertificateEntry>();
     for (const { info, keys, certificates } of resolved) {
       for (const key of keys) {
-        const value = currentValue(key.source)?.trim();
-        if (!value) continue; // unset (`${KEY:-}`) or a secret not there (yet): no key
-        if (value.length < MIN_API_KEY_LENGTH) {
-          log.error("API key refused: shorter than 32 characters", {
-            plan: plan.id,
-            subscription: info.id,
-            ...(typeof key.source === "string"
-              ? {}
-              : { secretRef: `${key.source.$secret.name}/${key.source.$secret.key}` }),
-          });
-          continue;
-        }
-        const digest = sha256(value);
+        const digest = isSecret(key.source)
+          ? keyDigest(secrets.read(key.source.$secret), info, key.source)
+          : key.source;
+        if (!digest) continue;
         const hex = digest.toString("hex");
         const other = digests.get(hex);
         if (other) {

@@ -4,7 +4,9 @@
 // under the same path at any moment: every secret read once is re-read every SLUICE_SECRETS_POLL_MS
 // (default 1000 ms) and the listeners are told when one changed — a key rotated or revoked in
 // its Secret takes effect with no rebuild and no restart. Polling (rather than fs.watch) sees the
-// symlink swap, edits in place and files that appear later alike. Values are never logged.
+// symlink swap, edits in place and files that appear later alike. Values are never logged, nor
+// kept: the store remembers a digest of each file to see changes, and reads the file when asked.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -15,8 +17,8 @@ export class SecretStore {
   private readonly dir: string | undefined;
   private readonly log: Logger;
   private readonly pollMs: number;
-  /** Current content by `name/key`; undefined while the file is missing. */
-  private readonly values = new Map<string, string | undefined>();
+  /** SHA-256 of each watched secret's content as last polled, by `name/key`; undefined while missing. */
+  private readonly digests = new Map<string, string | undefined>();
   private readonly listeners = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
@@ -27,14 +29,16 @@ export class SecretStore {
     this.pollMs = pollMs;
   }
 
-  /** The secret's current content (undefined when missing); from now on it is watched. */
+  /** The secret's current content, read now (undefined when missing); from now on it is watched. */
   read(ref: SecretRef): string | undefined {
     // The compiler emits valid references only; a hand-edited bundle must not read outside the directory.
     if (!isValidSecretRef(ref)) return undefined;
     const id = `${ref.name}/${ref.key}`;
-    if (this.values.has(id)) return this.values.get(id);
     const value = this.load(ref);
-    this.values.set(id, value);
+    if (this.digests.has(id)) return value;
+    // First read: watched from now on. Later reads never move the digest: only poll() does, so
+    // every change reaches the listeners.
+    this.digests.set(id, digestOf(value));
     if (value === undefined) {
       this.log.warn("secret not found; credentials from it are refused until it appears", {
         secretRef: id,
@@ -62,11 +66,11 @@ export class SecretStore {
     this.polling = true;
     try {
       let changed = false;
-      for (const [id, before] of this.values) {
+      for (const [id, before] of this.digests) {
         const [name, key] = splitId(id);
-        const now = await readFile(join(this.dir, name, key), "utf8").catch(() => undefined);
+        const now = digestOf(await readFile(join(this.dir, name, key), "utf8").catch(() => undefined));
         if (now === before) continue;
-        this.values.set(id, now);
+        this.digests.set(id, now);
         changed = true;
         this.log.info(now === undefined ? "secret removed" : "secret changed", { secretRef: id });
       }
@@ -96,6 +100,10 @@ export class SecretStore {
     }, this.pollMs);
     this.timer.unref();
   }
+}
+
+function digestOf(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : createHash("sha256").update(value).digest("hex");
 }
 
 function splitId(id: string): [string, string] {
