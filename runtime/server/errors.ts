@@ -35,3 +35,18 @@ export function sendError(
   response.statusCode = status;
   response.end(body);
 }
+
+/** A response template's answer (./response-templates.ts) in place of the error body. */
+export function sendTemplated(
+  response: GatewayResponse,
+  templated: { status: number; headers: Readonly<Record<string, string>>; body: string },
+): void {
+  if (response.headersSent) {
+    response.destroy?.();
+    return;
+  }
+  for (const [k, v] of Object.entries(templated.headers)) response.setHeader(k, v);
+  response.setHeader("content-length", Buffer.byteLength(templated.body));
+  response.statusCode = templated.status;
+  response.end(templated.body);
+}

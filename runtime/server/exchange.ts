@@ -1,6 +1,6 @@
 // One HTTP exchange through the gateway, and its EL view (built only when an expression asks).
 import { randomUUID } from "node:crypto";
-import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi } from "../contract.ts";
+import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi, SubscriptionInfo } from "../contract.ts";
 import type { ElContext, ElMultiMap } from "../el.ts";
 import { BufferedBody } from "./body.ts";
 
@@ -23,6 +23,7 @@ export class GatewayExchange implements Exchange {
   readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>> = [];
   readonly signal: AbortSignal;
   plan?: string;
+  subscription?: SubscriptionInfo;
   /** Path parameters captured by the matched flow (`/orders/:id`). */
   pathParams: Record<string, string> = {};
   private elContext: ElContext | undefined;

@@ -4,6 +4,7 @@
 // SIGTERM: stop accepting, let in-flight exchanges finish, close connections, exit 0.
 import { type IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import { SecretStore } from "../consumers/secrets.ts";
 import type {
   GatewayBundle,
   GatewayRequest,
@@ -16,13 +17,14 @@ import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
-import { NO_CONTEXT_PATH, sendError } from "./errors.ts";
+import { NO_CONTEXT_PATH, sendError, sendTemplated } from "./errors.ts";
 import { GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "./exchange.ts";
 import { ENTRYPOINT_ATTRIBUTE } from "./flows.ts";
 import { startHealthChecks } from "./health-check.ts";
 import { createDualServer, createTlsListener, secureContextOptions } from "./listen.ts";
 import { createLogger } from "./log.ts";
 import { Metrics } from "./metrics.ts";
+import { applyResponseTemplate } from "./response-templates.ts";
 import { Router } from "./router.ts";
 import { readTlsSettings, watchTlsSettings } from "./tls-settings.ts";
 
@@ -69,9 +71,10 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const env = options.env ?? process.env;
   const log = options.log ?? createLogger();
   const manage = options.manageProcess ?? true;
+  const secrets = new SecretStore(env.SLUICE_SECRETS_DIR, log, Number(env.SLUICE_SECRETS_POLL_MS ?? 1000));
   let apis: ApiRuntime[];
   try {
-    apis = instantiate(bundle, log, env);
+    apis = instantiate(bundle, log, env, secrets);
   } catch (error) {
     if (error instanceof EnvError && manage) {
       log.error("the environment does not fit the compiled APIs; not starting", {
@@ -118,14 +121,24 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const host = (req.headers.host ?? req.headers[":authority"]) as string | undefined;
     const match = router.match(host, q >= 0 ? url.slice(0, q) : url);
     let apiId = "";
-    res.once("close", () => metrics.finished(apiId, res.statusCode, (performance.now() - started) / 1000));
+    let exchange: GatewayExchange | undefined;
+    res.once("close", () => {
+      metrics.finished(apiId, res.statusCode, (performance.now() - started) / 1000);
+      if (exchange?.plan !== undefined)
+        metrics.planFinished(
+          apiId,
+          exchange.plan,
+          exchange.subscription?.application.id ?? "",
+          res.statusCode,
+        );
+    });
     if (!match) {
       sendError(req, res, 404, NO_CONTEXT_PATH);
       return;
     }
     const api = match.target;
     apiId = api.definition.id;
-    const exchange = new GatewayExchange(api, req, res, match.contextPath, match.pathInfo);
+    exchange = new GatewayExchange(api, req, res, match.contextPath, match.pathInfo);
     res.setHeader(REQUEST_ID_HEADER, exchange.requestId);
     res.setHeader(TRANSACTION_ID_HEADER, exchange.transactionId);
     const entrypoint = api.entrypoints.find((e) => e.matches(req));
@@ -134,7 +147,8 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       return;
     }
     exchange.attributes[ENTRYPOINT_ATTRIBUTE] = entrypoint.type;
-    entrypoint.handle(exchange, api).catch((error: unknown) => fail(exchange, error, api.log));
+    const current = exchange;
+    entrypoint.handle(current, api).catch((error: unknown) => fail(current, error, api.log));
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -217,6 +231,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     tlsServer?.close();
     stopTlsWatch?.();
     healthChecks.stop();
+    secrets.close();
     await Promise.allSettled(apis.flatMap((a) => a.entrypoints.map((e) => e.close?.())));
     const deadline = Date.now() + Number(env.SLUICE_DRAIN_TIMEOUT_MS ?? 10_000);
     while (metrics.active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
@@ -248,12 +263,13 @@ function instantiate(
   bundle: GatewayBundle,
   log: Logger,
   env: Readonly<Record<string, string | undefined>>,
+  secrets: SecretStore,
 ): ApiRuntime[] {
   const problems: string[] = [];
   const apis: ApiRuntime[] = [];
   for (const def of bundle.apis) {
     try {
-      apis.push(new ApiRuntime(def, log, env));
+      apis.push(new ApiRuntime(def, log, env, { secrets }));
     } catch (error) {
       if (error instanceof EnvError) problems.push(error.message);
       else throw error;
@@ -265,11 +281,28 @@ function instantiate(
 
 function fail(exchange: GatewayExchange, error: unknown, log: Logger): void {
   if (error instanceof GatewayError) {
+    if (error.status === 401 || error.status === 403) {
+      // Who was refused, never with what: plan and application by name, no key or token.
+      log.info("request refused", {
+        status: error.status,
+        errorKey: error.key ?? "",
+        plan: exchange.plan ?? "",
+        application: exchange.subscription?.application.id ?? "",
+        requestId: exchange.requestId,
+      });
+    }
+    const templated = applyResponseTemplate(exchange.api.definition.responseTemplates, error, exchange);
+    if (templated) {
+      sendTemplated(exchange.response, templated);
+      return;
+    }
     sendError(exchange.request, exchange.response, error.status, error.message, error.headers, error.body);
     return;
   }
   log.error("exchange failed", {
     error: error instanceof Error ? error.message : String(error),
+    plan: exchange.plan ?? "",
+    application: exchange.subscription?.application.id ?? "",
     requestId: exchange.requestId,
   });
   sendError(exchange.request, exchange.response, 500, "Internal Server Error");
