@@ -1,4 +1,4 @@
-// An API key is a credential: never in clear in git (SPEC §6). Only a `${ENV}` reference (resolved
+// An API key is a credential: never in clear in git (docs/contract.md §6). Only a `${ENV}` reference (resolved
 // when the gateway starts) or GKO's `[[ secret `name/key` ]]` template (read from the secrets
 // directory, and re-read when it changes) may stand for one.
 import { isSecretTemplate, parseSecretRef } from "../../../../runtime/consumers/secret-ref.ts";
