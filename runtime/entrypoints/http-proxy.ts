@@ -4,14 +4,13 @@
 // WebSocket upgrade runs the request phase on the handshake only, then the client's and the
 // backend's sockets are spliced: frames are relayed as bytes, never parsed.
 // https://documentation.gravitee.io/apim/create-apis/proxy-apis
-import { type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Http2ServerResponse } from "node:http2";
 import type { Duplex } from "node:stream";
 import { pipeline as pump } from "node:stream/promises";
 import type { Exchange, GatewayResponse, Pipeline, UpstreamResponse } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { defineEntrypoint } from "../define.ts";
-import { wantsJson } from "../server/errors.ts";
+import { rawHead, writeRawError } from "../server/errors.ts";
 import type { HttpProxyEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
 
 export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
@@ -50,7 +49,7 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
             });
           }
           const e = error instanceof GatewayError ? error : new GatewayError(500, "Internal Server Error");
-          writeRawError(request, socket, e);
+          writeRawError(request, socket, e.status, e.message, e.headers);
         });
       },
     };
@@ -96,12 +95,12 @@ async function proxyUpgrade(
   if (!answer.upgraded) {
     // The backend refused the handshake: its response goes back as it is.
     const { status, headers, body } = answer.response;
-    socket.write(statusBlock(status, { ...headers, ...ids, connection: "close" }));
+    socket.write(rawHead(status, { ...headers, ...ids, connection: "close" }));
     body.pipe(socket);
     return;
   }
   const upstream = answer.socket;
-  socket.write(statusBlock(101, { ...answer.headers, ...ids, connection: "Upgrade", upgrade: "websocket" }));
+  socket.write(rawHead(101, { ...answer.headers, ...ids, connection: "Upgrade", upgrade: "websocket" }));
   if (answer.head.length > 0) socket.write(answer.head);
   if (head.length > 0) upstream.write(head);
   // pipe() gives backpressure both ways; either side ending or failing tears the other down.
@@ -115,33 +114,6 @@ async function proxyUpgrade(
   socket.once("close", teardown);
   upstream.on("error", teardown);
   socket.on("error", teardown);
-}
-
-function statusBlock(status: number, headers: Record<string, string | string[] | undefined>): string {
-  let out = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\n`;
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) out += `${name}: ${v}\r\n`;
-    else out += `${name}: ${value}\r\n`;
-  }
-  return `${out}\r\n`;
-}
-
-/** Gravitee's error body (SPEC.md §4) written on a socket that has not been upgraded. */
-function writeRawError(request: IncomingMessage, socket: Duplex, error: GatewayError): void {
-  if (socket.destroyed) return;
-  const json = wantsJson(request);
-  const body = json
-    ? JSON.stringify({ message: error.message, http_status_code: error.status })
-    : error.message;
-  socket.end(
-    statusBlock(error.status, {
-      ...error.headers,
-      "content-type": json ? "application/json" : "text/plain",
-      "content-length": String(Buffer.byteLength(body)),
-      connection: "close",
-    }) + body,
-  );
 }
 
 function setHeader(res: GatewayResponse, name: string, value: string | string[]): void {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi } from "../contract.ts";
 import type { ElContext, ElMultiMap } from "../el.ts";
 import { BufferedBody } from "./body.ts";
+import type { CompiledFlow } from "./flows.ts";
 
 export const REQUEST_ID_HEADER = "x-gravitee-request-id";
 export const TRANSACTION_ID_HEADER = "x-gravitee-transaction-id";
@@ -23,6 +24,12 @@ export class GatewayExchange implements Exchange {
   readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>> = [];
   readonly signal: AbortSignal;
   plan?: string;
+  // Engine state lives in typed fields, not in `attributes`, which policies (assign-attributes) and
+  // EL can write: a request must not be able to change which flows run or which entrypoint it took.
+  /** The entrypoint that took the exchange (CHANNEL selectors filter on it). */
+  entrypoint: string | undefined = undefined;
+  /** The flows selected in the request phase; the response and message phases run the same. */
+  flows: readonly CompiledFlow[] = [];
   /** Path parameters captured by the matched flow (`/orders/:id`). */
   pathParams: Record<string, string> = {};
   private elContext: ElContext | undefined;

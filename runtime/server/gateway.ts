@@ -16,13 +16,13 @@ import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
-import { NO_CONTEXT_PATH, sendError } from "./errors.ts";
+import { BAD_REQUEST, brokenOff, NO_CONTEXT_PATH, sendError, writeRawError } from "./errors.ts";
 import { GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "./exchange.ts";
-import { ENTRYPOINT_ATTRIBUTE } from "./flows.ts";
 import { startHealthChecks } from "./health-check.ts";
 import { createDualServer } from "./listen.ts";
 import { createLogger } from "./log.ts";
-import { Metrics } from "./metrics.ts";
+import { CLIENT_CLOSED, Metrics } from "./metrics.ts";
+import { admitRequest, BadTarget, pathHandlingFrom } from "./path.ts";
 import { Router } from "./router.ts";
 
 export interface GatewayOptions {
@@ -87,6 +87,12 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     }),
   );
 
+  const pathHandling = pathHandlingFrom(env.SLUICE_PATH_HANDLING);
+  if (pathHandling.unknown !== undefined)
+    log.warn("unknown SLUICE_PATH_HANDLING, using NORMALIZE", {
+      value: pathHandling.unknown,
+      accepted: ["NORMALIZE", "REJECT", "RAW"],
+    });
   const metrics = new Metrics();
   let draining = false;
   const readiness = (): Readiness[] =>
@@ -107,12 +113,23 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const handler = (req: GatewayRequest, res: GatewayResponse): void => {
     const started = performance.now();
     metrics.started();
-    const url = req.url ?? "/";
-    const q = url.indexOf("?");
-    const host = (req.headers.host ?? req.headers[":authority"]) as string | undefined;
-    const match = router.match(host, q >= 0 ? url.slice(0, q) : url);
     let apiId = "";
-    res.once("close", () => metrics.finished(apiId, res.statusCode, (performance.now() - started) / 1000));
+    res.once("close", () =>
+      // A response that never finished was abandoned: by the gateway (502) or by the client (499).
+      metrics.finished(
+        apiId,
+        res.writableFinished ? res.statusCode : brokenOff.has(res) ? 502 : CLIENT_CLOSED,
+        (performance.now() - started) / 1000,
+      ),
+    );
+    const path = admitRequest(req, pathHandling.mode);
+    if (path instanceof BadTarget) {
+      refused(req, path);
+      sendError(req, res, 400, BAD_REQUEST);
+      return;
+    }
+    const host = (req.headers.host ?? req.headers[":authority"]) as string | undefined;
+    const match = router.match(host, path);
     if (!match) {
       sendError(req, res, 404, NO_CONTEXT_PATH);
       return;
@@ -127,26 +144,36 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       sendError(req, res, 404, NO_CONTEXT_PATH);
       return;
     }
-    exchange.attributes[ENTRYPOINT_ATTRIBUTE] = entrypoint.type;
+    exchange.entrypoint = entrypoint.type;
     entrypoint.handle(exchange, api).catch((error: unknown) => fail(exchange, error, api.log));
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = req.url ?? "/";
-    const q = url.indexOf("?");
-    const match = router.match(req.headers.host, q >= 0 ? url.slice(0, q) : url);
+    const path = admitRequest(req, pathHandling.mode);
+    if (path instanceof BadTarget) {
+      refused(req, path);
+      writeRawError(req, socket, 400, BAD_REQUEST);
+      return;
+    }
+    const match = router.match(req.headers.host, path);
     const entrypoint = match?.target.entrypoints.find((e) => e.upgrade && e.matches(req));
     if (!match || !entrypoint?.upgrade || draining) {
-      socket.end(
-        `HTTP/1.1 ${draining ? 503 : 404} ${draining ? "Service Unavailable" : "Not Found"}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`,
-      );
+      if (draining) writeRawError(req, socket, 503, "Service Unavailable");
+      else writeRawError(req, socket, 404, NO_CONTEXT_PATH);
       return;
     }
     // The exchange needs a response object for headers and errors; upgrades write to the socket.
     const res = new ServerResponse(req);
     const exchange = new GatewayExchange(match.target, req, res, match.contextPath, match.pathInfo);
-    exchange.attributes[ENTRYPOINT_ATTRIBUTE] = entrypoint.type;
+    exchange.entrypoint = entrypoint.type;
     entrypoint.upgrade(req, socket, head, exchange, match.target);
+  };
+
+  /** A refused target is logged without its query (which may hold a key). */
+  const refused = (req: GatewayRequest, why: BadTarget): void => {
+    const url = req.url ?? "";
+    const q = url.indexOf("?");
+    log.info("request refused", { reason: why.reason, path: q >= 0 ? url.slice(0, q) : url });
   };
 
   const server = createDualServer(handler, onUpgrade);
@@ -173,7 +200,13 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   for (const e of endpoints)
     if (isMessageEndpoint(e)) connecting.add(connectWithRetry(e, log, () => draining));
   const healthChecks = startHealthChecks(apis, env);
-  log.info("gateway started", { httpPort, adminPort, apis: apis.length, version: bundle.version });
+  log.info("gateway started", {
+    httpPort,
+    adminPort,
+    apis: apis.length,
+    version: bundle.version,
+    pathHandling: pathHandling.mode,
+  });
 
   const close = async (): Promise<void> => {
     if (draining) return;
