@@ -9,11 +9,12 @@ import { Agent, errors, request as undiciRequest } from "undici";
 import type { Exchange, HealthProbe, ProbeResult, ProxyEndpoint, UpstreamResponse } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { defineEndpoint } from "../define.ts";
+import { hasRequestBody } from "../server/body.ts";
 import type {
   HttpProxyEndpointConfiguration,
   HttpProxySharedConfiguration,
 } from "../spec-types/api-v4-definition.ts";
-import { type ForwardSettings, forwardHeaders, hasRequestBody } from "./http-proxy/headers.ts";
+import { type ForwardSettings, forwardHeaders } from "./http-proxy/headers.ts";
 import { tlsOptions } from "./http-proxy/tls.ts";
 import {
   createHttp1Transport,

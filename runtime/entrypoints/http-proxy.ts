@@ -30,6 +30,16 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
         // Response policies may read or replace the body (contract.ts ExchangeBody); untouched, it streams.
         exchange.responseBody.attach(upstream.body);
         await pipeline.response(exchange);
+        if (isBodiless(exchange.request.method, res.statusCode)) {
+          // RFC 9110 §6.4.1: whatever a backend wrote after such a head is not a body.
+          upstream.body.resume();
+          if (res.statusCode === 204 || res.statusCode === 304) {
+            res.removeHeader("content-length");
+            res.removeHeader("transfer-encoding");
+          }
+          res.end();
+          return;
+        }
         if (exchange.responseBody.buffered) {
           const body = await exchange.responseBody.read();
           res.removeHeader("transfer-encoding");
@@ -55,6 +65,11 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
     };
   },
 });
+
+/** HEAD responses, 204 and 304 never carry a body (1xx never reach here: they are interim). */
+function isBodiless(method: string | undefined, status: number): boolean {
+  return status === 204 || status === 304 || method === "HEAD" || status < 200;
+}
 
 /** Streams the body; on HTTP/2 the backend's trailers follow it (gRPC status travels there). */
 async function sendBody(upstream: UpstreamResponse, res: GatewayResponse): Promise<void> {

@@ -16,6 +16,7 @@ import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
+import { clientLimitsFrom } from "./client-limits.ts";
 import { BAD_REQUEST, brokenOff, NO_CONTEXT_PATH, sendError, writeRawError } from "./errors.ts";
 import { GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "./exchange.ts";
 import { startHealthChecks } from "./health-check.ts";
@@ -87,6 +88,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     }),
   );
 
+  const limits = clientLimitsFrom(env);
   const pathHandling = pathHandlingFrom(env.SLUICE_PATH_HANDLING);
   if (pathHandling.unknown !== undefined)
     log.warn("unknown SLUICE_PATH_HANDLING, using NORMALIZE", {
@@ -176,7 +178,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     log.info("request refused", { reason: why.reason, path: q >= 0 ? url.slice(0, q) : url });
   };
 
-  const server = createDualServer(handler, onUpgrade);
+  const server = createDualServer(handler, onUpgrade, limits);
   const host = env.SLUICE_HOST ?? "0.0.0.0";
   const requestedPort = Number(env.SLUICE_HTTP_PORT ?? 8082);
   const httpPort = await listen(server.net, requestedPort, host).catch((error: NodeJS.ErrnoException) => {

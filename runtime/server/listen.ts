@@ -2,6 +2,12 @@
 // port (SPEC.md §4), so gRPC clients use the same port as everyone else. Node has no single server
 // for both, so a TCP server peeks at the first bytes of each connection: the HTTP/2 connection
 // preface goes to the http2 server, anything else to the http server.
+//
+// Client limits (client-limits.ts) are enforced here, before a request reaches the router: a
+// connection that says nothing, a slow request head, a stalled body, an idle HTTP/2 session, too
+// many concurrent streams, and rapid resets (CVE-2023-44487: a stream the client reset before the
+// gateway looked at it is never forwarded; past the reset budget the connection gets GOAWAY).
+// Another listener (TLS) hands its sockets to `accept`, so every transport gets the same limits.
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -12,11 +18,18 @@ import {
   createServer as createHttp2Server,
   type Http2ServerRequest,
   type Http2ServerResponse,
+  type Http2Session,
+  constants as h2,
+  type ServerHttp2Stream,
 } from "node:http2";
 import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
 import type { Duplex } from "node:stream";
+import { hasRequestBody } from "./body.ts";
+import type { ClientLimits } from "./client-limits.ts";
 
 const PREFACE = Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+/** The window over which HTTP/2 stream resets are counted. */
+const RESET_WINDOW_MS = 10_000;
 
 export type Handler = (
   req: IncomingMessage | Http2ServerRequest,
@@ -29,17 +42,75 @@ export interface DualServer {
   http1: Server;
   /** Sockets currently open, for draining on shutdown. */
   sockets: Set<Socket>;
+  /** Serves a connection accepted elsewhere (a TLS listener's socket): limits, then h2 or HTTP/1.1. */
+  accept(socket: Socket): void;
 }
 
-export function createDualServer(handler: Handler, onUpgrade: UpgradeHandler): DualServer {
-  const http1 = createHttpServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, handler);
+export function createDualServer(
+  handler: Handler,
+  onUpgrade: UpgradeHandler,
+  limits: ClientLimits,
+): DualServer {
+  const http1 = createHttpServer(
+    {
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs,
+      // No cap on the whole request (uploads stream for as long as they flow); a stalled body is
+      // caught by the body-idle timeout instead.
+      requestTimeout: 0,
+      connectionsCheckingInterval: Math.max(250, Math.min(limits.headersTimeoutMs / 4 || 30_000, 5_000)),
+    },
+    (req, res) => {
+      watchBody(req, limits.bodyIdleTimeoutMs);
+      handler(req, res);
+    },
+  );
   http1.on("upgrade", onUpgrade);
-  const http2 = createHttp2Server({}, handler);
+  const http2 = createHttp2Server(
+    {
+      settings: { maxConcurrentStreams: limits.h2MaxConcurrentStreams || 2 ** 31 - 1 },
+      // Streams refused for exceeding the limit above, before nghttp2 drops the connection.
+      maxSessionRejectedStreams: 100,
+    },
+    (req, res) => {
+      // Let the rest of what arrived with the HEADERS frame (an RST_STREAM right behind it) be
+      // read first: a stream reset before anyone looked at it is not forwarded.
+      setImmediate(() => {
+        if (req.stream.destroyed || req.stream.closed) return;
+        watchBody(req, limits.bodyIdleTimeoutMs);
+        handler(req, res);
+      });
+    },
+  );
+  http2.on("session", (session: Http2Session) => guardSession(session, limits));
   const sockets = new Set<Socket>();
-  const net = createNetServer({ noDelay: true }, (socket) => {
+  const perIp = new Map<string, number>();
+
+  const accept = (socket: Socket): void => {
     sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
+    const ip = socket.remoteAddress ?? "";
+    if (limits.maxConnectionsPerIp > 0) {
+      const open = (perIp.get(ip) ?? 0) + 1;
+      if (open > limits.maxConnectionsPerIp) {
+        socket.destroy();
+        sockets.delete(socket);
+        return;
+      }
+      perIp.set(ip, open);
+    }
+    socket.once("close", () => {
+      sockets.delete(socket);
+      if (limits.maxConnectionsPerIp > 0) {
+        const left = (perIp.get(ip) ?? 1) - 1;
+        if (left > 0) perIp.set(ip, left);
+        else perIp.delete(ip);
+      }
+    });
+    socket.on("error", () => socket.destroy());
+    // A connection that never says anything is closed (the http servers' timers start with the first request).
+    if (limits.firstBytesTimeoutMs > 0) socket.setTimeout(limits.firstBytesTimeoutMs, () => socket.destroy());
     socket.once("readable", () => {
+      if (limits.firstBytesTimeoutMs > 0) socket.setTimeout(0);
       const head: Buffer | null =
         socket.read(Math.min(PREFACE.length, socket.readableLength)) ?? socket.read();
       if (head) socket.unshift(head);
@@ -51,7 +122,62 @@ export function createDualServer(handler: Handler, onUpgrade: UpgradeHandler): D
         );
       (isH2 ? http2 : http1).emit("connection", socket);
     });
-    socket.on("error", () => socket.destroy());
+  };
+  const net = createNetServer({ noDelay: true }, accept);
+  // The http server never listens itself (connections are handed to it), and Node starts its
+  // request-head timer (headersTimeout) on 'listening': start it with the port.
+  net.once("listening", () => http1.emit("listening"));
+  return { net, http1, sockets, accept };
+}
+
+/**
+ * A request body that stops arriving for `ms` abandons the request: the connection (HTTP/1.1) or
+ * the stream (HTTP/2) is torn down, so whoever reads the body — the upstream request — sees an
+ * abort, never a clean end. The timer is off again once the body has ended.
+ */
+function watchBody(req: IncomingMessage | Http2ServerRequest, ms: number): void {
+  if (ms <= 0 || !hasRequestBody(req)) return;
+  if ("stream" in req) {
+    const stream = req.stream;
+    stream.setTimeout(ms, () => stream.close(h2.NGHTTP2_CANCEL));
+    req.once("end", () => stream.setTimeout(0));
+    return;
+  }
+  // No listener on the request's 'timeout': Node destroys the socket when it fires.
+  req.setTimeout(ms);
+  req.once("end", () => req.socket.setTimeout(0));
+}
+
+/**
+ * Per HTTP/2 connection: closes it (GOAWAY) after `h2IdleTimeoutMs` without open streams, and
+ * answers a client that resets more than `h2MaxResets` streams in 10 s with GOAWAY
+ * ENHANCE_YOUR_CALM (rapid reset).
+ */
+function guardSession(session: Http2Session, limits: ClientLimits): void {
+  let open = 0;
+  let resets = 0;
+  let windowStart = Date.now();
+  session.on("stream", (stream: ServerHttp2Stream) => {
+    open++;
+    stream.once("close", () => {
+      open--;
+      // A stream that closed with an error code before the gateway finished answering it.
+      if (stream.rstCode === h2.NGHTTP2_NO_ERROR || stream.writableFinished || limits.h2MaxResets <= 0)
+        return;
+      const now = Date.now();
+      if (now - windowStart > RESET_WINDOW_MS) {
+        windowStart = now;
+        resets = 0;
+      }
+      if (++resets > limits.h2MaxResets && !session.closed && !session.destroyed) {
+        session.goaway(h2.NGHTTP2_ENHANCE_YOUR_CALM);
+        session.destroy();
+      }
+    });
   });
-  return { net, http1, sockets };
+  if (limits.h2IdleTimeoutMs > 0) {
+    session.setTimeout(limits.h2IdleTimeoutMs, () => {
+      if (open === 0 && !session.closed) session.close();
+    });
+  }
 }
