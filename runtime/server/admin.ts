@@ -1,6 +1,9 @@
 // The admin port (SPEC.md §4): /health/live, /health/ready (names what is not ready), /metrics
 // (Prometheus) and /info (bundle version and spec hashes). Served by fastify: small, and off the
-// traffic hot path.
+// traffic hot path. It binds 127.0.0.1 unless SLUICE_ADMIN_HOST says otherwise (gateway.ts), and
+// with SLUICE_ADMIN_TOKEN set, /metrics and /info need `Authorization: Bearer <token>`; the health
+// endpoints stay open for probes.
+import { createHash, timingSafeEqual } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { GatewayBundle } from "../contract.ts";
 import type { Metrics } from "./metrics.ts";
@@ -16,8 +19,19 @@ export function createAdminServer(options: {
   metrics: Metrics;
   readiness: () => Readiness[];
   draining: () => boolean;
+  /** Bearer token for /metrics and /info (undefined: open). */
+  token?: string | undefined;
 }): FastifyInstance {
   const app = Fastify({ logger: false });
+  const expected = options.token ? digest(options.token) : undefined;
+  app.addHook("onRequest", async (req, reply) => {
+    if (!expected || req.url.startsWith("/health/")) return;
+    const given = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    // Compared as digests: constant time, whatever the lengths.
+    if (given === undefined || !timingSafeEqual(digest(given), expected)) {
+      reply.code(401).header("www-authenticate", 'Bearer realm="sluice-admin"').send({ status: 401 });
+    }
+  });
   app.get("/health/live", async () => ({ status: "UP" }));
   app.get("/health/ready", async (_req, reply) => {
     const all = options.readiness();
@@ -47,4 +61,8 @@ export function createAdminServer(options: {
     })),
   }));
   return app;
+}
+
+function digest(token: string): Buffer {
+  return createHash("sha256").update(token).digest();
 }

@@ -186,14 +186,24 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       `cannot listen on ${host}:${requestedPort} (SLUICE_HTTP_PORT): ${error.code ?? error.message}`,
     );
   });
-  const admin = createAdminServer({ bundle, metrics, readiness, draining: () => draining });
-  const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
-  await admin.listen({ port: requestedAdminPort, host }).catch(async (error: NodeJS.ErrnoException) => {
-    server.net.close();
-    throw new Error(
-      `cannot listen on ${host}:${requestedAdminPort} (SLUICE_ADMIN_PORT): ${error.code ?? error.message}`,
-    );
+  const admin = createAdminServer({
+    bundle,
+    metrics,
+    readiness,
+    draining: () => draining,
+    token: env.SLUICE_ADMIN_TOKEN || undefined,
   });
+  const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
+  // Health, metrics and info are for the node and its probes, not for the traffic's clients.
+  const adminHost = env.SLUICE_ADMIN_HOST ?? "127.0.0.1";
+  await admin
+    .listen({ port: requestedAdminPort, host: adminHost })
+    .catch(async (error: NodeJS.ErrnoException) => {
+      server.net.close();
+      throw new Error(
+        `cannot listen on ${adminHost}:${requestedAdminPort} (SLUICE_ADMIN_PORT, SLUICE_ADMIN_HOST): ${error.code ?? error.message}`,
+      );
+    });
   const adminAddress = admin.server.address();
   const adminPort = typeof adminAddress === "object" && adminAddress ? adminAddress.port : 0;
 

@@ -77,6 +77,7 @@ export function createDualServer(
       // read first: a stream reset before anyone looked at it is not forwarded.
       setImmediate(() => {
         if (req.stream.destroyed || req.stream.closed) return;
+        failOnReset(req);
         watchBody(req, limits.bodyIdleTimeoutMs);
         handler(req, res);
       });
@@ -131,6 +132,23 @@ export function createDualServer(
 }
 
 /**
+ * Node ends an HTTP/2 request body cleanly when the client resets the stream mid-upload (the
+ * compatibility layer pushes the end of the body when the stream closes); HTTP/1.1 errors it.
+ * Here a body end pushed while the stream is already closed — a reset, not END_STREAM — errors the
+ * body instead, so the upstream request is aborted on both protocols and the backend never takes
+ * a truncated body for a complete one.
+ */
+function failOnReset(req: Http2ServerRequest): void {
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding): boolean => {
+    if (chunk !== null || !(req.stream.closed || req.stream.destroyed)) return push(chunk, encoding);
+    req.on("error", () => {}); // whoever reads the body gets the error; nobody reading is fine
+    req.destroy(Object.assign(new Error("the client reset the stream"), { code: "ECONNRESET" }));
+    return false;
+  };
+}
+
+/**
  * A request body that stops arriving for `ms` abandons the request: the connection (HTTP/1.1) or
  * the stream (HTTP/2) is torn down, so whoever reads the body — the upstream request — sees an
  * abort, never a clean end. The timer is off again once the body has ended.
@@ -157,22 +175,26 @@ function guardSession(session: Http2Session, limits: ClientLimits): void {
   let open = 0;
   let resets = 0;
   let windowStart = Date.now();
+  /** A stream that closed with an error code before the gateway answered it. */
+  const closed = (stream: ServerHttp2Stream): void => {
+    if (stream.rstCode === h2.NGHTTP2_NO_ERROR || stream.headersSent || limits.h2MaxResets <= 0) return;
+    const now = Date.now();
+    if (now - windowStart > RESET_WINDOW_MS) {
+      windowStart = now;
+      resets = 0;
+    }
+    if (++resets > limits.h2MaxResets && !session.closed && !session.destroyed) {
+      session.goaway(h2.NGHTTP2_ENHANCE_YOUR_CALM);
+      session.destroy();
+    }
+  };
   session.on("stream", (stream: ServerHttp2Stream) => {
+    // Reset in the same read as its HEADERS: already closed when the event arrives.
+    if (stream.destroyed || stream.closed) return closed(stream);
     open++;
     stream.once("close", () => {
       open--;
-      // A stream that closed with an error code before the gateway finished answering it.
-      if (stream.rstCode === h2.NGHTTP2_NO_ERROR || stream.writableFinished || limits.h2MaxResets <= 0)
-        return;
-      const now = Date.now();
-      if (now - windowStart > RESET_WINDOW_MS) {
-        windowStart = now;
-        resets = 0;
-      }
-      if (++resets > limits.h2MaxResets && !session.closed && !session.destroyed) {
-        session.goaway(h2.NGHTTP2_ENHANCE_YOUR_CALM);
-        session.destroy();
-      }
+      closed(stream);
     });
   });
   if (limits.h2IdleTimeoutMs > 0) {

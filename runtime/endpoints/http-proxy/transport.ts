@@ -3,6 +3,10 @@
 // (gRPC: h2c with prior knowledge for http:// and grpc://, ALPN h2 under TLS; trailers, streaming
 // both ways, cancellation as RST_STREAM). Both reject with the client library's own error; the
 // connector maps errors to Gravitee's 502/504.
+//
+// One stalled backend must not take the gateway with it: the endpoint's readTimeout runs from the
+// moment a request is handed to the pool, so time spent queued for a connection counts against
+// it, and at most `queueLimit` requests wait beyond the pool's connections (more: 503 at once).
 import {
   type ClientHttp2Session,
   type ClientHttp2Stream,
@@ -26,6 +30,11 @@ export interface SendOptions {
   signal: AbortSignal | undefined;
 }
 
+/** A request refused because the endpoint's queue is full (the connector answers 503). */
+export class QueueFullError extends Error {
+  readonly code = "UPSTREAM_QUEUE_FULL";
+}
+
 export interface Transport {
   send(options: SendOptions): Promise<UpstreamResponse>;
   close(): Promise<void>;
@@ -44,6 +53,7 @@ export function createHttp1Transport(
   origin: string,
   http: HttpClientOptions,
   tls: ConnectionOptions,
+  queueLimit: number,
 ): Transport {
   const keepAlive = http.keepAlive !== false;
   const idle = http.idleTimeout ?? DEFAULTS.idleTimeout;
@@ -52,30 +62,53 @@ export function createHttp1Transport(
     idle > 0 ? idle : Number.POSITIVE_INFINITY,
   );
   const readTimeout = http.readTimeout ?? DEFAULTS.readTimeout;
+  const connections = http.maxConcurrentConnections ?? DEFAULTS.maxConcurrentConnections;
+  const pipelining = http.pipelining ? 10 : 1;
   const pool = new Pool(origin, {
     connect: { ...tls, timeout: http.connectTimeout ?? DEFAULTS.connectTimeout },
     headersTimeout: readTimeout,
     bodyTimeout: readTimeout,
     keepAliveTimeout,
     keepAliveMaxTimeout: keepAliveTimeout,
-    connections: http.maxConcurrentConnections ?? DEFAULTS.maxConcurrentConnections,
-    pipelining: http.pipelining ? 10 : 1,
+    connections,
+    pipelining,
   });
+  const capacity = connections * pipelining + queueLimit;
+  /** Requests handed to the pool that have no response head yet. */
+  let waiting = 0;
   // Redirects are followed only when asked: the interceptor is not on the default path.
   const dispatcher: Dispatcher = http.followRedirects
     ? pool.compose(interceptors.redirect({ maxRedirections: 5 }))
     : pool;
   return {
     async send(o) {
-      const res = await dispatcher.request({
-        origin,
-        path: o.path,
-        method: o.method as Dispatcher.HttpMethod,
-        headers: o.headers,
-        body: o.body,
-        signal: o.signal,
-        reset: !keepAlive,
-      });
+      if (waiting >= capacity) throw new QueueFullError(`${waiting} requests waiting for ${origin}`);
+      // The exchange's signal still aborts the request (the client went away); the deadline adds
+      // readTimeout from now, queueing included, until the response head arrives.
+      const deadline = new AbortController();
+      const timer =
+        readTimeout > 0
+          ? setTimeout(() => deadline.abort(new errors.HeadersTimeoutError()), readTimeout)
+          : undefined;
+      const signal = o.signal;
+      if (signal?.aborted) deadline.abort(signal.reason);
+      else signal?.addEventListener("abort", () => deadline.abort(signal.reason), { once: true });
+      waiting++;
+      let res: Dispatcher.ResponseData;
+      try {
+        res = await dispatcher.request({
+          origin,
+          path: o.path,
+          method: o.method as Dispatcher.HttpMethod,
+          headers: o.headers,
+          body: o.body,
+          signal: deadline.signal,
+          reset: !keepAlive,
+        });
+      } finally {
+        waiting--;
+        clearTimeout(timer);
+      }
       return {
         status: res.statusCode,
         headers: stripResponseHeaders(res.headers),
