@@ -5,6 +5,16 @@ import type { ElContext, ElMultiMap } from "../el.ts";
 import { BufferedBody } from "./body.ts";
 import type { CompiledFlow } from "./flows.ts";
 
+/**
+ * Whether the client got the whole response. On HTTP/1.1, the response flushed; on HTTP/2 the
+ * gateway ended it and the stream closed without a reset (Node reports a reset stream's response
+ * as finished).
+ */
+export function responseCompleted(response: GatewayResponse): boolean {
+  if ("stream" in response) return response.writableEnded && response.stream.rstCode === 0;
+  return response.writableFinished;
+}
+
 export const REQUEST_ID_HEADER = "x-gravitee-request-id";
 export const TRANSACTION_ID_HEADER = "x-gravitee-transaction-id";
 
@@ -53,7 +63,7 @@ export class GatewayExchange implements Exchange {
     this.signal = this.abort.signal;
     this.requestBody = new BufferedBody(request);
     const onClose = () => {
-      if (!response.writableFinished) this.abort.abort();
+      if (!responseCompleted(response)) this.abort.abort();
     };
     response.once("close", onClose);
   }

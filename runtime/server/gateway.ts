@@ -18,7 +18,7 @@ import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
 import { clientLimitsFrom } from "./client-limits.ts";
 import { BAD_REQUEST, brokenOff, NO_CONTEXT_PATH, sendError, writeRawError } from "./errors.ts";
-import { GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "./exchange.ts";
+import { GatewayExchange, REQUEST_ID_HEADER, responseCompleted, TRANSACTION_ID_HEADER } from "./exchange.ts";
 import { startHealthChecks } from "./health-check.ts";
 import { createDualServer } from "./listen.ts";
 import { createLogger } from "./log.ts";
@@ -120,7 +120,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       // A response that never finished was abandoned: by the gateway (502) or by the client (499).
       metrics.finished(
         apiId,
-        res.writableFinished ? res.statusCode : brokenOff.has(res) ? 502 : CLIENT_CLOSED,
+        responseCompleted(res) ? res.statusCode : brokenOff.has(res) ? 502 : CLIENT_CLOSED,
         (performance.now() - started) / 1000,
       ),
     );
@@ -195,7 +195,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   });
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
   // Health, metrics and info are for the node and its probes, not for the traffic's clients.
-  const adminHost = env.SLUICE_ADMIN_HOST ?? "127.0.0.1";
+  const adminHost = env.SLUICE_ADMIN_HOST || "127.0.0.1";
   await admin
     .listen({ port: requestedAdminPort, host: adminHost })
     .catch(async (error: NodeJS.ErrnoException) => {

@@ -9,7 +9,8 @@
 //   `%2e%2e`, `.%2E` — (§5.2.4; climbing above the root is discarded), merge empty segments (`//`).
 //   Encoded slashes (`%2F`) stay encoded and are no separators. Refused (400): a malformed escape
 //   (`%zz`, `%4`), a dot segment carrying path parameters (`..;x`: Tomcat and Jetty read it as
-//   `..`, a conformant receiver does not, so no single reading is safe), a raw backslash (IIS reads
+//   `..`, a conformant receiver does not, so no single reading is safe), a dot segment behind an
+//   encoded slash (`..%2F`: `../` to a receiver that decodes twice), a raw backslash (IIS reads
 //   it as `/`; RFC 3986 allows it nowhere in a path) or `#` (no fragment in a request target),
 //   control characters.
 // - REJECT: the path is forwarded as received, but one with a dot segment (raw or encoded) or a
@@ -105,6 +106,7 @@ export function normalisePath(path: string, check = false): string | BadTarget {
     }
     if (seg.startsWith(".;") || seg.startsWith("..;"))
       return new BadTarget("dot segment with path parameters");
+    if (hidesDotSegment(seg)) return new BadTarget("dot segment behind an encoded slash");
     if (seg === "") {
       trailingSlash = last;
       continue;
@@ -114,6 +116,15 @@ export function normalisePath(path: string, check = false): string | BadTarget {
   if (check) return dotSegment ? new BadTarget("dot segment in the path") : path;
   const joined = `/${out.join("/")}`;
   return trailingSlash && out.length > 0 ? `${joined}/` : joined;
+}
+
+/**
+ * `..%2F` or `%5C..`: no dot segment for a conformant receiver, `../` for one that decodes slashes
+ * before resolving (a second decoding the gateway cannot see past). Never a legitimate name.
+ */
+function hidesDotSegment(seg: string): boolean {
+  if (!seg.includes("%2F") && !seg.includes("%5C")) return false;
+  return seg.split(/%2F|%5C/).some((part) => part === "." || part === "..");
 }
 
 /** RAW mode: the path as received, but control characters and spaces are never forwarded. */

@@ -19,6 +19,8 @@ export interface Seen {
   body: string;
   /** "complete": the body ended; "aborted": the request was torn down mid-body. */
   outcome: "complete" | "aborted";
+  /** The connection closed before the backend answered (the gateway gave up on it). */
+  abandoned: boolean;
 }
 
 export interface RecordingBackend {
@@ -54,17 +56,23 @@ export async function startRecordingBackend(): Promise<RecordingBackend> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     let done = false;
+    let entry: Seen | undefined;
+    res.once("close", () => {
+      if (entry && !res.writableFinished) entry.abandoned = true;
+    });
     const record = (outcome: Seen["outcome"]) => {
       if (done) return;
       done = true;
-      seen.push({
+      entry = {
         row: String(req.headers["x-row"] ?? ""),
         method: req.method ?? "",
         url: req.url ?? "",
         headers: req.headers,
         body: Buffer.concat(chunks).toString("latin1"),
         outcome,
-      });
+        abandoned: false,
+      };
+      seen.push(entry);
     };
     req.on("data", (c: Buffer) => chunks.push(c));
     req.once("aborted", () => record("aborted"));

@@ -77,22 +77,28 @@ export function createHttp1Transport(
   /** Requests handed to the pool that have no response head yet. */
   let waiting = 0;
   // Redirects are followed only when asked: the interceptor is not on the default path.
-  const dispatcher: Dispatcher = http.followRedirects
-    ? pool.compose(interceptors.redirect({ maxRedirections: 5 }))
-    : pool;
+  const dispatcher: Dispatcher = pool.compose(
+    queueDeadline,
+    ...(http.followRedirects ? [interceptors.redirect({ maxRedirections: 5 })] : []),
+  );
   return {
     async send(o) {
       if (waiting >= capacity) throw new QueueFullError(`${waiting} requests waiting for ${origin}`);
-      // The exchange's signal still aborts the request (the client went away); the deadline adds
-      // readTimeout from now, queueing included, until the response head arrives.
-      const deadline = new AbortController();
-      const timer =
-        readTimeout > 0
-          ? setTimeout(() => deadline.abort(new errors.HeadersTimeoutError()), readTimeout)
-          : undefined;
-      const signal = o.signal;
-      if (signal?.aborted) deadline.abort(signal.reason);
-      else signal?.addEventListener("abort", () => deadline.abort(signal.reason), { once: true });
+      // Every connection busy: this request queues. The time until it gets one counts against
+      // readTimeout (undici's own timers start on the connection); the exchange's signal still
+      // aborts it when the client goes away.
+      let signal = o.signal;
+      let timer: NodeJS.Timeout | undefined;
+      let onConnection: (() => void) | undefined;
+      if (waiting >= connections * pipelining && readTimeout > 0) {
+        const queued = new AbortController();
+        timer = setTimeout(() => queued.abort(new errors.HeadersTimeoutError()), readTimeout);
+        onConnection = () => clearTimeout(timer);
+        const outer = o.signal;
+        if (outer?.aborted) queued.abort(outer.reason);
+        else outer?.addEventListener("abort", () => queued.abort(outer.reason), { once: true });
+        signal = queued.signal;
+      }
       waiting++;
       let res: Dispatcher.ResponseData;
       try {
@@ -102,8 +108,9 @@ export function createHttp1Transport(
           method: o.method as Dispatcher.HttpMethod,
           headers: o.headers,
           body: o.body,
-          signal: deadline.signal,
+          signal,
           reset: !keepAlive,
+          ...(onConnection ? { [ON_CONNECTION]: onConnection } : {}),
         });
       } finally {
         waiting--;
@@ -118,6 +125,39 @@ export function createHttp1Transport(
     close: () => pool.close(),
   };
 }
+
+/** The request option carrying a queued request's "got a connection" callback (queueDeadline). */
+const ON_CONNECTION = Symbol("sluice.onConnection");
+
+/**
+ * An undici interceptor: tells a queued request when undici starts it on a connection (the legacy
+ * handler's onConnect), so the queue deadline stops there. Other requests pass untouched.
+ */
+const queueDeadline: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) => {
+  const onConnection = (opts as { [ON_CONNECTION]?: () => void })[ON_CONNECTION];
+  if (!onConnection) return dispatch(opts, handler);
+  const h = handler as Dispatcher.DispatchHandler &
+    Record<string, ((...a: unknown[]) => unknown) | undefined>;
+  const wrapped: Record<string, (...a: unknown[]) => unknown> = {};
+  for (const name of [
+    "onConnect",
+    "onHeaders",
+    "onData",
+    "onComplete",
+    "onError",
+    "onUpgrade",
+    "onResponseStarted",
+    "onBodySent",
+    "onRequestSent",
+  ]) {
+    if (typeof h[name] === "function") wrapped[name] = (...a) => h[name]!.apply(handler, a);
+  }
+  wrapped.onConnect = (...a) => {
+    onConnection();
+    return (h.onConnect as ((...args: unknown[]) => unknown) | undefined)?.apply(handler, a);
+  };
+  return dispatch(opts, wrapped as Dispatcher.DispatchHandler);
+};
 
 /** An HTTP/2 backend: one multiplexed session, reopened when it closes or goes away. */
 export function createHttp2Transport(
