@@ -10,7 +10,7 @@ import { pipeline as pump } from "node:stream/promises";
 import type { Exchange, GatewayResponse, Pipeline, UpstreamResponse } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { defineEntrypoint } from "../define.ts";
-import { rawHead, writeRawError } from "../server/errors.ts";
+import { brokenOff, rawHead, writeRawError } from "../server/errors.ts";
 import type { HttpProxyEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
 
 export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
@@ -73,6 +73,9 @@ function isBodiless(method: string | undefined, status: number): boolean {
 
 /** Streams the body; on HTTP/2 the backend's trailers follow it (gRPC status travels there). */
 async function sendBody(upstream: UpstreamResponse, res: GatewayResponse): Promise<void> {
+  // The backend failed mid-body: marked before the pipe tears the response down, so the metrics
+  // count it as the gateway's 502, not as a client that went away.
+  upstream.body.once("error", () => brokenOff.add(res));
   if (upstream.trailers === undefined || !("stream" in res)) {
     await pump(upstream.body, res as NodeJS.WritableStream);
     return;

@@ -225,6 +225,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     draining = true;
     log.info("draining", { inFlight: metrics.active });
     server.net.close();
+    server.drain();
     healthChecks.stop();
     await Promise.allSettled(apis.flatMap((a) => a.entrypoints.map((e) => e.close?.())));
     const deadline = Date.now() + Number(env.SLUICE_DRAIN_TIMEOUT_MS ?? 10_000);

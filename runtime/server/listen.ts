@@ -44,6 +44,11 @@ export interface DualServer {
   sockets: Set<Socket>;
   /** Serves a connection accepted elsewhere (a TLS listener's socket): limits, then h2 or HTTP/1.1. */
   accept(socket: Socket): void;
+  /**
+   * Shutdown, step one: idle keep-alive connections close, HTTP/2 connections get GOAWAY (their
+   * open streams finish), and HTTP/1.1 responses from now on carry `Connection: close`.
+   */
+  drain(): void;
 }
 
 export function createDualServer(
@@ -51,6 +56,8 @@ export function createDualServer(
   onUpgrade: UpgradeHandler,
   limits: ClientLimits,
 ): DualServer {
+  let draining = false;
+  const sessions = new Set<Http2Session>();
   const http1 = createHttpServer(
     {
       keepAliveTimeout: limits.keepAliveTimeoutMs,
@@ -61,7 +68,8 @@ export function createDualServer(
       connectionsCheckingInterval: Math.max(250, Math.min(limits.headersTimeoutMs / 4 || 30_000, 5_000)),
     },
     (req, res) => {
-      watchBody(req, limits.bodyIdleTimeoutMs);
+      if (draining) res.shouldKeepAlive = false;
+      watchBody(req, res, limits.bodyIdleTimeoutMs);
       handler(req, res);
     },
   );
@@ -78,12 +86,17 @@ export function createDualServer(
       setImmediate(() => {
         if (req.stream.destroyed || req.stream.closed) return;
         failOnReset(req);
-        watchBody(req, limits.bodyIdleTimeoutMs);
+        watchBody(req, res, limits.bodyIdleTimeoutMs);
         handler(req, res);
       });
     },
   );
-  http2.on("session", (session: Http2Session) => guardSession(session, limits));
+  http2.on("session", (session: Http2Session) => {
+    sessions.add(session);
+    session.once("close", () => sessions.delete(session));
+    if (draining) session.close();
+    guardSession(session, limits);
+  });
   const sockets = new Set<Socket>();
   const perIp = new Map<string, number>();
 
@@ -128,7 +141,12 @@ export function createDualServer(
   // The http server never listens itself (connections are handed to it), and Node starts its
   // request-head timer (headersTimeout) on 'listening': start it with the port.
   net.once("listening", () => http1.emit("listening"));
-  return { net, http1, sockets, accept };
+  const drain = (): void => {
+    draining = true;
+    http1.closeIdleConnections();
+    for (const session of sessions) if (!session.closed) session.close();
+  };
+  return { net, http1, sockets, accept, drain };
 }
 
 /**
@@ -151,10 +169,23 @@ function failOnReset(req: Http2ServerRequest): void {
 /**
  * A request body that stops arriving for `ms` abandons the request: the connection (HTTP/1.1) or
  * the stream (HTTP/2) is torn down, so whoever reads the body — the upstream request — sees an
- * abort, never a clean end. The timer is off again once the body has ended.
+ * abort, never a clean end. The timer is off again once the body has ended. An HTTP/1.1 response
+ * sent before its request's body ended (a 401, a 503) closes the connection: Node would otherwise
+ * wait for the rest of the body under the keep-alive timeout.
  */
-function watchBody(req: IncomingMessage | Http2ServerRequest, ms: number): void {
-  if (ms <= 0 || !hasRequestBody(req)) return;
+function watchBody(
+  req: IncomingMessage | Http2ServerRequest,
+  res: ServerResponse | Http2ServerResponse,
+  ms: number,
+): void {
+  if (!hasRequestBody(req)) return;
+  const socket = req.socket as Socket;
+  if (!("stream" in req)) {
+    res.once("finish", () => {
+      if (!req.complete) socket.destroySoon();
+    });
+  }
+  if (ms <= 0) return;
   if ("stream" in req) {
     const stream = req.stream;
     stream.setTimeout(ms, () => stream.close(h2.NGHTTP2_CANCEL));
@@ -163,7 +194,7 @@ function watchBody(req: IncomingMessage | Http2ServerRequest, ms: number): void 
   }
   // No listener on the request's 'timeout': Node destroys the socket when it fires.
   req.setTimeout(ms);
-  req.once("end", () => req.socket.setTimeout(0));
+  req.once("end", () => socket.setTimeout(0));
 }
 
 /**
