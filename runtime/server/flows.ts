@@ -105,16 +105,17 @@ export function matchFlows(
   params: Record<string, string>,
 ): CompiledFlow[] {
   const method = (exchange.request.method ?? "GET").toUpperCase();
+  const path = flowPath(exchange.pathInfo);
   const matched: Array<{ f: CompiledFlow; m: RegExpExecArray | null }> = [];
   for (const f of flows) {
     let m: RegExpExecArray | null = null;
     if (f.http) {
-      m = f.http.regex.exec(exchange.pathInfo || "/");
+      m = f.http.regex.exec(path);
       if (!m) continue;
       if (f.http.methods && !f.http.methods.includes(method)) continue;
     }
     if (f.channel) {
-      m = f.channel.regex.exec(exchange.pathInfo || "/");
+      m = f.channel.regex.exec(path);
       if (!m || !channelAdmits(f.channel, exchange)) continue;
     }
     if (f.conditions.some((c) => !c.condition!(exchange.el()))) continue;
@@ -138,6 +139,16 @@ export function matchFlows(
     });
   }
   return chosen.map((x) => x.f);
+}
+
+/**
+ * The path flows match: the path info without segment parameters (`/admin;jsessionid=1` is
+ * `/admin`), because servlet containers serve it as `/admin` — a flow on `/admin` must run for it.
+ * The request itself is forwarded unchanged.
+ */
+function flowPath(pathInfo: string): string {
+  if (pathInfo === "") return "/";
+  return pathInfo.includes(";") ? pathInfo.replace(/;[^/]*/g, "") || "/" : pathInfo;
 }
 
 /** A path parameter's value; an escape that is not UTF-8 (`%C3%28`) is the client's error (400). */

@@ -9,8 +9,8 @@
 //   `%2e%2e`, `.%2E` — (§5.2.4; climbing above the root is discarded), merge empty segments (`//`).
 //   Encoded slashes (`%2F`) stay encoded and are no separators. Refused (400): a malformed escape
 //   (`%zz`, `%4`), a dot segment carrying path parameters (`..;x`: Tomcat and Jetty read it as
-//   `..`, a conformant receiver does not, so no single reading is safe), a dot segment behind an
-//   encoded slash (`..%2F`: `../` to a receiver that decodes twice), a raw backslash (IIS reads
+//   `..`, a conformant receiver does not, so no single reading is safe), a dot segment that only
+//   further decoding reveals (`..%2F`, `%252e%252e`, a fullwidth solidus), a raw backslash (IIS reads
 //   it as `/`; RFC 3986 allows it nowhere in a path) or `#` (no fragment in a request target),
 //   control characters.
 // - REJECT: the path is forwarded as received, but one with a dot segment (raw or encoded) or a
@@ -119,12 +119,24 @@ export function normalisePath(path: string, check = false): string | BadTarget {
 }
 
 /**
- * `..%2F` or `%5C..`: no dot segment for a conformant receiver, `../` for one that decodes slashes
- * before resolving (a second decoding the gateway cannot see past). Never a legitimate name.
+ * A dot segment that only a receiver decoding more than once (or folding Unicode) would see:
+ * `..%2F`, `%5C..`, `%252e%252e`, `x%252f..`, `..%EF%BC%8F` (a fullwidth solidus). RFC 3986 says
+ * to decode once; such backends exist (servlet filters, IIS, double-decoding frameworks), and no
+ * legitimate name needs these shapes, so they are refused rather than passed on.
  */
 function hidesDotSegment(seg: string): boolean {
-  if (!seg.includes("%2F") && !seg.includes("%5C")) return false;
-  return seg.split(/%2F|%5C/).some((part) => part === "." || part === "..");
+  if (!seg.includes("%")) return false;
+  let text = seg;
+  for (let round = 0; round < 3 && text.includes("%"); round++) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      break;
+    }
+    const parts = text.normalize("NFKC").split(/[/\\;]/);
+    if (parts.some((part) => part === "." || part === "..")) return true;
+  }
+  return false;
 }
 
 /** RAW mode: the path as received, but control characters and spaces are never forwarded. */
