@@ -122,9 +122,15 @@ export function createDualServer(
     });
     socket.on("error", () => socket.destroy());
     // A connection that never says anything is closed (the http servers' timers start with the first request).
-    if (limits.firstBytesTimeoutMs > 0) socket.setTimeout(limits.firstBytesTimeoutMs, () => socket.destroy());
+    const silent = (): void => {
+      socket.destroy();
+    };
+    if (limits.firstBytesTimeoutMs > 0) socket.setTimeout(limits.firstBytesTimeoutMs, silent);
     socket.once("readable", () => {
-      if (limits.firstBytesTimeoutMs > 0) socket.setTimeout(0);
+      if (limits.firstBytesTimeoutMs > 0) {
+        socket.setTimeout(0);
+        socket.off("timeout", silent);
+      }
       const head: Buffer | null =
         socket.read(Math.min(PREFACE.length, socket.readableLength)) ?? socket.read();
       if (head) socket.unshift(head);

@@ -191,6 +191,35 @@ describe("HTTP/2 attacks on a live connection", () => {
   });
 });
 
+describe("connections per client IP", () => {
+  it("past SLUICE_MAX_CONNECTIONS_PER_IP, a new connection is closed at once", async () => {
+    const g = await startTestGateway(
+      { "a.yaml": (await import("../helpers/specs.ts")).proxyApi("a", "/a", "http://127.0.0.1:1") },
+      { SLUICE_MAX_CONNECTIONS_PER_IP: "2" },
+    );
+    try {
+      const open = () =>
+        new Promise<{ closed: Promise<void> }>((resolve) => {
+          const s = connect(g.httpPort, "127.0.0.1");
+          s.on("error", () => {});
+          s.resume();
+          const closed = new Promise<void>((r) => s.once("close", () => r()));
+          s.once("connect", () => resolve({ closed }));
+        });
+      const first = await open();
+      const second = await open();
+      const third = await open();
+      const closedSoon = (c: { closed: Promise<void> }) =>
+        Promise.race([c.closed.then(() => true), sleep(300).then(() => false)]);
+      expect(await closedSoon(third)).toBe(true);
+      expect(await closedSoon(first)).toBe(false);
+      expect(await closedSoon(second)).toBe(false);
+    } finally {
+      await g.close();
+    }
+  });
+});
+
 describe("metrics and the admin port", () => {
   it("an exchange the client abandoned is counted as 499, not 200", async () => {
     const socket = connect(gateway.httpPort, "127.0.0.1");
