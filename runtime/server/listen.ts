@@ -175,23 +175,24 @@ function failOnReset(req: Http2ServerRequest): void {
 /**
  * A request body that stops arriving for `ms` abandons the request: the connection (HTTP/1.1) or
  * the stream (HTTP/2) is torn down, so whoever reads the body — the upstream request — sees an
- * abort, never a clean end. The timer is off again once the body has ended. An HTTP/1.1 response
- * sent before its request's body ended (a 401, a 503) closes the connection: Node would otherwise
- * wait for the rest of the body under the keep-alive timeout.
+ * abort, never a clean end. The timer is off again once the body has ended. After an HTTP/1.1
+ * response sent before its request's body ended (a 401, a 503), Node reads and drops the rest of
+ * the body under its keep-alive timer; the body-idle timer is put back, so a client that stalls
+ * there is closed too (closing at once instead would make the kernel answer the unread bytes with
+ * a reset that can overtake the response).
  */
 function watchBody(
   req: IncomingMessage | Http2ServerRequest,
   res: ServerResponse | Http2ServerResponse,
   ms: number,
 ): void {
-  if (!hasRequestBody(req)) return;
+  if (ms <= 0 || !hasRequestBody(req)) return;
   const socket = req.socket as Socket;
   if (!("stream" in req)) {
     res.once("finish", () => {
-      if (!req.complete) socket.destroySoon();
+      if (!req.complete && !socket.destroyed) socket.setTimeout(ms);
     });
   }
-  if (ms <= 0) return;
   if ("stream" in req) {
     const stream = req.stream;
     stream.setTimeout(ms, () => stream.close(h2.NGHTTP2_CANCEL));

@@ -10,7 +10,8 @@
 //   Encoded slashes (`%2F`) stay encoded and are no separators. Refused (400): a malformed escape
 //   (`%zz`, `%4`), a dot segment carrying path parameters (`..;x`: Tomcat and Jetty read it as
 //   `..`, a conformant receiver does not, so no single reading is safe), a dot segment that only
-//   further decoding reveals (`..%2F`, `%252e%252e`, a fullwidth solidus), a raw backslash (IIS reads
+//   further decoding reveals (`..%2F`, `%252e%252e`, a fullwidth solidus), a double-encoded
+//   unreserved character (`%2561dmin`: `admin` to a receiver that decodes twice), a raw backslash (IIS reads
 //   it as `/`; RFC 3986 allows it nowhere in a path) or `#` (no fragment in a request target),
 //   control characters.
 // - REJECT: the path is forwarded as received, but one with a dot segment (raw or encoded) or a
@@ -172,6 +173,14 @@ function decodeUnreserved(path: string): string | BadTarget {
     } else {
       out += path[i];
     }
+  }
+  // `%2561` is `%61` to a receiver that decodes once, `a` to one that decodes twice (checked on
+  // the result: `%25%36%31` becomes `%2561` here).
+  for (let at = out.indexOf("%25"); at >= 0; at = out.indexOf("%25", at + 3)) {
+    const hi = hexValue(out.charCodeAt(at + 3));
+    const lo = hexValue(out.charCodeAt(at + 4));
+    if (hi >= 0 && lo >= 0 && isUnreserved(hi * 16 + lo))
+      return new BadTarget("double-encoded character in the path");
   }
   return out;
 }

@@ -84,6 +84,7 @@ for (const path of [
   "/public/%252e%252e/sec/admin",
   "/public/x%252f..%252f..%252fsec/admin",
   "/public/x%ef%bc%8f..%ef%bc%8f..%ef%bc%8fsec/admin",
+  "/app/%2561dmin",
   "/public/..;/sec/admin",
   "/public/%2e%2e;x/sec/admin",
   "/public/.;/sec",
@@ -465,6 +466,24 @@ rows.push({
   status: 200,
   backend: { url: "/pub/x", lacks: ["http2-settings"] },
 });
+
+// ── WebSocket handshakes take the same path handling and plans ────────────────────────────────
+const ws = (path: string) => [
+  `GET ${path} HTTP/1.1\r\nHost: gw\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+];
+rows.push({
+  id: "h1 websocket handshake traversal → secure API, no key",
+  h1: ws("/public/../sec/ws"),
+  status: 401,
+});
+rows.push({ id: "h1 websocket handshake encoded traversal", h1: ws("/public/%2e%2e/sec/ws"), status: 401 });
+rows.push({ id: "h1 websocket handshake malformed escape", h1: ws("/public/%zz"), status: 400 });
+rows.push({
+  id: "h1 websocket handshake, two Host headers",
+  h1: ws("/public/ws").map((s) => s.replace("Host: gw", "Host: gw\r\nHost: gw")),
+  status: 400,
+});
+rows.push({ id: "h1 websocket handshake, no context path", h1: ws("/nowhere/ws"), status: 404 });
 
 // ── What backends answer ──────────────────────────────────────────────────────────────────────
 const answer = (name: string, status: number, response: Row["response"], id = name) => {
