@@ -160,7 +160,7 @@ describe("faults, counted", () => {
   it("100 stalled uploads: the other API answers, and the stalled API recovers after the body timeout", async () => {
     const sockets = await Promise.all(
       Array.from({ length: 100 }, async () => {
-        const s = connect(gateway.httpPort, "127.0.0.1");
+        const s = connect(gateway.httpPort!, "127.0.0.1");
         s.on("error", () => {});
         await once(s, "connect");
         s.resume(); // read what comes back, so the gateway's close is seen

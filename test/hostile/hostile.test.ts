@@ -51,11 +51,11 @@ async function send(row: Row, tag: string) {
       const client = /x-client:/i.test(p) ? "" : `X-Client: ${tag}\r\n`;
       return eol < 0 ? p : `${p.slice(0, eol + 1)}X-Row: ${tag}\r\n${client}${p.slice(eol + 1)}`;
     });
-    const r = await rawExchange(gateway.httpPort, parts, row.waitMs ?? 1500);
+    const r = await rawExchange(gateway.httpPort!, parts, row.waitMs ?? 1500);
     return { status: r.status, headers: r.headers, body: r.body, closedAfterMs: r.closedAfterMs };
   }
   const r = await h2Exchange(
-    gateway.httpPort,
+    gateway.httpPort!,
     { "x-client": tag, ...row.h2!.headers, "x-row": tag },
     row.h2!.body,
   );
@@ -200,7 +200,7 @@ describe("connections per client IP", () => {
     try {
       const open = () =>
         new Promise<{ closed: Promise<void> }>((resolve) => {
-          const s = connect(g.httpPort, "127.0.0.1");
+          const s = connect(g.httpPort!, "127.0.0.1");
           s.on("error", () => {});
           s.resume();
           const closed = new Promise<void>((r) => s.once("close", () => r()));
@@ -222,7 +222,7 @@ describe("connections per client IP", () => {
 
 describe("metrics and the admin port", () => {
   it("an exchange the client abandoned is counted as 499, not 200", async () => {
-    const socket = connect(gateway.httpPort, "127.0.0.1");
+    const socket = connect(gateway.httpPort!, "127.0.0.1");
     await new Promise((r) => socket.once("connect", r));
     socket.write("GET /public/answer/no-answer HTTP/1.1\r\nHost: gw\r\n\r\n");
     await sleep(300);
@@ -254,7 +254,7 @@ describe("metrics and the admin port", () => {
             });
             s.once("error", () => resolve(false));
           });
-        expect(await reach(g.httpPort)).toBe(true);
+        expect(await reach(g.httpPort!)).toBe(true);
         expect(await reach(g.adminPort)).toBe(false);
       }
       expect((await fetch(`${g.adminUrl}/health/live`)).status).toBe(200);
