@@ -117,11 +117,13 @@ describe("faults, counted", () => {
   it("backend slow: 504 after readTimeout, the other API answers meanwhile", async () => {
     faulty.mode = "slow";
     const slow = Array.from({ length: 4 }, () => get(`${gateway.url}/faulty/x`));
+    const slowDone = Promise.all(slow).then((statuses) => ({ statuses, at: Date.now() }));
     await sleep(100);
-    const started = Date.now();
     expect(await get(`${gateway.url}/healthy/x`)).toBe(200);
-    expect(Date.now() - started).toBeLessThan(500);
-    expect(await Promise.all(slow)).toEqual([504, 504, 504, 504]);
+    const healthyAt = Date.now();
+    const { statuses, at } = await slowDone;
+    expect(statuses).toEqual([504, 504, 504, 504]);
+    expect(healthyAt).toBeLessThan(at);
     faulty.mode = "ok";
   });
 
@@ -134,11 +136,13 @@ describe("faults, counted", () => {
     });
     const results = await Promise.all(all);
     const refused = results.filter((r) => r.s === 503);
+    const timedOut = results.filter((r) => r.s === 504);
     expect(refused.length).toBe(4);
-    for (const r of refused) expect(r.ms).toBeLessThan(500);
-    expect(results.filter((r) => r.s === 504).length).toBe(8);
-    // Queued ones waited at most readTimeout for a connection, not readTimeout twice.
-    for (const r of results.filter((x) => x.s === 504)) expect(r.ms).toBeLessThan(2000);
+    expect(timedOut.length).toBe(8);
+    // Refused at once, before any readTimeout (800 ms) ran out.
+    for (const r of refused) expect(r.ms).toBeLessThan(Math.min(...timedOut.map((x) => x.ms)));
+    // Queued ones waited at most readTimeout for a connection, not readTimeout and then another.
+    for (const r of timedOut) expect(r.ms).toBeLessThan(1600);
     faulty.mode = "ok";
     expect(await get(`${gateway.url}/faulty/x`)).toBe(200);
   });

@@ -561,8 +561,8 @@ rows.push({
   id: "h1 silent connection is closed",
   h1: [],
   status: "closed",
-  closesWithinMs: 2500,
-  waitMs: 4000,
+  closesWithinMs: 4000,
+  waitMs: 6000,
 });
 rows.push({
   id: "h1 slow request head → 408",
@@ -580,23 +580,23 @@ rows.push({
     "X-D: 1\r\n",
   ],
   status: 408,
-  closesWithinMs: 3000,
-  waitMs: 4000,
+  closesWithinMs: 4500,
+  waitMs: 6000,
 });
 rows.push({
   id: "h1 stalled body: connection closed, backend sees an abort",
   h1: ["POST /public/upload HTTP/1.1\r\nHost: gw\r\nContent-Length: 100\r\n\r\nabc"],
   status: "closed",
-  closesWithinMs: 3000,
-  waitMs: 4000,
+  closesWithinMs: 4500,
+  waitMs: 6000,
   backend: { url: "/pub/upload", outcome: "aborted" },
 });
 rows.push({
   id: "h1 1 GB declared, nothing sent: closed",
   h1: ["PUT /public/upload HTTP/1.1\r\nHost: gw\r\nContent-Length: 1000000000\r\n\r\n"],
   status: "closed",
-  closesWithinMs: 3000,
-  waitMs: 4000,
+  closesWithinMs: 4500,
+  waitMs: 6000,
   backend: { url: "/pub/upload", outcome: "aborted", optional: true },
 });
 rows.push({
@@ -620,8 +620,8 @@ rows.push({
   id: "h1 idle keep-alive connection is closed",
   h1: ["GET /public/x HTTP/1.1\r\nHost: gw\r\n\r\n"],
   status: 200,
-  closesWithinMs: 2500,
-  waitMs: 4000,
+  closesWithinMs: 4000,
+  waitMs: 6000,
   backend: { url: "/pub/x" },
 });
 

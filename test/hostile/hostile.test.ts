@@ -187,7 +187,7 @@ describe("HTTP/2 attacks on a live connection", () => {
     const session = connectHttp2(gateway.url);
     session.on("error", () => {});
     await new Promise((r) => session.once("close", r));
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
 
