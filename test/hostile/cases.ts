@@ -521,7 +521,7 @@ rows.push({
   status: 200,
   response: { body: "ok" },
   backend: { url: "/pub/answer/continue-then-200" },
-  todo: "undici, the HTTP/1.1 upstream client, fails on an interim 100 it did not ask for (client-h1.js onHeadersComplete)",
+  todo: "undici, the HTTP/1.1 upstream client, fails on an interim 100 it did not ask for (client-h1.js onHeadersComplete; nodejs/undici#197, open, also in undici 8.14)",
 });
 rows.push({
   id: "h2 backend answers 100 Continue then 200",
@@ -529,7 +529,7 @@ rows.push({
   status: 200,
   response: { body: "ok" },
   backend: { url: "/pub/answer/continue-then-200" },
-  todo: "undici, the HTTP/1.1 upstream client, fails on an interim 100 it did not ask for (client-h1.js onHeadersComplete)",
+  todo: "undici, the HTTP/1.1 upstream client, fails on an interim 100 it did not ask for (client-h1.js onHeadersComplete; nodejs/undici#197, open, also in undici 8.14)",
 });
 both(
   "backend never answers → 504 after readTimeout",
