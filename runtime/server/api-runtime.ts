@@ -190,12 +190,12 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     if (flows.length === 0 && this.definition.flowExecution.matchRequired) {
       throw new GatewayError(404, "No flow matches the request.", { key: "FLOW_NOT_FOUND" });
     }
-    exchange.attributes["sluice.flows"] = flows;
+    (exchange as GatewayExchange).flows = flows;
     for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest");
   }
 
   async response(exchange: Exchange): Promise<void> {
-    const flows = (exchange.attributes["sluice.flows"] as CompiledFlow[] | undefined) ?? [];
+    const flows = (exchange as GatewayExchange).flows;
     for (const f of flows) await runSteps(f.flow.response, exchange, "onResponse");
     for (const deferred of exchange.deferredResponse) await deferred(exchange);
   }
@@ -205,7 +205,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     message: Message,
     exchange: Exchange,
   ): Promise<Message | undefined> {
-    const flows = (exchange.attributes["sluice.flows"] as CompiledFlow[] | undefined) ?? [];
+    const flows = (exchange as GatewayExchange).flows;
     let current: Message | undefined = message;
     for (const f of flows) {
       if (!flowRunsInPhase(f, phase)) continue;

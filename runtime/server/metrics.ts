@@ -1,6 +1,12 @@
 // Prometheus metrics for /metrics: request counts and latency per API and status, readiness per API.
 // Text exposition format 0.0.4: https://prometheus.io/docs/instrumenting/exposition_formats/
 
+/**
+ * The status label of an exchange the client abandoned before its response was complete (nginx's
+ * 499 "client closed request"); one the gateway broke off mid-body counts as 502.
+ */
+export const CLIENT_CLOSED = 499;
+
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export class Metrics {
