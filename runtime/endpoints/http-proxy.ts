@@ -9,16 +9,19 @@ import { Agent, errors, request as undiciRequest } from "undici";
 import type { Exchange, HealthProbe, ProbeResult, ProxyEndpoint, UpstreamResponse } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { defineEndpoint } from "../define.ts";
+import { hasRequestBody } from "../server/body.ts";
+import { count } from "../server/client-limits.ts";
 import type {
   HttpProxyEndpointConfiguration,
   HttpProxySharedConfiguration,
 } from "../spec-types/api-v4-definition.ts";
-import { type ForwardSettings, forwardHeaders, hasRequestBody } from "./http-proxy/headers.ts";
+import { type ForwardSettings, forwardHeaders } from "./http-proxy/headers.ts";
 import { tlsOptions } from "./http-proxy/tls.ts";
 import {
   createHttp1Transport,
   createHttp2Transport,
   DEFAULTS,
+  QueueFullError,
   type Transport,
 } from "./http-proxy/transport.ts";
 import { upgradeUpstream } from "./http-proxy/upgrade.ts";
@@ -42,7 +45,7 @@ export const connector = defineEndpoint<
   ProxyEndpoint
 >({
   type: "http-proxy",
-  create(config, shared, endpoint) {
+  create(config, shared, endpoint, ctx) {
     const target = new URL(config.target);
     const scheme = SCHEMES[target.protocol];
     if (!scheme) throw new Error(`endpoint ${endpoint.name}: unsupported target scheme ${target.protocol}`);
@@ -52,6 +55,7 @@ export const connector = defineEndpoint<
     const origin = `${scheme.secure ? "https" : "http"}://${target.host}`;
     const tls = scheme.secure ? tlsOptions(shared.ssl, hostname, endpoint.name) : {};
     const h2 = scheme.h2 || http.version === "HTTP_2";
+    const queueLimit = count(ctx.env, "SLUICE_UPSTREAM_QUEUE_LIMIT", 1024);
     // The connection pool is made on first use: a gateway with a thousand APIs pays memory only
     // for the backends that are actually called.
     let pooled: Transport | undefined;
@@ -59,7 +63,7 @@ export const connector = defineEndpoint<
       send: (o: Parameters<Transport["send"]>[0]) => {
         pooled ??= h2
           ? createHttp2Transport(origin, scheme.secure ? "https" : "http", http, tls)
-          : createHttp1Transport(origin, http, tls);
+          : createHttp1Transport(origin, http, tls, queueLimit);
         return pooled.send(o);
       },
       close: async () => {
@@ -178,6 +182,8 @@ export const connector = defineEndpoint<
 /** Timeouts are 504 `Request timeout`; anything else that prevents a response is 502 (docs/contract.md §4). */
 export function toGatewayError(error: unknown): GatewayError {
   if (error instanceof GatewayError) return error;
+  if (error instanceof QueueFullError)
+    return new GatewayError(503, "Service Unavailable", { key: "UPSTREAM_QUEUE_FULL" });
   const code = (error as { code?: string } | null)?.code;
   if (
     error instanceof errors.HeadersTimeoutError ||

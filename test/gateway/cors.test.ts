@@ -82,6 +82,19 @@ spec:
         allowOrigin: ["*"]
         allowMethods: [GET]
         exposeHeaders: [x-backend]
+        runPolicies: true
+  flows:
+    - name: mark
+      selectors:
+        - type: HTTP
+          path: /
+          pathOperator: STARTS_WITH
+      response:
+        - policy: transform-headers
+          configuration:
+            addHeaders:
+              - name: X-Flow
+                value: ran
   endpointGroups:
     - name: g
       type: http-proxy
@@ -234,6 +247,17 @@ spec:
     expect(await res.text()).toBe("from backend");
     const noOrigin = await fetch(`${gateway.url}/proxied/x`);
     expect(noOrigin.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("runs the API's flows on a preflight with runPolicies, without reaching the backend", async () => {
+    const hits = backend.hits;
+    const res = await preflight("/proxied/x", "http://app.example", "GET");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-flow")).toBe("ran");
+    expect(res.headers.get("access-control-allow-origin")).toBe("http://app.example");
+    expect(backend.hits).toBe(hits);
+    const plain = await preflight("/cors", "http://app.example", "GET");
+    expect(plain.headers.get("x-flow")).toBeNull();
   });
 
   it("leaves CORS to the backend on a proxy API without it", async () => {
