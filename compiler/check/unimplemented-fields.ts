@@ -25,6 +25,16 @@ export const NOT_IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "HttpPostEntrypoint.dlq": "dead letter queues are not implemented",
   "SseEntrypoint.dlq": "dead letter queues are not implemented",
   "WebsocketEntrypoint.dlq": "dead letter queues are not implemented",
+  "HttpClientOptions.useCompression": "the backend's body is passed as it comes, never decompressed",
+  "HttpClientOptions.propagateClientAcceptEncoding":
+    "Accept-Encoding is forwarded as a header like any other",
+  "HttpClientOptions.clearTextUpgrade": "the HTTP/2 transport decides clear-text HTTP/2 itself",
+  "HttpClientOptions.http2MultiplexingLimit": "Node.js's HTTP/2 defaults apply",
+  "HttpClientOptions.http2ConnectionWindowSize": "Node.js's HTTP/2 defaults apply",
+  "HttpClientOptions.http2StreamWindowSize": "Node.js's HTTP/2 defaults apply",
+  "HttpClientOptions.http2MaxFrameSize": "Node.js's HTTP/2 defaults apply",
+  "KafkaConsumer.removeConfluentHeader": "message content is delivered as stored",
+  "Mqtt5EndpointConfiguration.reconnectAttempts": "the endpoint reconnects until the gateway stops",
   "EndpointGroupServices.discovery": "service discovery is not run: list the endpoints",
   "HttpProxyEndpoint.tenants": "tenants are not selected: every endpoint is used",
   "KafkaEndpoint.tenants": "tenants are not selected: every endpoint is used",
@@ -211,7 +221,9 @@ export function unimplementedFields(doc: LoadedDocument): Diagnostic[] {
     if (!schema) return;
     if (Array.isArray(value)) {
       const items = schema.items as Schema | undefined;
-      value.forEach((item, i) => walk(item, items, `${pointer}/${i}`));
+      value.forEach((item, i) => {
+        walk(item, items, `${pointer}/${i}`);
+      });
       return;
     }
     if (value === null || typeof value !== "object") return;
@@ -220,7 +232,7 @@ export function unimplementedFields(doc: LoadedDocument): Diagnostic[] {
     const additional =
       typeof schema.additionalProperties === "object" ? (schema.additionalProperties as Schema) : undefined;
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      const at = `${pointer}/${escape(key)}`;
+      const at = `${pointer}/${escapePointer(key)}`;
       const note = title ? lookup(NOT_IMPLEMENTED_FIELDS, title, key) : undefined;
       if (note !== undefined && properties[key]) {
         out.push({
@@ -267,6 +279,6 @@ function resolve(
   return current;
 }
 
-function escape(key: string): string {
+function escapePointer(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }

@@ -29,7 +29,9 @@ function schemaFields(): Map<string, Set<string>> {
   const untitled: string[] = [];
   const walk = (node: unknown, path: string): void => {
     if (Array.isArray(node)) {
-      node.forEach((n, i) => walk(n, `${path}/${i}`));
+      node.forEach((n, i) => {
+        walk(n, `${path}/${i}`);
+      });
       return;
     }
     if (!node || typeof node !== "object") return;
