@@ -21,6 +21,7 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gravitee.apim.gateway.tests.sdk.AbstractGatewayTest;
 import io.gravitee.apim.gateway.tests.sdk.annotations.GatewayTest;
+import io.gravitee.apim.gateway.tests.sdk.configuration.GatewayConfigurationBuilder;
 import io.gravitee.apim.gateway.tests.sdk.connector.EndpointBuilder;
 import io.gravitee.apim.gateway.tests.sdk.connector.EntrypointBuilder;
 import io.gravitee.apim.gateway.tests.sdk.converters.LegacyApiDeploymentPreparer;
@@ -73,6 +74,13 @@ class GraviteeGateway extends AbstractGatewayTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final GraviteeMapper MAPPER = new GraviteeMapper();
 
+    /** A fixed port for benchmarks (DIFF_HTTP_PORT); the suite lets the kit pick a free one. */
+    @Override
+    protected void configureGateway(GatewayConfigurationBuilder gateway) {
+        String port = System.getenv("DIFF_HTTP_PORT");
+        if (port != null && !port.isEmpty()) gateway.set("http.port", port);
+    }
+
     @Override
     public void configureEntrypoints(Map<String, EntrypointConnectorPlugin<?, ?>> entrypoints) {
         entrypoints.putIfAbsent("http-proxy", EntrypointBuilder.build("http-proxy", HttpProxyEntrypointConnectorFactory.class));
@@ -102,6 +110,7 @@ class GraviteeGateway extends AbstractGatewayTest {
 
     @Test
     void serve(GatewayDynamicConfig.HttpConfig http) throws Exception {
+        if (System.getenv("DIFF_WARM_ONLY") != null) return;
         Path fixtures = Path.of(required("DIFF_FIXTURES_DIR"));
         Path portFile = Path.of(required("DIFF_PORT_FILE"));
         Path stopFile = Path.of(required("DIFF_STOP_FILE"));
