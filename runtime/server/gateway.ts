@@ -16,7 +16,7 @@ import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
-import { NO_CONTEXT_PATH, sendError } from "./errors.ts";
+import { sendError, sendNoContextPath } from "./errors.ts";
 import { GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "./exchange.ts";
 import { ENTRYPOINT_ATTRIBUTE } from "./flows.ts";
 import { startHealthChecks } from "./health-check.ts";
@@ -114,7 +114,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     let apiId = "";
     res.once("close", () => metrics.finished(apiId, res.statusCode, (performance.now() - started) / 1000));
     if (!match) {
-      sendError(req, res, 404, NO_CONTEXT_PATH);
+      sendNoContextPath(res);
       return;
     }
     const api = match.target;
@@ -124,7 +124,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     res.setHeader(TRANSACTION_ID_HEADER, exchange.transactionId);
     const entrypoint = api.entrypoints.find((e) => e.matches(req));
     if (!entrypoint) {
-      sendError(req, res, 404, NO_CONTEXT_PATH);
+      sendNoContextPath(res);
       return;
     }
     exchange.attributes[ENTRYPOINT_ATTRIBUTE] = entrypoint.type;

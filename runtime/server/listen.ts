@@ -18,6 +18,22 @@ import type { Duplex } from "node:stream";
 
 const PREFACE = Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
 
+/**
+ * `Expect: 100-continue` (RFC 9110 §10.1.1): Node would answer `100 Continue` at once. The gateway
+ * sends it only when something first reads the body — the endpoint streaming it upstream, or a
+ * policy that needs it — so a request refused by routing, plan security or a policy gets its final
+ * answer without the client ever sending the body, as behind Gravitee (which forwards the
+ * expectation to the backend).
+ */
+function continueOnFirstRead(req: IncomingMessage, res: ServerResponse): void {
+  const read = req._read;
+  req._read = function (this: IncomingMessage, size: number) {
+    req._read = read;
+    if (!res.headersSent) res.writeContinue();
+    return read.call(this, size);
+  };
+}
+
 export type Handler = (
   req: IncomingMessage | Http2ServerRequest,
   res: ServerResponse | Http2ServerResponse,
@@ -34,6 +50,10 @@ export interface DualServer {
 export function createDualServer(handler: Handler, onUpgrade: UpgradeHandler): DualServer {
   const http1 = createHttpServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, handler);
   http1.on("upgrade", onUpgrade);
+  http1.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    continueOnFirstRead(req, res);
+    handler(req, res);
+  });
   const http2 = createHttp2Server({}, handler);
   const sockets = new Set<Socket>();
   const net = createNetServer({ noDelay: true }, (socket) => {

@@ -525,7 +525,7 @@ function content(): DiffRequest[] {
 function v2(): DiffRequest[] {
   return [
     { name: "v2 root", method: "GET", path: "/d-v2" },
-    { name: "v2 sub path keeps context path", method: "GET", path: "/d-v2/a/b?c=d" },
+    { name: "v2 sub path", method: "GET", path: "/d-v2/a/b?c=d" },
     {
       name: "v2 POST",
       method: "POST",
