@@ -20,6 +20,26 @@ export function apiKeyOf(exchange: Exchange): string | undefined {
   return new URLSearchParams(url.slice(q + 1)).get(API_KEY_QUERY) ?? undefined;
 }
 
+/**
+ * The request's query string without `api-key` parameters (`?…`, or "" when nothing is left);
+ * undefined when there is none to remove. The other parameters stay byte for byte.
+ */
+function withoutApiKeyParameter(url: string): string | undefined {
+  const q = url.indexOf("?");
+  if (q < 0) return undefined;
+  const pairs = url.slice(q + 1).split("&");
+  const kept = pairs.filter((pair) => {
+    const name = pair.split("=", 1)[0]!;
+    try {
+      return decodeURIComponent(name.replaceAll("+", " ")) !== API_KEY_QUERY;
+    } catch {
+      return true;
+    }
+  });
+  if (kept.length === pairs.length) return undefined;
+  return kept.length > 0 ? `?${kept.join("&")}` : "";
+}
+
 export const connector = defineSecurity<ApiKeySecurityConfiguration>({
   type: "API_KEY",
   create(config, ctx) {
@@ -38,7 +58,10 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
         const ok = keys.some((k) => k.length === given.length && timingSafeEqual(k, given));
         if (!ok) throw new GatewayError(401, "Unauthorized", { key: "API_KEY_INVALID" });
         if (!config.propagateApiKey) {
+          // As Gravitee: neither the header nor the query parameter reaches the backend.
           exchange.upstreamHeaders[API_KEY_HEADER] = null;
+          const query = withoutApiKeyParameter(exchange.request.url ?? "");
+          if (query !== undefined) exchange.upstreamRequest.query = query;
         }
       },
     };

@@ -1,7 +1,7 @@
 // What the http-proxy endpoint sends upstream and hands back, where Gravitee's behaviour is the
 // reference (test/differential/ compares the same against the real gateway): Accept-Encoding and
 // decompression by `useCompression`, `Expect: 100-continue` answered only once the body is wanted,
-// chunked request bodies kept chunked.
+// chunked request bodies kept chunked, an API key never passed on.
 import { request as httpRequest } from "node:http";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
 import { group, v4Proxy } from "./specs.ts";
 
 interface Seen {
+  url: string;
   headers: Record<string, string | string[] | undefined>;
   body: string;
 }
@@ -27,7 +28,7 @@ describe("upstream fidelity (Gravitee's endpoint client)", () => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
-        seen.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+        seen.push({ url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
         if (req.url?.endsWith("/gzip") && String(req.headers["accept-encoding"]).includes("gzip")) {
           const zipped = gzipSync(PAYLOAD);
           res.writeHead(200, { "content-encoding": "gzip", "content-length": zipped.length });
@@ -49,8 +50,16 @@ describe("upstream fidelity (Gravitee's endpoint client)", () => {
         "default.yaml": api("default"),
         "off.yaml": api("off", { useCompression: false }),
         "propagate.yaml": api("propagate", { useCompression: false, propagateClientAcceptEncoding: true }),
+        "keyed.yaml": v4Proxy(
+          "keyed",
+          "/keyed",
+          [group({ endpoints: [{ name: "e", target: "${BACKEND}" }] })],
+          {
+            plans: { partners: { name: "Partners", security: { type: "API_KEY" } } },
+          },
+        ),
       },
-      { BACKEND: backend.url },
+      { BACKEND: backend.url, SLUICE_API_KEYS_KEYED: "k-1" },
     );
   });
 
@@ -117,6 +126,17 @@ describe("upstream fidelity (Gravitee's endpoint client)", () => {
     expect(upstream.headers["transfer-encoding"]).toBe("chunked");
     expect(upstream.headers["content-length"]).toBeUndefined();
     expect(upstream.body).toBe("first second");
+  });
+
+  it("passes neither the API key header nor the api-key query parameter to the backend", async () => {
+    const byQuery = await get("/keyed/x?a=1&api-key=k-1&b=%20two");
+    expect(byQuery.res.status).toBe(200);
+    expect(byQuery.upstream.url).toBe("/x?a=1&b=%20two");
+    const onlyKey = await get("/keyed/x?api-key=k-1");
+    expect(onlyKey.upstream.url).toBe("/x");
+    const byHeader = await get("/keyed/x?api-key-like=1", { "x-gravitee-api-key": "k-1" });
+    expect(byHeader.upstream.url).toBe("/x?api-key-like=1");
+    expect(byHeader.upstream.headers["x-gravitee-api-key"]).toBeUndefined();
   });
 
   /** Sends `Expect: 100-continue`; the body only after `100 Continue`. */
