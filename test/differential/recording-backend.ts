@@ -5,7 +5,8 @@
 //   …/status/NNN   answers NNN          …/slow?ms=N    answers after N ms
 //   …/gzip         gzip body if asked   …/headers-out  repeated, hop-by-hop and named headers
 //   …/close        drops the connection …/chunked      a chunked body without Content-Length
-//   …/large        256 KiB              anything else  a small JSON document
+//   …/large        256 KiB              …/xml          a small XML document
+//   anything else  a small JSON document
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
@@ -112,6 +113,10 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
       res.writeHead(200, { "content-type": "text/plain" });
       res.write("first chunk\n");
       setTimeout(() => res.end("second chunk\n"), 20);
+      return;
+    case "xml":
+      res.writeHead(200, { "content-type": "application/xml" });
+      res.end('<shipment id="7"><item qty="2">bolt</item><item qty="1">nut</item><note/></shipment>');
       return;
     case "large":
       res.writeHead(200, { "content-type": "application/octet-stream" });

@@ -522,6 +522,44 @@ function content(): DiffRequest[] {
   ];
 }
 
+function transform(): DiffRequest[] {
+  const json = (name: string, path: string, body: string): DiffRequest => ({
+    name,
+    method: "POST",
+    path,
+    body,
+    headers: [["content-type", "application/json"]],
+  });
+  const xml = (name: string, path: string, body: string): DiffRequest => ({
+    name,
+    method: "POST",
+    path,
+    body,
+    headers: [["content-type", "application/xml"]],
+  });
+  return [
+    json(
+      "json-xml request",
+      "/d-transform/json-in",
+      '{"id":42,"items":[{"sku":"a","qty":2},{"sku":"b","qty":1}],"note":"x < y"}',
+    ),
+    json(
+      "json-xml request nested",
+      "/d-transform/json-in",
+      '{"customer":{"name":"Ada","vip":true,"tags":["a","b"]}}',
+    ),
+    json("json-xml request invalid", "/d-transform/json-in", "{not json"),
+    xml(
+      "xml-json request",
+      "/d-transform/xml-in",
+      '<order id="7"><item>bolt</item><item>nut</item><total>12.50</total></order>',
+    ),
+    xml("xml-json request invalid", "/d-transform/xml-in", "<order><unclosed></order>"),
+    { name: "json-xml response", method: "GET", path: "/d-transform/json-out" },
+    { name: "xml-json response", method: "GET", path: "/d-transform/xml-out/xml" },
+  ];
+}
+
 function v2(): DiffRequest[] {
   return [
     { name: "v2 root", method: "GET", path: "/d-v2" },
@@ -561,6 +599,7 @@ export function diffRequests(apiKey: string): DiffRequest[] {
     ...apiKeys(apiKey),
     ...failures(),
     ...content(),
+    ...transform(),
     ...v2(),
   ];
 }

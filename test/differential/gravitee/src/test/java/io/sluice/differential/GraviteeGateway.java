@@ -47,6 +47,8 @@ import io.gravitee.policy.assignattributes.AssignAttributesPolicy;
 import io.gravitee.policy.assignattributes.configuration.AssignAttributesPolicyConfiguration;
 import io.gravitee.policy.assigncontent.AssignContentPolicy;
 import io.gravitee.policy.assigncontent.configuration.AssignContentPolicyConfiguration;
+import io.gravitee.policy.json2xml.JsonToXmlTransformationPolicy;
+import io.gravitee.policy.json2xml.configuration.JsonToXmlTransformationPolicyConfiguration;
 import io.gravitee.policy.quota.QuotaPolicy;
 import io.gravitee.policy.quota.configuration.QuotaPolicyConfiguration;
 import io.gravitee.policy.ratelimit.RateLimitPolicy;
@@ -55,6 +57,8 @@ import io.gravitee.policy.spike.SpikeArrestPolicy;
 import io.gravitee.policy.spike.configuration.SpikeArrestPolicyConfiguration;
 import io.gravitee.policy.transformheaders.TransformHeadersPolicy;
 import io.gravitee.policy.transformheaders.configuration.TransformHeadersPolicyConfiguration;
+import io.gravitee.policy.xml2json.XmlToJsonTransformationPolicy;
+import io.gravitee.policy.xml2json.configuration.XmlToJsonTransformationPolicyConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +106,14 @@ class GraviteeGateway extends AbstractGatewayTest {
             PolicyBuilder.build("policy-assign-attributes", AssignAttributesPolicy.class, AssignAttributesPolicyConfiguration.class)
         );
         policies.put("assign-content", PolicyBuilder.build("assign-content", AssignContentPolicy.class, AssignContentPolicyConfiguration.class));
+        policies.put(
+            "json-xml",
+            PolicyBuilder.build("json-xml", JsonToXmlTransformationPolicy.class, JsonToXmlTransformationPolicyConfiguration.class)
+        );
+        policies.put(
+            "xml-json",
+            PolicyBuilder.build("xml-json", XmlToJsonTransformationPolicy.class, XmlToJsonTransformationPolicyConfiguration.class)
+        );
         policies.put(
             "api-key",
             PolicyBuilder.build("api-key", ApiKeyPolicy.class, ApiKeyPolicyConfiguration.class, ApiKeyPolicyInitializer.class)
