@@ -2,7 +2,9 @@
 // response header, the response body and its framing, and for each request the backend received,
 // its method, target, headers, body and framing. Values that are unique per request are compared
 // by presence and format — generated ids (UUIDs), client-identifier hashes, dates, rate-limit reset
-// instants — and the port numbers of the gateway and backend under test by role.
+// instants — and the port numbers of the gateway and backend under test by role. JSON bodies are
+// compared as JSON values (member order carries no meaning, RFC 8259 §4; Gravitee's xml-json
+// builds objects in hash order).
 import { createHash } from "node:crypto";
 import type { Observed } from "./exchange.ts";
 import type { Recorded } from "./recording-backend.ts";
@@ -95,7 +97,30 @@ function byRole(side: Side, text: string): string {
 }
 
 function body(bytes: Buffer): string {
+  const json = asJson(bytes);
+  if (json !== undefined) return json;
   if (bytes.length <= BODY_PREVIEW && !bytes.includes(0)) return JSON.stringify(bytes.toString("utf8"));
   const digest = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
   return `${bytes.length} bytes sha256:${digest}`;
+}
+
+/** A JSON document with its object members sorted, or undefined when the bytes are not JSON. */
+function asJson(bytes: Buffer): string | undefined {
+  const text = bytes.toString("utf8").trim();
+  if (!text.startsWith("{") && !text.startsWith("[")) return undefined;
+  try {
+    return `json:${JSON.stringify(sorted(JSON.parse(text)))}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => [k, sorted(v)]),
+  );
 }

@@ -69,6 +69,7 @@ describe("Sluice against the real Gravitee gateway", () => {
     const requests = diffRequests(API_KEY);
     const g = clientFor(gravitee.port);
     const s = clientFor(sluice.httpPort);
+    let unanswered = 0;
     let agree = 0;
     let acceptedOnly = 0;
     const failures: string[] = [];
@@ -78,6 +79,7 @@ describe("Sluice against the real Gravitee gateway", () => {
       const gObserved = await send(g, request);
       const sBefore = sluiceBackend.received.length;
       const sObserved = await send(s, request);
+      if (gObserved.status === 0) unanswered++;
       const differences = compare(
         {
           observed: gObserved,
@@ -116,5 +118,8 @@ describe("Sluice against the real Gravitee gateway", () => {
     ];
     console.log(lines.join("\n"));
     expect(failures).toEqual([]);
+    // Not a vacuous agreement: Gravitee answered every request and proxied most of them.
+    expect(unanswered).toBe(0);
+    expect(graviteeBackend.received.length).toBeGreaterThan(requests.length * 0.7);
   });
 });
