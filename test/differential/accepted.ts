@@ -23,7 +23,8 @@ export const ACCEPTED: readonly AcceptedDifference[] = [
   { id: "date-on-errors", field: /^response\.header\.date$/, gravitee: ABSENT, sluice: /^<http-date>$/ },
   // Connection management of the client's own connection (hop-by-hop): Sluice's Node server states
   // its keep-alive; Gravitee relays the backend's, or closes after a 502/504.
-  { id: "client-connection", field: /^response\.header\.(connection|keep-alive)$/ },
+  { id: "client-connection", field: /^response\.header\.connection$/, sluice: /^keep-alive$/ },
+  { id: "client-connection", field: /^response\.header\.keep-alive$/, sluice: /^timeout=\d+$/ },
   // undici states HTTP/1.1's default `Connection: keep-alive` on every upstream request.
   {
     id: "upstream-connection",
