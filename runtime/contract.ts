@@ -33,6 +33,12 @@ export type GatewayRequest = IncomingMessage | Http2ServerRequest;
 export type GatewayResponse = ServerResponse | Http2ServerResponse;
 
 /** An error that ends an exchange with Gravitee's error body (docs/contract.md §4). */
+/** The body of Gravitee's endpoint failures (502, 504): none at all, `Content-Length: 0`. */
+export const NO_ERROR_BODY: { readonly contentType: string; readonly content: string } = {
+  contentType: "",
+  content: "",
+};
+
 export class GatewayError extends Error {
   readonly status: number;
   /** Gravitee's error key (e.g. `RATE_LIMIT_TOO_MANY_REQUESTS`), for response templates. */
@@ -40,7 +46,7 @@ export class GatewayError extends Error {
   readonly headers: Readonly<Record<string, string>>;
   /**
    * A body that replaces Gravitee's error body, for policies whose clients expect their protocol's
-   * own error shape (a GraphQL `{"errors": [...]}` document).
+   * own error shape (a GraphQL `{"errors": [...]}` document), or NO_ERROR_BODY.
    */
   readonly body: { readonly contentType: string; readonly content: string } | undefined;
   constructor(

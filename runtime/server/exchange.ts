@@ -58,6 +58,8 @@ export class GatewayExchange implements Exchange {
     this.response = response;
     this.contextPath = contextPath;
     this.pathInfo = pathInfo;
+    // Gravitee's built-in `api` attribute (ExecutionContext.ATTR_API): `{#context.attributes['api']}`.
+    this.attributes.api = api.definition.id;
     this.requestId = randomUUID();
     const given = request.headers[TRANSACTION_ID_HEADER];
     this.transactionId = (Array.isArray(given) ? given[0] : given) || this.requestId;

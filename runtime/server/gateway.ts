@@ -23,6 +23,7 @@ import {
   brokenOff,
   NO_CONTEXT_PATH,
   sendError,
+  sendNoContextPath,
   sendTemplated,
   writeRawError,
 } from "./errors.ts";
@@ -149,7 +150,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const host = (req.headers.host ?? req.headers[":authority"]) as string | undefined;
     const match = router.match(host, path);
     if (!match) {
-      sendError(req, res, 404, NO_CONTEXT_PATH);
+      sendNoContextPath(res);
       return;
     }
     const api = match.target;
@@ -159,7 +160,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     res.setHeader(TRANSACTION_ID_HEADER, exchange.transactionId);
     const entrypoint = api.entrypoints.find((e) => e.matches(req));
     if (!entrypoint) {
-      sendError(req, res, 404, NO_CONTEXT_PATH);
+      sendNoContextPath(res);
       return;
     }
     exchange.entrypoint = entrypoint.type;
