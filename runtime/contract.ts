@@ -105,6 +105,11 @@ export interface Exchange {
   plan?: string;
   /** The subscription the request was authenticated with (plans with subscriptions), once security has run. */
   subscription?: SubscriptionInfo;
+  /**
+   * Who the client is, once the plan was selected (SPEC.md §4, runtime/server/client-identifier.ts):
+   * message endpoints consume per client identifier.
+   */
+  clientIdentifier?: string;
   /** The EL view of this exchange, built lazily. */
   el(): ElContext;
   /** Headers policies set on the upstream request (lower-case names); `null` removes one. */

@@ -23,6 +23,7 @@ import type {
 import { GatewayError } from "../contract.ts";
 import { EnvError, resolveEnv } from "../env.ts";
 import type { Failover } from "../spec-types/api-v4-definition.ts";
+import { CLIENT_IDENTIFIER_HEADER, identifyClient } from "./client-identifier.ts";
 import type { GatewayExchange } from "./exchange.ts";
 import { FailoverInvoker } from "./failover.ts";
 import { type CompiledFlow, compileFlow, flowRunsInPhase, matchFlows } from "./flows.ts";
@@ -170,6 +171,9 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   async request(exchange: Exchange): Promise<void> {
     const plan = await this.selectPlan(exchange);
     exchange.plan = plan.id;
+    const client = identifyClient(exchange);
+    exchange.clientIdentifier = client.id;
+    exchange.response.setHeader(CLIENT_IDENTIFIER_HEADER, client.header);
     const params = (exchange as GatewayExchange).pathParams ?? {};
     const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
     const flows = [
