@@ -380,7 +380,10 @@ export interface MessageEndpoint {
   /** Connects; the runtime retries with backoff while it rejects. */
   connect(): Promise<void>;
   health(): Health;
-  /** Messages until `signal` aborts. `group` names the consumer group (per API, or per subscription). */
+  /**
+   * Messages until `signal` aborts. `group` is the consumer name (runtime/message/consumer-name.ts):
+   * subscriptions with the same name share the messages, different names each get all of them.
+   */
   subscribe(options: {
     qos: Qos;
     cursor?: string;

@@ -1,8 +1,10 @@
 // The `kafka` endpoint (Gravitee's gravitee-endpoint-kafka) over @platformatic/kafka, the client
 // chosen by measurement (docs/endpoints.md, bench/kafka-clients.ts).
 //
-// - Subscribe: one consumer per subscription in the consumer group `group` (default
-//   `sluice-<apiId>`), topics or topicPattern, starting at the group's committed offsets, else at
+// - Subscribe: one consumer per subscription in the consumer group named by `group` — the client's
+//   consumer name (runtime/message/consumer-name.ts; Gravitee: the client identifier), so the
+//   connections of one client share the partitions and each client gets every message — topics or
+//   topicPattern, starting at the group's committed offsets, else at
 //   autoOffsetReset (Kafka's default: latest). Offsets are committed by the endpoint, never by the
 //   client's fetch-time autocommit (which commits what was fetched, not what was delivered):
 //   AT_LEAST_ONCE on `ack()`, AT_MOST_ONCE before the message is handed out, AUTO/NONE once the

@@ -8,6 +8,7 @@
 //   AUTO / NONE   — the endpoint decides; messages are acked after delivery like AT_LEAST_ONCE.
 import type { Exchange, Message, MessageEndpoint, Pipeline, Qos } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
+import { exchangeConsumerName } from "./consumer-name.ts";
 
 export const NO_ENDPOINT = "No endpoint available";
 export const INCOMPATIBLE_QOS =
@@ -25,11 +26,6 @@ export function selectMessageEndpoint(pipeline: Pipeline, qos: Qos): MessageEndp
     throw new GatewayError(400, INCOMPATIBLE_QOS, { key: "QOS_NOT_SUPPORTED" });
   }
   return endpoint;
-}
-
-/** The consumer group of an API's clients (Gravitee: one per API, or per subscription for push plans). */
-export function consumerGroup(exchange: Exchange): string {
-  return `sluice-${exchange.api.info.id}`;
 }
 
 /** One message out of a subscription, after the `subscribe` phase. */
@@ -73,7 +69,7 @@ export class MessageSubscription {
       .subscribe({
         qos: options.qos,
         ...(options.cursor !== undefined && endpoint.capabilities.resume ? { cursor: options.cursor } : {}),
-        group: consumerGroup(exchange),
+        group: exchangeConsumerName(exchange),
         signal,
       })
       [Symbol.asyncIterator]();

@@ -1,7 +1,9 @@
 // A MessageEndpoint over an MQTT 5 broker with mqtt.js, shared by the `mqtt5` endpoint and the
 // `solace` endpoint (Solace brokers speak MQTT 5 too). As Gravitee's gravitee-endpoint-mqtt5:
 // - one client for publishing, connected by connect(); one client per subscription, with a shared
-//   subscription `$share/<group>/<topic>` so that the replicas of a gateway split the messages;
+//   subscription `$share/<group>/<topic>`, `group` being the client's consumer name
+//   (runtime/message/consumer-name.ts): the connections of one client — on any replica of the
+//   gateway — split the messages, each client gets all of them;
 // - QoS: NONE / AT_MOST_ONCE → MQTT QoS 0; AUTO → QoS 1 acknowledged on arrival; AT_LEAST_ONCE →
 //   QoS 1 with the PUBACK held until `ack()` (mqtt.js then reads nothing more from that client
 //   until the ack: one message in flight per subscription);
