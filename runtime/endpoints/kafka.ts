@@ -36,7 +36,6 @@ import { addHeader, reason } from "./broker/push-queue.ts";
 import { type CursorPositions, messageId, parseCursor } from "./kafka/cursor.ts";
 import { kafkaSecurity } from "./kafka/security.ts";
 
-const ALL_QOS: readonly Qos[] = ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"];
 /** Health re-probe period while connected. */
 const PROBE_MS = 3_000;
 /** Backoff of a subscription whose consumer failed (0.5 s → 10 s). */
@@ -60,7 +59,8 @@ export const connector = defineEndpoint<
 
 class KafkaEndpoint implements MessageEndpoint {
   readonly name: string;
-  readonly capabilities = { qos: ALL_QOS, resume: true } as const;
+  readonly type = "kafka";
+  readonly capabilities = { resume: true } as const;
   private readonly config: KafkaEndpointConfiguration;
   private readonly shared: KafkaSharedConfiguration;
   private readonly ctx: ConnectorContext;

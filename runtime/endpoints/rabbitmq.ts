@@ -25,7 +25,6 @@ import type {
 import { PushQueue, reason } from "./broker/push-queue.ts";
 import { brokerTls } from "./broker/tls.ts";
 
-const ALL_QOS: readonly Qos[] = ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"];
 const PREFETCH = 100;
 /** A durable client queue is deleted after this long without a consumer (RabbitMQ `x-expires`). */
 const QUEUE_EXPIRES_MS = 86_400_000;
@@ -43,7 +42,8 @@ export const connector = defineEndpoint<
 
 class RabbitMqEndpoint implements MessageEndpoint {
   readonly name: string;
-  readonly capabilities = { qos: ALL_QOS, resume: false } as const;
+  readonly type = "rabbitmq";
+  readonly capabilities = { resume: false } as const;
   private readonly config: RabbitMqEndpointConfiguration;
   private readonly shared: RabbitMqSharedConfiguration;
   private readonly ctx: ConnectorContext;

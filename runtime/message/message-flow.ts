@@ -8,6 +8,8 @@
 //   AUTO / NONE   — the endpoint decides; messages are acked after delivery like AT_LEAST_ONCE.
 import type { Exchange, Message, MessageEndpoint, Pipeline, Qos } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
+import { ENTRYPOINT_ATTRIBUTE } from "../server/flows.ts";
+import { supportedQos } from "./connectors.ts";
 import { exchangeConsumerName } from "./consumer-name.ts";
 
 export const NO_ENDPOINT = "No endpoint available";
@@ -16,13 +18,16 @@ export const INCOMPATIBLE_QOS =
 
 /**
  * The endpoint a message entrypoint talks to: the first ready endpoint, in group order then endpoint
- * order (Gravitee uses the default group's endpoint). None ready → 503, so nothing is lost silently.
+ * order (Gravitee uses the default group's endpoint). None ready → 503, so nothing is lost silently;
+ * a QoS that Gravitee's table (connectors.ts, which the compiler checks too) does not allow for this
+ * entrypoint over this endpoint → 400.
  */
-export function selectMessageEndpoint(pipeline: Pipeline, qos: Qos): MessageEndpoint {
+export function selectMessageEndpoint(pipeline: Pipeline, exchange: Exchange, qos: Qos): MessageEndpoint {
   const endpoints = pipeline.messageEndpoints();
   const endpoint = endpoints.find((e) => e.health().ready);
   if (!endpoint) throw new GatewayError(503, NO_ENDPOINT, { key: "NO_ENDPOINT_FOUND" });
-  if (!endpoint.capabilities.qos.includes(qos)) {
+  const entrypoint = exchange.attributes[ENTRYPOINT_ATTRIBUTE];
+  if (typeof entrypoint === "string" && !supportedQos(entrypoint, endpoint.type).includes(qos)) {
     throw new GatewayError(400, INCOMPATIBLE_QOS, { key: "QOS_NOT_SUPPORTED" });
   }
   return endpoint;
@@ -57,7 +62,7 @@ export class MessageSubscription {
   private readonly onClientGone = () => this.stop();
 
   constructor(pipeline: Pipeline, exchange: Exchange, options: { qos: Qos; cursor?: string | undefined }) {
-    const endpoint = selectMessageEndpoint(pipeline, options.qos);
+    const endpoint = selectMessageEndpoint(pipeline, exchange, options.qos);
     this.pipeline = pipeline;
     this.exchange = exchange;
     this.ackOnReceipt = ACK_ON_RECEIPT.includes(options.qos);
@@ -178,7 +183,7 @@ export async function produceMessage(
   message: Message,
   qos: Qos,
 ): Promise<void> {
-  const endpoint = selectMessageEndpoint(pipeline, qos);
+  const endpoint = selectMessageEndpoint(pipeline, exchange, qos);
   const processed = await pipeline.message("publish", message, exchange);
   if (!processed) return;
   try {

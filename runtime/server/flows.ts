@@ -2,20 +2,10 @@
 // and execution modes (DEFAULT: every matching flow in order; BEST_MATCH: only the most specific one).
 // https://documentation.gravitee.io/apim/using-the-product/managing-your-apis/policy-studio
 import type { Exchange, Flow, FlowSelector, Step } from "../contract.ts";
+import { MESSAGE_ENTRYPOINTS, type Operation } from "../message/connectors.ts";
 
 /** The exchange attribute naming the entrypoint that took the request (set by the gateway). */
 export const ENTRYPOINT_ATTRIBUTE = "sluice.entrypoint";
-
-type Operation = "PUBLISH" | "SUBSCRIBE";
-
-/** The connector modes of each message entrypoint (Gravitee's `supportedModes`). */
-const ENTRYPOINT_OPERATIONS: Readonly<Record<string, readonly Operation[]>> = {
-  "http-get": ["SUBSCRIBE"],
-  "http-post": ["PUBLISH"],
-  sse: ["SUBSCRIBE"],
-  webhook: ["SUBSCRIBE"],
-  websocket: ["PUBLISH", "SUBSCRIBE"],
-};
 
 interface PathMatcher {
   regex: RegExp;
@@ -68,7 +58,7 @@ function channelAdmits(channel: NonNullable<CompiledFlow["channel"]>, exchange: 
   const entrypoint = exchange.attributes[ENTRYPOINT_ATTRIBUTE];
   if (typeof entrypoint !== "string") return true;
   if (channel.entrypoints && !channel.entrypoints.includes(entrypoint)) return false;
-  const modes = ENTRYPOINT_OPERATIONS[entrypoint];
+  const modes = MESSAGE_ENTRYPOINTS.get(entrypoint)?.modes;
   if (channel.operations && modes && !channel.operations.some((o) => modes.includes(o))) return false;
   return true;
 }

@@ -49,9 +49,14 @@ export async function compileForTest(files: Record<string, string>): Promise<{ d
 export async function startTestGateway(
   files: Record<string, string>,
   env: Record<string, string> = {},
+  options: {
+    /** Changes the compiled bundle before it runs (bindings the compiler does not emit yet). */
+    bundle?: (bundle: GatewayBundle) => GatewayBundle;
+  } = {},
 ): Promise<TestGateway> {
   const { dir, out } = await compileForTest(files);
-  const { bundle } = (await import(join(out, "gateway.ts"))) as { bundle: GatewayBundle };
+  const compiled = ((await import(join(out, "gateway.ts"))) as { bundle: GatewayBundle }).bundle;
+  const bundle = options.bundle ? options.bundle(compiled) : compiled;
   const logs: string[] = [];
   const gateway = await runGateway(bundle, {
     env: {

@@ -19,12 +19,13 @@ import { GatewayError } from "../../contract.ts";
 import { PushQueue, reason } from "../broker/push-queue.ts";
 import type { TlsOptions } from "../broker/tls.ts";
 
-const ALL_QOS: readonly Qos[] = ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"];
 const CONNECT_TIMEOUT_MS = 5_000;
 const RECONNECT_MS = 1_000;
 
 export interface MqttEndpointOptions {
   name: string;
+  /** The connector id: `mqtt5` or `solace`. */
+  type: string;
   /** `mqtt://host:port` or `mqtts://host:port`. */
   url: string;
   /** How health details name the broker, e.g. `mqtt5 broker 127.0.0.1:1883`. */
@@ -63,7 +64,8 @@ export function mqttFailure(label: string, error: unknown): string {
 
 export class MqttEndpoint implements MessageEndpoint {
   readonly name: string;
-  readonly capabilities = { qos: ALL_QOS, resume: false } as const;
+  readonly type: string;
+  readonly capabilities = { resume: false } as const;
   private readonly options: MqttEndpointOptions;
   private client: MqttClient | undefined;
   private state: Health = { ready: false, detail: "not connected yet" };
@@ -73,6 +75,7 @@ export class MqttEndpoint implements MessageEndpoint {
   constructor(options: MqttEndpointOptions) {
     this.options = options;
     this.name = options.name;
+    this.type = options.type;
   }
 
   private clientOptions(clientId: string): IClientOptions {
