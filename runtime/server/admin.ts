@@ -1,8 +1,9 @@
 // The admin port (SPEC.md §4): /health/live, /health/ready (names what is not ready), /metrics
-// (Prometheus) and /info (bundle version and spec hashes). Served by fastify: small, and off the
+// (Prometheus), /info (bundle version and spec hashes) and /subscriptions (each webhook
+// subscription's delivery state). Served by fastify: small, and off the
 // traffic hot path.
 import Fastify, { type FastifyInstance } from "fastify";
-import type { GatewayBundle } from "../contract.ts";
+import type { GatewayBundle, SubscriptionDeliveryState } from "../contract.ts";
 import type { Metrics } from "./metrics.ts";
 
 export interface Readiness {
@@ -15,6 +16,7 @@ export function createAdminServer(options: {
   bundle: GatewayBundle;
   metrics: Metrics;
   readiness: () => Readiness[];
+  deliveries?: () => SubscriptionDeliveryState[];
   draining: () => boolean;
 }): FastifyInstance {
   const app = Fastify({ logger: false });
@@ -33,8 +35,9 @@ export function createAdminServer(options: {
   });
   app.get("/metrics", async (_req, reply) => {
     reply.type("text/plain; version=0.0.4");
-    return options.metrics.render(options.readiness());
+    return options.metrics.render(options.readiness(), options.deliveries?.() ?? []);
   });
+  app.get("/subscriptions", async () => ({ subscriptions: options.deliveries?.() ?? [] }));
   app.get("/info", async () => ({
     version: options.bundle.version,
     apis: options.bundle.apis.map((a) => ({

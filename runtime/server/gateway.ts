@@ -157,7 +157,8 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       `cannot listen on ${host}:${requestedPort} (SLUICE_HTTP_PORT): ${error.code ?? error.message}`,
     );
   });
-  const admin = createAdminServer({ bundle, metrics, readiness, draining: () => draining });
+  const deliveries = () => apis.flatMap((a) => a.entrypoints.flatMap((e) => e.deliveries?.() ?? []));
+  const admin = createAdminServer({ bundle, metrics, readiness, deliveries, draining: () => draining });
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
   await admin.listen({ port: requestedAdminPort, host }).catch(async (error: NodeJS.ErrnoException) => {
     server.net.close();
@@ -169,9 +170,18 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const adminPort = typeof adminAddress === "object" && adminAddress ? adminAddress.port : 0;
 
   const endpoints = apis.flatMap((a) => a.groups.flatMap((g) => g.endpoints));
-  const connecting = new Set<Promise<void>>();
-  for (const e of endpoints)
-    if (isMessageEndpoint(e)) connecting.add(connectWithRetry(e, log, () => draining));
+  for (const api of apis) {
+    const connecting = api.groups
+      .flatMap((g) => g.endpoints)
+      .filter(isMessageEndpoint)
+      .map((e) => connectWithRetry(e, log, () => draining));
+    // Push entrypoints (webhook) start delivering once the API's endpoints are connected.
+    if (api.entrypoints.some((e) => e.start)) {
+      void Promise.all(connecting).then(() => {
+        if (!draining) for (const e of api.entrypoints) e.start?.(api);
+      });
+    }
+  }
   const healthChecks = startHealthChecks(apis, env);
   log.info("gateway started", { httpPort, adminPort, apis: apis.length, version: bundle.version });
 
