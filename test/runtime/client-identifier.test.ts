@@ -2,8 +2,13 @@
 // PROXY and MESSAGE APIs, a sent X-Gravitee-Client-Identifier echoed (header or query parameter),
 // values that could not be echoed ignored, and no header when no plan applies.
 import { createHash } from "node:crypto";
+import { IncomingMessage, ServerResponse } from "node:http";
+import { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { javaHostAddress } from "../../runtime/server/client-identifier.ts";
+import type { ApiDefinition, Exchange } from "../../runtime/contract.ts";
+import { consumerName } from "../../runtime/message/consumer-name.ts";
+import { identifyClient, javaHostAddress } from "../../runtime/server/client-identifier.ts";
+import { GatewayExchange } from "../../runtime/server/exchange.ts";
 import { type EchoBackend, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
 import { proxyApi } from "../helpers/specs.ts";
@@ -89,5 +94,56 @@ describe("X-Gravitee-Client-Identifier on responses", () => {
     const res = await fetch(`${gateway.url}/keyed/1`);
     expect(res.status).toBe(401);
     expect(res.headers.get("x-gravitee-client-identifier")).toBeNull();
+  });
+});
+
+describe("identifyClient on a plan with subscriptions, and the consumer name", () => {
+  const exchangeWith = (headers: Record<string, string>, subscription?: string, url = "/orders") => {
+    const request = new IncomingMessage(new Socket());
+    request.url = url;
+    request.headers = headers;
+    const exchange: Exchange = new GatewayExchange(
+      {
+        definition: {} as ApiDefinition,
+        info: { id: "orders", name: "orders", type: "PROXY", properties: {} },
+      },
+      request,
+      new ServerResponse(request),
+      "/orders/",
+      "",
+    );
+    if (subscription)
+      exchange.subscription = { id: subscription, plan: "gold", application: { id: "app", name: "App" } };
+    return exchange;
+  };
+
+  it.each([
+    [{}, { header: "partner-orders", id: "partner-orders" }],
+    [{ "x-gravitee-client-identifier": "tab-1" }, { header: "tab-1", id: "tab-1-partner-orders" }],
+    [
+      { "x-gravitee-client-identifier": "partner-orders" },
+      { header: "partner-orders", id: "partner-orders" },
+    ],
+    [
+      { "x-gravitee-client-identifier": "tab-1-partner-orders" },
+      { header: "tab-1-partner-orders", id: "tab-1-partner-orders" },
+    ],
+    // Gravitee would keep this verbatim (it ends with the transaction id the client chose) and so
+    // join the other subscription's consumers; here the subscription still ends it.
+    [
+      { "x-gravitee-client-identifier": "other-sub", "x-gravitee-transaction-id": "other-sub" },
+      { header: "other-sub", id: "other-sub-partner-orders" },
+    ],
+  ])("sent %j → %j", (headers, expected) => {
+    expect(identifyClient(exchangeWith(headers, "partner-orders"))).toEqual(expected);
+  });
+
+  it("names consumers per API, hashing identifiers a broker could misread", () => {
+    expect(consumerName("orders", "partner-orders")).toBe("orders.partner-orders");
+    const hashed = consumerName("orders", "evil/#");
+    expect(hashed).toMatch(/^orders\.sha256-[0-9a-f]{40}$/);
+    expect(consumerName("orders", "evil/+")).not.toBe(hashed);
+    expect(consumerName("orders", "x".repeat(161))).toMatch(/^orders\.sha256-/);
+    expect(consumerName("billing", "partner-orders")).not.toBe(consumerName("orders", "partner-orders"));
   });
 });
