@@ -1,7 +1,8 @@
 // Per-client consumption (SPEC.md §4) through a compiled gateway against the real brokers: two
 // clients (two X-Gravitee-Client-Identifier values) each get every message; two connections of
-// one client share them (none twice, none lost); on Kafka a new client reading from the earliest
-// offset gets the history after another client committed, and so does an http-get client.
+// one client share them (none twice, none lost), also when they reach two gateways (two instances in the test process, each with its own broker connections); on
+// Kafka a new client reading from the earliest offset gets the history after another client
+// committed, and so does an http-get client.
 // The SSE clients are undici's WHATWG EventSource — what a browser tab does: it cannot send
 // headers, so it names itself with the `X-Gravitee-Client-Identifier` query parameter.
 import { randomUUID } from "node:crypto";
@@ -238,6 +239,48 @@ for (const b of BROKERS) {
       expect(sorted([...tests(tab1), ...tests(tab2)])).toEqual(expected);
       expect(tests(tab1).length).toBeGreaterThan(0);
       expect(tests(tab2).length).toBeGreaterThan(0);
+    }, 90_000);
+  });
+}
+
+for (const b of BROKERS) {
+  describe(`per-client consumption on ${b.type} across two gateways (two instances, each with its own broker connections)`, () => {
+    const name = `per-client-2gw-${b.type}-${randomUUID().slice(0, 8)}`;
+    const gateways: TestGateway[] = [];
+    const clients: Client[] = [];
+
+    beforeAll(async () => {
+      await b.prepare?.(name);
+      for (let i = 0; i < 2; i++) {
+        const g = await startTestGateway({ [`${name}.yaml`]: api(name, b.type, b.endpoint(name)) });
+        gateways.push(g);
+        await ready(g);
+      }
+    }, 90_000);
+    afterAll(async () => {
+      for (const c of clients) c.close();
+      await Promise.all(gateways.map((g) => g.close()));
+    });
+
+    it("one client's connections spread over both share the work; another client gets everything", async () => {
+      const [g1, g2] = gateways as [TestGateway, TestGateway];
+      const onFirst = eventSource(g1, name, `dave-${b.type}`);
+      const onSecond = eventSource(g2, name, `dave-${b.type}`);
+      const erin = eventSource(g2, name, `erin-${b.type}`);
+      clients.push(onFirst, onSecond, erin);
+      await warmUp(g1, name, [onFirst, onSecond, erin]);
+      await publishAndCollect(
+        g1,
+        name,
+        () => tests(onFirst).length + tests(onSecond).length >= N && tests(erin).length >= N,
+      );
+      console.log(
+        `${b.type}, two gateways: one client got ${tests(onFirst).length} + ${tests(onSecond).length} of ${N}, another ${tests(erin).length}/${N}`,
+      );
+      expect(sorted([...tests(onFirst), ...tests(onSecond)])).toEqual(expected);
+      expect(tests(onFirst).length).toBeGreaterThan(0);
+      expect(tests(onSecond).length).toBeGreaterThan(0);
+      expect(sorted(tests(erin))).toEqual(expected);
     }, 90_000);
   });
 }
