@@ -12,6 +12,7 @@ import { GatewayError } from "../contract.ts";
 import { defineEntrypoint } from "../define.ts";
 import { GatewayExchange } from "../server/exchange.ts";
 import { ENTRYPOINT_ATTRIBUTE } from "../server/flows.ts";
+import { displayUrl } from "./webhook/callback.ts";
 import { WebhookConsumer } from "./webhook/consumer.ts";
 import type { WebhookEntrypointInput, WebhookSubscription } from "./webhook/types.ts";
 
@@ -80,7 +81,22 @@ export const connector = defineEntrypoint<WebhookEntrypointInput>({
           consumer.start();
         }
       },
-      deliveries: () => consumers.map((c) => c.state()),
+      // Before start (the API's endpoints still connecting), each subscription shows as starting.
+      deliveries: () =>
+        consumers.length > 0
+          ? consumers.map((c) => c.state())
+          : (input.subscriptions ?? []).map((sub) => ({
+              api: ctx.api.id,
+              subscription: sub.id,
+              plan: sub.plan,
+              callback: displayUrl(sub.configuration.callbackUrl),
+              state: "starting" as const,
+              delivered: 0,
+              failedAttempts: 0,
+              deadLettered: 0,
+              dropped: 0,
+              detail: "waiting for the API's endpoints to connect",
+            })),
       async close() {
         await Promise.all(consumers.map((c) => c.stop()));
       },

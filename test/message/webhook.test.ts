@@ -89,7 +89,7 @@ async function receiver(respond?: Receiver["respond"]): Promise<Receiver> {
   return r;
 }
 
-const api = (name: string) => `apiVersion: gravitee.io/v1alpha1
+const api = (name: string, bootstrap = kafkaBootstrap()) => `apiVersion: gravitee.io/v1alpha1
 kind: ApiV4Definition
 metadata:
   name: ${name}
@@ -118,7 +118,7 @@ spec:
         - name: broker
           type: kafka
           configuration:
-            bootstrapServers: "${kafkaBootstrap()}"
+            bootstrapServers: "${bootstrap}"
           sharedConfigurationOverride:
             consumer: { enabled: true, topics: ["${name}"], autoOffsetReset: earliest }
             producer: { enabled: true, topics: ["${name}"] }
@@ -143,7 +143,7 @@ spec:
 async function start(
   name: string,
   input: WebhookEntrypointInput,
-  options: { qos?: Qos; env?: Record<string, string> } = {},
+  options: { qos?: Qos; env?: Record<string, string>; bootstrap?: string } = {},
 ): Promise<TestGateway> {
   const addWebhook = (bundle: GatewayBundle): GatewayBundle => ({
     ...bundle,
@@ -156,10 +156,11 @@ async function start(
         : a,
     ),
   });
-  const g = await startTestGateway({ [`${name}.yaml`]: api(name) }, options.env ?? {}, {
+  const g = await startTestGateway({ [`${name}.yaml`]: api(name, options.bootstrap) }, options.env ?? {}, {
     bundle: addWebhook,
   });
   gateways.push(g);
+  if (options.bootstrap) return g;
   // http-post publishes to the first ready endpoint: wait for Kafka, not just the DLQ's mock.
   await until(() => g.apis[0]!.groups[0]!.endpoints[0]!.health().ready);
   return g;
@@ -306,6 +307,32 @@ describe("webhook entrypoint over kafka", () => {
     expect((await states(g))[0]).toMatchObject({ state: "running", delivered: 12 });
   }, 60_000);
 
+  it("with the default retry (exponential from 5 s, unlimited), a receiver down for 30 s gets everything after it returns", async () => {
+    const name = `webhook-${randomUUID().slice(0, 8)}`;
+    const r = await receiver();
+    const port = r.port;
+    const g = await start(name, {
+      subscriptions: [{ id: "patient", plan: "webhooks", configuration: { callbackUrl: r.url } }],
+    });
+    const sent = bodies(10, "outage");
+    await post(g, name, sent[0]!);
+    await until(() => r.delivered.length >= 1);
+    await r.stop();
+    const downAt = Date.now();
+    for (const m of sent.slice(1)) await post(g, name, m);
+    await sleep(30_000 - (Date.now() - downAt));
+    const during = (await states(g))[0]!;
+    await r.start(port);
+    await until(() => r.delivered.length >= sent.length, 60_000);
+    const duplicates = r.delivered.length - new Set(r.delivered).size;
+    console.log(
+      `webhook receiver down 30 s: ${new Set(r.delivered).size}/${sent.length} delivered, ${duplicates} duplicates, ${during.failedAttempts} failed attempts while down, back after ${Date.now() - downAt} ms`,
+    );
+    expect(during).toMatchObject({ state: "retrying" });
+    expect(during.failedAttempts).toBeGreaterThanOrEqual(3);
+    expect([...new Set(r.delivered)]).toEqual(sent);
+  }, 120_000);
+
   it("sends a message the receiver refuses (4xx) to the DLQ without retrying, and goes on", async () => {
     const name = `webhook-${randomUUID().slice(0, 8)}`;
     const r = await receiver((x) => (x.body === "poison" ? 422 : 200));
@@ -343,6 +370,31 @@ describe("webhook entrypoint over kafka", () => {
     await until(() => r.delivered.length >= 2);
     expect(r.delivered).toEqual(["kept-1", "kept-2"]);
     expect((await states(g2))[0]).toMatchObject({ delivered: 2 });
+  }, 60_000);
+
+  it("shows its subscriptions as starting while the broker is unreachable", async () => {
+    const name = `webhook-${randomUUID().slice(0, 8)}`;
+    const closed = await receiver();
+    const port = closed.port;
+    await closed.stop();
+    const g = await start(
+      name,
+      {
+        subscriptions: [
+          { id: "waiting", plan: "webhooks", configuration: { callbackUrl: "http://127.0.0.1:9/x" } },
+        ],
+      },
+      { bootstrap: `127.0.0.1:${port}` },
+    );
+    await sleep(500);
+    expect(await states(g)).toEqual([
+      expect.objectContaining({
+        subscription: "waiting",
+        state: "starting",
+        delivered: 0,
+        detail: "waiting for the API's endpoints to connect",
+      }),
+    ]);
   }, 60_000);
 
   it("a subscription with an unusable callback fails, visibly, without stopping the others", async () => {

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import type { ApiDefinition, Exchange } from "../../runtime/contract.ts";
 import { consumerName } from "../../runtime/message/consumer-name.ts";
 import { identifyClient, javaHostAddress } from "../../runtime/server/client-identifier.ts";
@@ -50,6 +51,12 @@ describe("X-Gravitee-Client-Identifier on responses", () => {
           mock: "            messageContent: hi\n            messageCount: 1",
         }),
         "keyed.yaml": proxyApi("keyed", "/keyed", "${BACKEND}/v1").replace("type: KEY_LESS", "type: API_KEY"),
+        "chat.yaml": messageApi({
+          name: "chat",
+          path: "/chat",
+          entrypoints: "        - type: websocket",
+          mock: "            messageContent: hi\n            messageCount: 1",
+        }),
       },
       { BACKEND: backend.url },
     );
@@ -70,6 +77,20 @@ describe("X-Gravitee-Client-Identifier on responses", () => {
     const res = await fetch(`${gateway.url}/events`, { headers: { accept: "application/json" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("x-gravitee-client-identifier")).toBe(keyless);
+  });
+
+  it("a WebSocket handshake's 101 carries it", async () => {
+    const headers = await new Promise<Record<string, string | string[] | undefined>>((resolve, reject) => {
+      const socket = new WebSocket(`${gateway.url.replace("http", "ws")}/chat`, {
+        headers: { "x-gravitee-client-identifier": "tab-ws" },
+      });
+      socket.once("upgrade", (response) => {
+        resolve(response.headers);
+        socket.close();
+      });
+      socket.once("error", reject);
+    });
+    expect(headers["x-gravitee-client-identifier"]).toBe("tab-ws");
   });
 
   it("echoes a value the client sent, as header or query parameter", async () => {
