@@ -7,11 +7,10 @@
 // headers, so it names itself with the `X-Gravitee-Client-Identifier` query parameter.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Admin } from "@platformatic/kafka";
 import { EventSource } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
-import { brokerList, kafkaBootstrap, mqttUrl, rabbitmqUrl } from "../setup/env.ts";
+import { BROKERS } from "./brokers.ts";
 
 const N = 20;
 
@@ -117,75 +116,6 @@ async function publishAndCollect(g: TestGateway, name: string, done: () => boole
 const expected = Array.from({ length: N }, (_, i) => `m-${i}`);
 const sorted = (list: string[]): string[] =>
   [...list].sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)));
-
-interface Broker {
-  type: string;
-  endpoint(name: string): string;
-  prepare?(name: string): Promise<void>;
-}
-
-const broker = new URL(mqttUrl());
-const rabbit = new URL(rabbitmqUrl());
-const BROKERS: Broker[] = [
-  {
-    type: "kafka",
-    // Two partitions, so two connections of one client can split them.
-    async prepare(name) {
-      const admin = new Admin({
-        clientId: "per-client-test",
-        bootstrapBrokers: brokerList(kafkaBootstrap()),
-      });
-      try {
-        await admin.createTopics({ topics: [name], partitions: 2, replicas: 1 });
-      } finally {
-        await admin.close();
-      }
-    },
-    endpoint: (name) => `
-configuration:
-  bootstrapServers: "${kafkaBootstrap()}"
-sharedConfigurationOverride:
-  consumer: { enabled: true, topics: ["${name}"], autoOffsetReset: earliest }
-  producer: { enabled: true, topics: ["${name}"] }`,
-  },
-  {
-    type: "mqtt5",
-    endpoint: (name) => `
-configuration:
-  serverHost: ${broker.hostname}
-  serverPort: ${broker.port}
-sharedConfigurationOverride:
-  consumer: { enabled: true, topic: "sluice/per-client/${name}" }
-  producer: { enabled: true, topic: "sluice/per-client/${name}" }`,
-  },
-  {
-    type: "solace",
-    endpoint: (name) => `
-configuration:
-  url: tcp://${broker.host}
-  vpnName: default
-sharedConfigurationOverride:
-  consumer: { enabled: true, topics: ["sluice/per-client/${name}"] }
-  producer: { enabled: true, topics: ["sluice/per-client/${name}"] }`,
-  },
-  {
-    type: "rabbitmq",
-    endpoint: (name) => `
-configuration:
-  serverHost: ${rabbit.hostname}
-  serverPort: ${rabbit.port}
-sharedConfigurationOverride:
-  security: { auth: { username: ${decodeURIComponent(rabbit.username)}, password: ${decodeURIComponent(rabbit.password)} } }
-  consumer:
-    enabled: true
-    routingKey: "#"
-    exchange: { name: ${name}, type: topic, durable: false, autoDelete: false }
-  producer:
-    enabled: true
-    routingKey: per.client
-    exchange: { name: ${name}, type: topic, durable: false, autoDelete: false }`,
-  },
-];
 
 async function ready(g: TestGateway): Promise<void> {
   const deadline = Date.now() + 30_000;

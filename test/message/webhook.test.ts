@@ -3,7 +3,8 @@
 // basic auth and a verifiable HMAC signature; each subscription gets every message; a receiver
 // answering 500, or down for seconds, gets everything once it is back (0 lost, duplicates counted);
 // a 4xx goes to the DLQ; a drained gateway leaves undelivered messages uncommitted for the next one;
-// the delivery state is on /subscriptions and in /metrics.
+// the delivery state is on /subscriptions and in /metrics. Then in order over mqtt5, solace and
+// rabbitmq too.
 // The compiler does not emit webhook subscriptions yet (they come from GKO Subscription resources):
 // the tests add the entrypoint binding to the compiled bundle as the compiler will.
 import { createHmac, randomUUID } from "node:crypto";
@@ -17,6 +18,7 @@ import type { MockMessageEndpoint } from "../../runtime/endpoints/mock.ts";
 import { type WebhookEntrypointInput, connector as webhook } from "../../runtime/entrypoints/webhook.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
 import { kafkaBootstrap } from "../setup/env.ts";
+import { BROKERS } from "./brokers.ts";
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -414,3 +416,79 @@ describe("webhook entrypoint over kafka", () => {
     expect(all.find((s) => s.subscription === "good")).toMatchObject({ state: "running", delivered: 1 });
   }, 60_000);
 });
+
+const brokerApi = (name: string, type: string, endpoint: string) => `apiVersion: gravitee.io/v1alpha1
+kind: ApiV4Definition
+metadata:
+  name: ${name}
+spec:
+  name: ${name}
+  version: "1"
+  type: MESSAGE
+  listeners:
+    - type: HTTP
+      paths:
+        - path: /${name}
+      entrypoints:
+        - type: http-post
+  endpointGroups:
+    - name: events
+      type: ${type}
+      endpoints:
+        - name: broker
+          type: ${type}
+          inheritConfiguration: false
+${endpoint
+  .trim()
+  .split("\n")
+  .map((l) => `          ${l}`)
+  .join("\n")}
+  plans:
+    publishers:
+      name: Publishers
+      security:
+        type: KEY_LESS
+    webhooks:
+      name: Webhooks
+      mode: PUSH
+`;
+
+for (const b of BROKERS.filter((x) => x.type !== "kafka")) {
+  describe(`webhook entrypoint over ${b.type}`, () => {
+    it("delivers every message in order at AT_LEAST_ONCE", async () => {
+      const name = `webhook-${b.type}-${randomUUID().slice(0, 8)}`;
+      const r = await receiver();
+      const input: WebhookEntrypointInput = {
+        subscriptions: [
+          { id: "sub", plan: "webhooks", configuration: { callbackUrl: r.url, retry: fastRetry } },
+        ],
+      };
+      const g = await startTestGateway(
+        { [`${name}.yaml`]: brokerApi(name, b.type, b.endpoint(name)) },
+        {},
+        {
+          bundle: (bundle) => ({
+            ...bundle,
+            apis: bundle.apis.map((a) => ({
+              ...a,
+              entrypoints: [...a.entrypoints, entrypoint(webhook, "AT_LEAST_ONCE", input)],
+            })),
+          }),
+        },
+      );
+      gateways.push(g);
+      await until(() => g.apis[0]!.groups[0]!.endpoints[0]!.health().ready);
+      // These brokers keep nothing for a consumer that has not subscribed yet: warm up first.
+      for (let i = 0; r.received.length === 0; i++) {
+        if (i > 100) throw new Error("the webhook never received anything");
+        await post(g, name, `warm-${i}`);
+        await sleep(200);
+      }
+      const sent = bodies(10, b.type);
+      for (const m of sent) await post(g, name, m);
+      await until(() => sent.every((m) => r.delivered.includes(m)));
+      expect(r.delivered.filter((m) => !m.startsWith("warm-"))).toEqual(sent);
+      expect((await states(g))[0]).toMatchObject({ state: "running", failedAttempts: 0 });
+    }, 60_000);
+  });
+}
