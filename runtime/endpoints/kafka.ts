@@ -46,6 +46,21 @@ type Connection = Pick<BaseOptions, "bootstrapBrokers" | "tls" | "sasl">;
 
 const shortId = (): string => randomUUID().slice(0, 8);
 
+/**
+ * How long an offset commit or a consumer's close may take: a broker that went away mid-commit
+ * must not hold a subscription forever. A commit that times out rejects (the consumer is then
+ * re-created and resumes from the committed offsets: a duplicate, never a loss).
+ */
+const COMMIT_TIMEOUT_MS = 10_000;
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`kafka ${what} timed out after ${ms} ms`)), ms).unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 export const connector = defineEndpoint<
   KafkaEndpointConfiguration,
   KafkaSharedConfiguration,
@@ -209,9 +224,9 @@ class KafkaEndpoint implements MessageEndpoint {
           const id = messageId(record.topic, record.partition, record.offset, encode);
           const message = toMessage(record, id);
           if (options.qos === "AT_LEAST_ONCE") {
-            message.ack = () => record.commit() as Promise<void>;
+            message.ack = () => within(record.commit() as Promise<void>, COMMIT_TIMEOUT_MS, "offset commit");
           } else if (options.qos === "AT_MOST_ONCE") {
-            await record.commit();
+            await within(record.commit() as Promise<void>, COMMIT_TIMEOUT_MS, "offset commit");
           }
           // Nothing delivered is repeated when the consumer is re-created (AT_LEAST_ONCE excepted:
           // there, unacknowledged messages are delivered again from the committed offsets).
@@ -375,8 +390,11 @@ class ConsumerSession {
   async close(): Promise<void> {
     const last = this.delivered;
     this.delivered = undefined;
-    if (last) await (last.commit() as Promise<void>).catch(() => undefined);
-    await this.stream?.close().catch(() => undefined);
-    await this.consumer.close(true).catch(() => undefined);
+    if (last)
+      await within(last.commit() as Promise<void>, COMMIT_TIMEOUT_MS, "offset commit").catch(() => undefined);
+    await within(this.stream?.close() ?? Promise.resolve(), COMMIT_TIMEOUT_MS, "stream close").catch(
+      () => undefined,
+    );
+    await within(this.consumer.close(true), COMMIT_TIMEOUT_MS, "consumer close").catch(() => undefined);
   }
 }

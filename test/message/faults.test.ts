@@ -157,6 +157,10 @@ describe("Kafka restarted while clients consume", () => {
     await until(() => complete(sse) && complete(ws) && complete(hooked), 120_000);
     source.close();
     socket.close();
+    if (!complete(hooked)) {
+      console.log(JSON.stringify(await (await fetch(`${gateway.adminUrl}/subscriptions`)).json()));
+      console.log(gateway.logs.filter((l) => /webhook|kafka/.test(l)).join("\n"));
+    }
     const report = (who: string, got: string[]) => {
       const lost = all.filter((m) => !got.includes(m)).length;
       const duplicates = got.length - new Set(got).size;

@@ -21,7 +21,6 @@ import type {
   Qos,
   SubscriptionDeliveryState,
 } from "../../contract.ts";
-import { GatewayError } from "../../contract.ts";
 import { MessageSubscription } from "../../message/message-flow.ts";
 import { Callback, type CallbackResult, displayUrl } from "./callback.ts";
 import { type RetryPolicy, retryPolicy } from "./retry.ts";
@@ -150,8 +149,7 @@ export class WebhookConsumer {
         }
         if (this.stopped) return;
         endpointFailures++;
-        const detail =
-          error instanceof GatewayError || error instanceof Error ? error.message : String(error);
+        const detail = error instanceof Error ? error.message : String(error);
         this.status.state = "retrying";
         this.status.detail = `endpoint: ${detail}`;
         const wait = this.endpointRetry.delayMs(endpointFailures);
