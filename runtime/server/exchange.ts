@@ -35,6 +35,7 @@ export class GatewayExchange implements Exchange {
   readonly signal: AbortSignal;
   plan?: string;
   subscription?: SubscriptionInfo;
+  clientIdentifier?: string;
   // Engine state lives in typed fields, not in `attributes`, which policies (assign-attributes) and
   // EL can write: a request must not be able to change which flows run or which entrypoint it took.
   /** The entrypoint that took the exchange (CHANNEL selectors filter on it). */

@@ -224,10 +224,12 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     tls && tlsServer
       ? watchTlsSettings(env, tls, (next) => tlsServer.setSecureContext(secureContextOptions(next)), log)
       : undefined;
+  const deliveries = () => apis.flatMap((a) => a.entrypoints.flatMap((e) => e.deliveries?.() ?? []));
   const admin = createAdminServer({
     bundle,
     metrics,
     readiness,
+    deliveries,
     draining: () => draining,
     bundleDir: options.bundleDir,
     token: env.SLUICE_ADMIN_TOKEN || undefined,
@@ -249,9 +251,18 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const adminPort = typeof adminAddress === "object" && adminAddress ? adminAddress.port : 0;
 
   const endpoints = apis.flatMap((a) => a.groups.flatMap((g) => g.endpoints));
-  const connecting = new Set<Promise<void>>();
-  for (const e of endpoints)
-    if (isMessageEndpoint(e)) connecting.add(connectWithRetry(e, log, () => draining));
+  for (const api of apis) {
+    const connecting = api.groups
+      .flatMap((g) => g.endpoints)
+      .filter(isMessageEndpoint)
+      .map((e) => connectWithRetry(e, log, () => draining));
+    // Push entrypoints (webhook) start delivering once the API's endpoints are connected.
+    if (api.entrypoints.some((e) => e.start)) {
+      void Promise.all(connecting).then(() => {
+        if (!draining) for (const e of api.entrypoints) e.start?.(api);
+      });
+    }
+  }
   const healthChecks = startHealthChecks(apis, env);
   log.info("gateway started", {
     httpPort,
