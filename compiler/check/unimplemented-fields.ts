@@ -20,11 +20,11 @@ export const NOT_IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "ApiProperty.dynamic": "dynamic properties are not fetched",
   "ApiProperty.encryptable": "properties are not encrypted: write a ${ENV} reference for secrets",
   "ResponseTemplate.propagateErrorKeyToLogs": "the error key is not written to logs",
-  "HttpProxyEntrypoint.dlq": "dead letter queues are not implemented",
-  "HttpGetEntrypoint.dlq": "dead letter queues are not implemented",
-  "HttpPostEntrypoint.dlq": "dead letter queues are not implemented",
-  "SseEntrypoint.dlq": "dead letter queues are not implemented",
-  "WebsocketEntrypoint.dlq": "dead letter queues are not implemented",
+  "HttpProxyEntrypoint.dlq": "a dead letter queue is used by the webhook entrypoint only (as in Gravitee)",
+  "HttpGetEntrypoint.dlq": "a dead letter queue is used by the webhook entrypoint only (as in Gravitee)",
+  "HttpPostEntrypoint.dlq": "a dead letter queue is used by the webhook entrypoint only (as in Gravitee)",
+  "SseEntrypoint.dlq": "a dead letter queue is used by the webhook entrypoint only (as in Gravitee)",
+  "WebsocketEntrypoint.dlq": "a dead letter queue is used by the webhook entrypoint only (as in Gravitee)",
   "HttpClientOptions.useCompression": "the backend's body is passed as it comes, never decompressed",
   "HttpClientOptions.propagateClientAcceptEncoding":
     "Accept-Encoding is forwarded as a header like any other",
@@ -35,6 +35,8 @@ export const NOT_IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "HttpClientOptions.http2MaxFrameSize": "Node.js's HTTP/2 defaults apply",
   "KafkaConsumer.removeConfluentHeader": "message content is delivered as stored",
   "Mqtt5EndpointConfiguration.reconnectAttempts": "the endpoint reconnects until the gateway stops",
+  "WebhookEntrypointConfiguration.proxy": "callbacks are called directly, without a proxy",
+  "WebhookEntrypointConfiguration.logging": "callback calls are not logged",
   "EndpointGroupServices.discovery": "service discovery is not run: list the endpoints",
   "HttpProxyEndpoint.tenants": "tenants are not selected: every endpoint is used",
   "KafkaEndpoint.tenants": "tenants are not selected: every endpoint is used",
@@ -166,20 +168,14 @@ export const MANAGEMENT_FIELDS: Readonly<Record<string, string>> = {
 
 /**
  * Fields reported by another diagnostic already (no second warning): listener types the gateway
- * does not serve (listener/unsupported-type), the webhook entrypoint (compiler/emit/emit-api.ts).
+ * does not serve (listener/unsupported-type), and the insides of a field reported as a whole.
  */
 export const REPORTED_ELSEWHERE: Readonly<Record<string, string>> = {
   "SubscriptionListener.*": "listener/unsupported-type",
   "TcpListener.*": "listener/unsupported-type",
   "TcpEntrypoint.*": "listener/unsupported-type",
-  "WebhookEntrypoint.qos": "compile/not-implemented (the webhook entrypoint)",
-  "WebhookEntrypoint.dlq": "compile/not-implemented (the webhook entrypoint)",
-  "WebhookEntrypoint.configuration": "compile/not-implemented (the webhook entrypoint)",
-  "WebhookEntrypointConfiguration.*": "compile/not-implemented (the webhook entrypoint)",
-  "WebhookHttpOptions.*": "compile/not-implemented (the webhook entrypoint)",
-  "WebhookLogging.*": "compile/not-implemented (the webhook entrypoint)",
-  "WebhookLoggingPart.*": "compile/not-implemented (the webhook entrypoint)",
-  "DeadLetterQueue.*": "compile/not-implemented (dlq)",
+  "WebhookLogging.*": "compile/not-implemented (webhook logging)",
+  "WebhookLoggingPart.*": "compile/not-implemented (webhook logging)",
   "DiscoveryService.*": "compile/not-implemented (discovery)",
   "DynamicPropertyService.*": "compile/not-implemented (dynamicProperty)",
   "V2DiscoveryService.*": "compile/not-implemented (discovery)",

@@ -26,6 +26,7 @@ import type {
 import { GatewayError } from "../contract.ts";
 import { EnvError, resolveEnv } from "../env.ts";
 import type { Cors, Failover } from "../spec-types/api-v4-definition.ts";
+import { CLIENT_IDENTIFIER_HEADER, identifyClient } from "./client-identifier.ts";
 import { CorsPolicy } from "./cors.ts";
 import type { GatewayExchange } from "./exchange.ts";
 import { FailoverInvoker } from "./failover.ts";
@@ -185,6 +186,15 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   async request(exchange: Exchange): Promise<void> {
     const plan = await this.selectPlan(exchange);
     exchange.plan = plan.id;
+    const client = identifyClient(exchange);
+    exchange.clientIdentifier = client.id;
+    exchange.response.setHeader(CLIENT_IDENTIFIER_HEADER, client.header);
+    const flows = this.selectFlows(exchange, plan);
+    for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest");
+  }
+
+  /** The plan's and the API's flows that apply to the exchange, kept for its later phases. */
+  private selectFlows(exchange: Exchange, plan: RuntimePlan): CompiledFlow[] {
     const params = (exchange as GatewayExchange).pathParams ?? {};
     const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
     const flows = [
@@ -195,7 +205,22 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       throw new GatewayError(404, "No flow matches the request.", { key: "FLOW_NOT_FOUND" });
     }
     (exchange as GatewayExchange).flows = flows;
-    for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest");
+    return flows;
+  }
+
+  prepareSubscription(exchange: Exchange, planId: string): void {
+    const plan = this.plans.find((p) => p.id === planId);
+    if (!plan) throw new GatewayError(500, `No plan ${planId} on API ${this.definition.id}`);
+    exchange.plan = plan.id;
+    this.selectFlows(exchange, plan);
+  }
+
+  messageEndpoint(name: string): MessageEndpoint | undefined {
+    const group = this.groups.find((g) => g.name === name);
+    const endpoint = group
+      ? group.endpoints[0]
+      : this.groups.flatMap((g) => g.endpoints).find((e) => e.name === name);
+    return endpoint && "publish" in endpoint ? endpoint : undefined;
   }
 
   /**

@@ -35,6 +35,7 @@ export class GatewayExchange implements Exchange {
   readonly signal: AbortSignal;
   plan?: string;
   subscription?: SubscriptionInfo;
+  clientIdentifier?: string;
   // Engine state lives in typed fields, not in `attributes`, which policies (assign-attributes) and
   // EL can write: a request must not be able to change which flows run or which entrypoint it took.
   /** The entrypoint that took the exchange (CHANNEL selectors filter on it). */
@@ -58,6 +59,8 @@ export class GatewayExchange implements Exchange {
     this.response = response;
     this.contextPath = contextPath;
     this.pathInfo = pathInfo;
+    // Gravitee's built-in `api` attribute (ExecutionContext.ATTR_API): `{#context.attributes['api']}`.
+    this.attributes.api = api.definition.id;
     this.requestId = randomUUID();
     const given = request.headers[TRANSACTION_ID_HEADER];
     this.transactionId = (Array.isArray(given) ? given[0] : given) || this.requestId;

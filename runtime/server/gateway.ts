@@ -24,6 +24,7 @@ import {
   brokenOff,
   NO_CONTEXT_PATH,
   sendError,
+  sendNoContextPath,
   sendTemplated,
   writeRawError,
 } from "./errors.ts";
@@ -150,7 +151,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const host = (req.headers.host ?? req.headers[":authority"]) as string | undefined;
     const match = router.match(host, path);
     if (!match) {
-      sendError(req, res, 404, NO_CONTEXT_PATH);
+      sendNoContextPath(res);
       return;
     }
     const api = match.target;
@@ -179,7 +180,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     if (api.cors.enabled) exchange.attributes[CORS_APPLIED_ATTRIBUTE] = true;
     const entrypoint = api.entrypoints.find((e) => e.matches(req));
     if (!entrypoint) {
-      sendError(req, res, 404, NO_CONTEXT_PATH);
+      sendNoContextPath(res);
       return;
     }
     exchange.entrypoint = entrypoint.type;
@@ -254,10 +255,12 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     tls && tlsServer
       ? watchTlsSettings(env, tls, (next) => tlsServer.setSecureContext(secureContextOptions(next)), log)
       : undefined;
+  const deliveries = () => apis.flatMap((a) => a.entrypoints.flatMap((e) => e.deliveries?.() ?? []));
   const admin = createAdminServer({
     bundle,
     metrics,
     readiness,
+    deliveries,
     draining: () => draining,
     bundleDir: options.bundleDir,
     token: env.SLUICE_ADMIN_TOKEN || undefined,
@@ -279,9 +282,18 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const adminPort = typeof adminAddress === "object" && adminAddress ? adminAddress.port : 0;
 
   const endpoints = apis.flatMap((a) => a.groups.flatMap((g) => g.endpoints));
-  const connecting = new Set<Promise<void>>();
-  for (const e of endpoints)
-    if (isMessageEndpoint(e)) connecting.add(connectWithRetry(e, log, () => draining));
+  for (const api of apis) {
+    const connecting = api.groups
+      .flatMap((g) => g.endpoints)
+      .filter(isMessageEndpoint)
+      .map((e) => connectWithRetry(e, log, () => draining));
+    // Push entrypoints (webhook) start delivering once the API's endpoints are connected.
+    if (api.entrypoints.some((e) => e.start)) {
+      void Promise.all(connecting).then(() => {
+        if (!draining) for (const e of api.entrypoints) e.start?.(api);
+      });
+    }
+  }
   const healthChecks = startHealthChecks(apis, env);
   log.info("gateway started", {
     httpPort,
