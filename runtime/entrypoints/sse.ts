@@ -9,6 +9,7 @@ import type { GatewayRequest, GatewayResponse, Qos } from "../contract.ts";
 import { defineEntrypoint } from "../define.ts";
 import { type Delivery, MessageSubscription } from "../message/message-flow.ts";
 import { formatSseEvent, formatSseMessage, SSE_HEARTBEAT } from "../message/sse.ts";
+import { streamWriter } from "../server/compression.ts";
 import type { SseEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
 
 const DEFAULT_HEARTBEAT_MS = 5000;
@@ -38,18 +39,6 @@ function acceptsEventStream(request: GatewayRequest): boolean {
     .some((range) => range.split(";")[0]?.trim().toLowerCase() === "text/event-stream");
 }
 
-/** Writes a chunk; resolves once it is handed to the socket (so AT_LEAST_ONCE can ack after it). */
-function write(response: GatewayResponse, chunk: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (response.destroyed || response.writableEnded) {
-      resolve(false);
-      return;
-    }
-    // The two response types' write() overloads do not unify; both take (chunk, callback).
-    (response as import("node:http").ServerResponse).write(chunk, (error) => resolve(!error));
-  });
-}
-
 interface Stream {
   response: GatewayResponse;
   subscription: MessageSubscription;
@@ -64,6 +53,7 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
     const heartbeatMs = config.heartbeatIntervalInMs ?? DEFAULT_HEARTBEAT_MS;
     const retryMs = config.retryInMs ?? DEFAULT_RETRY_MS;
     const errorEvent = config.errorEventName ?? DEFAULT_ERROR_EVENT;
+    const compress = config.compress ?? false;
     const format = {
       headersAsComment: config.headersAsComment ?? false,
       metadataAsComment: config.metadataAsComment ?? false,
@@ -83,9 +73,11 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
         let goneAway = false;
         // The heartbeat fires after heartbeatIntervalInMs without any write; every write re-arms it.
         let heartbeat: NodeJS.Timeout | undefined;
+        // Settles AT_LEAST_ONCE acks: resolves once a chunk is handed to the socket.
+        const out = streamWriter(response, exchange.request.headers["accept-encoding"], compress);
         const send = async (chunk: string): Promise<boolean> => {
           if (heartbeat) heartbeat.refresh();
-          return write(response, chunk);
+          return out.write(chunk);
         };
         const stream: Stream = {
           response,
@@ -154,7 +146,7 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
           open.delete(stream);
           subscription.stop();
         }
-        if (!response.writableEnded) response.end();
+        if (!response.writableEnded) out.end();
       },
       async close() {
         for (const stream of open) stream.goaway();

@@ -450,6 +450,10 @@ export interface SseEntrypointConfiguration {
    * Sluice: the event name of an endpoint failure; `error` is Gravitee's, which collides with EventSource's own `error` event.
    */
   errorEventName?: string;
+  /**
+   * Sluice: gzip the stream for clients that offer it, flushed after every event.
+   */
+  compress?: boolean;
 }
 /**
  * The `websocket` entrypoint: messages as WebSocket frames, both ways.

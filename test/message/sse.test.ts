@@ -80,6 +80,22 @@ describe("sse entrypoint over the mock endpoint", () => {
         - policy: json-xml
 `,
       }),
+      "gzipped.yaml": messageApi({
+        name: "gzipped",
+        path: "/gzipped",
+        entrypoints: `        - type: sse
+          configuration:
+            compress: true`,
+        mock: mockConfig(10, 3),
+      }),
+      "slow-gzip.yaml": messageApi({
+        name: "slow-gzip",
+        path: "/slow-gzip",
+        entrypoints: `        - type: sse
+          configuration:
+            compress: true`,
+        mock: mockConfig(400, 3),
+      }),
       "quiet.yaml": messageApi({
         name: "quiet",
         path: "/quiet",
@@ -133,6 +149,49 @@ describe("sse entrypoint over the mock endpoint", () => {
   it("keeps Gravitee's `error` event name with errorEventName: error", async () => {
     const res = await readStream(`${gateway.url}/compat`, EVENT_STREAM);
     expect(res.body).toMatch(/^retry: 3000\n\nevent: error\ndata: [^\n]+\n\n$/);
+  });
+
+  it("gzips the stream, flushed per event, only where configured and offered", async () => {
+    const res = await fetch(`${gateway.url}/gzipped`, {
+      headers: { ...EVENT_STREAM, "accept-encoding": "gzip, br" },
+    });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(res.headers.get("vary")).toBe("Accept-Encoding");
+    // fetch decodes gzip: the events read as sent.
+    expect(await res.text()).toBe(
+      "retry: 3000\n\nid: 0\nevent: message\ndata: hello\n\nid: 1\nevent: message\ndata: hello\n\nid: 2\nevent: message\ndata: hello\n\n",
+    );
+    const identity = await readStream(`${gateway.url}/gzipped`, EVENT_STREAM);
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+    const notConfigured = await fetch(`${gateway.url}/events`, {
+      headers: { ...EVENT_STREAM, "accept-encoding": "gzip" },
+    });
+    expect(notConfigured.headers.get("content-encoding")).toBeNull();
+    await notConfigured.text();
+  });
+
+  it("delivers each gzipped event when it happens, not at the end of the stream", async () => {
+    const started = Date.now();
+    const res = await fetch(`${gateway.url}/slow-gzip`, {
+      headers: { ...EVENT_STREAM, "accept-encoding": "gzip" },
+    });
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while (!text.includes("id: 0\n")) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    const firstAt = Date.now() - started;
+    for (;;) {
+      const { done } = await reader.read();
+      if (done) break;
+    }
+    const endAt = Date.now() - started;
+    expect(text).toContain("id: 0\nevent: message\ndata: hello\n\n");
+    // Messages every 400 ms: the first arrives long before the third and the end.
+    expect(endAt - firstAt).toBeGreaterThan(600);
   });
 
   it("sends headers and metadata as comment lines, and multi-line content as several data lines", async () => {
