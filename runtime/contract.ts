@@ -488,6 +488,11 @@ export interface ApiDefinition {
   readonly failover?: Resolvable<Failover>;
   /** v2 only: strip the context path before proxying (default true). */
   readonly stripContextPath?: boolean;
+  /**
+   * Bodies the API's expressions read (`#request.content`, `#response.content`): the gateway buffers
+   * them before the phase runs (up to SLUICE_EL_BODY_LIMIT); all other bodies stream.
+   */
+  readonly bodies?: { readonly request: boolean; readonly response: boolean };
 }
 
 /** An API as the running gateway holds it: every binding instantiated, every reference resolved. */

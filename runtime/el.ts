@@ -35,8 +35,16 @@ export interface ElRequest {
   params: ElMultiMap;
   /** Path parameters of the matched route (`#request.pathParams`). */
   pathParams: ElMultiMap;
-  /** The buffered body, when the flow buffers it; `undefined` for streamed bodies. */
+  /**
+   * The body as text. The gateway buffers it before running an API whose expressions read it (the
+   * compiler knows which); `undefined` for bodies that stream.
+   */
   content?: string;
+  /** HTTP version as Gravitee names it: `HTTP_1_0`, `HTTP_1_1`, `HTTP_2`. */
+  version?: string;
+  /** When the gateway received the request, in ms since the epoch (`#request.timestamp`). */
+  timestamp?: number;
+  localAddress?: string;
 }
 
 /** `#response`: present once the endpoint has answered. */
@@ -58,8 +66,17 @@ export interface ElMessage {
   error: boolean;
 }
 
+/** `#api`: the API the request runs through. */
+export interface ElApi {
+  id: string;
+  name: string;
+  version: string;
+}
+
 export interface ElContext {
   request: ElRequest;
+  /** `#api.id`, `#api.name`, `#api.version`. */
+  api?: ElApi;
   response?: ElResponse;
   /** `#context.attributes`: attributes of the current transaction (e.g. set by assign-attributes). */
   context: { attributes: Readonly<Record<string, unknown>> };
@@ -106,11 +123,52 @@ export function elStr(value: unknown): string {
   }
 }
 
-/** Number of a value: numbers as is, numeric strings parsed; anything else is NaN (never equal, never ordered). */
+/**
+ * A failure SpEL reports while evaluating (comparing a string with a number, dividing by zero,
+ * arithmetic on text): Gravitee fails the request, and so does the gateway. The compiler rejects
+ * every such case it can see; this is the check SpEL makes at run time for values only known then.
+ */
+export class ElEvaluationError extends Error {
+  override readonly name = "ElEvaluationError";
+}
+
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (Array.isArray(value)) return "list";
+  return typeof value;
+}
+
+/** Index of a list (`list[i]`): numbers as is, numeric strings parsed (Spring converts the index). */
 export function elNum(value: unknown): number {
   if (typeof value === "number") return value;
   if (typeof value === "string" && value.trim() !== "") return Number(value);
   return Number.NaN;
+}
+
+/** An arithmetic operand known only at run time: SpEL computes with numbers only, anything else fails. */
+export function elNumber(value: unknown): number {
+  if (typeof value === "number") return value;
+  throw new ElEvaluationError(`Arithmetic needs numbers, but this is ${typeName(value)}.`);
+}
+
+/** Java's `Double.toString`: `2.0`, `0.5`, `1.0E10`, `1.0E-4` (a double in SpEL always shows a fraction). */
+export function elDouble(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
+  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-3 && magnitude < 1e7) {
+    const text = String(value);
+    return text.includes(".") ? text : `${text}.0`;
+  }
+  const [mantissa = "", exponent = "0"] = value.toExponential().split("e");
+  return `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}E${exponent.replace("+", "")}`;
+}
+
+/** `/` on two integers (Java `int` division): truncated, and division by zero fails. */
+export function elIntDiv(left: number, right: number): number {
+  if (right === 0) throw new ElEvaluationError("Division by zero.");
+  return Math.trunc(left / right);
 }
 
 const TRUE_WORDS = new Set(["true", "on", "yes", "1"]);
@@ -123,8 +181,9 @@ export function elBool(value: unknown): boolean {
 }
 
 /**
- * `==`: null equals only null (undefined counts as null); same types compare by value (lists element
- * by element); a number and a string compare as numbers; a boolean and a string as text; else false.
+ * `==` as SpEL's equality check: null equals only null (undefined counts as null); numbers compare
+ * numerically, strings and booleans by value, lists item by item; values of different types are
+ * never equal (`'5' == 5` is false).
  */
 export function elEq(left: unknown, right: unknown): boolean {
   if (left === right) return true;
@@ -134,42 +193,38 @@ export function elEq(left: unknown, right: unknown): boolean {
   if (Array.isArray(left) && Array.isArray(right)) {
     return left.length === right.length && left.every((item, i) => elEq(item, right[i]));
   }
-  if (typeof left === "number" && typeof right === "string") return left === elNum(right);
-  if (typeof left === "string" && typeof right === "number") return elNum(left) === right;
-  if (typeof left === "boolean" && typeof right === "string") return String(left) === right;
-  if (typeof left === "string" && typeof right === "boolean") return left === String(right);
   return false;
 }
 
 /**
- * Ordering for `<` `<=` `>` `>=`: negative, zero or positive, or NaN when the values cannot be ordered
- * (null, booleans, objects), which makes every comparison false. Strings compare by UTF-16 code unit
- * (like Java's compareTo); a number and a string compare as numbers.
+ * Ordering for `<` `<=` `>` `>=` (SpEL's StandardTypeComparator): null sorts before everything;
+ * numbers numerically; strings by UTF-16 code unit (Java's compareTo); booleans false < true. Any
+ * other pair cannot be compared, which SpEL reports as an error.
  */
 export function elCmp(left: unknown, right: unknown): number {
-  let a: number | string;
-  let b: number | string;
-  if (typeof left === "string" && typeof right === "string") {
-    a = left;
-    b = right;
-  } else if (
-    (typeof left === "number" || typeof left === "string") &&
-    (typeof right === "number" || typeof right === "string")
+  const leftNull = left === null || left === undefined;
+  const rightNull = right === null || right === undefined;
+  if (leftNull || rightNull) return leftNull && rightNull ? 0 : leftNull ? -1 : 1;
+  if (
+    (typeof left === "number" && typeof right === "number") ||
+    (typeof left === "string" && typeof right === "string") ||
+    (typeof left === "boolean" && typeof right === "boolean")
   ) {
-    a = elNum(left);
-    b = elNum(right);
-  } else {
-    return Number.NaN;
+    return left < right ? -1 : left > right ? 1 : 0;
   }
-  if (a < b) return -1;
-  if (a > b) return 1;
-  return a === b ? 0 : Number.NaN;
+  throw new ElEvaluationError(`Cannot compare ${typeName(left)} with ${typeName(right)}.`);
 }
 
-/** `+` when a side's type is only known at run time: text if either side is a string, else a number. */
+/** Text of a value in a concatenation (`'x' + value`): null is `"null"`, as in Java. */
+export function elText(value: unknown): string {
+  return value === null || value === undefined ? "null" : elStr(value);
+}
+
+/** `+` when a side's type is only known at run time (SpEL's OpPlus): numbers add, text joins, else it fails. */
 export function elAdd(left: unknown, right: unknown): string | number {
-  if (typeof left === "string" || typeof right === "string") return elStr(left) + elStr(right);
-  return elNum(left) + elNum(right);
+  if (typeof left === "number" && typeof right === "number") return left + right;
+  if (typeof left === "string" || typeof right === "string") return elText(left) + elText(right);
+  throw new ElEvaluationError(`Cannot add ${typeName(left)} and ${typeName(right)}.`);
 }
 
 /** `matches`: the compiler anchors and translates the Java pattern; null never matches. */
@@ -230,4 +285,128 @@ export function elSize(value: unknown): number {
   if (value instanceof Map) return value.size;
   if (value !== null && typeof value === "object") return Object.keys(value).length;
   return elStr(value).length;
+}
+
+/**
+ * Java's `String.split(regex)`: a zero-width match at the start makes no leading empty string, and
+ * trailing empty strings are removed (`"/a/b".split("/")` is `["", "a", "b"]`, `"/".split("/")` is `[]`).
+ */
+export function elSplit(text: string, pattern: RegExp): string[] {
+  const parts: string[] = [];
+  const global = new RegExp(
+    pattern.source,
+    pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`,
+  );
+  let last = 0;
+  for (const match of text.matchAll(global)) {
+    const at = match.index;
+    if (match[0] === "") {
+      if (at === 0 || at >= text.length) continue;
+    }
+    parts.push(text.slice(last, at));
+    last = at + match[0].length;
+  }
+  parts.push(text.slice(last));
+  if (parts.length === 1) return parts;
+  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  return parts;
+}
+
+/** Java's `charAt(i)`: one UTF-16 unit; an index out of range fails, as in Java. */
+export function elCharAt(text: string, index: number): string {
+  if (!Number.isInteger(index) || index < 0 || index >= text.length)
+    throw new ElEvaluationError(`charAt(${index}) is out of range for a string of length ${text.length}.`);
+  return text.charAt(index);
+}
+
+/** `Integer.parseInt` / `Long.parseLong`: an optional sign and decimal digits in range, else it fails. */
+export function elParseInt(value: unknown, bits: 32 | 64 = 32): number {
+  const text = typeof value === "string" ? value : elText(value);
+  const limit = bits === 32 ? 2 ** 31 : 2 ** 63;
+  const parsed = /^[+-]?[0-9]+$/.test(text) ? Number(text) : Number.NaN;
+  if (Number.isNaN(parsed) || parsed >= limit || parsed < -limit)
+    throw new ElEvaluationError(`For input string: "${text}" (not a whole number).`);
+  return parsed;
+}
+
+/** `Double.parseDouble`: Java's syntax (surrounding whitespace, an optional d/f suffix, NaN, Infinity). */
+export function elParseDouble(value: unknown): number {
+  const text = (typeof value === "string" ? value : elText(value)).trim();
+  if (/^[+-]?(NaN|Infinity)$/.test(text)) return Number(text);
+  const body = text.replace(/[dDfF]$/, "");
+  if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(body))
+    throw new ElEvaluationError(`For input string: "${text}" (not a number).`);
+  return Number(body);
+}
+
+/** Java's `URLEncoder.encode(s, "UTF-8")` (form encoding: space → `+`, `*-._` and alphanumerics kept). */
+export function elUrlEncode(text: string): string {
+  return encodeURIComponent(text)
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, "+");
+}
+
+/** Java's `URLDecoder.decode(s, "UTF-8")`: `+` is a space; a malformed escape fails. */
+export function elUrlDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    throw new ElEvaluationError(`URLDecoder: malformed escape in "${text}".`);
+  }
+}
+
+/** `Base64.getEncoder().encodeToString(s.getBytes())`: the UTF-8 bytes of the text, standard alphabet. */
+export function elBase64(text: string, alphabet: "base64" | "base64url" = "base64"): string {
+  return Buffer.from(text, "utf8").toString(alphabet);
+}
+
+/** `T(java.util.UUID).randomUUID()`. */
+export function elUuid(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** `T(java.time.LocalDate).now()` / `LocalDateTime.now()`: the gateway's clock, in UTC, as Java prints them. */
+export function elNow(kind: "date" | "date-time"): string {
+  const iso = new Date().toISOString();
+  return kind === "date" ? iso.slice(0, 10) : iso.slice(0, 23);
+}
+
+/** `value?.method()`: null when the receiver is null (SpEL's safe navigation), else the call's result. */
+export function elIsNull(value: unknown): boolean {
+  return value === null || value === undefined;
+}
+
+/** `#request.jsonContent`: the body parsed as JSON (an object), or null when it is not a JSON object. */
+export function elJson(text: string | undefined): unknown {
+  if (text === undefined || text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ElEvaluationError("The body is not valid JSON.");
+  }
+}
+
+/**
+ * `#jsonPath(json, '$.a[0].b')` with the path parsed at compile time into its steps: the value there,
+ * or null where a step is missing. The JSON is text (a body) or an already parsed value.
+ */
+export function elJsonPath(json: string, path: ReadonlyArray<string | number>): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(json) as unknown;
+  } catch {
+    throw new ElEvaluationError("#jsonPath: the value is not valid JSON.");
+  }
+  for (const step of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    if (Array.isArray(value)) {
+      if (typeof step !== "number") return undefined;
+      value = value[step];
+    } else {
+      value = Object.hasOwn(value, String(step))
+        ? (value as Record<string, unknown>)[String(step)]
+        : undefined;
+    }
+  }
+  return value;
 }

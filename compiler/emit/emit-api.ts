@@ -165,6 +165,7 @@ export function emitApi(
     properties: api.properties as Printable,
     ...(api.definitionVersion === "V2" ? { stripContextPath: api.stripContextPath } : {}),
     ...(api.failover !== undefined ? { failover: api.failover as ModelValue } : {}),
+    ...(api.bodies !== undefined ? { bodies: api.bodies } : {}),
   };
 
   const printer = new ValuePrinter().write(call("defineApi", [definition]));

@@ -5,9 +5,12 @@
 
 import { ts } from "ts-morph";
 import type { Binary, Expr, Span, StringLiteral } from "./ast.ts";
+import { compileInlineList, compileSelection } from "./compile-collections.ts";
+import { compileFunction } from "./compile-functions.ts";
 import { compileMethodCall, type NodeCompiler } from "./compile-methods.ts";
+import { compileStaticCall } from "./compile-types.ts";
 import { OPTIONAL_ROOTS, ROOTS, type RootMember } from "./el-roots.ts";
-import { describe, LIST_HINT, toBool, toNum, toStr, unify, type Value } from "./el-value.ts";
+import { describe, LIST_HINT, toBool, toConcat, toNum, toStr, unify, type Value } from "./el-value.ts";
 import { fail } from "./expression-error.ts";
 import { translateJavaRegex } from "./java-regex.ts";
 import {
@@ -57,9 +60,26 @@ export function resolve(state: EmitState, node: Expr): Resolved {
   switch (node.kind) {
     case "string":
       return asValue({ expr: stringLiteral(node.value), type: "string", nullable: false, span: node });
-    case "number":
+    case "number": {
       if (!Number.isFinite(node.value)) fail("expression/unsupported", "This number is too large.", node);
-      return asValue({ expr: numberLiteral(node.value), type: "number", nullable: false, span: node });
+      // SpEL: `7` and `0x1F` are ints, `7.0` and `1e3` doubles.
+      const text = state.source.slice(node.start, node.end);
+      const integer = /^0[xX]/.test(text) || !/[.eE]/.test(text);
+      if (integer && Math.abs(node.value) > 2 ** 31)
+        fail(
+          "expression/unsupported",
+          "This whole number does not fit a Java int, which SpEL reads it as.",
+          node,
+          "Gravitee rejects it too; write it as a double (e.g. 3000000000.0) if that is meant.",
+        );
+      return asValue({
+        expr: numberLiteral(node.value),
+        type: "number",
+        nullable: false,
+        integer,
+        span: node,
+      });
+    }
     case "boolean":
       return asValue({
         expr: node.value ? f.createTrue() : f.createFalse(),
@@ -70,6 +90,8 @@ export function resolve(state: EmitState, node: Expr): Resolved {
     case "null":
       return asValue({ expr: absent(), type: "null", nullable: true, span: node });
     case "variable":
+      if (node.name === "this" && state.element.length > 0)
+        return asValue({ ...state.element.at(-1)!, span: node });
       return resolveVariable(state, node.name, node);
     case "identifier": {
       const hint = ROOTS.has(node.name)
@@ -87,17 +109,42 @@ export function resolve(state: EmitState, node: Expr): Resolved {
       );
     case "index":
       return resolveIndex(state, resolve(state, node.object), node.index, node);
-    case "call":
-      return asValue(compileMethodCall(state, nodeCompiler(state), node, resolve(state, node.object)));
-    case "function":
+    case "call": {
+      const staticCall = compileStaticCall(state, nodeCompiler(state), node);
+      if (staticCall !== undefined) return asValue(staticCall);
+      const receiver = resolve(state, node.object);
+      if (node.safe && receiver.kind === "value" && receiver.value.type === "null")
+        return asValue({ expr: absent(), type: "null", nullable: true, span: node });
+      const result = compileMethodCall(state, nodeCompiler(state), node, receiver);
+      // `a?.m()`: null when `a` is null (SpEL's safe navigation), not the method's value on "nothing".
+      if (node.safe && receiver.kind === "value" && receiver.value.nullable && result.type !== "boolean") {
+        return asValue({
+          ...result,
+          expr: f.createConditionalExpression(
+            callHelper(state, "elIsNull", [receiver.value.expr]),
+            undefined,
+            absent(),
+            undefined,
+            result.expr,
+          ),
+          nullable: true,
+        });
+      }
+      return asValue(result);
+    }
+    case "type":
       return fail(
         "expression/unsupported",
-        node.name === "jsonPath" || node.name === "xpath"
-          ? `The #${node.name} function is not supported: it would evaluate a query against the body at run time.`
-          : `Unknown function #${node.name}.`,
-        { start: node.start, end: node.start + node.name.length + 1 },
-        "Extract the value with a policy (e.g. assign-attributes) and read it from #context.attributes.",
+        `T(${node.name}) is a class, not a value.`,
+        node,
+        `Call one of its static methods, e.g. T(${node.name}).…(…).`,
       );
+    case "list":
+      return asValue(compileInlineList(state, nodeCompiler(state), node));
+    case "selection":
+      return asValue(compileSelection(state, nodeCompiler(state), node));
+    case "function":
+      return asValue(compileFunction(state, nodeCompiler(state), node));
     case "unary":
       return asValue(compileUnary(state, node.operator, compileValue(state, node.operand), node));
     case "binary":
@@ -138,6 +185,7 @@ function nodeCompiler(state: EmitState): NodeCompiler {
     mapEntry: (member, key, span) => mapEntry(state, member, key, span),
     mapKey: (member, key) => mapKey(state, member, key),
     matches: (subject, pattern, span) => compileMatches(state, subject, pattern, span),
+    regex: (pattern, global) => hoistRegex(state, pattern, false, global),
   };
 }
 
@@ -168,14 +216,34 @@ function resolveVariable(state: EmitState, name: string, span: Span): Resolved {
 function fromMember(state: EmitState, member: RootMember, name: string, span: Span): Resolved {
   if (member.kind === "object") return { kind: "object", member, name, span };
   if (member.kind === "map") return { kind: "map", member, name, span };
+  if (member.kind === "derived") return asValue(derivedValue(state, member, span));
   return asValue(memberValue(state, member, span));
+}
+
+/** `#request.paths` (Java's `path.split("/")`) and `#request.jsonContent` (the body parsed as JSON). */
+function derivedValue(state: EmitState, member: Extract<RootMember, { kind: "derived" }>, span: Span): Value {
+  state.uses.add(member.path.join("."));
+  const source = contextPath(member.path);
+  if (member.derive === "jsonContent")
+    return { expr: callHelper(state, "elJson", [source]), type: "unknown", nullable: true, span };
+  const slash = regexConstant(state, "/", "u");
+  return { expr: callHelper(state, "elSplit", [source, slash]), type: "list", nullable: false, span };
 }
 
 /** A scalar member of a root, e.g. `#request.method` → `ctx.request.method`. */
 function memberValue(state: EmitState, member: Extract<RootMember, { kind: "value" }>, span: Span): Value {
   state.uses.add(member.path.join("."));
-  const expr = contextPath(member.path);
-  const optional = isOptionalPath(member.path);
+  const read = contextPath(member.path);
+  const expr =
+    member.fallback === undefined
+      ? read
+      : coalesce(
+          read,
+          typeof member.fallback === "number"
+            ? numberLiteral(member.fallback)
+            : stringLiteral(member.fallback),
+        );
+  const optional = isOptionalPath(member.path) && member.fallback === undefined;
   if (member.type === "boolean") {
     return {
       expr: optional ? coalesce(expr, f.createFalse()) : expr,
@@ -184,7 +252,9 @@ function memberValue(state: EmitState, member: Extract<RootMember, { kind: "valu
       span,
     };
   }
-  return { expr, type: member.type, nullable: optional || member.mayBeAbsent === true, span };
+  const value: Value = { expr, type: member.type, nullable: optional || member.mayBeAbsent === true, span };
+  if (member.integer === true) value.integer = true;
+  return value;
 }
 
 function resolveMember(
@@ -316,14 +386,22 @@ function compileUnary(state: EmitState, operator: "!" | "-" | "+", operand: Valu
   if (operator === "!") {
     return { expr: not(toBool(state, operand, "'!'")), type: "boolean", nullable: false, span };
   }
+  const integer = operand.integer === true ? { integer: true } : {};
   if (operator === "-" && ts.isNumericLiteral(operand.expr)) {
-    return { expr: numberLiteral(-Number(operand.expr.text)), type: "number", nullable: false, span };
+    return {
+      expr: numberLiteral(-Number(operand.expr.text)),
+      type: "number",
+      nullable: false,
+      ...integer,
+      span,
+    };
   }
   const number = toNum(state, operand, `Unary '${operator}'`);
   return {
     expr: operator === "-" ? f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, number) : number,
     type: "number",
     nullable: false,
+    ...integer,
     span,
   };
 }
@@ -381,6 +459,16 @@ function compileBinary(state: EmitState, node: Binary): Value {
           );
         }
       }
+      if (SCALARS.has(left.type) && SCALARS.has(right.type) && left.type !== right.type) {
+        fail(
+          "expression/unsupported",
+          `This compares ${describe(left)} with ${describe(right)}: SpEL does not convert between them, so in Gravitee it is never equal.`,
+          span,
+          left.type === "number" || right.type === "number"
+            ? "Compare text with text ('7'), or convert the text first: T(Integer).parseInt(…) == 7."
+            : "Compare values of the same type ('true' with text, true with a boolean).",
+        );
+      }
       const equal = callHelper(state, "elEq", [left.expr, right.expr]);
       return boolean(operator === "==" ? equal : not(equal));
     }
@@ -389,17 +477,27 @@ function compileBinary(state: EmitState, node: Binary): Value {
     case ">":
     case ">=": {
       for (const side of [left, right]) {
-        if (side.type !== "number" && side.type !== "string" && side.type !== "unknown") {
+        if (side.type === "list") {
           fail(
             "expression/unsupported",
             `'${operator}' orders numbers or strings, but this is ${describe(side)}.`,
             side.span,
-            side.type === "list" ? LIST_HINT : undefined,
+            LIST_HINT,
           );
         }
       }
+      if (SCALARS.has(left.type) && SCALARS.has(right.type) && left.type !== right.type) {
+        fail(
+          "expression/unsupported",
+          `'${operator}' cannot order ${describe(left)} and ${describe(right)}: in Gravitee SpEL fails the request ("cannot compare").`,
+          node.operatorSpan,
+          left.type === "string" || right.type === "string"
+            ? "Convert the text first, e.g. T(Integer).parseInt(#request.headers['x-count'][0]) > 3."
+            : undefined,
+        );
+      }
       const token = RELATIONAL_TOKENS[operator];
-      if (left.type === right.type && left.type !== "unknown" && !left.nullable && !right.nullable) {
+      if (left.type === right.type && SCALARS.has(left.type) && !left.nullable && !right.nullable) {
         return boolean(binary(left.expr, token, right.expr));
       }
       return boolean(binary(callHelper(state, "elCmp", [left.expr, right.expr]), token, numberLiteral(0)));
@@ -410,22 +508,44 @@ function compileBinary(state: EmitState, node: Binary): Value {
     case "*":
     case "%": {
       const purpose = `'${operator}'`;
-      return {
+      const value: Value = {
         expr: binary(toNum(state, left, purpose), ARITHMETIC_TOKENS[operator], toNum(state, right, purpose)),
         type: "number",
         nullable: false,
         span,
       };
+      if (left.integer === true && right.integer === true) value.integer = true;
+      return value;
     }
-    case "/":
-      return fail(
-        "expression/unsupported",
-        "Division is not supported: SpEL divides integers (7 / 2 is 3) where JavaScript does not, so results would differ.",
-        node.operatorSpan,
-        "Compute the value in a policy, or compare with multiplication instead (a > b * 2).",
-      );
+    case "/": {
+      for (const side of [left, right]) {
+        if (side.type !== "number")
+          fail(
+            "expression/unsupported",
+            side.type === "unknown"
+              ? "'/' on a value known only at run time: SpEL divides whole numbers (7 / 2 is 3) and decimals (7.0 / 2 is 3.5) differently, and the compiler cannot tell which this is."
+              : `'/' divides numbers, but this is ${describe(side)}.`,
+            side.span,
+            "Convert it first: T(Integer).parseInt(…) for whole numbers, T(Double).parseDouble(…) for decimals.",
+          );
+      }
+      const a = toNum(state, left, "'/'");
+      const b = toNum(state, right, "'/'");
+      if (left.integer === true && right.integer === true)
+        return {
+          expr: callHelper(state, "elIntDiv", [a, b]),
+          type: "number",
+          nullable: false,
+          integer: true,
+          span,
+        };
+      return { expr: binary(a, ts.SyntaxKind.SlashToken, b), type: "number", nullable: false, span };
+    }
   }
 }
+
+/** Types whose values SpEL never converts into each other when comparing. */
+const SCALARS: ReadonlySet<string> = new Set(["string", "number", "boolean"]);
 
 /** `#response == null` / `#message != null`: whether a root that may be absent is there. */
 function compilePresence(state: EmitState, node: Binary): ts.Expression | undefined {
@@ -437,7 +557,7 @@ function compilePresence(state: EmitState, node: Binary): ts.Expression | undefi
   return callHelper(state, "elEq", [contextPath([rootNode.name]), absent()]);
 }
 
-/** `+`: text when either side is a string (SpEL concatenation), a number when both are numbers. */
+/** `+` (SpEL's OpPlus): numbers add; text joins when either side is a string, null printing as "null". */
 function compilePlus(state: EmitState, left: Value, right: Value, node: Binary): Value {
   const span = { start: node.start, end: node.end };
   for (const side of [left, right]) {
@@ -450,16 +570,18 @@ function compilePlus(state: EmitState, left: Value, right: Value, node: Binary):
       );
   }
   if (left.type === "string" || right.type === "string") {
-    const text = binary(toStr(state, left, "'+'"), ts.SyntaxKind.PlusToken, toStr(state, right, "'+'"));
+    const text = binary(toConcat(state, left), ts.SyntaxKind.PlusToken, toConcat(state, right));
     return { expr: text, type: "string", nullable: false, span };
   }
   if (left.type === "number" && right.type === "number") {
-    return {
+    const value: Value = {
       expr: binary(toNum(state, left, "'+'"), ts.SyntaxKind.PlusToken, toNum(state, right, "'+'")),
       type: "number",
       nullable: false,
       span,
     };
+    if (left.integer === true && right.integer === true) value.integer = true;
+    return value;
   }
   for (const side of [left, right]) {
     if (side.type !== "number" && side.type !== "unknown") {
@@ -467,7 +589,9 @@ function compilePlus(state: EmitState, left: Value, right: Value, node: Binary):
         "expression/unsupported",
         `'+' adds numbers or joins strings, but this is ${describe(side)}.`,
         side.span,
-        "Join text with a string: 'x' + value.",
+        side.type === "null"
+          ? "SpEL fails on null + a value that is not text."
+          : "Join text with a string: 'x' + value.",
       );
     }
   }
@@ -495,7 +619,22 @@ export function compileMatches(state: EmitState, subject: Value, patternNode: Ex
       subject.span,
       LIST_HINT,
     );
-  const translated = translateJavaRegex(patternNode.value);
+  const regex = hoistRegex(state, patternNode, true, false);
+  const expr =
+    subject.type === "string" && !subject.nullable
+      ? f.createCallExpression(f.createPropertyAccessExpression(regex, "test"), undefined, [subject.expr])
+      : callHelper(state, "elMatches", [subject.expr, regex]);
+  return { expr, type: "boolean", nullable: false, span };
+}
+
+/** The translated, checked Java pattern of a literal as a hoisted RegExp constant (`reN`). */
+export function hoistRegex(
+  state: EmitState,
+  patternNode: StringLiteral,
+  anchored: boolean,
+  global: boolean,
+): ts.Expression {
+  const translated = translateJavaRegex(patternNode.value, anchored);
   if (!translated.ok) {
     const start = offsetInLiteral(state.source, patternNode, translated.index);
     const end = offsetInLiteral(state.source, patternNode, translated.index + translated.length);
@@ -506,12 +645,8 @@ export function compileMatches(state: EmitState, subject: Value, patternNode: Ex
       translated.hint,
     );
   }
-  const regex = regexConstant(state, translated.regex.source, translated.regex.flags);
-  const expr =
-    subject.type === "string" && !subject.nullable
-      ? f.createCallExpression(f.createPropertyAccessExpression(regex, "test"), undefined, [subject.expr])
-      : callHelper(state, "elMatches", [subject.expr, regex]);
-  return { expr, type: "boolean", nullable: false, span };
+  const flags = global ? [...`${translated.regex.flags}g`].sort().join("") : translated.regex.flags;
+  return regexConstant(state, translated.regex.source, flags);
 }
 
 /** Source offset of character `index` of a string literal's value (a doubled quote is two source characters). */

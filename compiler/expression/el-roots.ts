@@ -16,15 +16,41 @@ export type MapKind =
   | "unknowns";
 
 export type RootMember =
-  | { kind: "value"; type: "string" | "number" | "boolean"; path: readonly string[]; mayBeAbsent?: boolean }
+  | {
+      kind: "value";
+      type: "string" | "number" | "boolean";
+      path: readonly string[];
+      mayBeAbsent?: boolean;
+      /** A Java int or long (integer arithmetic, printed without a fraction). */
+      integer?: boolean;
+      /** Read through `ctx.path ?? fallback` (optional ElContext fields with a Gravitee default). */
+      fallback?: string | number;
+    }
+  /** A value computed from other context values by a runtime helper (`#request.paths`). */
+  | { kind: "derived"; derive: "paths" | "pathInfos" | "jsonContent"; path: readonly string[] }
   | { kind: "map"; map: MapKind; path: readonly string[] }
   | { kind: "object"; members: ReadonlyMap<string, RootMember> };
 
 /** ElContext properties that may be undefined: every access below them is an optional chain. */
-export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set(["response", "message"]);
+export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set(["response", "message", "api"]);
 
 const value = (type: "string" | "number" | "boolean", path: string[], mayBeAbsent = false): RootMember =>
   mayBeAbsent ? { kind: "value", type, path, mayBeAbsent } : { kind: "value", type, path };
+const integer = (path: string[], fallback?: number): RootMember =>
+  fallback === undefined
+    ? { kind: "value", type: "number", path, integer: true }
+    : { kind: "value", type: "number", path, integer: true, fallback };
+const withDefault = (path: string[], fallback: string): RootMember => ({
+  kind: "value",
+  type: "string",
+  path,
+  fallback,
+});
+const derived = (derive: "paths" | "pathInfos" | "jsonContent", path: string[]): RootMember => ({
+  kind: "derived",
+  derive,
+  path,
+});
 const map = (kind: MapKind, path: string[]): RootMember => ({ kind: "map", map: kind, path });
 const object = (members: Record<string, RootMember>): RootMember => ({
   kind: "object",
@@ -49,14 +75,21 @@ export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
     request: object({
       ...Object.fromEntries(REQUEST_STRINGS.map((name) => [name, value("string", ["request", name])])),
       content: value("string", ["request", "content"], true),
+      jsonContent: derived("jsonContent", ["request", "content"]),
+      paths: derived("paths", ["request", "path"]),
+      pathInfos: derived("pathInfos", ["request", "pathInfo"]),
+      timestamp: integer(["request", "timestamp"], 0),
+      version: withDefault(["request", "version"], "HTTP_1_1"),
+      localAddress: withDefault(["request", "localAddress"], ""),
       headers: map("headers", ["request", "headers"]),
       params: map("multi", ["request", "params"]),
       pathParams: map("multi", ["request", "pathParams"]),
     }),
     response: object({
-      status: value("number", ["response", "status"]),
+      status: integer(["response", "status"]),
       headers: map("headers", ["response", "headers"]),
       content: value("string", ["response", "content"], true),
+      jsonContent: derived("jsonContent", ["response", "content"]),
     }),
     message: object({
       id: value("string", ["message", "id"]),
@@ -67,7 +100,12 @@ export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
       attributes: map("unknowns", ["message", "attributes"]),
     }),
     context: object({ attributes: map("unknowns", ["context", "attributes"]) }),
-    api: object({ properties: map("strings", ["properties"]) }),
+    api: object({
+      properties: map("strings", ["properties"]),
+      id: withDefault(["api", "id"], ""),
+      name: withDefault(["api", "name"], ""),
+      version: withDefault(["api", "version"], ""),
+    }),
     properties: map("strings", ["properties"]),
   }),
 );

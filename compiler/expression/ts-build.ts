@@ -6,6 +6,7 @@
 import { ts } from "ts-morph";
 import type * as runtime from "../../runtime/el.ts";
 import { OPTIONAL_ROOTS } from "./el-roots.ts";
+import type { Value } from "./el-value.ts";
 
 export const f = ts.factory;
 
@@ -24,10 +25,26 @@ export interface EmitState {
   imports: Set<RuntimeHelper>;
   /** Regular expressions hoisted to constants `re0`, `re1`, … compiled once at module load. */
   regexes: Array<{ source: string; flags: string }>;
+  /** `#this` inside selections and projections, innermost last (the arrow function's parameter `itN`). */
+  element: Value[];
+  /** Parameters named so far (`it0`, `it1`, …). */
+  parameters: number;
 }
 
 export function newEmitState(source: string): EmitState {
-  return { source, uses: new Set(), imports: new Set(), regexes: [] };
+  return { source, uses: new Set(), imports: new Set(), regexes: [], element: [], parameters: 0 };
+}
+
+/** `(itN) => body`, the callback of a selection or projection. */
+export function elementArrow(name: string, body: ts.Expression): ts.ArrowFunction {
+  return f.createArrowFunction(
+    undefined,
+    undefined,
+    [f.createParameterDeclaration(undefined, undefined, name)],
+    undefined,
+    f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+    body,
+  );
 }
 
 export function callHelper(state: EmitState, name: RuntimeHelper, args: ts.Expression[]): ts.Expression {

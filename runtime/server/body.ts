@@ -29,12 +29,19 @@ export class BufferedBody implements ExchangeBody {
     this.source = source;
   }
 
-  read(): Promise<Buffer> {
-    this.content ??= collect(this.source).then((buffer) => {
+  /**
+   * The whole body. With a `limit` (bodies buffered for expressions), a body larger than that many
+   * bytes rejects with BodyTooLarge instead of being held in memory.
+   */
+  read(limit = Number.POSITIVE_INFINITY): Promise<Buffer> {
+    this.content ??= collect(this.source, limit).then((buffer) => {
       this.textValue = buffer.toString("utf8");
       return buffer;
     });
-    return this.content;
+    return this.content.then((buffer) => {
+      if (buffer.length > limit) throw new BodyTooLarge(limit);
+      return buffer;
+    });
   }
 
   replace(content: Buffer | string): void {
@@ -44,9 +51,27 @@ export class BufferedBody implements ExchangeBody {
   }
 }
 
-async function collect(source: Readable | undefined): Promise<Buffer> {
+/** A body past the limit of what the gateway buffers for expressions. */
+export class BodyTooLarge extends Error {
+  readonly limit: number;
+  constructor(limit: number) {
+    super(`The body is larger than ${limit} bytes.`);
+    this.limit = limit;
+  }
+}
+
+async function collect(source: Readable | undefined, limit: number): Promise<Buffer> {
   if (!source || source.readableEnded) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
-  for await (const chunk of source) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  let size = 0;
+  for await (const chunk of source) {
+    const buffer: Buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > limit) {
+      source.destroy();
+      throw new BodyTooLarge(limit);
+    }
+    chunks.push(buffer);
+  }
   return Buffer.concat(chunks);
 }
