@@ -357,12 +357,27 @@ export function elUrlDecode(text: string): string {
 
 /** `Base64.getEncoder().encodeToString(s.getBytes())`: the UTF-8 bytes of the text, standard alphabet. */
 export function elBase64(text: string, alphabet: "base64" | "base64url" = "base64"): string {
-  return Buffer.from(text, "utf8").toString(alphabet);
+  // The UTF-8 bytes, without Node's Buffer: this module is plain ECMAScript.
+  const bytes = [...unescape(encodeURIComponent(text))].map((c) => c.charCodeAt(0));
+  const digits =
+    alphabet === "base64"
+      ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+      : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a = 0, b = 0, c = 0] = bytes.slice(i, i + 3);
+    const n = (a << 16) | (b << 8) | c;
+    out += digits[(n >> 18) & 63]! + digits[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? digits[(n >> 6) & 63]! : "=";
+    out += i + 2 < bytes.length ? digits[n & 63]! : "=";
+  }
+  return out;
 }
 
 /** `T(java.util.UUID).randomUUID()`. */
 export function elUuid(): string {
-  return globalThis.crypto.randomUUID();
+  // Web Crypto (a global in Node 24); declared here because this module is typed as plain ECMAScript.
+  return (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto.randomUUID();
 }
 
 /** `T(java.time.LocalDate).now()` / `LocalDateTime.now()`: the gateway's clock, in UTC, as Java prints them. */
