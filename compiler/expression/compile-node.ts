@@ -63,14 +63,23 @@ export function resolve(state: EmitState, node: Expr): Resolved {
     case "number": {
       if (!Number.isFinite(node.value)) fail("expression/unsupported", "This number is too large.", node);
       // SpEL: `7` and `0x1F` are ints, `7.0` and `1e3` doubles.
-      const text = state.source.slice(node.start, node.end);
-      const integer = /^0[xX]/.test(text) || !/[.eE]/.test(text);
-      if (integer && Math.abs(node.value) > 2 ** 31)
+      // The literal as written (a parenthesised literal's span includes its parentheses).
+      const text = state.source.slice(node.start, node.end).replace(/^[(\s]+|[)\s]+$/g, "");
+      const hex = /^0[xX]/.test(text);
+      const long = /[lL]$/.test(text);
+      const integer = hex || !/[.eEdDfF]/.test(text);
+      if (integer && !long && Math.abs(node.value) > 2 ** 31)
         fail(
           "expression/unsupported",
           "This whole number does not fit a Java int, which SpEL reads it as.",
           node,
-          "Gravitee rejects it too; write it as a double (e.g. 3000000000.0) if that is meant.",
+          "Add the suffix L for a long (e.g. 1709737299215L), as Gravitee requires too.",
+        );
+      if (long && !Number.isSafeInteger(node.value))
+        fail(
+          "expression/unsupported",
+          "This long is beyond 2^53, where JavaScript numbers lose digits.",
+          node,
         );
       return asValue({
         expr: numberLiteral(node.value),

@@ -308,7 +308,14 @@ export function parseBlock(source: string, open: number, body = open + 1): { exp
           end: token.end,
         };
       case "number":
-        return { kind: "number", value: Number(token.text), start: token.start, end: token.end };
+        return {
+          kind: "number",
+          value: Number(
+            /^0[xX]/.test(token.text) ? token.text.replace(/[lL]$/, "") : token.text.replace(/[lLdDfF]$/, ""),
+          ),
+          start: token.start,
+          end: token.end,
+        };
       case "variable": {
         if (!isPunct(lexer.peek(), "("))
           return { kind: "variable", name: token.text, start: token.start, end: token.end };
