@@ -165,6 +165,12 @@ export function elDouble(value: number): string {
   return `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}E${exponent.replace("+", "")}`;
 }
 
+/** `*` when the left side is only known at run time: SpEL repeats text (`'ab' * 2` is `abab`), else multiplies numbers. */
+export function elMul(left: unknown, right: number): string | number {
+  if (typeof left === "string" && Number.isInteger(right) && right >= 0) return left.repeat(right);
+  return elNumber(left) * right;
+}
+
 /** `/` on two integers (Java `int` division): truncated, and division by zero fails. */
 export function elIntDiv(left: number, right: number): number {
   if (right === 0) throw new ElEvaluationError("Division by zero.");
@@ -402,8 +408,9 @@ export function elJson(text: string | undefined): unknown {
 }
 
 /**
- * `#jsonPath(json, '$.a[0].b')` with the path parsed at compile time into its steps: the value there,
- * or null where a step is missing. The JSON is text (a body) or an already parsed value.
+ * `#jsonPath(json, '$.a[0].b')` with the path parsed at compile time into its steps. As Gravitee
+ * configures Jayway JsonPath (DEFAULT_PATH_LEAF_TO_NULL): a missing last step is null, a missing
+ * step before it fails.
  */
 export function elJsonPath(json: string, path: ReadonlyArray<string | number>): unknown {
   let value: unknown;
@@ -412,16 +419,25 @@ export function elJsonPath(json: string, path: ReadonlyArray<string | number>): 
   } catch {
     throw new ElEvaluationError("#jsonPath: the value is not valid JSON.");
   }
-  for (const step of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    if (Array.isArray(value)) {
-      if (typeof step !== "number") return undefined;
-      value = value[step];
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i]!;
+    const last = i === path.length - 1;
+    let found = false;
+    let next: unknown;
+    if (Array.isArray(value) && typeof step === "number") {
+      found = step < value.length;
+      next = value[step];
+    } else if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof step === "string") {
+      found = Object.hasOwn(value, step);
+      next = found ? (value as Record<string, unknown>)[step] : undefined;
     } else {
-      value = Object.hasOwn(value, String(step))
-        ? (value as Record<string, unknown>)[String(step)]
-        : undefined;
+      throw new ElEvaluationError(`#jsonPath: no ${typeof step === "number" ? `[${step}]` : `'${step}'`} here.`);
     }
+    if (!found) {
+      if (last) return undefined;
+      throw new ElEvaluationError(`#jsonPath: missing property '${String(step)}'.`);
+    }
+    value = next;
   }
   return value;
 }

@@ -61,10 +61,13 @@ export function compileSelection(state: EmitState, compiler: NodeCompiler, node:
     state.element.pop();
   }
   const source = list.nullable ? coalesce(list.expr, f.createArrayLiteralExpression([])) : list.expr;
-  return {
+  const result: Value = {
     expr: methodCall(source, selection ? "filter" : "map", [elementArrow(name, body)]),
     type: "list",
     nullable: false,
     span: node,
   };
+  // SpEL keeps an array an array through selection and projection.
+  if (list.array === true) result.array = true;
+  return result;
 }

@@ -157,6 +157,7 @@ export const STRING_METHODS: ReadonlyMap<string, Method> = new Map<string, Metho
         expr: callHelper(call.state, "elSplit", [text(receiver, call), regexArg(pattern!, call)]),
         type: "list",
         nullable: false,
+        array: true,
       }),
     },
   ],
@@ -404,6 +405,14 @@ export function compileMethodCall(
   }
   if (receiver.kind === "map") return compileMapMethod(call, receiver, node, nameSpan);
   const value = receiver.value;
+  if (value.type === "list" && value.array === true) {
+    return fail(
+      "expression/unsupported",
+      `A Java array (what split() and #request.paths give) has no method ${node.name}(): SpEL fails on it.`,
+      nameSpan,
+      "Use .length for its size and [i] for an item.",
+    );
+  }
   const table =
     value.type === "string"
       ? STRING_METHODS

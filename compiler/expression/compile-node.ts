@@ -24,8 +24,10 @@ import {
   elementOf,
   f,
   isOptionalPath,
+  methodCall,
   not,
   numberLiteral,
+  propertyOf,
   regexConstant,
   stringLiteral,
 } from "./ts-build.ts";
@@ -236,7 +238,13 @@ function derivedValue(state: EmitState, member: Extract<RootMember, { kind: "der
   if (member.derive === "jsonContent")
     return { expr: callHelper(state, "elJson", [source]), type: "unknown", nullable: true, span };
   const slash = regexConstant(state, "/", "u");
-  return { expr: callHelper(state, "elSplit", [source, slash]), type: "list", nullable: false, span };
+  return {
+    expr: callHelper(state, "elSplit", [source, slash]),
+    type: "list",
+    nullable: false,
+    array: true,
+    span,
+  };
 }
 
 /** A scalar member of a root, e.g. `#request.method` → `ctx.request.method`. */
@@ -291,6 +299,15 @@ function resolveMember(
     );
   }
   const value = target.value;
+  if (value.type === "list" && value.array === true && name === "length") {
+    return asValue({
+      expr: propertyOf(value.expr, "length", false),
+      type: "number",
+      nullable: false,
+      integer: true,
+      span: node,
+    });
+  }
   if (value.type === "unknown") {
     return asValue({
       expr: callHelper(state, "elGet", [value.expr, stringLiteral(name)]),
@@ -517,6 +534,23 @@ function compileBinary(state: EmitState, node: Binary): Value {
     case "*":
     case "%": {
       const purpose = `'${operator}'`;
+      // SpEL's OpMultiply repeats text: 'ab' * 2 is "abab".
+      if (operator === "*" && right.type === "number" && right.integer === true && !right.nullable) {
+        if (left.type === "string" && !left.nullable)
+          return {
+            expr: methodCall(left.expr, "repeat", [right.expr]),
+            type: "string",
+            nullable: false,
+            span,
+          };
+        if (left.type === "unknown")
+          return {
+            expr: callHelper(state, "elMul", [left.expr, right.expr]),
+            type: "unknown",
+            nullable: false,
+            span,
+          };
+      }
       const value: Value = {
         expr: binary(toNum(state, left, purpose), ARITHMETIC_TOKENS[operator], toNum(state, right, purpose)),
         type: "number",

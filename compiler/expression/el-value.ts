@@ -21,6 +21,11 @@ export interface Value {
   type: ValueType;
   /** May be undefined at run time (absent header, no response yet, missing property). Never true for booleans. */
   nullable: boolean;
+  /**
+   * For lists: a Java array (`String.split`, `#request.paths`), which has `.length` and indexes but
+   * no methods (`size()` fails in SpEL), unlike the List of a header's values.
+   */
+  array?: boolean;
   /** For numbers: a Java int or long (`7`, `size()`), not a double (`7.0`, `1e3`): it decides `/` and printing. */
   integer?: boolean;
   span: Span;
