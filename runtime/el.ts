@@ -427,11 +427,18 @@ export function elJsonPath(json: string, path: ReadonlyArray<string | number>): 
     if (Array.isArray(value) && typeof step === "number") {
       found = step < value.length;
       next = value[step];
-    } else if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof step === "string") {
+    } else if (
+      value !== null &&
+      typeof value === "object" &&
+      !Array.isArray(value) &&
+      typeof step === "string"
+    ) {
       found = Object.hasOwn(value, step);
       next = found ? (value as Record<string, unknown>)[step] : undefined;
     } else {
-      throw new ElEvaluationError(`#jsonPath: no ${typeof step === "number" ? `[${step}]` : `'${step}'`} here.`);
+      throw new ElEvaluationError(
+        `#jsonPath: no ${typeof step === "number" ? `[${step}]` : `'${step}'`} here.`,
+      );
     }
     if (!found) {
       if (last) return undefined;
