@@ -42,6 +42,8 @@ export interface ElRequest {
   content?: string;
   /** HTTP version as Gravitee names it: `HTTP_1_0`, `HTTP_1_1`, `HTTP_2`. */
   version?: string;
+  /** The TLS session (`#request.ssl`); absent on clear-text connections. */
+  ssl?: ElSsl;
   /** When the gateway received the request, in ms since the epoch (`#request.timestamp`). */
   timestamp?: number;
   localAddress?: string;
@@ -64,6 +66,29 @@ export interface ElMessage {
   metadata: Readonly<Record<string, unknown>>;
   attributes: Readonly<Record<string, unknown>>;
   error: boolean;
+}
+
+/**
+ * A certificate's subject as Gravitee's EvaluableSSLPrincipal shows it: `dn` (RFC 2253 order, most
+ * specific first), every attribute by its lower-case short name (`ou` → all values), and the first
+ * value of each named one (`cn`, `o`, …) in `first`. Without a certificate, `defined` is false and
+ * everything else is absent.
+ */
+export interface ElPrincipal {
+  defined: boolean;
+  dn?: string;
+  /** All values of an attribute, by lower-case short name or OID. */
+  attributes: ElMultiMap;
+  /** The first value of an attribute, by Gravitee's property name (`cn`, `ou`, `emailAddress`, …). */
+  first: Readonly<Record<string, string>>;
+}
+
+/** `#request.ssl` (Gravitee's EvaluableSSLSession). */
+export interface ElSsl {
+  clientHost?: string;
+  clientPort?: number;
+  client: ElPrincipal;
+  server: ElPrincipal;
 }
 
 /** `#api`: the API the request runs through. */

@@ -30,6 +30,7 @@ import {
   propertyOf,
   regexConstant,
   stringLiteral,
+  usePath,
 } from "./ts-build.ts";
 
 type ObjectMember = Extract<RootMember, { kind: "object" }>;
@@ -233,7 +234,7 @@ function fromMember(state: EmitState, member: RootMember, name: string, span: Sp
 
 /** `#request.paths` (Java's `path.split("/")`) and `#request.jsonContent` (the body parsed as JSON). */
 function derivedValue(state: EmitState, member: Extract<RootMember, { kind: "derived" }>, span: Span): Value {
-  state.uses.add(member.path.join("."));
+  state.uses.add(usePath(member.path));
   const source = contextPath(member.path);
   if (member.derive === "jsonContent")
     return { expr: callHelper(state, "elJson", [source]), type: "unknown", nullable: true, span };
@@ -249,7 +250,7 @@ function derivedValue(state: EmitState, member: Extract<RootMember, { kind: "der
 
 /** A scalar member of a root, e.g. `#request.method` → `ctx.request.method`. */
 function memberValue(state: EmitState, member: Extract<RootMember, { kind: "value" }>, span: Span): Value {
-  state.uses.add(member.path.join("."));
+  state.uses.add(usePath(member.path));
   const read = contextPath(member.path);
   const expr =
     member.fallback === undefined
@@ -387,7 +388,7 @@ export function mapKey(
   member: MapMember,
   keyNode: Expr,
 ): { map: ts.Expression; key: ts.Expression } {
-  state.uses.add(member.path.join("."));
+  state.uses.add(usePath(member.path));
   const map = contextPath(member.path);
   const literal = literalKey(keyNode);
   if (literal !== undefined)

@@ -70,6 +70,47 @@ const REQUEST_STRINGS = [
   "remoteAddress",
 ];
 
+/** Gravitee's EvaluableSSLPrincipal properties that give the first value of one attribute. */
+const PRINCIPAL_FIELDS = [
+  "businessCategory",
+  "c",
+  "cn",
+  "dc",
+  "description",
+  "dnQualifier",
+  "e",
+  "emailAddress",
+  "generation",
+  "givenname",
+  "initials",
+  "l",
+  "name",
+  "o",
+  "organizationIdentifier",
+  "ou",
+  "postalCode",
+  "pseudonym",
+  "role",
+  "serialnumber",
+  "st",
+  "street",
+  "surname",
+  "t",
+  "uid",
+];
+
+const principal = (side: "client" | "server"): RootMember => {
+  const base = ["request", "ssl?", side];
+  return object({
+    defined: value("boolean", [...base, "defined"]),
+    dn: value("string", [...base, "dn"], true),
+    attributes: map("headers", [...base, "attributes"]),
+    ...Object.fromEntries(
+      PRINCIPAL_FIELDS.map((name) => [name, value("string", [...base, "first", name], true)]),
+    ),
+  });
+};
+
 export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
   Object.entries({
     request: object({
@@ -81,6 +122,18 @@ export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
       timestamp: integer(["request", "timestamp"], 0),
       version: withDefault(["request", "version"], "HTTP_1_1"),
       localAddress: withDefault(["request", "localAddress"], ""),
+      ssl: object({
+        clientHost: value("string", ["request", "ssl?", "clientHost"], true),
+        clientPort: {
+          kind: "value",
+          type: "number",
+          path: ["request", "ssl?", "clientPort"],
+          mayBeAbsent: true,
+          integer: true,
+        },
+        client: principal("client"),
+        server: principal("server"),
+      }),
       headers: map("headers", ["request", "headers"]),
       params: map("multi", ["request", "params"]),
       pathParams: map("multi", ["request", "pathParams"]),

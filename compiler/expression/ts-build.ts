@@ -70,11 +70,15 @@ export function numberLiteral(value: number): ts.Expression {
     : literal;
 }
 
-/** `ctx.a.b`, with `?.` after a root that may be absent (`ctx.response?.status`). */
+/**
+ * `ctx.a.b`, with `?.` after a root that may be absent (`ctx.response?.status`) and after a segment
+ * written with a trailing `?` (`["request", "ssl?", "clientHost"]` → `ctx.request.ssl?.clientHost`).
+ */
 export function contextPath(path: readonly string[]): ts.Expression {
   let expr: ts.Expression = f.createIdentifier("ctx");
-  path.forEach((name, i) => {
-    const optional = i === 1 && OPTIONAL_ROOTS.has(path[0]!);
+  path.forEach((segment, i) => {
+    const name = segment.replace(/\?$/, "");
+    const optional = (i === 1 && OPTIONAL_ROOTS.has(path[0]!)) || (i > 0 && path[i - 1]!.endsWith("?"));
     expr =
       optional || ts.isOptionalChain(expr)
         ? f.createPropertyAccessChain(
@@ -88,7 +92,12 @@ export function contextPath(path: readonly string[]): ts.Expression {
 }
 
 export function isOptionalPath(path: readonly string[]): boolean {
-  return OPTIONAL_ROOTS.has(path[0]!);
+  return OPTIONAL_ROOTS.has(path[0]!) || path.some((segment) => segment.endsWith("?"));
+}
+
+/** The ElContext path as `uses` names it (`request.ssl.client.dn`). */
+export function usePath(path: readonly string[]): string {
+  return path.map((segment) => segment.replace(/\?$/, "")).join(".");
 }
 
 /** `target(args)`, continuing an optional chain when `target` is one. */

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi } from "../contract.ts";
 import type { ElContext, ElMultiMap } from "../el.ts";
 import { BufferedBody } from "./body.ts";
+import { elSsl } from "./el-ssl.ts";
 
 export const REQUEST_ID_HEADER = "x-gravitee-request-id";
 export const TRANSACTION_ID_HEADER = "x-gravitee-transaction-id";
@@ -73,6 +74,7 @@ export class GatewayExchange implements Exchange {
     };
     const self = this;
     const definition = this.api.definition;
+    const ssl = elSsl(req.socket);
     this.elContext = {
       request: {
         id: this.requestId,
@@ -88,6 +90,7 @@ export class GatewayExchange implements Exchange {
         localAddress: req.socket.localAddress ?? "",
         version: req.httpVersionMajor === 2 ? "HTTP_2" : req.httpVersion === "1.0" ? "HTTP_1_0" : "HTTP_1_1",
         timestamp: this.receivedAt,
+        ...(ssl === undefined ? {} : { ssl }),
         headers,
         params: (name) => {
           const all = query.getAll(name);

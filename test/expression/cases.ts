@@ -628,7 +628,7 @@ export const REJECTED: RejectedCase[] = [
     message: "#request has no property 'foo'.",
     offset: 13,
     at: "foo",
-    hint: "Known properties: id, transactionId, method, scheme, host, path, pathInfo, contextPath, uri, remoteAddress, content, jsonContent, paths, pathInfos, timestamp, version, localAddress, headers, params, pathParams.",
+    hint: "Known properties: id, transactionId, method, scheme, host, path, pathInfo, contextPath, uri, remoteAddress, content, jsonContent, paths, pathInfos, timestamp, version, localAddress, ssl, headers, params, pathParams.",
   },
   {
     name: "unknown method",
@@ -648,7 +648,7 @@ export const REJECTED: RejectedCase[] = [
     message: "Methods of #request are not supported.",
     offset: 10,
     at: "getHeaders",
-    hint: "Read its properties instead: id, transactionId, method, scheme, host, path, pathInfo, contextPath, uri, remoteAddress, content, jsonContent, paths, pathInfos, timestamp, version, localAddress, headers, params, pathParams.",
+    hint: "Read its properties instead: id, transactionId, method, scheme, host, path, pathInfo, contextPath, uri, remoteAddress, content, jsonContent, paths, pathInfos, timestamp, version, localAddress, ssl, headers, params, pathParams.",
   },
   {
     name: "methods on numbers",
@@ -1046,6 +1046,9 @@ export const REJECTED: RejectedCase[] = [
  * the compiler tracks and the type TypeScript infers for the printed code could drift apart.
  */
 export const TYPE_CHECK_ONLY: string[] = [
+  "{#request.ssl.server.o == 'x' && #request.ssl.client.attributes['ou'][0] == 'y' && #request.ssl.clientPort > 1 && #request.ssl.client.defined}",
+  "{#request.paths.length > 1 && #request.path.split('/')[1] == 'v1' && {'a'}.?[#this == 'a'].size() == 1}",
+  "{T(Math).max(#response.status, 1) / 2 > T(Integer).parseInt('1') && #jsonPath(#request.content, '$.a') != null}",
   "{(null ?: 'x').length() == 1}",
   "{(#request.method == 'GET' ? 'a' : null).length() > 0}",
   "{(#request.headers['a'] ?: #request.headers['accept']).size() > 0}",

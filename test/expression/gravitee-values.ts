@@ -58,7 +58,11 @@ export const REQUEST_CASES: GraviteeCase[] = [
   c("{#request.headers.containsKey('X-A')}", "true", "HttpHeaders.containsKey (whitelisted)"),
   c("{#request.headers.containsKey('X-None')}", "false", "absent header"),
   c("{#request.headers['X-A'].contains('a2')}", "true", "Collection.contains"),
-  c("{#request.headers['X-None'] == null}", "true", "an absent header is null (gravitee-gateway-api#125, since 3.15)"),
+  c(
+    "{#request.headers['X-None'] == null}",
+    "true",
+    "an absent header is null (gravitee-gateway-api#125, since 3.15)",
+  ),
   c("{#request.headers['X-None'] ?: 'dflt'}", "dflt", "Elvis on an absent header"),
   c("{#request.headers['X-None']}", "", "an absent header renders as nothing"),
   c("{#request.headers['X-None']?.size()}", "", "safe navigation on an absent header"),
