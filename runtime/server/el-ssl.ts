@@ -38,7 +38,7 @@ const ATTRIBUTES: Readonly<Record<string, readonly [string, string, string, bool
 const UNDEFINED_PRINCIPAL: ElPrincipal = { defined: false, attributes: () => undefined, first: {} };
 
 /** RFC 2253 value escaping, as Java's X500Principal.getName() writes it. */
-function escape(value: string): string {
+function escapeRfc2253(value: string): string {
   return value.replace(/[,+"\\<>;]/g, (c) => `\\${c}`).replace(/^[ #]|[ ]$/g, (c) => `\\${c}`);
 }
 
@@ -67,7 +67,7 @@ export function elPrincipal(certificate: X509Certificate | undefined): ElPrincip
     // PKCS#9 emailAddress is an IA5String (tag 0x16); other strings are taken as UTF8String (0x0c).
     dn.push(
       keyword
-        ? `${key.toUpperCase()}=${escape(value)}`
+        ? `${key.toUpperCase()}=${escapeRfc2253(value)}`
         : `${oid}=${derHex(value, property === "emailAddress" ? 0x16 : 0x0c)}`,
     );
   }
@@ -82,7 +82,7 @@ export function elPrincipal(certificate: X509Certificate | undefined): ElPrincip
 /** The EL view of a TLS connection; undefined on clear text. */
 export function elSsl(socket: unknown): ElSsl | undefined {
   const tls = socket as Partial<TLSSocket> | null;
-  if (!tls || tls.encrypted !== true || typeof tls.getPeerX509Certificate !== "function") return undefined;
+  if (tls?.encrypted !== true || typeof tls.getPeerX509Certificate !== "function") return undefined;
   const ssl: ElSsl = {
     client: elPrincipal(tls.getPeerX509Certificate()),
     server: elPrincipal(tls.getX509Certificate?.()),
