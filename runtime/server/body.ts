@@ -62,16 +62,39 @@ export class BodyTooLarge extends Error {
 
 async function collect(source: Readable | undefined, limit: number): Promise<Buffer> {
   if (!source || source.readableEnded) return Buffer.alloc(0);
+  if (Number.isFinite(limit)) return collectWithin(source, limit);
   const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of source) {
-    const buffer: Buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    size += buffer.length;
-    if (size > limit) {
-      source.destroy();
-      throw new BodyTooLarge(limit);
-    }
-    chunks.push(buffer);
-  }
+  for await (const chunk of source) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
+}
+
+/**
+ * Collects at most `limit` bytes. Past it, rejects at once and keeps draining the rest unread, so
+ * the connection survives to carry the error response (destroying a request would close it).
+ */
+function collectWithin(source: Readable, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+    };
+    source.on("data", (chunk: Buffer | string) => {
+      if (settled) return;
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      size += buffer.length;
+      if (size > limit) {
+        chunks.length = 0;
+        settle(() => reject(new BodyTooLarge(limit)));
+        return;
+      }
+      chunks.push(buffer);
+    });
+    source.once("end", () => settle(() => resolve(Buffer.concat(chunks))));
+    source.once("error", (error) => settle(() => reject(error)));
+    source.once("close", () => settle(() => reject(new Error("The body ended before it was complete."))));
+  });
 }
