@@ -24,6 +24,25 @@ function nextOpening(source: string, from: number): { open: number; body: number
   return match ? { open: match.index, body: match.index + match[0].length } : undefined;
 }
 
+/**
+ * A whole-value block must open as every Gravitee block does (`{#`, `{T`, `{(`, spaces allowed after
+ * the brace): `{!#a}` or `{'x' == #a}` is text in Gravitee, which then fails to convert to a boolean.
+ */
+export function checkBlockOpening(source: string): void {
+  const first = source.search(/\S/);
+  if (first < 0 || nextOpening(source, first)?.open === first) return;
+  const inner = source
+    .trim()
+    .replace(/^\{|\}$/g, "")
+    .trim();
+  fail(
+    "expression/syntax",
+    "Gravitee reads this as text, not as an expression: a block opens with {#, {T or {(.",
+    { start: first, end: first + 2 },
+    `Wrap the expression in parentheses: {(${inner})}.`,
+  );
+}
+
 /** True when the whole string (surrounding whitespace aside) is exactly one template block. */
 export function isExpression(source: string): boolean {
   const first = source.search(/\S/);
@@ -60,9 +79,9 @@ export function parseTemplate(source: string): TemplatePart[] {
 }
 
 /**
- * Parse a value that is wholly one EL block (a condition or an assertion). As in Gravitee, the block is
- * `{` expression `}`, so it may start with anything (`{!#a}`, `{(#a || #b) && #c}`, `{'x' == #a}`);
- * only templates require the `{#` opening, to tell EL apart from literal braces in text.
+ * Parse a value that is wholly one EL block (a condition or an assertion): `{` expression `}`. How
+ * the block opens is checked by checkBlockOpening, after the expression itself (whose own errors
+ * are more specific).
  */
 export function parseSingleBlock(source: string): Expr {
   const first = source.search(/\S/);

@@ -187,21 +187,21 @@ export const SUPPORTED: SupportedCase[] = [
   {
     name: "string literals: doubled quotes, no backslash escapes",
     kind: "condition",
-    source: '{\'it\'\'s\' == "it\'s" and "say ""hi""" == \'say "hi"\' and \'a\\nb\'.length() == 4}',
+    source: '{(\'it\'\'s\' == "it\'s" and "say ""hi""" == \'say "hi"\' and \'a\\nb\'.length() == 4)}',
     code: '(_ctx: ElContext): boolean => elEq("it\'s", "it\'s") && elEq("say \\"hi\\"", "say \\"hi\\"") && elEq("a\\\\nb".length, 4)',
     results: { full: true, bare: true },
   },
   {
     name: "number literals",
     kind: "condition",
-    source: "{42 == 42.0 and -1.5 < 0 and 1e3 + 0x1F == 1031}",
+    source: "{(42 == 42.0 and -1.5 < 0 and 1e3 + 0x1F == 1031)}",
     code: "(_ctx: ElContext): boolean => elEq(42, 42) && -1.5 < 0 && elEq(1000 + 31, 1031)",
     results: { full: true, bare: true },
   },
   {
     name: "boolean and null literals",
     kind: "condition",
-    source: "{true and not false and null == null}",
+    source: "{(true and not false and null == null)}",
     code: "(_ctx: ElContext): boolean => true && !false && elEq(undefined, undefined)",
     results: { full: true, bare: true },
   },
@@ -351,7 +351,7 @@ export const SUPPORTED: SupportedCase[] = [
   {
     name: "isEmpty on a string and an absent value",
     kind: "condition",
-    source: "{!#request.method.isEmpty() and #request.headers['x-none'][0].isEmpty()}",
+    source: "{(!#request.method.isEmpty() and #request.headers['x-none'][0].isEmpty())}",
     code: '(ctx: ElContext): boolean => !(ctx.request.method.length === 0) && elStr(ctx.request.headers("x-none")?.[0]).length === 0',
     results: { full: true, bare: true },
   },
@@ -494,6 +494,16 @@ export interface RejectedCase {
 }
 
 export const REJECTED: RejectedCase[] = [
+  {
+    name: "condition that Gravitee would read as text",
+    kind: "condition",
+    source: "{!#request.method.isEmpty()}",
+    code: "expression/syntax",
+    message: "Gravitee reads this as text, not as an expression: a block opens with {#, {T or {(.",
+    offset: 0,
+    at: "{!",
+    hint: "Wrap the expression in parentheses: {(!#request.method.isEmpty())}.",
+  },
   {
     name: "type reference outside Gravitee's whitelist",
     kind: "condition",
@@ -1060,15 +1070,15 @@ export const TYPE_CHECK_ONLY: string[] = [
   "{#request.headers['a'][#response.status] == 'x' && #request.params['a'][-1] == null}",
   "{#context.attributes['list'][#context.attributes['i']] == 'x'}",
   "{#request.path.substring(#context.attributes['i']) == 'x' && 'abc'.isEmpty()}",
-  "{-#context.attributes['n'] < 0 && -(1 + 2) < 0}",
+  "{(-#context.attributes['n'] < 0 && -(1 + 2) < 0)}",
   "{#request.method.startsWith(#context.attributes['p'])}",
   "{#properties[#request.method] == 'x' && #message.attributes[#request.method] == 'y'}",
   "{#message.metadata['k'] == #message.attributes['k'] && #message.attributes.containsKey('k')}",
   "{#response.headers.containsKey('x') && #message.headers.getFirst('x') == 'y'}",
-  "{null matches 'a' || #response.status matches '2\\d\\d'}",
+  "{(null matches 'a' || #response.status matches '2\\d\\d')}",
   "{#request.method + 1 + true == 'x' && #message.error + '' == 'false'}",
   "{#context.attributes['a'] + #context.attributes['b'] == 2}",
   "{#request.method == 'GET' && #request.method == 'POST' && #response == null && #response.status == 1}",
-  "{!#message.error && #message.error}",
-  "{'true'}",
+  "{(!#message.error && #message.error)}",
+  "{('true')}",
 ];
