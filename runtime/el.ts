@@ -473,3 +473,19 @@ export function elJsonPath(json: string, path: ReadonlyArray<string | number>): 
   }
   return value;
 }
+
+/** `#message.contentLength`: the content's size in bytes (UTF-8), null without a message. */
+export function elUtf8Length(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** `#message.attributeNames`: the names of a record's own entries, null without one. */
+export function elKeys(record: Readonly<Record<string, unknown>> | undefined): readonly string[] | undefined {
+  return record === undefined ? undefined : Object.keys(record);
+}

@@ -238,6 +238,16 @@ function derivedValue(state: EmitState, member: Extract<RootMember, { kind: "der
   const source = contextPath(member.path);
   if (member.derive === "jsonContent")
     return { expr: callHelper(state, "elJson", [source]), type: "unknown", nullable: true, span };
+  if (member.derive === "contentLength")
+    return {
+      expr: callHelper(state, "elUtf8Length", [source]),
+      type: "number",
+      nullable: true,
+      integer: true,
+      span,
+    };
+  if (member.derive === "attributeNames")
+    return { expr: callHelper(state, "elKeys", [source]), type: "list", nullable: true, span };
   const slash = regexConstant(state, "/", "u");
   return {
     expr: callHelper(state, "elSplit", [source, slash]),

@@ -5,6 +5,9 @@
 // https://documentation.gravitee.io/apim/gravitee-expression-language
 
 /** The kinds of keyed collections, by how the runtime exposes them. */
+/** Values computed by a runtime helper from the ElContext value at the member's path. */
+export type Derivation = "paths" | "pathInfos" | "jsonContent" | "contentLength" | "attributeNames";
+
 export type MapKind =
   /** ElMultiMap called with a lower-case name (HTTP and message headers are case-insensitive). */
   | "headers"
@@ -27,7 +30,7 @@ export type RootMember =
       fallback?: string | number;
     }
   /** A value computed from other context values by a runtime helper (`#request.paths`). */
-  | { kind: "derived"; derive: "paths" | "pathInfos" | "jsonContent"; path: readonly string[] }
+  | { kind: "derived"; derive: Derivation; path: readonly string[] }
   | { kind: "map"; map: MapKind; path: readonly string[] }
   | { kind: "object"; members: ReadonlyMap<string, RootMember> };
 
@@ -46,7 +49,7 @@ const withDefault = (path: string[], fallback: string): RootMember => ({
   path,
   fallback,
 });
-const derived = (derive: "paths" | "pathInfos" | "jsonContent", path: string[]): RootMember => ({
+const derived = (derive: Derivation, path: string[]): RootMember => ({
   kind: "derived",
   derive,
   path,
@@ -151,6 +154,8 @@ export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
       headers: map("headers", ["message", "headers"]),
       metadata: map("unknowns", ["message", "metadata"]),
       attributes: map("unknowns", ["message", "attributes"]),
+      contentLength: derived("contentLength", ["message", "content"]),
+      attributeNames: derived("attributeNames", ["message", "attributes"]),
     }),
     context: object({ attributes: map("unknowns", ["context", "attributes"]) }),
     api: object({

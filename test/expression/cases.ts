@@ -1056,6 +1056,7 @@ export const REJECTED: RejectedCase[] = [
  * the compiler tracks and the type TypeScript infers for the printed code could drift apart.
  */
 export const TYPE_CHECK_ONLY: string[] = [
+  "{#message.contentLength > 2 && #message.attributeNames.contains('retries')}",
   "{#request.ssl.server.o == 'x' && #request.ssl.client.attributes['ou'][0] == 'y' && #request.ssl.clientPort > 1 && #request.ssl.client.defined}",
   "{#request.paths.length > 1 && #request.path.split('/')[1] == 'v1' && {'a'}.?[#this == 'a'].size() == 1}",
   "{T(Math).max(#response.status, 1) / 2 > T(Integer).parseInt('1') && #jsonPath(#request.content, '$.a') != null}",

@@ -298,6 +298,7 @@ export const MESSAGE_CASES: GraviteeCase[] = [
   c("{#message.content.toUpperCase()}", "HELLO WORLD", "String method"),
   c("{#message.content.split(' ').length}", "2", "split gives an array"),
   c("{#message.content.length()}", "11", "length"),
+  c("{#message.contentLength}", "11", "contentLength: the content's size in bytes"),
   c("{#message.content + '!'}", "hello world!", "concatenation"),
   c("{#message.content matches 'hello.*'}", "true", "matches"),
   c("{#message.headers['X-M'][0]}", "m1", "message headers: one value per line"),
