@@ -9,7 +9,7 @@ import { compileInlineList, compileSelection } from "./compile-collections.ts";
 import { compileFunction } from "./compile-functions.ts";
 import { compileMethodCall, type NodeCompiler } from "./compile-methods.ts";
 import { compileStaticCall } from "./compile-types.ts";
-import { OPTIONAL_ROOTS, ROOTS, type RootMember } from "./el-roots.ts";
+import { NOT_COMPILED, OPTIONAL_ROOTS, ROOTS, type RootMember } from "./el-roots.ts";
 import { describe, LIST_HINT, toBool, toConcat, toNum, toStr, unify, type Value } from "./el-value.ts";
 import { fail } from "./expression-error.ts";
 import { translateJavaRegex } from "./java-regex.ts";
@@ -215,6 +215,9 @@ function resolveVariable(state: EmitState, name: string, span: Span): Resolved {
     );
   }
   const member = ROOTS.get(name);
+  const reason = NOT_COMPILED.get(`#${name}`);
+  if (member === undefined && reason !== undefined)
+    return fail("expression/unsupported", `#${name} is not supported: ${reason}.`, span);
   if (member === undefined)
     return fail(
       "expression/unsupported",
@@ -294,6 +297,9 @@ function resolveMember(
 ): Resolved {
   if (target.kind === "object") {
     const member = target.member.members.get(name);
+    const reason = NOT_COMPILED.get(`${target.name}.${name}`);
+    if (member === undefined && reason !== undefined)
+      return fail("expression/unsupported", `${target.name}.${name} is not supported: ${reason}.`, nameSpan);
     if (member === undefined) {
       return fail(
         "expression/unsupported",

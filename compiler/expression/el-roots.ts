@@ -168,6 +168,36 @@ export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
   }),
 );
 
+/**
+ * Gravitee names Sluice does not compile, with the reason: an expression using one is an error that
+ * says so, rather than "unknown" as for a typo.
+ */
+export const NOT_COMPILED: ReadonlyMap<string, string> = new Map([
+  [
+    "#node",
+    "Gravitee's node (id, version, tenant, zone, sharding tags) has no counterpart in a Sluice gateway",
+  ],
+  ["#dictionaries", "dictionaries (GKO Dictionary resources) are not compiled yet"],
+  ["#endpoints", "endpoint references are not compiled yet"],
+  [
+    "#subscription",
+    "the subscription variable (metadata) is not compiled yet; #context.attributes['user-id'] is the subscription id",
+  ],
+  [
+    "#application",
+    "the application variable (metadata) is not compiled yet; #context.attributes['application'] is its id",
+  ],
+  [
+    "#request.xmlContent",
+    "it needs an XML parser at run time; convert the body with the xml-json policy and read #request.jsonContent",
+  ],
+  [
+    "#response.xmlContent",
+    "it needs an XML parser at run time; convert the body with the xml-json policy and read #response.jsonContent",
+  ],
+  ["#request.pathParamsRaw", "it is not compiled yet"],
+]);
+
 /** Member names for "did you mean" hints, in declaration order. */
 export function memberNames(member: RootMember): string[] {
   return member.kind === "object" ? [...member.members.keys()] : [];

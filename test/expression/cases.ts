@@ -495,6 +495,26 @@ export interface RejectedCase {
 
 export const REJECTED: RejectedCase[] = [
   {
+    name: "a Gravitee variable Sluice does not compile says why",
+    kind: "template",
+    source: "v{#node.version}",
+    code: "expression/unsupported",
+    message:
+      "#node is not supported: Gravitee's node (id, version, tenant, zone, sharding tags) has no counterpart in a Sluice gateway.",
+    offset: 2,
+    at: "#node",
+  },
+  {
+    name: "xmlContent says why",
+    kind: "template",
+    source: "{#request.xmlContent.foo}",
+    code: "expression/unsupported",
+    message:
+      "#request.xmlContent is not supported: it needs an XML parser at run time; convert the body with the xml-json policy and read #request.jsonContent.",
+    offset: 10,
+    at: "xmlContent",
+  },
+  {
     name: "condition that Gravitee would read as text",
     kind: "condition",
     source: "{!#request.method.isEmpty()}",
