@@ -176,8 +176,12 @@ export function elNumber(value: unknown): number {
   throw new ElEvaluationError(`Arithmetic needs numbers, but this is ${typeName(value)}.`);
 }
 
-/** Java's `Double.toString`: `2.0`, `0.5`, `1.0E10`, `1.0E-4` (a double in SpEL always shows a fraction). */
-export function elDouble(value: number): string {
+/**
+ * Java's `Double.toString`: `2.0`, `0.5`, `1.0E10`, `1.0E-4` (a double in SpEL always shows a
+ * fraction); null is `absent` ("" in a template, "null" in a concatenation).
+ */
+export function elDouble(value: number | undefined, absent = ""): string {
+  if (value === undefined) return absent;
   if (Number.isNaN(value)) return "NaN";
   if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
   if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
@@ -293,9 +297,9 @@ export function elHas(record: Readonly<Record<string, unknown>> | undefined, key
   return record !== undefined && Object.hasOwn(record, key);
 }
 
-/** `contains(v)` on a list of strings; null is never contained. */
+/** `contains(v)` on a list of strings (Java's List.contains: equals, so only a String can be contained). */
 export function elListHas(list: readonly string[] | undefined, value: unknown): boolean {
-  return list !== undefined && value !== null && value !== undefined && list.includes(elStr(value));
+  return list !== undefined && typeof value === "string" && list.includes(value);
 }
 
 /** Java's `String.replace(target, replacement)`: every occurrence, both sides literal. */

@@ -122,7 +122,8 @@ function replacementArg(node: Expr, call: CallContext): ts.Expression {
         out += `$<${named[1]}>`;
         i += named[0].length;
       } else if (group) {
-        out += `$${group[0]}`;
+        // Java's $0 is the whole match, JavaScript's $&.
+        out += group[0] === "0" ? "$&" : `$${group[0]}`;
         i += group[0].length;
       } else {
         fail(
@@ -199,8 +200,10 @@ export const STRING_METHODS: ReadonlyMap<string, Method> = new Map<string, Metho
     "charAt",
     {
       arity: [1],
-      compile: (receiver, [index], call) =>
-        string(callHelper(call.state, "elCharAt", [text(receiver, call), numberArg(index!, call)])),
+      compile: (receiver, [index], call) => ({
+        ...string(callHelper(call.state, "elCharAt", [text(receiver, call), numberArg(index!, call)])),
+        char: true,
+      }),
     },
   ],
   [

@@ -502,6 +502,18 @@ function compileBinary(state: EmitState, node: Binary): Value {
           );
         }
       }
+      if (
+        (left.char === true) !== (right.char === true) &&
+        left.type === "string" &&
+        right.type === "string"
+      ) {
+        fail(
+          "expression/unsupported",
+          "This compares a char (charAt gives one) with a String: SpEL never finds them equal.",
+          span,
+          "Take a one-character String instead: substring(i, i + 1), or charAt(i).toString().",
+        );
+      }
       if (SCALARS.has(left.type) && SCALARS.has(right.type) && left.type !== right.type) {
         fail(
           "expression/unsupported",
@@ -529,10 +541,13 @@ function compileBinary(state: EmitState, node: Binary): Value {
           );
         }
       }
-      if (SCALARS.has(left.type) && SCALARS.has(right.type) && left.type !== right.type) {
+      if (
+        (SCALARS.has(left.type) && SCALARS.has(right.type) && left.type !== right.type) ||
+        ((left.char === true) !== (right.char === true) && left.type === "string" && right.type === "string")
+      ) {
         fail(
           "expression/unsupported",
-          `'${operator}' cannot order ${describe(left)} and ${describe(right)}: in Gravitee SpEL fails the request ("cannot compare").`,
+          `'${operator}' cannot order ${kindOf(left)} and ${kindOf(right)}: in Gravitee SpEL fails the request ("cannot compare").`,
           node.operatorSpan,
           left.type === "string" || right.type === "string"
             ? "Convert the text first, e.g. T(Integer).parseInt(#request.headers['x-count'][0]) > 3."
@@ -602,6 +617,11 @@ function compileBinary(state: EmitState, node: Binary): Value {
       return { expr: binary(a, ts.SyntaxKind.SlashToken, b), type: "number", nullable: false, span };
     }
   }
+}
+
+/** How a value is named in an error about its type (a char is text, but not a String). */
+function kindOf(value: Value): string {
+  return value.char === true ? "a char" : describe(value);
 }
 
 /** Types whose values SpEL never converts into each other when comparing. */

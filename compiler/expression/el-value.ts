@@ -26,6 +26,8 @@ export interface Value {
    * no methods (`size()` fails in SpEL), unlike the List of a header's values.
    */
   array?: boolean;
+  /** A Java char (`charAt`): text when printed, but never equal to a String in SpEL. */
+  char?: boolean;
   /** For numbers: a Java int or long (`7`, `size()`), not a double (`7.0`, `1e3`): it decides `/` and printing. */
   integer?: boolean;
   span: Span;
@@ -61,8 +63,7 @@ export function toStr(state: EmitState, value: Value, purpose: string, allowList
       LIST_HINT,
     );
   }
-  if (value.type === "number" && !value.integer && !value.nullable)
-    return callHelper(state, "elDouble", [value.expr]);
+  if (value.type === "number" && !value.integer) return callHelper(state, "elDouble", [value.expr]);
   if (value.type === "null") return stringLiteral("");
   return callHelper(state, "elStr", [value.expr]);
 }
@@ -77,6 +78,8 @@ export function toConcat(state: EmitState, value: Value): ts.Expression {
       value.span,
       LIST_HINT,
     );
+  if (value.type === "number" && !value.integer && value.nullable)
+    return callHelper(state, "elDouble", [value.expr, stringLiteral("null")]);
   if (value.nullable || value.type === "unknown") return callHelper(state, "elText", [value.expr]);
   return toStr(state, value, "'+'");
 }

@@ -495,6 +495,16 @@ export interface RejectedCase {
 
 export const REJECTED: RejectedCase[] = [
   {
+    name: "a char compared with a String is never equal in SpEL",
+    kind: "condition",
+    source: "{#request.method.charAt(0) == 'G'}",
+    code: "expression/unsupported",
+    message: "This compares a char (charAt gives one) with a String: SpEL never finds them equal.",
+    offset: 1,
+    at: "#request.method.charAt(0) == 'G'",
+    hint: "Take a one-character String instead: substring(i, i + 1), or charAt(i).toString().",
+  },
+  {
     name: "a Gravitee variable Sluice does not compile says why",
     kind: "template",
     source: "v{#node.version}",
