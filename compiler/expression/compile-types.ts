@@ -30,7 +30,15 @@ const mathCall = (name: string, args: ts.Expression[]) =>
 function mathMethod(name: string, arity: number, result: "same" | "double" | "int"): StaticMethod {
   return {
     arity,
-    compile: (args, { state }) => {
+    compile: (args, { state, node }) => {
+      if (arity === 2 && args[0]!.integer !== args[1]!.integer) {
+        fail(
+          "expression/unsupported",
+          `Math.${name}() with a whole number and a decimal is ambiguous in SpEL: Gravitee fails the request.`,
+          { start: node.nameStart, end: node.end },
+          "Give both arguments the same type, e.g. 2.0 instead of 2.",
+        );
+      }
       const numbers = args.map((arg) => toNum(state, arg, `The argument of Math.${name}()`));
       const expr = mathCall(name, numbers);
       const integer = result === "int" || (result === "same" && args.every((arg) => arg.integer === true));
@@ -263,7 +271,7 @@ function base64Encoding(state: EmitState, compiler: NodeCompiler, node: MethodCa
       "expression/unsupported",
       "Of Base64, only encoding text is compiled: T(java.util.Base64).getEncoder().encodeToString(text.getBytes()).",
       { start: encoder.start, end: node.end },
-      "Decoding gives bytes, which Gravitee's EL cannot turn back into text (constructors are not allowed).",
+      "Decoding (new String(…decode(…)) in Gravitee) is not compiled.",
     );
   }
   const value = compiler.value(bytes.object);
