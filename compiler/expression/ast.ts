@@ -138,7 +138,8 @@ export type BinaryOperator =
   | "-"
   | "*"
   | "/"
-  | "%";
+  | "%"
+  | "^";
 
 export interface Binary extends Span {
   kind: "binary";

@@ -592,6 +592,34 @@ function compileBinary(state: EmitState, node: Binary): Value {
       if (left.integer === true && right.integer === true) value.integer = true;
       return value;
     }
+    case "^": {
+      // OpPower: ints give an int (the power truncated), anything with a double a double.
+      for (const side of [left, right]) {
+        if (side.type !== "number")
+          fail(
+            "expression/unsupported",
+            `'^' raises numbers, but this is ${describe(side)}.`,
+            side.span,
+            side.type === "unknown"
+              ? "Convert it first: T(Integer).parseInt(…) or T(Double).parseDouble(…)."
+              : undefined,
+          );
+      }
+      const power = f.createCallExpression(
+        f.createPropertyAccessExpression(f.createIdentifier("Math"), "pow"),
+        undefined,
+        [toNum(state, left, "'^'"), toNum(state, right, "'^'")],
+      );
+      if (left.integer === true && right.integer === true) {
+        const truncated = f.createCallExpression(
+          f.createPropertyAccessExpression(f.createIdentifier("Math"), "trunc"),
+          undefined,
+          [power],
+        );
+        return { expr: truncated, type: "number", nullable: false, integer: true, span };
+      }
+      return { expr: power, type: "number", nullable: false, span };
+    }
     case "/": {
       for (const side of [left, right]) {
         if (side.type !== "number")

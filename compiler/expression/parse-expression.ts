@@ -260,12 +260,22 @@ export function parseBlock(source: string, open: number, body = open + 1): { exp
     };
   }
 
+  /** SpEL's power: one `^` between two unary operands (`-2^2` is 4), not chained. */
   function parsePower(): Expr {
-    const operand = parseUnary();
+    const left = parseUnary();
     const token = lexer.peek();
-    if (isPunct(token, "^"))
-      fail("expression/unsupported", "The power operator '^' is not supported.", token);
-    return operand;
+    if (!isPunct(token, "^")) return left;
+    lexer.next();
+    const right = parseUnary();
+    return {
+      kind: "binary",
+      operator: "^",
+      left,
+      right,
+      operatorSpan: { start: token.start, end: token.end },
+      start: left.start,
+      end: right.end,
+    };
   }
 
   const parseProduct = binaryLevel(parsePower, (token) => {
