@@ -493,3 +493,29 @@ export function elUtf8Length(text: string | undefined): number | undefined {
 export function elKeys(record: Readonly<Record<string, unknown>> | undefined): readonly string[] | undefined {
   return record === undefined ? undefined : Object.keys(record);
 }
+
+/** `value instanceof T(…)` for a value only known at run time (null is an instance of nothing). */
+export function elInstanceOf(
+  value: unknown,
+  kind: "string" | "int" | "double" | "number" | "boolean" | "object" | "list" | "map",
+): boolean {
+  if (value === null || value === undefined) return false;
+  switch (kind) {
+    case "string":
+      return typeof value === "string";
+    case "int":
+      return typeof value === "number" && Number.isInteger(value);
+    case "double":
+      return typeof value === "number" && !Number.isInteger(value);
+    case "number":
+      return typeof value === "number";
+    case "boolean":
+      return typeof value === "boolean";
+    case "list":
+      return Array.isArray(value);
+    case "map":
+      return value instanceof Map || (typeof value === "object" && !Array.isArray(value));
+    case "object":
+      return true;
+  }
+}

@@ -139,7 +139,9 @@ export type BinaryOperator =
   | "*"
   | "/"
   | "%"
-  | "^";
+  | "^"
+  | "instanceof"
+  | "between";
 
 export interface Binary extends Span {
   kind: "binary";

@@ -21,6 +21,7 @@ import {
   methodCall,
   not,
   numberLiteral,
+  stringLiteral,
 } from "./ts-build.ts";
 
 export function compileUnary(state: EmitState, operator: "!" | "-" | "+", operand: Value, span: Span): Value {
@@ -63,6 +64,8 @@ const ARITHMETIC_TOKENS = {
 export function compileBinary(state: EmitState, node: Binary): Value {
   const span = { start: node.start, end: node.end };
   const operator = node.operator;
+  if (operator === "instanceof") return compileInstanceof(state, node, span);
+  if (operator === "between") return compileBetween(state, node, span);
   if (operator === "==" || operator === "!=") {
     const presence = compilePresence(state, node);
     if (presence !== undefined)
@@ -308,3 +311,100 @@ function compilePlus(state: EmitState, left: Value, right: Value, node: Binary):
     span,
   };
 }
+
+/** What `instanceof T(…)` tests, by canonical class name. */
+const INSTANCE_TESTS: ReadonlyMap<string, InstanceKind> = new Map([
+  ["java.lang.String", "string"],
+  ["java.lang.CharSequence", "string"],
+  ["java.lang.Integer", "int"],
+  ["java.lang.Double", "double"],
+  ["java.lang.Number", "number"],
+  ["java.lang.Boolean", "boolean"],
+  ["java.lang.Object", "object"],
+  ["java.util.List", "list"],
+  ["java.util.Collection", "list"],
+  ["java.util.Map", "map"],
+]);
+
+/** Whether a value of a static type is an instance of a kind; undefined when only the run time knows. */
+function staticInstance(value: Value, kind: InstanceKind): boolean | undefined {
+  if (value.type === "unknown") return undefined;
+  if (value.type === "null") return false;
+  if (kind === "object") return true;
+  switch (value.type) {
+    case "string":
+      return kind === "string" && value.char !== true;
+    case "number":
+      return kind === "number" || kind === (value.integer === true ? "int" : "double");
+    case "boolean":
+      return kind === "boolean";
+    case "list":
+      return kind === "list" && value.array !== true;
+  }
+}
+
+/** `value instanceof T(String)` (OperatorInstanceof: null is an instance of nothing). */
+export function compileInstanceof(state: EmitState, node: Binary, span: Span): Value {
+  if (node.right.kind !== "type") {
+    return fail("expression/syntax", "'instanceof' needs a type on its right, e.g. T(String).", node.right);
+  }
+  const name = node.right.name.includes(".") ? node.right.name : `java.lang.${node.right.name}`;
+  const kind = INSTANCE_TESTS.get(name);
+  if (kind === undefined) {
+    return fail(
+      "expression/unsupported",
+      `instanceof T(${node.right.name}) is not compiled.`,
+      node.right,
+      `Compiled types: ${[...INSTANCE_TESTS.keys()].map((c) => c.replace(/^java\.lang\./, "")).join(", ")}.`,
+    );
+  }
+  const value = compileValue(state, node.left);
+  const known = staticInstance(value, kind);
+  const boolean = (expr: ts.Expression): Value => ({ expr, type: "boolean", nullable: false, span });
+  if (known === undefined)
+    return boolean(callHelper(state, "elInstanceOf", [value.expr, stringLiteral(kind)]));
+  if (!known) return boolean(f.createFalse());
+  return boolean(value.nullable ? not(callHelper(state, "elIsNull", [value.expr])) : f.createTrue());
+}
+
+/** `value between {low, high}` (OperatorBetween): low <= value <= high with SpEL's ordering. */
+export function compileBetween(state: EmitState, node: Binary, span: Span): Value {
+  if (node.right.kind !== "list" || node.right.items.length !== 2) {
+    return fail(
+      "expression/syntax",
+      "'between' needs a list of two values on its right, e.g. {1, 5}.",
+      node.right,
+    );
+  }
+  const value = compileValue(state, node.left);
+  const [low, high] = node.right.items.map((item) => compileValue(state, item)) as [Value, Value];
+  for (const bound of [low, high]) {
+    if (SCALARS.has(value.type) && SCALARS.has(bound.type) && value.type !== bound.type) {
+      fail(
+        "expression/unsupported",
+        `'between' cannot order ${kindOf(value)} and ${kindOf(bound)}: in Gravitee SpEL fails the request ("cannot compare").`,
+        bound.span,
+      );
+    }
+    if (bound.type === "list" || value.type === "list")
+      fail("expression/unsupported", "'between' orders single values.", bound.span, LIST_HINT);
+  }
+  const atLeast = binary(
+    callHelper(state, "elCmp", [value.expr, low.expr]),
+    ts.SyntaxKind.GreaterThanEqualsToken,
+    numberLiteral(0),
+  );
+  const atMost = binary(
+    callHelper(state, "elCmp", [value.expr, high.expr]),
+    ts.SyntaxKind.LessThanEqualsToken,
+    numberLiteral(0),
+  );
+  return {
+    expr: binary(atLeast, ts.SyntaxKind.AmpersandAmpersandToken, atMost),
+    type: "boolean",
+    nullable: false,
+    span,
+  };
+}
+
+type InstanceKind = "string" | "int" | "double" | "number" | "boolean" | "object" | "list" | "map";

@@ -219,6 +219,8 @@ export function parseBlock(source: string, open: number, body = open + 1): { exp
     gt: ">",
     ge: ">=",
     matches: "matches",
+    instanceof: "instanceof",
+    between: "between",
   };
 
   function relationalOperator(token: Token): BinaryOperator | undefined {
@@ -226,9 +228,6 @@ export function parseBlock(source: string, open: number, body = open + 1): { exp
     if (token.kind === "ident") {
       const word = token.text.toLowerCase();
       if (Object.hasOwn(RELATIONAL_WORDS, word)) return RELATIONAL_WORDS[word];
-      if (word === "instanceof" || word === "between") {
-        fail("expression/unsupported", `The '${token.text}' operator is not supported.`, token);
-      }
     }
     return undefined;
   }

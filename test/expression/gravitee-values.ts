@@ -218,6 +218,20 @@ export const REQUEST_CASES: GraviteeCase[] = [
   c("{(false < true)}", "true", "Booleans are Comparable"),
   c("{(10 mod 4)}", "2", "mod"),
   c("{(10 div 4)}", "2", "div on ints"),
+  c("{(#request.method instanceof T(String))}", "true", "instanceof"),
+  c("{(5 instanceof T(Integer))}", "true", "an int literal is an Integer"),
+  c("{(5.0 instanceof T(Integer))}", "false", "a decimal literal is a Double"),
+  c(
+    "{(#context.attributes['count'] instanceof T(String))}",
+    "true",
+    "attributes set by assign-attributes are text",
+  ),
+  c("{(#request.headers['X-A'] instanceof T(java.util.List))}", "true", "header values are a List"),
+  c("{(#request.headers['X-None'] instanceof T(java.util.List))}", "false", "null is an instance of nothing"),
+  c("{(#request.paths instanceof T(java.util.List))}", "false", "an array is not a List"),
+  c("{(3 between {1, 5})}", "true", "between: low <= value <= high"),
+  c("{(5 between {1, 5})}", "true", "both bounds included"),
+  c("{('b' between {'a', 'c'})}", "true", "between on text"),
   // String methods (java.lang.String is whitelisted as a whole).
   c(
     "{('a,b,,c,,'.split(',').length)}",
