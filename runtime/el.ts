@@ -207,12 +207,29 @@ export function elIntDiv(left: number, right: number): number {
 }
 
 const TRUE_WORDS = new Set(["true", "on", "yes", "1"]);
+const FALSE_WORDS = new Set(["false", "off", "no", "0"]);
 
-/** Boolean of a value: booleans as is, strings true/on/yes/1 (Spring's String→Boolean); anything else is false. */
+/**
+ * An operand of `&&`, `||`, `!` or `?:` as a boolean (Spring's StringToBooleanConverter): text
+ * true/on/yes/1 or false/off/no/0, any case. Anything else fails, as in Gravitee: other text
+ * ("Invalid boolean value"), and null or empty text ("cannot convert from null to boolean").
+ */
 export function elBool(value: unknown): boolean {
   if (typeof value === "boolean") return value;
-  if (typeof value === "string") return TRUE_WORDS.has(value.trim().toLowerCase());
-  return false;
+  if (typeof value === "string") {
+    const word = value.trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return true;
+    if (FALSE_WORDS.has(word)) return false;
+    if (word !== "") throw new ElEvaluationError(`Invalid boolean value '${value}'.`);
+  }
+  throw new ElEvaluationError(`Cannot convert ${typeName(value)} to a boolean.`);
+}
+
+/** A whole condition's value: null and empty text (Spring's null) are false, anything else as elBool. */
+export function elCondition(value: unknown): boolean {
+  if (value === null || value === undefined || (typeof value === "string" && value.trim() === ""))
+    return false;
+  return elBool(value);
 }
 
 /**

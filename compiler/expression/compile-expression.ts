@@ -48,7 +48,7 @@ export type CompileResult = CompiledExpression | { ok: false; error: ExpressionE
 export function compileCondition(source: string): CompileResult {
   return run(source, (state) => {
     const value = compileValue(state, parseSingleBlock(source));
-    const expr = toBool(state, value, "A condition");
+    const expr = toBool(state, value, "A condition", true);
     checkBlockOpening(source);
     return { expr, type: "boolean", nullable: false };
   });

@@ -97,9 +97,15 @@ export function toNum(state: EmitState, value: Value, purpose: string): ts.Expre
 }
 
 /** Boolean of a value: strings and run-time values convert like Spring (true/on/yes/1). */
-export function toBool(state: EmitState, value: Value, purpose: string): ts.Expression {
+export function toBool(
+  state: EmitState,
+  value: Value,
+  purpose: string,
+  wholeCondition = false,
+): ts.Expression {
   if (value.type === "boolean") return value.expr;
-  if (value.type === "string" || value.type === "unknown") return callHelper(state, "elBool", [value.expr]);
+  if (value.type === "string" || value.type === "unknown")
+    return callHelper(state, wholeCondition ? "elCondition" : "elBool", [value.expr]);
   return fail(
     "expression/unsupported",
     `${purpose} needs true or false, but this is ${describe(value)}.`,

@@ -405,8 +405,15 @@ export const SUPPORTED: SupportedCase[] = [
     name: "run-time string as a condition",
     kind: "condition",
     source: "{#context.attributes['flag']}",
-    code: '(ctx: ElContext): boolean => elBool(ctx.context.attributes["flag"])',
+    code: '(ctx: ElContext): boolean => elCondition(ctx.context.attributes["flag"])',
     results: { full: true, bare: false },
+  },
+  {
+    name: "run-time string as an operand: null fails, as SpEL's conversion does",
+    kind: "condition",
+    source: "{(!#context.attributes['flag'])}",
+    code: '(ctx: ElContext): boolean => !elBool(ctx.context.attributes["flag"])',
+    results: { full: false, bare: FAILS },
   },
   {
     name: "dynamic keys",

@@ -148,6 +148,8 @@ export const REQUEST_CASES: GraviteeCase[] = [
   c("{#context.attributes['count'] + 1}", "51", "OpPlus: a String on the left concatenates"),
   c("{#context.attributes['count'] * 2}", "55", "OpMultiply repeats a String"),
   c("{#context.attributes['flag'] == 'true'}", "true", "text"),
+  c("{(#context.attributes['flag'] ? 'y' : 'n')}", "y", "Spring converts the text 'true' to a boolean"),
+  c("{(!#context.attributes['flag'])}", "false", "the same conversion for '!'"),
   c("{#context.attributes['missing']}", "", "an absent attribute is null: renders as nothing"),
   c("{#context.attributes['missing'] == null}", "true", "null equals null"),
   c("{#context.attributes['missing']?.length()}", "", "safe navigation on null is null"),
@@ -311,6 +313,8 @@ export const FAILING_CASES: GraviteeCase[] = [
   c("{T(Integer).parseInt('x')}", "", "NumberFormatException"),
   c("{#context.attributes['missing'] + 1}", "", "OpPlus cannot add null and Integer"),
   c("{('abc'.charAt(5))}", "", "StringIndexOutOfBoundsException"),
+  c("{(#context.attributes['count'] ? 'y' : 'n')}", "", "Invalid boolean value '5'"),
+  c("{(#context.attributes['empty'] ? 'y' : 'n')}", "", "empty text is null: cannot convert from null to boolean"),
 ];
 
 /** The message every MESSAGE case is evaluated over (an http-post with two X-M lines). */

@@ -7,6 +7,7 @@ import {
   elBase64,
   elBool,
   elCmp,
+  elCondition,
   elContains,
   elDouble,
   elElvis,
@@ -64,11 +65,20 @@ describe("conversions", () => {
     ["on", true],
     ["1", true],
     ["false", false],
-    ["maybe", false],
-    [1, false],
-    [undefined, false],
+    ["OFF", false],
   ])("elBool(%j) is %j", (value, bool) => {
     expect(elBool(value)).toBe(bool);
+  });
+
+  test.each([["maybe"], [""], [undefined], [1]])("elBool(%j) fails, as SpEL's conversion does", (value) => {
+    expect(() => elBool(value)).toThrow(ElEvaluationError);
+  });
+
+  test("a whole condition that is null or empty text is false", () => {
+    expect(elCondition(undefined)).toBe(false);
+    expect(elCondition(" ")).toBe(false);
+    expect(elCondition("yes")).toBe(true);
+    expect(() => elCondition("maybe")).toThrow(ElEvaluationError);
   });
 });
 
