@@ -611,6 +611,11 @@ export interface ApiDefinition {
   readonly resources?: readonly ResourceDefinition[];
   /** `spec.responseTemplates`: replace the body and status of gateway errors by key. */
   readonly responseTemplates?: ResponseTemplates;
+  /**
+   * Bodies the API's expressions read (`#request.content`, `#response.content`): the gateway buffers
+   * them before the phase runs (up to SLUICE_EL_BODY_LIMIT); all other bodies stream.
+   */
+  readonly bodies?: { readonly request: boolean; readonly response: boolean };
 }
 
 /** An API as the running gateway holds it: every binding instantiated, every reference resolved. */

@@ -361,8 +361,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "expression/unsupported",
     title: "Unsupported expression",
-    why: "Expressions are compiled to TypeScript at compile time; this form is outside the supported subset (see Sluice's docs/expression-language.md).",
-    fix: "Rewrite the expression with the supported forms.",
+    why: "Expressions are compiled to TypeScript at compile time, with Gravitee's semantics. This one is valid SpEL, but either Sluice does not compile the form, or its types cannot work in Gravitee (text compared with a number is never equal there, a list is not one value); the message says which (see docs/expression-language.md).",
+    fix: "Follow the hint: rewrite the expression with the supported forms, or convert the value first (e.g. T(Integer).parseInt(…)).",
   },
   // compile
   {
