@@ -187,22 +187,31 @@ class GraviteeGateway extends AbstractGatewayTest {
             ApiKey apiKey = new ApiKey();
             apiKey.setApi(apiId);
             apiKey.setKey(key);
-            apiKey.setPlan(plan.get().substring(apiId.length() + 1));
+            String planId = plan.get().substring(apiId.length() + 1);
+            apiKey.setPlan(planId);
             apiKey.setApplication("application-" + apiId);
-            apiKey.setSubscription("subscription-" + apiId);
+            apiKey.setSubscription(subscriptionId(apiId, planId));
             return Optional.of(apiKey);
         });
         when(getBean(SubscriptionService.class).getByApiAndSecurityToken(any(), any(), any())).thenAnswer(call -> {
             String apiId = call.getArgument(0);
             String planId = call.getArgument(2);
             Subscription subscription = new Subscription();
-            subscription.setId("subscription-" + apiId);
+            subscription.setId(subscriptionId(apiId, planId));
             subscription.setApi(apiId);
             subscription.setPlan(planId);
             subscription.setApplication("application-" + apiId);
             subscription.setApplicationName("Differential suite");
             return Optional.of(subscription);
         });
+    }
+
+    /**
+     * The stand-in subscription's id: Sluice's for keys from SLUICE_API_KEYS_<API> (one stand-in
+     * subscription per plan, `<api>-<plan>`), so X-Gravitee-Client-Identifier compares.
+     */
+    private static String subscriptionId(String apiId, String planId) {
+        return apiId + "-" + planId;
     }
 
     private static List<String> keysOf(String apiId) {
