@@ -12,6 +12,7 @@ const USAGE = `Usage: sluice <command> [options]
 
 Commands:
   init [DIR]                  create an API repository (specs, workflow, Dockerfile, Kubernetes)
+  import FILE|DIR|- [--out D] Gravitee exports, GKO manifests, OpenAPI 3 → one YAML spec per API in D (apis/)
   check [DIR]                 load, validate and check every spec (DIR: a directory, a file or -)
   compile [DIR] [--out OUT]   check, then emit and type-check the gateway into OUT (default generated/)
   start [OUT]                 run a compiled gateway in the foreground (default generated/)
@@ -75,6 +76,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "init": {
       const { commandInit } = await import("./init-command.ts");
       return commandInit(rest, io);
+    }
+    case "import": {
+      const { commandImport } = await import("./import-command.ts");
+      return commandImport(rest, io);
     }
     case "start": {
       const { commandStart } = await import("./start-command.ts");
