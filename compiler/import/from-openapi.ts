@@ -122,9 +122,24 @@ function plans(doc: JsonObject, name: string, notes: Notes): JsonObject {
     }
   };
   collect(doc.security);
-  for (const item of Object.values(isObject(doc.paths) ? doc.paths : {}))
-    if (isObject(item))
-      for (const m of METHODS) if (isObject(item[m])) collect((item[m] as JsonObject).security);
+  const global = JSON.stringify(doc.security ?? []);
+  for (const [path, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
+    if (!isObject(item)) continue;
+    for (const m of METHODS) {
+      const operation = item[m];
+      if (!isObject(operation) || operation.security === undefined) continue;
+      collect(operation.security);
+      if (JSON.stringify(operation.security) === global) continue;
+      const schemes = Array.isArray(operation.security)
+        ? operation.security.filter(isObject).map((r) => Object.keys(r).join(" + ") || "none")
+        : [];
+      notes.add(
+        "unsupported",
+        "/spec/plans",
+        `\`${m.toUpperCase()} ${path}\` requires ${schemes.join(" or ")} only, but a plan applies to the whole API: a client of any plan here can call it — split the API or guard the flow with a condition`,
+      );
+    }
+  }
   const out: JsonObject = {};
   const taken = new Set<string>();
   const env = name.toUpperCase().replaceAll("-", "_");

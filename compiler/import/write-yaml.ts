@@ -55,7 +55,8 @@ export function writeYaml(resource: Json, notes: Notes, header: string[]): strin
       .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"))
       .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     const node = path.length > 0 ? doc.getIn(path, true) : undefined;
-    if (isNode(node) && !node.comment && note.kind !== "dropped") node.comment = ` ${note.kind}: see above`;
+    if (isNode(node) && !node.comment && note.kind !== "dropped")
+      node.comment = ` ${note.kind}: ${note.message}`;
   }
   return doc.toString(YAML_OPTIONS);
 }
