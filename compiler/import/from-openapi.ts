@@ -15,11 +15,18 @@ export function isOpenApi(value: JsonObject): boolean {
 
 /** Validates (throws the parser's message on a broken document) and converts. */
 export async function fromOpenApi(source: JsonObject | string, notes: Notes): Promise<JsonObject> {
-  const doc = (await SwaggerParser.validate(
-    (typeof source === "string" ? source : structuredClone(source)) as Parameters<
-      typeof SwaggerParser.validate
-    >[0],
-  )) as unknown as JsonObject;
+  let doc: JsonObject;
+  try {
+    const input = typeof source === "string" ? source : structuredClone(source);
+    doc = (await SwaggerParser.validate(
+      input as Parameters<typeof SwaggerParser.validate>[0],
+    )) as unknown as JsonObject;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `invalid OpenAPI document: ${message.replace(/^Swagger schema validation failed\.\s*/, "").trim()}`,
+    );
+  }
   const info = isObject(doc.info) ? doc.info : {};
   const title = typeof info.title === "string" ? info.title : "api";
   const name = resourceName(title);

@@ -76,7 +76,7 @@ export async function importApis(
         const at = error?.linePos?.[0];
         result.failures.push({
           source: at ? `${source}:${at.line}:${at.col}` : source,
-          message: `not valid JSON or YAML: ${error?.message.split("\n")[0] ?? "syntax error"}`,
+          message: `not valid JSON or YAML: ${error?.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "syntax error"}`,
         });
         broken = true;
         break;
