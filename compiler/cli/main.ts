@@ -16,6 +16,7 @@ Commands:
   check [DIR]                 load, validate and check every spec (DIR: a directory, a file or -)
   compile [DIR] [--out OUT]   check, then emit and type-check the gateway into OUT (default generated/)
   start [OUT]                 run a compiled gateway in the foreground (default generated/)
+  diff BASE [HEAD]            what changed for clients, per API: breaking, risky, safe (git refs or dirs)
 
 Options:
   --format human|json|github  how diagnostics are printed (default human)
@@ -76,6 +77,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "init": {
       const { commandInit } = await import("./init-command.ts");
       return commandInit(rest, io);
+    }
+    case "diff": {
+      const { commandDiff } = await import("./diff-command.ts");
+      return commandDiff(rest, io);
     }
     case "import": {
       const { commandImport } = await import("./import-command.ts");
