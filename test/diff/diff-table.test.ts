@@ -1,6 +1,8 @@
 // `sluice diff`'s classification, one row per change kind: a base API, one edit, the change kinds
 // and severities it must produce — no more, no fewer. v4 PROXY, v4 MESSAGE, v2 and consumer
 // resources; the edits are what pull requests do.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffSides } from "../../compiler/diff/compare.ts";
 import { type Resource, resourceKey, type Side } from "../../compiler/diff/read-side.ts";
@@ -465,6 +467,12 @@ describe("sluice diff classifies each change kind", () => {
       expect(c.why.length).toBeGreaterThan(5);
       expect(c.where).not.toBe("");
     }
+  });
+
+  it("docs/diff.md names every kind", () => {
+    const docs = readFileSync(join(import.meta.dirname, "..", "..", "docs", "diff.md"), "utf8");
+    for (const kind of new Set(ROWS.flatMap(([, , , expected]) => expected.map(([k]) => k))))
+      expect(docs, kind).toContain(`\`${kind}\``);
   });
 
   it("nothing changed: no change", () => {
