@@ -12,6 +12,7 @@ const USAGE = `Usage: sluice <command> [options]
 
 Commands:
   init [DIR]                  create an API repository (specs, workflow, Dockerfile, Kubernetes)
+  new [--out D] [flags]       create an API step by step (every question is also a flag)
   import FILE|DIR|- [--out D] Gravitee exports, GKO manifests, OpenAPI 3 → one YAML spec per API in D (apis/)
   check [DIR]                 load, validate and check every spec (DIR: a directory, a file or -)
   compile [DIR] [--out OUT]   check, then emit and type-check the gateway into OUT (default generated/)
@@ -81,6 +82,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "diff": {
       const { commandDiff } = await import("./diff-command.ts");
       return commandDiff(rest, io);
+    }
+    case "new": {
+      const { commandNew } = await import("./new-command.ts");
+      return commandNew(rest, io);
     }
     case "import": {
       const { commandImport } = await import("./import-command.ts");
