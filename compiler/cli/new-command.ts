@@ -146,6 +146,7 @@ export async function commandNew(argv: string[], io: Io): Promise<number> {
         choices: MESSAGE_ENTRYPOINT_TYPES.map((e) => ({
           value: e,
           name: `${e} — ${ENTRYPOINT_DESCRIPTIONS[e]}`,
+          short: e,
         })),
         required: true,
       }),
