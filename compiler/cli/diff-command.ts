@@ -48,6 +48,7 @@ export async function commandDiff(argv: string[], io: Io): Promise<number> {
   // A ref names the repository; the specs are its --dir. A directory is the specs.
   const base = await sideOf(positionals[0]);
   const head = await sideOf(positionals[1]);
+  if (positionals[1] === undefined) head.label = `${dir} (working tree)`;
   const changes = diffSides(base, head);
   io.out(renderDiff(changes, format, base.label, head.label));
   const failing =

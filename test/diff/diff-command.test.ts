@@ -80,7 +80,7 @@ describe("sluice diff", () => {
   it("HEAD defaults to the working tree; nothing changed, nothing to say", async () => {
     const same = await run(["diff", "change", "--fail-on", "risky"], repo);
     expect(same.code).toBe(0);
-    expect(same.out).toContain("No API changes between change and apis.");
+    expect(same.out).toContain("No API changes between change and apis (working tree).");
   });
 
   it("usage errors", async () => {
