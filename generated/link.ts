@@ -12,10 +12,13 @@ export { connector as httpGetEntrypoint } from "../runtime/entrypoints/http-get.
 export { connector as httpPostEntrypoint } from "../runtime/entrypoints/http-post.ts";
 export { connector as httpProxyEntrypoint } from "../runtime/entrypoints/http-proxy.ts";
 export { connector as sseEntrypoint } from "../runtime/entrypoints/sse.ts";
+export { connector as webhookEntrypoint } from "../runtime/entrypoints/webhook.ts";
 export { connector as websocketEntrypoint } from "../runtime/entrypoints/websocket.ts";
 export { connector as messageFilteringPolicy } from "../runtime/policies/message-filtering.ts";
 export { connector as rateLimitPolicy } from "../runtime/policies/rate-limit.ts";
 export { connector as restToSoapPolicy } from "../runtime/policies/rest-to-soap.ts";
 export { connector as transformHeadersPolicy } from "../runtime/policies/transform-headers.ts";
 export { connector as apiKeySecurity } from "../runtime/security/api-key.ts";
+export { connector as jwtSecurity } from "../runtime/security/jwt.ts";
 export { connector as keyLessSecurity } from "../runtime/security/key-less.ts";
+export { connector as mtlsSecurity } from "../runtime/security/mtls.ts";

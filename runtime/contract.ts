@@ -33,6 +33,12 @@ export type GatewayRequest = IncomingMessage | Http2ServerRequest;
 export type GatewayResponse = ServerResponse | Http2ServerResponse;
 
 /** An error that ends an exchange with Gravitee's error body (docs/contract.md §4). */
+/** The body of Gravitee's endpoint failures (502, 504): none at all, `Content-Length: 0`. */
+export const NO_ERROR_BODY: { readonly contentType: string; readonly content: string } = {
+  contentType: "",
+  content: "",
+};
+
 export class GatewayError extends Error {
   readonly status: number;
   /** Gravitee's error key (e.g. `RATE_LIMIT_TOO_MANY_REQUESTS`), for response templates. */
@@ -40,7 +46,7 @@ export class GatewayError extends Error {
   readonly headers: Readonly<Record<string, string>>;
   /**
    * A body that replaces Gravitee's error body, for policies whose clients expect their protocol's
-   * own error shape (a GraphQL `{"errors": [...]}` document).
+   * own error shape (a GraphQL `{"errors": [...]}` document), or NO_ERROR_BODY.
    */
   readonly body: { readonly contentType: string; readonly content: string } | undefined;
   constructor(
@@ -105,6 +111,11 @@ export interface Exchange {
   plan?: string;
   /** The subscription the request was authenticated with (plans with subscriptions), once security has run. */
   subscription?: SubscriptionInfo;
+  /**
+   * Who the client is, once the plan was selected (docs/contract.md §4, runtime/server/client-identifier.ts):
+   * message endpoints consume per client identifier.
+   */
+  clientIdentifier?: string;
   /** The EL view of this exchange, built lazily. */
   el(): ElContext;
   /** Headers policies set on the upstream request (lower-case names); `null` removes one. */
@@ -233,6 +244,69 @@ export interface ResourceInfo {
   readonly configuration: Readonly<Record<string, unknown>>;
 }
 
+/** GKO's `[[ secret `name/key` ]]`, compiled: read from `$SLUICE_SECRETS_DIR/name/key` (and re-read on change). */
+export interface SecretValue {
+  readonly $secret: { readonly name: string; readonly key: string };
+}
+
+/** A Subscription resource as compiled into the API module it subscribes to (docs/consumers.md). */
+export interface SubscriptionDefinition {
+  /** `metadata.name` of the Subscription. */
+  readonly id: string;
+  readonly application: {
+    readonly id: string;
+    readonly name: string;
+    readonly clientId?: Resolvable<string>;
+    /** The application's client certificates (MTLS plans): PEM text, base64 PEM when `encoded`, or a secret. */
+    readonly certificates?: ReadonlyArray<{
+      readonly name?: string;
+      readonly content: Resolvable<string> | SecretValue;
+      readonly encoded?: boolean;
+      readonly startsAt?: string;
+      readonly endsAt?: string;
+    }>;
+  };
+  /** RFC 3339; refused from then on. */
+  readonly endingAt?: string;
+  /** API_KEY plans: each key a reference, never a value (`${ENV}` resolved at start, or a secret). */
+  readonly apiKeys?: ReadonlyArray<{
+    readonly key: Resolvable<string> | SecretValue;
+    readonly expireAt?: string;
+  }>;
+  readonly metadata?: Readonly<Record<string, string>>;
+  /** PUSH plans: the webhook subscription (GKO `consumerConfiguration`). */
+  readonly consumerConfiguration?: Resolvable<{
+    readonly entrypointId: string;
+    readonly channel?: string;
+    readonly entrypointConfiguration?: Readonly<Record<string, unknown>>;
+  }>;
+}
+
+/** A resource of an API (inline in `spec.resources`, or the GKO ApiResource it references). */
+export interface ResourceDefinition {
+  readonly name: string;
+  readonly type: string;
+  readonly enabled: boolean;
+  readonly configuration: Resolvable<Readonly<Record<string, unknown>>>;
+}
+
+/** Gravitee's response templates: error key → media type → the response that replaces the error's. */
+export type ResponseTemplates = Readonly<
+  Record<
+    string,
+    Readonly<
+      Record<
+        string,
+        {
+          readonly status?: number;
+          readonly headers?: Readonly<Record<string, string | ((el: ElContext) => string)>>;
+          readonly body?: string | ((el: ElContext) => string);
+        }
+      >
+    >
+  >
+>;
+
 /** What a plan's security connector is created with. */
 export interface SecurityContext extends ConnectorContext {
   readonly plan: { readonly id: string; readonly name: string };
@@ -274,6 +348,8 @@ export interface Plan<S = StepBinding> {
   readonly security: { create(ctx: SecurityContext): SecurityInstance } | undefined;
   readonly selectionRule?: (el: ElContext) => boolean;
   readonly flows: ReadonlyArray<Flow<S>>;
+  /** The plan's subscriptions (plans with subscriptions: API_KEY, JWT, OAUTH2, MTLS, PUSH). */
+  readonly subscriptions?: readonly SubscriptionDefinition[];
 }
 
 export interface ApiInfo {
@@ -367,15 +443,19 @@ export interface ProxyEndpoint {
 /** A broker (MESSAGE APIs): the message-endpoint contract every broker connector implements. */
 export interface MessageEndpoint {
   readonly name: string;
+  /** The connector id (`kafka`, `mqtt5`, …): which QoS it honours is Gravitee's table (runtime/message/connectors.ts). */
+  readonly type: string;
   readonly capabilities: {
-    readonly qos: readonly Qos[];
     /** Can resume from a message id (`cursor`, `Last-Event-ID`). */
     readonly resume: boolean;
   };
   /** Connects; the runtime retries with backoff while it rejects. */
   connect(): Promise<void>;
   health(): Health;
-  /** Messages until `signal` aborts. `group` names the consumer group (per API, or per subscription). */
+  /**
+   * Messages until `signal` aborts. `group` is the consumer name (runtime/message/consumer-name.ts):
+   * subscriptions with the same name share the messages, different names each get all of them.
+   */
   subscribe(options: {
     qos: Qos;
     cursor?: string;
@@ -430,6 +510,33 @@ export interface Pipeline {
   /** The endpoints of the API, started by the gateway. */
   proxyEndpoint(exchange: Exchange): ProxyEndpoint;
   messageEndpoints(): readonly MessageEndpoint[];
+  /** A message endpoint by group name (its first endpoint) or endpoint name: a webhook `dlq`. */
+  messageEndpoint?(name: string): MessageEndpoint | undefined;
+  /**
+   * Readies an exchange of a push subscription (webhook), which has no request to authenticate —
+   * the subscription was authorised when it was made: selects the plan's and the API's flows.
+   */
+  prepareSubscription?(exchange: Exchange, plan: string): void;
+}
+
+/** Where a push subscription's deliveries stand (the admin port's /subscriptions, and metrics). */
+export interface SubscriptionDeliveryState {
+  readonly api: string;
+  readonly subscription: string;
+  readonly plan: string;
+  /** The callback as it may be shown: origin and path, no credentials or query. */
+  readonly callback: string;
+  /** running; retrying (a delivery or the endpoint is being retried); failed (consumption interrupted, or a configuration that cannot work); stopped; completed (the endpoint ended). */
+  readonly state: "starting" | "running" | "retrying" | "failed" | "stopped" | "completed";
+  readonly delivered: number;
+  /** Failed attempts (each retry that failed counts). */
+  readonly failedAttempts: number;
+  readonly deadLettered: number;
+  /** Given up without a DLQ: acknowledged and not delivered. */
+  readonly dropped: number;
+  readonly lastDelivered?: { readonly id?: string; readonly at: string };
+  readonly lastFailure?: { readonly status?: number; readonly error?: string; readonly at: string };
+  readonly detail?: string;
 }
 
 export interface HttpEntrypoint {
@@ -446,6 +553,10 @@ export interface HttpEntrypoint {
     pipeline: Pipeline,
   ): void;
   close?(): Promise<void>;
+  /** Push entrypoints (webhook): start delivering once the gateway runs. */
+  start?(pipeline: Pipeline): void;
+  /** Push entrypoints: each subscription's delivery state. */
+  deliveries?(): readonly SubscriptionDeliveryState[];
 }
 
 export interface EntrypointConnector<C> {
@@ -488,6 +599,10 @@ export interface ApiDefinition {
   readonly failover?: Resolvable<Failover>;
   /** v2 only: strip the context path before proxying (default true). */
   readonly stripContextPath?: boolean;
+  /** `spec.resources`, references to ApiResources resolved (SecurityContext.resource). */
+  readonly resources?: readonly ResourceDefinition[];
+  /** `spec.responseTemplates`: replace the body and status of gateway errors by key. */
+  readonly responseTemplates?: ResponseTemplates;
 }
 
 /** An API as the running gateway holds it: every binding instantiated, every reference resolved. */

@@ -1,24 +1,29 @@
 // The `http-proxy` endpoint: forwards a request to `target` + the path after the context path (v2
 // `strip_context_path: false`: + the whole request path), with the query string, method, headers
-// and streaming body intact, hop-by-hop headers removed and X-Forwarded-* / Via added. HTTP/1.1
+// and streaming body intact, hop-by-hop headers removed (http-proxy/headers.ts: what goes upstream,
+// as Gravitee sends it; `useCompression` responses decompressed, http-proxy/compression.ts). HTTP/1.1
 // backends go through an undici Pool, HTTP/2 ones (`version: HTTP_2`, `grpc://`) through one
 // node:http2 session; `ws://`/`wss://` targets (and any target) take WebSocket upgrades.
 // Gravitee: https://documentation.gravitee.io/apim/create-apis/proxy-apis — RFC 9110 §7.6.
 import type { Readable } from "node:stream";
 import { Agent, errors, request as undiciRequest } from "undici";
 import type { Exchange, HealthProbe, ProbeResult, ProxyEndpoint, UpstreamResponse } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
+import { GatewayError, NO_ERROR_BODY } from "../contract.ts";
 import { defineEndpoint } from "../define.ts";
+import { hasRequestBody } from "../server/body.ts";
+import { count } from "../server/client-limits.ts";
 import type {
   HttpProxyEndpointConfiguration,
   HttpProxySharedConfiguration,
 } from "../spec-types/api-v4-definition.ts";
-import { type ForwardSettings, forwardHeaders, hasRequestBody } from "./http-proxy/headers.ts";
+import { decompressResponse } from "./http-proxy/compression.ts";
+import { acceptEncodingOf, type ForwardSettings, forwardHeaders } from "./http-proxy/headers.ts";
 import { tlsOptions } from "./http-proxy/tls.ts";
 import {
   createHttp1Transport,
   createHttp2Transport,
   DEFAULTS,
+  QueueFullError,
   type Transport,
 } from "./http-proxy/transport.ts";
 import { upgradeUpstream } from "./http-proxy/upgrade.ts";
@@ -42,7 +47,7 @@ export const connector = defineEndpoint<
   ProxyEndpoint
 >({
   type: "http-proxy",
-  create(config, shared, endpoint) {
+  create(config, shared, endpoint, ctx) {
     const target = new URL(config.target);
     const scheme = SCHEMES[target.protocol];
     if (!scheme) throw new Error(`endpoint ${endpoint.name}: unsupported target scheme ${target.protocol}`);
@@ -52,6 +57,7 @@ export const connector = defineEndpoint<
     const origin = `${scheme.secure ? "https" : "http"}://${target.host}`;
     const tls = scheme.secure ? tlsOptions(shared.ssl, hostname, endpoint.name) : {};
     const h2 = scheme.h2 || http.version === "HTTP_2";
+    const queueLimit = count(ctx.env, "SLUICE_UPSTREAM_QUEUE_LIMIT", 1024);
     // The connection pool is made on first use: a gateway with a thousand APIs pays memory only
     // for the backends that are actually called.
     let pooled: Transport | undefined;
@@ -59,7 +65,7 @@ export const connector = defineEndpoint<
       send: (o: Parameters<Transport["send"]>[0]) => {
         pooled ??= h2
           ? createHttp2Transport(origin, scheme.secure ? "https" : "http", http, tls)
-          : createHttp1Transport(origin, http, tls);
+          : createHttp1Transport(origin, http, tls, queueLimit);
         return pooled.send(o);
       },
       close: async () => {
@@ -75,6 +81,8 @@ export const connector = defineEndpoint<
         .filter((h) => h.name)
         .map((h) => [h.name.toLowerCase(), String(h.value ?? "")]),
       keepTeTrailers: h2,
+      acceptEncoding: acceptEncodingOf(http),
+      forwarded: ctx.env.SLUICE_FORWARDED_HEADERS === "true",
     };
     let probeAgent: Agent | undefined;
 
@@ -110,14 +118,16 @@ export const connector = defineEndpoint<
         if (policyBody) exchange.upstreamHeaders["content-length"] = String(policyBody.length);
         const body: Readable | Buffer | null =
           options.body ?? policyBody ?? (hasRequestBody(req) ? (req as Readable) : null);
+        const method = exchange.upstreamRequest.method ?? req.method ?? "GET";
         try {
-          return await transport.send({
-            method: exchange.upstreamRequest.method ?? req.method ?? "GET",
+          const response = await transport.send({
+            method,
             path: upstreamPath(exchange),
             headers: forwardHeaders(exchange, settings),
             body,
             signal: options.signal ?? exchange.signal,
           });
+          return settings.acceptEncoding === "gateway" ? decompressResponse(method, response) : response;
         } catch (error) {
           throw toGatewayError(error);
         }
@@ -175,9 +185,14 @@ export const connector = defineEndpoint<
   },
 });
 
-/** Timeouts are 504 `Request timeout`; anything else that prevents a response is 502 (docs/contract.md §4). */
+/**
+ * Timeouts are 504, anything else that prevents a response 502, both with an empty body as in
+ * Gravitee (docs/contract.md §4); the message is for logs.
+ */
 export function toGatewayError(error: unknown): GatewayError {
   if (error instanceof GatewayError) return error;
+  if (error instanceof QueueFullError)
+    return new GatewayError(503, "Service Unavailable", { key: "UPSTREAM_QUEUE_FULL" });
   const code = (error as { code?: string } | null)?.code;
   if (
     error instanceof errors.HeadersTimeoutError ||
@@ -186,9 +201,12 @@ export function toGatewayError(error: unknown): GatewayError {
     code === "ETIMEDOUT" ||
     (error as Error | null)?.name === "TimeoutError"
   ) {
-    return new GatewayError(504, "Request timeout", { key: "REQUEST_TIMEOUT" });
+    return new GatewayError(504, "Request timeout", { key: "REQUEST_TIMEOUT", body: NO_ERROR_BODY });
   }
-  return new GatewayError(502, "Bad Gateway", { key: "CLIENT_ABORTED_DURING_RESPONSE_ERROR" });
+  return new GatewayError(502, "Bad Gateway", {
+    key: "CLIENT_ABORTED_DURING_RESPONSE_ERROR",
+    body: NO_ERROR_BODY,
+  });
 }
 
 async function readText(body: Readable): Promise<string> {

@@ -11,9 +11,9 @@ import { renderPage } from "../message/formats.ts";
 import { consumeMessages } from "../message/message-flow.ts";
 import type { HttpGetEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
 
-/** Gravitee's defaults, as in the JSON Schema. */
+/** Gravitee's defaults (gravitee-entrypoint-http-get), as in the JSON Schema. */
 const DEFAULT_LIMIT_COUNT = 500;
-const DEFAULT_LIMIT_DURATION_MS = 30_000;
+const DEFAULT_LIMIT_DURATION_MS = 5_000;
 
 /** A non-negative integer query value, else undefined (ignored, like an absent parameter). */
 function parseLimit(value: string | null): number | undefined {

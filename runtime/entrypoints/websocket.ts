@@ -236,7 +236,7 @@ export const connector = defineEntrypoint<WebsocketEntrypointConfiguration>({
     ): Promise<void> => {
       await pipeline.request(exchange);
       // Fail as HTTP (503, QoS 400) before switching protocols when no endpoint could serve us.
-      if (options.subscriber || options.publisher) selectMessageEndpoint(pipeline, qos);
+      if (options.subscriber || options.publisher) selectMessageEndpoint(pipeline, exchange, qos);
       await pipeline.response(exchange);
       if (draining) throw new GatewayError(503, "Service Unavailable");
       if (socket.destroyed) return;

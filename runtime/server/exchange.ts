@@ -1,8 +1,19 @@
 // One HTTP exchange through the gateway, and its EL view (built only when an expression asks).
 import { randomUUID } from "node:crypto";
-import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi } from "../contract.ts";
+import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi, SubscriptionInfo } from "../contract.ts";
 import type { ElContext, ElMultiMap } from "../el.ts";
 import { BufferedBody } from "./body.ts";
+import type { CompiledFlow } from "./flows.ts";
+
+/**
+ * Whether the client got the whole response. On HTTP/1.1, the response flushed; on HTTP/2 the
+ * gateway ended it and the stream closed without a reset (Node reports a reset stream's response
+ * as finished).
+ */
+export function responseCompleted(response: GatewayResponse): boolean {
+  if ("stream" in response) return response.writableEnded && response.stream.rstCode === 0;
+  return response.writableFinished;
+}
 
 export const REQUEST_ID_HEADER = "x-gravitee-request-id";
 export const TRANSACTION_ID_HEADER = "x-gravitee-transaction-id";
@@ -23,6 +34,14 @@ export class GatewayExchange implements Exchange {
   readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>> = [];
   readonly signal: AbortSignal;
   plan?: string;
+  subscription?: SubscriptionInfo;
+  clientIdentifier?: string;
+  // Engine state lives in typed fields, not in `attributes`, which policies (assign-attributes) and
+  // EL can write: a request must not be able to change which flows run or which entrypoint it took.
+  /** The entrypoint that took the exchange (CHANNEL selectors filter on it). */
+  entrypoint: string | undefined = undefined;
+  /** The flows selected in the request phase; the response and message phases run the same. */
+  flows: readonly CompiledFlow[] = [];
   /** Path parameters captured by the matched flow (`/orders/:id`). */
   pathParams: Record<string, string> = {};
   private elContext: ElContext | undefined;
@@ -40,13 +59,15 @@ export class GatewayExchange implements Exchange {
     this.response = response;
     this.contextPath = contextPath;
     this.pathInfo = pathInfo;
+    // Gravitee's built-in `api` attribute (ExecutionContext.ATTR_API): `{#context.attributes['api']}`.
+    this.attributes.api = api.definition.id;
     this.requestId = randomUUID();
     const given = request.headers[TRANSACTION_ID_HEADER];
     this.transactionId = (Array.isArray(given) ? given[0] : given) || this.requestId;
     this.signal = this.abort.signal;
     this.requestBody = new BufferedBody(request);
     const onClose = () => {
-      if (!response.writableFinished) this.abort.abort();
+      if (!responseCompleted(response)) this.abort.abort();
     };
     response.once("close", onClose);
   }

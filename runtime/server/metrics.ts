@@ -1,10 +1,20 @@
-// Prometheus metrics for /metrics: request counts and latency per API and status, readiness per API.
+// Prometheus metrics for /metrics: request counts and latency per API and status, readiness per API,
+// and each webhook subscription's deliveries.
 // Text exposition format 0.0.4: https://prometheus.io/docs/instrumenting/exposition_formats/
+import type { SubscriptionDeliveryState } from "../contract.ts";
+
+/**
+ * The status label of an exchange the client abandoned before its response was complete (nginx's
+ * 499 "client closed request"); one the gateway broke off mid-body counts as 502.
+ */
+export const CLIENT_CLOSED = 499;
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export class Metrics {
   private readonly requests = new Map<string, number>();
+  /** Requests a plan was selected for, by API, plan, application (subscription's) and status. */
+  private readonly planRequests = new Map<string, number>();
   private readonly durations = new Map<string, { buckets: number[]; sum: number; count: number }>();
   private inFlight = 0;
 
@@ -27,17 +37,30 @@ export class Metrics {
     d.count++;
   }
 
+  planFinished(api: string, plan: string, application: string, status: number): void {
+    const key = `api="${escapeLabel(api)}",plan="${escapeLabel(plan)}",application="${escapeLabel(application)}",status="${status}"`;
+    this.planRequests.set(key, (this.planRequests.get(key) ?? 0) + 1);
+  }
+
   get active(): number {
     return this.inFlight;
   }
 
-  render(ready: ReadonlyArray<{ api: string; ready: boolean }>): string {
+  render(
+    ready: ReadonlyArray<{ api: string; ready: boolean }>,
+    deliveries: readonly SubscriptionDeliveryState[] = [],
+  ): string {
     const out: string[] = [];
     out.push(
       "# HELP sluice_requests_total Requests handled, by API and response status.",
       "# TYPE sluice_requests_total counter",
     );
     for (const [k, v] of [...this.requests].sort()) out.push(`sluice_requests_total{${k}} ${v}`);
+    out.push(
+      "# HELP sluice_plan_requests_total Requests by the plan that took them and the subscribing application (empty for keyless plans).",
+      "# TYPE sluice_plan_requests_total counter",
+    );
+    for (const [k, v] of [...this.planRequests].sort()) out.push(`sluice_plan_requests_total{${k}} ${v}`);
     out.push(
       "# HELP sluice_request_duration_seconds Time to the end of the response.",
       "# TYPE sluice_request_duration_seconds histogram",
@@ -62,6 +85,33 @@ export class Metrics {
       "# TYPE sluice_api_ready gauge",
     );
     for (const r of ready) out.push(`sluice_api_ready{api="${escapeLabel(r.api)}"} ${r.ready ? 1 : 0}`);
+    if (deliveries.length > 0) {
+      const label = (d: SubscriptionDeliveryState) =>
+        `api="${escapeLabel(d.api)}",subscription="${escapeLabel(d.subscription)}"`;
+      out.push(
+        "# HELP sluice_webhook_messages_total Webhook messages by outcome: delivered, dead_lettered, dropped.",
+        "# TYPE sluice_webhook_messages_total counter",
+      );
+      for (const d of deliveries) {
+        out.push(
+          `sluice_webhook_messages_total{${label(d)},outcome="delivered"} ${d.delivered}`,
+          `sluice_webhook_messages_total{${label(d)},outcome="dead_lettered"} ${d.deadLettered}`,
+          `sluice_webhook_messages_total{${label(d)},outcome="dropped"} ${d.dropped}`,
+        );
+      }
+      out.push(
+        "# HELP sluice_webhook_failed_attempts_total Callback calls that failed (each retry counts).",
+        "# TYPE sluice_webhook_failed_attempts_total counter",
+      );
+      for (const d of deliveries)
+        out.push(`sluice_webhook_failed_attempts_total{${label(d)}} ${d.failedAttempts}`);
+      out.push(
+        "# HELP sluice_webhook_subscription_up 1 while the subscription delivers (running), 0 retrying, failed or stopped.",
+        "# TYPE sluice_webhook_subscription_up gauge",
+      );
+      for (const d of deliveries)
+        out.push(`sluice_webhook_subscription_up{${label(d)}} ${d.state === "running" ? 1 : 0}`);
+    }
     return `${out.join("\n")}\n`;
   }
 }

@@ -514,6 +514,14 @@ export interface WebhookEntrypoint {
  * via the `definition` "WebhookEntrypointConfiguration".
  */
 export interface WebhookEntrypointConfiguration {
+  /**
+   * Stop consuming for a subscription whose callback still answers a 5xx once retries are exhausted (its message stays unacknowledged); otherwise the message goes to the DLQ, or is dropped.
+   */
+  interruptConsumptionOnServerError?: boolean;
+  /**
+   * Likewise when the callback cannot be reached at all (connection refused, timeout).
+   */
+  interruptConsumptionOnException?: boolean;
   http?: WebhookHttpOptions;
   proxy?: HttpProxyOptions;
   logging?: WebhookLogging;
