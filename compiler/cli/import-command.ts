@@ -83,11 +83,20 @@ export async function commandImport(argv: string[], io: Io): Promise<number> {
       );
   }
   io.err(
-    `sluice: ${result.apis.length} API${result.apis.length === 1 ? "" : "s"} imported into ${relative(process.cwd(), outDir) || "."}` +
+    `sluice: ${counted(result.apis)} imported into ${relative(process.cwd(), outDir) || "."}` +
       (result.failures.length > 0
         ? `, ${result.failures.length} input${result.failures.length === 1 ? "" : "s"} failed`
         : "") +
       (checkErrors > 0 ? `, ${checkErrors} check error${checkErrors === 1 ? "" : "s"} to fix (above)` : ""),
   );
   return result.failures.length > 0 ? EXIT_SPEC_ERRORS : EXIT_OK;
+}
+
+/** `1 API`, `3 APIs`, or `18 resources (11 APIs)` when Applications or Subscriptions came along. */
+function counted(written: ReadonlyArray<{ format: string }>): string {
+  const apis = written.filter((w) => !/GKO (Application|Subscription|ApiResource)$/.test(w.format)).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return apis === written.length
+    ? plural(apis, "API")
+    : `${plural(written.length, "resource")} (${plural(apis, "API")})`;
 }

@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { parseAllDocuments } from "yaml";
+import { CONSUMER_KINDS } from "../load/load-specs.ts";
 import { fromOpenApi, isOpenApi } from "./from-openapi.ts";
 import { fromV2 } from "./from-v2.ts";
 import { fromV4 } from "./from-v4.ts";
@@ -63,7 +64,8 @@ export async function importApis(
   cwd = process.cwd(),
 ): Promise<ImportResult> {
   const result: ImportResult = { apis: [], failures: [], skipped: [] };
-  const taken = new Set<string>();
+  /** Names taken, per kind: an API and an Application may share one; two APIs may not. */
+  const taken = new Map<string, Set<string>>();
   for (const input of inputs) {
     const source = input.text === undefined ? relative(cwd, input.path) : input.path;
     const text = input.text ?? (await readFile(input.path, "utf8"));
@@ -94,17 +96,25 @@ export async function importApis(
             continue;
           }
           const metadata = imported.resource.metadata as JsonObject;
-          const name = uniqueName(String(metadata.name), taken);
+          const kind = String(imported.resource.kind);
+          const group = kind === "ApiDefinition" ? "ApiV4Definition" : kind;
+          const names = taken.get(group) ?? new Set<string>();
+          taken.set(group, names);
+          const name = uniqueName(String(metadata.name), names);
           if (name !== metadata.name) {
             imported.notes.add(
               "changed",
               "/metadata/name",
-              `\`${String(metadata.name)}\` is taken by another imported API`,
+              `\`${String(metadata.name)}\` is taken by another imported ${kind}`,
             );
             metadata.name = name;
             delete imported.keep;
           }
-          const file = `${name}.yaml`;
+          // APIs are `NAME.yaml`; consumer resources, whose names may repeat an API's, `KIND-NAME.yaml`.
+          const file =
+            kind.startsWith("Api") && kind !== "ApiResource"
+              ? `${name}.yaml`
+              : `${kind.toLowerCase()}-${name}.yaml`;
           const header = [`Imported by \`sluice import\` from ${source} (${imported.format}).`];
           result.apis.push({
             file,
@@ -142,6 +152,18 @@ async function importOne(
   if (typeof value.apiVersion === "string" && value.kind !== undefined && "spec" in value) {
     if (!value.apiVersion.startsWith("gravitee.io/"))
       return { skip: `a ${String(value.kind)} resource, not a Gravitee API` };
+    if ((CONSUMER_KINDS as readonly unknown[]).includes(value.kind)) {
+      // Applications, Subscriptions, ApiResources: read by Sluice as they are (docs/consumers.md).
+      const resource = structuredClone(value);
+      replaceSecrets(resource, notes);
+      const unchanged = notes.secrets.length === 0;
+      return {
+        resource,
+        notes,
+        format: `GKO ${String(value.kind)}`,
+        ...(unchanged && original ? { keep: original } : {}),
+      };
+    }
     if (value.kind !== "ApiV4Definition" && value.kind !== "ApiDefinition")
       return { skip: `a Gravitee ${String(value.kind)} resource, not an API` };
     const resource = structuredClone(value);

@@ -13,8 +13,10 @@ const SECRET_HEADER = /^(authorization|proxy-authorization|x-api-key|x-gravitee-
 /** Keystore fields holding key material inline. */
 const KEY_MATERIAL = /^(content|key|keyContent|pem)$/i;
 
+/** `${ENV}`, an EL expression, or a GKO `[[ secret `name/key` ]]` template: not a secret written out. */
 function isReference(value: string): boolean {
-  return /^\$\{[^}]+\}$/.test(value.trim()) || /^\{#.*\}$/s.test(value.trim());
+  const v = value.trim();
+  return /^\$\{[^}]+\}$/.test(v) || /^\{#.*\}$/s.test(v) || /^\[\[.*\]\]$/s.test(v);
 }
 
 function envWord(key: string): string {
@@ -59,6 +61,7 @@ export function replaceSecrets(resource: JsonObject, notes: Notes): void {
           (SECRET_KEY.test(key) ||
             (inKeyStore && KEY_MATERIAL.test(key)) ||
             (key === "resolverParameter" && hmac) ||
+            (key === "key" && path.includes("apiKeys")) ||
             (key === "value" && typeof value.name === "string" && SECRET_HEADER.test(value.name)));
         out[key] = isSecret ? secret(here, place) : walk(v, here, inString);
       }

@@ -135,6 +135,36 @@ describe("sluice import", () => {
     );
   });
 
+  it("keeps consumer resources, with a literal API key taken out", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sluice-import-"));
+    const subscription = [
+      "apiVersion: gravitee.io/v1alpha1",
+      "kind: Subscription",
+      "metadata: { name: shop-orders }",
+      "spec:",
+      "  api: { name: orders }",
+      "  application: { name: shop }",
+      "  plan: partners",
+      "  apiKeys:",
+      "    - key: 3f9a0c7e-literal-key",
+      '    - key: "[[ secret `orders-keys/shop` ]]"',
+    ].join("\n");
+    await writeFile(
+      join(dir, "consumers.yaml"),
+      `${subscription}\n---\n${subscription.replace("shop-orders", "orders")}\n`,
+    );
+    const { out, err } = await run(["import", "consumers.yaml"], dir);
+    expect(await readdir(join(dir, "apis"))).toEqual([
+      "subscription-orders.yaml",
+      "subscription-shop-orders.yaml",
+    ]);
+    const written = await readFile(join(dir, "apis", "subscription-shop-orders.yaml"), "utf8");
+    expect(written).toContain("- key: ${SHOP_ORDERS_API_KEYS_KEY}");
+    expect(written).toContain('- key: "[[ secret `orders-keys/shop` ]]"');
+    expect(out + err + written).not.toContain("3f9a0c7e-literal-key");
+    expect(err).toContain("2 resources (0 APIs) imported into apis");
+  });
+
   it("writes to --out, reads standard input, and a second run changes nothing", async () => {
     const dir = await mkdtemp(join(tmpdir(), "sluice-import-"));
     const input = await readFile(join(PROJECT_DIR, "test/import/fixtures/bookshop.openapi.yaml"), "utf8");
