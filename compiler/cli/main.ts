@@ -17,6 +17,7 @@ Commands:
   check [DIR]                 load, validate and check every spec (DIR: a directory, a file or -)
   compile [DIR] [--out OUT]   check, then emit and type-check the gateway into OUT (default generated/)
   start [OUT]                 run a compiled gateway in the foreground (default generated/)
+  test [DIR]                  generated conformance tests against the compiled gateway, stand-in backends
   diff BASE [HEAD]            what changed for clients, per API: breaking, risky, safe (git refs or dirs)
 
 Options:
@@ -78,6 +79,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "init": {
       const { commandInit } = await import("./init-command.ts");
       return commandInit(rest, io);
+    }
+    case "test": {
+      const { commandTest } = await import("./test-command.ts");
+      return commandTest(rest, io);
     }
     case "diff": {
       const { commandDiff } = await import("./diff-command.ts");
