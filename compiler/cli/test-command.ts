@@ -37,6 +37,14 @@ export async function commandTest(argv: string[], io: Io): Promise<number> {
     if (error instanceof SideError) throw new UsageError(`${dir}: no such directory`);
     throw error;
   }
+  // The team's specs must check first: errors are shown where they are, not in the test copy.
+  const { checkRepository, hasErrors } = await import("../pipeline.ts");
+  const check = await checkRepository({ target: dir });
+  if (hasErrors(check.diagnostics)) {
+    io.out(renderDiagnostics(check.diagnostics, check.sources, "human"));
+    io.err(`sluice: ${dir} has errors (above); fix them before testing`);
+    return EXIT_SPEC_ERRORS;
+  }
   const resources = [...side.resources.values()];
   const { cases, skipped } = testCases(resources);
   const standIn = await startStandIn();
