@@ -88,10 +88,14 @@ export function replaceSecrets(resource: JsonObject, notes: Notes): void {
       }
     }
     // https://user:password@host → https://user:${ENV}@host
-    return value.replace(
+    const url = value.replace(
       /^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)([^@/\s]+)(@)/i,
       (all, head: string, pass: string, at: string) =>
         isReference(pass) ? all : `${head}${secret([...path, "password"], where)}${at}`,
+    );
+    // A JAAS configuration (Kafka's `saslJaasConfig`): `… password="secret";`
+    return url.replace(/\b(password\s*=\s*")([^"]*)(")/gi, (all, head: string, pass: string, tail: string) =>
+      pass === "" || isReference(pass) ? all : `${head}${secret([...path, "password"], where)}${tail}`,
     );
   };
 

@@ -27,6 +27,7 @@ const CLIENT_SECRET = "0a1b2c3d-oidc-secret";
 const URL_PASSWORD = "hunter2";
 const BEARER = "Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig";
 const HMAC = "a-shared-hmac-key-of-32-characters!";
+const JAAS_PASSWORD = "jaas-pa55word";
 const withSecrets = {
   id: "orders-stream",
   name: "Orders stream",
@@ -42,7 +43,11 @@ const withSecrets = {
       sharedConfiguration: {
         security: {
           protocol: "SASL_SSL",
-          sasl: { saslMechanism: "PLAIN", saslJaasConfig: "", password: KAFKA_PASSWORD },
+          sasl: {
+            saslMechanism: "PLAIN",
+            saslJaasConfig: `org.apache.kafka.common.security.plain.PlainLoginModule required username="gw" password="${JAAS_PASSWORD}";`,
+            password: KAFKA_PASSWORD,
+          },
         },
         consumer: { enabled: true, topics: ["orders"] },
       },
@@ -110,12 +115,13 @@ describe("sluice import", () => {
     const { code, out, err } = await run(["import", "orders.json"], dir);
     expect(code).toBe(0);
     const written = await readFile(join(dir, "apis", "orders-stream.yaml"), "utf8");
-    for (const secret of [KAFKA_PASSWORD, CLIENT_SECRET, URL_PASSWORD, BEARER, HMAC]) {
+    for (const secret of [KAFKA_PASSWORD, CLIENT_SECRET, URL_PASSWORD, BEARER, HMAC, JAAS_PASSWORD]) {
       expect(written).not.toContain(secret);
       expect(out + err).not.toContain(secret);
     }
     for (const env of [
       "ORDERS_STREAM_SASL_PASSWORD",
+      "ORDERS_STREAM_SASL_JAAS_CONFIG_PASSWORD",
       "ORDERS_STREAM_CONFIGURATION_CLIENT_SECRET",
       "ORDERS_STREAM_VALUE_PASSWORD",
       "ORDERS_STREAM_ADD_HEADERS_VALUE",
@@ -124,6 +130,7 @@ describe("sluice import", () => {
       expect(written).toContain(`\${${env}}`);
       expect(out).toContain(env);
     }
+    expect(written).toContain('username="gw" password="${ORDERS_STREAM_SASL_JAAS_CONFIG_PASSWORD}";');
     // The JSON held in a string stays JSON, with the reference inside.
     expect(written).toContain('"clientSecret":"${ORDERS_STREAM_CONFIGURATION_CLIENT_SECRET}"');
     // Enums normalised, the misspelt operator rewritten to what Gravitee does, plans to a map.
