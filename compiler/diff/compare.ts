@@ -239,7 +239,7 @@ function compareApis(a: ApiView, b: ApiView, add: Add): void {
         "endpoint-target-changed",
         "risky",
         `endpoint ${key}`,
-        `${String(e.target)} → ${String(f.target)}`,
+        `${shown(e.target)} → ${shown(f.target)}`,
         "requests go to another backend",
       );
     else if (
@@ -573,6 +573,11 @@ function limitText(s: StepView): string {
 function withDefault(value: unknown): unknown {
   const m = typeof value === "string" ? /^\$\{[A-Za-z_][A-Za-z0-9_]*:-([^}]*)\}$/.exec(value.trim()) : null;
   return m ? m[1] : value;
+}
+
+/** A target as printed: the password of `scheme://user:password@host` masked (the diff goes to pull requests). */
+function shown(target: unknown): string {
+  return String(target).replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)[^@/\s]+@/i, "$1***@");
 }
 
 /** The keys whose values differ, for the why. */

@@ -475,6 +475,16 @@ describe("sluice diff classifies each change kind", () => {
       expect(docs, kind).toContain(`\`${kind}\``);
   });
 
+  it("a password in a target is not printed", () => {
+    const before = [proxy()];
+    const after = spec(
+      (s) =>
+        (s.endpointGroups[0].endpoints[0].configuration.target = "https://svc:hunter2@a.internal/orders"),
+    )(structuredClone(before));
+    const [change] = diffSides(side("base", before), side("head", after));
+    expect(change?.message).toBe("http://a.internal/orders → https://svc:***@a.internal/orders");
+  });
+
   it("nothing changed: no change", () => {
     expect(diffSides(side("a", [proxy(), message(), v2()]), side("b", [proxy(), message(), v2()]))).toEqual(
       [],
