@@ -94,13 +94,39 @@ function proxy(value: JsonObject, notes: Notes): JsonObject {
         "legacy `proxy.endpoint` written as the group `default-group`",
       );
     } else if (key === "groups" && Array.isArray(v)) {
-      out.groups = v.map((g) =>
-        isObject(g) && Array.isArray(g.endpoints) ? { ...g, endpoints: g.endpoints.map(endpoint) } : g,
-      );
+      out.groups = v.map((g, i) => {
+        if (!isObject(g)) return g;
+        const group: JsonObject = Array.isArray(g.endpoints)
+          ? { ...g, endpoints: g.endpoints.map(endpoint) }
+          : { ...g };
+        if (isObject(g.http))
+          group.http = withoutDefaultHttpLimits(g.http, `/spec/proxy/groups/${i}/http`, notes);
+        return group;
+      });
     } else if (key === "cors" && isObject(v) && v.enabled === false) {
       // disabled CORS is the default
     } else out[key] = v;
   }
+  return out;
+}
+
+/**
+ * `maxHeaderSize` and `maxChunkSize` (Gravitee's HTTP client options) are not implemented by
+ * Sluice; at Gravitee's defaults (8192) they change nothing and are dropped, other values stay for
+ * `check` to report.
+ */
+const HTTP_LIMIT_DEFAULTS: Readonly<Record<string, number>> = { maxHeaderSize: 8192, maxChunkSize: 8192 };
+
+export function withoutDefaultHttpLimits(http: JsonObject, pointer: string, notes: Notes): JsonObject {
+  const out = { ...http };
+  const dropped = Object.keys(HTTP_LIMIT_DEFAULTS).filter((k) => out[k] === HTTP_LIMIT_DEFAULTS[k]);
+  for (const k of dropped) delete out[k];
+  if (dropped.length > 0)
+    notes.add(
+      "dropped",
+      pointer,
+      `${dropped.join(", ")} at Gravitee's default (8192) dropped: Sluice does not implement them`,
+    );
   return out;
 }
 

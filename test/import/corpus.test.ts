@@ -37,13 +37,6 @@ const EXPECTED: Record<string, { why: string; errors: string[] }> = {
       "expression/unsupported /spec/plans/0/flows/0/pre/1/configuration/content",
     ],
   },
-  "v2/apim-rest-test_v2-export_logging-groups.json": {
-    why: "HTTP client options `maxChunkSize` and `maxHeaderSize` are not implemented",
-    errors: [
-      "schema/unknown-property /spec/proxy/groups/0/http/maxChunkSize",
-      "schema/unknown-property /spec/proxy/groups/0/http/maxHeaderSize",
-    ],
-  },
   "v4/apim-it_all-http-entrypoints_mock-endpoint.json": {
     why: `\`connector-to-header\`: ${UNKNOWN_POLICY}; ${MESSAGE_HTTP_SELECTOR}`,
     errors: [
