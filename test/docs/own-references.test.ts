@@ -1,6 +1,6 @@
 // Users have this repository (or its package), nothing beside it: the README, docs/, the templates
 // and the comments of compiler/ and runtime/ may only point at files inside it. A reference to the
-// project's working notes (SPEC, docs/contract.md, ../shared/…) or a relative link that leads nowhere fails here,
+// project's working notes (SPEC, SPEC.md, ../shared/…) or a relative link that leads nowhere fails here,
 // with the file and line to fix. The contract users need is docs/contract.md.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -24,7 +24,7 @@ interface Finding {
   problem: string;
 }
 
-/** The project's working notes, by name (`docs/contract.md`, `SPEC §6`, `SPEC:`), not `EXIT_SPEC_ERRORS`. */
+/** The project's working notes, by name (`SPEC.md`, `SPEC §6`, `SPEC:`), not `EXIT_SPEC_ERRORS`. */
 const MENTIONS_SPEC = /\bSPEC\b/;
 /** A path that starts with `../` (in a comment, an import, a link) must stay inside and exist. */
 const PARENT_PATH = /(?<![\w/.])((?:\.\.\/)+[\w@.-][\w@./-]*)/g;
@@ -88,12 +88,12 @@ describe("documentation and comments point inside the repository", () => {
       }
       return findings;
     };
-    expect(probe("// the rule of docs/contract.md §2", "compiler/x.ts")).toEqual(["spec"]);
+    expect(probe("// the rule of SPEC.md §2", "compiler/x.ts")).toEqual(["spec"]);
     expect(probe("// never in clear in git (SPEC §6)", "compiler/x.ts")).toEqual(["spec"]);
     expect(
       probe('throw graphqlError("…", "INTROSPECTION_DISABLED"); // EXIT_SPEC_ERRORS', "runtime/x.ts"),
     ).toEqual([]);
-    expect(probe("see [the contract](../shared/docs/contract.md)", "README.md")).toEqual(["spec", "outside"]);
+    expect(probe("see [the contract](../shared/SPEC.md)", "README.md")).toEqual(["spec", "outside"]);
     expect(probe('import { compare } from "../shared/compare.ts";', "compiler/model/x.ts")).toEqual([
       "inside",
     ]);
@@ -104,7 +104,7 @@ describe("documentation and comments point inside the repository", () => {
       },
       {
         where: "test/docs/fixtures/stray-references.md:3",
-        problem: "`../../../../shared/docs/contract.md` points outside the repository",
+        problem: "`../../../../shared/SPEC.md` points outside the repository",
       },
       {
         where: "test/docs/fixtures/stray-references.md:4",
