@@ -30,11 +30,10 @@ const EXPECTED: Record<string, { why: string; errors: string[] }> = {
     ],
   },
   "v2/apim-quicksetup_v2-export_echo.json": {
-    why: `\`ssl-enforcement\` and \`mock\`: ${UNKNOWN_POLICY}; \`#request.ssl\` is not in Sluice's EL`,
+    why: `\`ssl-enforcement\` and \`mock\`: ${UNKNOWN_POLICY}`,
     errors: [
       "schema/enum /spec/plans/0/flows/0/pre/0/policy",
       "schema/enum /spec/plans/0/flows/0/pre/1/policy",
-      "expression/unsupported /spec/plans/0/flows/0/pre/1/configuration/content",
     ],
   },
   "v4/apim-it_all-http-entrypoints_mock-endpoint.json": {
@@ -88,11 +87,10 @@ const EXPECTED: Record<string, { why: string; errors: string[] }> = {
     errors: ["schema/enum /spec/endpointGroups/0/type", "listener/unsupported-type /spec/listeners/0/type"],
   },
   "v4/apim-quicksetup_export-wrapper_echo-v4.json": {
-    why: `\`ssl-enforcement\` and \`mock\`: ${UNKNOWN_POLICY}; \`#request.ssl\` is not in Sluice's EL`,
+    why: `\`ssl-enforcement\` and \`mock\`: ${UNKNOWN_POLICY}`,
     errors: [
       "schema/enum /spec/plans/default-keyless-unsecured/flows/0/request/0/policy",
       "schema/enum /spec/plans/default-keyless-unsecured/flows/0/request/1/policy",
-      "expression/unsupported /spec/plans/default-keyless-unsecured/flows/0/request/1/configuration/content",
     ],
   },
   "v4/gko-e2e_apiv4definition_message_channel-flow-publish-policy.yaml": {
