@@ -3,21 +3,23 @@
 // output directory, so the report ends with what is still to fix — real mistakes in the exports and
 // features Sluice does not implement — instead of leaving that to the first `sluice check`.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
+import { importHeader } from "../import/import-apis.ts";
 import { EXIT_OK, EXIT_SPEC_ERRORS, type Io, parse, UsageError } from "./main.ts";
 import { renderDiagnostics } from "./report.ts";
 
-const HELP = `Usage: sluice import FILE|DIR|- [--out DIR]
+const HELP = `Usage: sluice import FILE|DIR|- [--out DIR] [--force]
 
 Converts APIs into GKO-shaped YAML specs, one file per API, in DIR (default apis/):
   Gravitee Management API exports (v4 PROXY and MESSAGE, v2), gateway definitions,
   APIM's CRD export and GKO manifests (YAML or JSON), OpenAPI 3.0 / 3.1 documents.
 Secrets found in the input are replaced by \${ENV} references and listed.
-Importing a file twice, or Sluice's own specs, changes nothing.
+Importing a file twice, or Sluice's own specs, changes nothing. A file in DIR that import did not
+write from the same input is not overwritten unless --force is given.
 `;
 
 export async function commandImport(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: "string" } });
+  const { values, positionals } = parse(argv, { out: { type: "string" }, force: { type: "boolean" } });
   if (values.help) {
     io.out(HELP);
     return EXIT_OK;
@@ -45,10 +47,29 @@ export async function commandImport(argv: string[], io: Io): Promise<number> {
   await mkdir(outDir, { recursive: true });
   const lines: string[] = [];
   const written: string[] = [];
+  let refused = 0;
   for (const api of result.apis) {
+    // A spec already in DIR that needs no change stays where it is (no copy beside it).
+    const input = resolve(api.source);
+    if (api.unchanged && input.startsWith(`${outDir}${sep}`)) {
+      lines.push(`${api.source} (${api.format}, unchanged, in place)`);
+      written.push(input);
+      continue;
+    }
     const target = join(outDir, api.file);
     const shown = relative(process.cwd(), target) || target;
     const before = await readFile(target, "utf8").catch(() => undefined);
+    // A file import did not write from this source (a hand-written spec with the same name) is
+    // never replaced without --force.
+    const ours =
+      before === undefined || before === api.text || before.startsWith(`${importHeader(api.source)} (`);
+    if (!ours && !values.force) {
+      lines.push(
+        `${shown} ← ${api.source}: error: ${shown} exists and was not imported from ${api.source}; not overwritten (--force overwrites)`,
+      );
+      refused++;
+      continue;
+    }
     if (before !== api.text) await writeFile(target, api.text);
     written.push(target);
     const what = before === undefined ? "created" : before === api.text ? "unchanged" : "updated";
@@ -89,7 +110,7 @@ export async function commandImport(argv: string[], io: Io): Promise<number> {
         : "") +
       (checkErrors > 0 ? `, ${checkErrors} check error${checkErrors === 1 ? "" : "s"} to fix (above)` : ""),
   );
-  return result.failures.length > 0 ? EXIT_SPEC_ERRORS : EXIT_OK;
+  return result.failures.length > 0 || refused > 0 ? EXIT_SPEC_ERRORS : EXIT_OK;
 }
 
 /** `1 API`, `3 APIs`, or `18 resources (11 APIs)` when Applications or Subscriptions came along. */

@@ -24,6 +24,8 @@ export interface ImportedApi {
   format: string;
   notes: Note[];
   secrets: Secret[];
+  /** The input was a resource that needed no change: its own text is `text`. */
+  unchanged: boolean;
 }
 
 /** An input that could not be imported, with why. */
@@ -40,6 +42,11 @@ export interface ImportResult {
 }
 
 const INPUT_FILE = /\.(json|ya?ml)$/i;
+
+/** The first line of a file import writes: how a later import knows the file is its own. */
+export function importHeader(source: string): string {
+  return `# Imported by \`sluice import\` from ${source}`;
+}
 
 /** The files of `target` (a file, or a directory searched recursively), in sorted order. */
 export async function inputFiles(target: string): Promise<string[]> {
@@ -115,7 +122,7 @@ export async function importApis(
             kind.startsWith("Api") && kind !== "ApiResource"
               ? `${name}.yaml`
               : `${kind.toLowerCase()}-${name}.yaml`;
-          const header = [`Imported by \`sluice import\` from ${source} (${imported.format}).`];
+          const header = [`${importHeader(source).slice(2)} (${imported.format}).`];
           result.apis.push({
             file,
             text: imported.keep ?? writeYaml(imported.resource, imported.notes, header),
@@ -123,6 +130,7 @@ export async function importApis(
             format: imported.format,
             notes: imported.notes.list,
             secrets: imported.notes.secrets,
+            unchanged: imported.keep !== undefined,
           });
         } catch (error) {
           result.failures.push({ source, message: error instanceof Error ? error.message : String(error) });

@@ -1,7 +1,7 @@
 // `sluice import` as a user runs it: the report, exit codes, where files go, secrets taken out of
 // the written files and never printed, standard input, broken inputs located without a stack.
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -192,9 +192,7 @@ describe("sluice import", () => {
     const written = await readFile(join(dir, "specs", "bookshop-inventory.yaml"), "utf8");
     const again = await cli(["import", "specs", "--out", "specs"]);
     expect(again.code).toBe(0);
-    expect(again.out).toContain(
-      "specs/bookshop-inventory.yaml ← specs/bookshop-inventory.yaml (GKO ApiV4Definition, unchanged)",
-    );
+    expect(again.out).toContain("specs/bookshop-inventory.yaml (GKO ApiV4Definition, unchanged, in place)");
     expect(await readFile(join(dir, "specs", "bookshop-inventory.yaml"), "utf8")).toBe(written);
     expect(again.err).toContain("1 API imported, checked, no errors");
   });
@@ -226,6 +224,38 @@ describe("sluice import", () => {
     expect(out).toMatch(/^schema\.json: skipped, not a Gravitee API or an OpenAPI 3 document$/m);
     expect(out + err).not.toMatch(/\n\s+at /); // no stack trace
     expect(err).toContain("0 APIs imported into apis, 3 inputs failed");
+  });
+
+  it("never overwrites a spec it did not write from the same input, unless --force", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sluice-import-"));
+    await mkdir(join(dir, "apis"));
+    const own = "# hand-written\napiVersion: gravitee.io/v1alpha1\n";
+    await writeFile(join(dir, "apis", "bookshop-inventory.yaml"), own);
+    const spec = join(PROJECT_DIR, "test/import/fixtures/bookshop.openapi.yaml");
+    const refused = await run(["import", spec], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain("apis/bookshop-inventory.yaml exists and was not imported from");
+    expect(await readFile(join(dir, "apis", "bookshop-inventory.yaml"), "utf8")).toBe(own);
+    expect((await run(["import", spec, "--force"], dir)).code).toBe(0);
+    const imported = await readFile(join(dir, "apis", "bookshop-inventory.yaml"), "utf8");
+    expect(imported).toMatch(
+      /^# Imported by `sluice import` from .*bookshop\.openapi\.yaml \(OpenAPI 3\.1\.0\)\./,
+    );
+    // Its own file, from the same input, is updated without --force.
+    const again = await run(["import", spec], dir);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain("(OpenAPI 3.1.0, unchanged)");
+  });
+
+  it("specs already in the output directory stay where they are", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sluice-import-"));
+    await mkdir(join(dir, "apis", "proxy"), { recursive: true });
+    const orders = await readFile(join(PROJECT_DIR, "apis", "proxy", "orders.yaml"), "utf8");
+    await writeFile(join(dir, "apis", "proxy", "orders.yaml"), orders);
+    const { code, out } = await run(["import", "apis"], dir);
+    expect(code).toBe(0);
+    expect(out).toContain("apis/proxy/orders.yaml (GKO ApiV4Definition, unchanged, in place)");
+    expect(await readdir(join(dir, "apis"))).toEqual(["proxy"]);
   });
 
   it("a missing input is a usage error", async () => {
