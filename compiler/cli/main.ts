@@ -12,9 +12,13 @@ const USAGE = `Usage: sluice <command> [options]
 
 Commands:
   init [DIR]                  create an API repository (specs, workflow, Dockerfile, Kubernetes)
+  new [--out D] [flags]       create an API step by step (every question is also a flag)
+  import FILE|DIR|- [--out D] Gravitee exports, GKO manifests, OpenAPI 3 → one YAML spec per API in D (apis/)
   check [DIR]                 load, validate and check every spec (DIR: a directory, a file or -)
   compile [DIR] [--out OUT]   check, then emit and type-check the gateway into OUT (default generated/)
   start [OUT]                 run a compiled gateway in the foreground (default generated/)
+  test [DIR]                  generated conformance tests against the compiled gateway, stand-in backends
+  diff BASE [HEAD]            what changed for clients, per API: breaking, risky, safe (git refs or dirs)
 
 Options:
   --format human|json|github  how diagnostics are printed (default human)
@@ -75,6 +79,22 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "init": {
       const { commandInit } = await import("./init-command.ts");
       return commandInit(rest, io);
+    }
+    case "test": {
+      const { commandTest } = await import("./test-command.ts");
+      return commandTest(rest, io);
+    }
+    case "diff": {
+      const { commandDiff } = await import("./diff-command.ts");
+      return commandDiff(rest, io);
+    }
+    case "new": {
+      const { commandNew } = await import("./new-command.ts");
+      return commandNew(rest, io);
+    }
+    case "import": {
+      const { commandImport } = await import("./import-command.ts");
+      return commandImport(rest, io);
     }
     case "start": {
       const { commandStart } = await import("./start-command.ts");

@@ -35,7 +35,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     code: "load/gravitee-json",
     title: "A Gravitee API in JSON",
     why: "Sluice reads API specs from `*.yaml`/`*.yml` files, as GKO resources. A Management API export, a gateway-format definition (v4 with lowercase enums, v2, v1) or a GKO resource fetched as JSON in the specs directory is not read, so the API it describes would silently be missing from the gateway.",
-    fix: "A GKO resource in JSON: rename the file to `.yaml` (JSON is YAML). Any other format: convert it to an `ApiV4Definition` (or `ApiDefinition`) resource — `sluice import` will do this, but is not available yet; see docs/spec-format.md — or move the file out of the specs directory.",
+    fix: "A GKO resource in JSON: rename the file to `.yaml` (JSON is YAML). Any other format: `sluice import FILE` converts it to `ApiV4Definition` (or `ApiDefinition`) resources, one YAML file per API (see docs/import.md); then move the JSON file out of the specs directory.",
   },
   {
     code: "load/no-apis",

@@ -2,7 +2,7 @@
 // formats Gravitee users have — a Management API export, a gateway definition, a v2 definition,
 // GKO resources fetched as JSON (`kubectl get … -o json`) — are not read, and skipping them
 // silently would ship a gateway without the APIs their authors think are in it. So each such file
-// is an error (load/gravitee-json) that names what it is and how to convert it; JSON that is not
+// is an error (load/gravitee-json) that names what it is and how to convert it (`sluice import`); JSON that is not
 // a Gravitee API (a schema, a fixture) is none of our business and left alone.
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
@@ -14,14 +14,17 @@ interface Recognised {
   hint: string;
 }
 
-const CONVERT =
-  "convert it to an ApiV4Definition (or ApiDefinition) YAML resource — `sluice import` will do it, but is not available yet (see docs/spec-format.md) — or move the file out of the specs directory";
+/** The hint for formats `sluice import` converts. */
+function convert(path: string): string {
+  return `convert it with \`sluice import ${path}\`, which writes each API as an ApiV4Definition (or ApiDefinition) YAML resource under apis/ (see Sluice's docs/import.md), then move the JSON file out of the specs directory`;
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function recogniseGraviteeJson(value: unknown): Recognised | undefined {
+export function recogniseGraviteeJson(value: unknown, path = "FILE"): Recognised | undefined {
+  const hint = convert(path);
   if (!isObject(value)) return undefined;
   // GKO resources, one (`kubectl get apiv4definition x -o json`) or a list (`… -o json` of many).
   if (typeof value.apiVersion === "string" && value.apiVersion.startsWith("gravitee.io/"))
@@ -47,7 +50,7 @@ export function recogniseGraviteeJson(value: unknown): Recognised | undefined {
     return {
       what: `a Gravitee Management API export (${value.api.definitionVersion})`,
       pointer: "/api/definitionVersion",
-      hint: CONVERT,
+      hint,
     };
   // Gateway definitions: v4 (`definitionVersion: "4.0.0"` or `gravitee: "4.0.0"`, lowercase enums),
   // v2 (`gravitee: "2.0.0"`, `proxy`), v1 (`proxy` with `paths`).
@@ -57,14 +60,14 @@ export function recogniseGraviteeJson(value: unknown): Recognised | undefined {
     return {
       what: `a Gravitee v4 API definition (gateway format, ${version})`,
       pointer: field,
-      hint: CONVERT,
+      hint,
     };
   if (typeof version === "string" && /^[12]/.test(version))
-    return { what: `a Gravitee v${version[0]} API definition`, pointer: field, hint: CONVERT };
+    return { what: `a Gravitee v${version[0]} API definition`, pointer: field, hint };
   if (isObject(value.proxy) && (value.paths !== undefined || value.flows !== undefined))
-    return { what: "a Gravitee v1/v2 API definition", pointer: "/proxy", hint: CONVERT };
+    return { what: "a Gravitee v1/v2 API definition", pointer: "/proxy", hint };
   if (Array.isArray(value.listeners) && Array.isArray(value.endpointGroups))
-    return { what: "a Gravitee v4 API definition (gateway format)", pointer: "/listeners", hint: CONVERT };
+    return { what: "a Gravitee v4 API definition (gateway format)", pointer: "/listeners", hint };
   return undefined;
 }
 
@@ -76,7 +79,7 @@ export function graviteeJsonDiagnostic(path: string, text: string): Diagnostic |
   } catch {
     return undefined;
   }
-  const found = recogniseGraviteeJson(value);
+  const found = recogniseGraviteeJson(value, path);
   if (!found) return undefined;
   return {
     code: "load/gravitee-json",

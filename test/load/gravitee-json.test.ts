@@ -66,8 +66,8 @@ describe("Gravitee APIs in JSON", () => {
     const exported = at("apis/v4/apim-quicksetup_export-wrapper_echo-v4.json");
     expect(exported.message).toMatch(/^this file is a Gravitee Management API export \(V4\);/);
     expect([exported.line, exported.column]).toEqual([3, 30]);
-    expect(exported.hint).toContain("`sluice import`");
-    expect(exported.hint).toContain("not available yet");
+    expect(exported.hint).toContain("`sluice import apis/v4/apim-quicksetup_export-wrapper_echo-v4.json`");
+    expect(exported.hint).toContain("docs/import.md");
     // A gateway-format v4 definition, `"gravitee": "4.0.0"` at line 4.
     const gateway = at("apis/v4/apim-it_http-proxy_basic.json");
     expect(gateway.message).toContain("a Gravitee v4 API definition (gateway format, 4.0.0)");

@@ -118,6 +118,54 @@ describe("the published package, installed into a fresh API repository", () => {
     }
   }, 60_000);
 
+  it("npx sluice import, new, diff run from the built compiler (their libraries are dependencies)", async () => {
+    const imported = ok(
+      await run(
+        "npx",
+        [
+          "sluice",
+          "import",
+          join(PROJECT_DIR, "test", "import", "fixtures", "bookshop.openapi.yaml"),
+          "--out",
+          "imported",
+        ],
+        team,
+      ),
+      "sluice import",
+    );
+    expect(imported.stderr).toContain("1 API imported, checked, no errors");
+    const created = ok(
+      await run(
+        "npx",
+        [
+          "sluice",
+          "new",
+          "--name",
+          "feed",
+          "--type",
+          "message",
+          "--entrypoints",
+          "sse",
+          "--endpoint",
+          "mock",
+          "--security",
+          "keyless",
+          "--out",
+          "imported",
+        ],
+        team,
+      ),
+      "sluice new",
+    );
+    expect(created.stderr).toContain("wrote imported/feed.yaml, checked, no errors");
+    const diff = ok(
+      await run("npx", ["sluice", "diff", "apis", "imported", "--format", "json"], team),
+      "sluice diff",
+    );
+    expect(JSON.parse(diff.stdout).changes.map((c: { kind: string }) => c.kind)).toContain("api-added");
+    await rm(join(team, "imported"), { recursive: true });
+  }, 60_000);
+
   let digest: string;
   it("npx sluice compile: type-checked against the installed runtime, bundled", async () => {
     const r = ok(await run("npx", ["sluice", "compile"], team), "sluice compile");

@@ -1,0 +1,190 @@
+// `sluice new`'s answers → an ApiV4Definition. Only what the rules allow can be asked for: the
+// choices come from the same lists the checker uses (spec-view.ts), and the endpoint's consumer
+// and producer are enabled from the entrypoints' roles, so the exposure rules hold by
+// construction; the command still runs `check` on the result before it writes anything.
+import { MESSAGE_ENDPOINTS, MESSAGE_ENTRYPOINTS, PROXY_CONNECTOR } from "../check/spec-view.ts";
+
+export type ApiType = "PROXY" | "MESSAGE";
+export type Security = "KEY_LESS" | "API_KEY" | "JWT" | "MTLS";
+
+export const SECURITY_CHOICES: ReadonlyArray<{
+  value: Security;
+  flag: string;
+  name: string;
+  description: string;
+}> = [
+  { value: "KEY_LESS", flag: "keyless", name: "Keyless", description: "anyone may call the API" },
+  {
+    value: "API_KEY",
+    flag: "api-key",
+    name: "API key",
+    description: "subscribed applications send X-Gravitee-Api-Key",
+  },
+  { value: "JWT", flag: "jwt", name: "JWT", description: "tokens verified against a JWKS URL" },
+  { value: "MTLS", flag: "mtls", name: "mTLS", description: "clients present a certificate" },
+];
+
+/** What each entrypoint does for a client: receive (consume) or send (produce) messages. */
+export const ENTRYPOINT_DESCRIPTIONS: Readonly<Record<(typeof MESSAGE_ENTRYPOINTS)[number], string>> = {
+  "http-get": "clients poll messages with GET",
+  "http-post": "clients publish messages with POST",
+  sse: "server-sent events stream",
+  websocket: "both ways over a WebSocket",
+  webhook: "messages pushed to subscribers' URLs",
+};
+
+export const ENDPOINT_DESCRIPTIONS: Readonly<Record<(typeof MESSAGE_ENDPOINTS)[number], string>> = {
+  kafka: "Apache Kafka topic",
+  mqtt5: "MQTT 5 broker topic",
+  solace: "Solace (over MQTT 5)",
+  rabbitmq: "RabbitMQ exchange",
+  mock: "generated messages, no broker (for trying things out)",
+};
+
+export const MESSAGE_ENTRYPOINT_TYPES = MESSAGE_ENTRYPOINTS;
+export const MESSAGE_ENDPOINT_TYPES = MESSAGE_ENDPOINTS;
+
+export interface NewApi {
+  name: string;
+  displayName: string;
+  version: string;
+  description?: string;
+  type: ApiType;
+  path: string;
+  /** MESSAGE: the entrypoints; PROXY: always http-proxy. */
+  entrypoints: string[];
+  /** PROXY: http-proxy; MESSAGE: one of MESSAGE_ENDPOINTS. */
+  endpoint: string;
+  /** PROXY: the backend URL. MESSAGE: the broker address (host:port, or a URL for solace). */
+  target: string;
+  /** MESSAGE (not mock): topic, or the RabbitMQ exchange. */
+  topic: string;
+  security: Security;
+  jwksUrl?: string;
+}
+
+type Obj = Record<string, unknown>;
+
+/** Whether an entrypoint receives messages from the endpoint (consumes) and sends to it (produces). */
+function roles(entrypoints: readonly string[]): { consumes: boolean; produces: boolean } {
+  return {
+    consumes: entrypoints.some((e) => ["http-get", "sse", "websocket", "webhook"].includes(e)),
+    produces: entrypoints.some((e) => ["http-post", "websocket"].includes(e)),
+  };
+}
+
+export function buildApi(a: NewApi): Obj {
+  const httpEntrypoints =
+    a.type === "PROXY" ? [PROXY_CONNECTOR] : a.entrypoints.filter((e) => e !== "webhook");
+  const listeners: Obj[] = [];
+  if (httpEntrypoints.length > 0)
+    listeners.push({
+      type: "HTTP",
+      paths: [{ path: a.path }],
+      entrypoints: httpEntrypoints.map((type) => ({ type })),
+    });
+  if (a.type === "MESSAGE" && a.entrypoints.includes("webhook"))
+    listeners.push({ type: "SUBSCRIPTION", entrypoints: [{ type: "webhook" }] });
+  const plans: Obj = {};
+  if (httpEntrypoints.length > 0) plans[planKey(a.security)] = plan(a);
+  if (a.type === "MESSAGE" && a.entrypoints.includes("webhook"))
+    plans.subscribers = { name: "Webhook subscribers", mode: "PUSH" };
+  return {
+    apiVersion: "gravitee.io/v1alpha1",
+    kind: "ApiV4Definition",
+    metadata: { name: a.name },
+    spec: {
+      name: a.displayName,
+      ...(a.description ? { description: a.description } : {}),
+      version: a.version,
+      type: a.type,
+      listeners,
+      endpointGroups: [endpointGroup(a)],
+      plans,
+    },
+  };
+}
+
+function planKey(security: Security): string {
+  return { KEY_LESS: "keyless", API_KEY: "api-key", JWT: "jwt", MTLS: "mtls" }[security];
+}
+
+function plan(a: NewApi): Obj {
+  const name = SECURITY_CHOICES.find((c) => c.value === a.security)?.name ?? a.security;
+  if (a.security === "JWT")
+    return {
+      name,
+      security: {
+        type: "JWT",
+        configuration: {
+          signature: "RSA_RS256",
+          publicKeyResolver: "JWKS_URL",
+          resolverParameter: a.jwksUrl ?? "",
+        },
+      },
+    };
+  return { name, security: { type: a.security } };
+}
+
+function endpointGroup(a: NewApi): Obj {
+  const group = (configuration: Obj, shared?: Obj): Obj => ({
+    name: `${a.name}-${a.endpoint}`,
+    type: a.endpoint,
+    ...(shared ? { sharedConfiguration: shared } : {}),
+    endpoints: [
+      {
+        name: a.endpoint,
+        type: a.endpoint,
+        ...(shared ? { inheritConfiguration: true } : {}),
+        configuration,
+      },
+    ],
+  });
+  const { consumes, produces } = roles(a.entrypoints);
+  const [host, port] = splitHostPort(a.target);
+  switch (a.endpoint) {
+    case "mock":
+      return group({ messageInterval: 1000, messageContent: `{"message": "hello from ${a.name}"}` });
+    case "kafka":
+      return group(
+        { bootstrapServers: a.target },
+        {
+          ...(consumes ? { consumer: { enabled: true, topics: [a.topic] } } : {}),
+          ...(produces ? { producer: { enabled: true, topics: [a.topic] } } : {}),
+        },
+      );
+    case "mqtt5":
+      return group(
+        { serverHost: host, serverPort: port ?? 1883 },
+        {
+          ...(consumes ? { consumer: { enabled: true, topic: a.topic } } : {}),
+          ...(produces ? { producer: { enabled: true, topic: a.topic } } : {}),
+        },
+      );
+    case "solace":
+      return group(
+        { url: a.target, vpnName: "default" },
+        {
+          ...(consumes ? { consumer: { enabled: true, topics: [a.topic] } } : {}),
+          ...(produces ? { producer: { enabled: true, topics: [a.topic] } } : {}),
+        },
+      );
+    case "rabbitmq": {
+      const exchange = { name: a.topic, type: "topic", durable: true, autoDelete: false };
+      return group(
+        { serverHost: host, serverPort: port ?? 5672 },
+        {
+          ...(consumes ? { consumer: { enabled: true, routingKey: "#", exchange } } : {}),
+          ...(produces ? { producer: { enabled: true, routingKey: a.name, exchange } } : {}),
+        },
+      );
+    }
+    default:
+      return group({ target: a.target });
+  }
+}
+
+function splitHostPort(address: string): [string, number | undefined] {
+  const m = /^(.*):(\d+)$/.exec(address);
+  return m ? [m[1] ?? address, Number(m[2])] : [address, undefined];
+}
