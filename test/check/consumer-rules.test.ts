@@ -375,6 +375,17 @@ describe("consumer rules", () => {
     ]);
   });
 
+  it("one application subscribes to a PUSH plan once per channel", () => {
+    const s = (n: string, channel: string) =>
+      hook(
+        `    channel: ${channel}\n    entrypointConfiguration:\n      callbackUrl: https://example.com/${n}\n`,
+      ).replace("name: partner-hooks", `name: ${n}`);
+    expect(found({ "apis/subs.yaml": `${s("a", "eu")}---\n${s("b", "us")}` })).toEqual([]);
+    expect(found({ "apis/subs.yaml": `${s("a", "eu")}---\n${s("b", "eu")}` })).toEqual([
+      "apis/subs.yaml:consumer/duplicate-subscription@26:9",
+    ]);
+  });
+
   it("one key reference in two subscriptions of an API", () => {
     const s = (a: string, plan: string) =>
       sub(
