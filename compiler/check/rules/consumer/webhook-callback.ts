@@ -17,7 +17,7 @@ export default defineRepositoryRule({
     for (const s of index.subscriptions) {
       const found = subscribedPlan(index, s);
       const consumer = obj(s.spec.consumerConfiguration);
-      if (!found || found.plan.mode !== "PUSH" || s.spec.consumerConfiguration === undefined) continue;
+      if (found?.plan.mode !== "PUSH" || s.spec.consumerConfiguration === undefined) continue;
       if (str(consumer.entrypointId) !== "webhook") continue;
       const configuration = consumer.entrypointConfiguration;
       if (!isObj(configuration) || configuration.callbackUrl === undefined) {

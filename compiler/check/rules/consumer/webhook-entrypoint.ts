@@ -13,7 +13,7 @@ export default defineRepositoryRule({
     for (const s of index.subscriptions) {
       const found = subscribedPlan(index, s);
       const consumer = s.spec.consumerConfiguration;
-      if (!found || found.plan.mode !== "PUSH" || consumer === undefined) continue;
+      if (found?.plan.mode !== "PUSH" || consumer === undefined) continue;
       const entrypointId = str(obj(consumer).entrypointId);
       if (entrypointId !== undefined && entrypointId !== "webhook") {
         report(s.doc, {
