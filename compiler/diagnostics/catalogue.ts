@@ -348,7 +348,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "consumer/webhook-callback",
     title: "Webhook subscription without a usable callback URL",
-    why: "A webhook subscription delivers each message with a POST to `entrypointConfiguration.callbackUrl`, which must be an absolute http:// or https:// URL (as in Gravitee's subscription form).",
+    why: "A webhook subscription delivers each message with a POST to `entrypointConfiguration.callbackUrl`, which must be an absolute http:// or https:// URL (as in Gravitee's subscription form); a subscription without `entrypointConfiguration` has none.",
     fix: "Give the receiver's full URL, e.g. `callbackUrl: https://partner.example/hooks/orders`, or a `${ENV}` reference.",
   },
   {

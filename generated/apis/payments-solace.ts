@@ -6,7 +6,7 @@ export default defineApi({
   version: "1.0",
   type: "MESSAGE",
   source: "apis/message/payments-solace.yaml",
-  hash: "bb5fb32d013ae3f0d35246502d48326c89b746d53fa3c7a636b7278babb67b58",
+  hash: "918c851e5c538180c2d65b70198e5130280aa13a13a0f3dc55a90c402db7b88b",
   paths: [
     {
       path: "/payments/notifications/",
@@ -33,7 +33,7 @@ export default defineApi({
             name: "Partner portal",
           },
           configuration: {
-            callbackUrl: env("PAYMENTS_WEBHOOK_URL", "any", "apis/consumers/subscriptions.yaml#/spec/consumerConfiguration/entrypointConfiguration/callbackUrl", "http://127.0.0.1:8090/hooks/payments"),
+            callbackUrl: env("PAYMENTS_WEBHOOK_URL", "string", "apis/consumers/subscriptions.yaml#/spec/consumerConfiguration/entrypointConfiguration/callbackUrl", "http://127.0.0.1:8090/hooks/payments"),
             headers: [
               {
                 name: "X-Partner",

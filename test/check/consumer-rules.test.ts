@@ -274,9 +274,9 @@ describe("consumer rules", () => {
       "consumer/webhook-entrypoint@12:19",
     ],
     [
-      "webhook subscription without callbackUrl",
+      "webhook subscription without callbackUrl (the schema says so, once)",
       hook("    entrypointConfiguration:\n      headers: []\n"),
-      "consumer/webhook-callback@13:5",
+      "schema/missing-property@13:5",
     ],
     ["webhook subscription without entrypointConfiguration", hook(""), "consumer/webhook-callback@11:3"],
     [
@@ -293,6 +293,13 @@ describe("consumer rules", () => {
       "callbackUrl whose default is not a URL",
       hook("    entrypointConfiguration:\n      callbackUrl: ${HOOK_URL:-localhost:8080}\n"),
       "consumer/webhook-callback@14:20",
+    ],
+    [
+      "webhook auth type Gravitee does not have",
+      hook(
+        "    entrypointConfiguration:\n      callbackUrl: https://example.com/hook\n      auth:\n        type: digest\n",
+      ),
+      "schema/enum@16:15",
     ],
     [
       "webhook password in clear",
