@@ -2,9 +2,10 @@
 // it subscribes to (with its Application: name, client id, certificates), and each entry of an
 // API's `spec.resources` that references a GKO ApiResource becomes that resource. Keys stay
 // references — an EnvValue or `{ $secret: { name, key } }` — so no secret ever reaches generated
-// code. Subscriptions to a PUSH plan of an API with a webhook entrypoint become that entrypoint's
-// input instead (GKO's `consumerConfiguration`, credentials as references too). An API without consumers is returned as it is; one with consumers gets a linked copy,
-// reused while neither it nor its consumers change (watch mode keeps the emitted module).
+// code. Subscriptions to a PUSH plan of an API with a webhook entrypoint also become that
+// entrypoint's input (GKO's `consumerConfiguration`, its credentials as references too). An API
+// without consumers is returned as it is; one with consumers gets a linked copy, reused while
+// neither it nor its consumers change (watch mode keeps the emitted module).
 import { createHash } from "node:crypto";
 import { parseSecretRef } from "../../runtime/consumers/secret-ref.ts";
 import { isObj, obj, str } from "../check/spec-view.ts";
