@@ -275,12 +275,6 @@ export interface SubscriptionDefinition {
     readonly expireAt?: string;
   }>;
   readonly metadata?: Readonly<Record<string, string>>;
-  /** PUSH plans: the webhook subscription (GKO `consumerConfiguration`). */
-  readonly consumerConfiguration?: Resolvable<{
-    readonly entrypointId: string;
-    readonly channel?: string;
-    readonly entrypointConfiguration?: Readonly<Record<string, unknown>>;
-  }>;
 }
 
 /** A resource of an API (inline in `spec.resources`, or the GKO ApiResource it references). */
@@ -366,6 +360,11 @@ export interface ConnectorContext {
   readonly log: Logger;
   /** The environment `${VAR}` references resolve against (process.env unless a test says otherwise). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Reads a `[[ secret `name/key` ]]` value from the gateway's secrets directory, now (undefined
+   * when missing). Connectors that hold credentials read them on use, so a rotated Secret applies.
+   */
+  readonly readSecret?: (ref: SecretValue["$secret"]) => string | undefined;
 }
 
 export interface Logger {

@@ -64,6 +64,9 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "WebhookEntrypoint.type": "runtime/entrypoints/webhook.ts",
   "WebhookEntrypoint.qos": "runtime/entrypoints/webhook.ts",
   "WebhookEntrypoint.configuration": "runtime/entrypoints/webhook.ts",
+  "WebhookEntrypoint.dlq": "runtime/entrypoints/webhook/consumer.ts",
+  // Read on the webhook entrypoint only; on the others `dlq` itself is reported (compile/not-implemented).
+  "DeadLetterQueue.*": "runtime/entrypoints/webhook/consumer.ts",
   "WebhookEntrypointConfiguration.http": "runtime/entrypoints/webhook.ts",
   "WebhookEntrypointConfiguration.interruptConsumptionOnServerError":
     "runtime/entrypoints/webhook/consumer.ts",

@@ -1,5 +1,6 @@
 // `npm run dev:secrets`: the secrets the example repository's subscriptions reference, for a local
-// run — a random API key for the partner portal and a client certificate — written to `.secrets/`
+// run — a random API key for the partner portal, a client certificate, and the partner's webhook
+// password and signing secret — written to `.secrets/`
 // (git-ignored; `npm start` reads it) in the layout of a Kubernetes Secret volume, which is also
 // how to rotate them: run it again while the gateway runs, and the new key is in use within a
 // second. Prints the key, never stores it anywhere else.
@@ -38,6 +39,12 @@ async function main(): Promise<void> {
   const dir = process.env.SLUICE_SECRETS_DIR ?? ".secrets";
   const key = randomBytes(24).toString("hex");
   await writeSecretVolume(dir, "orders-keys", { "partner-portal": key });
+  // The webhook subscription partner-portal-payments (docs/message-apis.md): HTTP Basic password
+  // and HMAC signing secret for its callback.
+  await writeSecretVolume(dir, "payments-webhook", {
+    password: randomBytes(16).toString("hex"),
+    "signing-secret": randomBytes(32).toString("hex"),
+  });
   const tls = join(dir, ".partner-portal-tls.tmp");
   await mkdir(tls, { recursive: true });
   try {
@@ -71,6 +78,9 @@ async function main(): Promise<void> {
   } finally {
     await rm(tls, { recursive: true, force: true });
   }
+  console.log(
+    `webhook password and signing secret: ${join(dir, "payments-webhook")}/{password,signing-secret}`,
+  );
   console.log(
     `partner-portal's API key for the orders API (${join(dir, "orders-keys", "partner-portal")}):\n${key}`,
   );

@@ -35,8 +35,6 @@ export const NOT_IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "HttpClientOptions.http2MaxFrameSize": "Node.js's HTTP/2 defaults apply",
   "KafkaConsumer.removeConfluentHeader": "message content is delivered as stored",
   "Mqtt5EndpointConfiguration.reconnectAttempts": "the endpoint reconnects until the gateway stops",
-  "WebhookEntrypoint.dlq":
-    "the webhook runtime has a dead letter queue, but the compiler does not pass it yet",
   "WebhookEntrypointConfiguration.proxy": "callbacks are called directly, without a proxy",
   "WebhookEntrypointConfiguration.logging": "callback calls are not logged",
   "EndpointGroupServices.discovery": "service discovery is not run: list the endpoints",
@@ -191,7 +189,6 @@ export const REPORTED_ELSEWHERE: Readonly<Record<string, string>> = {
   "LoggingPhase.*": "compile/not-implemented (analytics)",
   "LoggingMode.*": "compile/not-implemented (analytics)",
   "AnalyticsTracing.*": "compile/not-implemented (analytics)",
-  "DeadLetterQueue.*": "compile/not-implemented (dlq)",
 };
 
 type Schema = Record<string, unknown>;

@@ -299,9 +299,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     code: "consumer/literal-key",
-    title: "API key written in clear",
-    why: "A key in git is a leaked key. A key is a `${ENV}` reference (no default; `${NAME:-}` for a key that may be unset) or GKO's `[[ secret `name/key` ]]` template, read from `$SLUICE_SECRETS_DIR/name/key`.",
-    fix: "Move the key into a Kubernetes Secret (or the environment) and reference it; see docs/consumers.md.",
+    title: "API key or webhook credential written in clear",
+    why: "A credential in git is a leaked credential. An API key, and a webhook subscription's password, token, OAuth2 client secret or signing secret, is a `${ENV}` reference (no default; `${NAME:-}` for one that may be unset) or GKO's `[[ secret `name/key` ]]` template, read from `$SLUICE_SECRETS_DIR/name/key`.",
+    fix: "Move the value into a Kubernetes Secret (or the environment) and reference it; see docs/consumers.md.",
   },
   {
     code: "consumer/duplicate-client-id",
@@ -338,6 +338,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     title: "Webhook configuration and PUSH plans",
     why: "A PUSH plan delivers messages to the subscriber, at the address its Subscription gives in `consumerConfiguration` (GKO); other plans never read that field.",
     fix: "Give a subscription to a PUSH plan `consumerConfiguration` (`entrypointId: webhook`, `entrypointConfiguration.callbackUrl`); remove it from subscriptions to other plans.",
+  },
+  {
+    code: "consumer/webhook-entrypoint",
+    title: "Webhook subscription that no entrypoint delivers",
+    why: "A subscription to a PUSH plan is delivered by the API's `webhook` entrypoint (`consumerConfiguration.entrypointId: webhook`); another entrypoint id, or an API without a `webhook` entrypoint, would compile and deliver nothing.",
+    fix: "Write `entrypointId: webhook`, and give the API a `SUBSCRIPTION` listener with a `webhook` entrypoint.",
+  },
+  {
+    code: "consumer/webhook-callback",
+    title: "Webhook subscription without a usable callback URL",
+    why: "A webhook subscription delivers each message with a POST to `entrypointConfiguration.callbackUrl`, which must be an absolute http:// or https:// URL (as in Gravitee's subscription form); a subscription without `entrypointConfiguration` has none.",
+    fix: "Give the receiver's full URL, e.g. `callbackUrl: https://partner.example/hooks/orders`, or a `${ENV}` reference.",
   },
   {
     code: "consumer/closed-plan",

@@ -5,7 +5,14 @@
 // structure; the data is printed by ./print-value.ts.
 import { StructureKind } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { ApiModel, FlowModel, ModelValue, StepModel, SubscriptionModel } from "../model/model.ts";
+import type {
+  ApiModel,
+  EntrypointModel,
+  FlowModel,
+  ModelValue,
+  StepModel,
+  SubscriptionModel,
+} from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
 import type { ConnectorKind, ConnectorModule, ConnectorResolver } from "./connectors.ts";
 import { printStructureOnce } from "./print-structure.ts";
@@ -123,7 +130,9 @@ export function emitApi(
       call("entrypoint", [
         link("entrypoints", e.type, { ...e.at, pointer: `${e.at.pointer}/type` }, "entrypoint"),
         e.qos,
-        new Located(e.configuration, { ...e.at, pointer: `${e.at.pointer}/configuration` }),
+        e.type === "webhook"
+          ? webhookInput(api, e)
+          : new Located(e.configuration, { ...e.at, pointer: `${e.at.pointer}/configuration` }),
       ]),
     ),
     endpointGroups: api.endpointGroups.map(
@@ -241,8 +250,35 @@ function subscription(s: SubscriptionModel): Printable {
   if (s.endingAt !== undefined) out.endingAt = s.endingAt;
   if (s.apiKeys) out.apiKeys = s.apiKeys;
   if (s.metadata !== undefined) out.metadata = s.metadata;
-  if (s.consumerConfiguration !== undefined) out.consumerConfiguration = s.consumerConfiguration;
   return new Located(out, s.at);
+}
+
+/**
+ * The input of a `webhook` entrypoint (runtime/entrypoints/webhook/types.ts): its configuration,
+ * its `dlq`, and the API's webhook subscriptions — credentials as references, never values.
+ */
+function webhookInput(api: ApiModel, e: EntrypointModel): Printable {
+  const at = { ...e.at, pointer: `${e.at.pointer}/configuration` };
+  const base = e.configuration;
+  const subscriptions = api.webhookSubscriptions ?? [];
+  if (e.dlq === undefined && subscriptions.length === 0) return new Located(base, at);
+  const input: Record<string, Printable> =
+    base !== null && typeof base === "object" && base.constructor === Object
+      ? { ...(base as Record<string, ModelValue>) }
+      : {};
+  if (e.dlq !== undefined) input.dlq = new Located(e.dlq, { ...e.at, pointer: `${e.at.pointer}/dlq` });
+  if (subscriptions.length > 0)
+    input.subscriptions = subscriptions.map((s) => {
+      const out: Record<string, Printable> = { id: s.id, plan: s.plan, application: s.application };
+      if (s.channel !== undefined) out.channel = s.channel;
+      out.configuration = new Located(s.configuration, {
+        ...s.at,
+        pointer: `${s.at.pointer}/entrypointConfiguration`,
+      });
+      if (s.signingSecret !== undefined) out.signingSecret = s.signingSecret;
+      return new Located(out, s.at);
+    });
+  return new Located(input, at);
 }
 
 /** What an API module takes from the runtime, through the gateway's link module. */

@@ -2,15 +2,23 @@
 // it subscribes to (with its Application: name, client id, certificates), and each entry of an
 // API's `spec.resources` that references a GKO ApiResource becomes that resource. Keys stay
 // references — an EnvValue or `{ $secret: { name, key } }` — so no secret ever reaches generated
-// code. An API without consumers is returned as it is; one with consumers gets a linked copy,
-// reused while neither it nor its consumers change (watch mode keeps the emitted module).
+// code. Subscriptions to a PUSH plan of an API with a webhook entrypoint also become that
+// entrypoint's input (GKO's `consumerConfiguration`, its credentials as references too). An API
+// without consumers is returned as it is; one with consumers gets a linked copy, reused while
+// neither it nor its consumers change (watch mode keeps the emitted module).
 import { createHash } from "node:crypto";
 import { parseSecretRef } from "../../runtime/consumers/secret-ref.ts";
 import { isObj, obj, str } from "../check/spec-view.ts";
 import { isApiDocument, type LoadedDocument } from "../load/load-specs.ts";
 import { compare } from "../shared/compare.ts";
 import { canonicalJson, modelValueAt } from "./build-model.ts";
-import type { ApiModel, ModelValue, ResourceModel, SubscriptionModel } from "./model.ts";
+import type {
+  ApiModel,
+  ModelValue,
+  ResourceModel,
+  SubscriptionModel,
+  WebhookSubscriptionModel,
+} from "./model.ts";
 
 export type LinkCache = WeakMap<ApiModel, { key: string; linked: ApiModel }>;
 
@@ -36,13 +44,19 @@ export function linkConsumers(
   }
   return apis.map((api) => {
     const kind = api.definitionVersion === "V2" ? "ApiDefinition" : "ApiV4Definition";
-    const subscriptions = [...(byApi.get(`${kind}\0${api.id}`) ?? [])]
-      .sort((a, b) => compare(a.name ?? "", b.name ?? ""))
-      .map((doc) => subscriptionModel(doc, applications));
+    const subscriptionDocs = [...(byApi.get(`${kind}\0${api.id}`) ?? [])].sort((a, b) =>
+      compare(a.name ?? "", b.name ?? ""),
+    );
+    const subscriptions = subscriptionDocs.map((doc) => subscriptionModel(doc, applications));
+    const webhooks = webhookSubscriptions(api, subscriptionDocs, applications);
     const apiDoc = apiDocs.get(`${kind}\0${api.id}`);
     const apiResources = apiDoc ? resourcesOf(apiDoc, resources) : [];
     if (subscriptions.length === 0 && apiResources.length === 0) return api;
-    const key = canonicalJson({ subscriptions, resources: apiResources });
+    const key = canonicalJson({
+      subscriptions,
+      resources: apiResources,
+      ...(webhooks.length > 0 ? { webhooks } : {}),
+    });
     const hit = cache?.get(api);
     if (hit && hit.key === key) {
       hit.linked.ident = api.ident;
@@ -61,6 +75,7 @@ export function linkConsumers(
       }),
     };
     if (apiResources.length > 0) linked.resources = apiResources;
+    if (webhooks.length > 0) linked.webhookSubscriptions = webhooks;
     cache?.set(api, { key, linked });
     return linked;
   });
@@ -98,13 +113,56 @@ function subscriptionModel(
     });
   }
   if (isObj(spec.metadata)) model.metadata = modelValueAt(doc, spec.metadata, "/spec/metadata");
-  if (isObj(spec.consumerConfiguration))
-    model.consumerConfiguration = modelValueAt(
-      doc,
-      spec.consumerConfiguration,
-      "/spec/consumerConfiguration",
-    );
   return { plan: str(spec.plan) ?? "", model };
+}
+
+/**
+ * The webhook subscriptions of an API with a `webhook` entrypoint: its Subscriptions to a PUSH plan
+ * whose `consumerConfiguration` names the webhook entrypoint (the check rules refuse the others).
+ */
+function webhookSubscriptions(
+  api: ApiModel,
+  docs: readonly LoadedDocument[],
+  applications: ReadonlyMap<string, LoadedDocument>,
+): WebhookSubscriptionModel[] {
+  if (!api.entrypoints.some((e) => e.type === "webhook")) return [];
+  const push = new Set(api.plans.filter((p) => p.mode === "PUSH").map((p) => p.id));
+  const out: WebhookSubscriptionModel[] = [];
+  for (const doc of docs) {
+    const spec = obj(doc.value.spec);
+    const plan = str(spec.plan) ?? "";
+    const consumer = obj(spec.consumerConfiguration);
+    if (!push.has(plan) || str(consumer.entrypointId) !== "webhook") continue;
+    const pointer = "/spec/consumerConfiguration/entrypointConfiguration";
+    const { signingSecret, ...rest } = obj(consumer.entrypointConfiguration);
+    const appName = str(obj(spec.application).name) ?? "";
+    const appSpec = obj(applications.get(appName)?.value.spec);
+    const model: WebhookSubscriptionModel = {
+      id: doc.name ?? "",
+      plan,
+      application: { id: appName, name: str(appSpec.name) ?? appName },
+      configuration: withSecretRefs(modelValueAt(doc, rest, pointer)),
+      at: { ...doc.at, pointer: "/spec/consumerConfiguration" },
+    };
+    if (str(consumer.channel) !== undefined) model.channel = str(consumer.channel)!;
+    if (signingSecret !== undefined)
+      model.signingSecret = keyValue(doc, signingSecret, `${pointer}/signingSecret`);
+    out.push(model);
+  }
+  return out;
+}
+
+/** Every well-formed secret template in a value as `{ $secret }` (the runtime reads it when used). */
+function withSecretRefs(value: ModelValue): ModelValue {
+  if (typeof value === "string") {
+    const secret = parseSecretRef(value);
+    return secret ? { $secret: { name: secret.name, key: secret.key } } : value;
+  }
+  if (Array.isArray(value)) return value.map(withSecretRefs);
+  if (value === null || typeof value !== "object" || value.constructor !== Object) return value;
+  const out: Record<string, ModelValue> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = withSecretRefs(v);
+  return out;
 }
 
 /** A secret template as `{ $secret }`; anything else (an environment reference) as its model value. */

@@ -132,7 +132,22 @@ export interface SubscriptionModel {
   /** Each `{ key, expireAt? }`: the key an EnvValue or `{ $secret: { name, key } }`, never a value. */
   apiKeys?: ModelValue[];
   metadata?: ModelValue;
-  consumerConfiguration?: ModelValue;
+  at: SourceRef;
+}
+
+/**
+ * A webhook subscription: a Subscription to a PUSH plan with GKO's `consumerConfiguration`
+ * (`entrypointId: webhook`), as the webhook entrypoint's input (./consumers.ts). Credentials in
+ * `configuration` and `signingSecret` are references — an EnvValue or `{ $secret: { name, key } }`.
+ */
+export interface WebhookSubscriptionModel {
+  id: string;
+  plan: string;
+  application: { id: string; name: string };
+  channel?: string;
+  /** `entrypointConfiguration` without `signingSecret`. */
+  configuration: ModelValue;
+  signingSecret?: ModelValue;
   at: SourceRef;
 }
 
@@ -181,6 +196,8 @@ export interface ApiModel {
   /** Gravitee's response templates, EL in them compiled. */
   responseTemplates?: ModelValue;
   resources?: ResourceModel[];
+  /** The webhook subscriptions of the API's PUSH plans, when it has a webhook entrypoint. */
+  webhookSubscriptions?: WebhookSubscriptionModel[];
   /** Bodies some expression of the API reads (`#request.content`, `#jsonPath(#response.content, …)`): buffered for it. */
   bodies?: { request: boolean; response: boolean };
   /** The first HTTP listener's `cors` (v4) or `proxy.cors` (v2), as Gravitee reads it. */

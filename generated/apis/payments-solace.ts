@@ -6,7 +6,7 @@ export default defineApi({
   version: "1.0",
   type: "MESSAGE",
   source: "apis/message/payments-solace.yaml",
-  hash: "a73cfa9692350bdc379dd016c5dabba90b3ea6edcebc1fab636315ba17769bc9",
+  hash: "918c851e5c538180c2d65b70198e5130280aa13a13a0f3dc55a90c402db7b88b",
   paths: [
     {
       path: "/payments/notifications/",
@@ -21,6 +21,52 @@ export default defineApi({
         connectTimeout: 3000,
         readTimeout: 10000,
       },
+      dlq: {
+        endpoint: "payments-dlq",
+      },
+      subscriptions: [
+        {
+          id: "partner-portal-payments",
+          plan: "subscribers",
+          application: {
+            id: "partner-portal",
+            name: "Partner portal",
+          },
+          configuration: {
+            callbackUrl: env("PAYMENTS_WEBHOOK_URL", "string", "apis/consumers/subscriptions.yaml#/spec/consumerConfiguration/entrypointConfiguration/callbackUrl", "http://127.0.0.1:8090/hooks/payments"),
+            headers: [
+              {
+                name: "X-Partner",
+                value: "partner-portal",
+              },
+            ],
+            auth: {
+              type: "basic",
+              basic: {
+                username: "gateway",
+                password: {
+                  $secret: {
+                    name: "payments-webhook",
+                    key: "password",
+                  },
+                },
+              },
+            },
+            retry: {
+              retryOption: "Retry On Fail",
+              retryStrategy: "EXPONENTIAL",
+              initialDelaySeconds: 1,
+              maxDelaySeconds: 30,
+            },
+          },
+          signingSecret: {
+            $secret: {
+              name: "payments-webhook",
+              key: "signing-secret",
+            },
+          },
+        },
+      ],
     }),
   ],
   endpointGroups: [
@@ -100,6 +146,16 @@ export default defineApi({
       mode: "PUSH",
       security: undefined,
       flows: [],
+      subscriptions: [
+        {
+          id: "partner-portal-payments",
+          application: {
+            id: "partner-portal",
+            name: "Partner portal",
+            clientId: "partner-portal",
+          },
+        },
+      ],
     },
   ],
   flows: [],

@@ -62,6 +62,7 @@ export const connector = defineEntrypoint<WebhookEntrypointInput>({
             settings: input,
             dlq,
             signingSecret: ctx.env[SIGNING_SECRET_VARIABLE] || undefined,
+            readSecret: ctx.readSecret,
             log: ctx.log,
           });
           consumers.push(consumer);

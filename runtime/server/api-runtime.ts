@@ -103,7 +103,13 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     };
     const properties = attempt(() => resolveEnv<Record<string, string>>(definition.properties, env)) ?? {};
     this.info = { id: definition.id, name: definition.name, type: definition.type, properties };
-    const ctx: ConnectorContext = { api: this.info, log: this.log, env };
+    const secrets = options.secrets ?? new SecretStore(env.SLUICE_SECRETS_DIR, log);
+    const ctx: ConnectorContext = {
+      api: this.info,
+      log: this.log,
+      env,
+      readSecret: (ref) => secrets.read(ref),
+    };
     this.entrypoints = definition.entrypoints
       .map((b) => ({ b, e: attempt(() => b.create(ctx)) }))
       .filter(
@@ -154,7 +160,6 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       failover?.enabled === true && definition.type === "PROXY" && first
         ? new FailoverInvoker(first.balancer as LoadBalancer<ProxyEndpoint>, failover)
         : undefined;
-    const secrets = options.secrets ?? new SecretStore(env.SLUICE_SECRETS_DIR, log);
     const resource =
       attempt(() => createResources(definition.resources ?? [], env, secrets)) ?? (() => undefined);
     const cors = definition.cors ? attempt(() => resolveEnv<Cors>(definition.cors!, env)) : undefined;

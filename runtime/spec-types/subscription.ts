@@ -137,17 +137,158 @@ export interface SubscriptionApiKey {
  */
 export interface ConsumerConfiguration {
   /**
-   * The entrypoint delivering messages (`webhook`).
+   * The entrypoint delivering messages: `webhook`.
    */
   entrypointId: string;
   /**
    * Channel to consume (optional).
    */
   channel?: string;
+  entrypointConfiguration?: WebhookSubscriptionConfiguration;
+}
+/**
+ * The entrypoint's subscription configuration (webhook: `callbackUrl`, `headers`, `auth`, `ssl`, `retry`, and beyond Gravitee `signingSecret`). Credentials (`auth.basic.password`, `auth.token.value`, `auth.oauth2.clientSecret`, `signingSecret`) are a `${ENV}` reference or a `[[ secret `name/key` ]]` template, never in clear.
+ *
+ * This interface was referenced by `Subscription`'s JSON-Schema
+ * via the `definition` "WebhookSubscriptionConfiguration".
+ */
+export interface WebhookSubscriptionConfiguration {
   /**
-   * The entrypoint's subscription configuration (webhook: `callbackUrl`, `headers`, `auth`, `ssl`, `retry`).
+   * Where each message is POSTed: an absolute http:// or https:// URL.
    */
-  entrypointConfiguration?: {
-    [k: string]: unknown | undefined;
+  callbackUrl: string;
+  /**
+   * Headers added to every call (after the message's headers).
+   */
+  headers?: WebhookHeader[];
+  auth?: WebhookAuth;
+  ssl?: WebhookSsl;
+  retry?: WebhookRetry;
+  /**
+   * Beyond Gravitee: the HMAC-SHA256 secret of the `X-Sluice-Signature` header. Never in clear: a `${ENV}` reference or a `[[ secret `name/key` ]]` template, read on every call.
+   */
+  signingSecret?: string;
+}
+/**
+ * A header of the callback request.
+ *
+ * This interface was referenced by `Subscription`'s JSON-Schema
+ * via the `definition` "WebhookHeader".
+ */
+export interface WebhookHeader {
+  /**
+   * Header name.
+   */
+  name: string;
+  /**
+   * Header value (may be a secret reference).
+   */
+  value: string;
+}
+/**
+ * How the gateway authenticates to the callback.
+ *
+ * This interface was referenced by `Subscription`'s JSON-Schema
+ * via the `definition` "WebhookAuth".
+ */
+export interface WebhookAuth {
+  /**
+   * Authentication type.
+   */
+  type: "none" | "basic" | "token" | "oauth2";
+  /**
+   * HTTP Basic.
+   */
+  basic?: {
+    /**
+     * User name.
+     */
+    username: string;
+    /**
+     * Password. Never in clear: a `${ENV}` reference or a `[[ secret `name/key` ]]` template, read on every call.
+     */
+    password: string;
   };
+  /**
+   * A bearer token.
+   */
+  token?: {
+    /**
+     * The token. Never in clear: a `${ENV}` reference or a `[[ secret `name/key` ]]` template, read on every call.
+     */
+    value: string;
+  };
+  /**
+   * OAuth2 client credentials (RFC 6749 §4.4).
+   */
+  oauth2?: {
+    /**
+     * The token endpoint.
+     */
+    endpoint: string;
+    /**
+     * Client id.
+     */
+    clientId: string;
+    /**
+     * Client secret. Never in clear: a `${ENV}` reference or a `[[ secret `name/key` ]]` template, read on every call.
+     */
+    clientSecret: string;
+    /**
+     * Scopes asked for.
+     */
+    scopes?: string[];
+  };
+}
+/**
+ * TLS to the callback.
+ *
+ * This interface was referenced by `Subscription`'s JSON-Schema
+ * via the `definition` "WebhookSsl".
+ */
+export interface WebhookSsl {
+  /**
+   * Check that the certificate names the host (default true).
+   */
+  hostnameVerifier?: boolean;
+  /**
+   * Accept any certificate (default false).
+   */
+  trustAll?: boolean;
+  /**
+   * Trust store (as the API's endpoints: `type` PEM, with `path` or `content`).
+   */
+  trustStore?: {};
+  /**
+   * Key store for a client certificate (PEM or PKCS12).
+   */
+  keyStore?: {};
+}
+/**
+ * Retries of a failed call (default: Gravitee 4.8's gateway-wide setting, exponential from 5 s, no limit).
+ *
+ * This interface was referenced by `Subscription`'s JSON-Schema
+ * via the `definition` "WebhookRetry".
+ */
+export interface WebhookRetry {
+  /**
+   * Whether to retry.
+   */
+  retryOption: "No Retry" | "Retry On Fail";
+  /**
+   * Waits: constant or doubling.
+   */
+  retryStrategy?: "LINEAR" | "EXPONENTIAL";
+  /**
+   * Retries after the first attempt; absent: no limit.
+   */
+  maxAttempts?: number;
+  /**
+   * First wait.
+   */
+  initialDelaySeconds?: number;
+  /**
+   * Longest wait.
+   */
+  maxDelaySeconds?: number;
 }

@@ -110,8 +110,49 @@ const keys = (application = "partner") =>
       expireAt: "2099-01-01T00:00:00Z"
 `);
 
+const events = `apiVersion: gravitee.io/v1alpha1
+kind: ApiV4Definition
+metadata:
+  name: events
+spec:
+  name: Events
+  version: "1.0"
+  type: MESSAGE
+  listeners:
+    - type: HTTP
+      paths:
+        - path: /events
+      entrypoints:
+        - type: http-post
+    - type: SUBSCRIPTION
+      entrypoints:
+        - type: webhook
+  endpointGroups:
+    - name: events
+      type: mock
+      endpoints:
+        - name: generator
+          type: mock
+  plans:
+    free:
+      name: Free
+      security:
+        type: KEY_LESS
+    hooks:
+      name: Hooks
+      mode: PUSH
+`;
+
+/** A webhook subscription of \`partner\` to the events API's PUSH plan; \`configuration\` from line 12. */
+const hook = (configuration: string, entrypointId = "webhook") =>
+  sub(
+    `  api:\n    name: events\n  application:\n    name: partner\n  plan: hooks\n  consumerConfiguration:\n    entrypointId: ${entrypointId}\n${configuration}`,
+    "partner-hooks",
+  );
+
 const base = {
   "apis/orders.yaml": api,
+  "apis/events.yaml": events,
   "apis/apps.yaml": `${PARTNER}---\n${OTHER}---\n${BARE}`,
   "apis/res.yaml": resource,
 };
@@ -123,7 +164,7 @@ describe("consumer rules", () => {
   it("accepts applications, subscriptions with key references and a referenced ApiResource", () => {
     expect(
       found({
-        "apis/subs.yaml": `${keys()}---\n${sub("  api: { name: orders }\n  application: { name: other }\n  plan: hooks\n  consumerConfiguration:\n    entrypointId: webhook\n    entrypointConfiguration:\n      callbackUrl: https://example.com/hook\n", "other-hooks")}---\n${sub("  api: { name: orders }\n  application: { name: partner }\n  plan: tokens\n", "partner-tokens")}---\n${sub('  api: { name: orders }\n  application: { name: partner }\n  plan: certs\n  endingAt: "2099-01-01T00:00:00Z"\n', "partner-certs")}`,
+        "apis/subs.yaml": `${keys()}---\n${sub("  api: { name: events }\n  application: { name: other }\n  plan: hooks\n  consumerConfiguration:\n    entrypointId: webhook\n    entrypointConfiguration:\n      callbackUrl: https://example.com/hook\n", "other-hooks")}---\n${sub("  api: { name: orders }\n  application: { name: partner }\n  plan: tokens\n", "partner-tokens")}---\n${sub('  api: { name: orders }\n  application: { name: partner }\n  plan: certs\n  endingAt: "2099-01-01T00:00:00Z"\n', "partner-certs")}`,
       }),
     ).toEqual([]);
   });
@@ -221,6 +262,81 @@ describe("consumer rules", () => {
       "consumer/push-configuration@10:9",
     ],
     [
+      "webhook subscription to an API without a webhook entrypoint",
+      sub(
+        "  api:\n    name: orders\n  application:\n    name: partner\n  plan: hooks\n  consumerConfiguration:\n    entrypointId: webhook\n    entrypointConfiguration:\n      callbackUrl: https://example.com/hook\n",
+      ),
+      "consumer/webhook-entrypoint@10:9",
+    ],
+    [
+      "webhook subscription naming another entrypoint",
+      hook("    entrypointConfiguration:\n      callbackUrl: https://example.com/hook\n", "webhook-advanced"),
+      "consumer/webhook-entrypoint@12:19",
+    ],
+    [
+      "webhook subscription without callbackUrl (the schema says so, once)",
+      hook("    entrypointConfiguration:\n      headers: []\n"),
+      "schema/missing-property@13:5",
+    ],
+    ["webhook subscription without entrypointConfiguration", hook(""), "consumer/webhook-callback@11:3"],
+    [
+      "callbackUrl that is not http(s)",
+      hook("    entrypointConfiguration:\n      callbackUrl: ftp://example.com/hook\n"),
+      "consumer/webhook-callback@14:20",
+    ],
+    [
+      "callbackUrl that is not absolute",
+      hook("    entrypointConfiguration:\n      callbackUrl: /hooks/orders\n"),
+      "consumer/webhook-callback@14:20",
+    ],
+    [
+      "callbackUrl whose default is not a URL",
+      hook("    entrypointConfiguration:\n      callbackUrl: ${HOOK_URL:-localhost:8080}\n"),
+      "consumer/webhook-callback@14:20",
+    ],
+    [
+      "webhook auth type Gravitee does not have",
+      hook(
+        "    entrypointConfiguration:\n      callbackUrl: https://example.com/hook\n      auth:\n        type: digest\n",
+      ),
+      "schema/enum@16:15",
+    ],
+    [
+      "webhook password in clear",
+      hook(
+        "    entrypointConfiguration:\n      callbackUrl: https://example.com/hook\n      auth:\n        type: basic\n        basic:\n          username: gw\n          password: hunter2\n",
+      ),
+      "consumer/literal-key@19:21",
+    ],
+    [
+      "webhook token with a default",
+      hook(
+        "    entrypointConfiguration:\n      callbackUrl: https://example.com/hook\n      auth:\n        type: token\n        token:\n          value: ${HOOK_TOKEN:-abc}\n",
+      ),
+      "consumer/literal-key@18:18",
+    ],
+    [
+      "webhook OAuth2 client secret in clear",
+      hook(
+        "    entrypointConfiguration:\n      callbackUrl: https://example.com/hook\n      auth:\n        type: oauth2\n        oauth2:\n          endpoint: https://idp.example/token\n          clientId: gw\n          clientSecret: s3cret\n",
+      ),
+      "consumer/literal-key@20:25",
+    ],
+    [
+      "webhook signing secret in clear",
+      hook(
+        "    entrypointConfiguration:\n      callbackUrl: https://example.com/hook\n      signingSecret: whsec-123\n",
+      ),
+      "consumer/literal-key@15:22",
+    ],
+    [
+      "malformed webhook secret reference",
+      hook(
+        '    entrypointConfiguration:\n      callbackUrl: https://example.com/hook\n      signingSecret: "[[ secret `hooks` ]]"\n',
+      ),
+      "consumer/literal-key@15:22",
+    ],
+    [
       "consumerConfiguration on an API_KEY plan",
       sub(
         "  api:\n    name: orders\n  application:\n    name: partner\n  plan: keys\n  consumerConfiguration:\n    entrypointId: webhook\n",
@@ -263,6 +379,17 @@ describe("consumer rules", () => {
       sub("  api:\n    name: orders\n  application:\n    name: partner\n  plan: tokens\n", n);
     expect(found({ "apis/subs.yaml": `${s("a")}---\n${s("b")}` })).toEqual([
       "apis/subs.yaml:consumer/duplicate-subscription@21:9",
+    ]);
+  });
+
+  it("one application subscribes to a PUSH plan once per channel", () => {
+    const s = (n: string, channel: string) =>
+      hook(
+        `    channel: ${channel}\n    entrypointConfiguration:\n      callbackUrl: https://example.com/${n}\n`,
+      ).replace("name: partner-hooks", `name: ${n}`);
+    expect(found({ "apis/subs.yaml": `${s("a", "eu")}---\n${s("b", "us")}` })).toEqual([]);
+    expect(found({ "apis/subs.yaml": `${s("a", "eu")}---\n${s("b", "eu")}` })).toEqual([
+      "apis/subs.yaml:consumer/duplicate-subscription@26:9",
     ]);
   });
 

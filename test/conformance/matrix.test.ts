@@ -11,12 +11,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { EventSource } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import type { GatewayBundle, Qos } from "../../runtime/contract.ts";
-import { entrypoint } from "../../runtime/define.ts";
-import { connector as webhook } from "../../runtime/entrypoints/webhook.ts";
+import type { Qos } from "../../runtime/contract.ts";
 import { MESSAGE_ENTRYPOINTS, supportedQos } from "../../runtime/message/connectors.ts";
 import { diagnose } from "../helpers/check.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { webhookSubscriptions } from "../helpers/webhook.ts";
 import { BROKERS, type Broker } from "../message/brokers.ts";
 
 const CONSUMERS = ["http-get", "sse", "websocket", "webhook"] as const;
@@ -40,7 +39,7 @@ const tag = randomUUID().slice(0, 6);
 const apiName = (type: string, e: Consumer, q: Qos) =>
   `mx-${type}-${e}-${q.toLowerCase().replaceAll("_", "")}-${tag}`.slice(0, 63);
 
-/** The entrypoint under test (webhook is added to the bundle: the compiler passes no subscriptions yet). */
+/** The entrypoint under test (webhook: on a SUBSCRIPTION listener, see `spec`). */
 function entrypointYaml(e: Consumer, q: Qos): string {
   switch (e) {
     case "http-get":
@@ -125,32 +124,22 @@ for (const b of [...BROKERS, MOCK]) {
       await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
       const port = (receiver.address() as AddressInfo).port;
       for (const c of cells) await b.prepare?.(c.api);
-      const addWebhooks = (bundle: GatewayBundle): GatewayBundle => ({
-        ...bundle,
-        apis: bundle.apis.map((a) => {
-          const cell = cells.find((c) => c.api === a.id);
-          if (cell?.entrypoint !== "webhook") return a;
-          return {
-            ...a,
-            entrypoints: [
-              ...a.entrypoints,
-              entrypoint(webhook, cell.qos, {
-                subscriptions: [
-                  {
-                    id: "matrix",
-                    plan: "push",
-                    configuration: { callbackUrl: `http://127.0.0.1:${port}/${a.id}` },
-                  },
-                ],
-              }),
-            ],
-          };
-        }),
-      });
+      // Each webhook cell: its API with a webhook entrypoint, and a Subscription to its PUSH plan.
       const files = Object.fromEntries(
-        cells.map((c) => [`${c.api}.yaml`, spec(c.api, b, c.entrypoint, c.qos)]),
+        cells.flatMap((c) => {
+          const api: [string, string] = [
+            `${c.api}.yaml`,
+            spec(c.api, b, c.entrypoint, c.qos, c.entrypoint === "webhook"),
+          ];
+          if (c.entrypoint !== "webhook") return [api];
+          const id = `matrix-${c.qos.toLowerCase().replaceAll("_", "")}`;
+          const subscription = webhookSubscriptions(c.api, [
+            { id, plan: "push", configuration: { callbackUrl: `http://127.0.0.1:${port}/${c.api}` } },
+          ]);
+          return [api, [`${c.api}-subscription.yaml`, subscription]];
+        }),
       );
-      gateway = await startTestGateway(files, {}, addWebhooks);
+      gateway = await startTestGateway(files);
       const deadline = Date.now() + 60_000;
       while ((await fetch(`${gateway.adminUrl}/health/ready`)).status !== 200) {
         if (Date.now() > deadline) throw new Error("not ready");

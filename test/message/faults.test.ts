@@ -11,11 +11,9 @@ import { Producer } from "@platformatic/kafka";
 import { EventSource } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import type { GatewayBundle } from "../../runtime/contract.ts";
-import { entrypoint } from "../../runtime/define.ts";
-import { connector as webhook } from "../../runtime/entrypoints/webhook.ts";
 import { type ThrowawayKafka, throwawayKafka } from "../conformance/throwaway-brokers.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { webhookSubscriptions } from "../helpers/webhook.ts";
 
 const name = `faults-${randomUUID().slice(0, 8)}`;
 const spec = (bootstrap: string) => `apiVersion: gravitee.io/v1alpha1
@@ -39,6 +37,10 @@ spec:
           qos: AUTO
           configuration:
             publisher: { enabled: false }
+    - type: SUBSCRIPTION
+      entrypoints:
+        - type: webhook
+          qos: AT_LEAST_ONCE
   endpointGroups:
     - name: events
       type: kafka
@@ -81,28 +83,20 @@ describe("Kafka restarted while clients consume", () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     const callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    const addWebhook = (bundle: GatewayBundle): GatewayBundle => ({
-      ...bundle,
-      apis: bundle.apis.map((a) => ({
-        ...a,
-        entrypoints: [
-          ...a.entrypoints.filter((e) => e.type !== "webhook"),
-          entrypoint(webhook, "AT_LEAST_ONCE", {
-            subscriptions: [
-              {
-                id: "fault-hook",
-                plan: "webhooks",
-                configuration: {
-                  callbackUrl,
-                  retry: { retryOption: "Retry On Fail", retryStrategy: "LINEAR", initialDelaySeconds: 1 },
-                },
-              },
-            ],
-          }),
-        ],
-      })),
+    gateway = await startTestGateway({
+      [`${name}.yaml`]: spec(kafka.bootstrap),
+      // The webhook subscription, as a team declares it: a GKO Subscription to the PUSH plan.
+      [`${name}-subscriptions.yaml`]: webhookSubscriptions(name, [
+        {
+          id: "fault-hook",
+          plan: "webhooks",
+          configuration: {
+            callbackUrl,
+            retry: { retryOption: "Retry On Fail", retryStrategy: "LINEAR", initialDelaySeconds: 1 },
+          },
+        },
+      ]),
     });
-    gateway = await startTestGateway({ [`${name}.yaml`]: spec(kafka.bootstrap) }, {}, addWebhook);
   }, 240_000);
 
   afterAll(async () => {

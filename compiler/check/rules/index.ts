@@ -17,6 +17,8 @@ import consumerUnknownApi from "./consumer/unknown-api.ts";
 import consumerUnknownApplication from "./consumer/unknown-application.ts";
 import consumerUnknownPlan from "./consumer/unknown-plan.ts";
 import consumerUnknownResource from "./consumer/unknown-resource.ts";
+import consumerWebhookCallback from "./consumer/webhook-callback.ts";
+import consumerWebhookEntrypoint from "./consumer/webhook-entrypoint.ts";
 import endpointDlqEntrypoint from "./endpoint/dlq-entrypoint.ts";
 import endpointDlqTarget from "./endpoint/dlq-target.ts";
 import endpointDuplicateName from "./endpoint/duplicate-name.ts";
@@ -92,6 +94,8 @@ export const repositoryRules: readonly RepositoryRule[] = [
   consumerUnknownApplication,
   consumerUnknownPlan,
   consumerUnknownResource,
+  consumerWebhookCallback,
+  consumerWebhookEntrypoint,
   pathDuplicate,
   repoDuplicateName,
 ];

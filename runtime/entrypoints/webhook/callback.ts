@@ -7,13 +7,17 @@
 // carries HMAC-SHA256(secret, `<t>.<body>`) so a receiver can check the sender and reject replays
 // (docs/message-apis.md shows how to verify it).
 //
+// Credentials written as `[[ secret `name/key` ]]` are read from the secrets directory on each
+// call (a rotated Secret applies at once); a missing one fails the call like no answer would, so the
+// message is retried, never sent without them.
+//
 // The result is classified, never thrown: delivered (2xx), rejected (a 4xx other than 408 and 429:
 // sending it again cannot help), server error (5xx, 408, 429) or exception (no answer).
 import { createHmac } from "node:crypto";
 import { Agent, request } from "undici";
-import type { Message } from "../../contract.ts";
+import type { Message, SecretValue } from "../../contract.ts";
 import { brokerTls } from "../../endpoints/broker/tls.ts";
-import type { WebhookAuth, WebhookSubscriptionConfiguration } from "./types.ts";
+import type { SecretText, WebhookAuth, WebhookSubscriptionConfiguration } from "./types.ts";
 
 export const SIGNATURE_HEADER = "x-sluice-signature";
 
@@ -42,7 +46,9 @@ export interface CallbackOptions {
   readTimeoutMs: number;
   idleTimeoutMs: number;
   maxConnections: number;
-  signingSecret?: string | undefined;
+  signingSecret?: SecretText | undefined;
+  /** Reads a `[[ secret ]]` reference now (the gateway's secrets directory); undefined when missing. */
+  readSecret?: ((ref: SecretValue["$secret"]) => string | undefined) | undefined;
 }
 
 /** The callback URL as logs and the admin port may show it: no credentials, no query. */
@@ -130,16 +136,15 @@ export class Callback {
     }
     for (const { name, value } of this.config.headers ?? []) {
       const lower = name.toLowerCase();
-      if (!RESERVED.has(lower)) headers[lower] = value;
+      if (!RESERVED.has(lower)) headers[lower] = this.text(value);
     }
     const authorization = await this.authorization(this.config.auth, signal);
     if (authorization) headers.authorization = authorization;
-    if (this.options.signingSecret) {
+    const signingSecret =
+      this.options.signingSecret === undefined ? undefined : this.text(this.options.signingSecret);
+    if (signingSecret) {
       const t = Math.floor(Date.now() / 1000);
-      const mac = createHmac("sha256", this.options.signingSecret)
-        .update(`${t}.`)
-        .update(message.content)
-        .digest("hex");
+      const mac = createHmac("sha256", signingSecret).update(`${t}.`).update(message.content).digest("hex");
       headers[SIGNATURE_HEADER] = `t=${t},v1=${mac}`;
     }
     return headers;
@@ -151,9 +156,9 @@ export class Callback {
   ): Promise<string | undefined> {
     switch (auth?.type) {
       case "basic":
-        return `Basic ${Buffer.from(`${auth.basic?.username ?? ""}:${auth.basic?.password ?? ""}`).toString("base64")}`;
+        return `Basic ${Buffer.from(`${auth.basic?.username ?? ""}:${this.text(auth.basic?.password ?? "")}`).toString("base64")}`;
       case "token":
-        return `Bearer ${auth.token?.value ?? ""}`;
+        return `Bearer ${this.text(auth.token?.value ?? "")}`;
       case "oauth2":
         return `Bearer ${await this.accessToken(auth, signal)}`;
       default:
@@ -169,7 +174,7 @@ export class Callback {
     const form = new URLSearchParams({ grant_type: "client_credentials" });
     if (o.scopes && o.scopes.length > 0) form.set("scope", o.scopes.join(" "));
     const basic = Buffer.from(
-      `${encodeURIComponent(o.clientId ?? "")}:${encodeURIComponent(o.clientSecret ?? "")}`,
+      `${encodeURIComponent(o.clientId ?? "")}:${encodeURIComponent(this.text(o.clientSecret ?? ""))}`,
     ).toString("base64");
     const response = await request(o.endpoint, {
       method: "POST",
@@ -196,6 +201,15 @@ export class Callback {
     // Renew a little early: a token that expires in flight is a 401 for nothing.
     this.token = { value: body.access_token, expiresAt: Date.now() + Math.max(0, lifetime - 10) * 1000 };
     return body.access_token;
+  }
+
+  /** A credential's text: as given, or the secret's content (trimmed) read now; throws when missing. */
+  private text(value: SecretText): string {
+    if (typeof value === "string") return value;
+    const { name, key } = value.$secret;
+    const read = this.options.readSecret?.(value.$secret);
+    if (read === undefined) throw new Error(`secret ${name}/${key} not found in the secrets directory`);
+    return read.trim();
   }
 
   async close(): Promise<void> {

@@ -19,6 +19,7 @@ import type {
   MessageEndpoint,
   Pipeline,
   Qos,
+  SecretValue,
   SubscriptionDeliveryState,
 } from "../../contract.ts";
 import { MessageSubscription } from "../../message/message-flow.ts";
@@ -34,6 +35,8 @@ export interface ConsumerOptions {
   dlq: MessageEndpoint | undefined;
   /** The gateway-wide signing secret (`SLUICE_WEBHOOK_SIGNING_SECRET`). */
   signingSecret: string | undefined;
+  /** Reads `[[ secret ]]` references of the subscription's credentials, on each call. */
+  readSecret?: ((ref: SecretValue["$secret"]) => string | undefined) | undefined;
   log: Logger;
 }
 
@@ -118,6 +121,7 @@ export class WebhookConsumer {
         idleTimeoutMs: this.options.settings.http?.idleTimeout ?? 60_000,
         maxConnections: this.options.settings.http?.maxConcurrentConnections ?? 5,
         signingSecret: s.signingSecret ?? this.options.signingSecret,
+        readSecret: this.options.readSecret,
       });
     } catch (error) {
       this.fail(`invalid webhook configuration: ${(error as Error).message}`);

@@ -2,24 +2,29 @@
 // subscriptions of its PUSH plans, in GKO's shapes (a Subscription's `consumerConfiguration` with
 // `entrypointId: webhook`; the field names of Gravitee's portal and Management API v2). The
 // compiler fills it from the Subscription resources; environment references are resolved by the
-// binding before the connector sees it.
+// binding before the connector sees it, `[[ secret ]]` references (SecretText) by the callback on
+// each call, so a rotated Secret applies without a restart.
+import type { SecretValue } from "../../contract.ts";
 import type {
   KeyStore,
   TrustStore,
   WebhookEntrypointConfiguration,
 } from "../../spec-types/api-v4-definition.ts";
 
+/** A credential: text (from the environment, resolved at start) or a secret read when used. */
+export type SecretText = string | SecretValue;
+
 export interface WebhookHeader {
   name: string;
-  value: string;
+  value: SecretText;
 }
 
 export interface WebhookAuth {
   type: "none" | "basic" | "token" | "oauth2";
-  basic?: { username: string; password: string };
-  token?: { value: string };
+  basic?: { username: string; password: SecretText };
+  token?: { value: SecretText };
   /** OAuth2 client credentials: the token endpoint, the client, the scopes asked for. */
-  oauth2?: { endpoint: string; clientId: string; clientSecret: string; scopes?: string[] };
+  oauth2?: { endpoint: string; clientId: string; clientSecret: SecretText; scopes?: string[] };
 }
 
 export interface WebhookSsl {
@@ -61,10 +66,10 @@ export interface WebhookSubscription {
   channel?: string;
   configuration: WebhookSubscriptionConfiguration;
   /**
-   * The HMAC-SHA256 signing secret (beyond Gravitee), resolved from the environment; absent: the
-   * gateway's `SLUICE_WEBHOOK_SIGNING_SECRET`, if set; neither: no signature header.
+   * The HMAC-SHA256 signing secret (beyond Gravitee; `entrypointConfiguration.signingSecret`);
+   * absent: the gateway's `SLUICE_WEBHOOK_SIGNING_SECRET`, if set; neither: no signature header.
    */
-  signingSecret?: string;
+  signingSecret?: SecretText;
 }
 
 /**

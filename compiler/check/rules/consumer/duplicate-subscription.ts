@@ -1,9 +1,12 @@
 // One application subscribes to a plan once (APIM refuses a second active subscription): two
 // would make the client identifier, and the per-client consumption derived from it, ambiguous.
+// On a PUSH plan, once per channel (`consumerConfiguration.channel`), as APIM's
+// SubscriptionService has it: each webhook subscription is its own client (its id).
 
 import type { LoadedDocument } from "../../../load/load-specs.ts";
 import { consumerIndex, subscribedPlan } from "../../consumer-view.ts";
 import { defineRepositoryRule } from "../../rule.ts";
+import { obj, str } from "../../spec-view.ts";
 
 export default defineRepositoryRule({
   code: "consumer/duplicate-subscription",
@@ -14,7 +17,9 @@ export default defineRepositoryRule({
     for (const s of index.subscriptions) {
       const found = subscribedPlan(index, s);
       if (!found || !s.application) continue;
-      const id = `${found.api.kind}\0${s.api}\0${found.plan.id}\0${s.application}`;
+      const channel =
+        found.plan.mode === "PUSH" ? `\0${str(obj(s.spec.consumerConfiguration).channel) ?? ""}` : "";
+      const id = `${found.api.kind}\0${s.api}\0${found.plan.id}\0${s.application}${channel}`;
       const first = seen.get(id);
       if (!first) {
         seen.set(id, s.doc);
@@ -22,8 +27,10 @@ export default defineRepositoryRule({
       }
       report(s.doc, {
         pointer: "/spec/plan",
-        message: `application \`${s.application}\` is already subscribed to plan \`${found.plan.id}\` of API \`${s.api}\` by \`${first.name}\``,
-        hint: "keep one subscription; put all its keys under its `apiKeys`",
+        message: `application \`${s.application}\` is already subscribed to plan \`${found.plan.id}\` of API \`${s.api}\`${channel ? " on this channel" : ""} by \`${first.name}\``,
+        hint: channel
+          ? "keep one subscription, or give each its own `consumerConfiguration.channel`"
+          : "keep one subscription; put all its keys under its `apiKeys`",
         related: [{ message: "the first subscription", pointer: "/spec/plan", doc: first }],
       });
     }
