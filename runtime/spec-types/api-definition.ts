@@ -1116,9 +1116,9 @@ export interface V2AssignAttributesStep {
    */
   enabled?: boolean;
   /**
-   * Policy id: `assign-attributes`.
+   * Policy id: `assign-attributes`; `policy-assign-attributes` (Gravitee's plugin id) is accepted as an alias.
    */
-  policy: "assign-attributes";
+  policy: "assign-attributes" | "policy-assign-attributes";
   configuration?: AssignAttributesPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
@@ -1174,9 +1174,9 @@ export interface V2AssignContentStep {
    */
   enabled?: boolean;
   /**
-   * Policy id: `assign-content`.
+   * Policy id: `assign-content`; `policy-assign-content` (Gravitee's plugin id) is accepted as an alias.
    */
-  policy: "assign-content";
+  policy: "assign-content" | "policy-assign-content";
   configuration: AssignContentPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.

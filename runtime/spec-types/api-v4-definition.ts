@@ -2309,9 +2309,9 @@ export interface AssignAttributesStep {
    */
   enabled?: boolean;
   /**
-   * Policy id: `assign-attributes`.
+   * Policy id: `assign-attributes`; `policy-assign-attributes` (Gravitee's plugin id) is accepted as an alias.
    */
-  policy: "assign-attributes";
+  policy: "assign-attributes" | "policy-assign-attributes";
   configuration?: AssignAttributesPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
@@ -2371,9 +2371,9 @@ export interface AssignContentStep {
    */
   enabled?: boolean;
   /**
-   * Policy id: `assign-content`.
+   * Policy id: `assign-content`; `policy-assign-content` (Gravitee's plugin id) is accepted as an alias.
    */
-  policy: "assign-content";
+  policy: "assign-content" | "policy-assign-content";
   configuration: AssignContentPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
