@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `rest-to-soap`, `graphql-rate-limit`, `graphql-guard`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `rest-to-soap`, `graphql-rate-limit`, `graphql-guard`, `mock`, `ip-filtering`, `ssl-enforcement`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -18,7 +18,10 @@ export type V2FlowStep =
   | V2XmlToJsonStep
   | V2RestToSoapStep
   | V2GraphqlRateLimitStep
-  | V2GraphqlGuardStep;
+  | V2GraphqlGuardStep
+  | V2MockStep
+  | V2IpFilteringStep
+  | V2SslEnforcementStep;
 
 /**
  * A Sluice legacy v2 API: a Gravitee Kubernetes Operator `ApiDefinition` resource (HTTP proxy only).
@@ -1451,6 +1454,173 @@ export interface GraphqlGuardPolicyConfiguration {
    * Allow introspection fields (`__schema`, `__type`).
    */
   allowIntrospection?: boolean;
+}
+/**
+ * A flow step running the `mock` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2MockStep".
+ */
+export interface V2MockStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `mock`.
+   */
+  policy: "mock";
+  configuration: MockPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `mock` policy: answer the request with a fixed response instead of calling the endpoint (the response phase still runs).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "MockPolicyConfiguration".
+ */
+export interface MockPolicyConfiguration {
+  /**
+   * HTTP status of the response (Gravitee exports write it as text: "200").
+   */
+  status?: number | string;
+  /**
+   * Response headers (values may contain EL).
+   */
+  headers?: HttpHeader[];
+  /**
+   * Response body (may contain EL).
+   */
+  content?: string;
+}
+/**
+ * A flow step running the `ip-filtering` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2IpFilteringStep".
+ */
+export interface V2IpFilteringStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `ip-filtering`.
+   */
+  policy: "ip-filtering";
+  configuration: IpFilteringPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `ip-filtering` policy: allow or deny clients by IP address or CIDR range.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "IpFilteringPolicyConfiguration".
+ */
+export interface IpFilteringPolicyConfiguration {
+  /**
+   * Also check every address of X-Forwarded-For (off: only the address of the connection, which a client cannot forge).
+   */
+  matchAllFromXForwardedFor?: boolean;
+  /**
+   * Addresses or CIDR ranges allowed (empty: every address not denied).
+   */
+  whitelistIps?: string[];
+  /**
+   * Addresses or CIDR ranges denied.
+   */
+  blacklistIps?: string[];
+  /**
+   * Gravitee's DNS lookup of host names in the lists (host names are not supported by Sluice; accepted for compatibility).
+   */
+  lookupIpVersion?: "ALL" | "IPV4" | "IPV6";
+  /**
+   * EL giving the address to check instead of the connection's.
+   */
+  customIPAddress?: string;
+}
+/**
+ * A flow step running the `ssl-enforcement` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2SslEnforcementStep".
+ */
+export interface V2SslEnforcementStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `ssl-enforcement`.
+   */
+  policy: "ssl-enforcement";
+  configuration: SslEnforcementPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `ssl-enforcement` policy: require HTTPS and, optionally, a client certificate whose subject is on a list.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "SslEnforcementPolicyConfiguration".
+ */
+export interface SslEnforcementPolicyConfiguration {
+  /**
+   * Refuse requests that did not come over TLS.
+   */
+  requiresSsl?: boolean;
+  /**
+   * Trust X-Forwarded-Proto: https from a TLS-terminating proxy.
+   */
+  useXForwardedProto?: boolean;
+  /**
+   * Require a client certificate.
+   */
+  requiresClientAuthentication?: boolean;
+  /**
+   * Distinguished names of the client certificates allowed (`*` and `?` wildcards, as Gravitee's Ant matcher).
+   */
+  whitelistClientCertificates?: string[];
+  /**
+   * Where the client certificate is read: the TLS session, or a header set by a TLS-terminating proxy.
+   */
+  certificateLocation?: "SESSION" | "HEADER";
+  /**
+   * The header holding the URL-encoded PEM certificate (certificateLocation HEADER).
+   */
+  certificateHeaderName?: string;
 }
 /**
  * A plan: how consumers subscribe and authenticate, with its own flows.

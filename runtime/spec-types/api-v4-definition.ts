@@ -50,7 +50,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `message-filtering`, `rest-to-soap`, `graphql-rate-limit`, `graphql-guard`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `message-filtering`, `rest-to-soap`, `graphql-rate-limit`, `graphql-guard`, `mock`, `ip-filtering`, `ssl-enforcement`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -67,7 +67,10 @@ export type FlowStep =
   | MessageFilteringStep
   | RestToSoapStep
   | GraphqlRateLimitStep
-  | GraphqlGuardStep;
+  | GraphqlGuardStep
+  | MockStep
+  | IpFilteringStep
+  | SslEnforcementStep;
 /**
  * Plan security: how a request is authenticated.
  *
@@ -2725,6 +2728,185 @@ export interface GraphqlGuardPolicyConfiguration {
    * Allow introspection fields (`__schema`, `__type`).
    */
   allowIntrospection?: boolean;
+}
+/**
+ * A flow step running the `mock` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockStep".
+ */
+export interface MockStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `mock`.
+   */
+  policy: "mock";
+  configuration: MockPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `mock` policy: answer the request with a fixed response instead of calling the endpoint (the response phase still runs).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockPolicyConfiguration".
+ */
+export interface MockPolicyConfiguration {
+  /**
+   * HTTP status of the response (Gravitee exports write it as text: "200").
+   */
+  status?: number | string;
+  /**
+   * Response headers (values may contain EL).
+   */
+  headers?: HttpHeader[];
+  /**
+   * Response body (may contain EL).
+   */
+  content?: string;
+}
+/**
+ * A flow step running the `ip-filtering` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "IpFilteringStep".
+ */
+export interface IpFilteringStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `ip-filtering`.
+   */
+  policy: "ip-filtering";
+  configuration: IpFilteringPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `ip-filtering` policy: allow or deny clients by IP address or CIDR range.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "IpFilteringPolicyConfiguration".
+ */
+export interface IpFilteringPolicyConfiguration {
+  /**
+   * Also check every address of X-Forwarded-For (off: only the address of the connection, which a client cannot forge).
+   */
+  matchAllFromXForwardedFor?: boolean;
+  /**
+   * Addresses or CIDR ranges allowed (empty: every address not denied).
+   */
+  whitelistIps?: string[];
+  /**
+   * Addresses or CIDR ranges denied.
+   */
+  blacklistIps?: string[];
+  /**
+   * Gravitee's DNS lookup of host names in the lists (host names are not supported by Sluice; accepted for compatibility).
+   */
+  lookupIpVersion?: "ALL" | "IPV4" | "IPV6";
+  /**
+   * EL giving the address to check instead of the connection's.
+   */
+  customIPAddress?: string;
+}
+/**
+ * A flow step running the `ssl-enforcement` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SslEnforcementStep".
+ */
+export interface SslEnforcementStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `ssl-enforcement`.
+   */
+  policy: "ssl-enforcement";
+  configuration: SslEnforcementPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `ssl-enforcement` policy: require HTTPS and, optionally, a client certificate whose subject is on a list.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SslEnforcementPolicyConfiguration".
+ */
+export interface SslEnforcementPolicyConfiguration {
+  /**
+   * Refuse requests that did not come over TLS.
+   */
+  requiresSsl?: boolean;
+  /**
+   * Trust X-Forwarded-Proto: https from a TLS-terminating proxy.
+   */
+  useXForwardedProto?: boolean;
+  /**
+   * Require a client certificate.
+   */
+  requiresClientAuthentication?: boolean;
+  /**
+   * Distinguished names of the client certificates allowed (`*` and `?` wildcards, as Gravitee's Ant matcher).
+   */
+  whitelistClientCertificates?: string[];
+  /**
+   * Where the client certificate is read: the TLS session, or a header set by a TLS-terminating proxy.
+   */
+  certificateLocation?: "SESSION" | "HEADER";
+  /**
+   * The header holding the URL-encoded PEM certificate (certificateLocation HEADER).
+   */
+  certificateHeaderName?: string;
 }
 /**
  * A plan: how consumers subscribe and authenticate, with its own flows.
