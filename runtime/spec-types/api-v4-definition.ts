@@ -50,7 +50,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `message-filtering`, `rest-to-soap`, `graphql-rate-limit`, `graphql-guard`, `mock`, `ip-filtering`, `ssl-enforcement`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `message-filtering`, `rest-to-soap`, `graphql-rate-limit`, `graphql-guard`, `mock`, `ip-filtering`, `ssl-enforcement`, `transform-queryparams`, `request-content-limit`, `policy-override-request-method`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -70,7 +70,10 @@ export type FlowStep =
   | GraphqlGuardStep
   | MockStep
   | IpFilteringStep
-  | SslEnforcementStep;
+  | SslEnforcementStep
+  | TransformQueryParamsStep
+  | RequestContentLimitStep
+  | OverrideRequestMethodStep;
 /**
  * Plan security: how a request is authenticated.
  *
@@ -1932,9 +1935,7 @@ export interface HttpSelector {
    *
    * Items: An HTTP method.
    */
-  methods?: (
-    "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER"
-  )[];
+  methods?: ("CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE")[];
 }
 /**
  * Selects messages by channel, operation and entrypoint (MESSAGE APIs).
@@ -2907,6 +2908,153 @@ export interface SslEnforcementPolicyConfiguration {
    * The header holding the URL-encoded PEM certificate (certificateLocation HEADER).
    */
   certificateHeaderName?: string;
+}
+/**
+ * A flow step running the `transform-queryparams` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "TransformQueryParamsStep".
+ */
+export interface TransformQueryParamsStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `transform-queryparams`.
+   */
+  policy: "transform-queryparams";
+  configuration: TransformQueryParamsPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `transform-queryparams` policy: change the query parameters sent to the endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "TransformQueryParamsPolicyConfiguration".
+ */
+export interface TransformQueryParamsPolicyConfiguration {
+  /**
+   * Remove every query parameter first.
+   */
+  clearAll?: boolean;
+  /**
+   * Names of the parameters to remove.
+   */
+  removeQueryParameters?: string[];
+  /**
+   * Parameters to set (values may contain EL), after the removals.
+   */
+  addQueryParameters?: HttpHeader[];
+  /**
+   * Add a value beside the parameter's existing ones instead of replacing them.
+   */
+  appendToExistingArray?: boolean;
+}
+/**
+ * A flow step running the `request-content-limit` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RequestContentLimitStep".
+ */
+export interface RequestContentLimitStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `request-content-limit`; `policy-request-content-limit` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "request-content-limit" | "policy-request-content-limit";
+  configuration: RequestContentLimitPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `request-content-limit` policy (Gravitee's plugin id `policy-request-content-limit`): refuse request bodies larger than `limit` bytes.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RequestContentLimitPolicyConfiguration".
+ */
+export interface RequestContentLimitPolicyConfiguration {
+  /**
+   * Largest request body accepted, in bytes.
+   */
+  limit: number;
+}
+/**
+ * A flow step running the `policy-override-request-method` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "OverrideRequestMethodStep".
+ */
+export interface OverrideRequestMethodStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `policy-override-request-method`.
+   */
+  policy: "policy-override-request-method";
+  configuration: OverrideRequestMethodPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `policy-override-request-method` policy: the HTTP method sent to the endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "OverrideRequestMethodPolicyConfiguration".
+ */
+export interface OverrideRequestMethodPolicyConfiguration {
+  /**
+   * The method the endpoint receives.
+   */
+  method: "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE";
 }
 /**
  * A plan: how consumers subscribe and authenticate, with its own flows.
