@@ -22,7 +22,8 @@ export const connector = definePolicy<RequestContentLimitConfig>({
       async onRequest(exchange) {
         const header = exchange.request.headers["content-length"];
         if (header !== undefined) {
-          if (!/^\s*\d+\s*$/.test(header)) throw new GatewayError(400, "Content-length is not a valid integer !");
+          if (!/^\s*\d+\s*$/.test(header))
+            throw new GatewayError(400, "Content-length is not a valid integer !");
           if (Number(header) > config.limit) throw tooLarge();
           return;
         }
