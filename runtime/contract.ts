@@ -10,6 +10,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
 import type { ElContext } from "./el.ts";
 import type { Resolvable } from "./env.ts";
 import type {
+  Cors,
   Failover,
   HealthCheckConfiguration,
   HealthCheckService,
@@ -557,6 +558,11 @@ export interface HttpEntrypoint {
     exchange: Exchange,
     pipeline: Pipeline,
   ): void;
+  /**
+   * The origins whose WebSocket handshakes it takes (browsers do not apply CORS to WebSocket);
+   * undefined: the listener's CORS origins (runtime/server/cors.ts).
+   */
+  readonly allowedOrigins?: readonly string[];
   close?(): Promise<void>;
   /** Push entrypoints (webhook): start delivering once the gateway runs. */
   start?(pipeline: Pipeline): void;
@@ -602,6 +608,8 @@ export interface ApiDefinition {
   readonly properties: Readonly<Record<string, Resolvable<string>>>;
   /** Gravitee's API-level failover (retries, slow calls, circuit breaker). */
   readonly failover?: Resolvable<Failover>;
+  /** The listener's CORS settings (Gravitee's), applied by the gateway (runtime/server/cors.ts). */
+  readonly cors?: Resolvable<Cors>;
   /** v2 only: strip the context path before proxying (default true). */
   readonly stripContextPath?: boolean;
   /** `spec.resources`, references to ApiResources resolved (SecurityContext.resource). */

@@ -368,7 +368,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "compile/not-implemented",
     title: "Connector, policy or option not implemented yet",
-    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy, plan security or option yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); a plan whose security is not implemented, and a plan security option the runtime does not honour (docs/consumers.md lists them) is a warning on its line; anything else stops the compile.",
+    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy, plan security, option or field yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); a plan whose security is not implemented, a plan security option the runtime does not honour (docs/consumers.md lists them), and any other field the runtime ignores (`analytics`, `dlq`, `pathMappings`, `tenants`, … — docs/spec-format.md) is a warning on its key; an unimplemented connector or policy stops the compile.",
     fix: "Use an implemented alternative (docs/connectors.md and docs/consumers.md list them), or remove the part until it is supported.",
   },
   {

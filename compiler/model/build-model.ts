@@ -225,6 +225,13 @@ class ApiBuilder {
       });
     if (v2 && obj(spec.proxy).failover !== undefined)
       base.failover = this.v2Failover(obj(obj(spec.proxy).failover));
+    // Gravitee reads CORS from the first HTTP listener (v4) or from `proxy.cors` (v2).
+    const listeners = (spec.listeners as Obj[] | undefined) ?? [];
+    const httpListener = listeners.findIndex((l) => l.type === "HTTP");
+    if (v2 && obj(spec.proxy).cors !== undefined)
+      base.cors = this.value(obj(spec.proxy).cors, "/spec/proxy/cors");
+    else if (!v2 && httpListener >= 0 && listeners[httpListener]!.cors !== undefined)
+      base.cors = this.value(listeners[httpListener]!.cors, `/spec/listeners/${httpListener}/cors`);
     const api: ApiModel = v2 ? { ...base, ...this.v2Proxy(spec) } : { ...base, ...this.v4Connectors(spec) };
     this.loggingConditions(spec, v2);
     const request = this.uses.has("request.content");

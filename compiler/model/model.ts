@@ -183,6 +183,8 @@ export interface ApiModel {
   resources?: ResourceModel[];
   /** Bodies some expression of the API reads (`#request.content`, `#jsonPath(#response.content, …)`): buffered for it. */
   bodies?: { request: boolean; response: boolean };
+  /** The first HTTP listener's `cors` (v4) or `proxy.cors` (v2), as Gravitee reads it. */
+  cors?: ModelValue;
   at: SourceRef;
 }
 

@@ -25,9 +25,10 @@ import type {
 } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { EnvError, resolveEnv } from "../env.ts";
-import type { Failover } from "../spec-types/api-v4-definition.ts";
+import type { Cors, Failover } from "../spec-types/api-v4-definition.ts";
 import { BodyTooLarge, type BufferedBody } from "./body.ts";
 import { CLIENT_IDENTIFIER_HEADER, identifyClient } from "./client-identifier.ts";
+import { CorsPolicy } from "./cors.ts";
 import type { GatewayExchange } from "./exchange.ts";
 import { FailoverInvoker } from "./failover.ts";
 import { type CompiledFlow, compileFlow, flowRunsInPhase, matchFlows } from "./flows.ts";
@@ -69,6 +70,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   readonly entrypoints: HttpEntrypoint[];
   readonly groups: RuntimeGroup[];
   readonly log: Logger;
+  readonly cors: CorsPolicy;
   private readonly plans: RuntimePlan[];
   private readonly flows: CompiledFlow[];
   /** The API's failover (retries and circuit breakers) over the first group, when enabled. */
@@ -155,6 +157,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const secrets = options.secrets ?? new SecretStore(env.SLUICE_SECRETS_DIR, log);
     const resource =
       attempt(() => createResources(definition.resources ?? [], env, secrets)) ?? (() => undefined);
+    const cors = definition.cors ? attempt(() => resolveEnv<Cors>(definition.cors!, env)) : undefined;
+    this.cors = new CorsPolicy(cors, definition.type);
     this.plans = definition.plans
       .map((p) => ({
         id: p.id,
@@ -227,6 +231,19 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       ? group.endpoints[0]
       : this.groups.flatMap((g) => g.endpoints).find((e) => e.name === name);
     return endpoint && "publish" in endpoint ? endpoint : undefined;
+  }
+
+  /**
+   * A CORS preflight with `runPolicies` (Gravitee's CorsPreflightInvoker): no plan (a browser sends
+   * no credentials on a preflight), the request and response phases of the API's flows.
+   */
+  async preflight(exchange: Exchange): Promise<void> {
+    const params = (exchange as GatewayExchange).pathParams ?? {};
+    const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
+    const flows = matchFlows(this.flows, exchange, bestMatch, params);
+    (exchange as GatewayExchange).flows = flows;
+    for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest");
+    await this.response(exchange);
   }
 
   async response(exchange: Exchange): Promise<void> {

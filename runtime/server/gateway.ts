@@ -19,6 +19,7 @@ import { openedSharedCounters } from "../policies/lib/shared-counters.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
 import { clientLimitsFrom } from "./client-limits.ts";
+import { CORS_APPLIED_ATTRIBUTE, ORIGIN_REFUSED_ATTRIBUTE } from "./cors.ts";
 import {
   BAD_REQUEST,
   brokenOff,
@@ -159,6 +160,25 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     exchange = new GatewayExchange(api, req, res, match.contextPath, match.pathInfo);
     res.setHeader(REQUEST_ID_HEADER, exchange.requestId);
     res.setHeader(TRANSACTION_ID_HEADER, exchange.transactionId);
+    const cors = api.cors.apply(req, res);
+    if (cors.kind === "refused") {
+      api.log.info("cors refused", { reason: cors.reason, requestId: exchange.requestId });
+      // Through fail(): a response template for the key (CORS_PREFLIGHT_FAILED, …) applies.
+      fail(exchange, new GatewayError(cors.status, cors.message, { key: cors.key }), api.log);
+      return;
+    }
+    if (cors.kind === "preflight") {
+      const answer = () => {
+        res.statusCode = 200;
+        res.setHeader("content-length", 0);
+        res.end();
+      };
+      const current = exchange;
+      if (!cors.runPolicies) answer();
+      else api.preflight(current).then(answer, (error: unknown) => fail(current, error, api.log));
+      return;
+    }
+    if (api.cors.enabled) exchange.attributes[CORS_APPLIED_ATTRIBUTE] = true;
     const entrypoint = api.entrypoints.find((e) => e.matches(req));
     if (!entrypoint) {
       sendNoContextPath(res);
@@ -187,6 +207,17 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const res = new ServerResponse(req);
     const exchange = new GatewayExchange(match.target, req, res, match.contextPath, match.pathInfo);
     exchange.entrypoint = entrypoint.type;
+    if (!match.target.cors.webSocketOriginAllowed(req, entrypoint.allowedOrigins)) {
+      const reason = `Origin '${req.headers.origin}' is not allowed`;
+      match.target.log.info("websocket origin refused", { reason, requestId: exchange.requestId });
+      // The websocket entrypoint completes the handshake and closes 1008 with the reason, which a
+      // browser's CloseEvent shows; other upgrades (http-proxy) get a 403.
+      if (entrypoint.type !== "websocket") {
+        writeRawError(req, socket, 403, "Forbidden");
+        return;
+      }
+      exchange.attributes[ORIGIN_REFUSED_ATTRIBUTE] = reason;
+    }
     entrypoint.upgrade(req, socket, head, exchange, match.target);
   };
 
