@@ -252,4 +252,31 @@ describe("counters shared through Redis", () => {
     expect(ready.status).toBe(200);
     expect(((await ready.json()) as { degraded?: unknown[] }).degraded).toHaveLength(1);
   });
+
+  it("a gateway started before its Redis: not ready (BLOCK_ON_INTERNAL_ERROR), and the first request waits for the connection and is counted", async () => {
+    const port = await freePort();
+    const gateway = await startTestGateway(
+      {
+        "limited.yaml": limited(
+          "limited",
+          "/limited",
+          `        - policy: rate-limit
+          configuration:
+            errorStrategy: BLOCK_ON_INTERNAL_ERROR
+            addHeaders: true
+            rate: { limit: 10, periodTimeUnit: MINUTES }`,
+        ),
+      },
+      { ECHO: echo.url, SLUICE_REDIS_URL: `redis://127.0.0.1:${port}/0`, SLUICE_REDIS_TIMEOUT_MS: "4000" },
+    );
+    gateways.push(gateway);
+    expect((await fetch(`${gateway.adminUrl}/health/ready`)).status).toBe(503);
+    const pending = fetch(`${gateway.url}/limited`);
+    await new Promise((r) => setTimeout(r, 300));
+    redises.push(await startRedis(port));
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-rate-limit-remaining")).toBe("9");
+    expect((await fetch(`${gateway.adminUrl}/health/ready`)).status).toBe(200);
+  });
 });
