@@ -136,6 +136,11 @@ export interface Exchange {
    * (rest-to-soap converts the SOAP response it caused to JSON).
    */
   readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>>;
+  /**
+   * Set by a request-phase policy that answers in place of the endpoint (Gravitee's custom invoker:
+   * the `mock` policy); the response phase then runs on its response as on the endpoint's.
+   */
+  invoker?: (exchange: Exchange) => Promise<UpstreamResponse>;
   readonly signal: AbortSignal;
 }
 

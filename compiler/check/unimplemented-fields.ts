@@ -159,6 +159,12 @@ export const MANAGEMENT_FIELDS: Readonly<Record<string, string>> = {
       "RestToSoap",
       "GraphqlRateLimit",
       "GraphqlGuard",
+      "Mock",
+      "IpFiltering",
+      "SslEnforcement",
+      "TransformQueryParams",
+      "RequestContentLimit",
+      "OverrideRequestMethod",
     ].flatMap((p) => [
       [`${p}Step.description`, "console"],
       ...(p === "MessageFiltering" ? [] : [[`V2${p}Step.description`, "console"]]),

@@ -14,6 +14,7 @@ import { scanEnvTemplate } from "../load/env-refs.ts";
 import { type EnvSite, isApiDocument, type LoadedDocument, setOwn } from "../load/load-specs.ts";
 import { compare } from "../shared/compare.ts";
 import { normalisePath } from "../shared/paths.ts";
+import { canonicalPolicyId } from "../validate/schemas.ts";
 import { type LinkCache, linkConsumers } from "./consumers.ts";
 import { safeIdentifier } from "./identifiers.ts";
 import {
@@ -47,7 +48,7 @@ const CONDITION_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string,
 
 /** The CONDITION_FIELDS of a step's `policy` (none when it is not a known policy name). */
 function conditionFields(policy: unknown): readonly string[] {
-  return (typeof policy === "string" ? CONDITION_FIELDS.get(policy) : undefined) ?? [];
+  return (typeof policy === "string" ? CONDITION_FIELDS.get(canonicalPolicyId(policy)) : undefined) ?? [];
 }
 
 /** Linked models by API model (watch mode): unchanged consumers keep the same linked object. */
@@ -564,7 +565,8 @@ class ApiBuilder {
       .filter(([step]) => step.enabled !== false)
       .map(([step, sp]) => {
         const model: StepModel = {
-          policy: String(step.policy),
+          // Gravitee's plugin ids (`policy-assign-attributes`) link the same module as Sluice's.
+          policy: canonicalPolicyId(String(step.policy)),
           enabled: true,
           configuration: this.stepConfiguration(step, sp),
           at: this.ref(sp),

@@ -27,3 +27,35 @@ export function loadSchemas(): Record<SchemaKind, Record<string, unknown>> {
     Record<string, unknown>
   >;
 }
+
+/**
+ * Gravitee's real plugin ids a policy answers to, read from the schemas: a step definition's
+ * `policy` is either `{const: id}` or `{enum: [id, ...aliases]}` — the first entry is Sluice's id
+ * (its runtime module's name), the others are aliases. The alias list lives there, with the policy's
+ * configuration schema, and nowhere else. Maps every alias to its id.
+ */
+export function policyAliases(
+  schemas: Record<SchemaKind, Record<string, unknown>> = loadSchemas(),
+): ReadonlyMap<string, string> {
+  const aliases = new Map<string, string>();
+  for (const schema of Object.values(schemas)) {
+    const definitions = (schema.definitions ?? {}) as Record<
+      string,
+      { properties?: { policy?: { enum?: unknown[] } } }
+    >;
+    for (const definition of Object.values(definitions)) {
+      const names = definition.properties?.policy?.enum;
+      if (!Array.isArray(names) || typeof names[0] !== "string") continue;
+      for (const alias of names.slice(1)) if (typeof alias === "string") aliases.set(alias, names[0]);
+    }
+  }
+  return aliases;
+}
+
+let aliasesOnce: ReadonlyMap<string, string> | undefined;
+
+/** Sluice's id of the policy a step names (its own id, or the id a Gravitee alias stands for). */
+export function canonicalPolicyId(policy: string): string {
+  aliasesOnce ??= policyAliases();
+  return aliasesOnce.get(policy) ?? policy;
+}

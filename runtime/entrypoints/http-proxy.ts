@@ -23,7 +23,8 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
       matches: () => true,
       async handle(exchange, pipeline) {
         await pipeline.request(exchange);
-        const upstream = await pipeline.proxyEndpoint(exchange).request(exchange);
+        const upstream = await (exchange.invoker?.(exchange) ??
+          pipeline.proxyEndpoint(exchange).request(exchange));
         const res = exchange.response;
         res.statusCode = upstream.status;
         const headers = upstream.headers;

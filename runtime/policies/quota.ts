@@ -1,11 +1,13 @@
 // `quota`: a rate limit over long periods (hours to calendar months), with Gravitee's own message
-// and X-Quota-* headers (added by default). https://documentation.gravitee.io/apim/policies/quota
+// and X-Quota-* headers (added by default); counted per API in memory, or in Redis shared by every
+// replica (SLUICE_REDIS_URL; `async`, `errorStrategy`: lib/shared-counters.ts).
+// https://documentation.gravitee.io/apim/policies/quota
 import type { Exchange } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { definePolicy } from "../define.ts";
 import type { ElContext } from "../el.ts";
 import type { QuotaPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { endOfPeriod, storeFor } from "./lib/counters.ts";
+import { counted, countersFor, endOfPeriod } from "./lib/counters.ts";
 import { messageEl } from "./lib/el.ts";
 import { type Rate, resolveRate } from "./lib/rate.ts";
 
@@ -16,30 +18,47 @@ export type QuotaConfig = Omit<QuotaPolicyConfiguration, "quota"> & {
 export const connector = definePolicy<QuotaConfig>({
   id: "quota",
   create(config, ctx) {
-    const store = storeFor(ctx.api);
+    const store = countersFor(ctx, config);
     const addHeaders = config.addHeaders ?? true;
-    const check = (exchange: Exchange, el: ElContext): void => {
+    const check = (exchange: Exchange, el: ElContext): void | Promise<void> => {
       const rate = resolveRate(config.quota, exchange, el, "q", "MONTHS");
-      const window = store.increment(rate.key, 1, (now) => endOfPeriod(now, rate.periodTime, rate.unit));
-      const headers = {
+      const headersOf = (remaining: number, reset: number) => ({
         "X-Quota-Limit": String(rate.limit),
-        "X-Quota-Remaining": String(Math.max(0, rate.limit - window.count)),
-        "X-Quota-Reset": String(window.resetAt),
+        "X-Quota-Remaining": String(remaining),
+        "X-Quota-Reset": String(reset),
+      });
+      const setHeaders = (headers: Record<string, string>) => {
+        if (addHeaders) for (const [k, v] of Object.entries(headers)) exchange.response.setHeader(k, v);
       };
-      if (addHeaders) for (const [k, v] of Object.entries(headers)) exchange.response.setHeader(k, v);
-      if (window.count > rate.limit) {
-        throw new GatewayError(
-          429,
-          `Quota exceeded! You reached the limit of ${rate.limit} requests per ${rate.periodTime} ${rate.unit.toLowerCase()}`,
-          { key: "QUOTA_TOO_MANY_REQUESTS", headers: addHeaders ? headers : {} },
-        );
-      }
+      return counted(
+        store.increment(rate.key, 1, (now) => endOfPeriod(now, rate.periodTime, rate.unit)),
+        (window) => {
+          const headers = headersOf(Math.max(0, rate.limit - window.count), window.resetAt);
+          setHeaders(headers);
+          if (window.count > rate.limit) {
+            throw new GatewayError(
+              429,
+              `Quota exceeded! You reached the limit of ${rate.limit} requests per ${rate.periodTime} ${rate.unit.toLowerCase()}`,
+              { key: "QUOTA_TOO_MANY_REQUESTS", headers: addHeaders ? headers : {} },
+            );
+          }
+        },
+        () => {
+          if (config.errorStrategy === "BLOCK_ON_INTERNAL_ERROR") {
+            throw new GatewayError(429, "Quota blocked the query due to internal error", {
+              key: "QUOTA_BLOCK_ON_INTERNAL_ERROR",
+            });
+          }
+          // FALLBACK_PASS_TROUGH (QUOTA_NOT_APPLIED): the remaining count is unknown.
+          setHeaders(headersOf(rate.limit, -1));
+        },
+      );
     };
     return {
       onRequest: (exchange) => check(exchange, exchange.el()),
       onMessage(message, exchange) {
-        check(exchange, messageEl(exchange, message));
-        return message;
+        const done = check(exchange, messageEl(exchange, message));
+        return done instanceof Promise ? done.then(() => message) : message;
       },
     };
   },

@@ -1,12 +1,13 @@
 // `spike-arrest`: smooths traffic by splitting the period into slices of at least 100 ms, each
 // allowing its share of the limit (Gravitee's LimitUtils.computeSliceLimit), so 10 req/s admits
-// one request per 100 ms rather than a burst of ten. https://documentation.gravitee.io/apim/policies/spike-arrest
+// one request per 100 ms rather than a burst of ten. Counted per API in memory, or in Redis shared by
+// every replica (SLUICE_REDIS_URL; `async`, `errorStrategy`: lib/shared-counters.ts). https://documentation.gravitee.io/apim/policies/spike-arrest
 import type { Exchange } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { definePolicy } from "../define.ts";
 import type { ElContext } from "../el.ts";
 import type { SpikeArrestPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { endOfPeriod, storeFor } from "./lib/counters.ts";
+import { counted, countersFor, endOfPeriod } from "./lib/counters.ts";
 import { messageEl } from "./lib/el.ts";
 import { type Rate, resolveRate } from "./lib/rate.ts";
 
@@ -28,30 +29,48 @@ export function sliceOf(limit: number, periodMs: number): { period: number; limi
 export const connector = definePolicy<SpikeArrestConfig>({
   id: "spike-arrest",
   create(config, ctx) {
-    const store = storeFor(ctx.api);
-    const check = (exchange: Exchange, el: ElContext): void => {
+    const store = countersFor(ctx, config);
+    const check = (exchange: Exchange, el: ElContext): void | Promise<void> => {
       const rate = resolveRate(config.spike, exchange, el, "sa", "SECONDS");
       const slice = sliceOf(rate.limit, endOfPeriod(0, rate.periodTime, rate.unit));
-      const window = store.increment(rate.key, 1, (now) => now + slice.period);
-      const headers = {
+      const headersOf = (reset: number) => ({
         "X-Spike-Arrest-Limit": String(slice.limit),
         "X-Spike-Arrest-Slice-Period": `${slice.period}ms`,
-        "X-Spike-Arrest-Reset": String(window.resetAt),
+        "X-Spike-Arrest-Reset": String(reset),
+      });
+      const setHeaders = (headers: Record<string, string>) => {
+        if (config.addHeaders)
+          for (const [k, v] of Object.entries(headers)) exchange.response.setHeader(k, v);
       };
-      if (config.addHeaders) for (const [k, v] of Object.entries(headers)) exchange.response.setHeader(k, v);
-      if (window.count > slice.limit) {
-        throw new GatewayError(
-          429,
-          `Spike limit exceeded! You reached the limit of ${slice.limit} requests per ${slice.period} ms.`,
-          { key: "SPIKE_ARREST_TOO_MANY_REQUESTS", headers: config.addHeaders ? headers : {} },
-        );
-      }
+      return counted(
+        store.increment(rate.key, 1, (now) => now + slice.period),
+        (window) => {
+          const headers = headersOf(window.resetAt);
+          setHeaders(headers);
+          if (window.count > slice.limit) {
+            throw new GatewayError(
+              429,
+              `Spike limit exceeded! You reached the limit of ${slice.limit} requests per ${slice.period} ms.`,
+              { key: "SPIKE_ARREST_TOO_MANY_REQUESTS", headers: config.addHeaders ? headers : {} },
+            );
+          }
+        },
+        () => {
+          if (config.errorStrategy === "BLOCK_ON_INTERNAL_ERROR") {
+            throw new GatewayError(429, "Spike arrest blocked the query due to internal error", {
+              key: "SPIKE_ARREST_BLOCK_ON_INTERNAL_ERROR",
+            });
+          }
+          // FALLBACK_PASS_TROUGH (SPIKE_ARREST_NOT_APPLIED): Gravitee's reset header says -1.
+          setHeaders(headersOf(-1));
+        },
+      );
     };
     return {
       onRequest: (exchange) => check(exchange, exchange.el()),
       onMessage(message, exchange) {
-        check(exchange, messageEl(exchange, message));
-        return message;
+        const done = check(exchange, messageEl(exchange, message));
+        return done instanceof Promise ? done.then(() => message) : message;
       },
     };
   },

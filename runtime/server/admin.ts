@@ -22,6 +22,13 @@ export function createAdminServer(options: {
   readiness: () => Readiness[];
   deliveries?: () => SubscriptionDeliveryState[];
   draining: () => boolean;
+  /**
+   * Gateway-wide components (the shared counters' Redis): one that is not ready makes the gateway not
+   * ready; one that is down but not needed for readiness is listed as degraded.
+   */
+  components?: () => Array<{ name: string; ready: boolean; up: boolean; detail?: string }>;
+  /** More Prometheus lines for /metrics. */
+  extraMetrics?: () => string[];
   /** The bundle's dist/ folder, when running from one: /info then serves its digest. */
   bundleDir?: string | undefined;
   /** Bearer token for /metrics and /info (undefined: open). */
@@ -48,18 +55,28 @@ export function createAdminServer(options: {
   app.get("/health/ready", async (_req, reply) => {
     const all = options.readiness();
     const notReady = all.filter((r) => !r.ready);
+    const components = options.components?.() ?? [];
     const draining = options.draining();
-    const ready = notReady.length === 0 && !draining;
+    const ready = notReady.length === 0 && !draining && components.every((c) => c.ready);
+    const down = (c: { name: string; detail?: string }) => ({ component: c.name, detail: c.detail });
     reply.code(ready ? 200 : 503);
     return {
       status: ready ? "UP" : "DOWN",
       ...(draining ? { draining: true } : {}),
       notReady: notReady.map((r) => ({ api: r.api, endpoints: r.notReady })),
+      ...(components.some((c) => !c.ready)
+        ? { components: components.filter((c) => !c.ready).map(down) }
+        : {}),
+      ...(components.some((c) => c.ready && !c.up)
+        ? { degraded: components.filter((c) => c.ready && !c.up).map(down) }
+        : {}),
     };
   });
   app.get("/metrics", async (_req, reply) => {
     reply.type("text/plain; version=0.0.4");
-    return options.metrics.render(options.readiness(), options.deliveries?.() ?? []);
+    const text = options.metrics.render(options.readiness(), options.deliveries?.() ?? []);
+    const extra = options.extraMetrics?.() ?? [];
+    return extra.length === 0 ? text : `${text.replace(/\n?$/, "\n")}${extra.join("\n")}\n`;
   });
   app.get("/subscriptions", async () => ({ subscriptions: options.deliveries?.() ?? [] }));
   app.get("/info", async () => ({

@@ -15,6 +15,7 @@ import type {
 } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
+import { openedSharedCounters } from "../policies/lib/shared-counters.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
 import { clientLimitsFrom } from "./client-limits.ts";
@@ -256,10 +257,16 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       ? watchTlsSettings(env, tls, (next) => tlsServer.setSecureContext(secureContextOptions(next)), log)
       : undefined;
   const deliveries = () => apis.flatMap((a) => a.entrypoints.flatMap((e) => e.deliveries?.() ?? []));
+  // Opened by the counting policies of the APIs just created, when SLUICE_REDIS_URL is set.
+  const sharedCounters = openedSharedCounters(env);
   const admin = createAdminServer({
     bundle,
     metrics,
     readiness,
+    ...(sharedCounters
+      ? { components: () => [{ name: "shared-counters", ...sharedCounters.health() }] }
+      : {}),
+    ...(sharedCounters ? { extraMetrics: () => sharedCounters.metrics() } : {}),
     deliveries,
     draining: () => draining,
     bundleDir: options.bundleDir,
@@ -319,6 +326,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     while (metrics.active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     for (const s of server.sockets) s.destroy();
     await Promise.allSettled(endpoints.map((e) => e.close()));
+    await sharedCounters?.close();
     await admin.close();
     log.info("stopped", { unfinished: metrics.active });
   };

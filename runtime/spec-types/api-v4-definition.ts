@@ -50,7 +50,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `message-filtering`, `rest-to-soap`, `graphql-rate-limit`, `graphql-guard`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `message-filtering`, `rest-to-soap`, `graphql-rate-limit`, `graphql-guard`, `mock`, `ip-filtering`, `ssl-enforcement`, `transform-queryparams`, `request-content-limit`, `policy-override-request-method`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -67,7 +67,13 @@ export type FlowStep =
   | MessageFilteringStep
   | RestToSoapStep
   | GraphqlRateLimitStep
-  | GraphqlGuardStep;
+  | GraphqlGuardStep
+  | MockStep
+  | IpFilteringStep
+  | SslEnforcementStep
+  | TransformQueryParamsStep
+  | RequestContentLimitStep
+  | OverrideRequestMethodStep;
 /**
  * Plan security: how a request is authenticated.
  *
@@ -1949,9 +1955,7 @@ export interface HttpSelector {
    *
    * Items: An HTTP method.
    */
-  methods?: (
-    "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER"
-  )[];
+  methods?: ("CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE")[];
 }
 /**
  * Selects messages by channel, operation and entrypoint (MESSAGE APIs).
@@ -2329,9 +2333,9 @@ export interface AssignAttributesStep {
    */
   enabled?: boolean;
   /**
-   * Policy id: `assign-attributes`.
+   * Policy id: `assign-attributes`; `policy-assign-attributes` (Gravitee's plugin id) is accepted as an alias.
    */
-  policy: "assign-attributes";
+  policy: "assign-attributes" | "policy-assign-attributes";
   configuration?: AssignAttributesPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
@@ -2391,9 +2395,9 @@ export interface AssignContentStep {
    */
   enabled?: boolean;
   /**
-   * Policy id: `assign-content`.
+   * Policy id: `assign-content`; `policy-assign-content` (Gravitee's plugin id) is accepted as an alias.
    */
-  policy: "assign-content";
+  policy: "assign-content" | "policy-assign-content";
   configuration: AssignContentPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
@@ -2745,6 +2749,332 @@ export interface GraphqlGuardPolicyConfiguration {
    * Allow introspection fields (`__schema`, `__type`).
    */
   allowIntrospection?: boolean;
+}
+/**
+ * A flow step running the `mock` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockStep".
+ */
+export interface MockStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `mock`.
+   */
+  policy: "mock";
+  configuration: MockPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `mock` policy: answer the request with a fixed response instead of calling the endpoint (the response phase still runs).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockPolicyConfiguration".
+ */
+export interface MockPolicyConfiguration {
+  /**
+   * HTTP status of the response (Gravitee exports write it as text: "200").
+   */
+  status?: number | string;
+  /**
+   * Response headers (values may contain EL).
+   */
+  headers?: HttpHeader[];
+  /**
+   * Response body (may contain EL).
+   */
+  content?: string;
+}
+/**
+ * A flow step running the `ip-filtering` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "IpFilteringStep".
+ */
+export interface IpFilteringStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `ip-filtering`.
+   */
+  policy: "ip-filtering";
+  configuration: IpFilteringPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `ip-filtering` policy: allow or deny clients by IP address or CIDR range.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "IpFilteringPolicyConfiguration".
+ */
+export interface IpFilteringPolicyConfiguration {
+  /**
+   * Also check every address of X-Forwarded-For (off: only the address of the connection, which a client cannot forge).
+   */
+  matchAllFromXForwardedFor?: boolean;
+  /**
+   * Addresses or CIDR ranges allowed (empty: every address not denied).
+   */
+  whitelistIps?: string[];
+  /**
+   * Addresses or CIDR ranges denied.
+   */
+  blacklistIps?: string[];
+  /**
+   * Gravitee's DNS lookup of host names in the lists (host names are not supported by Sluice; accepted for compatibility).
+   */
+  lookupIpVersion?: "ALL" | "IPV4" | "IPV6";
+  /**
+   * EL giving the address to check instead of the connection's.
+   */
+  customIPAddress?: string;
+}
+/**
+ * A flow step running the `ssl-enforcement` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SslEnforcementStep".
+ */
+export interface SslEnforcementStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `ssl-enforcement`.
+   */
+  policy: "ssl-enforcement";
+  configuration: SslEnforcementPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `ssl-enforcement` policy: require HTTPS and, optionally, a client certificate whose subject is on a list.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SslEnforcementPolicyConfiguration".
+ */
+export interface SslEnforcementPolicyConfiguration {
+  /**
+   * Refuse requests that did not come over TLS.
+   */
+  requiresSsl?: boolean;
+  /**
+   * Trust X-Forwarded-Proto: https from a TLS-terminating proxy.
+   */
+  useXForwardedProto?: boolean;
+  /**
+   * Require a client certificate.
+   */
+  requiresClientAuthentication?: boolean;
+  /**
+   * Distinguished names of the client certificates allowed (`*` and `?` wildcards, as Gravitee's Ant matcher).
+   */
+  whitelistClientCertificates?: string[];
+  /**
+   * Where the client certificate is read: the TLS session, or a header set by a TLS-terminating proxy.
+   */
+  certificateLocation?: "SESSION" | "HEADER";
+  /**
+   * The header holding the URL-encoded PEM certificate (certificateLocation HEADER).
+   */
+  certificateHeaderName?: string;
+}
+/**
+ * A flow step running the `transform-queryparams` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "TransformQueryParamsStep".
+ */
+export interface TransformQueryParamsStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `transform-queryparams`.
+   */
+  policy: "transform-queryparams";
+  configuration: TransformQueryParamsPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `transform-queryparams` policy: change the query parameters sent to the endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "TransformQueryParamsPolicyConfiguration".
+ */
+export interface TransformQueryParamsPolicyConfiguration {
+  /**
+   * Remove every query parameter first.
+   */
+  clearAll?: boolean;
+  /**
+   * Names of the parameters to remove.
+   */
+  removeQueryParameters?: string[];
+  /**
+   * Parameters to set (values may contain EL), after the removals.
+   */
+  addQueryParameters?: HttpHeader[];
+  /**
+   * Add a value beside the parameter's existing ones instead of replacing them.
+   */
+  appendToExistingArray?: boolean;
+}
+/**
+ * A flow step running the `request-content-limit` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RequestContentLimitStep".
+ */
+export interface RequestContentLimitStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `request-content-limit`; `policy-request-content-limit` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "request-content-limit" | "policy-request-content-limit";
+  configuration: RequestContentLimitPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `request-content-limit` policy (Gravitee's plugin id `policy-request-content-limit`): refuse request bodies larger than `limit` bytes.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RequestContentLimitPolicyConfiguration".
+ */
+export interface RequestContentLimitPolicyConfiguration {
+  /**
+   * Largest request body accepted, in bytes.
+   */
+  limit: number;
+}
+/**
+ * A flow step running the `policy-override-request-method` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "OverrideRequestMethodStep".
+ */
+export interface OverrideRequestMethodStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `policy-override-request-method`.
+   */
+  policy: "policy-override-request-method";
+  configuration: OverrideRequestMethodPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `policy-override-request-method` policy: the HTTP method sent to the endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "OverrideRequestMethodPolicyConfiguration".
+ */
+export interface OverrideRequestMethodPolicyConfiguration {
+  /**
+   * The method the endpoint receives.
+   */
+  method: "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE";
 }
 /**
  * A plan: how consumers subscribe and authenticate, with its own flows.

@@ -59,14 +59,15 @@ describe("schemas", () => {
         }
       });
 
-      it("gives every discriminated branch a const tag", () => {
+      it("gives every discriminated branch a const tag (or an enum: the id, then its aliases)", () => {
         const definitions = schema.definitions as Record<string, Node>;
         for (const [pointer, node] of walk(schema)) {
           const discriminator = node.discriminator as { propertyName: string } | undefined;
           if (!discriminator) continue;
-          const tags = (node.oneOf as Array<{ $ref: string }>).map((b) => {
+          const tags = (node.oneOf as Array<{ $ref: string }>).flatMap((b) => {
             const branch = definitions[b.$ref.replace("#/definitions/", "")]!;
-            return (branch.properties as Record<string, Node>)[discriminator.propertyName]?.const;
+            const tag = (branch.properties as Record<string, Node>)[discriminator.propertyName];
+            return Array.isArray(tag?.enum) ? (tag.enum as unknown[]) : [tag?.const];
           });
           expect(
             tags.every((t) => typeof t === "string"),

@@ -4,8 +4,9 @@
 // Keys follow Gravitee's KeyFactory: plan + subscription, the custom key, the policy type.
 // https://documentation.gravitee.io/apim/policies/rate-limit
 import { createHash } from "node:crypto";
-import type { ApiInfo, Exchange } from "../../contract.ts";
+import type { ApiInfo, ConnectorContext, Exchange } from "../../contract.ts";
 import { apiKeyOf } from "../../security/api-key.ts";
+import { CounterStoreError, RemoteCounters, sharedCountersFor } from "./shared-counters.ts";
 
 export interface Window {
   count: number;
@@ -47,6 +48,42 @@ export function storeFor(api: ApiInfo): CounterStore {
     stores.set(api, store);
   }
   return store;
+}
+
+/** Where a counting policy counts: in this process, or (SLUICE_REDIS_URL) in Redis, shared. */
+export interface Counters {
+  /** The window after adding `weight`; a promise when the count comes from Redis (rejects with CounterStoreError). */
+  increment(key: string, weight: number, end: (now: number) => number): Window | Promise<Window>;
+}
+
+/** Gravitee's `errorStrategy`, `FALLBACK_PASS_TROUGH` (sic) by default. */
+export type ErrorStrategy = "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+
+/** The counters of the API `ctx` belongs to: shared through Redis when SLUICE_REDIS_URL is set. */
+export function countersFor(
+  ctx: ConnectorContext,
+  options: { async?: boolean | undefined; errorStrategy?: ErrorStrategy | undefined },
+): Counters {
+  const shared = sharedCountersFor(ctx);
+  if (!shared) return storeFor(ctx.api);
+  if (options.errorStrategy === "BLOCK_ON_INTERNAL_ERROR") shared.blocking = true;
+  return new RemoteCounters(shared, `sluice:${ctx.api.id}:`, options.async === true);
+}
+
+/**
+ * Runs `decide` on the window — synchronously for local counters, so they add no promise to the
+ * request — and `failed` when the shared store could not count.
+ */
+export function counted(
+  window: Window | Promise<Window>,
+  decide: (window: Window) => void,
+  failed: (error: CounterStoreError) => void,
+): void | Promise<void> {
+  if (!(window instanceof Promise)) return decide(window);
+  return window.then(decide, (error: unknown) => {
+    if (error instanceof CounterStoreError) return failed(error);
+    throw error;
+  });
 }
 
 /**
