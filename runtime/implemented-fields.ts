@@ -5,6 +5,30 @@
 // fields are its configuration type, runtime/spec-types/). test/check/field-coverage.test.ts walks
 // the schemas and fails on a field that is in no list, so a new schema field must be decided here.
 // Adding an implementation: move its key from the compiler's list to this one.
+/** The policy step definitions of the schemas (`<name>Step`, v2: `V2<name>Step`) the runtime implements. */
+export const POLICY_STEPS: readonly string[] = [
+  "RateLimit",
+  "Quota",
+  "SpikeArrest",
+  "TransformHeaders",
+  "AssignAttributes",
+  "AssignContent",
+  "JsonToXml",
+  "XmlToJson",
+  "MessageFiltering",
+  "RestToSoap",
+  "GraphqlRateLimit",
+  "GraphqlGuard",
+  "Mock",
+  "IpFiltering",
+  "SslEnforcement",
+  "TransformQueryParams",
+  "RequestContentLimit",
+  "OverrideRequestMethod",
+];
+/** v2 APIs have no message phases: every policy step but the message ones. */
+export const V2_POLICY_STEPS: readonly string[] = POLICY_STEPS.filter((p) => p !== "MessageFiltering");
+
 export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   // Documents and metadata
   "ApiV4Definition.apiVersion": "compiler/load",
@@ -157,51 +181,8 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "HttpSelector.*": "runtime/server/flows.ts",
   "ChannelSelector.*": "runtime/server/flows.ts",
   "ConditionSelector.*": "runtime/server/flows.ts",
-  ...steps(
-    [
-      "RateLimit",
-      "Quota",
-      "SpikeArrest",
-      "TransformHeaders",
-      "AssignAttributes",
-      "AssignContent",
-      "JsonToXml",
-      "XmlToJson",
-      "MessageFiltering",
-      "RestToSoap",
-      "GraphqlRateLimit",
-      "GraphqlGuard",
-      "Mock",
-      "IpFiltering",
-      "SslEnforcement",
-      "TransformQueryParams",
-      "RequestContentLimit",
-      "OverrideRequestMethod",
-    ],
-    "",
-  ),
-  ...steps(
-    [
-      "RateLimit",
-      "Quota",
-      "SpikeArrest",
-      "TransformHeaders",
-      "AssignAttributes",
-      "AssignContent",
-      "JsonToXml",
-      "XmlToJson",
-      "RestToSoap",
-      "GraphqlRateLimit",
-      "GraphqlGuard",
-      "Mock",
-      "IpFiltering",
-      "SslEnforcement",
-      "TransformQueryParams",
-      "RequestContentLimit",
-      "OverrideRequestMethod",
-    ],
-    "V2",
-  ),
+  ...steps(POLICY_STEPS, ""),
+  ...steps(V2_POLICY_STEPS, "V2"),
   "RateLimitPolicyConfiguration.*": "runtime/policies/rate-limit.ts",
   "RateLimitRate.*": "runtime/policies/lib/rate.ts",
   "QuotaPolicyConfiguration.*": "runtime/policies/quota.ts",

@@ -4,6 +4,8 @@
 // `$ref`, and the `oneOf` branch its `type` selects), naming each object by its schema `title`.
 // Fields the runtime implements are listed next to the runtime (runtime/implemented-fields.ts);
 // test/check/field-coverage.test.ts fails on a schema field that is in none of the lists.
+
+import { POLICY_STEPS, V2_POLICY_STEPS } from "../../runtime/implemented-fields.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LoadedDocument } from "../load/load-specs.ts";
 import { loadSchemas, type SchemaKind } from "../validate/schemas.ts";
@@ -146,28 +148,9 @@ export const MANAGEMENT_FIELDS: Readonly<Record<string, string>> = {
   "V2Plan.crossId": "management",
   "V2Plan.api": "management",
   ...Object.fromEntries(
-    [
-      "RateLimit",
-      "Quota",
-      "SpikeArrest",
-      "TransformHeaders",
-      "AssignAttributes",
-      "AssignContent",
-      "JsonToXml",
-      "XmlToJson",
-      "MessageFiltering",
-      "RestToSoap",
-      "GraphqlRateLimit",
-      "GraphqlGuard",
-      "Mock",
-      "IpFiltering",
-      "SslEnforcement",
-      "TransformQueryParams",
-      "RequestContentLimit",
-      "OverrideRequestMethod",
-    ].flatMap((p) => [
+    POLICY_STEPS.flatMap((p) => [
       [`${p}Step.description`, "console"],
-      ...(p === "MessageFiltering" ? [] : [[`V2${p}Step.description`, "console"]]),
+      ...(V2_POLICY_STEPS.includes(p) ? [[`V2${p}Step.description`, "console"]] : []),
     ]),
   ),
 };
