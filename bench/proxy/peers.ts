@@ -1,0 +1,129 @@
+// The reference servers of the proxy bench, each run in its own process: the backend every proxy
+// forwards to, and the Node peers Sluice is measured against — fast-gateway, fastify with
+// @fastify/http-proxy, and the smallest sensible pass-through (node:http → undici Pool → pipe back).
+// nginx (one worker, upstream keep-alive) is configured here and started as its own binary. Every
+// proxy serves the context path `/bench/` and forwards the rest of the path, as Sluice does.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { pipeline } from "node:stream";
+import { Pool } from "undici";
+
+export const CONTEXT_PATH = "/bench";
+
+/** The backend: a fixed body of `size` bytes, keep-alive, as fast as node:http answers. */
+export function backend(size: number): Server {
+  const body = Buffer.alloc(size, "x");
+  const server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { "content-type": "text/plain", "content-length": body.length });
+    res.end(body);
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+/** node:http → undici Pool → pipe back: no routing, no headers work, nothing else. */
+export function undiciPassThrough(target: string): Server {
+  const pool = new Pool(target, { connections: 100 });
+  const server = createServer((req, res) => {
+    const path = req.url!.startsWith(`${CONTEXT_PATH}/`) ? req.url!.slice(CONTEXT_PATH.length) : req.url!;
+    pool.request({ path, method: req.method as "GET", headers: req.headers, body: req }).then(
+      (up) => {
+        // The client may be gone already (wrk closing its connections at the end of a run).
+        if (res.destroyed) return void up.body.destroy();
+        res.writeHead(up.statusCode, up.headers as Record<string, string>);
+        pipeline(up.body, res, () => {});
+      },
+      () => {
+        res.statusCode = 502;
+        res.end();
+      },
+    );
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+/** fast-gateway with its defaults (restana + fast-proxy-lite, keep-alive agent). */
+export async function fastGateway(target: string): Promise<{ listen(port: number): Promise<void> }> {
+  const { default: gateway } = (await import("fast-gateway")) as unknown as {
+    default: (o: unknown) => { start(port: number, host: string): Promise<unknown> };
+  };
+  const server = gateway({ routes: [{ prefix: CONTEXT_PATH, target }] });
+  return { listen: async (port) => void (await server.start(port, "127.0.0.1")) };
+}
+
+/** fastify + @fastify/http-proxy (reply-from over undici), logger off. */
+export async function fastifyProxy(target: string): Promise<{ listen(port: number): Promise<void> }> {
+  const { default: Fastify } = await import("fastify");
+  const { default: proxy } = await import("@fastify/http-proxy");
+  const app = Fastify({ logger: false });
+  await app.register(proxy, { upstream: target, prefix: CONTEXT_PATH });
+  return { listen: async (port) => void (await app.listen({ port, host: "127.0.0.1" })) };
+}
+
+/** The nginx binary, installed with apt-get (Debian's nginx-light) when absent; undefined if that fails. */
+export function findNginx(): string | undefined {
+  const known = ["/usr/sbin/nginx", "/usr/bin/nginx"];
+  const found = () => known.find((p) => existsSync(p));
+  if (found()) return found();
+  console.error("nginx not found: installing nginx-light with apt-get");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  spawnSync("apt-get", ["install", "-y", "-qq", "nginx-light"], { stdio: "inherit", env });
+  return found();
+}
+
+/** nginx in the foreground, one worker process, keep-alive to the backend (`keepalive 64`). */
+export async function startNginx(
+  binary: string,
+  dir: string,
+  port: number,
+  backendPort: number,
+): Promise<{ pid: number; stop(): void }> {
+  await mkdir(dir, { recursive: true });
+  const conf = join(dir, "nginx.conf");
+  await writeFile(
+    conf,
+    `daemon off;
+master_process on;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  keepalive_requests 1000000;
+  upstream backend { server 127.0.0.1:${backendPort}; keepalive 64; keepalive_requests 1000000; }
+  server {
+    listen 127.0.0.1:${port};
+    location ${CONTEXT_PATH}/ {
+      proxy_pass http://backend/;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
+}
+`,
+  );
+  const proc = spawn(binary, ["-c", conf, "-p", dir], { stdio: ["ignore", "ignore", "inherit"] });
+  return { pid: proc.pid!, stop: () => proc.kill("SIGTERM") };
+}
+
+/** A free TCP port on 127.0.0.1 (listen on 0, read it, close). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
