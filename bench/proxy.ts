@@ -30,6 +30,7 @@ import {
 import {
   backend,
   CONTEXT_PATH,
+  cpuMicros,
   fastGateway,
   fastifyProxy,
   findNginx,
@@ -73,6 +74,8 @@ interface Target {
   url: string;
   headers?: Record<string, string>;
   kind: "limit" | "peer" | "node-peer" | "extra" | "sluice";
+  /** The proxy's process, whose CPU time per request is reported. */
+  pid: number;
 }
 
 async function main(): Promise<void> {
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
     for (const s of stops) s();
   };
   process.once("exit", killAll);
-  const role = async (name: string, target = ""): Promise<number> => {
+  const role = async (name: string, target = ""): Promise<{ port: number; pid: number }> => {
     const port = await freePort();
     const proc = spawn(
       process.execPath,
@@ -106,7 +109,7 @@ async function main(): Promise<void> {
     );
     children.push(proc);
     await waitForPort(port, proc);
-    return port;
+    return { port, pid: proc.pid! };
   };
 
   const wrkBinary = findWrk(true);
@@ -116,13 +119,14 @@ async function main(): Promise<void> {
 
   const targets: Target[] = [];
   try {
-    const backendPort = await role("backend");
+    const { port: backendPort, pid: backendPid } = await role("backend");
     const backendUrl = `http://127.0.0.1:${backendPort}`;
     targets.push({
       name: "backend",
       label: "backend direct (the limit)",
       url: `${backendUrl}/items?id=1`,
       kind: "limit",
+      pid: backendPid,
     });
     const nginx = wanted("nginx") ? findNginx() : undefined;
     if (nginx) {
@@ -135,6 +139,7 @@ async function main(): Promise<void> {
         label: "nginx, 1 worker, upstream keepalive",
         url: `http://127.0.0.1:${port}${CONTEXT_PATH}/items?id=1`,
         kind: "peer",
+        pid: n.pid,
       });
     } else if (wanted("nginx")) console.error("nginx could not be installed: its row is left out");
     for (const [name, label] of [
@@ -142,8 +147,9 @@ async function main(): Promise<void> {
       ["fastify", "fastify + @fastify/http-proxy"],
     ] as const) {
       if (!wanted(name)) continue;
-      const port = await role(name, backendUrl);
+      const { port, pid } = await role(name, backendUrl);
       targets.push({
+        pid,
         name,
         label,
         url: `http://127.0.0.1:${port}${CONTEXT_PATH}/items?id=1`,
@@ -151,8 +157,9 @@ async function main(): Promise<void> {
       });
     }
     if (wanted("undici")) {
-      const port = await role("undici", backendUrl);
+      const { port, pid } = await role("undici", backendUrl);
       targets.push({
+        pid,
         name: "undici",
         label: "node:http → undici Pool → pipe (extra)",
         url: `http://127.0.0.1:${port}${CONTEXT_PATH}/items?id=1`,
@@ -171,6 +178,7 @@ async function main(): Promise<void> {
         label: v.label,
         url: `http://127.0.0.1:${g.port}${v.path}`,
         kind: "sluice",
+        pid: g.proc.pid!,
         ...(v.headers ? { headers: v.headers } : {}),
       });
     }
@@ -184,20 +192,25 @@ async function main(): Promise<void> {
 
     const rps: Record<string, number[]> = {};
     const errors: Record<string, number> = {};
+    const cpu: Record<string, number[]> = {};
     for (let round = 0; round < rounds; round++) {
       const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
       for (const t of order) {
         const o = { url: t.url, connections, ...(t.headers ? { headers: t.headers } : {}) };
         await measure({ ...o, seconds: 1 });
+        const cpu0 = cpuMicros(t.pid);
         const r = await measure({ ...o, seconds });
+        const perRequest = (cpuMicros(t.pid) - cpu0) / (r.rps * seconds);
         rps[t.name] = [...(rps[t.name] ?? []), r.rps];
+        cpu[t.name] = [...(cpu[t.name] ?? []), perRequest];
         errors[t.name] = (errors[t.name] ?? 0) + r.errors;
         console.error(
-          `round ${round + 1} ${t.name.padEnd(14)} ${r.rps.toFixed(0).padStart(7)} req/s  errors ${r.errors}  load ${loadavg()[0]!.toFixed(1)}`,
+          `round ${round + 1} ${t.name.padEnd(14)} ${r.rps.toFixed(0).padStart(7)} req/s ${perRequest.toFixed(1).padStart(6)} µs CPU/req  errors ${r.errors}  load ${loadavg()[0]!.toFixed(1)}`,
         );
       }
     }
     const med = (name: string) => (rps[name] ? median(rps[name]) : Number.NaN);
+    const medCpu = (name: string) => (cpu[name] ? median(cpu[name]) : Number.NaN);
 
     let latency: LatencyResult | undefined;
     const keyless = targets.find((t) => t.name === "keyless");
@@ -214,6 +227,7 @@ async function main(): Promise<void> {
     const report = renderReport({
       targets,
       med,
+      medCpu,
       errors,
       latency,
       seconds,
@@ -271,6 +285,7 @@ async function measureLatency(
 function renderReport(r: {
   targets: Target[];
   med: (name: string) => number;
+  medCpu: (name: string) => number;
   errors: Record<string, number>;
   latency: LatencyResult | undefined;
   seconds: number;
@@ -293,16 +308,20 @@ function renderReport(r: {
   lines.push(
     `Run ${r.started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${cpus().length} cores, load average ${r.load[0].toFixed(1)} at the start and ${r.load[1].toFixed(1)} at the end; Node ${process.version}; ${r.generator}, keep-alive GETs of a 64-byte body, ${r.rounds} interleaved rounds of ${r.seconds} s (each after a 1 s warm-up), medians.`,
     "",
-    "| target | req/s | of nginx | of the best Node peer | errors |",
-    "|---|---:|---:|---:|---:|",
+    "| target | req/s | of nginx | of the best Node peer | CPU µs/request | errors |",
+    "|---|---:|---:|---:|---:|---:|",
   );
   for (const t of targets) {
     const v = med(t.name);
     const name = t.kind === "sluice" ? `**${t.label}**` : t.label;
     lines.push(
-      `| ${name} | ${v.toFixed(0)} | ${x(v, nginx)} | ${x(v, bestRps)} | ${r.errors[t.name] ?? 0} |`,
+      `| ${name} | ${v.toFixed(0)} | ${x(v, nginx)} | ${x(v, bestRps)} | ${r.medCpu(t.name).toFixed(1)} | ${r.errors[t.name] ?? 0} |`,
     );
   }
+  lines.push(
+    "",
+    "CPU µs/request: the proxy process's user + system time during the round (/proc) divided by the requests it served — steadier than req/s when other work shares the cores.",
+  );
   const keyless = med("keyless");
   const goal = (what: string, value: number, ref: string, refValue: number, target: number) => {
     const ratio = value / refValue;

@@ -4,7 +4,7 @@
 // nginx (one worker, upstream keep-alive) is configured here and started as its own binary. Every
 // proxy serves the context path `/bench/` and forwards the rest of the path, as Sluice does.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -78,7 +78,7 @@ export function findNginx(): string | undefined {
   return found();
 }
 
-/** nginx in the foreground, one worker process, keep-alive to the backend (`keepalive 64`). */
+/** nginx in the foreground as one process (no master: its CPU time is that process's), keep-alive to the backend (`keepalive 64`). */
 export async function startNginx(
   binary: string,
   dir: string,
@@ -90,7 +90,7 @@ export async function startNginx(
   await writeFile(
     conf,
     `daemon off;
-master_process on;
+master_process off;
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
@@ -117,6 +117,14 @@ http {
   );
   const proc = spawn(binary, ["-c", conf, "-p", dir], { stdio: ["ignore", "ignore", "inherit"] });
   return { pid: proc.pid!, stop: () => proc.kill("SIGTERM") };
+}
+
+/** CPU time (user + system) a process has used, in microseconds, from /proc (Linux). */
+export function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // Fields 14 and 15 of proc(5), counted from the state (field 3) here; clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 /** A free TCP port on 127.0.0.1 (listen on 0, read it, close). */
