@@ -23,7 +23,17 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
       matches: () => true,
       async handle(exchange, pipeline) {
         await pipeline.request(exchange);
-        const upstream = await pipeline.proxyEndpoint(exchange).request(exchange);
+        const endpoint = pipeline.proxyEndpoint(exchange);
+        // Nothing reads or changes the response: the endpoint writes it straight to the client.
+        if (
+          endpoint.forward &&
+          !("stream" in exchange.response) &&
+          pipeline.passesResponseThrough?.(exchange)
+        ) {
+          await endpoint.forward(exchange);
+          return;
+        }
+        const upstream = await endpoint.request(exchange);
         const res = exchange.response;
         res.statusCode = upstream.status;
         const headers = upstream.headers;

@@ -67,6 +67,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   private readonly flows: CompiledFlow[];
   /** The API's failover (retries and circuit breakers) over the first group, when enabled. */
   private readonly failover: FailoverInvoker | undefined;
+  /** Whether any flow (the API's or a plan's) has response steps; if none, responses stream as they come. */
+  private readonly responseSteps: boolean;
 
   /** Throws EnvError (collected by the gateway) when the environment does not fit. */
   constructor(
@@ -163,7 +165,14 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       .sort(
         (a, b) => (SECURITY_ORDER[a.securityType ?? ""] ?? 5) - (SECURITY_ORDER[b.securityType ?? ""] ?? 5),
       );
+    this.responseSteps = [...this.flows, ...this.plans.flatMap((p) => p.flows)].some(
+      (f) => f.flow.response.length > 0,
+    );
     if (problems.length > 0) throw new EnvError(problems.join("\n"));
+  }
+
+  passesResponseThrough(exchange: Exchange): boolean {
+    return !this.responseSteps && exchange.deferredResponse.length === 0;
   }
 
   /** Security (plan selection), then the request phase of the plan's flows and the API's flows. */

@@ -21,12 +21,12 @@ export class GatewayExchange implements Exchange {
   readonly requestBody: BufferedBody;
   readonly responseBody = new BufferedBody();
   readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>> = [];
-  readonly signal: AbortSignal;
   plan?: string;
   /** Path parameters captured by the matched flow (`/orders/:id`). */
   pathParams: Record<string, string> = {};
   private elContext: ElContext | undefined;
-  private readonly abort = new AbortController();
+  /** Made when something asks for `signal` (most proxy exchanges never do). */
+  private abort: AbortController | undefined;
 
   constructor(
     api: RuntimeApi,
@@ -43,12 +43,21 @@ export class GatewayExchange implements Exchange {
     this.requestId = randomUUID();
     const given = request.headers[TRANSACTION_ID_HEADER];
     this.transactionId = (Array.isArray(given) ? given[0] : given) || this.requestId;
-    this.signal = this.abort.signal;
     this.requestBody = new BufferedBody(request);
+  }
+
+  /** Aborts when the client goes away before its response is complete. */
+  get signal(): AbortSignal {
+    if (this.abort) return this.abort.signal;
+    const abort = new AbortController();
+    this.abort = abort;
+    const response = this.response;
     const onClose = () => {
-      if (!response.writableFinished) this.abort.abort();
+      if (!response.writableFinished) abort.abort();
     };
-    response.once("close", onClose);
+    if (response.destroyed) onClose();
+    else response.once("close", onClose);
+    return abort.signal;
   }
 
   el(): ElContext {

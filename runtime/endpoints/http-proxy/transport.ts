@@ -3,6 +3,8 @@
 // (gRPC: h2c with prior knowledge for http:// and grpc://, ALPN h2 under TLS; trailers, streaming
 // both ways, cancellation as RST_STREAM). Both reject with the client library's own error; the
 // connector maps errors to Gravitee's 502/504.
+
+import type { ServerResponse } from "node:http";
 import {
   type ClientHttp2Session,
   type ClientHttp2Stream,
@@ -15,6 +17,7 @@ import type { ConnectionOptions } from "node:tls";
 import { type Dispatcher, errors, interceptors, Pool } from "undici";
 import type { UpstreamResponse } from "../../contract.ts";
 import type { HttpClientOptions } from "../../spec-types/api-v4-definition.ts";
+import { ForwardHandler } from "./forward.ts";
 import { stripResponseHeaders, toObject } from "./headers.ts";
 
 export interface SendOptions {
@@ -28,6 +31,8 @@ export interface SendOptions {
 
 export interface Transport {
   send(options: SendOptions): Promise<UpstreamResponse>;
+  /** HTTP/1.1 only: the backend's answer written straight into `res` (./forward.ts). */
+  forward?(options: Omit<SendOptions, "signal">, res: ServerResponse): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,6 +86,21 @@ export function createHttp1Transport(
         headers: stripResponseHeaders(res.headers),
         body: res.body,
       };
+    },
+    forward(o, res) {
+      return new Promise<void>((resolve, reject) => {
+        dispatcher.dispatch(
+          {
+            origin,
+            path: o.path,
+            method: o.method as Dispatcher.HttpMethod,
+            headers: o.headers,
+            body: o.body,
+            reset: !keepAlive,
+          },
+          new ForwardHandler(res, resolve, reject),
+        );
+      });
     },
     close: () => pool.close(),
   };

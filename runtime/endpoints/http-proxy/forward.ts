@@ -1,0 +1,118 @@
+// The proxy's fast path: an undici dispatch handler that writes the backend's answer straight into
+// the client's HTTP/1.1 response — status and headers in one writeHead, each body chunk as it
+// arrives, backpressure by pausing the upstream socket until the client drains. Used when nothing
+// in the API reads or changes the response (no response-phase steps): no response body stream, no
+// stream pipeline, no AbortController per request. Node's http server already corks the head with
+// the first chunk and the end, so a small answer leaves in one write.
+//
+// Failures before the head reach the caller as the client library's error (the connector maps it to
+// 502/504); after it, the response is cut off (the client sees a truncated body, as with any proxy).
+// The client going away aborts the upstream request.
+import type { ServerResponse } from "node:http";
+import type { Dispatcher } from "undici";
+
+/** Response headers that never cross the proxy (RFC 9110 §7.6.1), and the gateway's own ids. */
+const DROPPED = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "upgrade",
+  "trailer",
+  "x-gravitee-request-id",
+  "x-gravitee-transaction-id",
+]);
+
+export class ForwardHandler implements Dispatcher.DispatchHandler {
+  private abortUpstream: ((error?: Error) => void) | undefined;
+  private resumeUpstream: (() => void) | undefined;
+  private headSent = false;
+  private finished = false;
+  private readonly onDrain = () => this.resumeUpstream?.();
+  private readonly onClientClose = () => {
+    if (!this.finished) this.abortUpstream?.(new Error("client closed the connection"));
+  };
+
+  private readonly res: ServerResponse;
+  private readonly resolve: () => void;
+  private readonly reject: (error: Error) => void;
+  /** Called once: the backend answered (its head) or failed. */
+  private readonly settled: (() => void) | undefined;
+
+  constructor(
+    res: ServerResponse,
+    resolve: () => void,
+    reject: (error: Error) => void,
+    settled?: () => void,
+  ) {
+    this.res = res;
+    this.resolve = resolve;
+    this.reject = reject;
+    this.settled = settled;
+    res.once("close", this.onClientClose);
+  }
+
+  onConnect(abort: (error?: Error) => void): void {
+    this.abortUpstream = abort;
+    if (this.res.destroyed) abort(new Error("client closed the connection"));
+  }
+
+  onHeaders(status: number, raw: Buffer[], resume: () => void): boolean {
+    this.settled?.();
+    this.resumeUpstream = resume;
+    const res = this.res;
+    let listed: string[] | undefined;
+    const flat: string[] = [];
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i]!.toString("latin1");
+      const lower = name.toLowerCase();
+      const value = raw[i + 1]!.toString("latin1");
+      if (DROPPED.has(lower)) {
+        if (lower === "connection") listed = value.split(",").map((t) => t.trim().toLowerCase());
+        continue;
+      }
+      flat.push(name, value);
+    }
+    if (listed)
+      for (let i = flat.length - 2; i >= 0; i -= 2)
+        if (listed.includes(flat[i]!.toLowerCase())) flat.splice(i, 2);
+    try {
+      res.writeHead(status, flat);
+    } catch {
+      // A header invalid for Node's server: the others go, one by one.
+      res.statusCode = status;
+      for (let i = 0; i < flat.length; i += 2) {
+        try {
+          res.appendHeader(flat[i]!, flat[i + 1]!);
+        } catch {}
+      }
+    }
+    this.headSent = true;
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.res.write(chunk)) return true;
+    this.res.once("drain", this.onDrain);
+    return false;
+  }
+
+  onComplete(): void {
+    this.finished = true;
+    this.res.removeListener("close", this.onClientClose);
+    this.res.end();
+    this.resolve();
+  }
+
+  onError(error: Error): void {
+    this.finished = true;
+    this.res.removeListener("close", this.onClientClose);
+    if (!this.headSent) {
+      this.settled?.();
+      this.reject(error);
+      return;
+    }
+    this.res.destroy(error);
+    this.resolve();
+  }
+}
