@@ -13,7 +13,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { ConnectorResolver } from "./emit/connectors.ts";
 import type { EmittedModule } from "./emit/emit-api.ts";
 import { type EmitCache, emitGateway } from "./emit/emit-gateway.ts";
-import type { LoadInput } from "./load/load-specs.ts";
+import { isApiDocument, type LoadInput } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
 import { CheckCache, checkRepository, hasErrors } from "./pipeline.ts";
 import { PROJECT_DIR, typesDir } from "./shared/package-dir.ts";
@@ -105,7 +105,7 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
     modules: [],
     changed: [],
     internalErrors: [],
-    apis: checked.documents.length,
+    apis: checked.documents.filter(isApiDocument).length,
     timings,
   };
   const model = checked.model;

@@ -18,4 +18,6 @@ export { connector as rateLimitPolicy } from "../runtime/policies/rate-limit.ts"
 export { connector as restToSoapPolicy } from "../runtime/policies/rest-to-soap.ts";
 export { connector as transformHeadersPolicy } from "../runtime/policies/transform-headers.ts";
 export { connector as apiKeySecurity } from "../runtime/security/api-key.ts";
+export { connector as jwtSecurity } from "../runtime/security/jwt.ts";
 export { connector as keyLessSecurity } from "../runtime/security/key-less.ts";
+export { connector as mtlsSecurity } from "../runtime/security/mtls.ts";

@@ -233,6 +233,69 @@ export interface ResourceInfo {
   readonly configuration: Readonly<Record<string, unknown>>;
 }
 
+/** GKO's `[[ secret `name/key` ]]`, compiled: read from `$SLUICE_SECRETS_DIR/name/key` (and re-read on change). */
+export interface SecretValue {
+  readonly $secret: { readonly name: string; readonly key: string };
+}
+
+/** A Subscription resource as compiled into the API module it subscribes to (docs/consumers.md). */
+export interface SubscriptionDefinition {
+  /** `metadata.name` of the Subscription. */
+  readonly id: string;
+  readonly application: {
+    readonly id: string;
+    readonly name: string;
+    readonly clientId?: Resolvable<string>;
+    /** The application's client certificates (MTLS plans): PEM text, base64 PEM when `encoded`, or a secret. */
+    readonly certificates?: ReadonlyArray<{
+      readonly name?: string;
+      readonly content: Resolvable<string> | SecretValue;
+      readonly encoded?: boolean;
+      readonly startsAt?: string;
+      readonly endsAt?: string;
+    }>;
+  };
+  /** RFC 3339; refused from then on. */
+  readonly endingAt?: string;
+  /** API_KEY plans: each key a reference, never a value (`${ENV}` resolved at start, or a secret). */
+  readonly apiKeys?: ReadonlyArray<{
+    readonly key: Resolvable<string> | SecretValue;
+    readonly expireAt?: string;
+  }>;
+  readonly metadata?: Readonly<Record<string, string>>;
+  /** PUSH plans: the webhook subscription (GKO `consumerConfiguration`). */
+  readonly consumerConfiguration?: Resolvable<{
+    readonly entrypointId: string;
+    readonly channel?: string;
+    readonly entrypointConfiguration?: Readonly<Record<string, unknown>>;
+  }>;
+}
+
+/** A resource of an API (inline in `spec.resources`, or the GKO ApiResource it references). */
+export interface ResourceDefinition {
+  readonly name: string;
+  readonly type: string;
+  readonly enabled: boolean;
+  readonly configuration: Resolvable<Readonly<Record<string, unknown>>>;
+}
+
+/** Gravitee's response templates: error key → media type → the response that replaces the error's. */
+export type ResponseTemplates = Readonly<
+  Record<
+    string,
+    Readonly<
+      Record<
+        string,
+        {
+          readonly status?: number;
+          readonly headers?: Readonly<Record<string, string | ((el: ElContext) => string)>>;
+          readonly body?: string | ((el: ElContext) => string);
+        }
+      >
+    >
+  >
+>;
+
 /** What a plan's security connector is created with. */
 export interface SecurityContext extends ConnectorContext {
   readonly plan: { readonly id: string; readonly name: string };
@@ -274,6 +337,8 @@ export interface Plan<S = StepBinding> {
   readonly security: { create(ctx: SecurityContext): SecurityInstance } | undefined;
   readonly selectionRule?: (el: ElContext) => boolean;
   readonly flows: ReadonlyArray<Flow<S>>;
+  /** The plan's subscriptions (plans with subscriptions: API_KEY, JWT, OAUTH2, MTLS, PUSH). */
+  readonly subscriptions?: readonly SubscriptionDefinition[];
 }
 
 export interface ApiInfo {
@@ -359,10 +424,11 @@ export interface ProxyEndpoint {
   /**
    * Sends the request and writes the backend's answer straight into `exchange.response` (an HTTP/1.1
    * response), streamed with backpressure — for exchanges whose response phase does nothing
-   * (`Pipeline.passesResponseThrough`). Rejects with a GatewayError like `request` when nothing
-   * was written yet; a failure after the head cuts the response off.
+   * (`Pipeline.passesResponseThrough`). Resolves false when it did not take the exchange (every
+   * connection busy: `request` bounds the wait). Rejects with a GatewayError like `request` when
+   * nothing was written yet; a failure after the head cuts the response off.
    */
-  forward?(exchange: Exchange): Promise<void>;
+  forward?(exchange: Exchange): Promise<boolean>;
   /** Proxies a WebSocket handshake; rejects with a GatewayError like `request`. */
   upgrade?(exchange: Exchange, head: Buffer): Promise<UpstreamUpgrade>;
   /** Runs one health-check call; rejects when the backend cannot be reached. */
@@ -497,6 +563,10 @@ export interface ApiDefinition {
   readonly failover?: Resolvable<Failover>;
   /** v2 only: strip the context path before proxying (default true). */
   readonly stripContextPath?: boolean;
+  /** `spec.resources`, references to ApiResources resolved (SecurityContext.resource). */
+  readonly resources?: readonly ResourceDefinition[];
+  /** `spec.responseTemplates`: replace the body and status of gateway errors by key. */
+  readonly responseTemplates?: ResponseTemplates;
 }
 
 /** An API as the running gateway holds it: every binding instantiated, every reference resolved. */

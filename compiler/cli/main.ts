@@ -1,7 +1,7 @@
 // The `sluice` command line (docs/contract.md §3). The only module that prints or chooses exit codes:
 // 0 success (warnings allowed), 1 the specs have errors, 2 usage or internal error.
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
-import { LoadError } from "../load/load-specs.ts";
+import { isApiDocument, LoadError } from "../load/load-specs.ts";
 import { FORMATS, type Format, renderDiagnostics } from "./report.ts";
 
 export const EXIT_OK = 0;
@@ -126,9 +126,10 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
   if (format === "json") io.out(printed);
   else if (printed) io.out(printed);
   if (format === "human" && !hasErrors(result.diagnostics)) {
-    io.err(
-      `sluice: ${result.documents.length} API${result.documents.length === 1 ? "" : "s"} checked, no errors`,
-    );
+    const apis = result.documents.filter(isApiDocument).length;
+    const others = result.documents.length - apis;
+    const consumers = others > 0 ? ` and ${others} consumer resource${others === 1 ? "" : "s"}` : "";
+    io.err(`sluice: ${apis} API${apis === 1 ? "" : "s"}${consumers} checked, no errors`);
   }
   return hasErrors(result.diagnostics) ? EXIT_SPEC_ERRORS : EXIT_OK;
 }

@@ -250,9 +250,106 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     code: "repo/duplicate-name",
-    title: "Duplicate API name",
-    why: "`metadata.name` is the API's identity: it names the generated module, metrics and consumer groups.",
+    title: "Duplicate resource name",
+    why: "`metadata.name` is a resource's identity within its kind (as in Kubernetes): an API's names the generated module, metrics and consumer groups; an Application's or Subscription's is what subscriptions and logs refer to.",
     fix: "Rename one of the resources.",
+  },
+  // consumers (Application, Subscription, ApiResource)
+  {
+    code: "consumer/unknown-api",
+    title: "Subscription to an unknown API",
+    why: "A Subscription names an API by `spec.api.name` (and `spec.api.kind`, GKO's default `ApiV4Definition`); no API of the repository has that name and kind, so the subscription would authenticate nobody.",
+    fix: "Use the `metadata.name` of an API in the repository; for a v2 API add `kind: ApiDefinition`.",
+  },
+  {
+    code: "consumer/unknown-plan",
+    title: "Subscription to an unknown plan",
+    why: "A Subscription's `plan` is the key of one of its API's `spec.plans` (v2: the plan's `id`, else its `name`).",
+    fix: "Use one of the plan keys the message lists.",
+  },
+  {
+    code: "consumer/unknown-application",
+    title: "Subscription of an unknown application",
+    why: "A Subscription's `application.name` must be the `metadata.name` of an Application in the repository.",
+    fix: "Add the Application resource, or fix the name.",
+  },
+  {
+    code: "consumer/keyless-plan",
+    title: "Subscription to a KEY_LESS plan",
+    why: "A KEY_LESS plan lets anyone call and takes no subscriptions (as in Gravitee): the subscription's credentials would never be asked for.",
+    fix: "Subscribe to an API_KEY, JWT, OAUTH2 or MTLS plan (or a PUSH plan for webhooks).",
+  },
+  {
+    code: "consumer/api-keys-plan",
+    title: "API keys on a plan that is not API_KEY",
+    why: "`apiKeys` are read by API_KEY plans only; on a JWT, OAUTH2, MTLS or PUSH plan they would protect nothing.",
+    fix: "Remove `apiKeys`, or subscribe to an API_KEY plan.",
+  },
+  {
+    code: "consumer/client-id-required",
+    title: "Application without a client id on a JWT/OAUTH2 plan",
+    why: "JWT and OAUTH2 plans find the subscription by the client id of the token, matched against the application's `settings.app.clientId`.",
+    fix: "Set `spec.settings.app.clientId` on the Application.",
+  },
+  {
+    code: "consumer/certificate-required",
+    title: "Application without a certificate on an MTLS plan",
+    why: "MTLS plans find the subscription by the client certificate's SHA-256 thumbprint, matched against the application's `settings.tls` certificates.",
+    fix: "Add `spec.settings.tls.clientCertificates` to the Application.",
+  },
+  {
+    code: "consumer/literal-key",
+    title: "API key written in clear",
+    why: "A key in git is a leaked key. A key is a `${ENV}` reference (no default; `${NAME:-}` for a key that may be unset) or GKO's `[[ secret `name/key` ]]` template, read from `$SLUICE_SECRETS_DIR/name/key`.",
+    fix: "Move the key into a Kubernetes Secret (or the environment) and reference it; see docs/consumers.md.",
+  },
+  {
+    code: "consumer/duplicate-client-id",
+    title: "Two applications share a client id on one plan",
+    why: "JWT and OAUTH2 plans find the subscription by client id; two applications with the same client id on one plan make it ambiguous.",
+    fix: "Give each application its own `settings.app.clientId`.",
+  },
+  {
+    code: "consumer/duplicate-certificate",
+    title: "Two applications share a certificate on one plan",
+    why: "MTLS plans find the subscription by certificate; one certificate held by two applications subscribed to the same plan makes it ambiguous.",
+    fix: "Give each application its own client certificate.",
+  },
+  {
+    code: "consumer/duplicate-key",
+    title: "One key reference used twice on an API",
+    why: "The gateway finds the subscription by the key: two key entries of one API referencing the same secret or variable would give one key two subscriptions.",
+    fix: "Give each subscription its own secret key or variable.",
+  },
+  {
+    code: "consumer/duplicate-subscription",
+    title: "Application subscribed twice to one plan",
+    why: "An application has one subscription per plan (as in APIM); a second one makes its client identifier ambiguous.",
+    fix: "Keep one subscription and list all its keys under its `apiKeys`.",
+  },
+  {
+    code: "consumer/ended",
+    title: "Subscription or key already ended",
+    why: "`endingAt` (or a key's `expireAt`) is in the past: the gateway refuses these credentials on every request.",
+    fix: "Nothing, if the subscription was ended on purpose; otherwise move the date into the future.",
+  },
+  {
+    code: "consumer/push-configuration",
+    title: "Webhook configuration and PUSH plans",
+    why: "A PUSH plan delivers messages to the subscriber, at the address its Subscription gives in `consumerConfiguration` (GKO); other plans never read that field.",
+    fix: "Give a subscription to a PUSH plan `consumerConfiguration` (`entrypointId: webhook`, `entrypointConfiguration.callbackUrl`); remove it from subscriptions to other plans.",
+  },
+  {
+    code: "consumer/closed-plan",
+    title: "Subscription to a plan that takes no traffic",
+    why: "Gravitee deploys PUBLISHED and DEPRECATED plans only; a STAGING or CLOSED plan is left out of the gateway, so its subscribers are refused.",
+    fix: "Publish the plan, or remove the subscription if the plan was closed on purpose.",
+  },
+  {
+    code: "consumer/unknown-resource",
+    title: "Reference to an unknown ApiResource",
+    why: "An entry of `spec.resources` with `ref` names a GKO ApiResource by `metadata.name`; none has that name.",
+    fix: "Add the ApiResource, or define the resource inline with `type` and `configuration`.",
   },
   // expressions
   {
@@ -271,7 +368,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "compile/not-implemented",
     title: "Connector, policy or option not implemented yet",
-    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy, plan security or option yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); a plan security option the runtime does not honour (docs/consumers.md lists them) is a warning on its line; anything else stops the compile.",
+    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy, plan security or option yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); a plan whose security is not implemented, and a plan security option the runtime does not honour (docs/consumers.md lists them) is a warning on its line; anything else stops the compile.",
     fix: "Use an implemented alternative (docs/connectors.md and docs/consumers.md list them), or remove the part until it is supported.",
   },
   {

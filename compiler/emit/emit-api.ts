@@ -5,7 +5,7 @@
 // structure; the data is printed by ./print-value.ts.
 import { StructureKind } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { ApiModel, FlowModel, ModelValue, StepModel } from "../model/model.ts";
+import type { ApiModel, FlowModel, ModelValue, StepModel, SubscriptionModel } from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
 import type { ConnectorKind, ConnectorModule, ConnectorResolver } from "./connectors.ts";
 import { printStructureOnce } from "./print-structure.ts";
@@ -58,6 +58,21 @@ export function emitApi(
       at: { ...api.at, pointer: "/spec/listeners" },
     });
   }
+  // A plan whose security the runtime does not implement yet is left out with a warning: nobody
+  // can be authenticated by it (fail closed), and the API keeps serving its other plans.
+  const plans = api.plans.filter((p) => {
+    if (!p.securityType || p.mode !== "STANDARD" || resolver.resolve("security", p.securityType)) return true;
+    diagnostics.push({
+      ...notImplemented(
+        "plan security",
+        p.securityType,
+        { ...p.at, pointer: `${p.at.pointer}/security` },
+        "warning",
+      ),
+      message: `plan security \`${p.securityType}\` is not implemented by the Sluice runtime yet; plan \`${p.id}\` of API \`${api.id}\` is left out (its subscribers are refused)`,
+    });
+    return false;
+  });
   const bindings = new Set<string>();
   const call = (name: string, args: Printable[]) => {
     bindings.add(name);
@@ -140,7 +155,7 @@ export function emitApi(
           g.at,
         ),
     ),
-    plans: api.plans.map((p) => {
+    plans: plans.map((p) => {
       const plan: Record<string, Printable> = {
         id: p.id,
         name: p.name,
@@ -167,6 +182,7 @@ export function emitApi(
           : new Code("undefined");
       if (p.selectionRule) plan.selectionRule = p.selectionRule;
       plan.flows = p.flows.map(flow);
+      if (p.subscriptions) plan.subscriptions = p.subscriptions.map(subscription);
       return new Located(plan, p.at);
     }),
     flows: api.flows.map(flow),
@@ -174,6 +190,18 @@ export function emitApi(
     properties: api.properties as Printable,
     ...(api.definitionVersion === "V2" ? { stripContextPath: api.stripContextPath } : {}),
     ...(api.failover !== undefined ? { failover: api.failover as ModelValue } : {}),
+    ...(api.resources
+      ? {
+          resources: api.resources.map(
+            (r) =>
+              new Located(
+                { name: r.name, type: r.type, enabled: r.enabled, configuration: r.configuration },
+                r.at,
+              ),
+          ),
+        }
+      : {}),
+    ...(api.responseTemplates !== undefined ? { responseTemplates: api.responseTemplates } : {}),
   };
 
   const printer = new ValuePrinter().write(call("defineApi", [definition]));
@@ -203,6 +231,16 @@ export function emitApi(
     },
     links: { connectors, runtime, el, types: typeOnly },
   };
+}
+
+/** A subscription as data of its plan: keys are references (EnvValue or `{ $secret }`), never values. */
+function subscription(s: SubscriptionModel): Printable {
+  const out: Record<string, Printable> = { id: s.id, application: s.application as Printable };
+  if (s.endingAt !== undefined) out.endingAt = s.endingAt;
+  if (s.apiKeys) out.apiKeys = s.apiKeys;
+  if (s.metadata !== undefined) out.metadata = s.metadata;
+  if (s.consumerConfiguration !== undefined) out.consumerConfiguration = s.consumerConfiguration;
+  return new Located(out, s.at);
 }
 
 /** What an API module takes from the runtime, through the gateway's link module. */

@@ -13,9 +13,20 @@ import { graviteeJsonDiagnostic } from "./gravitee-json.ts";
 import { SourceFile, SourceSet } from "./source-set.ts";
 
 export const GRAVITEE_API_VERSION = "gravitee.io/v1alpha1";
+/** The API kinds: each document of one of them is an API of the gateway. */
+export const API_KINDS = ["ApiV4Definition", "ApiDefinition"] as const;
+export type ApiKind = (typeof API_KINDS)[number];
+/** The consumer kinds (GKO's): applications, their subscriptions, and resources APIs reference. */
+export const CONSUMER_KINDS = ["Application", "Subscription", "ApiResource"] as const;
+export type ConsumerKind = (typeof CONSUMER_KINDS)[number];
 /** The kinds the compiler reads. Other gravitee.io kinds are reported and ignored. */
-export const SUPPORTED_KINDS = ["ApiV4Definition", "ApiDefinition"] as const;
+export const SUPPORTED_KINDS = [...API_KINDS, ...CONSUMER_KINDS] as const;
 export type SupportedKind = (typeof SUPPORTED_KINDS)[number];
+
+/** Whether a document is an API (not a consumer resource). */
+export function isApiDocument(doc: { kind: SupportedKind }): boolean {
+  return doc.kind === "ApiV4Definition" || doc.kind === "ApiDefinition";
+}
 
 export interface EnvSite {
   pointer: string;
@@ -65,7 +76,6 @@ export type LoadCache = Map<string, { text: string; source: SourceFile; loaded: 
 
 const YAML_FILE = /\.ya?ml$/i;
 const JSON_FILE = /\.json$/i;
-const API_KINDS: ReadonlySet<string> = new Set(["ApiV4Definition", "ApiDefinition"]);
 
 export async function loadSpecs(input: LoadInput, cache?: LoadCache): Promise<LoadResult> {
   const cwd = input.cwd ?? process.cwd();
@@ -126,7 +136,7 @@ export async function loadSpecs(input: LoadInput, cache?: LoadCache): Promise<Lo
  * input already has errors (a YAML syntax error, a JSON export), which say why.
  */
 function requireApis(result: LoadResult, target: string, input: LoadInput): LoadResult {
-  if (input.allowEmpty || result.documents.some((d) => API_KINDS.has(d.kind))) return result;
+  if (input.allowEmpty || result.documents.some(isApiDocument)) return result;
   if (result.diagnostics.some((d) => d.severity === "error")) return result;
   result.diagnostics.push({
     code: "load/no-apis",
@@ -209,7 +219,7 @@ function classify(
       code: "load/unsupported-kind",
       severity: "warning",
       message: `kind \`${kind}\` is not compiled into the gateway and is ignored`,
-      hint: `Sluice compiles ${SUPPORTED_KINDS.join(" and ")} resources`,
+      hint: `Sluice compiles ${SUPPORTED_KINDS.join(", ")} resources`,
       at: { ...at, pointer: "/kind" },
     });
     return undefined;

@@ -11,9 +11,10 @@ import { expressionDiagnostic } from "../expression/expression-diagnostics.ts";
 import type { ExpressionError } from "../expression/expression-error.ts";
 import { hasTemplate } from "../expression/parse-expression.ts";
 import { scanEnvTemplate } from "../load/env-refs.ts";
-import { type EnvSite, type LoadedDocument, setOwn } from "../load/load-specs.ts";
+import { type EnvSite, isApiDocument, type LoadedDocument, setOwn } from "../load/load-specs.ts";
 import { compare } from "../shared/compare.ts";
 import { normalisePath } from "../shared/paths.ts";
+import { type LinkCache, linkConsumers } from "./consumers.ts";
 import { safeIdentifier } from "./identifiers.ts";
 import {
   type ApiModel,
@@ -49,6 +50,9 @@ function conditionFields(policy: unknown): readonly string[] {
   return (typeof policy === "string" ? CONDITION_FIELDS.get(policy) : undefined) ?? [];
 }
 
+/** Linked models by API model (watch mode): unchanged consumers keep the same linked object. */
+const linkCache: LinkCache = new WeakMap();
+
 /** Models by document, with the diagnostics building them gave (watch mode reuses them). */
 export type ModelCache = WeakMap<LoadedDocument, { api: ApiModel; diagnostics: Diagnostic[] }>;
 
@@ -60,7 +64,8 @@ export function buildModel(
   diagnostics: Diagnostic[];
 } {
   const diagnostics: Diagnostic[] = [];
-  const apis = [...docs]
+  const apis = docs
+    .filter(isApiDocument)
     .sort((a, b) => compare(a.name ?? "", b.name ?? ""))
     .map((doc) => {
       let hit = cache?.get(doc);
@@ -81,9 +86,10 @@ export function buildModel(
     idents.add(ident);
     api.ident = ident;
   }
-  const routes = apis.flatMap((api) => api.paths.map((p) => ({ ...p, api: api.id }))).sort(routeOrder);
+  const linked = linkConsumers(apis, docs, cache ? linkCache : undefined);
+  const routes = linked.flatMap((api) => api.paths.map((p) => ({ ...p, api: api.id }))).sort(routeOrder);
   saveExpressionCache();
-  return { model: { apis, routes }, diagnostics };
+  return { model: { apis: linked, routes }, diagnostics };
 }
 
 /** Keys whose string value is a whole-value EL condition (docs/contract.md: conditions, assertions). */
@@ -146,6 +152,11 @@ interface ValueContext {
   expressions: boolean;
 }
 
+/** The model value of the node at `pointer` of any document: environment references made explicit. */
+export function modelValueAt(doc: LoadedDocument, node: unknown, pointer: string): ModelValue {
+  return new ApiBuilder(doc, []).value(node, pointer);
+}
+
 class ApiBuilder {
   private readonly env: Map<string, EnvSite>;
   /** The same references as a tree of pointer segments, so values are walked without pointers. */
@@ -205,6 +216,10 @@ class ApiBuilder {
       at: doc.at,
     };
     if (spec.failover !== undefined) base.failover = this.value(spec.failover, "/spec/failover");
+    if (spec.responseTemplates !== undefined)
+      base.responseTemplates = this.value(spec.responseTemplates, "/spec/responseTemplates", {
+        expressions: true,
+      });
     if (v2 && obj(spec.proxy).failover !== undefined)
       base.failover = this.v2Failover(obj(obj(spec.proxy).failover));
     const api = v2 ? { ...base, ...this.v2Proxy(spec) } : { ...base, ...this.v4Connectors(spec) };
@@ -407,7 +422,9 @@ class ApiBuilder {
     const entries: Array<[string, Obj, string]> = v2
       ? (spec.plans as Obj[]).map((p, i) => [str(p.id) ?? str(p.name) ?? String(i), p, `/spec/plans/${i}`])
       : Object.entries(obj(spec.plans)).map(([k, p]) => [k, obj(p), joinPointer("/spec/plans", k)]);
-    return entries.map(([key, plan, pointer]) => {
+    // Gravitee deploys PUBLISHED and DEPRECATED plans only: a STAGING or CLOSED plan takes no traffic.
+    const deployed = entries.filter(([, plan]) => plan.status !== "STAGING" && plan.status !== "CLOSED");
+    return deployed.map(([key, plan, pointer]) => {
       const security = plan.security;
       const securityType = typeof security === "string" ? security : str(obj(security).type);
       const securityConfig =
@@ -583,7 +600,7 @@ class ApiBuilder {
   }
 
   /** Plain data with environment references (and, where asked, EL templates) made explicit. */
-  private value(node: unknown, pointer: string, options: { expressions?: boolean } = {}): ModelValue {
+  value(node: unknown, pointer: string, options: { expressions?: boolean } = {}): ModelValue {
     const context: ValueContext = { base: pointer, path: [], expressions: options.expressions === true };
     return this.valueIn(node, this.envAt(pointer), context);
   }

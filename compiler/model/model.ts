@@ -115,6 +115,27 @@ export interface FlowModel {
   subscribe: StepModel[];
 }
 
+/** A GKO Subscription, as data of the plan it subscribes to (./consumers.ts). */
+export interface SubscriptionModel {
+  id: string;
+  application: { id: string; name: string; clientId?: ModelValue; certificates?: ModelValue[] };
+  endingAt?: string;
+  /** Each `{ key, expireAt? }`: the key an EnvValue or `{ $secret: { name, key } }`, never a value. */
+  apiKeys?: ModelValue[];
+  metadata?: ModelValue;
+  consumerConfiguration?: ModelValue;
+  at: SourceRef;
+}
+
+/** A resource of an API: inline in `spec.resources`, or the ApiResource an entry references. */
+export interface ResourceModel {
+  name: string;
+  type: string;
+  enabled: boolean;
+  configuration: ModelValue;
+  at: SourceRef;
+}
+
 export interface PlanModel {
   id: string;
   name: string;
@@ -123,6 +144,7 @@ export interface PlanModel {
   securityConfiguration: ModelValue;
   selectionRule?: ElValue;
   flows: FlowModel[];
+  subscriptions?: SubscriptionModel[];
   at: SourceRef;
 }
 
@@ -147,6 +169,9 @@ export interface ApiModel {
   properties: Record<string, ModelValue>;
   stripContextPath: boolean;
   failover?: ModelValue;
+  /** Gravitee's response templates, EL in them compiled. */
+  responseTemplates?: ModelValue;
+  resources?: ResourceModel[];
   at: SourceRef;
 }
 

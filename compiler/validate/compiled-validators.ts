@@ -17,7 +17,15 @@ const require = createRequire(import.meta.url);
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ??
   standaloneModule) as (ajv: Ajv, refs: Record<string, string>) => string;
 
-export const AJV_OPTIONS = { allErrors: true, strict: false, discriminator: true, verbose: true } as const;
+// `date-time` values (endingAt, expireAt, certificate dates) are checked by the consumer rules, which
+// say what a good value looks like; declared here so ajv does not warn about an unknown format.
+export const AJV_OPTIONS = {
+  allErrors: true,
+  strict: false,
+  discriminator: true,
+  verbose: true,
+  formats: { "date-time": true },
+} as const;
 
 export function loadValidators(): Map<SupportedKind, ValidateFunction> {
   const texts = Object.entries(SCHEMA_FILES).map(

@@ -11,6 +11,9 @@ export const SCHEMAS_DIR = join(PROJECT_DIR, "compiler", "validate", "schemas");
 export const SCHEMA_FILES = {
   ApiV4Definition: "api-v4-definition.schema.json",
   ApiDefinition: "api-definition.schema.json",
+  Application: "application.schema.json",
+  Subscription: "subscription.schema.json",
+  ApiResource: "api-resource.schema.json",
 } as const;
 
 export type SchemaKind = keyof typeof SCHEMA_FILES;
@@ -19,8 +22,8 @@ export type SchemaKind = keyof typeof SCHEMA_FILES;
 export function loadSchemas(): Record<SchemaKind, Record<string, unknown>> {
   const read = (file: string) =>
     JSON.parse(readFileSync(join(SCHEMAS_DIR, file), "utf8")) as Record<string, unknown>;
-  return {
-    ApiV4Definition: read(SCHEMA_FILES.ApiV4Definition),
-    ApiDefinition: read(SCHEMA_FILES.ApiDefinition),
-  };
+  return Object.fromEntries(Object.entries(SCHEMA_FILES).map(([kind, file]) => [kind, read(file)])) as Record<
+    SchemaKind,
+    Record<string, unknown>
+  >;
 }

@@ -217,8 +217,17 @@ function describe(
         return {
           code: "schema/invalid",
           severity: "error",
-          message: `\`${String(e.data)}\` is not a valid API name`,
+          message: `\`${String(e.data)}\` is not a valid ${resourceNoun(root)} name`,
           hint: "use a DNS-1123 label: lowercase letters, digits and `-`, starting and ending with a letter or digit, at most 63 characters",
+          at,
+        };
+      }
+      if ((e.parentSchema as { format?: string } | undefined)?.format === "date-time") {
+        return {
+          code: "schema/invalid",
+          severity: "error",
+          message: `${where || "value"} must be an RFC 3339 date-time, not \`${String(e.data)}\``,
+          hint: "write it as `2027-01-01T00:00:00Z` (or with an offset: `2027-01-01T01:00:00+01:00`)",
           at,
         };
       }
@@ -283,6 +292,12 @@ function fieldName(pointer: string): string {
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** What a schema's documents are called in messages: "API", or the consumer kind (its title). */
+function resourceNoun(root: object): string {
+  const title = (root as { title?: unknown }).title;
+  return title === "Application" || title === "Subscription" || title === "ApiResource" ? title : "API";
 }
 
 function describeValue(v: unknown): string {

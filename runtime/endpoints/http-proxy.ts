@@ -10,16 +10,19 @@ import { Agent, errors, request as undiciRequest } from "undici";
 import type { Exchange, HealthProbe, ProbeResult, ProxyEndpoint, UpstreamResponse } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { defineEndpoint } from "../define.ts";
+import { hasRequestBody } from "../server/body.ts";
+import { count } from "../server/client-limits.ts";
 import type {
   HttpProxyEndpointConfiguration,
   HttpProxySharedConfiguration,
 } from "../spec-types/api-v4-definition.ts";
-import { type ForwardSettings, forwardHeaders, hasRequestBody } from "./http-proxy/headers.ts";
+import { type ForwardSettings, forwardHeaders } from "./http-proxy/headers.ts";
 import { tlsOptions } from "./http-proxy/tls.ts";
 import {
   createHttp1Transport,
   createHttp2Transport,
   DEFAULTS,
+  QueueFullError,
   type Transport,
 } from "./http-proxy/transport.ts";
 import { upgradeUpstream } from "./http-proxy/upgrade.ts";
@@ -43,7 +46,7 @@ export const connector = defineEndpoint<
   ProxyEndpoint
 >({
   type: "http-proxy",
-  create(config, shared, endpoint) {
+  create(config, shared, endpoint, ctx) {
     const target = new URL(config.target);
     const scheme = SCHEMES[target.protocol];
     if (!scheme) throw new Error(`endpoint ${endpoint.name}: unsupported target scheme ${target.protocol}`);
@@ -53,6 +56,7 @@ export const connector = defineEndpoint<
     const origin = `${scheme.secure ? "https" : "http"}://${target.host}`;
     const tls = scheme.secure ? tlsOptions(shared.ssl, hostname, endpoint.name) : {};
     const h2 = scheme.h2 || http.version === "HTTP_2";
+    const queueLimit = count(ctx.env, "SLUICE_UPSTREAM_QUEUE_LIMIT", 1024);
     // The connection pool is made on first use: a gateway with a thousand APIs pays memory only
     // for the backends that are actually called.
     let pooled: Transport | undefined;
@@ -60,11 +64,11 @@ export const connector = defineEndpoint<
       send: (o: Parameters<Transport["send"]>[0]) => {
         pooled ??= h2
           ? createHttp2Transport(origin, scheme.secure ? "https" : "http", http, tls)
-          : createHttp1Transport(origin, http, tls);
+          : createHttp1Transport(origin, http, tls, queueLimit);
         return pooled.send(o);
       },
       forward: (o: Parameters<NonNullable<Transport["forward"]>>[0], res: ServerResponse) => {
-        pooled ??= createHttp1Transport(origin, http, tls);
+        pooled ??= createHttp1Transport(origin, http, tls, queueLimit);
         return pooled.forward!(o, res);
       },
       close: async () => {
@@ -132,14 +136,14 @@ export const connector = defineEndpoint<
       ...(h2
         ? {}
         : {
-            async forward(exchange: Exchange): Promise<void> {
+            async forward(exchange: Exchange): Promise<boolean> {
               const req = exchange.request;
               const policyBody = exchange.requestBody.buffered
                 ? await exchange.requestBody.read()
                 : undefined;
               if (policyBody) exchange.upstreamHeaders["content-length"] = String(policyBody.length);
               try {
-                await transport.forward(
+                const forwarded = transport.forward(
                   {
                     method: exchange.upstreamRequest.method ?? req.method ?? "GET",
                     path: upstreamPath(exchange),
@@ -148,6 +152,9 @@ export const connector = defineEndpoint<
                   },
                   exchange.response as ServerResponse,
                 );
+                if (!forwarded) return false;
+                await forwarded;
+                return true;
               } catch (error) {
                 throw toGatewayError(error);
               }
@@ -209,6 +216,8 @@ export const connector = defineEndpoint<
 /** Timeouts are 504 `Request timeout`; anything else that prevents a response is 502 (docs/contract.md §4). */
 export function toGatewayError(error: unknown): GatewayError {
   if (error instanceof GatewayError) return error;
+  if (error instanceof QueueFullError)
+    return new GatewayError(503, "Service Unavailable", { key: "UPSTREAM_QUEUE_FULL" });
   const code = (error as { code?: string } | null)?.code;
   if (
     error instanceof errors.HeadersTimeoutError ||

@@ -4,14 +4,13 @@
 // WebSocket upgrade runs the request phase on the handshake only, then the client's and the
 // backend's sockets are spliced: frames are relayed as bytes, never parsed.
 // https://documentation.gravitee.io/apim/create-apis/proxy-apis
-import { type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Http2ServerResponse } from "node:http2";
 import type { Duplex } from "node:stream";
 import { pipeline as pump } from "node:stream/promises";
 import type { Exchange, GatewayResponse, Pipeline, UpstreamResponse } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { defineEntrypoint } from "../define.ts";
-import { wantsJson } from "../server/errors.ts";
+import { brokenOff, rawHead, writeRawError } from "../server/errors.ts";
 import type { HttpProxyEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
 
 export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
@@ -28,9 +27,9 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
         if (
           endpoint.forward &&
           !("stream" in exchange.response) &&
-          pipeline.passesResponseThrough?.(exchange)
+          pipeline.passesResponseThrough?.(exchange) &&
+          (await endpoint.forward(exchange))
         ) {
-          await endpoint.forward(exchange);
           return;
         }
         const upstream = await endpoint.request(exchange);
@@ -41,6 +40,16 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
         // Response policies may read or replace the body (contract.ts ExchangeBody); untouched, it streams.
         exchange.responseBody.attach(upstream.body);
         await pipeline.response(exchange);
+        if (isBodiless(exchange.request.method, res.statusCode)) {
+          // RFC 9110 §6.4.1: whatever a backend wrote after such a head is not a body.
+          upstream.body.resume();
+          if (res.statusCode === 204 || res.statusCode === 304) {
+            res.removeHeader("content-length");
+            res.removeHeader("transfer-encoding");
+          }
+          res.end();
+          return;
+        }
         if (exchange.responseBody.buffered) {
           const body = await exchange.responseBody.read();
           res.removeHeader("transfer-encoding");
@@ -60,15 +69,23 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
             });
           }
           const e = error instanceof GatewayError ? error : new GatewayError(500, "Internal Server Error");
-          writeRawError(request, socket, e);
+          writeRawError(request, socket, e.status, e.message, e.headers);
         });
       },
     };
   },
 });
 
+/** HEAD responses, 204 and 304 never carry a body (1xx never reach here: they are interim). */
+function isBodiless(method: string | undefined, status: number): boolean {
+  return status === 204 || status === 304 || method === "HEAD" || status < 200;
+}
+
 /** Streams the body; on HTTP/2 the backend's trailers follow it (gRPC status travels there). */
 async function sendBody(upstream: UpstreamResponse, res: GatewayResponse): Promise<void> {
+  // The backend failed mid-body: marked before the pipe tears the response down, so the metrics
+  // count it as the gateway's 502, not as a client that went away.
+  upstream.body.once("error", () => brokenOff.add(res));
   if (upstream.trailers === undefined || !("stream" in res)) {
     await pump(upstream.body, res as NodeJS.WritableStream);
     return;
@@ -106,12 +123,12 @@ async function proxyUpgrade(
   if (!answer.upgraded) {
     // The backend refused the handshake: its response goes back as it is.
     const { status, headers, body } = answer.response;
-    socket.write(statusBlock(status, { ...headers, ...ids, connection: "close" }));
+    socket.write(rawHead(status, { ...headers, ...ids, connection: "close" }));
     body.pipe(socket);
     return;
   }
   const upstream = answer.socket;
-  socket.write(statusBlock(101, { ...answer.headers, ...ids, connection: "Upgrade", upgrade: "websocket" }));
+  socket.write(rawHead(101, { ...answer.headers, ...ids, connection: "Upgrade", upgrade: "websocket" }));
   if (answer.head.length > 0) socket.write(answer.head);
   if (head.length > 0) upstream.write(head);
   // pipe() gives backpressure both ways; either side ending or failing tears the other down.
@@ -125,33 +142,6 @@ async function proxyUpgrade(
   socket.once("close", teardown);
   upstream.on("error", teardown);
   socket.on("error", teardown);
-}
-
-function statusBlock(status: number, headers: Record<string, string | string[] | undefined>): string {
-  let out = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\n`;
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) out += `${name}: ${v}\r\n`;
-    else out += `${name}: ${value}\r\n`;
-  }
-  return `${out}\r\n`;
-}
-
-/** Gravitee's error body (docs/contract.md §4) written on a socket that has not been upgraded. */
-function writeRawError(request: IncomingMessage, socket: Duplex, error: GatewayError): void {
-  if (socket.destroyed) return;
-  const json = wantsJson(request);
-  const body = json
-    ? JSON.stringify({ message: error.message, http_status_code: error.status })
-    : error.message;
-  socket.end(
-    statusBlock(error.status, {
-      ...error.headers,
-      "content-type": json ? "application/json" : "text/plain",
-      "content-length": String(Buffer.byteLength(body)),
-      connection: "close",
-    }) + body,
-  );
 }
 
 function setHeader(res: GatewayResponse, name: string, value: string | string[]): void {

@@ -1,14 +1,23 @@
-// API_KEY plans: the key travels in the `X-Gravitee-Api-Key` header or the `api-key` query
-// parameter (Gravitee's defaults, docs/contract.md §4). Until subscriptions are modelled as resources, the
-// valid keys of an API come from the environment: SLUICE_API_KEYS_<API_ID> (the API id upper-cased,
-// `-` as `_`), a comma-separated list. A missing or wrong key is 401 Unauthorized.
+// API_KEY plans (Gravitee's api-key policy): the key travels in the `X-Gravitee-Api-Key` header or
+// the `api-key` query parameter (docs/contract.md §4). It belongs to a Subscription of the plan
+// (docs/consumers.md): an unknown key, or one of an ended subscription, moves plan selection on to
+// the next plan; a key past its `expireAt` selects the plan and is refused here with Gravitee's
+// 401 `API_KEY_INVALID`. Unless `propagateApiKey`, the key is removed from the upstream request,
+// in both places it may travel.
+//
+// Deprecated, for one release: SLUICE_API_KEYS_<API_ID> (the API id upper-cased, other characters
+// as `_`), a comma-separated list of keys valid on every API_KEY plan of the API.
 import { timingSafeEqual } from "node:crypto";
-import type { Exchange } from "../contract.ts";
+import { sha256 } from "../consumers/plan-subscriptions.ts";
+import type { Exchange, SecurityContext, SubscriptionInfo } from "../contract.ts";
+import { GatewayError } from "../contract.ts";
 import { defineSecurity } from "../define.ts";
 import type { ApiKeySecurityConfiguration } from "../spec-types/api-v4-definition.ts";
 
 export const API_KEY_HEADER = "x-gravitee-api-key";
 export const API_KEY_QUERY = "api-key";
+/** Gravitee's ApiKeyPolicy message for a key that is unknown, expired or revoked. */
+export const API_KEY_INVALID_MESSAGE = "API Key is not valid or is expired / revoked.";
 
 export function apiKeyOf(exchange: Exchange): string | undefined {
   const header = exchange.request.headers[API_KEY_HEADER];
@@ -19,39 +28,72 @@ export function apiKeyOf(exchange: Exchange): string | undefined {
   return new URLSearchParams(url.slice(q + 1)).get(API_KEY_QUERY) ?? undefined;
 }
 
+/** The query string (`?…`, or "") without the `api-key` parameter, however it was encoded. */
+export function withoutApiKeyParameter(query: string): string {
+  if (query === "" || query === "?") return "";
+  const kept = query
+    .slice(1)
+    .split("&")
+    .filter((pair) => {
+      const name = pair.split("=", 1)[0] ?? "";
+      try {
+        return new URLSearchParams(`${name}=`).keys().next().value !== API_KEY_QUERY;
+      } catch {
+        return true;
+      }
+    });
+  return kept.length > 0 ? `?${kept.join("&")}` : "";
+}
+
 export const connector = defineSecurity<ApiKeySecurityConfiguration>({
   type: "API_KEY",
   create(config, ctx) {
-    const variable = `SLUICE_API_KEYS_${ctx.api.id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
-    const keys = (ctx.env[variable] ?? "")
-      .split(",")
-      .map((k) => k.trim())
-      .filter(Boolean)
-      .map((k) => Buffer.from(k));
-    if (keys.length === 0)
-      ctx.log.warn("API_KEY plan has no keys; every request will be rejected", { variable });
+    const legacy = legacyKeys(ctx);
     return {
       extract(exchange) {
         const value = apiKeyOf(exchange);
         return value === undefined ? undefined : { type: "API_KEY", value };
       },
       subscription(credential) {
-        const given = Buffer.from(credential.value);
-        const ok = keys.some((k) => k.length === given.length && timingSafeEqual(k, given));
-        // Keys from SLUICE_API_KEYS_<API> belong to no Subscription resource: one stand-in per plan.
-        return ok
-          ? {
-              id: `${ctx.api.id}-${ctx.plan.id}`,
-              plan: ctx.plan.id,
-              application: { id: "env", name: variable },
-            }
-          : undefined;
+        return (
+          ctx.subscriptions.byApiKey(credential.value, Date.now())?.subscription ?? legacy(credential.value)
+        );
       },
-      authenticate(exchange) {
+      authenticate(exchange, credential) {
         if (!config.propagateApiKey) {
           exchange.upstreamHeaders[API_KEY_HEADER] = null;
+          const url = exchange.request.url ?? "";
+          const q = url.indexOf("?");
+          const query = exchange.upstreamRequest.query ?? (q >= 0 ? url.slice(q) : "");
+          if (query !== "") exchange.upstreamRequest.query = withoutApiKeyParameter(query);
         }
+        const found = credential ? ctx.subscriptions.byApiKey(credential.value, Date.now()) : undefined;
+        if (found?.expired) throw new GatewayError(401, API_KEY_INVALID_MESSAGE, { key: "API_KEY_INVALID" });
       },
     };
   },
 });
+
+/** SLUICE_API_KEYS_<API>: digests of the listed keys and one stand-in subscription for them. */
+function legacyKeys(ctx: SecurityContext): (key: string) => SubscriptionInfo | undefined {
+  const variable = `SLUICE_API_KEYS_${ctx.api.id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+  const digests = (ctx.env[variable] ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map(sha256);
+  if (digests.length === 0) return () => undefined;
+  ctx.log.warn(
+    `${variable} is deprecated and will be removed in the next release: declare Subscriptions with apiKeys instead (docs/consumers.md)`,
+    { plan: ctx.plan.id, variable },
+  );
+  const subscription: SubscriptionInfo = {
+    id: `${ctx.api.id}-${ctx.plan.id}`,
+    plan: ctx.plan.id,
+    application: { id: "env", name: variable },
+  };
+  return (key) => {
+    const given = sha256(key);
+    return digests.some((d) => timingSafeEqual(d, given)) ? subscription : undefined;
+  };
+}

@@ -1,6 +1,9 @@
 // The admin port (docs/contract.md §4): /health/live, /health/ready (names what is not ready), /metrics
-// (Prometheus) and /info (bundle version, the bundle's digest, spec hashes). Served by fastify:
-// small, and off the traffic hot path.
+// (Prometheus) and /info (bundle version, the bundle's digest, spec hashes). Served by fastify: small, and off the
+// traffic hot path. It binds 127.0.0.1 unless SLUICE_ADMIN_HOST says otherwise (gateway.ts), and
+// with SLUICE_ADMIN_TOKEN set, /metrics and /info need `Authorization: Bearer <token>`; the health
+// endpoints stay open for probes.
+import { createHash, timingSafeEqual } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { bundleDigest } from "../bundle-digest.ts";
 import type { GatewayBundle } from "../contract.ts";
@@ -19,14 +22,25 @@ export function createAdminServer(options: {
   draining: () => boolean;
   /** The bundle's dist/ folder, when running from one: /info then serves its digest. */
   bundleDir?: string | undefined;
+  /** Bearer token for /metrics and /info (undefined: open). */
+  token?: string | undefined;
 }): FastifyInstance {
   const app = Fastify({ logger: false });
+  const expected = options.token ? digest(options.token) : undefined;
+  app.addHook("onRequest", async (req, reply) => {
+    if (!expected || req.url.startsWith("/health/")) return;
+    const given = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    // Compared as digests: constant time, whatever the lengths.
+    if (given === undefined || !timingSafeEqual(digest(given), expected)) {
+      reply.code(401).header("www-authenticate", 'Bearer realm="sluice-admin"').send({ status: 401 });
+    }
+  });
   // Computed on the first /info, once: the files of a running bundle do not change.
-  let digest: Promise<string | undefined> | undefined;
+  let bundleDigestOnce: Promise<string | undefined> | undefined;
   const bundleDir = options.bundleDir;
   const digestOf = (dir: string) => {
-    digest ??= bundleDigest(dir).catch(() => undefined);
-    return digest;
+    bundleDigestOnce ??= bundleDigest(dir).catch(() => undefined);
+    return bundleDigestOnce;
   };
   app.get("/health/live", async () => ({ status: "UP" }));
   app.get("/health/ready", async (_req, reply) => {
@@ -58,4 +72,8 @@ export function createAdminServer(options: {
     })),
   }));
   return app;
+}
+
+function digest(token: string): Buffer {
+  return createHash("sha256").update(token).digest();
 }

@@ -1,6 +1,10 @@
 // One API of the running gateway: its bindings instantiated (environment references resolved,
 // connectors and policies created), and the pipeline that runs an exchange through
 // security → plan and API flows → endpoint.
+
+import { createPlanSubscriptions } from "../consumers/plan-subscriptions.ts";
+import { createResources } from "../consumers/resources.ts";
+import { SecretStore } from "../consumers/secrets.ts";
 import type {
   ApiDefinition,
   ApiInfo,
@@ -13,7 +17,6 @@ import type {
   Message,
   MessageEndpoint,
   Pipeline,
-  PlanSubscriptions,
   ProxyEndpoint,
   RuntimeApi,
   SecurityInstance,
@@ -49,12 +52,10 @@ export interface RuntimeGroup {
 /** Gravitee's plan order: MTLS, JWT, OAUTH2, API_KEY, then KEY_LESS, which takes whatever is left. */
 const SECURITY_ORDER: Record<string, number> = { MTLS: 0, JWT: 1, OAUTH2: 2, API_KEY: 3, KEY_LESS: 9 };
 
-/** A plan's subscriptions until the consumer resources are linked: none. */
-const NO_SUBSCRIPTIONS: PlanSubscriptions = {
-  byApiKey: () => undefined,
-  byClientId: () => undefined,
-  byCertificate: () => undefined,
-};
+export interface ApiRuntimeOptions {
+  /** The gateway's secrets (one store for every API, so each file is polled once). */
+  secrets?: SecretStore;
+}
 
 export class ApiRuntime implements Pipeline, RuntimeApi {
   readonly definition: ApiDefinition;
@@ -75,6 +76,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     definition: ApiDefinition,
     log: Logger,
     env: Readonly<Record<string, string | undefined>> = process.env,
+    options: ApiRuntimeOptions = {},
   ) {
     this.definition = definition;
     this.log = childLogger(log, { api: definition.id });
@@ -143,6 +145,9 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       failover?.enabled === true && definition.type === "PROXY" && first
         ? new FailoverInvoker(first.balancer as LoadBalancer<ProxyEndpoint>, failover)
         : undefined;
+    const secrets = options.secrets ?? new SecretStore(env.SLUICE_SECRETS_DIR, log);
+    const resource =
+      attempt(() => createResources(definition.resources ?? [], env, secrets)) ?? (() => undefined);
     this.plans = definition.plans
       .map((p) => ({
         id: p.id,
@@ -154,8 +159,14 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
               p.security!.create({
                 ...ctx,
                 plan: { id: p.id, name: p.name },
-                subscriptions: NO_SUBSCRIPTIONS,
-                resource: () => undefined,
+                subscriptions: createPlanSubscriptions(p.subscriptions ?? [], {
+                  api: this.info,
+                  plan: { id: p.id, name: p.name },
+                  env,
+                  log: this.log,
+                  secrets,
+                }),
+                resource,
               }),
             )
           : undefined,
@@ -188,12 +199,12 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     if (flows.length === 0 && this.definition.flowExecution.matchRequired) {
       throw new GatewayError(404, "No flow matches the request.", { key: "FLOW_NOT_FOUND" });
     }
-    exchange.attributes["sluice.flows"] = flows;
+    (exchange as GatewayExchange).flows = flows;
     for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest");
   }
 
   async response(exchange: Exchange): Promise<void> {
-    const flows = (exchange.attributes["sluice.flows"] as CompiledFlow[] | undefined) ?? [];
+    const flows = (exchange as GatewayExchange).flows;
     for (const f of flows) await runSteps(f.flow.response, exchange, "onResponse");
     for (const deferred of exchange.deferredResponse) await deferred(exchange);
   }
@@ -203,7 +214,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     message: Message,
     exchange: Exchange,
   ): Promise<Message | undefined> {
-    const flows = (exchange.attributes["sluice.flows"] as CompiledFlow[] | undefined) ?? [];
+    const flows = (exchange as GatewayExchange).flows;
     let current: Message | undefined = message;
     for (const f of flows) {
       if (!flowRunsInPhase(f, phase)) continue;
@@ -224,8 +235,9 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
 
   /**
    * Gravitee's plan selection: plans in SECURITY_ORDER (then as declared); a plan whose credential
-   * is absent is skipped; a credential with no valid subscription of the plan moves on to the next
-   * plan; KEY_LESS is skipped once a credential was seen; the selection rule must hold.
+   * is absent is skipped; its selection rule must hold (else the credential is dropped, as Gravitee
+   * removes the security token); a credential with no valid subscription of the plan moves on to
+   * the next plan; KEY_LESS is skipped while a credential is held.
    */
   private async selectPlan(exchange: Exchange): Promise<RuntimePlan> {
     let credentialSeen = false;
@@ -236,17 +248,27 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       let subscription: SubscriptionInfo | undefined;
       if (plan.securityType === "KEY_LESS") {
         if (credentialSeen) continue;
-      } else {
-        if (!credential) continue;
-        credentialSeen = true;
-        if (security.subscription) {
-          subscription = await security.subscription(credential, exchange);
-          if (!subscription) continue;
-        }
+      } else if (!credential) continue;
+      else credentialSeen = true;
+      // Gravitee (SecurityPlan): the selection rule first, then the subscription. A rule that does
+      // not hold also drops the credential it extracted, so a keyless plan may take the request.
+      if (plan.selectionRule && !plan.selectionRule(exchange.el())) {
+        if (credential) credentialSeen = false;
+        continue;
       }
-      if (plan.selectionRule && !plan.selectionRule(exchange.el())) continue;
+      if (credential && security.subscription) {
+        subscription = await security.subscription(credential, exchange);
+        if (!subscription) continue;
+      }
+      exchange.plan = plan.id;
+      // Gravitee's context attributes, for EL and policies: `{#context.attributes['application']}`.
+      exchange.attributes.plan = plan.id;
+      if (subscription) {
+        exchange.subscription = subscription;
+        exchange.attributes.application = subscription.application.id;
+        exchange.attributes["subscription-id"] = subscription.id;
+      }
       await security.authenticate(exchange, credential, subscription);
-      if (subscription) exchange.subscription = subscription;
       return plan;
     }
     throw new GatewayError(401, "Unauthorized", { key: "GATEWAY_PLAN_UNRESOLVABLE" });

@@ -1,7 +1,7 @@
 // Bodies policies may read or replace (contract.ts ExchangeBody). Nothing is buffered until a policy
 // asks: a proxy whose flows never touch the body keeps streaming it end to end.
 import type { Readable } from "node:stream";
-import type { ExchangeBody } from "../contract.ts";
+import type { ExchangeBody, GatewayRequest } from "../contract.ts";
 
 export class BufferedBody implements ExchangeBody {
   private source: Readable | undefined;
@@ -49,4 +49,12 @@ async function collect(source: Readable | undefined): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of source) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
+}
+
+/** Whether the client sends a request body (HTTP/1.1 framing headers, or an open HTTP/2 stream). */
+export function hasRequestBody(req: GatewayRequest): boolean {
+  if ("stream" in req) return !req.stream.endAfterHeaders;
+  const length = req.headers["content-length"];
+  if (length !== undefined) return length !== "0";
+  return req.headers["transfer-encoding"] !== undefined;
 }

@@ -1,8 +1,19 @@
 // One HTTP exchange through the gateway, and its EL view (built only when an expression asks).
 import { randomUUID } from "node:crypto";
-import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi } from "../contract.ts";
+import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi, SubscriptionInfo } from "../contract.ts";
 import type { ElContext, ElMultiMap } from "../el.ts";
 import { BufferedBody } from "./body.ts";
+import type { CompiledFlow } from "./flows.ts";
+
+/**
+ * Whether the client got the whole response. On HTTP/1.1, the response flushed; on HTTP/2 the
+ * gateway ended it and the stream closed without a reset (Node reports a reset stream's response
+ * as finished).
+ */
+export function responseCompleted(response: GatewayResponse): boolean {
+  if ("stream" in response) return response.writableEnded && response.stream.rstCode === 0;
+  return response.writableFinished;
+}
 
 export const REQUEST_ID_HEADER = "x-gravitee-request-id";
 export const TRANSACTION_ID_HEADER = "x-gravitee-transaction-id";
@@ -22,6 +33,13 @@ export class GatewayExchange implements Exchange {
   readonly responseBody = new BufferedBody();
   readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>> = [];
   plan?: string;
+  subscription?: SubscriptionInfo;
+  // Engine state lives in typed fields, not in `attributes`, which policies (assign-attributes) and
+  // EL can write: a request must not be able to change which flows run or which entrypoint it took.
+  /** The entrypoint that took the exchange (CHANNEL selectors filter on it). */
+  entrypoint: string | undefined = undefined;
+  /** The flows selected in the request phase; the response and message phases run the same. */
+  flows: readonly CompiledFlow[] = [];
   /** Path parameters captured by the matched flow (`/orders/:id`). */
   pathParams: Record<string, string> = {};
   private elContext: ElContext | undefined;
@@ -53,7 +71,7 @@ export class GatewayExchange implements Exchange {
     this.abort = abort;
     const response = this.response;
     const onClose = () => {
-      if (!response.writableFinished) abort.abort();
+      if (!responseCompleted(response)) abort.abort();
     };
     if (response.destroyed) onClose();
     else response.once("close", onClose);

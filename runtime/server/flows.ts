@@ -3,8 +3,7 @@
 // https://documentation.gravitee.io/apim/using-the-product/managing-your-apis/policy-studio
 import type { Exchange, Flow, FlowSelector, Step } from "../contract.ts";
 
-/** The exchange attribute naming the entrypoint that took the request (set by the gateway). */
-export const ENTRYPOINT_ATTRIBUTE = "sluice.entrypoint";
+import { GatewayError } from "../contract.ts";
 
 type Operation = "PUBLISH" | "SUBSCRIBE";
 
@@ -65,8 +64,9 @@ export function compileFlow(flow: Flow<Step>): CompiledFlow {
  * ChannelSelectorConditionFilter). Without a known entrypoint, nothing is filtered.
  */
 function channelAdmits(channel: NonNullable<CompiledFlow["channel"]>, exchange: Exchange): boolean {
-  const entrypoint = exchange.attributes[ENTRYPOINT_ATTRIBUTE];
-  if (typeof entrypoint !== "string") return true;
+  // Engine state on the exchange (runtime/server/exchange.ts), out of reach of policies and EL.
+  const entrypoint = (exchange as { readonly entrypoint?: string }).entrypoint;
+  if (entrypoint === undefined) return true;
   if (channel.entrypoints && !channel.entrypoints.includes(entrypoint)) return false;
   const modes = ENTRYPOINT_OPERATIONS[entrypoint];
   if (channel.operations && modes && !channel.operations.some((o) => modes.includes(o))) return false;
@@ -105,16 +105,17 @@ export function matchFlows(
   params: Record<string, string>,
 ): CompiledFlow[] {
   const method = (exchange.request.method ?? "GET").toUpperCase();
+  const path = flowPath(exchange.pathInfo);
   const matched: Array<{ f: CompiledFlow; m: RegExpExecArray | null }> = [];
   for (const f of flows) {
     let m: RegExpExecArray | null = null;
     if (f.http) {
-      m = f.http.regex.exec(exchange.pathInfo || "/");
+      m = f.http.regex.exec(path);
       if (!m) continue;
       if (f.http.methods && !f.http.methods.includes(method)) continue;
     }
     if (f.channel) {
-      m = f.channel.regex.exec(exchange.pathInfo || "/");
+      m = f.channel.regex.exec(path);
       if (!m || !channelAdmits(f.channel, exchange)) continue;
     }
     if (f.conditions.some((c) => !c.condition!(exchange.el()))) continue;
@@ -134,8 +135,27 @@ export function matchFlows(
     const path = f.http ?? f.channel;
     if (!path || !m) continue;
     path.names.forEach((n, i) => {
-      params[n] = decodeURIComponent(m[i + 1] ?? "");
+      params[n] = decodeParam(m[i + 1] ?? "");
     });
   }
   return chosen.map((x) => x.f);
+}
+
+/**
+ * The path flows match: the path info without segment parameters (`/admin;jsessionid=1` is
+ * `/admin`), because servlet containers serve it as `/admin` — a flow on `/admin` must run for it.
+ * The request itself is forwarded unchanged.
+ */
+function flowPath(pathInfo: string): string {
+  if (pathInfo === "") return "/";
+  return pathInfo.includes(";") ? pathInfo.replace(/;[^/]*/g, "") || "/" : pathInfo;
+}
+
+/** A path parameter's value; an escape that is not UTF-8 (`%C3%28`) is the client's error (400). */
+function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new GatewayError(400, "Bad Request", { key: "PATH_PARAMETER_MALFORMED" });
+  }
 }

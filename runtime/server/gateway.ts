@@ -4,6 +4,7 @@
 // SIGTERM: stop accepting, let in-flight exchanges finish, close connections, exit 0.
 import { type IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import { SecretStore } from "../consumers/secrets.ts";
 import type {
   GatewayBundle,
   GatewayRequest,
@@ -16,13 +17,22 @@ import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
-import { NO_CONTEXT_PATH, sendError } from "./errors.ts";
-import { GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "./exchange.ts";
-import { ENTRYPOINT_ATTRIBUTE } from "./flows.ts";
+import { clientLimitsFrom } from "./client-limits.ts";
+import {
+  BAD_REQUEST,
+  brokenOff,
+  NO_CONTEXT_PATH,
+  sendError,
+  sendTemplated,
+  writeRawError,
+} from "./errors.ts";
+import { GatewayExchange, REQUEST_ID_HEADER, responseCompleted, TRANSACTION_ID_HEADER } from "./exchange.ts";
 import { startHealthChecks } from "./health-check.ts";
 import { createDualServer, createTlsListener, secureContextOptions } from "./listen.ts";
 import { createLogger } from "./log.ts";
-import { Metrics } from "./metrics.ts";
+import { CLIENT_CLOSED, Metrics } from "./metrics.ts";
+import { admitRequest, BadTarget, pathHandlingFrom } from "./path.ts";
+import { applyResponseTemplate } from "./response-templates.ts";
 import { Router } from "./router.ts";
 import { readTlsSettings, watchTlsSettings } from "./tls-settings.ts";
 
@@ -69,9 +79,10 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const env = options.env ?? process.env;
   const log = options.log ?? createLogger();
   const manage = options.manageProcess ?? true;
+  const secrets = new SecretStore(env.SLUICE_SECRETS_DIR, log, Number(env.SLUICE_SECRETS_POLL_MS ?? 1000));
   let apis: ApiRuntime[];
   try {
-    apis = instantiate(bundle, log, env);
+    apis = instantiate(bundle, log, env, secrets);
   } catch (error) {
     if (error instanceof EnvError && manage) {
       log.error("the environment does not fit the compiled APIs; not starting", {
@@ -93,6 +104,13 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     }),
   );
 
+  const limits = clientLimitsFrom(env);
+  const pathHandling = pathHandlingFrom(env.SLUICE_PATH_HANDLING);
+  if (pathHandling.unknown !== undefined)
+    log.warn("unknown SLUICE_PATH_HANDLING, using NORMALIZE", {
+      value: pathHandling.unknown,
+      accepted: ["NORMALIZE", "REJECT", "RAW"],
+    });
   const metrics = new Metrics();
   let draining = false;
   const readiness = (): Readiness[] =>
@@ -113,19 +131,30 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const handler = (req: GatewayRequest, res: GatewayResponse): void => {
     const started = performance.now();
     metrics.started();
-    const url = req.url ?? "/";
-    const q = url.indexOf("?");
-    const host = (req.headers.host ?? req.headers[":authority"]) as string | undefined;
-    const match = router.match(host, q >= 0 ? url.slice(0, q) : url);
     let apiId = "";
-    res.once("close", () => metrics.finished(apiId, res.statusCode, (performance.now() - started) / 1000));
+    let exchange: GatewayExchange | undefined;
+    res.once("close", () => {
+      // A response that never finished was abandoned: by the gateway (502) or by the client (499).
+      const status = responseCompleted(res) ? res.statusCode : brokenOff.has(res) ? 502 : CLIENT_CLOSED;
+      metrics.finished(apiId, status, (performance.now() - started) / 1000);
+      if (exchange?.plan !== undefined)
+        metrics.planFinished(apiId, exchange.plan, exchange.subscription?.application.id ?? "", status);
+    });
+    const path = admitRequest(req, pathHandling.mode);
+    if (path instanceof BadTarget) {
+      refused(req, path);
+      sendError(req, res, 400, BAD_REQUEST);
+      return;
+    }
+    const host = (req.headers.host ?? req.headers[":authority"]) as string | undefined;
+    const match = router.match(host, path);
     if (!match) {
       sendError(req, res, 404, NO_CONTEXT_PATH);
       return;
     }
     const api = match.target;
     apiId = api.definition.id;
-    const exchange = new GatewayExchange(api, req, res, match.contextPath, match.pathInfo);
+    exchange = new GatewayExchange(api, req, res, match.contextPath, match.pathInfo);
     res.setHeader(REQUEST_ID_HEADER, exchange.requestId);
     res.setHeader(TRANSACTION_ID_HEADER, exchange.transactionId);
     const entrypoint = api.entrypoints.find((e) => e.matches(req));
@@ -133,29 +162,40 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       sendError(req, res, 404, NO_CONTEXT_PATH);
       return;
     }
-    exchange.attributes[ENTRYPOINT_ATTRIBUTE] = entrypoint.type;
-    entrypoint.handle(exchange, api).catch((error: unknown) => fail(exchange, error, api.log));
+    exchange.entrypoint = entrypoint.type;
+    const current = exchange;
+    entrypoint.handle(current, api).catch((error: unknown) => fail(current, error, api.log));
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = req.url ?? "/";
-    const q = url.indexOf("?");
-    const match = router.match(req.headers.host, q >= 0 ? url.slice(0, q) : url);
+    const path = admitRequest(req, pathHandling.mode);
+    if (path instanceof BadTarget) {
+      refused(req, path);
+      writeRawError(req, socket, 400, BAD_REQUEST);
+      return;
+    }
+    const match = router.match(req.headers.host, path);
     const entrypoint = match?.target.entrypoints.find((e) => e.upgrade && e.matches(req));
     if (!match || !entrypoint?.upgrade || draining) {
-      socket.end(
-        `HTTP/1.1 ${draining ? 503 : 404} ${draining ? "Service Unavailable" : "Not Found"}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`,
-      );
+      if (draining) writeRawError(req, socket, 503, "Service Unavailable");
+      else writeRawError(req, socket, 404, NO_CONTEXT_PATH);
       return;
     }
     // The exchange needs a response object for headers and errors; upgrades write to the socket.
     const res = new ServerResponse(req);
     const exchange = new GatewayExchange(match.target, req, res, match.contextPath, match.pathInfo);
-    exchange.attributes[ENTRYPOINT_ATTRIBUTE] = entrypoint.type;
+    exchange.entrypoint = entrypoint.type;
     entrypoint.upgrade(req, socket, head, exchange, match.target);
   };
 
-  const server = createDualServer(handler, onUpgrade);
+  /** A refused target is logged without its query (which may hold a key). */
+  const refused = (req: GatewayRequest, why: BadTarget): void => {
+    const url = req.url ?? "";
+    const q = url.indexOf("?");
+    log.info("request refused", { reason: why.reason, path: q >= 0 ? url.slice(0, q) : url });
+  };
+
+  const server = createDualServer(handler, onUpgrade, limits);
   const host = env.SLUICE_HOST ?? "0.0.0.0";
   const tls = readTlsSettings(env);
   const clearText = env.SLUICE_HTTP_PORT !== "off";
@@ -189,16 +229,21 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     readiness,
     draining: () => draining,
     bundleDir: options.bundleDir,
+    token: env.SLUICE_ADMIN_TOKEN || undefined,
   });
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
-  await admin.listen({ port: requestedAdminPort, host }).catch(async (error: NodeJS.ErrnoException) => {
-    server.net.close();
-    tlsServer?.close();
-    stopTlsWatch?.();
-    throw new Error(
-      `cannot listen on ${host}:${requestedAdminPort} (SLUICE_ADMIN_PORT): ${error.code ?? error.message}`,
-    );
-  });
+  // Health, metrics and info are for the node and its probes, not for the traffic's clients.
+  const adminHost = env.SLUICE_ADMIN_HOST || "127.0.0.1";
+  await admin
+    .listen({ port: requestedAdminPort, host: adminHost })
+    .catch(async (error: NodeJS.ErrnoException) => {
+      server.net.close();
+      tlsServer?.close();
+      stopTlsWatch?.();
+      throw new Error(
+        `cannot listen on ${adminHost}:${requestedAdminPort} (SLUICE_ADMIN_PORT, SLUICE_ADMIN_HOST): ${error.code ?? error.message}`,
+      );
+    });
   const adminAddress = admin.server.address();
   const adminPort = typeof adminAddress === "object" && adminAddress ? adminAddress.port : 0;
 
@@ -207,7 +252,14 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   for (const e of endpoints)
     if (isMessageEndpoint(e)) connecting.add(connectWithRetry(e, log, () => draining));
   const healthChecks = startHealthChecks(apis, env);
-  log.info("gateway started", { httpPort, httpsPort, adminPort, apis: apis.length, version: bundle.version });
+  log.info("gateway started", {
+    httpPort,
+    httpsPort,
+    adminPort,
+    apis: apis.length,
+    version: bundle.version,
+    pathHandling: pathHandling.mode,
+  });
 
   const close = async (): Promise<void> => {
     if (draining) return;
@@ -216,7 +268,9 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     server.net.close();
     tlsServer?.close();
     stopTlsWatch?.();
+    server.drain();
     healthChecks.stop();
+    secrets.close();
     await Promise.allSettled(apis.flatMap((a) => a.entrypoints.map((e) => e.close?.())));
     const deadline = Date.now() + Number(env.SLUICE_DRAIN_TIMEOUT_MS ?? 10_000);
     while (metrics.active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
@@ -248,12 +302,13 @@ function instantiate(
   bundle: GatewayBundle,
   log: Logger,
   env: Readonly<Record<string, string | undefined>>,
+  secrets: SecretStore,
 ): ApiRuntime[] {
   const problems: string[] = [];
   const apis: ApiRuntime[] = [];
   for (const def of bundle.apis) {
     try {
-      apis.push(new ApiRuntime(def, log, env));
+      apis.push(new ApiRuntime(def, log, env, { secrets }));
     } catch (error) {
       if (error instanceof EnvError) problems.push(error.message);
       else throw error;
@@ -265,11 +320,28 @@ function instantiate(
 
 function fail(exchange: GatewayExchange, error: unknown, log: Logger): void {
   if (error instanceof GatewayError) {
+    if (error.status === 401 || error.status === 403) {
+      // Who was refused, never with what: plan and application by name, no key or token.
+      log.info("request refused", {
+        status: error.status,
+        errorKey: error.key ?? "",
+        plan: exchange.plan ?? "",
+        application: exchange.subscription?.application.id ?? "",
+        requestId: exchange.requestId,
+      });
+    }
+    const templated = applyResponseTemplate(exchange.api.definition.responseTemplates, error, exchange);
+    if (templated) {
+      sendTemplated(exchange.response, templated);
+      return;
+    }
     sendError(exchange.request, exchange.response, error.status, error.message, error.headers, error.body);
     return;
   }
   log.error("exchange failed", {
     error: error instanceof Error ? error.message : String(error),
+    plan: exchange.plan ?? "",
+    application: exchange.subscription?.application.id ?? "",
     requestId: exchange.requestId,
   });
   sendError(exchange.request, exchange.response, 500, "Internal Server Error");

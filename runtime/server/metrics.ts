@@ -1,10 +1,18 @@
 // Prometheus metrics for /metrics: request counts and latency per API and status, readiness per API.
 // Text exposition format 0.0.4: https://prometheus.io/docs/instrumenting/exposition_formats/
 
+/**
+ * The status label of an exchange the client abandoned before its response was complete (nginx's
+ * 499 "client closed request"); one the gateway broke off mid-body counts as 502.
+ */
+export const CLIENT_CLOSED = 499;
+
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export class Metrics {
   private readonly requests = new Map<string, number>();
+  /** Requests a plan was selected for, by API, plan, application (subscription's) and status. */
+  private readonly planRequests = new Map<string, number>();
   private readonly durations = new Map<string, { buckets: number[]; sum: number; count: number }>();
   private inFlight = 0;
 
@@ -27,6 +35,11 @@ export class Metrics {
     d.count++;
   }
 
+  planFinished(api: string, plan: string, application: string, status: number): void {
+    const key = `api="${escapeLabel(api)}",plan="${escapeLabel(plan)}",application="${escapeLabel(application)}",status="${status}"`;
+    this.planRequests.set(key, (this.planRequests.get(key) ?? 0) + 1);
+  }
+
   get active(): number {
     return this.inFlight;
   }
@@ -38,6 +51,11 @@ export class Metrics {
       "# TYPE sluice_requests_total counter",
     );
     for (const [k, v] of [...this.requests].sort()) out.push(`sluice_requests_total{${k}} ${v}`);
+    out.push(
+      "# HELP sluice_plan_requests_total Requests by the plan that took them and the subscribing application (empty for keyless plans).",
+      "# TYPE sluice_plan_requests_total counter",
+    );
+    for (const [k, v] of [...this.planRequests].sort()) out.push(`sluice_plan_requests_total{${k}} ${v}`);
     out.push(
       "# HELP sluice_request_duration_seconds Time to the end of the response.",
       "# TYPE sluice_request_duration_seconds histogram",

@@ -4,18 +4,13 @@
 import { describe, expect, it } from "vitest";
 import type { Exchange, Flow, FlowSelector, Step } from "../../runtime/contract.ts";
 import type { ElContext } from "../../runtime/el.ts";
-import {
-  compileFlow,
-  ENTRYPOINT_ATTRIBUTE,
-  flowRunsInPhase,
-  matchFlows,
-} from "../../runtime/server/flows.ts";
+import { compileFlow, flowRunsInPhase, matchFlows } from "../../runtime/server/flows.ts";
 
 function flow(name: string, selectors: FlowSelector[]): Flow<Step> {
   return { name, selectors, request: [], response: [], publish: [], subscribe: [] };
 }
 
-/** The parts of an exchange flow selection reads: path info, entrypoint attribute, method, EL. */
+/** The parts of an exchange flow selection reads: path info, entrypoint, method, EL. */
 function exchange(
   pathInfo: string,
   entrypoint: string | undefined,
@@ -26,7 +21,8 @@ function exchange(
   } as unknown as ElContext;
   return {
     pathInfo,
-    attributes: entrypoint ? { [ENTRYPOINT_ATTRIBUTE]: entrypoint } : {},
+    attributes: {},
+    entrypoint,
     request: { method: entrypoint === "http-post" ? "POST" : "GET" },
     el: () => el,
   } as unknown as Exchange;

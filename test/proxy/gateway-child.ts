@@ -21,7 +21,11 @@ registerHooks({
 
 const out = process.argv[2]!;
 const { bundle } = (await import(join(out, "gateway.ts"))) as { bundle: GatewayBundle };
-const gateway = await runGateway(bundle, { manageProcess: false, log: createLogger({}, () => {}) });
+// SLUICE_TEST_SIGNALS=1: the gateway handles SIGTERM itself, as `sluice start` does.
+const gateway = await runGateway(bundle, {
+  manageProcess: process.env.SLUICE_TEST_SIGNALS === "1",
+  log: createLogger({}, () => {}),
+});
 process.on("message", async (m: string) => {
   if (m === "rss") {
     // Collect first: garbage waiting for the next GC is not memory the gateway holds.
@@ -30,6 +34,9 @@ process.on("message", async (m: string) => {
   } else if (m === "buffers") {
     (globalThis as { gc?: () => void }).gc?.();
     process.send!({ value: process.memoryUsage().arrayBuffers });
+  } else if (m === "heap") {
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send!({ value: process.memoryUsage().heapUsed });
   } else if (m === "cpu") {
     const u = process.cpuUsage();
     process.send!({ value: u.user + u.system });

@@ -15,6 +15,8 @@ export interface GatewayProcess {
   rss(): Promise<number>;
   /** Bytes of live Buffers/ArrayBuffers in the gateway process (after a GC when started with `gc`). */
   buffers(): Promise<number>;
+  /** V8 heap in use in the gateway process, in bytes (after a GC when started with `gc`). */
+  heap(): Promise<number>;
   /** CPU time (user + system) the gateway process has used, in microseconds. */
   cpu(): Promise<number>;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startGatewayProcess(
     child,
     rss: () => ask("rss"),
     buffers: () => ask("buffers"),
+    heap: () => ask("heap"),
     cpu: () => ask("cpu"),
     close: async () => {
       const exited = new Promise((r) => child.once("exit", r));

@@ -9,10 +9,9 @@ export function compileSchemas(): Record<SchemaKind, ValidateFunction> {
   const ajv = new Ajv({ allErrors: true, strict: false, discriminator: true });
   addFormats(ajv);
   const schemas = loadSchemas();
-  return {
-    ApiV4Definition: ajv.compile(schemas.ApiV4Definition),
-    ApiDefinition: ajv.compile(schemas.ApiDefinition),
-  };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([kind, schema]) => [kind, ajv.compile(schema)]),
+  ) as Record<SchemaKind, ValidateFunction>;
 }
 
 export interface ErrorSummary {

@@ -1,6 +1,22 @@
 // The registry of check rules. Every file under rules/<group>/ is listed here; a test keeps the
 // list, the file names and the codes in step (the file name is the rule's code).
 import type { ApiRule, RepositoryRule } from "../rule.ts";
+import consumerApiKeysPlan from "./consumer/api-keys-plan.ts";
+import consumerCertificateRequired from "./consumer/certificate-required.ts";
+import consumerClientIdRequired from "./consumer/client-id-required.ts";
+import consumerClosedPlan from "./consumer/closed-plan.ts";
+import consumerDuplicateCertificate from "./consumer/duplicate-certificate.ts";
+import consumerDuplicateClientId from "./consumer/duplicate-client-id.ts";
+import consumerDuplicateKey from "./consumer/duplicate-key.ts";
+import consumerDuplicateSubscription from "./consumer/duplicate-subscription.ts";
+import consumerEnded from "./consumer/ended.ts";
+import consumerKeylessPlan from "./consumer/keyless-plan.ts";
+import consumerLiteralKey from "./consumer/literal-key.ts";
+import consumerPushConfiguration from "./consumer/push-configuration.ts";
+import consumerUnknownApi from "./consumer/unknown-api.ts";
+import consumerUnknownApplication from "./consumer/unknown-application.ts";
+import consumerUnknownPlan from "./consumer/unknown-plan.ts";
+import consumerUnknownResource from "./consumer/unknown-resource.ts";
 import endpointDlqEntrypoint from "./endpoint/dlq-entrypoint.ts";
 import endpointDlqTarget from "./endpoint/dlq-target.ts";
 import endpointDuplicateName from "./endpoint/duplicate-name.ts";
@@ -59,4 +75,23 @@ export const apiRules: readonly ApiRule[] = [
   v2HttpOnly,
 ];
 
-export const repositoryRules: readonly RepositoryRule[] = [pathDuplicate, repoDuplicateName];
+export const repositoryRules: readonly RepositoryRule[] = [
+  consumerApiKeysPlan,
+  consumerCertificateRequired,
+  consumerClientIdRequired,
+  consumerClosedPlan,
+  consumerDuplicateCertificate,
+  consumerDuplicateClientId,
+  consumerDuplicateKey,
+  consumerDuplicateSubscription,
+  consumerEnded,
+  consumerKeylessPlan,
+  consumerLiteralKey,
+  consumerPushConfiguration,
+  consumerUnknownApi,
+  consumerUnknownApplication,
+  consumerUnknownPlan,
+  consumerUnknownResource,
+  pathDuplicate,
+  repoDuplicateName,
+];

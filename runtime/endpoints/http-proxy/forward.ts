@@ -10,6 +10,7 @@
 // The client going away aborts the upstream request.
 import type { ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
+import { brokenOff } from "../../server/errors.ts";
 
 /** Response headers that never cross the proxy (RFC 9110 §7.6.1), and the gateway's own ids. */
 const DROPPED = new Set([
@@ -27,6 +28,8 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
   private abortUpstream: ((error?: Error) => void) | undefined;
   private resumeUpstream: (() => void) | undefined;
   private headSent = false;
+  /** HEAD, 204 and 304 carry no body (RFC 9110 §6.4.1): whatever the backend sends after the head is dropped. */
+  private bodiless = false;
   private finished = false;
   private readonly onDrain = () => this.resumeUpstream?.();
   private readonly onClientClose = () => {
@@ -61,13 +64,15 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
     this.settled?.();
     this.resumeUpstream = resume;
     const res = this.res;
+    const noContent = status === 204 || status === 304;
+    this.bodiless = noContent || res.req.method === "HEAD";
     let listed: string[] | undefined;
     const flat: string[] = [];
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i]!.toString("latin1");
       const lower = name.toLowerCase();
       const value = raw[i + 1]!.toString("latin1");
-      if (DROPPED.has(lower)) {
+      if (DROPPED.has(lower) || (noContent && lower === "content-length")) {
         if (lower === "connection") listed = value.split(",").map((t) => t.trim().toLowerCase());
         continue;
       }
@@ -92,7 +97,7 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
   }
 
   onData(chunk: Buffer): boolean {
-    if (this.res.write(chunk)) return true;
+    if (this.bodiless || this.res.write(chunk)) return true;
     this.res.once("drain", this.onDrain);
     return false;
   }
@@ -112,6 +117,8 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
       this.reject(error);
       return;
     }
+    // Counted as the gateway's 502 in the metrics, not as a client that went away.
+    brokenOff.add(this.res);
     this.res.destroy(error);
     this.resolve();
   }

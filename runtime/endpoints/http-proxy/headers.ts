@@ -96,20 +96,18 @@ export function forwardHeaders(exchange: Exchange, settings: ForwardSettings): s
   return out;
 }
 
-/** Removes hop-by-hop headers from a backend's response headers, in place. */
+/**
+ * Removes hop-by-hop headers from a backend's response headers, in place: the same list as on the
+ * way up (HOP_BY_HOP), and the names the backend's Connection header lists.
+ */
 export function stripResponseHeaders(
   headers: Record<string, string | string[] | undefined>,
 ): Record<string, string | string[]> {
   const connection = headers.connection;
   if (connection !== undefined) {
     for (const token of String(connection).split(",")) delete headers[token.trim().toLowerCase()];
-    delete headers.connection;
   }
-  if (headers["keep-alive"] !== undefined) delete headers["keep-alive"];
-  if (headers["transfer-encoding"] !== undefined) delete headers["transfer-encoding"];
-  if (headers["proxy-connection"] !== undefined) delete headers["proxy-connection"];
-  if (headers.upgrade !== undefined) delete headers.upgrade;
-  if (headers.trailer !== undefined) delete headers.trailer;
+  for (const name of HOP_BY_HOP) if (headers[name] !== undefined) delete headers[name];
   return headers as Record<string, string | string[]>;
 }
 
@@ -123,14 +121,6 @@ export function toObject(flat: readonly string[]): Record<string, string | strin
     out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   }
   return out;
-}
-
-/** Whether the client sends a request body (HTTP/1.1 framing headers, or an open HTTP/2 stream). */
-export function hasRequestBody(req: GatewayRequest): boolean {
-  if ("stream" in req) return !req.stream.endAfterHeaders;
-  const length = req.headers["content-length"];
-  if (length !== undefined) return length !== "0";
-  return req.headers["transfer-encoding"] !== undefined;
 }
 
 export function authority(req: GatewayRequest): string {

@@ -3,7 +3,10 @@
 // (gRPC: h2c with prior knowledge for http:// and grpc://, ALPN h2 under TLS; trailers, streaming
 // both ways, cancellation as RST_STREAM). Both reject with the client library's own error; the
 // connector maps errors to Gravitee's 502/504.
-
+//
+// One stalled backend must not take the gateway with it: the endpoint's readTimeout runs from the
+// moment a request is handed to the pool, so time spent queued for a connection counts against
+// it, and at most `queueLimit` requests wait beyond the pool's connections (more: 503 at once).
 import type { ServerResponse } from "node:http";
 import {
   type ClientHttp2Session,
@@ -29,10 +32,18 @@ export interface SendOptions {
   signal: AbortSignal | undefined;
 }
 
+/** A request refused because the endpoint's queue is full (the connector answers 503). */
+export class QueueFullError extends Error {
+  readonly code = "UPSTREAM_QUEUE_FULL";
+}
+
 export interface Transport {
   send(options: SendOptions): Promise<UpstreamResponse>;
-  /** HTTP/1.1 only: the backend's answer written straight into `res` (./forward.ts). */
-  forward?(options: Omit<SendOptions, "signal">, res: ServerResponse): Promise<void>;
+  /**
+   * HTTP/1.1 only: the backend's answer written straight into `res` (./forward.ts); undefined when
+   * every connection is busy (the request would queue: `send` bounds that wait).
+   */
+  forward?(options: Omit<SendOptions, "signal">, res: ServerResponse): Promise<void> | undefined;
   close(): Promise<void>;
 }
 
@@ -49,6 +60,7 @@ export function createHttp1Transport(
   origin: string,
   http: HttpClientOptions,
   tls: ConnectionOptions,
+  queueLimit: number,
 ): Transport {
   const keepAlive = http.keepAlive !== false;
   const idle = http.idleTimeout ?? DEFAULTS.idleTimeout;
@@ -57,30 +69,60 @@ export function createHttp1Transport(
     idle > 0 ? idle : Number.POSITIVE_INFINITY,
   );
   const readTimeout = http.readTimeout ?? DEFAULTS.readTimeout;
+  const connections = http.maxConcurrentConnections ?? DEFAULTS.maxConcurrentConnections;
+  const pipelining = http.pipelining ? 10 : 1;
   const pool = new Pool(origin, {
     connect: { ...tls, timeout: http.connectTimeout ?? DEFAULTS.connectTimeout },
     headersTimeout: readTimeout,
     bodyTimeout: readTimeout,
     keepAliveTimeout,
     keepAliveMaxTimeout: keepAliveTimeout,
-    connections: http.maxConcurrentConnections ?? DEFAULTS.maxConcurrentConnections,
-    pipelining: http.pipelining ? 10 : 1,
+    connections,
+    pipelining,
   });
+  const capacity = connections * pipelining + queueLimit;
+  /** Requests handed to the pool that have no response head yet. */
+  let waiting = 0;
   // Redirects are followed only when asked: the interceptor is not on the default path.
-  const dispatcher: Dispatcher = http.followRedirects
-    ? pool.compose(interceptors.redirect({ maxRedirections: 5 }))
-    : pool;
+  const dispatcher: Dispatcher = pool.compose(
+    queueDeadline,
+    ...(http.followRedirects ? [interceptors.redirect({ maxRedirections: 5 })] : []),
+  );
   return {
     async send(o) {
-      const res = await dispatcher.request({
-        origin,
-        path: o.path,
-        method: o.method as Dispatcher.HttpMethod,
-        headers: o.headers,
-        body: o.body,
-        signal: o.signal,
-        reset: !keepAlive,
-      });
+      if (waiting >= capacity) throw new QueueFullError(`${waiting} requests waiting for ${origin}`);
+      // Every connection busy: this request queues. The time until it gets one counts against
+      // readTimeout (undici's own timers start on the connection); the exchange's signal still
+      // aborts it when the client goes away.
+      let signal = o.signal;
+      let timer: NodeJS.Timeout | undefined;
+      let onConnection: (() => void) | undefined;
+      if (waiting >= connections * pipelining && readTimeout > 0) {
+        const queued = new AbortController();
+        timer = setTimeout(() => queued.abort(new errors.HeadersTimeoutError()), readTimeout);
+        onConnection = () => clearTimeout(timer);
+        const outer = o.signal;
+        if (outer?.aborted) queued.abort(outer.reason);
+        else outer?.addEventListener("abort", () => queued.abort(outer.reason), { once: true });
+        signal = queued.signal;
+      }
+      waiting++;
+      let res: Dispatcher.ResponseData;
+      try {
+        res = await dispatcher.request({
+          origin,
+          path: o.path,
+          method: o.method as Dispatcher.HttpMethod,
+          headers: o.headers,
+          body: o.body,
+          signal,
+          reset: !keepAlive,
+          ...(onConnection ? { [ON_CONNECTION]: onConnection } : {}),
+        });
+      } finally {
+        waiting--;
+        clearTimeout(timer);
+      }
       return {
         status: res.statusCode,
         headers: stripResponseHeaders(res.headers),
@@ -88,6 +130,9 @@ export function createHttp1Transport(
       };
     },
     forward(o, res) {
+      // A request that would queue takes `send`, which bounds its wait (readTimeout).
+      if (waiting >= connections * pipelining) return undefined;
+      waiting++;
       return new Promise<void>((resolve, reject) => {
         dispatcher.dispatch(
           {
@@ -98,13 +143,46 @@ export function createHttp1Transport(
             body: o.body,
             reset: !keepAlive,
           },
-          new ForwardHandler(res, resolve, reject),
+          new ForwardHandler(res, resolve, reject, () => waiting--),
         );
       });
     },
     close: () => pool.close(),
   };
 }
+
+/** The request option carrying a queued request's "got a connection" callback (queueDeadline). */
+const ON_CONNECTION = Symbol("sluice.onConnection");
+
+/**
+ * An undici interceptor: tells a queued request when undici starts it on a connection (the legacy
+ * handler's onConnect), so the queue deadline stops there. Other requests pass untouched.
+ */
+const queueDeadline: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) => {
+  const onConnection = (opts as { [ON_CONNECTION]?: () => void })[ON_CONNECTION];
+  if (!onConnection) return dispatch(opts, handler);
+  const h = handler as Dispatcher.DispatchHandler &
+    Record<string, ((...a: unknown[]) => unknown) | undefined>;
+  const wrapped: Record<string, (...a: unknown[]) => unknown> = {};
+  for (const name of [
+    "onConnect",
+    "onHeaders",
+    "onData",
+    "onComplete",
+    "onError",
+    "onUpgrade",
+    "onResponseStarted",
+    "onBodySent",
+    "onRequestSent",
+  ]) {
+    if (typeof h[name] === "function") wrapped[name] = (...a) => h[name]!.apply(handler, a);
+  }
+  wrapped.onConnect = (...a) => {
+    onConnection();
+    return (h.onConnect as ((...args: unknown[]) => unknown) | undefined)?.apply(handler, a);
+  };
+  return dispatch(opts, wrapped as Dispatcher.DispatchHandler);
+};
 
 /** An HTTP/2 backend: one multiplexed session, reopened when it closes or goes away. */
 export function createHttp2Transport(

@@ -1,0 +1,627 @@
+// The hostile table: one row a request an attacker (or a broken client or backend) might send,
+// what the gateway must answer, and what the backend may see. Rows name the API they aim at:
+// `public` (keyless, /public → backend /pub), `secure` (API key, /sec → /sec), `app` (keyless, its
+// plan's /admin flow adds `x-admin-flow: ran` and rate-limits), `vhost` (api.example/v → /vh).
+// harness.ts starts them; hostile.test.ts runs every row against one compiled gateway.
+
+export interface BackendExpectation {
+  /** The exact request target the backend received. */
+  url?: string;
+  /** Whether the /admin plan flow ran (the backend sees `x-admin-flow`). */
+  flow?: boolean;
+  /** Request headers the backend must not see. */
+  lacks?: readonly string[];
+  /** Request headers the backend must see, with these values. */
+  has?: Readonly<Record<string, string>>;
+  /** How the request body ended at the backend. */
+  outcome?: "complete" | "aborted";
+  /** The gateway gave up on the backend (closed the connection before it answered). */
+  abandoned?: boolean;
+  /** The request may not reach the backend at all; if it does, the rest must hold. */
+  optional?: boolean;
+}
+
+export interface Row {
+  id: string;
+  /** HTTP/1.1 over a raw socket: strings sent in order, numbers are pauses (ms). X-Row is added. */
+  h1?: ReadonlyArray<string | number>;
+  /** HTTP/2 (h2c, prior knowledge) through node:http2; x-row is added. */
+  h2?: { headers: Record<string, string>; body?: string };
+  /** The final status, or "closed" for a connection closed without a response. */
+  status: number | "closed";
+  /** What reaches the backend; "none" (the default for 4xx/5xx and "closed"): nothing. */
+  backend?: BackendExpectation | "none";
+  response?: { lacks?: readonly string[]; has?: Readonly<Record<string, string>>; body?: string };
+  /** Milliseconds the gateway may take to close the connection (timeout rows). */
+  closesWithinMs?: number;
+  /** How long the client waits for the answer (default 1500 ms). */
+  waitMs?: number;
+  /** Not yet enforced here; names who fixes it. */
+  todo?: string;
+}
+
+const get = (path: string, headers = "", method = "GET"): string[] => [
+  `${method} ${path} HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n${headers}\r\n`,
+];
+const h2get = (path: string, headers: Record<string, string> = {}) => ({
+  headers: { ":path": path, ...headers },
+});
+
+const rows: Row[] = [];
+/** The same request over HTTP/1.1 and HTTP/2, one row each. */
+function both(id: string, path: string, status: number, backend?: Row["backend"], extra: Partial<Row> = {}) {
+  rows.push({ id: `h1 ${id}`, h1: get(path), status, ...(backend ? { backend } : {}), ...extra });
+  rows.push({ id: `h2 ${id}`, h2: h2get(path), status, ...(backend ? { backend } : {}), ...extra });
+}
+
+// ── Dot segments and encodings: a keyless path must not reach the key-protected API ───────────
+for (const path of [
+  "/public/../sec/admin",
+  "/public/%2e%2e/sec/admin",
+  "/public/%2E%2E/sec/admin",
+  "/public/.%2e/sec/admin",
+  "/public/.%2E/sec/admin",
+  "/public/%2e./sec/admin",
+  "/public/./../sec/admin",
+  "/public/x/../../sec/admin",
+  "/public//../sec/admin",
+  "/public/%2e%2e//sec/admin",
+  "/public/../../../sec/admin",
+  "/app/../sec/admin",
+  "/public/x/%2E%2E/%2e%2e/sec/admin",
+  "/%70ublic/../sec/admin",
+]) {
+  both(`traversal ${path} → secure API, no key`, path, 401);
+}
+
+// ── Encoded dots that only a double-decoding receiver would resolve, and other refusals ───────
+for (const path of [
+  "/public/..%2fsec/admin",
+  "/public/%2e%2e%2fsec/admin",
+  "/public/..%2Fsec/admin",
+  "/public/..%5csec/admin",
+  "/public/x%2F..%2F..%2Fsec",
+  "/public/%252e%252e/sec/admin",
+  "/public/x%252f..%252f..%252fsec/admin",
+  "/public/x%ef%bc%8f..%ef%bc%8f..%ef%bc%8fsec/admin",
+  "/app/%2561dmin",
+  "/public/..;/sec/admin",
+  "/public/%2e%2e;x/sec/admin",
+  "/public/.;/sec",
+  "/public/%zz",
+  "/public/%",
+  "/public/%4",
+  "/public/a%g1",
+  "/public/items/%C3%28",
+  "/public/items/%FF",
+  "/public/items/%E0%A4%A",
+]) {
+  both(`refused ${path}`, path, 400);
+}
+rows.push({ id: "h1 refused raw backslash /public/..\\sec", h1: get("/public/..\\sec/admin"), status: 400 });
+rows.push({
+  id: "h2 refused raw backslash /public/..\\sec",
+  h2: h2get("/public/..\\sec/admin"),
+  status: 400,
+});
+rows.push({ id: "h2 refused fragment in :path", h2: h2get("/public/x#frag"), status: 400 });
+// nghttp2 refuses a :path with a space itself (stream reset): no response, nothing forwarded.
+rows.push({ id: "h2 refused space in :path", h2: h2get("/public/a b"), status: "closed" });
+
+// ── Other spellings of /admin: the plan flow (and its rate limit) still runs ─────────────────
+for (const path of [
+  "/app//admin",
+  "//app/admin",
+  "/app/./admin",
+  "/app/x/../admin",
+  "/app/%2e/admin",
+  "/app/%61dmin",
+  "/app/%61%64%6d%69%6e",
+  "/app///admin",
+  "/app/admin/../admin",
+  "/app/foo/..//admin",
+  "/app/./../app/admin",
+  "/%61pp/admin",
+]) {
+  both(`flow bypass ${path}`, path, 200, { url: "/app/admin", flow: true });
+}
+both("flow bypass /app/admin/", "/app/admin/", 200, { url: "/app/admin/", flow: true });
+both("flow bypass /app/admin;x=1 (servlet path parameter)", "/app/admin;x=1", 200, {
+  url: "/app/admin;x=1",
+  flow: true,
+});
+both("flow bypass /app/admin;", "/app/admin;", 200, { url: "/app/admin;", flow: true });
+both("flow bypass /app/admin;jsessionid=1/x", "/app/admin;jsessionid=1/x", 200, {
+  url: "/app/admin;jsessionid=1/x",
+  flow: true,
+});
+both("flow runs on /app/admin/x/./y", "/app/admin/x/./y", 200, { url: "/app/admin/x/y", flow: true });
+both("no flow on /app/administrator", "/app/administrator", 200, { url: "/app/administrator", flow: false });
+
+// The rate limit counts every spelling as /admin (3 a minute per x-client).
+const rl = "X-Client: rl-spellings\r\n";
+rows.push({
+  id: "h1 rate limit 1 /app/admin",
+  h1: get("/app/admin", rl),
+  status: 200,
+  backend: { flow: true },
+});
+rows.push({
+  id: "h1 rate limit 2 //app//admin",
+  h1: get("//app//admin", rl),
+  status: 200,
+  backend: { flow: true },
+});
+rows.push({
+  id: "h1 rate limit 3 /app/%61dmin",
+  h1: get("/app/%61dmin", rl),
+  status: 200,
+  backend: { flow: true },
+});
+rows.push({ id: "h1 rate limit 4 /app/./x/../admin → 429", h1: get("/app/./x/../admin", rl), status: 429 });
+rows.push({
+  id: "h2 rate limit 5 /app/%2e/admin → 429",
+  h2: h2get("/app/%2e/admin", { "x-client": "rl-spellings" }),
+  status: 429,
+});
+
+// ── Encodings that must pass unchanged (or canonicalised) ──────────────────────────────────────
+both("encoded slash stays encoded", "/public/a%2Fb", 200, { url: "/pub/a%2Fb" });
+both("encoded slash upper-cased", "/public/a%2fb", 200, { url: "/pub/a%2Fb" });
+both("UTF-8 escapes kept", "/public/caf%C3%A9", 200, { url: "/pub/caf%C3%A9" });
+both("unreserved ~ decoded", "/public/%7Euser", 200, { url: "/pub/~user" });
+both("a literal percent sign passes", "/public/50%25off", 200, { url: "/pub/50%25off" });
+both("query is not a path", "/public/x?y=../../sec&z=%2e%2e", 200, { url: "/pub/x?y=../../sec&z=%2e%2e" });
+both("malformed escape in the query passes", "/public/x?q=%zz", 200, { url: "/pub/x?q=%zz" });
+both("path parameter decoded for flows", "/public/items/%41b", 200, {
+  url: "/pub/items/Ab",
+  has: { "x-item": "Ab" },
+});
+both("path parameter with an encoded slash", "/public/items/a%2Fb", 200, {
+  url: "/pub/items/a%2Fb",
+  has: { "x-item": "a/b" },
+});
+both("dots inside a name are no dot segment", "/public/a..b/.c/...", 200, { url: "/pub/a..b/.c/..." });
+both("keyless path back from secure", "/sec/../public/x", 200, { url: "/pub/x" });
+both("no context path after normalising", "/public/../nowhere", 404);
+both("root climbs stop at /", "/../../../public/x", 200, { url: "/pub/x" });
+
+// ── Absolute-form targets (RFC 9112 §3.2.2) ───────────────────────────────────────────────────
+const abs = (target: string, host = "gw") => [
+  `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+];
+rows.push({
+  id: "h1 absolute-form routed by its path",
+  h1: abs("http://gw/public/x"),
+  status: 200,
+  backend: { url: "/pub/x" },
+});
+rows.push({
+  id: "h1 absolute-form https scheme",
+  h1: abs("https://gw/public/x"),
+  status: 200,
+  backend: { url: "/pub/x" },
+});
+rows.push({
+  id: "h1 absolute-form with a port",
+  h1: abs("http://gw:8082/public/x?a=1"),
+  status: 200,
+  backend: { url: "/pub/x?a=1" },
+});
+rows.push({
+  id: "h1 absolute-form traversal → secure",
+  h1: abs("http://gw/public/../sec/admin"),
+  status: 401,
+});
+rows.push({
+  id: "h1 absolute-form host wins over Host",
+  h1: abs("http://api.example/v/x", "other"),
+  status: 200,
+  backend: { url: "/vh/x" },
+});
+rows.push({ id: "h1 absolute-form host elsewhere", h1: abs("http://other/v/x", "api.example"), status: 404 });
+rows.push({ id: "h1 absolute-form with userinfo", h1: abs("http://user:pw@gw/public/x"), status: 400 });
+rows.push({ id: "h1 absolute-form ftp scheme", h1: abs("ftp://gw/public/x"), status: 400 });
+rows.push({ id: "h1 absolute-form without host", h1: abs("http:///public/x"), status: 400 });
+rows.push({ id: "h1 absolute-form bare authority", h1: abs("http://gw"), status: 404 });
+rows.push({
+  id: "h1 asterisk-form",
+  h1: ["OPTIONS * HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n"],
+  status: 400,
+});
+
+// ── Host ───────────────────────────────────────────────────────────────────────────────────────
+rows.push({
+  id: "h1 two Host headers, same value",
+  h1: ["GET /public/x HTTP/1.1\r\nHost: gw\r\nHost: gw\r\nConnection: close\r\n\r\n"],
+  status: 400,
+});
+rows.push({
+  id: "h1 two Host headers, vhost smuggled second",
+  h1: ["GET /v/x HTTP/1.1\r\nHost: other\r\nHost: api.example\r\nConnection: close\r\n\r\n"],
+  status: 400,
+});
+rows.push({
+  id: "h1 no Host header",
+  h1: ["GET /public/x HTTP/1.1\r\nConnection: close\r\n\r\n"],
+  status: 400,
+});
+rows.push({
+  id: "h1 HTTP/1.0 without Host",
+  h1: ["GET /public/x HTTP/1.0\r\n\r\n"],
+  status: 200,
+  backend: { url: "/pub/x" },
+});
+rows.push({
+  id: "h1 vhost by Host",
+  h1: get("/v/x", "").map((s) => s.replace("Host: gw", "Host: api.example")),
+  status: 200,
+  backend: { url: "/vh/x" },
+});
+rows.push({
+  id: "h1 vhost Host upper-case with port",
+  h1: get("/v/x").map((s) => s.replace("Host: gw", "Host: API.EXAMPLE:8082")),
+  status: 200,
+  backend: { url: "/vh/x" },
+});
+rows.push({ id: "h1 vhost path, other Host", h1: get("/v/x"), status: 404 });
+rows.push({
+  id: "h2 :authority and host disagree",
+  h2: h2get("/v/x", { ":authority": "api.example", host: "other" }),
+  status: 400,
+});
+rows.push({
+  id: "h2 vhost by :authority",
+  h2: h2get("/v/x", { ":authority": "api.example" }),
+  status: 200,
+  backend: { url: "/vh/x" },
+});
+
+// ── API keys ───────────────────────────────────────────────────────────────────────────────────
+const KEY = "hostile-key-0123456789";
+rows.push({ id: "h1 secure without key", h1: get("/sec/x"), status: 401 });
+rows.push({
+  id: "h1 secure with a wrong key",
+  h1: get("/sec/x", "X-Gravitee-Api-Key: nope\r\n"),
+  status: 401,
+});
+rows.push({ id: "h1 secure with an empty key", h1: get("/sec/x", "X-Gravitee-Api-Key: \r\n"), status: 401 });
+rows.push({
+  id: "h1 secure with a key prefix",
+  h1: get("/sec/x", `X-Gravitee-Api-Key: ${KEY.slice(0, 10)}\r\n`),
+  status: 401,
+});
+rows.push({
+  id: "h1 secure with a key suffix added",
+  h1: get("/sec/x", `X-Gravitee-Api-Key: ${KEY}x\r\n`),
+  status: 401,
+});
+rows.push({
+  id: "h1 secure with two key headers",
+  h1: get("/sec/x", `X-Gravitee-Api-Key: nope\r\nX-Gravitee-Api-Key: ${KEY}\r\n`),
+  status: 401,
+});
+rows.push({
+  id: "h1 secure with the key: not forwarded",
+  h1: get("/sec/x", `X-Gravitee-Api-Key: ${KEY}\r\n`),
+  status: 200,
+  backend: { url: "/sec/x", lacks: ["x-gravitee-api-key"] },
+});
+rows.push({
+  id: "h1 secure key, header listed in Connection",
+  h1: get("/sec/x", `X-Gravitee-Api-Key: ${KEY}\r\nConnection: x-gravitee-api-key\r\n`),
+  status: 200,
+  backend: { url: "/sec/x", lacks: ["x-gravitee-api-key"] },
+});
+rows.push({
+  id: "h1 secure with the key in the query: not forwarded",
+  h1: get(`/sec/x?api-key=${KEY}`),
+  status: 200,
+  backend: { url: "/sec/x" },
+});
+rows.push({
+  id: "h2 secure with the key: not forwarded",
+  h2: h2get("/sec/x", { "x-gravitee-api-key": KEY }),
+  status: 200,
+  backend: { url: "/sec/x", lacks: ["x-gravitee-api-key"] },
+});
+rows.push({ id: "h2 secure without key", h2: h2get("/sec/x"), status: 401 });
+rows.push({ id: "h2 secure traversal with encoded dots", h2: h2get("/sec/%2e%2e/sec/x"), status: 401 });
+
+// ── Framing and request smuggling (HTTP/1.1) ───────────────────────────────────────────────────
+const SMUGGLED = "GET /sec/admin HTTP/1.1\r\nHost: gw\r\n\r\n1234";
+const post = (head: string, body: string) => [
+  `POST /public/echo HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n${head}\r\n${body}`,
+];
+rows.push({
+  id: "h1 Content-Length and chunked together",
+  h1: post("Content-Length: 4\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n"),
+  status: 400,
+});
+rows.push({
+  id: "h1 two different Content-Lengths",
+  h1: post("Content-Length: 1\r\nContent-Length: 2\r\n", "ab"),
+  status: 400,
+});
+rows.push({ id: "h1 Content-Length list", h1: post("Content-Length: 2, 2\r\n", "ab"), status: 400 });
+rows.push({ id: "h1 negative Content-Length", h1: post("Content-Length: -1\r\n", "ab"), status: 400 });
+rows.push({ id: "h1 Content-Length with exponent", h1: post("Content-Length: 1e1\r\n", "ab"), status: 400 });
+rows.push({ id: "h1 Content-Length with plus sign", h1: post("Content-Length: +2\r\n", "ab"), status: 400 });
+rows.push({
+  id: "h1 Transfer-Encoding not chunked last",
+  h1: post("Transfer-Encoding: chunked, identity\r\n", "0\r\n\r\n"),
+  status: 400,
+});
+rows.push({
+  id: "h1 Transfer-Encoding xchunked",
+  h1: post("Transfer-Encoding: xchunked\r\n", "0\r\n\r\n"),
+  status: 400,
+});
+rows.push({
+  id: "h1 chunk size not hex",
+  h1: post("Transfer-Encoding: chunked\r\n", "zz\r\nab\r\n0\r\n\r\n"),
+  status: 400,
+});
+rows.push({
+  id: "h1 chunk size overflow",
+  h1: post("Transfer-Encoding: chunked\r\n", "fffffffffffffffff\r\nab\r\n0\r\n\r\n"),
+  status: 400,
+});
+rows.push({
+  id: "h1 obs-fold header",
+  h1: ["GET /public/x HTTP/1.1\r\nHost: gw\r\nX-A: 1\r\n  folded\r\nConnection: close\r\n\r\n"],
+  status: 400,
+});
+rows.push({
+  id: "h1 space before colon",
+  h1: ["GET /public/x HTTP/1.1\r\nHost : gw\r\nConnection: close\r\n\r\n"],
+  status: 400,
+});
+rows.push({
+  id: "h1 invalid header name",
+  h1: ["GET /public/x HTTP/1.1\r\nHost: gw\r\nX(A): 1\r\nConnection: close\r\n\r\n"],
+  status: 400,
+});
+rows.push({
+  id: "h1 NUL in a header value",
+  h1: ["GET /public/x HTTP/1.1\r\nHost: gw\r\nX-A: a\u0000b\r\nConnection: close\r\n\r\n"],
+  status: 400,
+});
+rows.push({
+  id: "h1 bare LF line endings",
+  h1: ["GET /public/x HTTP/1.1\nHost: gw\nConnection: close\n\n"],
+  status: 400,
+});
+// Node's parser reads it as the plain request: no second reading for anyone to disagree on.
+rows.push({
+  id: "h1 two spaces in the request line",
+  h1: ["GET  /public/x HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n"],
+  status: 200,
+  backend: { url: "/pub/x" },
+});
+rows.push({
+  id: "h1 HTTP/1.2",
+  h1: ["GET /public/x HTTP/1.2\r\nHost: gw\r\nConnection: close\r\n\r\n"],
+  status: 400,
+});
+rows.push({
+  id: "h1 unknown method",
+  h1: ["FOO /public/x HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n"],
+  status: 400,
+});
+rows.push({
+  id: "h1 lower-case method",
+  h1: ["get /public/x HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n"],
+  status: 400,
+});
+rows.push({
+  id: "h1 header block over 16 KiB",
+  h1: get("/public/x", `X-Big: ${"a".repeat(20_000)}\r\n`),
+  status: 431,
+});
+rows.push({
+  id: "h1 body smuggles a second request (Content-Length)",
+  h1: post(`Content-Length: ${SMUGGLED.length}\r\n`, SMUGGLED),
+  status: 200,
+  backend: { url: "/pub/echo", outcome: "complete" },
+});
+rows.push({
+  id: "h1 pipelined request after a chunked body goes through the plan",
+  h1: [
+    "POST /public/echo HTTP/1.1\r\nHost: gw\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /sec/admin HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n",
+  ],
+  status: 200,
+  backend: { url: "/pub/echo" },
+});
+rows.push({
+  id: "h1 chunked body forwarded whole",
+  h1: post("Transfer-Encoding: chunked\r\n", "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n"),
+  status: 200,
+  backend: { url: "/pub/echo", outcome: "complete" },
+});
+
+// ── Hop-by-hop request headers never reach the backend ────────────────────────────────────────
+const hop = (headers: string, lacks: string[], id: string) =>
+  rows.push({
+    id: `h1 hop-by-hop ${id}`,
+    h1: get("/public/x", headers),
+    status: 200,
+    backend: { url: "/pub/x", lacks },
+  });
+hop("Connection: x-secret\r\nX-Secret: 1\r\n", ["x-secret"], "named in Connection");
+hop("Connection: x-a, x-b\r\nX-A: 1\r\nX-B: 2\r\n", ["x-a", "x-b"], "two named in Connection");
+hop("Keep-Alive: timeout=300\r\n", ["keep-alive"], "Keep-Alive");
+hop("Proxy-Connection: keep-alive\r\n", ["proxy-connection"], "Proxy-Connection");
+hop("TE: trailers\r\n", ["te"], "TE");
+hop("Proxy-Authorization: Basic eDp5\r\n", ["proxy-authorization"], "Proxy-Authorization");
+hop("HTTP2-Settings: AAMAAABkAAQAAP__\r\n", ["http2-settings"], "HTTP2-Settings");
+hop("Upgrade: h2c\r\n", ["upgrade"], "Upgrade without Connection: upgrade");
+rows.push({
+  id: "h1 h2c upgrade attempt is not honoured",
+  h1: get(
+    "/public/x",
+    "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n",
+  ),
+  status: 200,
+  backend: { url: "/pub/x", lacks: ["http2-settings"] },
+});
+
+// ── WebSocket handshakes take the same path handling and plans ────────────────────────────────
+const ws = (path: string) => [
+  `GET ${path} HTTP/1.1\r\nHost: gw\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+];
+rows.push({
+  id: "h1 websocket handshake traversal → secure API, no key",
+  h1: ws("/public/../sec/ws"),
+  status: 401,
+});
+rows.push({ id: "h1 websocket handshake encoded traversal", h1: ws("/public/%2e%2e/sec/ws"), status: 401 });
+rows.push({ id: "h1 websocket handshake malformed escape", h1: ws("/public/%zz"), status: 400 });
+rows.push({
+  id: "h1 websocket handshake, two Host headers",
+  h1: ws("/public/ws").map((s) => s.replace("Host: gw", "Host: gw\r\nHost: gw")),
+  status: 400,
+});
+rows.push({ id: "h1 websocket handshake, no context path", h1: ws("/nowhere/ws"), status: 404 });
+
+// ── What backends answer ──────────────────────────────────────────────────────────────────────
+const answer = (name: string, status: number, response: Row["response"], id = name) => {
+  both(
+    `backend answers ${id}`,
+    `/public/answer/${name}`,
+    status,
+    { url: `/pub/answer/${name}` },
+    { response },
+  );
+};
+answer("204-with-length", 204, { body: "", lacks: ["content-length"] });
+answer("304-with-length", 304, { body: "", has: { etag: '"x"' } });
+answer("early-hints-then-200", 200, { body: "ok" });
+answer("processing-then-200", 200, { body: "ok" });
+answer("hop-by-hop", 200, {
+  body: "ok",
+  has: { "x-kept": "yes" },
+  lacks: [
+    "te",
+    "http2-settings",
+    "proxy-connection",
+    "upgrade",
+    "x-private",
+    "proxy-authenticate",
+    "trailer",
+  ],
+});
+answer("chunked-with-trailer", 200, { lacks: ["trailer"] });
+answer("switching-unasked", 502, {});
+answer("bad-header", 502, {});
+rows.push({
+  id: "h1 backend answers 100 Continue then 200",
+  h1: get("/public/answer/continue-then-200"),
+  status: 200,
+  response: { body: "ok" },
+  backend: { url: "/pub/answer/continue-then-200" },
+  todo: "undici, the HTTP/1.1 upstream client, fails on an interim 100 it did not ask for (client-h1.js onHeadersComplete; nodejs/undici#197, open, also in undici 8.14)",
+});
+rows.push({
+  id: "h2 backend answers 100 Continue then 200",
+  h2: h2get("/public/answer/continue-then-200"),
+  status: 200,
+  response: { body: "ok" },
+  backend: { url: "/pub/answer/continue-then-200" },
+  todo: "undici, the HTTP/1.1 upstream client, fails on an interim 100 it did not ask for (client-h1.js onHeadersComplete; nodejs/undici#197, open, also in undici 8.14)",
+});
+both(
+  "backend never answers → 504 after readTimeout",
+  "/public/answer/no-answer",
+  504,
+  {
+    url: "/pub/answer/no-answer",
+    abandoned: true,
+  },
+  { waitMs: 3000 },
+);
+rows.push({
+  id: "h1 HEAD has no body",
+  h1: get("/public/x", "", "HEAD"),
+  status: 200,
+  response: { body: "", has: { "content-length": "16" } },
+  backend: { url: "/pub/x" },
+});
+rows.push({
+  id: "h2 HEAD has no body",
+  h2: h2get("/public/x", { ":method": "HEAD" }),
+  status: 200,
+  response: { body: "" },
+  backend: { url: "/pub/x" },
+});
+
+// ── Slow and silent clients (the hostile gateway runs with 1 s limits) ─────────────────────────
+rows.push({
+  id: "h1 silent connection is closed",
+  h1: [],
+  status: "closed",
+  closesWithinMs: 4000,
+  waitMs: 6000,
+});
+rows.push({
+  id: "h1 slow request head → 408",
+  h1: [
+    "GET /public/x HTTP/1.1\r\n",
+    400,
+    "Host: gw\r\n",
+    400,
+    "X-A: 1\r\n",
+    400,
+    "X-B: 1\r\n",
+    400,
+    "X-C: 1\r\n",
+    400,
+    "X-D: 1\r\n",
+  ],
+  status: 408,
+  closesWithinMs: 4500,
+  waitMs: 6000,
+});
+rows.push({
+  id: "h1 stalled body: connection closed, backend sees an abort",
+  h1: ["POST /public/upload HTTP/1.1\r\nHost: gw\r\nContent-Length: 100\r\n\r\nabc"],
+  status: "closed",
+  closesWithinMs: 4500,
+  waitMs: 6000,
+  backend: { url: "/pub/upload", outcome: "aborted" },
+});
+rows.push({
+  id: "h1 1 GB declared, nothing sent: closed",
+  h1: ["PUT /public/upload HTTP/1.1\r\nHost: gw\r\nContent-Length: 1000000000\r\n\r\n"],
+  status: "closed",
+  closesWithinMs: 4500,
+  waitMs: 6000,
+  backend: { url: "/pub/upload", outcome: "aborted", optional: true },
+});
+rows.push({
+  id: "h1 slow but steady body is served",
+  h1: [
+    "POST /public/upload HTTP/1.1\r\nHost: gw\r\nConnection: close\r\nContent-Length: 4\r\n\r\n",
+    400,
+    "a",
+    400,
+    "b",
+    400,
+    "c",
+    400,
+    "d",
+  ],
+  status: 200,
+  waitMs: 4000,
+  backend: { url: "/pub/upload", outcome: "complete" },
+});
+rows.push({
+  id: "h1 idle keep-alive connection is closed",
+  h1: ["GET /public/x HTTP/1.1\r\nHost: gw\r\n\r\n"],
+  status: 200,
+  closesWithinMs: 4000,
+  waitMs: 6000,
+  backend: { url: "/pub/x" },
+});
+
+export const ROWS: readonly Row[] = rows;
