@@ -11,18 +11,10 @@
 import type { ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
 import { brokenOff } from "../../server/errors.ts";
+import { HOP_BY_HOP } from "./headers.ts";
 
-/** Response headers that never cross the proxy (RFC 9110 §7.6.1), and the gateway's own ids. */
-const DROPPED = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-connection",
-  "transfer-encoding",
-  "upgrade",
-  "trailer",
-  "x-gravitee-request-id",
-  "x-gravitee-transaction-id",
-]);
+/** The gateway's own ids (already on the response) are never taken from the backend. */
+const OWN = new Set(["x-gravitee-request-id", "x-gravitee-transaction-id"]);
 
 export class ForwardHandler implements Dispatcher.DispatchHandler {
   private abortUpstream: ((error?: Error) => void) | undefined;
@@ -61,6 +53,8 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
   }
 
   onHeaders(status: number, raw: Buffer[], resume: () => void): boolean {
+    // An interim answer (102, 103): not forwarded, as undici's own request() does.
+    if (status < 200) return true;
     this.settled?.();
     this.resumeUpstream = resume;
     const res = this.res;
@@ -72,7 +66,7 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
       const name = raw[i]!.toString("latin1");
       const lower = name.toLowerCase();
       const value = raw[i + 1]!.toString("latin1");
-      if (DROPPED.has(lower) || (noContent && lower === "content-length")) {
+      if (HOP_BY_HOP.has(lower) || OWN.has(lower) || (noContent && lower === "content-length")) {
         if (lower === "connection") listed = value.split(",").map((t) => t.trim().toLowerCase());
         continue;
       }
@@ -93,6 +87,13 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
       }
     }
     this.headSent = true;
+    if (this.bodiless) {
+      // Answered now: what the backend sends after such a head (or how it fails) is not the client's.
+      this.finished = true;
+      res.removeListener("close", this.onClientClose);
+      res.end();
+      this.resolve();
+    }
     return true;
   }
 
@@ -103,6 +104,7 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
   }
 
   onComplete(): void {
+    if (this.bodiless) return;
     this.finished = true;
     this.res.removeListener("close", this.onClientClose);
     this.res.end();
@@ -110,6 +112,7 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
   }
 
   onError(error: Error): void {
+    if (this.bodiless) return;
     this.finished = true;
     this.res.removeListener("close", this.onClientClose);
     if (!this.headSent) {
