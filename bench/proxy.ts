@@ -12,7 +12,7 @@
 // --write puts the tables into docs/benchmarks.md (between the bench:proxy markers). Absolute
 // figures depend on the machine and its load: the ratios to peers measured in the same run are
 // the result. Every child is killed at the end.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,9 +36,11 @@ import {
   findNginx,
   freePort,
   startNginx,
+  startRole,
   undiciPassThrough,
+  waitForPort,
 } from "./proxy/peers.ts";
-import { compileVariant, startBundle, VARIANTS, waitForPort } from "./proxy/sluice.ts";
+import { compileVariant, startBundle, VARIANTS } from "./proxy/sluice.ts";
 
 const { values } = parseArgs({
   options: {
@@ -94,21 +96,9 @@ async function main(): Promise<void> {
     for (const s of stops) s();
   };
   process.once("exit", killAll);
-  const role = async (name: string, target = ""): Promise<{ port: number; pid: number }> => {
-    const port = await freePort();
-    const proc = spawn(
-      process.execPath,
-      [
-        fileURLToPath(import.meta.url),
-        `--role=${name}`,
-        `--port=${port}`,
-        `--target=${target}`,
-        `--size=${values.size}`,
-      ],
-      { stdio: ["ignore", "inherit", "inherit"] },
-    );
+  const role = async (name: Parameters<typeof startRole>[0], target = "") => {
+    const { port, proc } = await startRole(name, target, Number(values.size));
     children.push(proc);
-    await waitForPort(port, proc);
     return { port, pid: proc.pid! };
   };
 

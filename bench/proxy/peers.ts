@@ -3,13 +3,14 @@
 // @fastify/http-proxy, and the smallest sensible pass-through (node:http → undici Pool → pipe back).
 // nginx (one worker, upstream keep-alive) is configured here and started as its own binary. Every
 // proxy serves the context path `/bench/` and forwards the rest of the path, as Sluice does.
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pipeline } from "node:stream";
+import { fileURLToPath } from "node:url";
 import { Pool } from "undici";
 
 export const CONTEXT_PATH = "/bench";
@@ -117,6 +118,47 @@ http {
   );
   const proc = spawn(binary, ["-c", conf, "-p", dir], { stdio: ["ignore", "ignore", "inherit"] });
   return { pid: proc.pid!, stop: () => proc.kill("SIGTERM") };
+}
+
+/**
+ * One of the servers above in its own process (bench/proxy.ts `--role`), on a free port; resolves
+ * once it answers. The caller kills `proc`.
+ */
+export async function startRole(
+  role: "backend" | "undici" | "fast-gateway" | "fastify",
+  target: string,
+  size: number,
+): Promise<{ port: number; proc: ChildProcess }> {
+  const port = await freePort();
+  const proc = spawn(
+    process.execPath,
+    [
+      fileURLToPath(new URL("../proxy.ts", import.meta.url)),
+      `--role=${role}`,
+      `--port=${port}`,
+      `--target=${target}`,
+      `--size=${size}`,
+    ],
+    { stdio: ["ignore", "inherit", "inherit"] },
+  );
+  await waitForPort(port, proc);
+  return { port, proc };
+}
+
+/** Resolves once something answers HTTP on the port (any status). */
+export async function waitForPort(port: number, proc?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (proc && proc.exitCode !== null) throw new Error(`process exited with ${proc.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      await res.arrayBuffer();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`nothing answered on port ${port}`);
 }
 
 /** CPU time (user + system) a process has used, in microseconds, from /proc (Linux). */

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { compileRepository } from "../../compiler/compile.ts";
 import { group, v4Proxy } from "../../test/proxy/specs.ts";
-import { CONTEXT_PATH, freePort } from "./peers.ts";
+import { CONTEXT_PATH, freePort, waitForPort } from "./peers.ts";
 
 /** A bench key: 48 characters, as keys of real subscriptions are (≥ 32). */
 export const BENCH_API_KEY = "bench-0123456789abcdef0123456789abcdef0123456789";
@@ -131,19 +131,4 @@ export async function startBundle(
   });
   await waitForPort(port, proc);
   return { port, proc };
-}
-
-export async function waitForPort(port: number, proc?: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (proc && proc.exitCode !== null) throw new Error(`process exited with ${proc.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/`);
-      await res.arrayBuffer();
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`nothing answered on port ${port}`);
 }
