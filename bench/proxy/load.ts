@@ -30,8 +30,20 @@ export function findWrk(install: boolean): string | undefined {
   return found();
 }
 
-/** `wrk -t1 -cN -dS`, run to completion in its own process; asynchronous so the caller's children keep serving. */
+/**
+ * `wrk -t1 -cN -dS`, run to completion in its own process; asynchronous so the caller's children
+ * keep serving. A run that prints no figure (wrk killed by the machine's load) is tried once more.
+ */
 export async function wrk(binary: string, o: LoadOptions): Promise<Throughput> {
+  try {
+    return await wrkOnce(binary, o);
+  } catch (error) {
+    console.error(`${(error as Error).message.split("\n")[0]}; trying again`);
+    return await wrkOnce(binary, o);
+  }
+}
+
+async function wrkOnce(binary: string, o: LoadOptions): Promise<Throughput> {
   const args = ["-t1", `-c${o.connections}`, `-d${o.seconds}s`];
   for (const [k, v] of Object.entries(o.headers ?? {})) args.push("-H", `${k}: ${v}`);
   args.push(o.url);
@@ -43,7 +55,7 @@ export async function wrk(binary: string, o: LoadOptions): Promise<Throughput> {
       text += d.toString();
     });
     p.once("error", reject);
-    p.once("close", () => resolve(text));
+    p.once("close", (code, signal) => resolve(text || `(exit ${code ?? signal})`));
   });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN);
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);

@@ -49,6 +49,8 @@ export interface RuntimeGroup {
   balancer: LoadBalancer<ProxyEndpoint | MessageEndpoint>;
 }
 
+const NO_FLOWS: readonly CompiledFlow[] = [];
+
 /** Gravitee's plan order: MTLS, JWT, OAUTH2, API_KEY, then KEY_LESS, which takes whatever is left. */
 const SECURITY_ORDER: Record<string, number> = { MTLS: 0, JWT: 1, OAUTH2: 2, API_KEY: 3, KEY_LESS: 9 };
 
@@ -192,10 +194,14 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     exchange.plan = plan.id;
     const params = (exchange as GatewayExchange).pathParams ?? {};
     const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
-    const flows = [
-      ...matchFlows(plan.flows, exchange, bestMatch, params),
-      ...matchFlows(this.flows, exchange, bestMatch, params),
-    ];
+    // An API and plan without flows (a plain pass-through) match nothing: no arrays to build.
+    const flows =
+      plan.flows.length === 0 && this.flows.length === 0
+        ? NO_FLOWS
+        : [
+            ...matchFlows(plan.flows, exchange, bestMatch, params),
+            ...matchFlows(this.flows, exchange, bestMatch, params),
+          ];
     if (flows.length === 0 && this.definition.flowExecution.matchRequired) {
       throw new GatewayError(404, "No flow matches the request.", { key: "FLOW_NOT_FOUND" });
     }
