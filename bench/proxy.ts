@@ -187,9 +187,18 @@ async function main(): Promise<void> {
       const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
       for (const t of order) {
         const o = { url: t.url, connections, ...(t.headers ? { headers: t.headers } : {}) };
-        await measure({ ...o, seconds: 1 });
-        const cpu0 = cpuMicros(t.pid);
-        const r = await measure({ ...o, seconds });
+        let r: Throughput;
+        let cpu0: number;
+        try {
+          await measure({ ...o, seconds: 1 });
+          cpu0 = cpuMicros(t.pid);
+          r = await measure({ ...o, seconds });
+        } catch (error) {
+          // A target that died is reported as such; the others are still measured.
+          console.error(`round ${round + 1} ${t.name}: ${(error as Error).message.split("\n")[0]}`);
+          errors[t.name] = (errors[t.name] ?? 0) + 1;
+          continue;
+        }
         const perRequest = (cpuMicros(t.pid) - cpu0) / (r.rps * seconds);
         rps[t.name] = [...(rps[t.name] ?? []), r.rps];
         cpu[t.name] = [...(cpu[t.name] ?? []), perRequest];

@@ -35,7 +35,7 @@ export function undiciPassThrough(target: string): Server {
     pool.request({ path, method: req.method as "GET", headers: req.headers, body: req }).then(
       (up) => {
         // The client may be gone already (wrk closing its connections at the end of a run).
-        if (res.destroyed) return void up.body.destroy();
+        if (res.destroyed) return void up.body.on("error", () => {}).destroy();
         res.writeHead(up.statusCode, up.headers as Record<string, string>);
         pipeline(up.body, res, () => {});
       },
