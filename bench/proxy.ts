@@ -356,10 +356,9 @@ function renderReport(r: {
   return lines.join("\n");
 }
 
-const START = "<!-- bench:proxy:start -->";
-const END = "<!-- bench:proxy:end -->";
-
 async function writeDocs(report: string): Promise<void> {
+  const START = "<!-- bench:proxy:start -->";
+  const END = "<!-- bench:proxy:end -->";
   const path = fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url));
   const text = await readFile(path, "utf8");
   const a = text.indexOf(START);
