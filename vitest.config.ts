@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Needs the JVM and Gravitee's gateway: `npm run test:differential` (vitest.differential.config.ts).
+    exclude: ["test/differential/**", "**/node_modules/**"],
     globalSetup: process.env.SLUICE_BROKERS === "skip" ? [] : ["test/setup/brokers.ts"],
     pool: "forks",
     testTimeout: 30_000,

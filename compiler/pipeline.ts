@@ -2,6 +2,7 @@
 // part of checking because it compiles every EL expression: a malformed one is a spec error that
 // `sluice check` must report too. Returns data; only the CLI prints or sets exit codes.
 import { checkSpecs } from "./check/check-specs.ts";
+import { unimplementedFields } from "./check/unimplemented-fields.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { type LoadCache, type LoadedDocument, type LoadInput, loadSpecs } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
@@ -64,6 +65,8 @@ export async function checkRepository(input: LoadInput, cache?: CheckCache): Pro
     for (const doc of byPlace.get(`${d.at.file}#${d.at.doc}`) ?? []) failed.add(doc);
   }
   const valid = loaded.documents.filter((d) => !failed.has(d));
+  // Valid fields the runtime ignores: warnings on their keys (schema-valid documents only).
+  for (const doc of valid) diagnostics.push(...unimplementedFields(doc));
   // Documents with other errors get no model, but their expressions are still checked.
   for (const doc of loaded.documents) if (failed.has(doc)) diagnostics.push(...checkExpressions(doc));
   const result: CheckResult = { sources: loaded.sources, documents: loaded.documents, diagnostics, valid };

@@ -57,7 +57,7 @@ export const routes = [
 ] as const;
 
 export const bundle: GatewayBundle = {
-  version: "0.1.0+b14df4dffc59",
+  version: "0.1.0+4895b08df219",
   apis: [catalogGraphql, chatWebsocket, demoMock, echoV2, greeterGrpc, inventoryRabbitmq, orders, ordersEventsKafka, paymentsSolace, sensorsMqtt, weatherSoap],
   routes,
 };

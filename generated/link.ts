@@ -12,6 +12,7 @@ export { connector as httpGetEntrypoint } from "../runtime/entrypoints/http-get.
 export { connector as httpPostEntrypoint } from "../runtime/entrypoints/http-post.ts";
 export { connector as httpProxyEntrypoint } from "../runtime/entrypoints/http-proxy.ts";
 export { connector as sseEntrypoint } from "../runtime/entrypoints/sse.ts";
+export { connector as webhookEntrypoint } from "../runtime/entrypoints/webhook.ts";
 export { connector as websocketEntrypoint } from "../runtime/entrypoints/websocket.ts";
 export { connector as messageFilteringPolicy } from "../runtime/policies/message-filtering.ts";
 export { connector as rateLimitPolicy } from "../runtime/policies/rate-limit.ts";

@@ -10,6 +10,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
 import type { ElContext } from "./el.ts";
 import type { Resolvable } from "./env.ts";
 import type {
+  Cors,
   Failover,
   HealthCheckConfiguration,
   HealthCheckService,
@@ -33,6 +34,12 @@ export type GatewayRequest = IncomingMessage | Http2ServerRequest;
 export type GatewayResponse = ServerResponse | Http2ServerResponse;
 
 /** An error that ends an exchange with Gravitee's error body (docs/contract.md §4). */
+/** The body of Gravitee's endpoint failures (502, 504): none at all, `Content-Length: 0`. */
+export const NO_ERROR_BODY: { readonly contentType: string; readonly content: string } = {
+  contentType: "",
+  content: "",
+};
+
 export class GatewayError extends Error {
   readonly status: number;
   /** Gravitee's error key (e.g. `RATE_LIMIT_TOO_MANY_REQUESTS`), for response templates. */
@@ -40,7 +47,7 @@ export class GatewayError extends Error {
   readonly headers: Readonly<Record<string, string>>;
   /**
    * A body that replaces Gravitee's error body, for policies whose clients expect their protocol's
-   * own error shape (a GraphQL `{"errors": [...]}` document).
+   * own error shape (a GraphQL `{"errors": [...]}` document), or NO_ERROR_BODY.
    */
   readonly body: { readonly contentType: string; readonly content: string } | undefined;
   constructor(
@@ -105,6 +112,11 @@ export interface Exchange {
   plan?: string;
   /** The subscription the request was authenticated with (plans with subscriptions), once security has run. */
   subscription?: SubscriptionInfo;
+  /**
+   * Who the client is, once the plan was selected (docs/contract.md §4, runtime/server/client-identifier.ts):
+   * message endpoints consume per client identifier.
+   */
+  clientIdentifier?: string;
   /** The EL view of this exchange, built lazily. */
   el(): ElContext;
   /** Headers policies set on the upstream request (lower-case names); `null` removes one. */
@@ -440,15 +452,19 @@ export interface ProxyEndpoint {
 /** A broker (MESSAGE APIs): the message-endpoint contract every broker connector implements. */
 export interface MessageEndpoint {
   readonly name: string;
+  /** The connector id (`kafka`, `mqtt5`, …): which QoS it honours is Gravitee's table (runtime/message/connectors.ts). */
+  readonly type: string;
   readonly capabilities: {
-    readonly qos: readonly Qos[];
     /** Can resume from a message id (`cursor`, `Last-Event-ID`). */
     readonly resume: boolean;
   };
   /** Connects; the runtime retries with backoff while it rejects. */
   connect(): Promise<void>;
   health(): Health;
-  /** Messages until `signal` aborts. `group` names the consumer group (per API, or per subscription). */
+  /**
+   * Messages until `signal` aborts. `group` is the consumer name (runtime/message/consumer-name.ts):
+   * subscriptions with the same name share the messages, different names each get all of them.
+   */
   subscribe(options: {
     qos: Qos;
     cursor?: string;
@@ -505,6 +521,33 @@ export interface Pipeline {
   /** The endpoints of the API, started by the gateway. */
   proxyEndpoint(exchange: Exchange): ProxyEndpoint;
   messageEndpoints(): readonly MessageEndpoint[];
+  /** A message endpoint by group name (its first endpoint) or endpoint name: a webhook `dlq`. */
+  messageEndpoint?(name: string): MessageEndpoint | undefined;
+  /**
+   * Readies an exchange of a push subscription (webhook), which has no request to authenticate —
+   * the subscription was authorised when it was made: selects the plan's and the API's flows.
+   */
+  prepareSubscription?(exchange: Exchange, plan: string): void;
+}
+
+/** Where a push subscription's deliveries stand (the admin port's /subscriptions, and metrics). */
+export interface SubscriptionDeliveryState {
+  readonly api: string;
+  readonly subscription: string;
+  readonly plan: string;
+  /** The callback as it may be shown: origin and path, no credentials or query. */
+  readonly callback: string;
+  /** running; retrying (a delivery or the endpoint is being retried); failed (consumption interrupted, or a configuration that cannot work); stopped; completed (the endpoint ended). */
+  readonly state: "starting" | "running" | "retrying" | "failed" | "stopped" | "completed";
+  readonly delivered: number;
+  /** Failed attempts (each retry that failed counts). */
+  readonly failedAttempts: number;
+  readonly deadLettered: number;
+  /** Given up without a DLQ: acknowledged and not delivered. */
+  readonly dropped: number;
+  readonly lastDelivered?: { readonly id?: string; readonly at: string };
+  readonly lastFailure?: { readonly status?: number; readonly error?: string; readonly at: string };
+  readonly detail?: string;
 }
 
 export interface HttpEntrypoint {
@@ -520,7 +563,16 @@ export interface HttpEntrypoint {
     exchange: Exchange,
     pipeline: Pipeline,
   ): void;
+  /**
+   * The origins whose WebSocket handshakes it takes (browsers do not apply CORS to WebSocket);
+   * undefined: the listener's CORS origins (runtime/server/cors.ts).
+   */
+  readonly allowedOrigins?: readonly string[];
   close?(): Promise<void>;
+  /** Push entrypoints (webhook): start delivering once the gateway runs. */
+  start?(pipeline: Pipeline): void;
+  /** Push entrypoints: each subscription's delivery state. */
+  deliveries?(): readonly SubscriptionDeliveryState[];
 }
 
 export interface EntrypointConnector<C> {
@@ -561,12 +613,19 @@ export interface ApiDefinition {
   readonly properties: Readonly<Record<string, Resolvable<string>>>;
   /** Gravitee's API-level failover (retries, slow calls, circuit breaker). */
   readonly failover?: Resolvable<Failover>;
+  /** The listener's CORS settings (Gravitee's), applied by the gateway (runtime/server/cors.ts). */
+  readonly cors?: Resolvable<Cors>;
   /** v2 only: strip the context path before proxying (default true). */
   readonly stripContextPath?: boolean;
   /** `spec.resources`, references to ApiResources resolved (SecurityContext.resource). */
   readonly resources?: readonly ResourceDefinition[];
   /** `spec.responseTemplates`: replace the body and status of gateway errors by key. */
   readonly responseTemplates?: ResponseTemplates;
+  /**
+   * Bodies the API's expressions read (`#request.content`, `#response.content`): the gateway buffers
+   * them before the phase runs (up to SLUICE_EL_BODY_LIMIT); all other bodies stream.
+   */
+  readonly bodies?: { readonly request: boolean; readonly response: boolean };
 }
 
 /** An API as the running gateway holds it: every binding instantiated, every reference resolved. */

@@ -35,8 +35,18 @@ export interface ElRequest {
   params: ElMultiMap;
   /** Path parameters of the matched route (`#request.pathParams`). */
   pathParams: ElMultiMap;
-  /** The buffered body, when the flow buffers it; `undefined` for streamed bodies. */
+  /**
+   * The body as text. The gateway buffers it before running an API whose expressions read it (the
+   * compiler knows which); `undefined` for bodies that stream.
+   */
   content?: string;
+  /** HTTP version as Gravitee names it: `HTTP_1_0`, `HTTP_1_1`, `HTTP_2`. */
+  version?: string;
+  /** The TLS session (`#request.ssl`); absent on clear-text connections. */
+  ssl?: ElSsl;
+  /** When the gateway received the request, in ms since the epoch (`#request.timestamp`). */
+  timestamp?: number;
+  localAddress?: string;
 }
 
 /** `#response`: present once the endpoint has answered. */
@@ -58,8 +68,40 @@ export interface ElMessage {
   error: boolean;
 }
 
+/**
+ * A certificate's subject as Gravitee's EvaluableSSLPrincipal shows it: `dn` (RFC 2253 order, most
+ * specific first), every attribute by its lower-case short name (`ou` → all values), and the first
+ * value of each named one (`cn`, `o`, …) in `first`. Without a certificate, `defined` is false and
+ * everything else is absent.
+ */
+export interface ElPrincipal {
+  defined: boolean;
+  dn?: string;
+  /** All values of an attribute, by lower-case short name or OID. */
+  attributes: ElMultiMap;
+  /** The first value of an attribute, by Gravitee's property name (`cn`, `ou`, `emailAddress`, …). */
+  first: Readonly<Record<string, string>>;
+}
+
+/** `#request.ssl` (Gravitee's EvaluableSSLSession). */
+export interface ElSsl {
+  clientHost?: string;
+  clientPort?: number;
+  client: ElPrincipal;
+  server: ElPrincipal;
+}
+
+/** `#api`: the API the request runs through. */
+export interface ElApi {
+  id: string;
+  name: string;
+  version: string;
+}
+
 export interface ElContext {
   request: ElRequest;
+  /** `#api.id`, `#api.name`, `#api.version`. */
+  api?: ElApi;
   response?: ElResponse;
   /** `#context.attributes`: attributes of the current transaction (e.g. set by assign-attributes). */
   context: { attributes: Readonly<Record<string, unknown>> };
@@ -106,25 +148,94 @@ export function elStr(value: unknown): string {
   }
 }
 
-/** Number of a value: numbers as is, numeric strings parsed; anything else is NaN (never equal, never ordered). */
+/**
+ * A failure SpEL reports while evaluating (comparing a string with a number, dividing by zero,
+ * arithmetic on text): Gravitee fails the request, and so does the gateway. The compiler rejects
+ * every such case it can see; this is the check SpEL makes at run time for values only known then.
+ */
+export class ElEvaluationError extends Error {
+  override readonly name = "ElEvaluationError";
+}
+
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (Array.isArray(value)) return "list";
+  return typeof value;
+}
+
+/** Index of a list (`list[i]`): numbers as is, numeric strings parsed (Spring converts the index). */
 export function elNum(value: unknown): number {
   if (typeof value === "number") return value;
   if (typeof value === "string" && value.trim() !== "") return Number(value);
   return Number.NaN;
 }
 
-const TRUE_WORDS = new Set(["true", "on", "yes", "1"]);
-
-/** Boolean of a value: booleans as is, strings true/on/yes/1 (Spring's String→Boolean); anything else is false. */
-export function elBool(value: unknown): boolean {
-  if (typeof value === "boolean") return value;
-  if (typeof value === "string") return TRUE_WORDS.has(value.trim().toLowerCase());
-  return false;
+/** An arithmetic operand known only at run time: SpEL computes with numbers only, anything else fails. */
+export function elNumber(value: unknown): number {
+  if (typeof value === "number") return value;
+  throw new ElEvaluationError(`Arithmetic needs numbers, but this is ${typeName(value)}.`);
 }
 
 /**
- * `==`: null equals only null (undefined counts as null); same types compare by value (lists element
- * by element); a number and a string compare as numbers; a boolean and a string as text; else false.
+ * Java's `Double.toString`: `2.0`, `0.5`, `1.0E10`, `1.0E-4` (a double in SpEL always shows a
+ * fraction); null is `absent` ("" in a template, "null" in a concatenation).
+ */
+export function elDouble(value: number | undefined, absent = ""): string {
+  if (value === undefined) return absent;
+  if (Number.isNaN(value)) return "NaN";
+  if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
+  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-3 && magnitude < 1e7) {
+    const text = String(value);
+    return text.includes(".") ? text : `${text}.0`;
+  }
+  const [mantissa = "", exponent = "0"] = value.toExponential().split("e");
+  return `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}E${exponent.replace("+", "")}`;
+}
+
+/** `*` when the left side is only known at run time: SpEL repeats text (`'ab' * 2` is `abab`), else multiplies numbers. */
+export function elMul(left: unknown, right: number): string | number {
+  if (typeof left === "string" && Number.isInteger(right) && right >= 0) return left.repeat(right);
+  return elNumber(left) * right;
+}
+
+/** `/` on two integers (Java `int` division): truncated, and division by zero fails. */
+export function elIntDiv(left: number, right: number): number {
+  if (right === 0) throw new ElEvaluationError("Division by zero.");
+  return Math.trunc(left / right);
+}
+
+const TRUE_WORDS = new Set(["true", "on", "yes", "1"]);
+const FALSE_WORDS = new Set(["false", "off", "no", "0"]);
+
+/**
+ * An operand of `&&`, `||`, `!` or `?:` as a boolean (Spring's StringToBooleanConverter): text
+ * true/on/yes/1 or false/off/no/0, any case. Anything else fails, as in Gravitee: other text
+ * ("Invalid boolean value"), and null or empty text ("cannot convert from null to boolean").
+ */
+export function elBool(value: unknown): boolean {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "string") {
+    const word = value.trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return true;
+    if (FALSE_WORDS.has(word)) return false;
+    if (word !== "") throw new ElEvaluationError(`Invalid boolean value '${value}'.`);
+  }
+  throw new ElEvaluationError(`Cannot convert ${typeName(value)} to a boolean.`);
+}
+
+/** A whole condition's value: null and empty text (Spring's null) are false, anything else as elBool. */
+export function elCondition(value: unknown): boolean {
+  if (value === null || value === undefined || (typeof value === "string" && value.trim() === ""))
+    return false;
+  return elBool(value);
+}
+
+/**
+ * `==` as SpEL's equality check: null equals only null (undefined counts as null); numbers compare
+ * numerically, strings and booleans by value, lists item by item; values of different types are
+ * never equal (`'5' == 5` is false).
  */
 export function elEq(left: unknown, right: unknown): boolean {
   if (left === right) return true;
@@ -134,42 +245,38 @@ export function elEq(left: unknown, right: unknown): boolean {
   if (Array.isArray(left) && Array.isArray(right)) {
     return left.length === right.length && left.every((item, i) => elEq(item, right[i]));
   }
-  if (typeof left === "number" && typeof right === "string") return left === elNum(right);
-  if (typeof left === "string" && typeof right === "number") return elNum(left) === right;
-  if (typeof left === "boolean" && typeof right === "string") return String(left) === right;
-  if (typeof left === "string" && typeof right === "boolean") return left === String(right);
   return false;
 }
 
 /**
- * Ordering for `<` `<=` `>` `>=`: negative, zero or positive, or NaN when the values cannot be ordered
- * (null, booleans, objects), which makes every comparison false. Strings compare by UTF-16 code unit
- * (like Java's compareTo); a number and a string compare as numbers.
+ * Ordering for `<` `<=` `>` `>=` (SpEL's StandardTypeComparator): null sorts before everything;
+ * numbers numerically; strings by UTF-16 code unit (Java's compareTo); booleans false < true. Any
+ * other pair cannot be compared, which SpEL reports as an error.
  */
 export function elCmp(left: unknown, right: unknown): number {
-  let a: number | string;
-  let b: number | string;
-  if (typeof left === "string" && typeof right === "string") {
-    a = left;
-    b = right;
-  } else if (
-    (typeof left === "number" || typeof left === "string") &&
-    (typeof right === "number" || typeof right === "string")
+  const leftNull = left === null || left === undefined;
+  const rightNull = right === null || right === undefined;
+  if (leftNull || rightNull) return leftNull && rightNull ? 0 : leftNull ? -1 : 1;
+  if (
+    (typeof left === "number" && typeof right === "number") ||
+    (typeof left === "string" && typeof right === "string") ||
+    (typeof left === "boolean" && typeof right === "boolean")
   ) {
-    a = elNum(left);
-    b = elNum(right);
-  } else {
-    return Number.NaN;
+    return left < right ? -1 : left > right ? 1 : 0;
   }
-  if (a < b) return -1;
-  if (a > b) return 1;
-  return a === b ? 0 : Number.NaN;
+  throw new ElEvaluationError(`Cannot compare ${typeName(left)} with ${typeName(right)}.`);
 }
 
-/** `+` when a side's type is only known at run time: text if either side is a string, else a number. */
+/** Text of a value in a concatenation (`'x' + value`): null is `"null"`, as in Java. */
+export function elText(value: unknown): string {
+  return value === null || value === undefined ? "null" : elStr(value);
+}
+
+/** `+` when a side's type is only known at run time (SpEL's OpPlus): numbers add, text joins, else it fails. */
 export function elAdd(left: unknown, right: unknown): string | number {
-  if (typeof left === "string" || typeof right === "string") return elStr(left) + elStr(right);
-  return elNum(left) + elNum(right);
+  if (typeof left === "number" && typeof right === "number") return left + right;
+  if (typeof left === "string" || typeof right === "string") return elText(left) + elText(right);
+  throw new ElEvaluationError(`Cannot add ${typeName(left)} and ${typeName(right)}.`);
 }
 
 /** `matches`: the compiler anchors and translates the Java pattern; null never matches. */
@@ -207,9 +314,9 @@ export function elHas(record: Readonly<Record<string, unknown>> | undefined, key
   return record !== undefined && Object.hasOwn(record, key);
 }
 
-/** `contains(v)` on a list of strings; null is never contained. */
+/** `contains(v)` on a list of strings (Java's List.contains: equals, so only a String can be contained). */
 export function elListHas(list: readonly string[] | undefined, value: unknown): boolean {
-  return list !== undefined && value !== null && value !== undefined && list.includes(elStr(value));
+  return list !== undefined && typeof value === "string" && list.includes(value);
 }
 
 /** Java's `String.replace(target, replacement)`: every occurrence, both sides literal. */
@@ -230,4 +337,202 @@ export function elSize(value: unknown): number {
   if (value instanceof Map) return value.size;
   if (value !== null && typeof value === "object") return Object.keys(value).length;
   return elStr(value).length;
+}
+
+/**
+ * Java's `String.split(regex)`: a zero-width match at the start makes no leading empty string, and
+ * trailing empty strings are removed (`"/a/b".split("/")` is `["", "a", "b"]`, `"/".split("/")` is `[]`).
+ */
+export function elSplit(text: string, pattern: RegExp): string[] {
+  const parts: string[] = [];
+  const global = new RegExp(
+    pattern.source,
+    pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`,
+  );
+  let last = 0;
+  for (const match of text.matchAll(global)) {
+    const at = match.index;
+    if (match[0] === "") {
+      if (at === 0 || at >= text.length) continue;
+    }
+    parts.push(text.slice(last, at));
+    last = at + match[0].length;
+  }
+  parts.push(text.slice(last));
+  if (parts.length === 1) return parts;
+  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  return parts;
+}
+
+/** Java's `charAt(i)`: one UTF-16 unit; an index out of range fails, as in Java. */
+export function elCharAt(text: string, index: number): string {
+  if (!Number.isInteger(index) || index < 0 || index >= text.length)
+    throw new ElEvaluationError(`charAt(${index}) is out of range for a string of length ${text.length}.`);
+  return text.charAt(index);
+}
+
+/** `Integer.parseInt` / `Long.parseLong`: an optional sign and decimal digits in range, else it fails. */
+export function elParseInt(value: unknown, bits: 32 | 64 = 32): number {
+  const text = typeof value === "string" ? value : elText(value);
+  const limit = bits === 32 ? 2 ** 31 : 2 ** 63;
+  const parsed = /^[+-]?[0-9]+$/.test(text) ? Number(text) : Number.NaN;
+  if (Number.isNaN(parsed) || parsed >= limit || parsed < -limit)
+    throw new ElEvaluationError(`For input string: "${text}" (not a whole number).`);
+  return parsed;
+}
+
+/** `Double.parseDouble`: Java's syntax (surrounding whitespace, an optional d/f suffix, NaN, Infinity). */
+export function elParseDouble(value: unknown): number {
+  const text = (typeof value === "string" ? value : elText(value)).trim();
+  if (/^[+-]?(NaN|Infinity)$/.test(text)) return Number(text);
+  const body = text.replace(/[dDfF]$/, "");
+  if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(body))
+    throw new ElEvaluationError(`For input string: "${text}" (not a number).`);
+  return Number(body);
+}
+
+/** Java's `URLEncoder.encode(s, "UTF-8")` (form encoding: space → `+`, `*-._` and alphanumerics kept). */
+export function elUrlEncode(text: string): string {
+  return encodeURIComponent(text)
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, "+");
+}
+
+/** Java's `URLDecoder.decode(s, "UTF-8")`: `+` is a space; a malformed escape fails. */
+export function elUrlDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    throw new ElEvaluationError(`URLDecoder: malformed escape in "${text}".`);
+  }
+}
+
+/** `Base64.getEncoder().encodeToString(s.getBytes())`: the UTF-8 bytes of the text, standard alphabet. */
+export function elBase64(text: string, alphabet: "base64" | "base64url" = "base64"): string {
+  // The UTF-8 bytes, without Node's Buffer: this module is plain ECMAScript.
+  const bytes = [...unescape(encodeURIComponent(text))].map((c) => c.charCodeAt(0));
+  const digits =
+    alphabet === "base64"
+      ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+      : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a = 0, b = 0, c = 0] = bytes.slice(i, i + 3);
+    const n = (a << 16) | (b << 8) | c;
+    out += digits[(n >> 18) & 63]! + digits[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? digits[(n >> 6) & 63]! : "=";
+    out += i + 2 < bytes.length ? digits[n & 63]! : "=";
+  }
+  return out;
+}
+
+/** `T(java.util.UUID).randomUUID()`. */
+export function elUuid(): string {
+  // Web Crypto (a global in Node 24); declared here because this module is typed as plain ECMAScript.
+  return (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto.randomUUID();
+}
+
+/** `T(java.time.LocalDate).now()` / `LocalDateTime.now()`: the gateway's clock, in UTC, as Java prints them. */
+export function elNow(kind: "date" | "date-time"): string {
+  const iso = new Date().toISOString();
+  return kind === "date" ? iso.slice(0, 10) : iso.slice(0, 23);
+}
+
+/** `value?.method()`: null when the receiver is null (SpEL's safe navigation), else the call's result. */
+export function elIsNull(value: unknown): boolean {
+  return value === null || value === undefined;
+}
+
+/** `#request.jsonContent`: the body parsed as JSON (an object), or null when it is not a JSON object. */
+export function elJson(text: string | undefined): unknown {
+  if (text === undefined || text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ElEvaluationError("The body is not valid JSON.");
+  }
+}
+
+/**
+ * `#jsonPath(json, '$.a[0].b')` with the path parsed at compile time into its steps. As Gravitee
+ * configures Jayway JsonPath (DEFAULT_PATH_LEAF_TO_NULL): a missing last step is null, a missing
+ * step before it fails.
+ */
+export function elJsonPath(json: string, path: ReadonlyArray<string | number>): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(json) as unknown;
+  } catch {
+    throw new ElEvaluationError("#jsonPath: the value is not valid JSON.");
+  }
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i]!;
+    const last = i === path.length - 1;
+    let found = false;
+    let next: unknown;
+    if (Array.isArray(value) && typeof step === "number") {
+      found = step < value.length;
+      next = value[step];
+    } else if (
+      value !== null &&
+      typeof value === "object" &&
+      !Array.isArray(value) &&
+      typeof step === "string"
+    ) {
+      found = Object.hasOwn(value, step);
+      next = found ? (value as Record<string, unknown>)[step] : undefined;
+    } else {
+      throw new ElEvaluationError(
+        `#jsonPath: no ${typeof step === "number" ? `[${step}]` : `'${step}'`} here.`,
+      );
+    }
+    if (!found) {
+      if (last) return undefined;
+      throw new ElEvaluationError(`#jsonPath: missing property '${String(step)}'.`);
+    }
+    value = next;
+  }
+  return value;
+}
+
+/** `#message.contentLength`: the content's size in bytes (UTF-8), null without a message. */
+export function elUtf8Length(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** `#message.attributeNames`: the names of a record's own entries, null without one. */
+export function elKeys(record: Readonly<Record<string, unknown>> | undefined): readonly string[] | undefined {
+  return record === undefined ? undefined : Object.keys(record);
+}
+
+/** `value instanceof T(…)` for a value only known at run time (null is an instance of nothing). */
+export function elInstanceOf(
+  value: unknown,
+  kind: "string" | "int" | "double" | "number" | "boolean" | "object" | "list" | "map",
+): boolean {
+  if (value === null || value === undefined) return false;
+  switch (kind) {
+    case "string":
+      return typeof value === "string";
+    case "int":
+      return typeof value === "number" && Number.isInteger(value);
+    case "double":
+      return typeof value === "number" && !Number.isInteger(value);
+    case "number":
+      return typeof value === "number";
+    case "boolean":
+      return typeof value === "boolean";
+    case "list":
+      return Array.isArray(value);
+    case "map":
+      return value instanceof Map || (typeof value === "object" && !Array.isArray(value));
+    case "object":
+      return true;
+  }
 }

@@ -3,6 +3,10 @@
 // read through `obj()` and every list through `list()` or the helpers below, which skip the items
 // that are not mappings (`listeners: [null]`: the schema reports those). A rule must never crash on
 // a malformed document, whatever JSON value stands where the schema expects something else.
+import {
+  MESSAGE_ENDPOINTS as ENDPOINT_TYPES,
+  MESSAGE_ENTRYPOINTS as ENTRYPOINT_FACTS,
+} from "../../runtime/message/connectors.ts";
 
 export interface Obj {
   [key: string]: unknown;
@@ -52,8 +56,9 @@ export function effectiveShared(group: Obj, endpoint: Obj): Obj {
     : obj(endpoint.sharedConfigurationOverride);
 }
 
-export const MESSAGE_ENTRYPOINTS = ["http-get", "http-post", "sse", "websocket", "webhook"] as const;
-export const MESSAGE_ENDPOINTS = ["kafka", "mqtt5", "solace", "rabbitmq", "mock"] as const;
+/** The connector facts come from runtime/message/connectors.ts, which the runtime reads too. */
+export const MESSAGE_ENTRYPOINTS: readonly string[] = [...ENTRYPOINT_FACTS.keys()];
+export const MESSAGE_ENDPOINTS: readonly string[] = ENDPOINT_TYPES;
 export const PROXY_CONNECTOR = "http-proxy";
 
 /**
@@ -61,12 +66,8 @@ export const PROXY_CONNECTOR = "http-proxy";
  * up by what the user wrote, and `constructor` is no key of it.
  */
 export const ENTRYPOINT_LISTENER: ReadonlyMap<string, string> = new Map([
-  ["http-proxy", "HTTP"],
-  ["http-get", "HTTP"],
-  ["http-post", "HTTP"],
-  ["sse", "HTTP"],
-  ["websocket", "HTTP"],
-  ["webhook", "SUBSCRIPTION"],
+  [PROXY_CONNECTOR, "HTTP"],
+  ...[...ENTRYPOINT_FACTS].map(([id, facts]): [string, string] => [id, facts.listener]),
 ]);
 
 export interface Located<T = Obj> {
@@ -164,23 +165,14 @@ export function entrypointRoles(
   type: string | undefined,
   configuration: unknown,
 ): { consumes: boolean; produces: boolean } {
+  const modes = (type === undefined ? undefined : ENTRYPOINT_FACTS.get(type)?.modes) ?? [];
   const config = obj(configuration);
-  switch (type) {
-    case "http-get":
-    case "sse":
-    case "webhook":
-      return { consumes: true, produces: false };
-    case "http-post":
-      return { consumes: false, produces: true };
-    case "websocket":
-      // Gravitee's websocket entrypoint enables both roles unless told otherwise.
-      return {
-        consumes: obj(config.subscriber).enabled !== false,
-        produces: obj(config.publisher).enabled !== false,
-      };
-    default:
-      return { consumes: false, produces: false };
-  }
+  // Gravitee's websocket entrypoint enables both roles unless told otherwise.
+  const websocket = type === "websocket";
+  return {
+    consumes: modes.includes("SUBSCRIBE") && !(websocket && obj(config.subscriber).enabled === false),
+    produces: modes.includes("PUBLISH") && !(websocket && obj(config.publisher).enabled === false),
+  };
 }
 
 /** Whether some endpoint of a message group has the consumer (or producer) enabled. */

@@ -361,14 +361,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "expression/unsupported",
     title: "Unsupported expression",
-    why: "Expressions are compiled to TypeScript at compile time; this form is outside the supported subset (see Sluice's docs/expression-language.md).",
-    fix: "Rewrite the expression with the supported forms.",
+    why: "Expressions are compiled to TypeScript at compile time, with Gravitee's semantics. This one is valid SpEL, but either Sluice does not compile the form, or its types cannot work in Gravitee (text compared with a number is never equal there, a list is not one value); the message says which (see docs/expression-language.md).",
+    fix: "Follow the hint: rewrite the expression with the supported forms, or convert the value first (e.g. T(Integer).parseInt(…)).",
   },
   // compile
   {
     code: "compile/not-implemented",
     title: "Connector, policy or option not implemented yet",
-    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy, plan security or option yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); a plan whose security is not implemented, and a plan security option the runtime does not honour (docs/consumers.md lists them) is a warning on its line; anything else stops the compile.",
+    why: "The spec is valid Gravitee, but the Sluice runtime has no implementation of this connector, policy, plan security, option or field yet. An unimplemented entrypoint is left out with a warning (the API serves its other entrypoints); a plan whose security is not implemented, a plan security option the runtime does not honour (docs/consumers.md lists them), and any other field the runtime ignores (`analytics`, `dlq`, `pathMappings`, `tenants`, … — docs/spec-format.md) is a warning on its key; an unimplemented connector or policy stops the compile.",
     fix: "Use an implemented alternative (docs/connectors.md and docs/consumers.md list them), or remove the part until it is supported.",
   },
   {

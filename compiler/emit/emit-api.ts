@@ -202,6 +202,8 @@ export function emitApi(
         }
       : {}),
     ...(api.responseTemplates !== undefined ? { responseTemplates: api.responseTemplates } : {}),
+    ...(api.bodies !== undefined ? { bodies: api.bodies } : {}),
+    ...(api.cors !== undefined ? { cors: api.cors as ModelValue } : {}),
   };
 
   const printer = new ValuePrinter().write(call("defineApi", [definition]));

@@ -23,7 +23,10 @@ export type Expr =
   | Unary
   | Binary
   | Ternary
-  | Elvis;
+  | Elvis
+  | TypeReference
+  | InlineList
+  | Selection;
 
 export interface StringLiteral extends Span {
   kind: "string";
@@ -58,12 +61,13 @@ export interface Identifier extends Span {
   name: string;
 }
 
-/** `object.name` (also `object?.name`: every navigation is null-safe here anyway). */
+/** `object.name`, or `object?.name` (`safe`: null when the object is null, SpEL's safe navigation). */
 export interface Property extends Span {
   kind: "property";
   object: Expr;
   name: string;
   nameStart: number;
+  safe: boolean;
 }
 
 /** `object[index]`. */
@@ -73,13 +77,35 @@ export interface Index extends Span {
   index: Expr;
 }
 
-/** `object.name(args)`. */
+/** `object.name(args)`, or `object?.name(args)` (`safe`). */
 export interface MethodCall extends Span {
   kind: "call";
   object: Expr;
   name: string;
   nameStart: number;
   args: Expr[];
+  safe: boolean;
+}
+
+/** `T(java.lang.Math)`: a class, only usable as the receiver of its static methods. */
+export interface TypeReference extends Span {
+  kind: "type";
+  /** The class name as written (`Math`, `java.util.UUID`). */
+  name: string;
+}
+
+/** `{'GET', 'POST'}`: an inline list. */
+export interface InlineList extends Span {
+  kind: "list";
+  items: Expr[];
+}
+
+/** `list.?[condition]` (selection) or `list.![expression]` (projection); `#this` is the element. */
+export interface Selection extends Span {
+  kind: "selection";
+  operator: ".?[" | ".![";
+  object: Expr;
+  body: Expr;
 }
 
 /** `#name(args)` — a registered SpEL function such as `#jsonPath`. */
@@ -112,7 +138,10 @@ export type BinaryOperator =
   | "-"
   | "*"
   | "/"
-  | "%";
+  | "%"
+  | "^"
+  | "instanceof"
+  | "between";
 
 export interface Binary extends Span {
   kind: "binary";

@@ -8,7 +8,7 @@ import type { Expr } from "./ast.ts";
 import { compileValue } from "./compile-node.ts";
 import { toBool, toStr, type Value } from "./el-value.ts";
 import { type ExpressionError, ExpressionFailure } from "./expression-error.ts";
-import { parseSingleBlock, parseTemplate } from "./parse-expression.ts";
+import { checkBlockOpening, parseSingleBlock, parseTemplate } from "./parse-expression.ts";
 import {
   binary,
   type EmitState,
@@ -48,7 +48,9 @@ export type CompileResult = CompiledExpression | { ok: false; error: ExpressionE
 export function compileCondition(source: string): CompileResult {
   return run(source, (state) => {
     const value = compileValue(state, parseSingleBlock(source));
-    return { expr: toBool(state, value, "A condition"), type: "boolean", nullable: false };
+    const expr = toBool(state, value, "A condition", true);
+    checkBlockOpening(source);
+    return { expr, type: "boolean", nullable: false };
   });
 }
 

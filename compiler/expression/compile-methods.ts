@@ -4,7 +4,7 @@
 // condition never throws where Gravitee would fail the request with a null pointer.
 
 import { ts } from "ts-morph";
-import type { Expr, MethodCall, Span } from "./ast.ts";
+import type { Expr, MethodCall, Span, StringLiteral } from "./ast.ts";
 import type { MapMember, Resolved } from "./compile-node.ts";
 import { describe, LIST_HINT, toNum, toStr, type Value } from "./el-value.ts";
 import { fail } from "./expression-error.ts";
@@ -18,6 +18,7 @@ import {
   methodCall,
   numberLiteral,
   propertyOf,
+  stringLiteral,
 } from "./ts-build.ts";
 
 /** What method compilation needs from the node compiler (passed in to keep the modules acyclic). */
@@ -27,6 +28,17 @@ export interface NodeCompiler {
   /** The map (`ctx.properties`) and key expressions of an entry, without reading it. */
   mapKey(member: MapMember, key: Expr): { map: ts.Expression; key: ts.Expression };
   matches(subject: Value, pattern: Expr, span: Span): Value;
+  /** The hoisted RegExp of a Java pattern literal (unanchored; global when `global`). */
+  regex(pattern: StringLiteral, global: boolean): ts.Expression;
+}
+
+function literalOrFail(node: Expr, call: CallContext): StringLiteral {
+  if (node.kind === "string") return node;
+  return fail(
+    "expression/unsupported",
+    `The pattern of ${call.name}() must be a string literal, so it can be checked and compiled ahead of time.`,
+    node,
+  );
 }
 
 type Result = Omit<Value, "span">;
@@ -45,7 +57,7 @@ interface CallContext {
 }
 
 const boolean = (expr: ts.Expression): Result => ({ expr, type: "boolean", nullable: false });
-const number = (expr: ts.Expression): Result => ({ expr, type: "number", nullable: false });
+const number = (expr: ts.Expression): Result => ({ expr, type: "number", nullable: false, integer: true });
 const string = (expr: ts.Expression): Result => ({ expr, type: "string", nullable: false });
 
 /** The receiver as text; absent values are "". */
@@ -61,13 +73,71 @@ function numberArg(node: Expr, call: CallContext): ts.Expression {
   return toNum(call.state, call.compiler.value(node), `The argument of ${call.name}()`);
 }
 
-const textMethod = (method: "startsWith" | "endsWith" | "includes" | "indexOf"): Method => ({
+const textMethod = (method: "startsWith" | "endsWith" | "includes" | "indexOf" | "lastIndexOf"): Method => ({
   arity: [1],
   compile: (receiver, [arg], call) => {
     const expr = methodCall(text(receiver, call), method, [stringArg(arg!, call)]);
-    return method === "indexOf" ? number(expr) : boolean(expr);
+    return method === "indexOf" || method === "lastIndexOf" ? number(expr) : boolean(expr);
   },
 });
+
+/** A regular expression argument (split, replaceAll): a literal, translated from Java once, at load. */
+function regexArg(node: Expr, call: CallContext): ts.Expression {
+  if (node.kind !== "string") {
+    return fail(
+      "expression/unsupported",
+      `The pattern of ${call.name}() must be a string literal, so it can be checked and compiled ahead of time.`,
+      node,
+    );
+  }
+  return call.compiler.regex(node, false);
+}
+
+/**
+ * A Java replacement string (`$1`, `${name}`, `\$` for a literal `$`) as a JavaScript one
+ * (`$1`, `$<name>`, `$$`), converted at compile time; it must be a literal.
+ */
+function replacementArg(node: Expr, call: CallContext): ts.Expression {
+  if (node.kind !== "string") {
+    return fail(
+      "expression/unsupported",
+      `The replacement of ${call.name}() must be a string literal, so it can be converted ahead of time.`,
+      node,
+    );
+  }
+  let out = "";
+  const java = node.value;
+  for (let i = 0; i < java.length; i++) {
+    const ch = java[i]!;
+    if (ch === "\\") {
+      const next = java[i + 1];
+      if (next === undefined)
+        fail("expression/syntax", "A replacement cannot end with a lone backslash.", node);
+      out += next === "$" ? "$$" : next;
+      i++;
+    } else if (ch === "$") {
+      const named = /^\{([A-Za-z][A-Za-z0-9]*)\}/.exec(java.slice(i + 1));
+      const group = /^[0-9]+/.exec(java.slice(i + 1));
+      if (named) {
+        out += `$<${named[1]}>`;
+        i += named[0].length;
+      } else if (group) {
+        // Java's $0 is the whole match, JavaScript's $&.
+        out += group[0] === "0" ? "$&" : `$${group[0]}`;
+        i += group[0].length;
+      } else {
+        fail(
+          "expression/syntax",
+          "A '$' in a replacement must name a group ($1, ${name}); write \\$ for a literal $.",
+          node,
+        );
+      }
+    } else {
+      out += ch;
+    }
+  }
+  return stringLiteral(out);
+}
 
 const caseMethod = (method: "toUpperCase" | "toLowerCase" | "trim"): Method => ({
   arity: [0],
@@ -79,6 +149,78 @@ export const STRING_METHODS: ReadonlyMap<string, Method> = new Map<string, Metho
   ["endsWith", textMethod("endsWith")],
   ["contains", textMethod("includes")],
   ["indexOf", textMethod("indexOf")],
+  ["lastIndexOf", textMethod("lastIndexOf")],
+  [
+    "split",
+    {
+      arity: [1],
+      compile: (receiver, [pattern], call) => ({
+        expr: callHelper(call.state, "elSplit", [text(receiver, call), regexArg(pattern!, call)]),
+        type: "list",
+        nullable: false,
+        array: true,
+      }),
+    },
+  ],
+  [
+    "replaceAll",
+    {
+      arity: [2],
+      compile: (receiver, [pattern, replacement], call) =>
+        string(
+          methodCall(text(receiver, call), "replace", [
+            call.compiler.regex(literalOrFail(pattern!, call), true),
+            replacementArg(replacement!, call),
+          ]),
+        ),
+    },
+  ],
+  [
+    "replaceFirst",
+    {
+      arity: [2],
+      compile: (receiver, [pattern, replacement], call) =>
+        string(
+          methodCall(text(receiver, call), "replace", [
+            regexArg(pattern!, call),
+            replacementArg(replacement!, call),
+          ]),
+        ),
+    },
+  ],
+  [
+    "concat",
+    {
+      arity: [1],
+      compile: (receiver, [arg], call) =>
+        string(binary(text(receiver, call), ts.SyntaxKind.PlusToken, stringArg(arg!, call))),
+    },
+  ],
+  [
+    "charAt",
+    {
+      arity: [1],
+      compile: (receiver, [index], call) => ({
+        ...string(callHelper(call.state, "elCharAt", [text(receiver, call), numberArg(index!, call)])),
+        char: true,
+      }),
+    },
+  ],
+  [
+    "isBlank",
+    {
+      arity: [0],
+      compile: (receiver, _args, call) =>
+        boolean(
+          binary(
+            methodCall(text(receiver, call), "trim", []),
+            ts.SyntaxKind.EqualsEqualsEqualsToken,
+            stringLiteral(""),
+          ),
+        ),
+    },
+  ],
+  ["toString", { arity: [0], compile: (receiver, _args, call) => string(text(receiver, call)) }],
   ["toUpperCase", caseMethod("toUpperCase")],
   ["toLowerCase", caseMethod("toLowerCase")],
   ["trim", caseMethod("trim")],
@@ -266,6 +408,14 @@ export function compileMethodCall(
   }
   if (receiver.kind === "map") return compileMapMethod(call, receiver, node, nameSpan);
   const value = receiver.value;
+  if (value.type === "list" && value.array === true) {
+    return fail(
+      "expression/unsupported",
+      `A Java array (what split() and #request.paths give) has no method ${node.name}(): SpEL fails on it.`,
+      nameSpan,
+      "Use .length for its size and [i] for an item.",
+    );
+  }
   const table =
     value.type === "string"
       ? STRING_METHODS

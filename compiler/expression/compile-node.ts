@@ -1,18 +1,21 @@
 // Type-checks one EL syntax tree and builds the TypeScript expression for it. Names resolve against
-// the whitelist in ./el-roots.ts; operators follow the semantics documented in
-// docs/expression-language.md: comparisons and equality go through runtime helpers (elEq, elCmp),
-// which also keeps TypeScript's narrowing from rejecting code such as `a == 'x' && a == 'y'`.
+// the whitelist in ./el-roots.ts (variables, members, keyed maps, indexes); operators are
+// ./compile-operators.ts, methods ./compile-methods.ts, T(…) ./compile-types.ts, functions
+// ./compile-functions.ts, lists ./compile-collections.ts. Semantics: docs/expression-language.md.
 
-import { ts } from "ts-morph";
-import type { Binary, Expr, Span, StringLiteral } from "./ast.ts";
+import type { ts } from "ts-morph";
+import type { Expr, Span, StringLiteral } from "./ast.ts";
+import { compileInlineList, compileSelection } from "./compile-collections.ts";
+import { compileFunction } from "./compile-functions.ts";
 import { compileMethodCall, type NodeCompiler } from "./compile-methods.ts";
-import { OPTIONAL_ROOTS, ROOTS, type RootMember } from "./el-roots.ts";
+import { compileBinary, compileUnary } from "./compile-operators.ts";
+import { compileStaticCall } from "./compile-types.ts";
+import { NOT_COMPILED, ROOTS, type RootMember } from "./el-roots.ts";
 import { describe, LIST_HINT, toBool, toNum, toStr, unify, type Value } from "./el-value.ts";
 import { fail } from "./expression-error.ts";
 import { translateJavaRegex } from "./java-regex.ts";
 import {
   absent,
-  binary,
   callHelper,
   callOn,
   coalesce,
@@ -21,10 +24,11 @@ import {
   elementOf,
   f,
   isOptionalPath,
-  not,
   numberLiteral,
+  propertyOf,
   regexConstant,
   stringLiteral,
+  usePath,
 } from "./ts-build.ts";
 
 type ObjectMember = Extract<RootMember, { kind: "object" }>;
@@ -57,9 +61,35 @@ export function resolve(state: EmitState, node: Expr): Resolved {
   switch (node.kind) {
     case "string":
       return asValue({ expr: stringLiteral(node.value), type: "string", nullable: false, span: node });
-    case "number":
+    case "number": {
       if (!Number.isFinite(node.value)) fail("expression/unsupported", "This number is too large.", node);
-      return asValue({ expr: numberLiteral(node.value), type: "number", nullable: false, span: node });
+      // SpEL: `7` and `0x1F` are ints, `7.0` and `1e3` doubles.
+      // The literal as written (a parenthesised literal's span includes its parentheses).
+      const text = state.source.slice(node.start, node.end).replace(/^[(\s]+|[)\s]+$/g, "");
+      const hex = /^0[xX]/.test(text);
+      const long = /[lL]$/.test(text);
+      const integer = hex || !/[.eEdDfF]/.test(text);
+      if (integer && !long && Math.abs(node.value) > 2 ** 31)
+        fail(
+          "expression/unsupported",
+          "This whole number does not fit a Java int, which SpEL reads it as.",
+          node,
+          "Add the suffix L for a long (e.g. 1709737299215L), as Gravitee requires too.",
+        );
+      if (long && !Number.isSafeInteger(node.value))
+        fail(
+          "expression/unsupported",
+          "This long is beyond 2^53, where JavaScript numbers lose digits.",
+          node,
+        );
+      return asValue({
+        expr: numberLiteral(node.value),
+        type: "number",
+        nullable: false,
+        integer,
+        span: node,
+      });
+    }
     case "boolean":
       return asValue({
         expr: node.value ? f.createTrue() : f.createFalse(),
@@ -70,6 +100,8 @@ export function resolve(state: EmitState, node: Expr): Resolved {
     case "null":
       return asValue({ expr: absent(), type: "null", nullable: true, span: node });
     case "variable":
+      if (node.name === "this" && state.element.length > 0)
+        return asValue({ ...state.element.at(-1)!, span: node });
       return resolveVariable(state, node.name, node);
     case "identifier": {
       const hint = ROOTS.has(node.name)
@@ -87,17 +119,42 @@ export function resolve(state: EmitState, node: Expr): Resolved {
       );
     case "index":
       return resolveIndex(state, resolve(state, node.object), node.index, node);
-    case "call":
-      return asValue(compileMethodCall(state, nodeCompiler(state), node, resolve(state, node.object)));
-    case "function":
+    case "call": {
+      const staticCall = compileStaticCall(state, nodeCompiler(state), node);
+      if (staticCall !== undefined) return asValue(staticCall);
+      const receiver = resolve(state, node.object);
+      if (node.safe && receiver.kind === "value" && receiver.value.type === "null")
+        return asValue({ expr: absent(), type: "null", nullable: true, span: node });
+      const result = compileMethodCall(state, nodeCompiler(state), node, receiver);
+      // `a?.m()`: null when `a` is null (SpEL's safe navigation), not the method's value on "nothing".
+      if (node.safe && receiver.kind === "value" && receiver.value.nullable && result.type !== "boolean") {
+        return asValue({
+          ...result,
+          expr: f.createConditionalExpression(
+            callHelper(state, "elIsNull", [receiver.value.expr]),
+            undefined,
+            absent(),
+            undefined,
+            result.expr,
+          ),
+          nullable: true,
+        });
+      }
+      return asValue(result);
+    }
+    case "type":
       return fail(
         "expression/unsupported",
-        node.name === "jsonPath" || node.name === "xpath"
-          ? `The #${node.name} function is not supported: it would evaluate a query against the body at run time.`
-          : `Unknown function #${node.name}.`,
-        { start: node.start, end: node.start + node.name.length + 1 },
-        "Extract the value with a policy (e.g. assign-attributes) and read it from #context.attributes.",
+        `T(${node.name}) is a class, not a value.`,
+        node,
+        `Call one of its static methods, e.g. T(${node.name}).…(…).`,
       );
+    case "list":
+      return asValue(compileInlineList(state, nodeCompiler(state), node));
+    case "selection":
+      return asValue(compileSelection(state, nodeCompiler(state), node));
+    case "function":
+      return asValue(compileFunction(state, nodeCompiler(state), node));
     case "unary":
       return asValue(compileUnary(state, node.operator, compileValue(state, node.operand), node));
     case "binary":
@@ -138,6 +195,7 @@ function nodeCompiler(state: EmitState): NodeCompiler {
     mapEntry: (member, key, span) => mapEntry(state, member, key, span),
     mapKey: (member, key) => mapKey(state, member, key),
     matches: (subject, pattern, span) => compileMatches(state, subject, pattern, span),
+    regex: (pattern, global) => hoistRegex(state, pattern, false, global),
   };
 }
 
@@ -155,6 +213,9 @@ function resolveVariable(state: EmitState, name: string, span: Span): Resolved {
     );
   }
   const member = ROOTS.get(name);
+  const reason = NOT_COMPILED.get(`#${name}`);
+  if (member === undefined && reason !== undefined)
+    return fail("expression/unsupported", `#${name} is not supported: ${reason}.`, span);
   if (member === undefined)
     return fail(
       "expression/unsupported",
@@ -168,14 +229,50 @@ function resolveVariable(state: EmitState, name: string, span: Span): Resolved {
 function fromMember(state: EmitState, member: RootMember, name: string, span: Span): Resolved {
   if (member.kind === "object") return { kind: "object", member, name, span };
   if (member.kind === "map") return { kind: "map", member, name, span };
+  if (member.kind === "derived") return asValue(derivedValue(state, member, span));
   return asValue(memberValue(state, member, span));
+}
+
+/** `#request.paths` (Java's `path.split("/")`) and `#request.jsonContent` (the body parsed as JSON). */
+function derivedValue(state: EmitState, member: Extract<RootMember, { kind: "derived" }>, span: Span): Value {
+  state.uses.add(usePath(member.path));
+  const source = contextPath(member.path);
+  if (member.derive === "jsonContent")
+    return { expr: callHelper(state, "elJson", [source]), type: "unknown", nullable: true, span };
+  if (member.derive === "contentLength")
+    return {
+      expr: callHelper(state, "elUtf8Length", [source]),
+      type: "number",
+      nullable: true,
+      integer: true,
+      span,
+    };
+  if (member.derive === "attributeNames")
+    return { expr: callHelper(state, "elKeys", [source]), type: "list", nullable: true, span };
+  const slash = regexConstant(state, "/", "u");
+  return {
+    expr: callHelper(state, "elSplit", [source, slash]),
+    type: "list",
+    nullable: false,
+    array: true,
+    span,
+  };
 }
 
 /** A scalar member of a root, e.g. `#request.method` → `ctx.request.method`. */
 function memberValue(state: EmitState, member: Extract<RootMember, { kind: "value" }>, span: Span): Value {
-  state.uses.add(member.path.join("."));
-  const expr = contextPath(member.path);
-  const optional = isOptionalPath(member.path);
+  state.uses.add(usePath(member.path));
+  const read = contextPath(member.path);
+  const expr =
+    member.fallback === undefined
+      ? read
+      : coalesce(
+          read,
+          typeof member.fallback === "number"
+            ? numberLiteral(member.fallback)
+            : stringLiteral(member.fallback),
+        );
+  const optional = isOptionalPath(member.path) && member.fallback === undefined;
   if (member.type === "boolean") {
     return {
       expr: optional ? coalesce(expr, f.createFalse()) : expr,
@@ -184,7 +281,9 @@ function memberValue(state: EmitState, member: Extract<RootMember, { kind: "valu
       span,
     };
   }
-  return { expr, type: member.type, nullable: optional || member.mayBeAbsent === true, span };
+  const value: Value = { expr, type: member.type, nullable: optional || member.mayBeAbsent === true, span };
+  if (member.integer === true) value.integer = true;
+  return value;
 }
 
 function resolveMember(
@@ -196,6 +295,9 @@ function resolveMember(
 ): Resolved {
   if (target.kind === "object") {
     const member = target.member.members.get(name);
+    const reason = NOT_COMPILED.get(`${target.name}.${name}`);
+    if (member === undefined && reason !== undefined)
+      return fail("expression/unsupported", `${target.name}.${name} is not supported: ${reason}.`, nameSpan);
     if (member === undefined) {
       return fail(
         "expression/unsupported",
@@ -212,6 +314,15 @@ function resolveMember(
     );
   }
   const value = target.value;
+  if (value.type === "list" && value.array === true && name === "length") {
+    return asValue({
+      expr: propertyOf(value.expr, "length", false),
+      type: "number",
+      nullable: false,
+      integer: true,
+      span: node,
+    });
+  }
   if (value.type === "unknown") {
     return asValue({
       expr: callHelper(state, "elGet", [value.expr, stringLiteral(name)]),
@@ -291,7 +402,7 @@ export function mapKey(
   member: MapMember,
   keyNode: Expr,
 ): { map: ts.Expression; key: ts.Expression } {
-  state.uses.add(member.path.join("."));
+  state.uses.add(usePath(member.path));
   const map = contextPath(member.path);
   const literal = literalKey(keyNode);
   if (literal !== undefined)
@@ -312,173 +423,6 @@ function literalKey(node: Expr): string | undefined {
   return undefined;
 }
 
-function compileUnary(state: EmitState, operator: "!" | "-" | "+", operand: Value, span: Span): Value {
-  if (operator === "!") {
-    return { expr: not(toBool(state, operand, "'!'")), type: "boolean", nullable: false, span };
-  }
-  if (operator === "-" && ts.isNumericLiteral(operand.expr)) {
-    return { expr: numberLiteral(-Number(operand.expr.text)), type: "number", nullable: false, span };
-  }
-  const number = toNum(state, operand, `Unary '${operator}'`);
-  return {
-    expr: operator === "-" ? f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, number) : number,
-    type: "number",
-    nullable: false,
-    span,
-  };
-}
-
-const RELATIONAL_TOKENS = {
-  "<": ts.SyntaxKind.LessThanToken,
-  "<=": ts.SyntaxKind.LessThanEqualsToken,
-  ">": ts.SyntaxKind.GreaterThanToken,
-  ">=": ts.SyntaxKind.GreaterThanEqualsToken,
-} as const;
-
-const ARITHMETIC_TOKENS = {
-  "-": ts.SyntaxKind.MinusToken,
-  "*": ts.SyntaxKind.AsteriskToken,
-  "%": ts.SyntaxKind.PercentToken,
-} as const;
-
-function compileBinary(state: EmitState, node: Binary): Value {
-  const span = { start: node.start, end: node.end };
-  const operator = node.operator;
-  if (operator === "==" || operator === "!=") {
-    const presence = compilePresence(state, node);
-    if (presence !== undefined)
-      return { expr: operator === "==" ? presence : not(presence), type: "boolean", nullable: false, span };
-  }
-  const left = compileValue(state, node.left);
-  if (operator === "matches") return compileMatches(state, left, node.right, span);
-  const right = compileValue(state, node.right);
-  const boolean = (expr: ts.Expression): Value => ({ expr, type: "boolean", nullable: false, span });
-  switch (operator) {
-    case "&&":
-    case "||": {
-      const token = operator === "&&" ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken;
-      return boolean(
-        binary(toBool(state, left, `'${operator}'`), token, toBool(state, right, `'${operator}'`)),
-      );
-    }
-    case "==":
-    case "!=": {
-      for (const [one, other] of [
-        [left, right],
-        [right, left],
-      ] as const) {
-        if (
-          one.type === "list" &&
-          other.type !== "list" &&
-          other.type !== "null" &&
-          other.type !== "unknown"
-        ) {
-          fail(
-            "expression/unsupported",
-            `This compares a list of values with ${describe(other)}, which is never equal.`,
-            one.span,
-            LIST_HINT,
-          );
-        }
-      }
-      const equal = callHelper(state, "elEq", [left.expr, right.expr]);
-      return boolean(operator === "==" ? equal : not(equal));
-    }
-    case "<":
-    case "<=":
-    case ">":
-    case ">=": {
-      for (const side of [left, right]) {
-        if (side.type !== "number" && side.type !== "string" && side.type !== "unknown") {
-          fail(
-            "expression/unsupported",
-            `'${operator}' orders numbers or strings, but this is ${describe(side)}.`,
-            side.span,
-            side.type === "list" ? LIST_HINT : undefined,
-          );
-        }
-      }
-      const token = RELATIONAL_TOKENS[operator];
-      if (left.type === right.type && left.type !== "unknown" && !left.nullable && !right.nullable) {
-        return boolean(binary(left.expr, token, right.expr));
-      }
-      return boolean(binary(callHelper(state, "elCmp", [left.expr, right.expr]), token, numberLiteral(0)));
-    }
-    case "+":
-      return compilePlus(state, left, right, node);
-    case "-":
-    case "*":
-    case "%": {
-      const purpose = `'${operator}'`;
-      return {
-        expr: binary(toNum(state, left, purpose), ARITHMETIC_TOKENS[operator], toNum(state, right, purpose)),
-        type: "number",
-        nullable: false,
-        span,
-      };
-    }
-    case "/":
-      return fail(
-        "expression/unsupported",
-        "Division is not supported: SpEL divides integers (7 / 2 is 3) where JavaScript does not, so results would differ.",
-        node.operatorSpan,
-        "Compute the value in a policy, or compare with multiplication instead (a > b * 2).",
-      );
-  }
-}
-
-/** `#response == null` / `#message != null`: whether a root that may be absent is there. */
-function compilePresence(state: EmitState, node: Binary): ts.Expression | undefined {
-  const rootNode =
-    node.left.kind === "null" ? node.right : node.right.kind === "null" ? node.left : undefined;
-  if (rootNode?.kind !== "variable" || !OPTIONAL_ROOTS.has(rootNode.name)) return undefined;
-  state.uses.add(rootNode.name);
-  // A helper rather than `=== undefined`, so TypeScript does not narrow `ctx.response` for the rest.
-  return callHelper(state, "elEq", [contextPath([rootNode.name]), absent()]);
-}
-
-/** `+`: text when either side is a string (SpEL concatenation), a number when both are numbers. */
-function compilePlus(state: EmitState, left: Value, right: Value, node: Binary): Value {
-  const span = { start: node.start, end: node.end };
-  for (const side of [left, right]) {
-    if (side.type === "list")
-      fail(
-        "expression/unsupported",
-        "'+' needs one value, but this is a list of values.",
-        side.span,
-        LIST_HINT,
-      );
-  }
-  if (left.type === "string" || right.type === "string") {
-    const text = binary(toStr(state, left, "'+'"), ts.SyntaxKind.PlusToken, toStr(state, right, "'+'"));
-    return { expr: text, type: "string", nullable: false, span };
-  }
-  if (left.type === "number" && right.type === "number") {
-    return {
-      expr: binary(toNum(state, left, "'+'"), ts.SyntaxKind.PlusToken, toNum(state, right, "'+'")),
-      type: "number",
-      nullable: false,
-      span,
-    };
-  }
-  for (const side of [left, right]) {
-    if (side.type !== "number" && side.type !== "unknown") {
-      fail(
-        "expression/unsupported",
-        `'+' adds numbers or joins strings, but this is ${describe(side)}.`,
-        side.span,
-        "Join text with a string: 'x' + value.",
-      );
-    }
-  }
-  return {
-    expr: callHelper(state, "elAdd", [left.expr, right.expr]),
-    type: "unknown",
-    nullable: false,
-    span,
-  };
-}
-
 /** `value matches 'java-regex'`: the pattern is translated and validated now, compiled once at load. */
 export function compileMatches(state: EmitState, subject: Value, patternNode: Expr, span: Span): Value {
   if (patternNode.kind !== "string") {
@@ -495,7 +439,22 @@ export function compileMatches(state: EmitState, subject: Value, patternNode: Ex
       subject.span,
       LIST_HINT,
     );
-  const translated = translateJavaRegex(patternNode.value);
+  const regex = hoistRegex(state, patternNode, true, false);
+  const expr =
+    subject.type === "string" && !subject.nullable
+      ? f.createCallExpression(f.createPropertyAccessExpression(regex, "test"), undefined, [subject.expr])
+      : callHelper(state, "elMatches", [subject.expr, regex]);
+  return { expr, type: "boolean", nullable: false, span };
+}
+
+/** The translated, checked Java pattern of a literal as a hoisted RegExp constant (`reN`). */
+export function hoistRegex(
+  state: EmitState,
+  patternNode: StringLiteral,
+  anchored: boolean,
+  global: boolean,
+): ts.Expression {
+  const translated = translateJavaRegex(patternNode.value, anchored);
   if (!translated.ok) {
     const start = offsetInLiteral(state.source, patternNode, translated.index);
     const end = offsetInLiteral(state.source, patternNode, translated.index + translated.length);
@@ -506,12 +465,8 @@ export function compileMatches(state: EmitState, subject: Value, patternNode: Ex
       translated.hint,
     );
   }
-  const regex = regexConstant(state, translated.regex.source, translated.regex.flags);
-  const expr =
-    subject.type === "string" && !subject.nullable
-      ? f.createCallExpression(f.createPropertyAccessExpression(regex, "test"), undefined, [subject.expr])
-      : callHelper(state, "elMatches", [subject.expr, regex]);
-  return { expr, type: "boolean", nullable: false, span };
+  const flags = global ? [...`${translated.regex.flags}g`].sort().join("") : translated.regex.flags;
+  return regexConstant(state, translated.regex.source, flags);
 }
 
 /** Source offset of character `index` of a string literal's value (a doubled quote is two source characters). */

@@ -5,6 +5,9 @@
 // https://documentation.gravitee.io/apim/gravitee-expression-language
 
 /** The kinds of keyed collections, by how the runtime exposes them. */
+/** Values computed by a runtime helper from the ElContext value at the member's path. */
+export type Derivation = "paths" | "pathInfos" | "jsonContent" | "contentLength" | "attributeNames";
+
 export type MapKind =
   /** ElMultiMap called with a lower-case name (HTTP and message headers are case-insensitive). */
   | "headers"
@@ -16,15 +19,41 @@ export type MapKind =
   | "unknowns";
 
 export type RootMember =
-  | { kind: "value"; type: "string" | "number" | "boolean"; path: readonly string[]; mayBeAbsent?: boolean }
+  | {
+      kind: "value";
+      type: "string" | "number" | "boolean";
+      path: readonly string[];
+      mayBeAbsent?: boolean;
+      /** A Java int or long (integer arithmetic, printed without a fraction). */
+      integer?: boolean;
+      /** Read through `ctx.path ?? fallback` (optional ElContext fields with a Gravitee default). */
+      fallback?: string | number;
+    }
+  /** A value computed from other context values by a runtime helper (`#request.paths`). */
+  | { kind: "derived"; derive: Derivation; path: readonly string[] }
   | { kind: "map"; map: MapKind; path: readonly string[] }
   | { kind: "object"; members: ReadonlyMap<string, RootMember> };
 
 /** ElContext properties that may be undefined: every access below them is an optional chain. */
-export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set(["response", "message"]);
+export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set(["response", "message", "api"]);
 
 const value = (type: "string" | "number" | "boolean", path: string[], mayBeAbsent = false): RootMember =>
   mayBeAbsent ? { kind: "value", type, path, mayBeAbsent } : { kind: "value", type, path };
+const integer = (path: string[], fallback?: number): RootMember =>
+  fallback === undefined
+    ? { kind: "value", type: "number", path, integer: true }
+    : { kind: "value", type: "number", path, integer: true, fallback };
+const withDefault = (path: string[], fallback: string): RootMember => ({
+  kind: "value",
+  type: "string",
+  path,
+  fallback,
+});
+const derived = (derive: Derivation, path: string[]): RootMember => ({
+  kind: "derived",
+  derive,
+  path,
+});
 const map = (kind: MapKind, path: string[]): RootMember => ({ kind: "map", map: kind, path });
 const object = (members: Record<string, RootMember>): RootMember => ({
   kind: "object",
@@ -44,19 +73,79 @@ const REQUEST_STRINGS = [
   "remoteAddress",
 ];
 
+/** Gravitee's EvaluableSSLPrincipal properties that give the first value of one attribute. */
+const PRINCIPAL_FIELDS = [
+  "businessCategory",
+  "c",
+  "cn",
+  "dc",
+  "description",
+  "dnQualifier",
+  "e",
+  "emailAddress",
+  "generation",
+  "givenname",
+  "initials",
+  "l",
+  "name",
+  "o",
+  "organizationIdentifier",
+  "ou",
+  "postalCode",
+  "pseudonym",
+  "role",
+  "serialnumber",
+  "st",
+  "street",
+  "surname",
+  "t",
+  "uid",
+];
+
+const principal = (side: "client" | "server"): RootMember => {
+  const base = ["request", "ssl?", side];
+  return object({
+    defined: value("boolean", [...base, "defined"]),
+    dn: value("string", [...base, "dn"], true),
+    attributes: map("headers", [...base, "attributes"]),
+    ...Object.fromEntries(
+      PRINCIPAL_FIELDS.map((name) => [name, value("string", [...base, "first", name], true)]),
+    ),
+  });
+};
+
 export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
   Object.entries({
     request: object({
       ...Object.fromEntries(REQUEST_STRINGS.map((name) => [name, value("string", ["request", name])])),
       content: value("string", ["request", "content"], true),
+      jsonContent: derived("jsonContent", ["request", "content"]),
+      paths: derived("paths", ["request", "path"]),
+      pathInfos: derived("pathInfos", ["request", "pathInfo"]),
+      timestamp: integer(["request", "timestamp"], 0),
+      version: withDefault(["request", "version"], "HTTP_1_1"),
+      localAddress: withDefault(["request", "localAddress"], ""),
+      ssl: object({
+        clientHost: value("string", ["request", "ssl?", "clientHost"], true),
+        clientPort: {
+          kind: "value",
+          type: "number",
+          path: ["request", "ssl?", "clientPort"],
+          mayBeAbsent: true,
+          integer: true,
+        },
+        client: principal("client"),
+        server: principal("server"),
+      }),
       headers: map("headers", ["request", "headers"]),
       params: map("multi", ["request", "params"]),
       pathParams: map("multi", ["request", "pathParams"]),
     }),
     response: object({
-      status: value("number", ["response", "status"]),
+      status: integer(["response", "status"]),
       headers: map("headers", ["response", "headers"]),
       content: value("string", ["response", "content"], true),
+      jsonContent: derived("jsonContent", ["response", "content"]),
     }),
     message: object({
       id: value("string", ["message", "id"]),
@@ -65,12 +154,49 @@ export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
       headers: map("headers", ["message", "headers"]),
       metadata: map("unknowns", ["message", "metadata"]),
       attributes: map("unknowns", ["message", "attributes"]),
+      contentLength: derived("contentLength", ["message", "content"]),
+      attributeNames: derived("attributeNames", ["message", "attributes"]),
     }),
     context: object({ attributes: map("unknowns", ["context", "attributes"]) }),
-    api: object({ properties: map("strings", ["properties"]) }),
+    api: object({
+      properties: map("strings", ["properties"]),
+      id: withDefault(["api", "id"], ""),
+      name: withDefault(["api", "name"], ""),
+      version: withDefault(["api", "version"], ""),
+    }),
     properties: map("strings", ["properties"]),
   }),
 );
+
+/**
+ * Gravitee names Sluice does not compile, with the reason: an expression using one is an error that
+ * says so, rather than "unknown" as for a typo.
+ */
+export const NOT_COMPILED: ReadonlyMap<string, string> = new Map([
+  [
+    "#node",
+    "Gravitee's node (id, version, tenant, zone, sharding tags) has no counterpart in a Sluice gateway",
+  ],
+  ["#dictionaries", "dictionaries (GKO Dictionary resources) are not compiled yet"],
+  ["#endpoints", "endpoint references are not compiled yet"],
+  [
+    "#subscription",
+    "the subscription variable (metadata) is not compiled yet; #context.attributes['user-id'] is the subscription id",
+  ],
+  [
+    "#application",
+    "the application variable (metadata) is not compiled yet; #context.attributes['application'] is its id",
+  ],
+  [
+    "#request.xmlContent",
+    "it needs an XML parser at run time; convert the body with the xml-json policy and read #request.jsonContent",
+  ],
+  [
+    "#response.xmlContent",
+    "it needs an XML parser at run time; convert the body with the xml-json policy and read #response.jsonContent",
+  ],
+  ["#request.pathParamsRaw", "it is not compiled yet"],
+]);
 
 /** Member names for "did you mean" hints, in declaration order. */
 export function memberNames(member: RootMember): string[] {

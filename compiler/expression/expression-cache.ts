@@ -11,7 +11,7 @@ import { CACHE_DIR } from "../shared/cache-dir.ts";
 import type { ExpressionError } from "./expression-error.ts";
 
 export type CachedResult =
-  | { ok: true; code: string; imports: string[] }
+  | { ok: true; code: string; imports: string[]; uses: string[] }
   | { ok: false; error: ExpressionError };
 
 type Kind = "condition" | "template";
@@ -56,7 +56,7 @@ export function compileCached(kind: Kind, source: string): CachedResult {
   compiler ??= require(`./compile-expression${extname(import.meta.url)}`) as Compiler;
   const r = kind === "condition" ? compiler.compileCondition(source) : compiler.compileTemplate(source);
   const result: CachedResult = r.ok
-    ? { ok: true, code: r.code, imports: [...r.imports].sort() }
+    ? { ok: true, code: r.code, imports: [...r.imports].sort(), uses: [...r.uses].sort() }
     : { ok: false, error: r.error };
   load().set(key, result);
   dirty = true;

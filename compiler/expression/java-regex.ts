@@ -55,7 +55,8 @@ const FOREIGN_ESCAPES: Record<string, string> = {
 const START = "(?<![\\s\\S])";
 const END = "(?![\\s\\S])";
 
-export function translateJavaRegex(pattern: string): RegexResult {
+/** `anchored`: a whole-string match (`matches`); unanchored for split, replaceAll and replaceFirst. */
+export function translateJavaRegex(pattern: string, anchored = true): RegexResult {
   let flags = "";
   let out = "";
   let i = 0;
@@ -183,7 +184,7 @@ export function translateJavaRegex(pattern: string): RegexResult {
 
   const body = `(?:${out})`;
   // With the m flag JavaScript's ^ and $ match at line breaks, so anchor with look-arounds then.
-  const source = flags.includes("m") ? `${START}${body}${END}` : `^${body}$`;
+  const source = !anchored ? out : flags.includes("m") ? `${START}${body}${END}` : `^${body}$`;
   const jsFlags = `${[...flags].sort().join("")}u`;
   try {
     new RegExp(source, jsFlags);

@@ -134,14 +134,8 @@ export function createLexer(source: string, start: number): Lexer {
         }
       }
     }
-    if (/[lLdDfF]/.test(source[i] ?? "")) {
-      fail(
-        "expression/unsupported",
-        `The Java number suffix '${source[i]}' is not supported.`,
-        { start: i, end: i + 1 },
-        "Write the number without a suffix: every number is a JavaScript number (a double).",
-      );
-    }
+    // Java's suffixes: L for a long, d and f for a double (the parser reads them off the token text).
+    if (/[lLdDfF]/.test(source[i] ?? "")) i++;
     if (IDENT_PART.test(source[i] ?? "")) {
       fail(
         "expression/syntax",

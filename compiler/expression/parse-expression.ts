@@ -2,7 +2,7 @@
 // the typed tree of ./ast.ts by recursive descent. Precedence and associativity follow SpEL's own
 // parser (InternalSpelExpressionParser): ternary/Elvis < or < and < one comparison < + - < * / % < unary.
 // The parser only judges syntax; which roots, properties and methods exist is decided by the compiler.
-// Constructs that are valid SpEL but never compiled (bean references, T(...), assignment, projections)
+// Constructs that are valid SpEL but never compiled (bean references, constructors, assignment)
 // are rejected here already, because they have no node in our tree.
 // https://docs.spring.io/spring-framework/reference/core/expressions/language-ref.html
 
@@ -10,23 +10,55 @@ import type { BinaryOperator, Expr, TemplatePart } from "./ast.ts";
 import { fail } from "./expression-error.ts";
 import { createLexer, type Token } from "./lexer.ts";
 
-const BLOCK_OPEN = "{#";
+/**
+ * What opens a template block: Gravitee rewrites `{`, any spaces, then `#`, `T` or `(` into a block
+ * opening before Spring parses the template (SpelExpressionParser's EXPRESSION_REGEX `\{ *([#T(])`);
+ * every other `{` is literal text. So `{#a}`, `{ #a}`, `{(#a)}` and `{T(Math).random()}` are blocks,
+ * and so is `{Total}`, which then fails to parse — in Gravitee at run time, here as a compile error.
+ */
+const BLOCK_OPEN = /\{ *(?=[#T(])/g;
 
-/** True when the whole string (surrounding whitespace aside) is exactly one `{#…}` block. */
+function nextOpening(source: string, from: number): { open: number; body: number } | undefined {
+  BLOCK_OPEN.lastIndex = from;
+  const match = BLOCK_OPEN.exec(source);
+  return match ? { open: match.index, body: match.index + match[0].length } : undefined;
+}
+
+/**
+ * A whole-value block must open as every Gravitee block does (`{#`, `{T`, `{(`, spaces allowed after
+ * the brace): `{!#a}` or `{'x' == #a}` is text in Gravitee, which then fails to convert to a boolean.
+ */
+export function checkBlockOpening(source: string): void {
+  const first = source.search(/\S/);
+  if (first < 0 || nextOpening(source, first)?.open === first) return;
+  const inner = source
+    .trim()
+    .replace(/^\{|\}$/g, "")
+    .trim();
+  fail(
+    "expression/syntax",
+    "Gravitee reads this as text, not as an expression: a block opens with {#, {T or {(.",
+    { start: first, end: first + 2 },
+    `Wrap the expression in parentheses: {(${inner})}.`,
+  );
+}
+
+/** True when the whole string (surrounding whitespace aside) is exactly one template block. */
 export function isExpression(source: string): boolean {
   const first = source.search(/\S/);
-  if (first < 0 || !source.startsWith(BLOCK_OPEN, first)) return false;
+  const opening = first < 0 ? undefined : nextOpening(source, first);
+  if (opening === undefined || opening.open !== first) return false;
   try {
-    const { end } = parseBlock(source, first);
+    const { end } = parseBlock(source, opening.open, opening.body);
     return source.slice(end).trim() === "";
   } catch {
     return false;
   }
 }
 
-/** True when the string contains at least one `{#` block opening (well-formed or not). */
+/** True when the string contains at least one block opening (well-formed or not). */
 export function hasTemplate(source: string): boolean {
-  return source.includes(BLOCK_OPEN);
+  return nextOpening(source, 0) !== undefined;
 }
 
 /** Split a templated value (`Bearer {#context.attributes['token']}`) into text and parsed blocks. */
@@ -34,10 +66,11 @@ export function parseTemplate(source: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let position = 0;
   while (position < source.length) {
-    const open = source.indexOf(BLOCK_OPEN, position);
-    if (open < 0) break;
+    const opening = nextOpening(source, position);
+    if (opening === undefined) break;
+    const { open } = opening;
     if (open > position) parts.push({ kind: "text", text: source.slice(position, open), start: position });
-    const { expr, end } = parseBlock(source, open);
+    const { expr, end } = parseBlock(source, open, opening.body);
     parts.push({ kind: "block", expr, start: open, end });
     position = end;
   }
@@ -46,9 +79,9 @@ export function parseTemplate(source: string): TemplatePart[] {
 }
 
 /**
- * Parse a value that is wholly one EL block (a condition or an assertion). As in Gravitee, the block is
- * `{` expression `}`, so it may start with anything (`{!#a}`, `{(#a || #b) && #c}`, `{'x' == #a}`);
- * only templates require the `{#` opening, to tell EL apart from literal braces in text.
+ * Parse a value that is wholly one EL block (a condition or an assertion): `{` expression `}`. How
+ * the block opens is checked by checkBlockOpening, after the expression itself (whose own errors
+ * are more specific).
  */
 export function parseSingleBlock(source: string): Expr {
   const first = source.search(/\S/);
@@ -84,13 +117,13 @@ export function parseSingleBlock(source: string): Expr {
   return expr;
 }
 
-/** Parse the block whose `{` is at `open` (the expression starts right after it); `end` is just past its `}`. */
-export function parseBlock(source: string, open: number): { expr: Expr; end: number } {
-  const lexer = createLexer(source, open + 1);
-  const blockSpan = {
-    start: open,
-    end: source.startsWith(BLOCK_OPEN, open) ? open + BLOCK_OPEN.length : open + 1,
-  };
+/**
+ * Parse the block whose `{` is at `open` (the expression starts at `body`, right after the brace by
+ * default); `end` is just past its `}`.
+ */
+export function parseBlock(source: string, open: number, body = open + 1): { expr: Expr; end: number } {
+  const lexer = createLexer(source, body);
+  const blockSpan = { start: open, end: Math.min(source.length, body + 1) };
 
   function unexpected(token: Token, expected: string): never {
     if (token.kind === "eof") {
@@ -186,6 +219,8 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
     gt: ">",
     ge: ">=",
     matches: "matches",
+    instanceof: "instanceof",
+    between: "between",
   };
 
   function relationalOperator(token: Token): BinaryOperator | undefined {
@@ -193,9 +228,6 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
     if (token.kind === "ident") {
       const word = token.text.toLowerCase();
       if (Object.hasOwn(RELATIONAL_WORDS, word)) return RELATIONAL_WORDS[word];
-      if (word === "instanceof" || word === "between") {
-        fail("expression/unsupported", `The '${token.text}' operator is not supported.`, token);
-      }
     }
     return undefined;
   }
@@ -227,12 +259,22 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
     };
   }
 
+  /** SpEL's power: one `^` between two unary operands (`-2^2` is 4), not chained. */
   function parsePower(): Expr {
-    const operand = parseUnary();
+    const left = parseUnary();
     const token = lexer.peek();
-    if (isPunct(token, "^"))
-      fail("expression/unsupported", "The power operator '^' is not supported.", token);
-    return operand;
+    if (!isPunct(token, "^")) return left;
+    lexer.next();
+    const right = parseUnary();
+    return {
+      kind: "binary",
+      operator: "^",
+      left,
+      right,
+      operatorSpan: { start: token.start, end: token.end },
+      start: left.start,
+      end: right.end,
+    };
   }
 
   const parseProduct = binaryLevel(parsePower, (token) => {
@@ -294,7 +336,14 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
           end: token.end,
         };
       case "number":
-        return { kind: "number", value: Number(token.text), start: token.start, end: token.end };
+        return {
+          kind: "number",
+          value: Number(
+            /^0[xX]/.test(token.text) ? token.text.replace(/[lL]$/, "") : token.text.replace(/[lLdDfF]$/, ""),
+          ),
+          start: token.start,
+          end: token.end,
+        };
       case "variable": {
         if (!isPunct(lexer.peek(), "("))
           return { kind: "variable", name: token.text, start: token.start, end: token.end };
@@ -307,11 +356,18 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
           return { kind: "boolean", value: word === "true", start: token.start, end: token.end };
         if (word === "null") return { kind: "null", start: token.start, end: token.end };
         if (token.text === "T" && isPunct(lexer.peek(), "(")) {
-          fail(
-            "expression/unsupported",
-            "Type references T(...) are not supported: expressions cannot reach Java classes.",
-            token,
-          );
+          lexer.next();
+          const first = lexer.next();
+          if (first.kind !== "ident") unexpected(first, "a class name");
+          let name = first.text;
+          while (isPunct(lexer.peek(), ".")) {
+            lexer.next();
+            const part = lexer.next();
+            if (part.kind !== "ident") unexpected(part, "a class name");
+            name += `.${part.text}`;
+          }
+          const close = expectPunct(")", "')'");
+          return { kind: "type", name, start: token.start, end: close.end };
         }
         if (word === "new") fail("expression/unsupported", "Constructors ('new') are not supported.", token);
         if (isPunct(lexer.peek(), "(")) {
@@ -337,11 +393,24 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
             token,
           );
         }
-        if (token.text === "{")
-          fail("expression/unsupported", "Inline lists and maps ({…}) are not supported.", token);
+        if (token.text === "{") return parseInlineList(token);
         return unexpected(token, "a value");
       default:
         return unexpected(token, "a value");
+    }
+  }
+
+  /** `{a, b}` after its `{`; inline maps (`{k: v}`) are rejected. */
+  function parseInlineList(open: Token): Expr {
+    const items: Expr[] = [];
+    if (isPunct(lexer.peek(), "}")) return { kind: "list", items, start: open.start, end: lexer.next().end };
+    for (;;) {
+      items.push(parseExpression());
+      const token = lexer.next();
+      if (isPunct(token, "}")) return { kind: "list", items, start: open.start, end: token.end };
+      if (isPunct(token, ":"))
+        fail("expression/unsupported", "Inline maps ({key: value}) are not supported.", token);
+      if (!isPunct(token, ",")) unexpected(token, "',' or '}'");
     }
   }
 
@@ -352,6 +421,7 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
       if (token.kind !== "punct") return expr;
       if (token.text === "." || token.text === "?.") {
         lexer.next();
+        const safe = token.text === "?.";
         const name = lexer.next();
         if (name.kind !== "ident") unexpected(name, "a property or method name");
         if (isPunct(lexer.peek(), "(")) {
@@ -362,6 +432,7 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
             name: name.text,
             nameStart: name.start,
             args,
+            safe,
             start: expr.start,
             end,
           };
@@ -371,6 +442,7 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
             object: expr,
             name: name.text,
             nameStart: name.start,
+            safe,
             start: expr.start,
             end: name.end,
           };
@@ -386,8 +458,25 @@ export function parseBlock(source: string, open: number): { expr: Expr; end: num
           `The '${token.text}' operator is not supported: expressions cannot change values.`,
           token,
         );
-      } else if ([".![", ".?[", ".^[", ".$["].includes(token.text)) {
-        fail("expression/unsupported", "Collection projection and selection are not supported.", token);
+      } else if (token.text === ".![" || token.text === ".?[") {
+        lexer.next();
+        const body = parseExpression();
+        const close = expectPunct("]", "']'");
+        expr = {
+          kind: "selection",
+          operator: token.text,
+          object: expr,
+          body,
+          start: expr.start,
+          end: close.end,
+        };
+      } else if (token.text === ".^[" || token.text === ".$[") {
+        fail(
+          "expression/unsupported",
+          `'${token.text}…]' (first or last match) is not supported.`,
+          token,
+          "Select with .?[…] and take [0] or the last item instead.",
+        );
       } else {
         return expr;
       }

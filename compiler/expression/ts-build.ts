@@ -6,6 +6,7 @@
 import { ts } from "ts-morph";
 import type * as runtime from "../../runtime/el.ts";
 import { OPTIONAL_ROOTS } from "./el-roots.ts";
+import type { Value } from "./el-value.ts";
 
 export const f = ts.factory;
 
@@ -24,10 +25,26 @@ export interface EmitState {
   imports: Set<RuntimeHelper>;
   /** Regular expressions hoisted to constants `re0`, `re1`, … compiled once at module load. */
   regexes: Array<{ source: string; flags: string }>;
+  /** `#this` inside selections and projections, innermost last (the arrow function's parameter `itN`). */
+  element: Value[];
+  /** Parameters named so far (`it0`, `it1`, …). */
+  parameters: number;
 }
 
 export function newEmitState(source: string): EmitState {
-  return { source, uses: new Set(), imports: new Set(), regexes: [] };
+  return { source, uses: new Set(), imports: new Set(), regexes: [], element: [], parameters: 0 };
+}
+
+/** `(itN) => body`, the callback of a selection or projection. */
+export function elementArrow(name: string, body: ts.Expression): ts.ArrowFunction {
+  return f.createArrowFunction(
+    undefined,
+    undefined,
+    [f.createParameterDeclaration(undefined, undefined, name)],
+    undefined,
+    f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+    body,
+  );
 }
 
 export function callHelper(state: EmitState, name: RuntimeHelper, args: ts.Expression[]): ts.Expression {
@@ -53,11 +70,15 @@ export function numberLiteral(value: number): ts.Expression {
     : literal;
 }
 
-/** `ctx.a.b`, with `?.` after a root that may be absent (`ctx.response?.status`). */
+/**
+ * `ctx.a.b`, with `?.` after a root that may be absent (`ctx.response?.status`) and after a segment
+ * written with a trailing `?` (`["request", "ssl?", "clientHost"]` → `ctx.request.ssl?.clientHost`).
+ */
 export function contextPath(path: readonly string[]): ts.Expression {
   let expr: ts.Expression = f.createIdentifier("ctx");
-  path.forEach((name, i) => {
-    const optional = i === 1 && OPTIONAL_ROOTS.has(path[0]!);
+  path.forEach((segment, i) => {
+    const name = segment.replace(/\?$/, "");
+    const optional = (i === 1 && OPTIONAL_ROOTS.has(path[0]!)) || (i > 0 && path[i - 1]!.endsWith("?"));
     expr =
       optional || ts.isOptionalChain(expr)
         ? f.createPropertyAccessChain(
@@ -71,7 +92,12 @@ export function contextPath(path: readonly string[]): ts.Expression {
 }
 
 export function isOptionalPath(path: readonly string[]): boolean {
-  return OPTIONAL_ROOTS.has(path[0]!);
+  return OPTIONAL_ROOTS.has(path[0]!) || path.some((segment) => segment.endsWith("?"));
+}
+
+/** The ElContext path as `uses` names it (`request.ssl.client.dn`). */
+export function usePath(path: readonly string[]): string {
+  return path.map((segment) => segment.replace(/\?$/, "")).join(".");
 }
 
 /** `target(args)`, continuing an optional chain when `target` is one. */

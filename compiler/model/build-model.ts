@@ -163,6 +163,8 @@ class ApiBuilder {
   private envRoot: EnvNode | undefined;
   private readonly doc: LoadedDocument;
   private readonly diagnostics: Diagnostic[];
+  /** ElContext paths read by the API's expressions (bodies to buffer). */
+  private readonly uses = new Set<string>();
 
   constructor(doc: LoadedDocument, diagnostics: Diagnostic[]) {
     this.doc = doc;
@@ -222,9 +224,37 @@ class ApiBuilder {
       });
     if (v2 && obj(spec.proxy).failover !== undefined)
       base.failover = this.v2Failover(obj(obj(spec.proxy).failover));
-    const api = v2 ? { ...base, ...this.v2Proxy(spec) } : { ...base, ...this.v4Connectors(spec) };
+    // Gravitee reads CORS from the first HTTP listener (v4) or from `proxy.cors` (v2).
+    const listeners = (spec.listeners as Obj[] | undefined) ?? [];
+    const httpListener = listeners.findIndex((l) => l.type === "HTTP");
+    if (v2 && obj(spec.proxy).cors !== undefined)
+      base.cors = this.value(obj(spec.proxy).cors, "/spec/proxy/cors");
+    else if (!v2 && httpListener >= 0 && listeners[httpListener]!.cors !== undefined)
+      base.cors = this.value(listeners[httpListener]!.cors, `/spec/listeners/${httpListener}/cors`);
+    const api: ApiModel = v2 ? { ...base, ...this.v2Proxy(spec) } : { ...base, ...this.v4Connectors(spec) };
+    this.loggingConditions(spec, v2);
+    const request = this.uses.has("request.content");
+    const response = this.uses.has("response.content");
+    if (request || response) api.bodies = { request, response };
     lazyHash(api, doc.value);
     return api;
+  }
+
+  /**
+   * Analytics and logging conditions (v4 `analytics.logging.condition`/`messageCondition`, v2
+   * `proxy.logging.condition`): checked like every other expression, so a bad condition is an error
+   * on its line rather than ignored. The gateway has no request logging to run them in (its logs are
+   * structured JSON lines), so they read no bodies.
+   */
+  private loggingConditions(spec: Obj, v2: boolean): void {
+    const base = v2 ? "/spec/proxy/logging" : "/spec/analytics/logging";
+    const logging = obj(v2 ? obj(spec.proxy).logging : obj(spec.analytics).logging);
+    for (const key of ["condition", "messageCondition"]) {
+      const source = str(logging[key]);
+      if (!source || source.trim() === "") continue;
+      const compiled = compileCached("condition", source);
+      if (!compiled.ok) this.expressionError(compiled.error, `${base}/${key}`);
+    }
   }
 
   private v4Connectors(
@@ -590,7 +620,10 @@ class ApiBuilder {
   private condition(source: string, pointer: string): ElValue | undefined {
     if (source.trim() === "") return undefined;
     const compiled = compileCached("condition", source);
-    if (compiled.ok) return new ElValue(compiled.code, "boolean", source, compiled.imports);
+    if (compiled.ok) {
+      for (const use of compiled.uses) this.uses.add(use);
+      return new ElValue(compiled.code, "boolean", source, compiled.imports, compiled.uses);
+    }
     this.expressionError(compiled.error, pointer);
     return undefined;
   }
@@ -614,7 +647,10 @@ class ApiBuilder {
       if (env?.site) return this.envValue(env.site);
       if (context.expressions && hasTemplate(node)) {
         const compiled = compileCached("template", node);
-        if (compiled.ok) return new ElValue(compiled.code, "string", node, compiled.imports);
+        if (compiled.ok) {
+          for (const use of compiled.uses) this.uses.add(use);
+          return new ElValue(compiled.code, "string", node, compiled.imports, compiled.uses);
+        }
         this.expressionError(compiled.error, joinPointer(context.base, ...context.path));
         return node;
       }

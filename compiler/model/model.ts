@@ -37,11 +37,20 @@ export class ElValue {
   readonly source: string;
   /** Helper functions of runtime/el.ts the code calls. */
   readonly imports: readonly string[];
-  constructor(code: string, returns: "boolean" | "string", source: string, imports: readonly string[]) {
+  /** ElContext paths the code reads (`request.content` means the request body must be buffered). */
+  readonly uses: readonly string[];
+  constructor(
+    code: string,
+    returns: "boolean" | "string",
+    source: string,
+    imports: readonly string[],
+    uses: readonly string[] = [],
+  ) {
     this.code = code;
     this.returns = returns;
     this.source = source;
     this.imports = imports;
+    this.uses = uses;
   }
 }
 
@@ -172,6 +181,10 @@ export interface ApiModel {
   /** Gravitee's response templates, EL in them compiled. */
   responseTemplates?: ModelValue;
   resources?: ResourceModel[];
+  /** Bodies some expression of the API reads (`#request.content`, `#jsonPath(#response.content, …)`): buffered for it. */
+  bodies?: { request: boolean; response: boolean };
+  /** The first HTTP listener's `cors` (v4) or `proxy.cors` (v2), as Gravitee reads it. */
+  cors?: ModelValue;
   at: SourceRef;
 }
 

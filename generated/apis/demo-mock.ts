@@ -6,7 +6,7 @@ export default defineApi({
   version: "1.0",
   type: "MESSAGE",
   source: "apis/message/demo-mock.yaml",
-  hash: "9cff0e14523de88548ba99115a7218ea3d83f6ac796267132a50862d6b379d68",
+  hash: "3f3393d1369a73baf2f49f0718c5f2df6050e6e98213cf637ec24ad4c9fde6ac",
   paths: [
     {
       path: "/demo/events/",
@@ -70,4 +70,11 @@ export default defineApi({
     matchRequired: false,
   },
   properties: {},
+  cors: {
+    enabled: true,
+    allowOrigin: ["http://(localhost|127\\.0\\.0\\.1):\\d+"],
+    allowMethods: ["GET", "POST"],
+    allowHeaders: ["content-type"],
+    maxAge: 600,
+  },
 });

@@ -1,6 +1,7 @@
 // The `http-proxy` endpoint: forwards a request to `target` + the path after the context path (v2
 // `strip_context_path: false`: + the whole request path), with the query string, method, headers
-// and streaming body intact, hop-by-hop headers removed and X-Forwarded-* / Via added. HTTP/1.1
+// and streaming body intact, hop-by-hop headers removed (http-proxy/headers.ts: what goes upstream,
+// as Gravitee sends it; `useCompression` responses decompressed, http-proxy/compression.ts). HTTP/1.1
 // backends go through an undici Pool, HTTP/2 ones (`version: HTTP_2`, `grpc://`) through one
 // node:http2 session; `ws://`/`wss://` targets (and any target) take WebSocket upgrades.
 // Gravitee: https://documentation.gravitee.io/apim/create-apis/proxy-apis — RFC 9110 §7.6.
@@ -8,7 +9,7 @@ import type { ServerResponse } from "node:http";
 import type { Readable } from "node:stream";
 import { Agent, errors, request as undiciRequest } from "undici";
 import type { Exchange, HealthProbe, ProbeResult, ProxyEndpoint, UpstreamResponse } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
+import { GatewayError, NO_ERROR_BODY } from "../contract.ts";
 import { defineEndpoint } from "../define.ts";
 import { hasRequestBody } from "../server/body.ts";
 import { count } from "../server/client-limits.ts";
@@ -16,7 +17,8 @@ import type {
   HttpProxyEndpointConfiguration,
   HttpProxySharedConfiguration,
 } from "../spec-types/api-v4-definition.ts";
-import { type ForwardSettings, forwardHeaders } from "./http-proxy/headers.ts";
+import { decompressResponse } from "./http-proxy/compression.ts";
+import { acceptEncodingOf, type ForwardSettings, forwardHeaders } from "./http-proxy/headers.ts";
 import { tlsOptions } from "./http-proxy/tls.ts";
 import {
   createHttp1Transport,
@@ -84,6 +86,8 @@ export const connector = defineEndpoint<
         .filter((h) => h.name)
         .map((h) => [h.name.toLowerCase(), String(h.value ?? "")]),
       keepTeTrailers: h2,
+      acceptEncoding: acceptEncodingOf(http),
+      forwarded: ctx.env.SLUICE_FORWARDED_HEADERS === "true",
     };
     let probeAgent: Agent | undefined;
 
@@ -119,14 +123,16 @@ export const connector = defineEndpoint<
         if (policyBody) exchange.upstreamHeaders["content-length"] = String(policyBody.length);
         const body: Readable | Buffer | null =
           options.body ?? policyBody ?? (hasRequestBody(req) ? (req as Readable) : null);
+        const method = exchange.upstreamRequest.method ?? req.method ?? "GET";
         try {
-          return await transport.send({
-            method: exchange.upstreamRequest.method ?? req.method ?? "GET",
+          const response = await transport.send({
+            method,
             path: upstreamPath(exchange),
             headers: forwardHeaders(exchange, settings),
             body,
             signal: options.signal ?? exchange.signal,
           });
+          return settings.acceptEncoding === "gateway" ? decompressResponse(method, response) : response;
         } catch (error) {
           throw toGatewayError(error);
         }
@@ -213,7 +219,10 @@ export const connector = defineEndpoint<
   },
 });
 
-/** Timeouts are 504 `Request timeout`; anything else that prevents a response is 502 (docs/contract.md §4). */
+/**
+ * Timeouts are 504, anything else that prevents a response 502, both with an empty body as in
+ * Gravitee (docs/contract.md §4); the message is for logs.
+ */
 export function toGatewayError(error: unknown): GatewayError {
   if (error instanceof GatewayError) return error;
   if (error instanceof QueueFullError)
@@ -226,9 +235,12 @@ export function toGatewayError(error: unknown): GatewayError {
     code === "ETIMEDOUT" ||
     (error as Error | null)?.name === "TimeoutError"
   ) {
-    return new GatewayError(504, "Request timeout", { key: "REQUEST_TIMEOUT" });
+    return new GatewayError(504, "Request timeout", { key: "REQUEST_TIMEOUT", body: NO_ERROR_BODY });
   }
-  return new GatewayError(502, "Bad Gateway", { key: "CLIENT_ABORTED_DURING_RESPONSE_ERROR" });
+  return new GatewayError(502, "Bad Gateway", {
+    key: "CLIENT_ABORTED_DURING_RESPONSE_ERROR",
+    body: NO_ERROR_BODY,
+  });
 }
 
 async function readText(body: Readable): Promise<string> {

@@ -1,8 +1,10 @@
 // The `kafka` endpoint (Gravitee's gravitee-endpoint-kafka) over @platformatic/kafka, the client
 // chosen by measurement (docs/endpoints.md, bench/kafka-clients.ts).
 //
-// - Subscribe: one consumer per subscription in the consumer group `group` (default
-//   `sluice-<apiId>`), topics or topicPattern, starting at the group's committed offsets, else at
+// - Subscribe: one consumer per subscription in the consumer group named by `group` — the client's
+//   consumer name (runtime/message/consumer-name.ts; Gravitee: the client identifier), so the
+//   connections of one client share the partitions and each client gets every message — topics or
+//   topicPattern, starting at the group's committed offsets, else at
 //   autoOffsetReset (Kafka's default: latest). Offsets are committed by the endpoint, never by the
 //   client's fetch-time autocommit (which commits what was fetched, not what was delivered):
 //   AT_LEAST_ONCE on `ack()`, AT_MOST_ONCE before the message is handed out, AUTO/NONE once the
@@ -34,7 +36,6 @@ import { addHeader, reason } from "./broker/push-queue.ts";
 import { type CursorPositions, messageId, parseCursor } from "./kafka/cursor.ts";
 import { kafkaSecurity } from "./kafka/security.ts";
 
-const ALL_QOS: readonly Qos[] = ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"];
 /** Health re-probe period while connected. */
 const PROBE_MS = 3_000;
 /** Backoff of a subscription whose consumer failed (0.5 s → 10 s). */
@@ -44,6 +45,21 @@ const RETRY_MAX_MS = 10_000;
 type Connection = Pick<BaseOptions, "bootstrapBrokers" | "tls" | "sasl">;
 
 const shortId = (): string => randomUUID().slice(0, 8);
+
+/**
+ * How long an offset commit or a consumer's close may take: a broker that went away mid-commit
+ * must not hold a subscription forever. A commit that times out rejects (the consumer is then
+ * re-created and resumes from the committed offsets: a duplicate, never a loss).
+ */
+const COMMIT_TIMEOUT_MS = 10_000;
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`kafka ${what} timed out after ${ms} ms`)), ms).unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 export const connector = defineEndpoint<
   KafkaEndpointConfiguration,
@@ -58,7 +74,8 @@ export const connector = defineEndpoint<
 
 class KafkaEndpoint implements MessageEndpoint {
   readonly name: string;
-  readonly capabilities = { qos: ALL_QOS, resume: true } as const;
+  readonly type = "kafka";
+  readonly capabilities = { resume: true } as const;
   private readonly config: KafkaEndpointConfiguration;
   private readonly shared: KafkaSharedConfiguration;
   private readonly ctx: ConnectorContext;
@@ -207,9 +224,9 @@ class KafkaEndpoint implements MessageEndpoint {
           const id = messageId(record.topic, record.partition, record.offset, encode);
           const message = toMessage(record, id);
           if (options.qos === "AT_LEAST_ONCE") {
-            message.ack = () => record.commit() as Promise<void>;
+            message.ack = () => within(record.commit() as Promise<void>, COMMIT_TIMEOUT_MS, "offset commit");
           } else if (options.qos === "AT_MOST_ONCE") {
-            await record.commit();
+            await within(record.commit() as Promise<void>, COMMIT_TIMEOUT_MS, "offset commit");
           }
           // Nothing delivered is repeated when the consumer is re-created (AT_LEAST_ONCE excepted:
           // there, unacknowledged messages are delivered again from the committed offsets).
@@ -373,8 +390,11 @@ class ConsumerSession {
   async close(): Promise<void> {
     const last = this.delivered;
     this.delivered = undefined;
-    if (last) await (last.commit() as Promise<void>).catch(() => undefined);
-    await this.stream?.close().catch(() => undefined);
-    await this.consumer.close(true).catch(() => undefined);
+    if (last)
+      await within(last.commit() as Promise<void>, COMMIT_TIMEOUT_MS, "offset commit").catch(() => undefined);
+    await within(this.stream?.close() ?? Promise.resolve(), COMMIT_TIMEOUT_MS, "stream close").catch(
+      () => undefined,
+    );
+    await within(this.consumer.close(true), COMMIT_TIMEOUT_MS, "consumer close").catch(() => undefined);
   }
 }

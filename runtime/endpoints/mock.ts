@@ -5,7 +5,7 @@
 // Published messages are accepted and remembered (the last MOCK_REMEMBERED), so tests and examples
 // can observe what a producer sent; they are not echoed to subscribers (Gravitee only logs them).
 import { setImmediate as nextTick, setTimeout as sleep } from "node:timers/promises";
-import type { Message, MessageEndpoint, Qos } from "../contract.ts";
+import type { Message, MessageEndpoint } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { defineEndpoint } from "../define.ts";
 import type { MockEndpointConfiguration, MockSharedConfiguration } from "../spec-types/api-v4-definition.ts";
@@ -20,8 +20,6 @@ export interface MockMessageEndpoint extends MessageEndpoint {
   /** Ids of the last acknowledged messages, in acknowledgement order. */
   readonly acknowledged: readonly string[];
 }
-
-const ALL_QOS: readonly Qos[] = ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"];
 
 function remember<T>(list: T[], item: T): void {
   list.push(item);
@@ -78,7 +76,8 @@ export const connector = defineEndpoint<
 
     return {
       name: endpoint.name,
-      capabilities: { qos: ALL_QOS, resume: true },
+      type: "mock",
+      capabilities: { resume: true },
       published,
       acknowledged,
       async connect() {

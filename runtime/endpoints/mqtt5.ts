@@ -26,6 +26,7 @@ export const connector = defineEndpoint<
     const producer = shared.producer;
     return new MqttEndpoint({
       name: endpoint.name,
+      type: "mqtt5",
       url: `${secure ? "mqtts" : "mqtt"}://${address}`,
       label: `mqtt5 broker ${address}`,
       clientIdPrefix: `sluice-${ctx.api.id}`.slice(0, 48),

@@ -2,11 +2,16 @@
 // - The exchange is declared with the configured name, type, durable and autoDelete.
 // - Publish: to the producer exchange with the producer routing key, on a confirm channel (the
 //   publish resolves once the broker took the message); headers → AMQP headers.
-// - Subscribe: one channel per subscription consuming the consumer group's queue, bound to the
-//   exchange with the consumer routing key. As Gravitee: QoS NONE → a non-durable auto-delete queue
-//   and no acks; otherwise a durable queue. AT_MOST_ONCE consumes without acks, AUTO acknowledges a
-//   message as it is handed out, AT_LEAST_ONCE on `ack()` (unacknowledged messages go back to the
-//   queue when the subscription ends, for the next member of the group).
+// - Subscribe: one channel per subscription consuming the client's queue
+//   `gravitee/gio-gateway/<consumer name>` (Gravitee's pattern; runtime/message/consumer-name.ts),
+//   bound to the exchange with the consumer routing key: the connections of one client share the
+//   queue, each client has its own. As Gravitee: QoS NONE → a non-durable auto-delete queue and no
+//   acks; otherwise a durable queue — which, beyond Gravitee, expires after a day without any
+//   consumer (`x-expires`), so clients that never come back (every sent client identifier makes
+//   one) do not pile up queues that collect every message forever. AT_MOST_ONCE consumes without
+//   acks, AUTO acknowledges a message as it is handed out, AT_LEAST_ONCE on `ack()`
+//   (unacknowledged messages go back to the queue when the subscription ends, for the client's
+//   next connection).
 // - Health: ready while the connection is open; a lost connection is re-opened with backoff.
 import { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage, connect } from "amqplib";
 import type { ConnectorContext, Health, Message, MessageEndpoint, Qos } from "../contract.ts";
@@ -20,8 +25,9 @@ import type {
 import { PushQueue, reason } from "./broker/push-queue.ts";
 import { brokerTls } from "./broker/tls.ts";
 
-const ALL_QOS: readonly Qos[] = ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"];
 const PREFETCH = 100;
+/** A durable client queue is deleted after this long without a consumer (RabbitMQ `x-expires`). */
+const QUEUE_EXPIRES_MS = 86_400_000;
 
 export const connector = defineEndpoint<
   RabbitMqEndpointConfiguration,
@@ -36,7 +42,8 @@ export const connector = defineEndpoint<
 
 class RabbitMqEndpoint implements MessageEndpoint {
   readonly name: string;
-  readonly capabilities = { qos: ALL_QOS, resume: false } as const;
+  readonly type = "rabbitmq";
+  readonly capabilities = { resume: false } as const;
   private readonly config: RabbitMqEndpointConfiguration;
   private readonly shared: RabbitMqSharedConfiguration;
   private readonly ctx: ConnectorContext;
@@ -169,9 +176,8 @@ class RabbitMqEndpoint implements MessageEndpoint {
     if (!connection) throw new GatewayError(502, `${this.label} is not connected`);
     const signal = AbortSignal.any([options.signal, this.closing.signal]);
     if (signal.aborted) return;
-    const group = options.group ?? `sluice-${this.ctx.api.id}`;
     const exchange = consumer.exchange;
-    const queueName = `${group}/${exchange.name}`;
+    const queueName = `gravitee/gio-gateway/${options.group ?? this.ctx.api.id}`;
     const transient = options.qos === "NONE";
     const noAck = options.qos === "NONE" || options.qos === "AT_MOST_ONCE";
     const queue = new PushQueue<Message>(signal);
@@ -179,7 +185,11 @@ class RabbitMqEndpoint implements MessageEndpoint {
     try {
       channel = await connection.createChannel();
       await declare(channel, exchange);
-      await channel.assertQueue(queueName, { durable: !transient, autoDelete: transient });
+      await channel.assertQueue(queueName, {
+        durable: !transient,
+        autoDelete: transient,
+        ...(transient ? {} : { arguments: { "x-expires": QUEUE_EXPIRES_MS } }),
+      });
       await channel.bindQueue(queueName, exchange.name, consumer.routingKey ?? "");
       await channel.prefetch(PREFETCH);
     } catch (error) {

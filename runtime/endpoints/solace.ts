@@ -97,6 +97,7 @@ export const connector = defineEndpoint<
     const vpn = config.vpnName.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 8) || "vpn";
     return new MqttEndpoint({
       name: endpoint.name,
+      type: "solace",
       url,
       label: `solace broker ${new URL(url).host} (vpn ${config.vpnName}, MQTT)`,
       clientIdPrefix: vpn,

@@ -33,7 +33,7 @@ export const connector = defineEntrypoint<HttpPostEntrypointConfiguration>({
       async handle(exchange, pipeline) {
         await pipeline.request(exchange);
         // Fail before reading the body when nothing could take the message.
-        selectMessageEndpoint(pipeline, qos);
+        selectMessageEndpoint(pipeline, exchange, qos);
         const message: Message = {
           // Through the exchange's body: a request-phase policy may already have read or replaced it.
           content: await exchange.requestBody.read(),

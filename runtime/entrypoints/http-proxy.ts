@@ -10,6 +10,7 @@ import { pipeline as pump } from "node:stream/promises";
 import type { Exchange, GatewayResponse, Pipeline, UpstreamResponse } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { defineEntrypoint } from "../define.ts";
+import { CORS_APPLIED_ATTRIBUTE, isCorsResponseHeader } from "../server/cors.ts";
 import { brokenOff, rawHead, writeRawError } from "../server/errors.ts";
 import type { HttpProxyEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
 
@@ -24,9 +25,11 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
         await pipeline.request(exchange);
         const endpoint = pipeline.proxyEndpoint(exchange);
         // Nothing reads or changes the response: the endpoint writes it straight to the client.
+        // (With the gateway's CORS answer applied, the backend's CORS headers are filtered below.)
         if (
           endpoint.forward &&
           !("stream" in exchange.response) &&
+          exchange.attributes[CORS_APPLIED_ATTRIBUTE] !== true &&
           pipeline.passesResponseThrough?.(exchange) &&
           (await endpoint.forward(exchange))
         ) {
@@ -36,7 +39,10 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
         const res = exchange.response;
         res.statusCode = upstream.status;
         const headers = upstream.headers;
-        for (const name in headers) setHeader(res, name, headers[name]!);
+        // The gateway's CORS answer wins over the backend's (Gravitee's simple-request processor).
+        const gatewayCors = exchange.attributes[CORS_APPLIED_ATTRIBUTE] === true;
+        for (const name in headers)
+          if (!(gatewayCors && isCorsResponseHeader(name))) setHeader(res, name, headers[name]!);
         // Response policies may read or replace the body (contract.ts ExchangeBody); untouched, it streams.
         exchange.responseBody.attach(upstream.body);
         await pipeline.response(exchange);

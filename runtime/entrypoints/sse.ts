@@ -1,19 +1,34 @@
 // The `sse` entrypoint: a GET with Accept text/event-stream streams the API's messages as
 // server-sent events (docs/contract.md §5): a `retry:` first, then one `event: message` per message, a `:`
-// heartbeat after heartbeatIntervalInMs of silence, `event: error` when the endpoint fails and
-// `event: goaway` when the gateway drains. `Last-Event-ID` resumes after that id where the endpoint
-// can resume. https://documentation.gravitee.io/apim/create-apis/message-apis (SSE entrypoint)
-import { randomInt, randomUUID } from "node:crypto";
+// heartbeat after heartbeatIntervalInMs of silence, `event: gateway-error` (no id) when the endpoint
+// fails and `event: goaway` with a short `retry:` when the gateway drains; 204 for a stream that
+// ends before its first message. `Last-Event-ID` resumes after that id where the endpoint can
+// resume. Browser behaviour: docs/message-apis.md "From the browser". https://documentation.gravitee.io/apim/create-apis/message-apis (SSE entrypoint)
+import { randomInt } from "node:crypto";
 import type { GatewayRequest, GatewayResponse, Qos } from "../contract.ts";
 import { defineEntrypoint } from "../define.ts";
-import { MessageSubscription } from "../message/message-flow.ts";
+import { type Delivery, MessageSubscription } from "../message/message-flow.ts";
 import { formatSseEvent, formatSseMessage, SSE_HEARTBEAT } from "../message/sse.ts";
+import { streamWriter } from "../server/compression.ts";
 import type { SseEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
 
 const DEFAULT_HEARTBEAT_MS = 5000;
-/** Gravitee tells clients to reconnect after a random 1–30 s, spreading reconnections out. */
-const RETRY_MIN_MS = 1000;
-const RETRY_MAX_MS = 30_000;
+/**
+ * The `retry:` sent first (configuration `retryInMs`). Gravitee sends a random 1–30 s, which leaves
+ * a browser away for up to 30 s after any hiccup; Sluice sends a fixed, configurable delay.
+ */
+const DEFAULT_RETRY_MS = 3000;
+/** With `goaway` (the gateway drains): come back soon, spread over this window. */
+const GOAWAY_RETRY_MIN_MS = 100;
+const GOAWAY_RETRY_MAX_MS = 1000;
+/**
+ * The event name of an endpoint failure. Not `error`: EventSource fires its own `error` event on
+ * connection problems, and a listener for one would get both. `errorEventName: error` restores
+ * Gravitee's name for clients that depend on it.
+ */
+const DEFAULT_ERROR_EVENT = "gateway-error";
+/** How long the response headers wait for the first delivery (see handle). */
+const HEADERS_GRACE_MS = 1000;
 const GOAWAY = "Stopping, please reconnect";
 
 function acceptsEventStream(request: GatewayRequest): boolean {
@@ -22,18 +37,6 @@ function acceptsEventStream(request: GatewayRequest): boolean {
   return String(accept)
     .split(",")
     .some((range) => range.split(";")[0]?.trim().toLowerCase() === "text/event-stream");
-}
-
-/** Writes a chunk; resolves once it is handed to the socket (so AT_LEAST_ONCE can ack after it). */
-function write(response: GatewayResponse, chunk: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (response.destroyed || response.writableEnded) {
-      resolve(false);
-      return;
-    }
-    // The two response types' write() overloads do not unify; both take (chunk, callback).
-    (response as import("node:http").ServerResponse).write(chunk, (error) => resolve(!error));
-  });
 }
 
 interface Stream {
@@ -48,6 +51,9 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
   priority: 2,
   create(config, qos: Qos) {
     const heartbeatMs = config.heartbeatIntervalInMs ?? DEFAULT_HEARTBEAT_MS;
+    const retryMs = config.retryInMs ?? DEFAULT_RETRY_MS;
+    const errorEvent = config.errorEventName ?? DEFAULT_ERROR_EVENT;
+    const compress = config.compress ?? false;
     const format = {
       headersAsComment: config.headersAsComment ?? false,
       metadataAsComment: config.metadataAsComment ?? false,
@@ -67,9 +73,11 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
         let goneAway = false;
         // The heartbeat fires after heartbeatIntervalInMs without any write; every write re-arms it.
         let heartbeat: NodeJS.Timeout | undefined;
+        // Settles AT_LEAST_ONCE acks: resolves once a chunk is handed to the socket.
+        const out = streamWriter(response, exchange.request.headers["accept-encoding"], compress);
         const send = async (chunk: string): Promise<boolean> => {
           if (heartbeat) heartbeat.refresh();
-          return write(response, chunk);
+          return out.write(chunk);
         };
         const stream: Stream = {
           response,
@@ -77,12 +85,38 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
           goaway() {
             if (goneAway) return;
             goneAway = true;
-            void send(formatSseEvent({ event: "goaway", data: GOAWAY }));
+            // A short, jittered reconnection delay: the client comes back to another instance soon,
+            // without every client of this one arriving in the same millisecond.
+            void send(
+              formatSseEvent({
+                retry: randomInt(GOAWAY_RETRY_MIN_MS, GOAWAY_RETRY_MAX_MS),
+                event: "goaway",
+                data: GOAWAY,
+              }),
+            );
             subscription.stop();
           },
         };
         try {
           await pipeline.response(exchange);
+          // Headers wait for the first delivery (at most HEADERS_GRACE_MS): a stream that ends
+          // before its first message — a reconnect past the end of a finished stream — answers 204,
+          // which tells an EventSource to stop reconnecting (HTML, "server-sent events").
+          let first: Promise<Delivery | undefined> | undefined = subscription.next();
+          first.catch(() => undefined);
+          const early = await Promise.race([
+            first.then(
+              (d) => (d === undefined ? "ended" : "message"),
+              () => "failed",
+            ),
+            new Promise<"idle">((resolve) => setTimeout(resolve, HEADERS_GRACE_MS, "idle").unref()),
+          ]);
+          if (early === "ended") {
+            response.statusCode = 204;
+            response.setHeader("cache-control", "no-store");
+            response.end();
+            return;
+          }
           response.statusCode = 200;
           response.setHeader("content-type", "text/event-stream;charset=UTF-8");
           response.setHeader("cache-control", "no-cache");
@@ -90,17 +124,20 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
           open.add(stream);
           // send() refreshes the timer, which re-arms it after it fired (Node's Timeout.refresh).
           heartbeat = setTimeout(() => void send(SSE_HEARTBEAT), heartbeatMs).unref();
-          await send(formatSseEvent({ retry: randomInt(RETRY_MIN_MS, RETRY_MAX_MS) }));
+          await send(formatSseEvent({ retry: retryMs }));
           try {
             for (;;) {
-              const delivery = await subscription.next();
+              const delivery = await (first ?? subscription.next());
+              first = undefined;
               if (!delivery) break;
               if (delivery.message && !(await send(formatSseMessage(delivery.message, format)))) break;
               await delivery.ack();
             }
           } catch (failure) {
+            // No `id:`: the client's last event id must stay the last message's, so a reconnect
+            // resumes after it (an id here would replace it and restart the stream from scratch).
             const message = failure instanceof Error ? failure.message : String(failure);
-            await send(formatSseEvent({ id: randomUUID(), event: "error", data: message }));
+            await send(formatSseEvent({ event: errorEvent, data: message }));
           } finally {
             clearTimeout(heartbeat);
             heartbeat = undefined;
@@ -109,7 +146,7 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
           open.delete(stream);
           subscription.stop();
         }
-        if (!response.writableEnded) response.end();
+        if (!response.writableEnded) out.end();
       },
       async close() {
         for (const stream of open) stream.goaway();

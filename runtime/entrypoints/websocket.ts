@@ -5,7 +5,8 @@
 // content is valid UTF-8, binary otherwise — and is acknowledged once the frame is written.
 // Publisher: every frame the client sends (text or binary) is one message, published after the
 // `publish` phase. Close codes (RFC 6455 §7.4.1): 1000 when the endpoint ends, 1011 on an endpoint
-// or internal error, 1013 (try again later) when the gateway drains.
+// or internal error, 1013 (try again later) when the gateway drains, 1008 with a reason when the
+// handshake's Origin is refused (allowedOrigins, else the listener's CORS origins).
 // https://documentation.gravitee.io/apim/create-apis/message-apis (WebSocket entrypoint)
 //
 // Unlike http-proxy's WebSocket support (frames relayed as bytes), frames are parsed here: `ws`
@@ -18,11 +19,13 @@ import type { Exchange, GatewayRequest, Logger, Pipeline, Qos } from "../contrac
 import { GatewayError } from "../contract.ts";
 import { defineEntrypoint } from "../define.ts";
 import { MessageSubscription, produceMessage, selectMessageEndpoint } from "../message/message-flow.ts";
+import { ORIGIN_REFUSED_ATTRIBUTE } from "../server/cors.ts";
 import { wantsJson } from "../server/errors.ts";
 import { REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "../server/exchange.ts";
 import type { WebsocketEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
 
 const CLOSE_NORMAL = 1000;
+const CLOSE_POLICY_VIOLATION = 1008;
 const CLOSE_INTERNAL_ERROR = 1011;
 const CLOSE_TRY_AGAIN_LATER = 1013;
 const GOAWAY = "Stopping, please reconnect";
@@ -219,7 +222,13 @@ export const connector = defineEntrypoint<WebsocketEntrypointConfiguration>({
       log: ctx.log,
     };
     // Handshakes only (noServer): the gateway's HTTP server owns the port and routes upgrades here.
-    const wss = new WebSocketServer({ noServer: true, clientTracking: false });
+    // permessage-deflate (RFC 7692) only when configured: it costs memory per socket (a zlib
+    // context each way) and CPU per frame, worth it for large, repetitive text messages.
+    const wss = new WebSocketServer({
+      noServer: true,
+      clientTracking: false,
+      perMessageDeflate: config.perMessageDeflate ?? false,
+    });
     const extraHeaders = new WeakMap<IncomingMessage, string[]>();
     wss.on("headers", (headers, request) => {
       headers.push(...(extraHeaders.get(request) ?? []));
@@ -236,7 +245,7 @@ export const connector = defineEntrypoint<WebsocketEntrypointConfiguration>({
     ): Promise<void> => {
       await pipeline.request(exchange);
       // Fail as HTTP (503, QoS 400) before switching protocols when no endpoint could serve us.
-      if (options.subscriber || options.publisher) selectMessageEndpoint(pipeline, qos);
+      if (options.subscriber || options.publisher) selectMessageEndpoint(pipeline, exchange, qos);
       await pipeline.response(exchange);
       if (draining) throw new GatewayError(503, "Service Unavailable");
       if (socket.destroyed) return;
@@ -257,8 +266,18 @@ export const connector = defineEntrypoint<WebsocketEntrypointConfiguration>({
         // Upgrades reach upgrade(); a request here asked for a WebSocket without upgrading.
         throw new GatewayError(426, "Upgrade Required", { headers: { upgrade: "websocket" } });
       },
+      ...(config.allowedOrigins ? { allowedOrigins: config.allowedOrigins } : {}),
       upgrade(request, socket, head, exchange, pipeline) {
         socket.on("error", () => socket.destroy());
+        const refused = exchange.attributes[ORIGIN_REFUSED_ATTRIBUTE];
+        if (typeof refused === "string") {
+          // A browser sees a refused HTTP handshake only as code 1006 without reason; a close
+          // frame carries why. Nothing ran: no security, no flows, no endpoint.
+          wss.handleUpgrade(request, socket, head, (ws) =>
+            ws.close(CLOSE_POLICY_VIOLATION, closeReason(refused)),
+          );
+          return;
+        }
         accept(request, socket, head, exchange, pipeline).catch((error: unknown) => {
           if (!(error instanceof GatewayError)) {
             ctx.log.error("websocket handshake failed", {

@@ -1,7 +1,8 @@
 // Content negotiation of the `http-get` entrypoint, as Gravitee's HttpGetEntrypointConnector does it:
 // the Accept values are sorted by q-value (stable, so equal weights keep their order) and the first
 // of application/json, application/xml and text/plain wins; failing that, a leading `*/*` means JSON
-// and an absent or empty Accept means text/plain; anything else is a 400.
+// and an absent or empty Accept means text/plain; anything else is a 400. One difference: a browser
+// navigation, which prefers text/html and lists XML as a fallback, gets JSON.
 // RFC 9110 §12.5.1 (Accept); gravitee-entrypoint-http-get `selectContentType`.
 
 export type MessageFormat = "application/json" | "application/xml" | "text/plain";
@@ -43,6 +44,11 @@ export function negotiateFormat(values: readonly string[] | undefined): MessageF
     .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q);
   const supported = ranges.find((r) => SUPPORTED.includes(r.type));
+  // A browser navigation (Chrome: `text/html,…,application/xml;q=0.9,*/*;q=0.8`) prefers HTML,
+  // which no message format is; it lists XML only as a fallback, so it gets JSON, which browsers
+  // display. XML ranked strictly above HTML is an explicit choice and keeps XML. (Gravitee: XML.)
+  const html = ranges.find((r) => r.type === "text/html");
+  if (supported?.type === "application/xml" && html && html.q >= supported.q) return "application/json";
   if (supported) return supported.type as MessageFormat;
   const best = ranges[0];
   if (!best) return (values ?? []).some((v) => v.trim() !== "") ? undefined : "text/plain";

@@ -8,6 +8,8 @@
 //   AUTO / NONE   — the endpoint decides; messages are acked after delivery like AT_LEAST_ONCE.
 import type { Exchange, Message, MessageEndpoint, Pipeline, Qos } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
+import { supportedQos } from "./connectors.ts";
+import { exchangeConsumerName } from "./consumer-name.ts";
 
 export const NO_ENDPOINT = "No endpoint available";
 export const INCOMPATIBLE_QOS =
@@ -15,21 +17,19 @@ export const INCOMPATIBLE_QOS =
 
 /**
  * The endpoint a message entrypoint talks to: the first ready endpoint, in group order then endpoint
- * order (Gravitee uses the default group's endpoint). None ready → 503, so nothing is lost silently.
+ * order (Gravitee uses the default group's endpoint). None ready → 503, so nothing is lost silently;
+ * a QoS that Gravitee's table (connectors.ts, which the compiler checks too) does not allow for this
+ * entrypoint over this endpoint → 400.
  */
-export function selectMessageEndpoint(pipeline: Pipeline, qos: Qos): MessageEndpoint {
+export function selectMessageEndpoint(pipeline: Pipeline, exchange: Exchange, qos: Qos): MessageEndpoint {
   const endpoints = pipeline.messageEndpoints();
   const endpoint = endpoints.find((e) => e.health().ready);
   if (!endpoint) throw new GatewayError(503, NO_ENDPOINT, { key: "NO_ENDPOINT_FOUND" });
-  if (!endpoint.capabilities.qos.includes(qos)) {
+  const entrypoint = (exchange as { readonly entrypoint?: string }).entrypoint;
+  if (typeof entrypoint === "string" && !supportedQos(entrypoint, endpoint.type).includes(qos)) {
     throw new GatewayError(400, INCOMPATIBLE_QOS, { key: "QOS_NOT_SUPPORTED" });
   }
   return endpoint;
-}
-
-/** The consumer group of an API's clients (Gravitee: one per API, or per subscription for push plans). */
-export function consumerGroup(exchange: Exchange): string {
-  return `sluice-${exchange.api.info.id}`;
 }
 
 /** One message out of a subscription, after the `subscribe` phase. */
@@ -61,7 +61,7 @@ export class MessageSubscription {
   private readonly onClientGone = () => this.stop();
 
   constructor(pipeline: Pipeline, exchange: Exchange, options: { qos: Qos; cursor?: string | undefined }) {
-    const endpoint = selectMessageEndpoint(pipeline, options.qos);
+    const endpoint = selectMessageEndpoint(pipeline, exchange, options.qos);
     this.pipeline = pipeline;
     this.exchange = exchange;
     this.ackOnReceipt = ACK_ON_RECEIPT.includes(options.qos);
@@ -73,7 +73,7 @@ export class MessageSubscription {
       .subscribe({
         qos: options.qos,
         ...(options.cursor !== undefined && endpoint.capabilities.resume ? { cursor: options.cursor } : {}),
-        group: consumerGroup(exchange),
+        group: exchangeConsumerName(exchange),
         signal,
       })
       [Symbol.asyncIterator]();
@@ -182,7 +182,7 @@ export async function produceMessage(
   message: Message,
   qos: Qos,
 ): Promise<void> {
-  const endpoint = selectMessageEndpoint(pipeline, qos);
+  const endpoint = selectMessageEndpoint(pipeline, exchange, qos);
   const processed = await pipeline.message("publish", message, exchange);
   if (!processed) return;
   try {

@@ -9,6 +9,8 @@ import { messageHeaderNames } from "./lib/el.ts";
 import { ConversionError, jsonToXml } from "./lib/xml.ts";
 
 export const XML_CONTENT_TYPE = "application/xml;charset=UTF-8";
+/** Gravitee's message for invalid input; the parser's detail is not for clients. */
+export const INVALID_JSON = "Unable to transform invalid JSON payload to XML";
 
 export const connector = definePolicy<JsonToXmlPolicyConfiguration>({
   id: "json-xml",
@@ -19,7 +21,7 @@ export const connector = definePolicy<JsonToXmlPolicyConfiguration>({
         return jsonToXml(json, root);
       } catch (error) {
         if (!(error instanceof ConversionError)) throw error;
-        throw new GatewayError(status, error.message, { key: "JSON_INVALID_PAYLOAD" });
+        throw new GatewayError(status, INVALID_JSON, { key: "JSON_INVALID_PAYLOAD" });
       }
     };
     // An empty body is left alone (nothing to convert), as Gravitee's onBody skips it.

@@ -1,5 +1,5 @@
 // `xml-json`: converts an XML body (request, response) or message content to JSON, content type
-// `application/json`. Invalid XML is 400 on the request and 500 on the response, as in Gravitee.
+// `application/json;charset=UTF-8` (as Gravitee). Invalid XML is 400 on the request and 500 on the response, as in Gravitee.
 // https://documentation.gravitee.io/apim/policies/xml-to-json
 import type { ExchangeBody } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
@@ -8,14 +8,16 @@ import type { XmlToJsonPolicyConfiguration } from "../spec-types/api-v4-definiti
 import { messageHeaderNames } from "./lib/el.ts";
 import { ConversionError, xmlToJson } from "./lib/xml.ts";
 
-export const JSON_CONTENT_TYPE = "application/json";
+export const JSON_CONTENT_TYPE = "application/json;charset=UTF-8";
+/** Gravitee's message for invalid input; the parser's detail is not for clients. */
+export const INVALID_XML = "Unable to transform invalid XML to Json";
 
 export function convertXml(xml: string, status: number): string {
   try {
     return JSON.stringify(xmlToJson(xml));
   } catch (error) {
     if (!(error instanceof ConversionError)) throw error;
-    throw new GatewayError(status, error.message, { key: "XML_INVALID_PAYLOAD" });
+    throw new GatewayError(status, INVALID_XML, { key: "XML_INVALID_PAYLOAD" });
   }
 }
 

@@ -61,6 +61,7 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
       },
       authenticate(exchange, credential) {
         if (!config.propagateApiKey) {
+          // As Gravitee: neither the header nor the query parameter reaches the backend.
           exchange.upstreamHeaders[API_KEY_HEADER] = null;
           const url = exchange.request.url ?? "";
           const q = url.indexOf("?");

@@ -1,12 +1,13 @@
-// The admin port (docs/contract.md §4): /health/live, /health/ready (names what is not ready), /metrics
-// (Prometheus) and /info (bundle version, the bundle's digest, spec hashes). Served by fastify: small, and off the
-// traffic hot path. It binds 127.0.0.1 unless SLUICE_ADMIN_HOST says otherwise (gateway.ts), and
-// with SLUICE_ADMIN_TOKEN set, /metrics and /info need `Authorization: Bearer <token>`; the health
-// endpoints stay open for probes.
+// The admin port (docs/contract.md §4): /health/live, /health/ready (names what is not ready),
+// /metrics (Prometheus), /info (bundle version, the bundle's digest, spec hashes) and
+// /subscriptions (each webhook subscription's delivery state). Served by fastify: small, and off
+// the traffic hot path. It binds 127.0.0.1 unless SLUICE_ADMIN_HOST says otherwise (gateway.ts),
+// and with SLUICE_ADMIN_TOKEN set, /metrics, /info and /subscriptions need
+// `Authorization: Bearer <token>`; the health endpoints stay open for probes.
 import { createHash, timingSafeEqual } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { bundleDigest } from "../bundle-digest.ts";
-import type { GatewayBundle } from "../contract.ts";
+import type { GatewayBundle, SubscriptionDeliveryState } from "../contract.ts";
 import type { Metrics } from "./metrics.ts";
 
 export interface Readiness {
@@ -19,6 +20,7 @@ export function createAdminServer(options: {
   bundle: GatewayBundle;
   metrics: Metrics;
   readiness: () => Readiness[];
+  deliveries?: () => SubscriptionDeliveryState[];
   draining: () => boolean;
   /** The bundle's dist/ folder, when running from one: /info then serves its digest. */
   bundleDir?: string | undefined;
@@ -57,8 +59,9 @@ export function createAdminServer(options: {
   });
   app.get("/metrics", async (_req, reply) => {
     reply.type("text/plain; version=0.0.4");
-    return options.metrics.render(options.readiness());
+    return options.metrics.render(options.readiness(), options.deliveries?.() ?? []);
   });
+  app.get("/subscriptions", async () => ({ subscriptions: options.deliveries?.() ?? [] }));
   app.get("/info", async () => ({
     version: options.bundle.version,
     ...(bundleDir ? { digest: await digestOf(bundleDir) } : {}),

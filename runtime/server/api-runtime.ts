@@ -25,7 +25,10 @@ import type {
 } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { EnvError, resolveEnv } from "../env.ts";
-import type { Failover } from "../spec-types/api-v4-definition.ts";
+import type { Cors, Failover } from "../spec-types/api-v4-definition.ts";
+import { BodyTooLarge, type BufferedBody } from "./body.ts";
+import { CLIENT_IDENTIFIER_HEADER, identifyClient } from "./client-identifier.ts";
+import { CorsPolicy } from "./cors.ts";
 import type { GatewayExchange } from "./exchange.ts";
 import { FailoverInvoker } from "./failover.ts";
 import { type CompiledFlow, compileFlow, flowRunsInPhase, matchFlows } from "./flows.ts";
@@ -51,6 +54,9 @@ export interface RuntimeGroup {
 
 const NO_FLOWS: readonly CompiledFlow[] = [];
 
+/** Bodies buffered for expressions are held in memory: 10 MiB unless SLUICE_EL_BODY_LIMIT says otherwise. */
+const DEFAULT_EL_BODY_LIMIT = 10 * 1024 * 1024;
+
 /** Gravitee's plan order: MTLS, JWT, OAUTH2, API_KEY, then KEY_LESS, which takes whatever is left. */
 const SECURITY_ORDER: Record<string, number> = { MTLS: 0, JWT: 1, OAUTH2: 2, API_KEY: 3, KEY_LESS: 9 };
 
@@ -66,12 +72,18 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   readonly entrypoints: HttpEntrypoint[];
   readonly groups: RuntimeGroup[];
   readonly log: Logger;
+  readonly cors: CorsPolicy;
   private readonly plans: RuntimePlan[];
   private readonly flows: CompiledFlow[];
   /** The API's failover (retries and circuit breakers) over the first group, when enabled. */
   private readonly failover: FailoverInvoker | undefined;
-  /** Whether any flow (the API's or a plan's) has response steps; if none, responses stream as they come. */
+  /**
+   * Whether the response phase has work: response steps in any flow (the API's or a plan's), or a
+   * response body expressions read. If not, responses stream as they come.
+   */
   private readonly responseSteps: boolean;
+  /** Largest body buffered for expressions (SLUICE_EL_BODY_LIMIT bytes, default 10 MiB). */
+  private readonly bodyLimit: number;
 
   /** Throws EnvError (collected by the gateway) when the environment does not fit. */
   constructor(
@@ -82,6 +94,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   ) {
     this.definition = definition;
     this.log = childLogger(log, { api: definition.id });
+    const limit = Number(env.SLUICE_EL_BODY_LIMIT ?? DEFAULT_EL_BODY_LIMIT);
+    this.bodyLimit = Number.isFinite(limit) && limit >= 0 ? limit : DEFAULT_EL_BODY_LIMIT;
     const problems: string[] = [];
     const attempt = <T>(make: () => T): T | undefined => {
       try {
@@ -150,6 +164,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const secrets = options.secrets ?? new SecretStore(env.SLUICE_SECRETS_DIR, log);
     const resource =
       attempt(() => createResources(definition.resources ?? [], env, secrets)) ?? (() => undefined);
+    const cors = definition.cors ? attempt(() => resolveEnv<Cors>(definition.cors!, env)) : undefined;
+    this.cors = new CorsPolicy(cors, definition.type);
     this.plans = definition.plans
       .map((p) => ({
         id: p.id,
@@ -178,9 +194,9 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       .sort(
         (a, b) => (SECURITY_ORDER[a.securityType ?? ""] ?? 5) - (SECURITY_ORDER[b.securityType ?? ""] ?? 5),
       );
-    this.responseSteps = [...this.flows, ...this.plans.flatMap((p) => p.flows)].some(
-      (f) => f.flow.response.length > 0,
-    );
+    this.responseSteps =
+      definition.bodies?.response === true ||
+      [...this.flows, ...this.plans.flatMap((p) => p.flows)].some((f) => f.flow.response.length > 0);
     if (problems.length > 0) throw new EnvError(problems.join("\n"));
   }
 
@@ -190,8 +206,19 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
 
   /** Security (plan selection), then the request phase of the plan's flows and the API's flows. */
   async request(exchange: Exchange): Promise<void> {
+    if (this.definition.bodies?.request && this.definition.type === "PROXY")
+      await this.bufferForExpressions(exchange, "request");
     const plan = await this.selectPlan(exchange);
     exchange.plan = plan.id;
+    const client = identifyClient(exchange);
+    exchange.clientIdentifier = client.id;
+    exchange.response.setHeader(CLIENT_IDENTIFIER_HEADER, client.header);
+    const flows = this.selectFlows(exchange, plan);
+    for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest");
+  }
+
+  /** The plan's and the API's flows that apply to the exchange, kept for its later phases. */
+  private selectFlows(exchange: Exchange, plan: RuntimePlan): readonly CompiledFlow[] {
     const params = (exchange as GatewayExchange).pathParams ?? {};
     const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
     // An API and plan without flows (a plain pass-through) match nothing: no arrays to build.
@@ -206,10 +233,40 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       throw new GatewayError(404, "No flow matches the request.", { key: "FLOW_NOT_FOUND" });
     }
     (exchange as GatewayExchange).flows = flows;
+    return flows;
+  }
+
+  prepareSubscription(exchange: Exchange, planId: string): void {
+    const plan = this.plans.find((p) => p.id === planId);
+    if (!plan) throw new GatewayError(500, `No plan ${planId} on API ${this.definition.id}`);
+    exchange.plan = plan.id;
+    this.selectFlows(exchange, plan);
+  }
+
+  messageEndpoint(name: string): MessageEndpoint | undefined {
+    const group = this.groups.find((g) => g.name === name);
+    const endpoint = group
+      ? group.endpoints[0]
+      : this.groups.flatMap((g) => g.endpoints).find((e) => e.name === name);
+    return endpoint && "publish" in endpoint ? endpoint : undefined;
+  }
+
+  /**
+   * A CORS preflight with `runPolicies` (Gravitee's CorsPreflightInvoker): no plan (a browser sends
+   * no credentials on a preflight), the request and response phases of the API's flows.
+   */
+  async preflight(exchange: Exchange): Promise<void> {
+    const params = (exchange as GatewayExchange).pathParams ?? {};
+    const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
+    const flows = matchFlows(this.flows, exchange, bestMatch, params);
+    (exchange as GatewayExchange).flows = flows;
     for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest");
+    await this.response(exchange);
   }
 
   async response(exchange: Exchange): Promise<void> {
+    if (this.definition.bodies?.response && this.definition.type === "PROXY")
+      await this.bufferForExpressions(exchange, "response");
     const flows = (exchange as GatewayExchange).flows;
     for (const f of flows) await runSteps(f.flow.response, exchange, "onResponse");
     for (const deferred of exchange.deferredResponse) await deferred(exchange);
@@ -237,6 +294,28 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       }
     }
     return current;
+  }
+
+  /**
+   * Reads a body some expression of the API reads (`#request.content`), so compiled expressions see
+   * it as text; bodies no expression reads keep streaming. Past the limit: 413 for a request body,
+   * 502 for a response body, with a log line naming the limit.
+   */
+  private async bufferForExpressions(exchange: Exchange, which: "request" | "response"): Promise<void> {
+    const body = (which === "request" ? exchange.requestBody : exchange.responseBody) as BufferedBody;
+    try {
+      await body.read(this.bodyLimit);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      this.log.warn(`${which} body too large for expression evaluation`, {
+        limit: error.limit,
+        requestId: exchange.requestId,
+        setting: "SLUICE_EL_BODY_LIMIT",
+      });
+      throw which === "request"
+        ? new GatewayError(413, "Request content too large", { key: "REQUEST_CONTENT_TOO_LARGE" })
+        : new GatewayError(502, "Bad Gateway", { key: "RESPONSE_CONTENT_TOO_LARGE" });
+    }
   }
 
   /**

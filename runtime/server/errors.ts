@@ -1,7 +1,9 @@
-// Gravitee's error responses (docs/contract.md §4): `{"message": "...", "http_status_code": N}` as JSON when
-// the client accepts JSON (`application/json` or `*/*`), otherwise the message alone as text/plain.
-// A socket that was not (or not yet) handed to Node's response objects — a refused upgrade — gets
-// the same body through writeRawError, the one raw-socket error writer.
+// Gravitee's error responses (docs/contract.md §4, checked against the real gateway by
+// test/differential/): errors of policies and plans are `{"message": "...", "http_status_code": N}`
+// as JSON when the client accepts JSON (`application/json` or `*/*`), otherwise the message alone
+// as text/plain; the 404 for a request no API serves is always text/plain; endpoint failures
+// (NO_ERROR_BODY) are empty. A socket that was not (or not yet) handed to Node's response objects —
+// a refused upgrade — gets the same body through writeRawError, the one raw-socket error writer.
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import type { GatewayRequest, GatewayResponse } from "../contract.ts";
@@ -27,7 +29,7 @@ export function sendError(
   status: number,
   message: string,
   headers: Readonly<Record<string, string>> = {},
-  /** A policy's own error body (GraphQL errors) in place of Gravitee's. */
+  /** A policy's own error body (GraphQL errors) in place of Gravitee's, or NO_ERROR_BODY. */
   custom?: { readonly contentType: string; readonly content: string },
 ): void {
   if (response.headersSent) {
@@ -42,7 +44,18 @@ export function sendError(
       ? JSON.stringify({ message, http_status_code: status })
       : message;
   for (const [k, v] of Object.entries(headers)) response.setHeader(k, v);
-  response.setHeader("content-type", custom ? custom.contentType : json ? "application/json" : "text/plain");
+  const contentType = custom ? custom.contentType : json ? "application/json" : "text/plain";
+  send(response, status, contentType, body);
+}
+
+/** 404 for a request that no API's context path (and host) matches: text/plain whatever Accept says. */
+export function sendNoContextPath(response: GatewayResponse): void {
+  if (response.headersSent) return;
+  send(response, 404, "text/plain", NO_CONTEXT_PATH);
+}
+
+function send(response: GatewayResponse, status: number, contentType: string, body: string): void {
+  if (contentType !== "") response.setHeader("content-type", contentType);
   response.setHeader("content-length", Buffer.byteLength(body));
   response.statusCode = status;
   response.end(body);

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi, SubscriptionInfo } from "../contract.ts";
 import type { ElContext, ElMultiMap } from "../el.ts";
 import { BufferedBody } from "./body.ts";
+import { elSsl } from "./el-ssl.ts";
 import type { CompiledFlow } from "./flows.ts";
 
 /**
@@ -34,6 +35,7 @@ export class GatewayExchange implements Exchange {
   readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>> = [];
   plan?: string;
   subscription?: SubscriptionInfo;
+  clientIdentifier?: string;
   // Engine state lives in typed fields, not in `attributes`, which policies (assign-attributes) and
   // EL can write: a request must not be able to change which flows run or which entrypoint it took.
   /** The entrypoint that took the exchange (CHANNEL selectors filter on it). */
@@ -42,6 +44,8 @@ export class GatewayExchange implements Exchange {
   flows: readonly CompiledFlow[] = [];
   /** Path parameters captured by the matched flow (`/orders/:id`). */
   pathParams: Record<string, string> = {};
+  /** When the request arrived (`#request.timestamp`). */
+  readonly receivedAt = Date.now();
   private elContext: ElContext | undefined;
   /** Made when something asks for `signal` (most proxy exchanges never do). */
   private abort: AbortController | undefined;
@@ -58,6 +62,8 @@ export class GatewayExchange implements Exchange {
     this.response = response;
     this.contextPath = contextPath;
     this.pathInfo = pathInfo;
+    // Gravitee's built-in `api` attribute (ExecutionContext.ATTR_API): `{#context.attributes['api']}`.
+    this.attributes.api = api.definition.id;
     this.requestId = randomUUID();
     const given = request.headers[TRANSACTION_ID_HEADER];
     this.transactionId = (Array.isArray(given) ? given[0] : given) || this.requestId;
@@ -85,18 +91,20 @@ export class GatewayExchange implements Exchange {
     const q = url.indexOf("?");
     const path = q >= 0 ? url.slice(0, q) : url;
     const query = new URLSearchParams(q >= 0 ? url.slice(q + 1) : "");
+    const received = distinctHeaders(req.rawHeaders);
     // Headers set by earlier policies (transform-headers) are what later expressions see, as in Gravitee.
     const headers: ElMultiMap = (name) => {
       const set = this.upstreamHeaders[name];
       if (set !== undefined) return set === null ? undefined : [set];
-      const v = req.headers[name];
-      return v === undefined ? undefined : Array.isArray(v) ? v : [String(v)];
+      return received.get(name);
     };
     const responseHeaders: ElMultiMap = (name) => {
       const v = this.response.getHeader(name);
       return v === undefined ? undefined : Array.isArray(v) ? v : [String(v)];
     };
     const self = this;
+    const definition = this.api.definition;
+    const ssl = elSsl(req.socket);
     this.elContext = {
       request: {
         id: this.requestId,
@@ -109,6 +117,10 @@ export class GatewayExchange implements Exchange {
         contextPath: this.contextPath,
         uri: url,
         remoteAddress: req.socket.remoteAddress ?? "",
+        localAddress: req.socket.localAddress ?? "",
+        version: req.httpVersionMajor === 2 ? "HTTP_2" : req.httpVersion === "1.0" ? "HTTP_1_0" : "HTTP_1_1",
+        timestamp: this.receivedAt,
+        ...(ssl === undefined ? {} : { ssl }),
         headers,
         params: (name) => {
           const all = query.getAll(name);
@@ -119,7 +131,8 @@ export class GatewayExchange implements Exchange {
           return self.requestBody.text;
         },
       },
-      context: { attributes: this.attributes },
+      api: { id: definition.id, name: definition.name, version: definition.version },
+      context: { attributes: elAttributes(this) },
       properties: this.api.info.properties,
       get response() {
         return self.response.headersSent || self.response.statusCode !== 200 || self.responseBody.attached
@@ -130,3 +143,80 @@ export class GatewayExchange implements Exchange {
     return this.elContext;
   }
 }
+
+/** Every value of every request header line, by lower-case name (Node joins repeated lines in `headers`). */
+function distinctHeaders(raw: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (name.startsWith(":")) continue;
+    const list = out.get(name);
+    if (list) list.push(raw[i + 1]!);
+    else out.set(name, [raw[i + 1]!]);
+  }
+  return out;
+}
+
+/** Gravitee's application id for requests on a keyless plan (its "unknown application"). */
+const ANONYMOUS_APPLICATION = "1";
+
+/**
+ * `#context.attributes` as Gravitee shows them: the attributes policies set, then the built-in ones
+ * the gateway sets on every request (`api`, `plan`, `application`, `user-id`, …, Gravitee's names
+ * without the `gravitee.attribute.` prefix). Engine state (keys starting with `sluice.`) is not
+ * readable. A live view: attributes set later in the request are seen.
+ */
+function elAttributes(exchange: GatewayExchange): Readonly<Record<string, unknown>> {
+  const builtIn = (key: string): unknown => {
+    const subscription = (exchange as Exchange).subscription;
+    switch (key) {
+      case "context-path":
+        return exchange.contextPath;
+      case "api":
+        return exchange.api.definition.id;
+      case "api.name":
+        return exchange.api.definition.name;
+      case "plan":
+        return exchange.plan;
+      case "application":
+        return (
+          subscription?.application.id ?? (exchange.plan === undefined ? undefined : ANONYMOUS_APPLICATION)
+        );
+      case "user-id":
+        return (
+          subscription?.id ?? (exchange.plan === undefined ? undefined : exchange.el().request.remoteAddress)
+        );
+      default:
+        return undefined;
+    }
+  };
+  const own = exchange.attributes;
+  const visible = (key: string) => !key.startsWith(ENGINE_PREFIX);
+  const read = (key: string): unknown => {
+    if (!visible(key)) return undefined;
+    return Object.hasOwn(own, key) ? own[key] : builtIn(key);
+  };
+  return new Proxy(own, {
+    get: (_target, key) => (typeof key === "string" ? read(key) : undefined),
+    has: (_target, key) => typeof key === "string" && read(key) !== undefined,
+    ownKeys: () => [
+      ...new Set([
+        ...Object.keys(own).filter(visible),
+        ...BUILT_IN_ATTRIBUTES.filter((k) => builtIn(k) !== undefined),
+      ]),
+    ],
+    getOwnPropertyDescriptor: (_target, key) => {
+      if (typeof key !== "string") return undefined;
+      const value = read(key);
+      return value === undefined && !(visible(key) && Object.hasOwn(own, key))
+        ? undefined
+        : { value, enumerable: true, configurable: true, writable: false };
+    },
+    set: () => false,
+    deleteProperty: () => false,
+    defineProperty: () => false,
+  });
+}
+
+const ENGINE_PREFIX = "sluice.";
+const BUILT_IN_ATTRIBUTES = ["context-path", "api", "api.name", "plan", "application", "user-id"];

@@ -7,7 +7,7 @@
 // REPLAY_LIMIT, buffered before the first attempt; larger or chunked bodies stream once.
 // https://documentation.gravitee.io/api-management/build/configure-your-api-proxy/configure-failover
 import type { Exchange, ProxyEndpoint, UpstreamResponse } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
+import { GatewayError, NO_ERROR_BODY } from "../contract.ts";
 import type { Failover } from "../spec-types/api-v4-definition.ts";
 import type { LoadBalancer } from "./load-balancer.ts";
 
@@ -104,11 +104,11 @@ export class FailoverInvoker implements ProxyEndpoint {
         circuit.failure(Date.now(), this.maxFailures, this.openFor);
         if (exchange.signal.aborted) throw error;
         last = slow.signal.aborted
-          ? new GatewayError(504, "Request timeout", { key: "REQUEST_TIMEOUT" })
+          ? new GatewayError(504, "Request timeout", { key: "REQUEST_TIMEOUT", body: NO_ERROR_BODY })
           : error;
       }
     }
-    throw last ?? new GatewayError(502, "Bad Gateway", { key: "CIRCUIT_BREAKER_OPEN" });
+    throw last ?? new GatewayError(502, "Bad Gateway", { key: "CIRCUIT_BREAKER_OPEN", body: NO_ERROR_BODY });
   }
 
   private circuitsFor(exchange: Exchange): Map<ProxyEndpoint, Circuit> {

@@ -2,19 +2,8 @@
 // and execution modes (DEFAULT: every matching flow in order; BEST_MATCH: only the most specific one).
 // https://documentation.gravitee.io/apim/using-the-product/managing-your-apis/policy-studio
 import type { Exchange, Flow, FlowSelector, Step } from "../contract.ts";
-
 import { GatewayError } from "../contract.ts";
-
-type Operation = "PUBLISH" | "SUBSCRIBE";
-
-/** The connector modes of each message entrypoint (Gravitee's `supportedModes`). */
-const ENTRYPOINT_OPERATIONS: Readonly<Record<string, readonly Operation[]>> = {
-  "http-get": ["SUBSCRIBE"],
-  "http-post": ["PUBLISH"],
-  sse: ["SUBSCRIBE"],
-  webhook: ["SUBSCRIBE"],
-  websocket: ["PUBLISH", "SUBSCRIBE"],
-};
+import { MESSAGE_ENTRYPOINTS, type Operation } from "../message/connectors.ts";
 
 interface PathMatcher {
   regex: RegExp;
@@ -68,7 +57,7 @@ function channelAdmits(channel: NonNullable<CompiledFlow["channel"]>, exchange: 
   const entrypoint = (exchange as { readonly entrypoint?: string }).entrypoint;
   if (entrypoint === undefined) return true;
   if (channel.entrypoints && !channel.entrypoints.includes(entrypoint)) return false;
-  const modes = ENTRYPOINT_OPERATIONS[entrypoint];
+  const modes = MESSAGE_ENTRYPOINTS.get(entrypoint)?.modes;
   if (channel.operations && modes && !channel.operations.some((o) => modes.includes(o))) return false;
   return true;
 }

@@ -18,11 +18,13 @@ import { EnvError } from "../env.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
 import { clientLimitsFrom } from "./client-limits.ts";
+import { CORS_APPLIED_ATTRIBUTE, ORIGIN_REFUSED_ATTRIBUTE } from "./cors.ts";
 import {
   BAD_REQUEST,
   brokenOff,
   NO_CONTEXT_PATH,
   sendError,
+  sendNoContextPath,
   sendTemplated,
   writeRawError,
 } from "./errors.ts";
@@ -149,7 +151,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const host = (req.headers.host ?? req.headers[":authority"]) as string | undefined;
     const match = router.match(host, path);
     if (!match) {
-      sendError(req, res, 404, NO_CONTEXT_PATH);
+      sendNoContextPath(res);
       return;
     }
     const api = match.target;
@@ -157,9 +159,28 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     exchange = new GatewayExchange(api, req, res, match.contextPath, match.pathInfo);
     res.setHeader(REQUEST_ID_HEADER, exchange.requestId);
     res.setHeader(TRANSACTION_ID_HEADER, exchange.transactionId);
+    const cors = api.cors.apply(req, res);
+    if (cors.kind === "refused") {
+      api.log.info("cors refused", { reason: cors.reason, requestId: exchange.requestId });
+      // Through fail(): a response template for the key (CORS_PREFLIGHT_FAILED, …) applies.
+      fail(exchange, new GatewayError(cors.status, cors.message, { key: cors.key }), api.log);
+      return;
+    }
+    if (cors.kind === "preflight") {
+      const answer = () => {
+        res.statusCode = 200;
+        res.setHeader("content-length", 0);
+        res.end();
+      };
+      const current = exchange;
+      if (!cors.runPolicies) answer();
+      else api.preflight(current).then(answer, (error: unknown) => fail(current, error, api.log));
+      return;
+    }
+    if (api.cors.enabled) exchange.attributes[CORS_APPLIED_ATTRIBUTE] = true;
     const entrypoint = api.entrypoints.find((e) => e.matches(req));
     if (!entrypoint) {
-      sendError(req, res, 404, NO_CONTEXT_PATH);
+      sendNoContextPath(res);
       return;
     }
     exchange.entrypoint = entrypoint.type;
@@ -185,6 +206,17 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const res = new ServerResponse(req);
     const exchange = new GatewayExchange(match.target, req, res, match.contextPath, match.pathInfo);
     exchange.entrypoint = entrypoint.type;
+    if (!match.target.cors.webSocketOriginAllowed(req, entrypoint.allowedOrigins)) {
+      const reason = `Origin '${req.headers.origin}' is not allowed`;
+      match.target.log.info("websocket origin refused", { reason, requestId: exchange.requestId });
+      // The websocket entrypoint completes the handshake and closes 1008 with the reason, which a
+      // browser's CloseEvent shows; other upgrades (http-proxy) get a 403.
+      if (entrypoint.type !== "websocket") {
+        writeRawError(req, socket, 403, "Forbidden");
+        return;
+      }
+      exchange.attributes[ORIGIN_REFUSED_ATTRIBUTE] = reason;
+    }
     entrypoint.upgrade(req, socket, head, exchange, match.target);
   };
 
@@ -223,10 +255,12 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     tls && tlsServer
       ? watchTlsSettings(env, tls, (next) => tlsServer.setSecureContext(secureContextOptions(next)), log)
       : undefined;
+  const deliveries = () => apis.flatMap((a) => a.entrypoints.flatMap((e) => e.deliveries?.() ?? []));
   const admin = createAdminServer({
     bundle,
     metrics,
     readiness,
+    deliveries,
     draining: () => draining,
     bundleDir: options.bundleDir,
     token: env.SLUICE_ADMIN_TOKEN || undefined,
@@ -248,9 +282,18 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const adminPort = typeof adminAddress === "object" && adminAddress ? adminAddress.port : 0;
 
   const endpoints = apis.flatMap((a) => a.groups.flatMap((g) => g.endpoints));
-  const connecting = new Set<Promise<void>>();
-  for (const e of endpoints)
-    if (isMessageEndpoint(e)) connecting.add(connectWithRetry(e, log, () => draining));
+  for (const api of apis) {
+    const connecting = api.groups
+      .flatMap((g) => g.endpoints)
+      .filter(isMessageEndpoint)
+      .map((e) => connectWithRetry(e, log, () => draining));
+    // Push entrypoints (webhook) start delivering once the API's endpoints are connected.
+    if (api.entrypoints.some((e) => e.start)) {
+      void Promise.all(connecting).then(() => {
+        if (!draining) for (const e of api.entrypoints) e.start?.(api);
+      });
+    }
+  }
   const healthChecks = startHealthChecks(apis, env);
   log.info("gateway started", {
     httpPort,

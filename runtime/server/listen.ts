@@ -33,6 +33,22 @@ const PREFACE = Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
 /** The window over which HTTP/2 stream resets are counted. */
 const RESET_WINDOW_MS = 10_000;
 
+/**
+ * `Expect: 100-continue` (RFC 9110 §10.1.1): Node would answer `100 Continue` at once. The gateway
+ * sends it only when something first reads the body — the endpoint streaming it upstream, or a
+ * policy that needs it — so a request refused by routing, plan security or a policy gets its final
+ * answer without the client ever sending the body, as behind Gravitee (which forwards the
+ * expectation to the backend).
+ */
+function continueOnFirstRead(req: IncomingMessage, res: ServerResponse): void {
+  const read = req._read;
+  req._read = function (this: IncomingMessage, size: number) {
+    req._read = read;
+    if (!res.headersSent) res.writeContinue();
+    return read.call(this, size);
+  };
+}
+
 export type Handler = (
   req: IncomingMessage | Http2ServerRequest,
   res: ServerResponse | Http2ServerResponse,
@@ -76,6 +92,14 @@ export function createDualServer(
     },
   );
   http1.on("upgrade", onUpgrade);
+  // `Expect: 100-continue`: the 100 goes out only when the body is first read, so a refused request
+  // never uploads its body.
+  http1.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    if (draining) res.shouldKeepAlive = false;
+    continueOnFirstRead(req, res);
+    watchBody(req, res, limits.bodyIdleTimeoutMs);
+    handler(req, res);
+  });
   const http2 = createHttp2Server(
     {
       settings: { maxConcurrentStreams: limits.h2MaxConcurrentStreams || 2 ** 31 - 1 },

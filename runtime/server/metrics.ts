@@ -1,5 +1,7 @@
-// Prometheus metrics for /metrics: request counts and latency per API and status, readiness per API.
+// Prometheus metrics for /metrics: request counts and latency per API and status, readiness per API,
+// and each webhook subscription's deliveries.
 // Text exposition format 0.0.4: https://prometheus.io/docs/instrumenting/exposition_formats/
+import type { SubscriptionDeliveryState } from "../contract.ts";
 
 /**
  * The status label of an exchange the client abandoned before its response was complete (nginx's
@@ -64,7 +66,10 @@ export class Metrics {
     return this.inFlight;
   }
 
-  render(ready: ReadonlyArray<{ api: string; ready: boolean }>): string {
+  render(
+    ready: ReadonlyArray<{ api: string; ready: boolean }>,
+    deliveries: readonly SubscriptionDeliveryState[] = [],
+  ): string {
     const out: string[] = [];
     const requests: Array<[string, number]> = [];
     const planRequests: Array<[string, number]> = [];
@@ -115,6 +120,33 @@ export class Metrics {
       "# TYPE sluice_api_ready gauge",
     );
     for (const r of ready) out.push(`sluice_api_ready{api="${escapeLabel(r.api)}"} ${r.ready ? 1 : 0}`);
+    if (deliveries.length > 0) {
+      const label = (d: SubscriptionDeliveryState) =>
+        `api="${escapeLabel(d.api)}",subscription="${escapeLabel(d.subscription)}"`;
+      out.push(
+        "# HELP sluice_webhook_messages_total Webhook messages by outcome: delivered, dead_lettered, dropped.",
+        "# TYPE sluice_webhook_messages_total counter",
+      );
+      for (const d of deliveries) {
+        out.push(
+          `sluice_webhook_messages_total{${label(d)},outcome="delivered"} ${d.delivered}`,
+          `sluice_webhook_messages_total{${label(d)},outcome="dead_lettered"} ${d.deadLettered}`,
+          `sluice_webhook_messages_total{${label(d)},outcome="dropped"} ${d.dropped}`,
+        );
+      }
+      out.push(
+        "# HELP sluice_webhook_failed_attempts_total Callback calls that failed (each retry counts).",
+        "# TYPE sluice_webhook_failed_attempts_total counter",
+      );
+      for (const d of deliveries)
+        out.push(`sluice_webhook_failed_attempts_total{${label(d)}} ${d.failedAttempts}`);
+      out.push(
+        "# HELP sluice_webhook_subscription_up 1 while the subscription delivers (running), 0 retrying, failed or stopped.",
+        "# TYPE sluice_webhook_subscription_up gauge",
+      );
+      for (const d of deliveries)
+        out.push(`sluice_webhook_subscription_up{${label(d)}} ${d.state === "running" ? 1 : 0}`);
+    }
     return `${out.join("\n")}\n`;
   }
 }

@@ -36,9 +36,13 @@ export class Router<T> {
     return t;
   }
 
-  /** `path` is the request path without query string; `host` the Host header (port allowed). */
+  /**
+   * `path` is the request path without query string; `host` the Host header. As in Gravitee, the
+   * whole header is compared, case-insensitively: a virtual host without a port matches only
+   * requests whose Host has none (`api.example.com:8443` must be declared as such).
+   */
   match(host: string | undefined, path: string): RouteMatch<T> | undefined {
-    const hostTable = host ? this.byHost.get(stripPort(host).toLowerCase()) : undefined;
+    const hostTable = host ? this.byHost.get(host.toLowerCase()) : undefined;
     const withSlash = path.endsWith("/") ? path : `${path}/`;
     if (hostTable) {
       const m = longest(hostTable, withSlash, path);
@@ -65,13 +69,4 @@ function longest<T>(table: Map<string, T>, withSlash: string, path: string): Rou
     end = withSlash.lastIndexOf("/", end - 2) + 1;
   }
   return undefined;
-}
-
-function stripPort(host: string): string {
-  if (host.startsWith("[")) {
-    const close = host.indexOf("]");
-    return close > 0 ? host.slice(0, close + 1) : host;
-  }
-  const colon = host.indexOf(":");
-  return colon >= 0 ? host.slice(0, colon) : host;
 }

@@ -1741,40 +1741,43 @@ export interface Page {
   configuration?: {
     [k: string]: string | undefined;
   };
-  /**
-   * Fetch the content from elsewhere instead of `content` (management only).
-   */
-  source?: {
-    /**
-     * Fetcher plugin id (e.g. `http-fetcher`, `github-fetcher`).
-     */
-    type: string;
-    /**
-     * Fetcher configuration. Opaque: its content is not validated.
-     */
-    configuration?: {
-      [k: string]: unknown | undefined;
-    };
-  };
+  source?: PageSource;
   /**
    * Groups granted (or denied) access to a private page (management only).
-   *
-   * Items: An access control entry.
    */
-  accessControls?: {
-    /**
-     * Group name.
-     */
-    referenceId: string;
-    /**
-     * Reference type.
-     */
-    referenceType: "GROUP";
-  }[];
+  accessControls?: PageAccessControl[];
   /**
    * Whether `accessControls` denies instead of grants (management only).
    */
   excludedAccessControls?: boolean;
+}
+/**
+ * Fetch the content from elsewhere instead of `content` (management only).
+ */
+export interface PageSource {
+  /**
+   * Fetcher plugin id (e.g. `http-fetcher`, `github-fetcher`).
+   */
+  type: string;
+  /**
+   * Fetcher configuration. Opaque: its content is not validated.
+   */
+  configuration?: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * An access control entry.
+ */
+export interface PageAccessControl {
+  /**
+   * Group name.
+   */
+  referenceId: string;
+  /**
+   * Reference type.
+   */
+  referenceType: "GROUP";
 }
 /**
  * Where the definition is managed (management only).

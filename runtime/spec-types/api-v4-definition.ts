@@ -442,6 +442,18 @@ export interface SseEntrypointConfiguration {
    * Send message headers as SSE comment lines.
    */
   headersAsComment?: boolean;
+  /**
+   * Sluice: the reconnection delay sent to clients in the first `retry:` field (Gravitee sends a random 1–30 s).
+   */
+  retryInMs?: number;
+  /**
+   * Sluice: the event name of an endpoint failure; `error` is Gravitee's, which collides with EventSource's own `error` event.
+   */
+  errorEventName?: string;
+  /**
+   * Sluice: gzip the stream for clients that offer it, flushed after every event.
+   */
+  compress?: boolean;
 }
 /**
  * The `websocket` entrypoint: messages as WebSocket frames, both ways.
@@ -470,6 +482,14 @@ export interface WebsocketEntrypoint {
 export interface WebsocketEntrypointConfiguration {
   publisher?: WebsocketPublisher;
   subscriber?: WebsocketSubscriber;
+  /**
+   * Sluice: browser origins whose handshakes are accepted (`*`: any); absent, the listener's CORS origins. A handshake without Origin or from the gateway's own origin is always accepted.
+   */
+  allowedOrigins?: string[];
+  /**
+   * Sluice: negotiate permessage-deflate (RFC 7692) with clients that offer it.
+   */
+  perMessageDeflate?: boolean;
 }
 /**
  * Clients publishing messages.
@@ -514,6 +534,14 @@ export interface WebhookEntrypoint {
  * via the `definition` "WebhookEntrypointConfiguration".
  */
 export interface WebhookEntrypointConfiguration {
+  /**
+   * Stop consuming for a subscription whose callback still answers a 5xx once retries are exhausted (its message stays unacknowledged); otherwise the message goes to the DLQ, or is dropped.
+   */
+  interruptConsumptionOnServerError?: boolean;
+  /**
+   * Likewise when the callback cannot be reached at all (connection refused, timeout).
+   */
+  interruptConsumptionOnException?: boolean;
   http?: WebhookHttpOptions;
   proxy?: HttpProxyOptions;
   logging?: WebhookLogging;
@@ -3391,40 +3419,43 @@ export interface Page {
   configuration?: {
     [k: string]: string | undefined;
   };
-  /**
-   * Fetch the content from elsewhere instead of `content` (management only).
-   */
-  source?: {
-    /**
-     * Fetcher plugin id (e.g. `http-fetcher`, `github-fetcher`).
-     */
-    type: string;
-    /**
-     * Fetcher configuration. Opaque: its content is not validated.
-     */
-    configuration?: {
-      [k: string]: unknown | undefined;
-    };
-  };
+  source?: PageSource;
   /**
    * Groups granted (or denied) access to a private page (management only).
-   *
-   * Items: An access control entry.
    */
-  accessControls?: {
-    /**
-     * Group name.
-     */
-    referenceId: string;
-    /**
-     * Reference type.
-     */
-    referenceType: "GROUP";
-  }[];
+  accessControls?: PageAccessControl[];
   /**
    * Whether `accessControls` denies instead of grants (management only).
    */
   excludedAccessControls?: boolean;
+}
+/**
+ * Fetch the content from elsewhere instead of `content` (management only).
+ */
+export interface PageSource {
+  /**
+   * Fetcher plugin id (e.g. `http-fetcher`, `github-fetcher`).
+   */
+  type: string;
+  /**
+   * Fetcher configuration. Opaque: its content is not validated.
+   */
+  configuration?: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * An access control entry.
+ */
+export interface PageAccessControl {
+  /**
+   * Group name.
+   */
+  referenceId: string;
+  /**
+   * Reference type.
+   */
+  referenceType: "GROUP";
 }
 /**
  * Where the definition is managed (management only).

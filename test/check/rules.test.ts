@@ -177,6 +177,42 @@ describe("check rules", () => {
       expect(rules(message("        - type: http-get\n          qos: AUTO", mqtt))).toEqual([]);
     });
 
+    it("exposure/qos follows docs/contract.md §2 rule 5's table for every entrypoint × endpoint × QoS", () => {
+      const ALL = ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"];
+      // The table as docs/contract.md writes it: [entrypoint, with mqtt5/solace, with kafka/rabbitmq/mock].
+      const table: Array<[string, string[], string[]]> = [
+        ["http-post", ["NONE", "AUTO"], ["NONE", "AUTO"]],
+        ["http-get", ["AUTO"], ["AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"]],
+        ["sse", ["NONE", "AUTO"], ALL],
+        ["websocket", ["NONE", "AUTO"], ["NONE", "AUTO"]],
+        ["webhook", ALL, ALL],
+      ];
+      const group = (type: string) => `  endpointGroups:
+    - name: events
+      type: ${type}
+      sharedConfiguration:
+        consumer: { enabled: true }
+        producer: { enabled: true }
+      endpoints:
+        - name: broker
+          type: ${type}
+          inheritConfiguration: true`;
+      const cells: string[] = [];
+      for (const [entrypoint, limited, full] of table) {
+        for (const endpoint of ["mqtt5", "solace", "kafka", "rabbitmq", "mock"]) {
+          const allowed = endpoint === "mqtt5" || endpoint === "solace" ? limited : full;
+          for (const qos of ALL) {
+            const found = rules(
+              message(`        - type: ${entrypoint}\n          qos: ${qos}`, group(endpoint)),
+            );
+            const rejected = found.some((d) => d.startsWith("exposure/qos@"));
+            if (rejected === allowed.includes(qos)) cells.push(`${entrypoint} × ${endpoint} × ${qos}`);
+          }
+        }
+      }
+      expect(cells).toEqual([]);
+    });
+
     it("exposure/mqtt5-version", () => {
       const mqtt = `  endpointGroups:
     - name: sensors

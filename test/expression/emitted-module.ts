@@ -50,12 +50,15 @@ export function writeModule(directory: string, functions: EmittedFunction[], fil
   return path;
 }
 
+/** The result of an expression that fails when evaluated (SpEL's run-time checks, e.g. arithmetic on null). */
+export const FAILS = "<evaluation fails>";
+
 /** Encoded results: JSON cannot carry undefined or NaN. */
-export type Encoded = { value: unknown } | { special: "undefined" | "NaN" };
+export type Encoded = { value: unknown } | { special: "undefined" | "NaN" | "fails" };
 
 export function decode(encoded: Encoded): unknown {
   if ("value" in encoded) return encoded.value;
-  return encoded.special === "NaN" ? Number.NaN : undefined;
+  return encoded.special === "NaN" ? Number.NaN : encoded.special === "fails" ? FAILS : undefined;
 }
 
 /** Run every function of `emitted.ts` on every sample context in a Node 24 child process. */
@@ -68,9 +71,17 @@ export function evaluateModule(directory: string): Record<string, Record<string,
       `import { CONTEXTS } from ${JSON.stringify(importPath(directory, CONTEXTS))};`,
       "const encode = (value: unknown) =>",
       `  value === undefined ? { special: "undefined" } : Number.isNaN(value) ? { special: "NaN" } : { value };`,
+      "const run = (fn: (ctx: never) => unknown, ctx: never) => {",
+      "  try {",
+      "    return encode(fn(ctx));",
+      "  } catch (error) {",
+      `    if (error instanceof Error && error.name === "ElEvaluationError") return { special: "fails" };`,
+      "    throw error;",
+      "  }",
+      "};",
       "const results: Record<string, Record<string, unknown>> = {};",
       "for (const [name, fn] of Object.entries(compiled)) {",
-      "  results[name] = Object.fromEntries(Object.entries(CONTEXTS).map(([context, ctx]) => [context, encode(fn(ctx))]));",
+      "  results[name] = Object.fromEntries(Object.entries(CONTEXTS).map(([context, ctx]) => [context, run(fn, ctx as never)]));",
       "}",
       "process.stdout.write(JSON.stringify(results));",
       "",

@@ -27,6 +27,12 @@ function show(expr: Expr): string {
       return `${show(expr.object)}.${expr.name}(${expr.args.map(show).join(", ")})`;
     case "function":
       return `#${expr.name}(${expr.args.map(show).join(", ")})`;
+    case "type":
+      return `T(${expr.name})`;
+    case "list":
+      return `{${expr.items.map(show).join(", ")}}`;
+    case "selection":
+      return `${show(expr.object)}${expr.operator}${show(expr.body)}]`;
     case "unary":
       return `(${expr.operator} ${show(expr.operand)})`;
     case "binary":

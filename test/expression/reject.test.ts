@@ -41,7 +41,7 @@ describe("expressionDiagnostics", () => {
         code: "expression/unsupported",
         severity: "error",
         message: "#request has no property 'foo'.",
-        hint: "Known properties: id, transactionId, method, scheme, host, path, pathInfo, contextPath, uri, remoteAddress, content, headers, params, pathParams.",
+        hint: "Known properties: id, transactionId, method, scheme, host, path, pathInfo, contextPath, uri, remoteAddress, content, jsonContent, paths, pathInfos, timestamp, version, localAddress, ssl, headers, params, pathParams.",
         at: { ...at, offset: 45 },
       },
     ]);

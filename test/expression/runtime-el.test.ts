@@ -2,22 +2,32 @@
 // semantics of docs/expression-language.md.
 import { describe, expect, test } from "vitest";
 import {
+  ElEvaluationError,
   elAdd,
+  elBase64,
   elBool,
   elCmp,
+  elCondition,
   elContains,
+  elDouble,
   elElvis,
   elEq,
   elGet,
   elHas,
+  elIntDiv,
   elListHas,
   elMatches,
   elMultiMap,
   elNum,
   elOwn,
+  elParseDouble,
+  elParseInt,
   elReplace,
   elSize,
+  elSplit,
   elStr,
+  elUrlDecode,
+  elUrlEncode,
 } from "../../runtime/el.ts";
 
 describe("conversions", () => {
@@ -55,11 +65,20 @@ describe("conversions", () => {
     ["on", true],
     ["1", true],
     ["false", false],
-    ["maybe", false],
-    [1, false],
-    [undefined, false],
+    ["OFF", false],
   ])("elBool(%j) is %j", (value, bool) => {
     expect(elBool(value)).toBe(bool);
+  });
+
+  test.each([["maybe"], [""], [undefined], [1]])("elBool(%j) fails, as SpEL's conversion does", (value) => {
+    expect(() => elBool(value)).toThrow(ElEvaluationError);
+  });
+
+  test("a whole condition that is null or empty text is false", () => {
+    expect(elCondition(undefined)).toBe(false);
+    expect(elCondition(" ")).toBe(false);
+    expect(elCondition("yes")).toBe(true);
+    expect(() => elCondition("maybe")).toThrow(ElEvaluationError);
   });
 });
 
@@ -69,11 +88,13 @@ describe("comparison", () => {
     ["a", "b", false],
     [undefined, null, true],
     [undefined, "", false],
-    [7, "7", true],
-    ["7.0", 7, true],
+    // SpEL's equality check never converts: text is not equal to a number or a boolean.
+    [7, "7", false],
+    ["7.0", 7, false],
     ["x", Number.NaN, false],
-    [true, "true", true],
-    ["false", false, true],
+    [true, "true", false],
+    ["false", false, false],
+    [7, 7.0, true],
     [true, 1, false],
     [["a", "b"], ["a", "b"], true],
     [["a"], ["a", "b"], false],
@@ -87,22 +108,76 @@ describe("comparison", () => {
     [1, 2, -1],
     [2, 2, 0],
     ["b", "a", 1],
-    ["10", 9, 1],
     ["B", "a", -1],
-    [undefined, 1, Number.NaN],
-    [true, false, Number.NaN],
-    ["x", 1, Number.NaN],
+    // StandardTypeComparator: null sorts first, booleans order false < true.
+    [undefined, 1, -1],
+    [1, null, 1],
+    [null, undefined, 0],
+    [true, false, 1],
   ])("elCmp(%j, %j) is %d", (left, right, order) => {
     expect(elCmp(left, right)).toBe(order);
+  });
+
+  test.each([
+    ["10", 9],
+    ["x", true],
+    [{}, {}],
+  ])("elCmp(%j, %j) fails, as SpEL cannot compare them", (left, right) => {
+    expect(() => elCmp(left, right)).toThrow(ElEvaluationError);
   });
 });
 
 describe("operators and accessors", () => {
-  test("elAdd joins text when either side is a string, else adds numbers", () => {
+  test("elAdd joins text when either side is a string (null as 'null'), adds numbers, else fails", () => {
     expect(elAdd("a", 1)).toBe("a1");
-    expect(elAdd(undefined, "b")).toBe("b");
+    expect(elAdd(undefined, "b")).toBe("nullb");
+    expect(elAdd("a", null)).toBe("anull");
     expect(elAdd(2, 3)).toBe(5);
-    expect(elAdd(undefined, 1)).toBeNaN();
+    expect(() => elAdd(undefined, 1)).toThrow(ElEvaluationError);
+    expect(() => elAdd(true, 1)).toThrow(ElEvaluationError);
+  });
+
+  test.each([
+    [2, "2.0"],
+    [0.5, "0.5"],
+    [-1.25, "-1.25"],
+    [1e7, "1.0E7"],
+    [1.5e10, "1.5E10"],
+    [1e-4, "1.0E-4"],
+    [0, "0.0"],
+    [Number.NaN, "NaN"],
+  ])("elDouble(%d) prints %j, as Java's Double.toString", (value, text) => {
+    expect(elDouble(value)).toBe(text);
+  });
+
+  test.each([
+    ["/v1/orders/42", "/", ["", "v1", "orders", "42"]],
+    ["/", "/", []],
+    ["", "/", [""]],
+    ["a,b,,", ",", ["a", "b"]],
+    ["abc", "", ["a", "b", "c"]],
+    ["a1b22c", "[0-9]+", ["a", "b", "c"]],
+  ])("elSplit(%j, /%s/) is %j, as Java's String.split", (text, pattern, parts) => {
+    expect(elSplit(text, new RegExp(pattern, "u"))).toEqual(parts);
+  });
+
+  test("integer division truncates and fails on zero; parsing follows Java", () => {
+    expect(elIntDiv(7, 2)).toBe(3);
+    expect(elIntDiv(-7, 2)).toBe(-3);
+    expect(() => elIntDiv(1, 0)).toThrow(ElEvaluationError);
+    expect(elParseInt("-42")).toBe(-42);
+    expect(() => elParseInt("4.2")).toThrow(ElEvaluationError);
+    expect(() => elParseInt("2147483648")).toThrow(ElEvaluationError);
+    expect(elParseInt("2147483648", 64)).toBe(2147483648);
+    expect(elParseDouble(" 1.5d ")).toBe(1.5);
+    expect(() => elParseDouble("x")).toThrow(ElEvaluationError);
+  });
+
+  test("URL and Base64 encoding as Java's URLEncoder and Base64", () => {
+    expect(elUrlEncode("a b&c=d/é*~")).toBe("a+b%26c%3Dd%2F%C3%A9*%7E");
+    expect(elUrlDecode("a+b%26c")).toBe("a b&c");
+    expect(elBase64("hello")).toBe("aGVsbG8=");
+    expect(elBase64("é?>", "base64url")).toBe("w6k_Pg==");
   });
 
   test("elMatches never matches an absent value", () => {

@@ -55,7 +55,7 @@ export async function startTestGateway(
   link: (bundle: GatewayBundle) => GatewayBundle = (bundle) => bundle,
 ): Promise<TestGateway> {
   const { dir, out } = await compileForTest(files);
-  const { bundle } = (await import(join(out, "gateway.ts"))) as { bundle: GatewayBundle };
+  const bundle = ((await import(join(out, "gateway.ts"))) as { bundle: GatewayBundle }).bundle;
   const logs: string[] = [];
   const gateway = await runGateway(link(bundle), {
     env: {

@@ -41,6 +41,13 @@ describe("http-get entrypoint over the mock endpoint", () => {
         ),
         mock: mockConfig(5),
       }),
+      "big.yaml": messageApi({
+        name: "big",
+        path: "/big",
+        entrypoints: getEntrypoint("            messagesLimitCount: 2"),
+        mock: `            messageInterval: 5
+            messageContent: "${"sluice ".repeat(100)}"`,
+      }),
       "slow.yaml": messageApi({
         name: "slow",
         path: "/slow",
@@ -175,10 +182,45 @@ describe("http-get entrypoint over the mock endpoint", () => {
     ["application/xml;q=0.5, application/json;q=0.8", "application/json"],
     ["application/grpc;q=0.9, application/jwt;q=0.8, text/plain;q=0.1", "text/plain"],
     ["", "text/plain"],
+    // Chrome's navigation Accept: HTML preferred, XML a fallback → JSON, which the tab displays.
+    [
+      "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8",
+      "application/json",
+    ],
+    ["text/html;q=0.5, application/xml", "application/xml"],
   ])("negotiates Accept %j as %s", async (accept, expected) => {
     const res = await bare(`${gateway.url}/fast?limit=1`, { headers: { accept } });
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe(expected);
+  });
+
+  it("is never cached, and varies on Accept", async () => {
+    const res = await bare(`${gateway.url}/fast?limit=1`, { headers: { accept: "application/json" } });
+    expect(res.headers["cache-control"]).toBe("no-store");
+    expect(res.headers.vary).toBe("Accept-Encoding, Accept");
+  });
+
+  it.each([
+    ["gzip, deflate, br, zstd", "br"],
+    ["gzip", "gzip"],
+    ["br;q=0, gzip", "gzip"],
+    ["identity", undefined],
+  ])("compresses a page for Accept-Encoding %j with %s", async (encoding, coding) => {
+    const res = await fetch(`${gateway.url}/big?limit=2`, {
+      headers: { accept: "application/json", "accept-encoding": encoding },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding") ?? undefined).toBe(coding);
+    // fetch decodes br and gzip: the page reads the same whichever coding was used.
+    const page = (await res.json()) as { items: Array<{ content: string }> };
+    expect(page.items.map((i) => i.content)).toEqual(["sluice ".repeat(100), "sluice ".repeat(100)]);
+  });
+
+  it("sends a small page uncompressed", async () => {
+    const res = await bare(`${gateway.url}/fast?limit=1`, {
+      headers: { accept: "application/json", "accept-encoding": "gzip, br" },
+    });
+    expect(res.headers["content-encoding"]).toBeUndefined();
   });
 
   it("answers 400 for an Accept it cannot produce", async () => {

@@ -1,5 +1,6 @@
 // The sse entrypoint over the mock endpoint through a compiled gateway (docs/contract.md §5): the event
-// format, comments for headers/metadata, Last-Event-ID resume, heartbeats, the goaway event on
+// format, comments for headers/metadata, Last-Event-ID resume, 204 past the end, failures as an
+// id-less `gateway-error`, the configured retry, heartbeats, the goaway event (with a short retry) on
 // drain, and selection next to http-get on the same path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
@@ -45,6 +46,56 @@ describe("sse entrypoint over the mock endpoint", () => {
             metadataAsComment: true`,
         mock: mockConfig(10, 1, "line one\nline two"),
       }),
+      "failing.yaml": messageApi({
+        name: "failing",
+        path: "/failing",
+        entrypoints: `        - type: sse
+          configuration:
+            retryInMs: 750`,
+        mock: mockConfig(10, 3, "not json"),
+        extra: `  flows:
+    - name: fail on the second message
+      selectors:
+        - type: CHANNEL
+          channel: /
+      subscribe:
+        - name: json to xml
+          policy: json-xml
+          messageCondition: "{#message.id == '1'}"
+`,
+      }),
+      "compat.yaml": messageApi({
+        name: "compat",
+        path: "/compat",
+        entrypoints: `        - type: sse
+          configuration:
+            errorEventName: error`,
+        mock: mockConfig(10, 3, "not json"),
+        extra: `  flows:
+    - name: fail at once
+      selectors:
+        - type: CHANNEL
+          channel: /
+      subscribe:
+        - policy: json-xml
+`,
+      }),
+      "gzipped.yaml": messageApi({
+        name: "gzipped",
+        path: "/gzipped",
+        entrypoints: `        - type: sse
+          configuration:
+            compress: true`,
+        mock: mockConfig(10, 3),
+      }),
+      "slow-gzip.yaml": messageApi({
+        name: "slow-gzip",
+        path: "/slow-gzip",
+        entrypoints: `        - type: sse
+          configuration:
+            compress: true`,
+        mock: mockConfig(400, 3),
+      }),
       "quiet.yaml": messageApi({
         name: "quiet",
         path: "/quiet",
@@ -67,10 +118,8 @@ describe("sse entrypoint over the mock endpoint", () => {
     expect(res.headers["content-type"]).toBe("text/event-stream;charset=UTF-8");
     expect(res.headers["cache-control"]).toBe("no-cache");
     expect(res.ended).toBe(true);
-    const retry = /^retry: (\d+)\n\n/.exec(res.body);
-    expect(Number(retry?.[1])).toBeGreaterThanOrEqual(1000);
-    expect(Number(retry?.[1])).toBeLessThan(30_000);
-    expect(res.body.slice(retry![0].length)).toBe(
+    expect(res.body.startsWith("retry: 3000\n\n")).toBe(true);
+    expect(res.body.slice("retry: 3000\n\n".length)).toBe(
       "id: 0\nevent: message\ndata: hello\n\n" +
         "id: 1\nevent: message\ndata: hello\n\n" +
         "id: 2\nevent: message\ndata: hello\n\n",
@@ -80,6 +129,69 @@ describe("sse entrypoint over the mock endpoint", () => {
   it("resumes after Last-Event-ID", async () => {
     const res = await readStream(`${gateway.url}/events`, { ...EVENT_STREAM, "last-event-id": "1" });
     expect(res.body.replace(/^retry: \d+\n\n/, "")).toBe("id: 2\nevent: message\ndata: hello\n\n");
+  });
+
+  it("answers 204 to a reconnect past the end of a finished stream (EventSource stops)", async () => {
+    const res = await readStream(`${gateway.url}/events`, { ...EVENT_STREAM, "last-event-id": "2" });
+    expect(res.status).toBe(204);
+    expect(res.body).toBe("");
+  });
+
+  it("sends an endpoint failure as `gateway-error` without id, after the configured retry", async () => {
+    const res = await readStream(`${gateway.url}/failing`, EVENT_STREAM);
+    expect(res.status).toBe(200);
+    expect(res.ended).toBe(true);
+    expect(res.body).toMatch(
+      /^retry: 750\n\nid: 0\nevent: message\ndata: not json\n\nevent: gateway-error\ndata: [^\n]+\n\n$/,
+    );
+  });
+
+  it("keeps Gravitee's `error` event name with errorEventName: error", async () => {
+    const res = await readStream(`${gateway.url}/compat`, EVENT_STREAM);
+    expect(res.body).toMatch(/^retry: 3000\n\nevent: error\ndata: [^\n]+\n\n$/);
+  });
+
+  it("gzips the stream, flushed per event, only where configured and offered", async () => {
+    const res = await fetch(`${gateway.url}/gzipped`, {
+      headers: { ...EVENT_STREAM, "accept-encoding": "gzip, br" },
+    });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(res.headers.get("vary")).toBe("Accept-Encoding");
+    // fetch decodes gzip: the events read as sent.
+    expect(await res.text()).toBe(
+      "retry: 3000\n\nid: 0\nevent: message\ndata: hello\n\nid: 1\nevent: message\ndata: hello\n\nid: 2\nevent: message\ndata: hello\n\n",
+    );
+    const identity = await readStream(`${gateway.url}/gzipped`, EVENT_STREAM);
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+    const notConfigured = await fetch(`${gateway.url}/events`, {
+      headers: { ...EVENT_STREAM, "accept-encoding": "gzip" },
+    });
+    expect(notConfigured.headers.get("content-encoding")).toBeNull();
+    await notConfigured.text();
+  });
+
+  it("delivers each gzipped event when it happens, not at the end of the stream", async () => {
+    const started = Date.now();
+    const res = await fetch(`${gateway.url}/slow-gzip`, {
+      headers: { ...EVENT_STREAM, "accept-encoding": "gzip" },
+    });
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while (!text.includes("id: 0\n")) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    const firstAt = Date.now() - started;
+    for (;;) {
+      const { done } = await reader.read();
+      if (done) break;
+    }
+    const endAt = Date.now() - started;
+    expect(text).toContain("id: 0\nevent: message\ndata: hello\n\n");
+    // Messages every 400 ms: the first arrives long before the third and the end.
+    expect(endAt - firstAt).toBeGreaterThan(600);
   });
 
   it("sends headers and metadata as comment lines, and multi-line content as several data lines", async () => {
@@ -124,7 +236,10 @@ describe("sse entrypoint over the mock endpoint", () => {
     const res = await reading;
     await closing;
     expect(res.ended).toBe(true);
-    expect(res.body).toMatch(/^retry: \d+\n\nid: 0\nevent: message\ndata: hello\n\n/);
-    expect(res.body.endsWith("event: goaway\ndata: Stopping, please reconnect\n\n")).toBe(true);
+    expect(res.body).toMatch(/^retry: 3000\n\nid: 0\nevent: message\ndata: hello\n\n/);
+    // A short jittered retry with the goaway: the client comes back within a second.
+    const goaway = /retry: (\d+)\nevent: goaway\ndata: Stopping, please reconnect\n\n$/.exec(res.body);
+    expect(Number(goaway?.[1])).toBeGreaterThanOrEqual(100);
+    expect(Number(goaway?.[1])).toBeLessThanOrEqual(1000);
   });
 });

@@ -85,7 +85,8 @@ async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
 function fixedSource(contents: Buffer[]): MessageEndpoint {
   return {
     name: "fixed",
-    capabilities: { qos: ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"], resume: false },
+    type: "mock",
+    capabilities: { resume: false },
     connect: async () => undefined,
     health: () => ({ ready: true }),
     async *subscribe() {

@@ -100,7 +100,7 @@ describe("json-xml / xml-json policies", () => {
     harness = await policyHarness(xmlJson, {});
     const request = await harness.call({ body: "<a><b>1</b></a>" });
     expect(JSON.parse(request.upstream.body ?? "")).toEqual({ a: { b: 1 } });
-    expect(request.upstream.headers["content-type"]).toBe("application/json");
+    expect(request.upstream.headers["content-type"]).toBe("application/json;charset=UTF-8");
     const response = await harness.call({}, { body: "<r>x</r>" });
     expect(JSON.parse(response.body)).toEqual({ r: "x" });
     expect((await harness.call({ body: "<a>" })).status).toBe(400);

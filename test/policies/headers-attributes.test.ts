@@ -123,7 +123,8 @@ describe("assign-attributes", () => {
       ],
     });
     const result = await harness.call({ headers: { "x-tenant": "acme" } });
-    expect(result.attributes).toEqual({ tenant: "acme", echo: "seen:acme" });
+    // `api` is Gravitee's built-in attribute, set by the gateway.
+    expect(result.attributes).toEqual({ api: "test-api", tenant: "acme", echo: "seen:acme" });
   });
 
   it("REQUEST_CONTENT buffers the body so values may use #request.content", async () => {
@@ -132,7 +133,7 @@ describe("assign-attributes", () => {
       attributes: [{ name: "body", value: (el: ElContext) => el.request.content ?? "<none>" }],
     });
     const result = await harness.call({ body: '{"a":1}' });
-    expect(result.attributes).toEqual({ body: '{"a":1}' });
+    expect(result.attributes).toEqual({ api: "test-api", body: '{"a":1}' });
     expect(result.upstream.body).toBe('{"a":1}');
   });
 

@@ -151,7 +151,7 @@ describe("policies in compiled PROXY gateways", () => {
     );
     expect(upstream?.headers["content-type"]).toBe("application/xml;charset=UTF-8");
     expect(upstream?.headers["content-length"]).toBe(String(Buffer.byteLength(upstream?.body ?? "")));
-    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(res.headers.get("content-type")).toBe("application/json;charset=UTF-8");
     expect(await res.json()).toEqual({ order: { id: 7, items: ["a", "b"], note: "x < y" } });
   });
 
@@ -163,6 +163,11 @@ describe("policies in compiled PROXY gateways", () => {
       headers: { accept: "application/json" },
     });
     expect(res.status).toBe(400);
+    // Gravitee's message, without the parser's detail.
+    expect(await res.json()).toEqual({
+      message: "Unable to transform invalid JSON payload to XML",
+      http_status_code: 400,
+    });
     expect(raw.received.length).toBe(before);
   });
 

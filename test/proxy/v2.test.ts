@@ -137,6 +137,10 @@ describe("v2 ApiDefinition proxying", () => {
     expect((await get("/v2/x", { host: "other.example.com" })).seen?.url).toBe("/other/x");
     expect((await get("/v2plain/y?q=1")).seen?.url).toBe("/base/y?q=1");
     expect((await get("/v2/x", { host: "unknown.example.com" })).status).toBe(404);
+    // Gravitee compares the whole Host header: a virtual host without a port matches no request
+    // whose Host names one (test/differential: `vhost one with port`).
+    expect((await get("/v2/x", { host: "API.example.com" })).seen?.url).toBe("/base/x");
+    expect((await get("/v2/x", { host: "api.example.com:8082" })).status).toBe(404);
   });
 
   it("adds the group's headers (a map in v2)", async () => {

@@ -1,8 +1,11 @@
-// Request and response headers across the proxy: hop-by-hop headers (RFC 9110 §7.6.1, including
-// the names a Connection header lists) never cross it; X-Forwarded-For/Proto/Host (de-facto
-// standard) and Via (RFC 9110 §7.6.3) are appended; the gateway's request and transaction ids go
-// upstream. Built as a flat [name, value, …] list straight from rawHeaders: repeated headers keep
-// their order and count, and no intermediate object is allocated on the hot path.
+// Request and response headers across the proxy, as the real Gravitee gateway sends them (checked
+// by test/differential/): hop-by-hop headers (RFC 9110 §7.6.1, including the names a Connection
+// header lists) never cross it; `Accept-Encoding` follows the endpoint's `useCompression`; the
+// gateway's request and transaction ids go upstream; nothing else is added. X-Forwarded-For/Proto/
+// Host (de-facto standard) and Via (RFC 9110 §7.6.3), which Gravitee never adds, are appended only
+// when SLUICE_FORWARDED_HEADERS=true. Built as a flat [name, value, …] list straight from
+// rawHeaders: repeated headers keep their order and count, and no intermediate object is allocated
+// on the hot path.
 import type { Exchange, GatewayRequest } from "../../contract.ts";
 
 /** Never forwarded in either direction (plus `host`, which is set explicitly). */
@@ -19,15 +22,19 @@ export const HOP_BY_HOP: ReadonlySet<string> = new Set([
   "http2-settings",
 ]);
 
-/** Request headers the gateway replaces with its own value. */
-const REPLACED = new Set([
-  "host",
-  "expect",
-  "x-forwarded-for",
-  "via",
-  "x-gravitee-request-id",
-  "x-gravitee-transaction-id",
-]);
+/** Request headers the gateway replaces with its own value (or, for `expect`, answers itself). */
+const REPLACED = new Set(["host", "expect", "x-gravitee-request-id", "x-gravitee-transaction-id"]);
+
+/** What Gravitee's endpoint client advertises when `useCompression` is on (its default). */
+export const GATEWAY_ACCEPT_ENCODING = "deflate, gzip";
+
+/**
+ * `Accept-Encoding` upstream (Gravitee's HttpClientOptions): `gateway` — the gateway's own
+ * `deflate, gzip`, and it decompresses the response (`useCompression`, the default); `client` — the
+ * client's, untouched (`useCompression: false` with `propagateClientAcceptEncoding`); `none` —
+ * removed, so the backend answers uncompressed (`useCompression: false`).
+ */
+export type AcceptEncoding = "gateway" | "client" | "none";
 
 export interface ForwardSettings {
   /** host[:port] of the target, the Host sent upstream unless the client's is propagated. */
@@ -37,6 +44,17 @@ export interface ForwardSettings {
   readonly extra: ReadonlyArray<readonly [string, string]>;
   /** Keep `te: trailers` (HTTP/2 backends: gRPC needs it). */
   readonly keepTeTrailers: boolean;
+  readonly acceptEncoding: AcceptEncoding;
+  /** Append X-Forwarded-For/Proto/Host and Via (SLUICE_FORWARDED_HEADERS=true; Gravitee adds none). */
+  readonly forwarded: boolean;
+}
+
+export function acceptEncodingOf(http: {
+  useCompression?: boolean;
+  propagateClientAcceptEncoding?: boolean;
+}): AcceptEncoding {
+  if (http.useCompression !== false) return "gateway";
+  return http.propagateClientAcceptEncoding === true ? "client" : "none";
 }
 
 /** The upstream request's headers as a flat list; `host` is always the first pair. */
@@ -51,6 +69,7 @@ export function forwardHeaders(exchange: Exchange, settings: ForwardSettings): s
     "host",
     settings.propagateClientHost && clientHost ? clientHost : settings.targetHost,
   ];
+  const forwarded = settings.forwarded;
   let forwardedFor: string | undefined;
   let via: string | undefined;
   let proto = false;
@@ -65,24 +84,35 @@ export function forwardHeaders(exchange: Exchange, settings: ForwardSettings): s
         out.push("te", "trailers");
       continue;
     }
-    if (REPLACED.has(lower)) {
-      if (lower === "x-forwarded-for") forwardedFor = forwardedFor ? `${forwardedFor}, ${value}` : value;
-      else if (lower === "via") via = via ? `${via}, ${value}` : value;
-      continue;
-    }
+    if (REPLACED.has(lower)) continue;
     if (listed?.has(lower)) continue;
+    if (lower === "accept-encoding" && settings.acceptEncoding !== "client") continue;
     if (overridden && (Object.hasOwn(overrides, lower) || settings.extra.some(([n]) => n === lower)))
       continue;
-    if (lower === "x-forwarded-proto") proto = true;
-    else if (lower === "x-forwarded-host") fwdHost = true;
+    if (forwarded) {
+      if (lower === "x-forwarded-for") {
+        forwardedFor = forwardedFor ? `${forwardedFor}, ${value}` : value;
+        continue;
+      }
+      if (lower === "via") {
+        via = via ? `${via}, ${value}` : value;
+        continue;
+      }
+      if (lower === "x-forwarded-proto") proto = true;
+      else if (lower === "x-forwarded-host") fwdHost = true;
+    }
     out.push(name, value);
   }
-  const remote = req.socket.remoteAddress ?? "";
-  out.push("x-forwarded-for", forwardedFor ? `${forwardedFor}, ${remote}` : remote);
-  if (!proto) out.push("x-forwarded-proto", isEncrypted(req) ? "https" : "http");
-  if (!fwdHost && clientHost) out.push("x-forwarded-host", clientHost);
-  const hop = `${req.httpVersionMajor === 2 ? "2" : (req.httpVersion ?? "1.1")} sluice`;
-  out.push("via", via ? `${via}, ${hop}` : hop);
+  if (settings.acceptEncoding === "gateway" && !Object.hasOwn(overrides, "accept-encoding"))
+    out.push("accept-encoding", GATEWAY_ACCEPT_ENCODING);
+  if (forwarded) {
+    const remote = req.socket.remoteAddress ?? "";
+    out.push("x-forwarded-for", forwardedFor ? `${forwardedFor}, ${remote}` : remote);
+    if (!proto) out.push("x-forwarded-proto", isEncrypted(req) ? "https" : "http");
+    if (!fwdHost && clientHost) out.push("x-forwarded-host", clientHost);
+    const hop = `${req.httpVersionMajor === 2 ? "2" : (req.httpVersion ?? "1.1")} sluice`;
+    out.push("via", via ? `${via}, ${hop}` : hop);
+  }
   out.push("x-gravitee-request-id", exchange.requestId, "x-gravitee-transaction-id", exchange.transactionId);
   for (const [name, value] of settings.extra) out.push(name, value);
   if (overridden) {

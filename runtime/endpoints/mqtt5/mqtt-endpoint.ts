@@ -1,7 +1,9 @@
 // A MessageEndpoint over an MQTT 5 broker with mqtt.js, shared by the `mqtt5` endpoint and the
 // `solace` endpoint (Solace brokers speak MQTT 5 too). As Gravitee's gravitee-endpoint-mqtt5:
 // - one client for publishing, connected by connect(); one client per subscription, with a shared
-//   subscription `$share/<group>/<topic>` so that the replicas of a gateway split the messages;
+//   subscription `$share/<group>/<topic>`, `group` being the client's consumer name
+//   (runtime/message/consumer-name.ts): the connections of one client — on any replica of the
+//   gateway — split the messages, each client gets all of them;
 // - QoS: NONE / AT_MOST_ONCE → MQTT QoS 0; AUTO → QoS 1 acknowledged on arrival; AT_LEAST_ONCE →
 //   QoS 1 with the PUBACK held until `ack()` (mqtt.js then reads nothing more from that client
 //   until the ack: one message in flight per subscription);
@@ -17,12 +19,13 @@ import { GatewayError } from "../../contract.ts";
 import { PushQueue, reason } from "../broker/push-queue.ts";
 import type { TlsOptions } from "../broker/tls.ts";
 
-const ALL_QOS: readonly Qos[] = ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"];
 const CONNECT_TIMEOUT_MS = 5_000;
 const RECONNECT_MS = 1_000;
 
 export interface MqttEndpointOptions {
   name: string;
+  /** The connector id: `mqtt5` or `solace`. */
+  type: string;
   /** `mqtt://host:port` or `mqtts://host:port`. */
   url: string;
   /** How health details name the broker, e.g. `mqtt5 broker 127.0.0.1:1883`. */
@@ -61,7 +64,8 @@ export function mqttFailure(label: string, error: unknown): string {
 
 export class MqttEndpoint implements MessageEndpoint {
   readonly name: string;
-  readonly capabilities = { qos: ALL_QOS, resume: false } as const;
+  readonly type: string;
+  readonly capabilities = { resume: false } as const;
   private readonly options: MqttEndpointOptions;
   private client: MqttClient | undefined;
   private state: Health = { ready: false, detail: "not connected yet" };
@@ -71,6 +75,7 @@ export class MqttEndpoint implements MessageEndpoint {
   constructor(options: MqttEndpointOptions) {
     this.options = options;
     this.name = options.name;
+    this.type = options.type;
   }
 
   private clientOptions(clientId: string): IClientOptions {

@@ -1,0 +1,130 @@
+// Response compression for bodies the gateway writes itself (http-get pages): brotli or gzip when
+// the client offers them in Accept-Encoding (RFC 9110 §12.5.3), `identity` otherwise. Small bodies
+// are sent as they are: below MIN_BYTES the encoding costs more than it saves. Streams (sse) only
+// when configured, through gzip flushed after every event (streamWriter); websocket has its own
+// permessage-deflate.
+import { promisify } from "node:util";
+import { brotliCompress, constants, createGzip, gzip } from "node:zlib";
+import type { GatewayResponse } from "../contract.ts";
+
+export const MIN_BYTES = 512;
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+export type ContentCoding = "br" | "gzip";
+
+/** The coding to use for `accept-encoding`: br before gzip; `q=0` refuses; `*` offers both. */
+export function chooseCoding(acceptEncoding: string | string[] | undefined): ContentCoding | undefined {
+  if (acceptsCoding(acceptEncoding, "br")) return "br";
+  if (acceptsCoding(acceptEncoding, "gzip")) return "gzip";
+  return undefined;
+}
+
+/** Whether `accept-encoding` offers `coding` (by name or `*`, with q > 0). */
+export function acceptsCoding(acceptEncoding: string | string[] | undefined, coding: string): boolean {
+  if (!acceptEncoding) return false;
+  const offered = new Map<string, number>();
+  for (const part of String(acceptEncoding).split(",")) {
+    const [name = "", ...params] = part.split(";").map((s) => s.trim().toLowerCase());
+    if (!name) continue;
+    const q = params.find((p) => p.startsWith("q="));
+    offered.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  return (offered.get(coding) ?? offered.get("*") ?? 0) > 0;
+}
+
+/** A stream's writer: each chunk goes out at once (through gzip, flushed per chunk, when compressed). */
+export interface StreamWriter {
+  /** Resolves once the chunk is handed to the socket; false when it could not be. */
+  write(chunk: string): Promise<boolean>;
+  end(): void;
+}
+
+/**
+ * Writes a stream to `response`, gzip-compressed when `compress` and the client offers gzip (then
+ * with `content-encoding` and `vary` set): every chunk is flushed (Z_SYNC_FLUSH), so an event is
+ * never held back in the compressor. gzip rather than br: every browser decodes it on a stream.
+ */
+export function streamWriter(
+  response: GatewayResponse,
+  acceptEncoding: string | string[] | undefined,
+  compress: boolean,
+): StreamWriter {
+  const raw = response as import("node:http").ServerResponse;
+  const direct = (chunk: string | Buffer): Promise<boolean> =>
+    new Promise((resolve) => {
+      if (response.destroyed || response.writableEnded) {
+        resolve(false);
+        return;
+      }
+      // The two response types' write() overloads do not unify; both take (chunk, callback).
+      raw.write(chunk, (error) => resolve(!error));
+    });
+  if (compress) addVary(response, "Accept-Encoding");
+  if (!compress || !acceptsCoding(acceptEncoding, "gzip"))
+    return { write: (chunk) => direct(chunk), end: () => response.end() };
+  response.setHeader("content-encoding", "gzip");
+  const gz = createGzip({ level: 6 });
+  let last: Promise<boolean> = Promise.resolve(true);
+  gz.on("data", (data: Buffer) => {
+    last = direct(data);
+  });
+  gz.on("error", () => response.destroy?.());
+  return {
+    write: (chunk) =>
+      new Promise((resolve) => {
+        if (response.destroyed || response.writableEnded) {
+          resolve(false);
+          return;
+        }
+        gz.write(chunk);
+        gz.flush(constants.Z_SYNC_FLUSH, () => {
+          last.then(resolve, () => resolve(false));
+        });
+      }),
+    end: () => {
+      gz.end(() => {
+        if (!response.writableEnded) response.end();
+      });
+    },
+  };
+}
+
+/** Adds a field name to Vary, keeping what earlier stages (CORS: `Origin`) put there. */
+export function addVary(response: GatewayResponse, field: string): void {
+  const current = response.getHeader("vary");
+  const names =
+    current === undefined
+      ? []
+      : String(current)
+          .split(",")
+          .map((s) => s.trim());
+  if (!names.some((n) => n.toLowerCase() === field.toLowerCase())) names.push(field);
+  response.setHeader("vary", names.filter((n) => n !== "").join(", "));
+}
+
+/**
+ * The body to send, compressed when the client offers a coding and the body is worth it; sets
+ * `content-encoding` and `vary`. The caller sets `content-length` from the returned buffer.
+ */
+export async function encodeBody(
+  body: string | Buffer,
+  acceptEncoding: string | string[] | undefined,
+  response: GatewayResponse,
+): Promise<Buffer> {
+  const raw = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+  addVary(response, "Accept-Encoding");
+  const coding = raw.length >= MIN_BYTES ? chooseCoding(acceptEncoding) : undefined;
+  if (!coding) return raw;
+  response.setHeader("content-encoding", coding);
+  return coding === "br"
+    ? brotli(raw, {
+        params: {
+          // Quality 4: most of brotli's gain at a fraction of the default 11's cost per request.
+          [constants.BROTLI_PARAM_QUALITY]: 4,
+          [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+        },
+      })
+    : gzipAsync(raw, { level: 6 });
+}
