@@ -155,6 +155,7 @@ export const connector = defineEndpoint<
                     path: upstreamPath(exchange),
                     headers: forwardHeaders(exchange, settings),
                     body: policyBody ?? (hasRequestBody(req) ? (req as Readable) : null),
+                    decode: settings.acceptEncoding === "gateway",
                   },
                   exchange.response as ServerResponse,
                 );

@@ -11,6 +11,7 @@
 import type { ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
 import { brokenOff } from "../../server/errors.ts";
+import { DECODERS } from "./compression.ts";
 import { HOP_BY_HOP } from "./headers.ts";
 
 /** The gateway's own ids (already on the response) are never taken from the backend. */
@@ -22,6 +23,9 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
   private headSent = false;
   /** HEAD, 204 and 304 carry no body (RFC 9110 §6.4.1): whatever the backend sends after the head is dropped. */
   private bodiless = false;
+  /** `useCompression`: a gzip/deflate body is decoded on its way to the client (./compression.ts). */
+  private decoder: NodeJS.ReadWriteStream | undefined;
+  private readonly decode: boolean;
   private finished = false;
   private readonly onDrain = () => this.resumeUpstream?.();
   private readonly onClientClose = () => {
@@ -39,7 +43,9 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
     resolve: () => void,
     reject: (error: Error) => void,
     settled?: () => void,
+    decode = false,
   ) {
+    this.decode = decode;
     this.res = res;
     this.resolve = resolve;
     this.reject = reject;
@@ -61,12 +67,24 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
     const noContent = status === 204 || status === 304;
     this.bodiless = noContent || res.req.method === "HEAD";
     let listed: string[] | undefined;
+    let makeDecoder: (() => NodeJS.ReadWriteStream) | undefined;
+    if (this.decode && !this.bodiless) {
+      for (let i = 0; i < raw.length; i += 2) {
+        if (raw[i]!.length === 16 && raw[i]!.toString("latin1").toLowerCase() === "content-encoding")
+          makeDecoder = DECODERS[raw[i + 1]!.toString("latin1").trim().toLowerCase()];
+      }
+    }
     const flat: string[] = [];
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i]!.toString("latin1");
       const lower = name.toLowerCase();
       const value = raw[i + 1]!.toString("latin1");
-      if (HOP_BY_HOP.has(lower) || OWN.has(lower) || (noContent && lower === "content-length")) {
+      if (
+        HOP_BY_HOP.has(lower) ||
+        OWN.has(lower) ||
+        (noContent && lower === "content-length") ||
+        (makeDecoder && (lower === "content-encoding" || lower === "content-length"))
+      ) {
         if (lower === "connection") listed = value.split(",").map((t) => t.trim().toLowerCase());
         continue;
       }
@@ -87,6 +105,17 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
       }
     }
     this.headSent = true;
+    if (makeDecoder) {
+      const decoder = makeDecoder();
+      this.decoder = decoder;
+      decoder.pipe(res);
+      // A corrupt body ends the client's response like a backend breaking off.
+      decoder.once("error", () => {
+        brokenOff.add(res);
+        res.destroy();
+        this.abortUpstream?.();
+      });
+    }
     if (this.bodiless) {
       // Answered now: what the backend sends after such a head (or how it fails) is not the client's.
       this.finished = true;
@@ -98,8 +127,10 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
   }
 
   onData(chunk: Buffer): boolean {
-    if (this.bodiless || this.res.write(chunk)) return true;
-    this.res.once("drain", this.onDrain);
+    if (this.bodiless) return true;
+    const sink = this.decoder ?? this.res;
+    if (sink.write(chunk)) return true;
+    sink.once("drain", this.onDrain);
     return false;
   }
 
@@ -107,7 +138,9 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
     if (this.bodiless) return;
     this.finished = true;
     this.res.removeListener("close", this.onClientClose);
-    this.res.end();
+    // With a decoder, its pipe ends the response once the last decoded bytes are out.
+    if (this.decoder) this.decoder.end();
+    else this.res.end();
     this.resolve();
   }
 

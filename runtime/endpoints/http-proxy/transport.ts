@@ -43,7 +43,10 @@ export interface Transport {
    * HTTP/1.1 only: the backend's answer written straight into `res` (./forward.ts); undefined when
    * every connection is busy (the request would queue: `send` bounds that wait).
    */
-  forward?(options: Omit<SendOptions, "signal">, res: ServerResponse): Promise<void> | undefined;
+  forward?(
+    options: Omit<SendOptions, "signal"> & { decode?: boolean },
+    res: ServerResponse,
+  ): Promise<void> | undefined;
   close(): Promise<void>;
 }
 
@@ -147,7 +150,7 @@ export function createHttp1Transport(
             body: o.body,
             reset: !keepAlive,
           },
-          new ForwardHandler(res, resolve, reject, () => waiting--),
+          new ForwardHandler(res, resolve, reject, () => waiting--, o.decode === true),
         );
       });
     },
