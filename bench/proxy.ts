@@ -1,176 +1,379 @@
-// Proxy hot-path cost: a direct undici pass-through proxy (the floor: Node http server → undici
-// Pool → pipeline back, nothing else) against the compiled Sluice gateway, in front of the same
-// backend, in one run.
+// `npm run bench:proxy`: Sluice's proxy hot path against real gateways in one run (issue 18's
+// method). One backend; in front of it, each in its own process: nginx (1 worker, upstream
+// keep-alive), fast-gateway, fastify + @fastify/http-proxy, a bare undici pass-through, and Sluice
+// bundles compiled from specs (keyless; API-key plan + transform-headers; rate-limited; 1,000 APIs).
+// Throughput: wrk -t1 -c50 keep-alive GETs (autocannon when wrk is absent), rounds interleaved (the
+// order rotates each round), each after a warm-up, medians. Latency: autocannon at a fixed rate,
+// unloaded and at half of Sluice's maximum, p99 of Sluice minus p99 of the backend alone.
 //
-//   node bench/proxy.ts [--seconds 5] [--connections 32] [--rounds 3] [--size 64]
+//   node bench/proxy.ts [--seconds 5] [--rounds 3] [--connections 50] [--size 64] [--only a,b]
+//                       [--latency-seconds 5] [--no-latency] [--write]
 //
-// The backend, the direct proxy and the gateway each run in their own child process; the load
-// generator (an undici Pool, `connections` keep-alive connections, one request in flight each) runs
-// in this process. Rounds alternate direct / sluice, each after a 1 s warm-up. Reported per target:
-// requests/s, and the proxy process's CPU time per request (user + system, µs) — the figure that
-// matters on a shared 2-core box, where req/s also depends on what the other processes get — and
-// the Sluice/direct ratios. Medians over the rounds. Bounded: every child is killed at the end.
-import { type ChildProcess, fork } from "node:child_process";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { pipeline } from "node:stream";
+// --write puts the tables into docs/benchmarks.md (between the bench:proxy markers). Absolute
+// figures depend on the machine and its load: the ratios to peers measured in the same run are
+// the result. Every child is killed at the end.
+import type { ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { Pool } from "undici";
-import { startGatewayProcess } from "../test/proxy/gateway-process.ts";
-import { group, v4Proxy } from "../test/proxy/specs.ts";
+import {
+  autocannonThroughput,
+  findWrk,
+  fixedRateLatency,
+  type Latency,
+  type LoadOptions,
+  type Throughput,
+  wrk,
+} from "./proxy/load.ts";
+import {
+  backend,
+  CONTEXT_PATH,
+  cpuMicros,
+  fastGateway,
+  fastifyProxy,
+  findNginx,
+  freePort,
+  startNginx,
+  startRole,
+  undiciPassThrough,
+  waitForPort,
+} from "./proxy/peers.ts";
+import { compileVariant, startBundle, VARIANTS } from "./proxy/sluice.ts";
 
 const { values } = parseArgs({
   options: {
     role: { type: "string" },
+    port: { type: "string" },
     target: { type: "string" },
     seconds: { type: "string", default: "5" },
-    connections: { type: "string", default: "32" },
     rounds: { type: "string", default: "3" },
+    connections: { type: "string", default: "50" },
     size: { type: "string", default: "64" },
+    only: { type: "string" },
+    "latency-seconds": { type: "string", default: "5" },
+    "no-latency": { type: "boolean", default: false },
+    write: { type: "boolean", default: false },
   },
 });
 
-// A child whose parent is gone has nothing left to do.
-if (values.role) process.once("disconnect", () => process.exit(0));
+if (values.role) await serveRole(values.role, Number(values.port), values.target ?? "");
+else await main();
 
-if (values.role === "backend") {
-  const body = Buffer.alloc(Number(values.size), "x");
-  const server = createServer((req, res) => {
-    req.resume();
-    res.writeHead(200, { "content-type": "text/plain", "content-length": body.length });
-    res.end(body);
-  });
-  server.keepAliveTimeout = 65_000;
-  server.listen(0, "127.0.0.1", () => process.send!({ port: (server.address() as AddressInfo).port }));
-} else if (values.role === "direct") {
-  const pool = new Pool(values.target!, { connections: 100 });
-  const server = createServer((req, res) => {
-    pool.request({ path: req.url!, method: req.method as "GET", headers: req.headers, body: req }).then(
-      (up) => {
-        res.writeHead(up.statusCode, up.headers as Record<string, string>);
-        pipeline(up.body, res, () => {});
-      },
-      () => {
-        res.statusCode = 502;
-        res.end();
-      },
-    );
-  });
-  server.keepAliveTimeout = 65_000;
-  server.listen(0, "127.0.0.1", () => process.send!({ port: (server.address() as AddressInfo).port }));
-  process.on("message", (m) => {
-    if (m === "cpu") {
-      const u = process.cpuUsage();
-      process.send!({ value: u.user + u.system });
-    }
-  });
-} else {
-  await main();
+/** The child side: one reference server on `port`. */
+async function serveRole(role: string, port: number, target: string): Promise<void> {
+  if (role === "backend") backend(Number(values.size)).listen(port, "127.0.0.1");
+  else if (role === "undici") undiciPassThrough(target).listen(port, "127.0.0.1");
+  else if (role === "fast-gateway") await (await fastGateway(target)).listen(port);
+  else if (role === "fastify") await (await fastifyProxy(target)).listen(port);
+  else throw new Error(`unknown role ${role}`);
 }
 
-function child(role: string, extra: string[] = []): Promise<{ proc: ChildProcess; port: number }> {
-  const proc = fork(fileURLToPath(import.meta.url), [`--role=${role}`, `--size=${values.size}`, ...extra], {
-    execPath: process.execPath,
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  return new Promise((resolve) =>
-    proc.once("message", (m: { port: number }) => resolve({ proc, port: m.port })),
-  );
-}
-
-async function drive(
-  url: string,
-  ms: number,
-  connections: number,
-): Promise<{ count: number; errors: number }> {
-  const pool = new Pool(url, { connections, pipelining: 1 });
-  let count = 0;
-  let errors = 0;
-  const end = performance.now() + ms;
-  const worker = async () => {
-    while (performance.now() < end) {
-      try {
-        const res = await pool.request({ path: "/bench/items?id=1", method: "GET" });
-        await res.body.dump();
-        if (res.statusCode === 200) count++;
-        else errors++;
-      } catch {
-        errors++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, worker));
-  await pool.close();
-  return { count, errors };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+interface Target {
+  name: string;
+  label: string;
+  url: string;
+  headers?: Record<string, string>;
+  kind: "limit" | "peer" | "node-peer" | "extra" | "sluice";
+  /** The proxy's process, whose CPU time per request is reported. */
+  pid: number;
 }
 
 async function main(): Promise<void> {
   const seconds = Number(values.seconds);
-  const connections = Number(values.connections);
   const rounds = Number(values.rounds);
-  const backend = await child("backend");
-  const backendUrl = `http://127.0.0.1:${backend.port}`;
-  const direct = await child("direct", [`--target=${backendUrl}`]);
-  const sluice = await startGatewayProcess({
-    "bench.yaml": v4Proxy("bench", "/bench", [
-      group({ endpoints: [{ name: "origin", target: backendUrl }] }),
-    ]),
-  });
-  const askCpu = (proc: ChildProcess) =>
-    new Promise<number>((resolve) => {
-      proc.once("message", (m: { value: number }) => resolve(m.value));
-      proc.send("cpu");
-    });
-  const targets = [
-    { name: "direct", url: `http://127.0.0.1:${direct.port}`, cpu: () => askCpu(direct.proc) },
-    { name: "sluice", url: sluice.url, cpu: () => sluice.cpu() },
-  ];
-  const results: Record<string, { rps: number[]; us: number[]; errors: number }> = {
-    direct: { rps: [], us: [], errors: 0 },
-    sluice: { rps: [], us: [], errors: 0 },
+  const connections = Number(values.connections);
+  const only = values.only?.split(",");
+  const wanted = (name: string) => !only || only.includes(name);
+  const started = new Date();
+  const load0 = loadavg();
+  const children: ChildProcess[] = [];
+  const stops: Array<() => void> = [];
+  const work = await mkdtemp(join(tmpdir(), "sluice-bench-proxy-"));
+  const killAll = () => {
+    for (const c of children) if (c.exitCode === null) c.kill();
+    for (const s of stops) s();
   };
+  process.once("exit", killAll);
+  const role = async (name: Parameters<typeof startRole>[0], target = "") => {
+    const { port, proc } = await startRole(name, target, Number(values.size));
+    children.push(proc);
+    return { port, pid: proc.pid! };
+  };
+
+  const wrkBinary = findWrk(true);
+  const generator = wrkBinary ? `wrk -t1 -c${connections}` : `autocannon -c${connections} (wrk absent)`;
+  const measure = (o: LoadOptions): Promise<Throughput> =>
+    wrkBinary ? wrk(wrkBinary, o) : autocannonThroughput(o);
+
+  const targets: Target[] = [];
   try {
+    const { port: backendPort, pid: backendPid } = await role("backend");
+    const backendUrl = `http://127.0.0.1:${backendPort}`;
+    targets.push({
+      name: "backend",
+      label: "backend direct (the limit)",
+      url: `${backendUrl}/items?id=1`,
+      kind: "limit",
+      pid: backendPid,
+    });
+    const nginx = wanted("nginx") ? findNginx() : undefined;
+    if (nginx) {
+      const port = await freePort();
+      const n = await startNginx(nginx, join(work, "nginx"), port, backendPort);
+      stops.push(n.stop);
+      await waitForPort(port);
+      targets.push({
+        name: "nginx",
+        label: "nginx, 1 worker, upstream keepalive",
+        url: `http://127.0.0.1:${port}${CONTEXT_PATH}/items?id=1`,
+        kind: "peer",
+        pid: n.pid,
+      });
+    } else if (wanted("nginx")) console.error("nginx could not be installed: its row is left out");
+    for (const [name, label] of [
+      ["fast-gateway", "fast-gateway"],
+      ["fastify", "fastify + @fastify/http-proxy"],
+    ] as const) {
+      if (!wanted(name)) continue;
+      const { port, pid } = await role(name, backendUrl);
+      targets.push({
+        pid,
+        name,
+        label,
+        url: `http://127.0.0.1:${port}${CONTEXT_PATH}/items?id=1`,
+        kind: "node-peer",
+      });
+    }
+    if (wanted("undici")) {
+      const { port, pid } = await role("undici", backendUrl);
+      targets.push({
+        pid,
+        name: "undici",
+        label: "node:http → undici Pool → pipe (extra)",
+        url: `http://127.0.0.1:${port}${CONTEXT_PATH}/items?id=1`,
+        kind: "extra",
+      });
+    }
+    for (const v of VARIANTS) {
+      if (!wanted(v.name)) continue;
+      const t0 = performance.now();
+      const bundle = await compileVariant(v, join(work, v.name));
+      console.error(`compiled ${v.name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      const g = await startBundle(bundle, backendUrl, v.env);
+      children.push(g.proc);
+      targets.push({
+        name: v.name,
+        label: v.label,
+        url: `http://127.0.0.1:${g.port}${v.path}`,
+        kind: "sluice",
+        pid: g.proc.pid!,
+        ...(v.headers ? { headers: v.headers } : {}),
+      });
+    }
+
+    // Every target answers 200 before anything is measured.
+    for (const t of targets) {
+      const res = await fetch(t.url, { headers: t.headers ?? {} });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${t.name} answered ${res.status}`);
+    }
+
+    const rps: Record<string, number[]> = {};
+    const errors: Record<string, number> = {};
+    const cpu: Record<string, number[]> = {};
     for (let round = 0; round < rounds; round++) {
-      for (const t of targets) {
-        await drive(t.url, 1000, connections);
-        const cpu0 = await t.cpu();
-        const t0 = performance.now();
-        const { count, errors } = await drive(t.url, seconds * 1000, connections);
-        const elapsed = (performance.now() - t0) / 1000;
-        const cpu = (await t.cpu()) - cpu0;
-        const r = results[t.name]!;
-        r.rps.push(count / elapsed);
-        r.us.push(cpu / count);
-        r.errors += errors;
-        console.log(
-          `round ${round + 1} ${t.name.padEnd(6)} ${(count / elapsed).toFixed(0).padStart(7)} req/s  ${(cpu / count).toFixed(1).padStart(6)} µs CPU/req  errors ${errors}`,
+      const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+      for (const t of order) {
+        const o = { url: t.url, connections, ...(t.headers ? { headers: t.headers } : {}) };
+        let r: Throughput;
+        let cpu0: number;
+        try {
+          await measure({ ...o, seconds: 1 });
+          cpu0 = cpuMicros(t.pid);
+          r = await measure({ ...o, seconds });
+        } catch (error) {
+          // A target that died is reported as such; the others are still measured.
+          console.error(`round ${round + 1} ${t.name}: ${(error as Error).message.split("\n")[0]}`);
+          errors[t.name] = (errors[t.name] ?? 0) + 1;
+          continue;
+        }
+        const perRequest = (cpuMicros(t.pid) - cpu0) / (r.rps * seconds);
+        rps[t.name] = [...(rps[t.name] ?? []), r.rps];
+        cpu[t.name] = [...(cpu[t.name] ?? []), perRequest];
+        errors[t.name] = (errors[t.name] ?? 0) + r.errors;
+        console.error(
+          `round ${round + 1} ${t.name.padEnd(14)} ${r.rps.toFixed(0).padStart(7)} req/s ${perRequest.toFixed(1).padStart(6)} µs CPU/req  errors ${r.errors}  load ${loadavg()[0]!.toFixed(1)}`,
         );
       }
     }
+    const med = (name: string) => (rps[name] ? median(rps[name]) : Number.NaN);
+    const medCpu = (name: string) => (cpu[name] ? median(cpu[name]) : Number.NaN);
+
+    let latency: LatencyResult | undefined;
+    const keyless = targets.find((t) => t.name === "keyless");
+    if (!values["no-latency"] && keyless) {
+      latency = await measureLatency(
+        targets[0]!,
+        keyless,
+        med("keyless"),
+        Number(values["latency-seconds"]),
+        rounds,
+      );
+    }
+    const load1 = loadavg();
+    const report = renderReport({
+      targets,
+      med,
+      medCpu,
+      errors,
+      latency,
+      seconds,
+      rounds,
+      connections,
+      generator,
+      started,
+      load: [load0[0]!, load1[0]!],
+    });
+    console.log(report);
+    if (values.write) await writeDocs(report);
   } finally {
-    await sluice.close();
-    direct.proc.kill();
-    backend.proc.kill();
+    killAll();
+    await rm(work, { recursive: true, force: true });
   }
-  const d = results.direct!;
-  const s = results.sluice!;
-  console.log(
-    `\nmedians over ${rounds} rounds of ${seconds} s, ${connections} connections, ${values.size}-byte bodies:`,
+}
+
+interface LatencyResult {
+  rate: number;
+  unloaded: { direct: Latency; sluice: Latency };
+  half: { direct: Latency; sluice: Latency };
+}
+
+/** p99 of the backend alone and through Sluice, interleaved, medians over the rounds. */
+async function measureLatency(
+  direct: Target,
+  sluice: Target,
+  maxRps: number,
+  seconds: number,
+  rounds: number,
+): Promise<LatencyResult> {
+  const half = Math.round(maxRps / 2);
+  const runs = { ud: [] as Latency[], us: [] as Latency[], hd: [] as Latency[], hs: [] as Latency[] };
+  for (let r = 0; r < rounds; r++) {
+    runs.ud.push(await fixedRateLatency({ url: direct.url, connections: 1, rate: 200, seconds }));
+    runs.us.push(await fixedRateLatency({ url: sluice.url, connections: 1, rate: 200, seconds }));
+    runs.hd.push(await fixedRateLatency({ url: direct.url, connections: 50, rate: half, seconds }));
+    runs.hs.push(await fixedRateLatency({ url: sluice.url, connections: 50, rate: half, seconds }));
+    console.error(
+      `latency round ${r + 1}: unloaded p99 ${runs.ud.at(-1)!.p99.toFixed(3)} / ${runs.us.at(-1)!.p99.toFixed(3)} ms, at ${half}/s p99 ${runs.hd.at(-1)!.p99.toFixed(3)} / ${runs.hs.at(-1)!.p99.toFixed(3)} ms`,
+    );
+  }
+  const pick = (xs: Latency[]): Latency => ({
+    p50: median(xs.map((x) => x.p50)),
+    p99: median(xs.map((x) => x.p99)),
+    count: median(xs.map((x) => x.count)),
+  });
+  return {
+    rate: half,
+    unloaded: { direct: pick(runs.ud), sluice: pick(runs.us) },
+    half: { direct: pick(runs.hd), sluice: pick(runs.hs) },
+  };
+}
+
+function renderReport(r: {
+  targets: Target[];
+  med: (name: string) => number;
+  medCpu: (name: string) => number;
+  errors: Record<string, number>;
+  latency: LatencyResult | undefined;
+  seconds: number;
+  rounds: number;
+  connections: number;
+  generator: string;
+  started: Date;
+  load: [number, number];
+}): string {
+  const { targets, med } = r;
+  const nginx = med("nginx");
+  const nodePeers = targets.filter((t) => t.kind === "node-peer");
+  const best = nodePeers.reduce<Target | undefined>(
+    (b, t) => (b === undefined || med(t.name) > med(b.name) ? t : b),
+    undefined,
   );
-  console.log(
-    `  direct undici pass-through  ${median(d.rps).toFixed(0)} req/s  ${median(d.us).toFixed(1)} µs CPU/req`,
+  const bestRps = best ? med(best.name) : Number.NaN;
+  const x = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "—");
+  const lines: string[] = [];
+  lines.push(
+    `Run ${r.started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${cpus().length} cores, load average ${r.load[0].toFixed(1)} at the start and ${r.load[1].toFixed(1)} at the end; Node ${process.version}; ${r.generator}, keep-alive GETs of a 64-byte body, ${r.rounds} interleaved rounds of ${r.seconds} s (each after a 1 s warm-up), medians.`,
+    "",
+    "| target | req/s | of nginx | of the best Node peer | CPU µs/request | errors |",
+    "|---|---:|---:|---:|---:|---:|",
   );
-  console.log(
-    `  sluice gateway              ${median(s.rps).toFixed(0)} req/s  ${median(s.us).toFixed(1)} µs CPU/req`,
+  for (const t of targets) {
+    const v = med(t.name);
+    const name = t.kind === "sluice" ? `**${t.label}**` : t.label;
+    lines.push(
+      `| ${name} | ${v.toFixed(0)} | ${x(v, nginx)} | ${x(v, bestRps)} | ${r.medCpu(t.name).toFixed(1)} | ${r.errors[t.name] ?? 0} |`,
+    );
+  }
+  lines.push(
+    "",
+    "CPU µs/request: the proxy process's user + system time during the round (/proc) divided by the requests it served — steadier than req/s when other work shares the cores.",
   );
-  console.log(
-    `  ratio sluice/direct         ${(median(s.rps) / median(d.rps)).toFixed(2)}× throughput, ${(median(s.us) / median(d.us)).toFixed(2)}× CPU per request`,
+  const keyless = med("keyless");
+  const goal = (what: string, value: number, ref: string, refValue: number, target: number) => {
+    const ratio = value / refValue;
+    const ok = Number.isFinite(ratio) ? (ratio >= target ? "✓" : "✗") : "—";
+    lines.push(
+      `| ${what} | ${value.toFixed(0)} req/s | ${ref}: ${refValue.toFixed(0)} req/s | ${x(value, refValue)} | ≥ ${target}× | ${ok} |`,
+    );
+  };
+  lines.push(
+    "",
+    "| goal | figure | reference (same run) | ratio | target | met |",
+    "|---|---:|---|---:|---:|:-:|",
   );
-  if (d.errors + s.errors > 0) console.log(`  errors: direct ${d.errors}, sluice ${s.errors}`);
+  if (best) goal("keyless pass-through vs the best Node peer", keyless, best.label, bestRps, 1.3);
+  goal("keyless pass-through vs nginx", keyless, "nginx", nginx, 0.6);
+  goal("API-key plan + transform-headers", med("api-key"), "keyless", keyless, 0.9);
+  goal("rate-limited", med("rate-limit"), "keyless", keyless, 0.85);
+  goal("1,000 APIs in the bundle", med("1000-apis"), "1 API (keyless)", keyless, 0.97);
+  const lat = r.latency;
+  if (lat) {
+    const added = (p: { direct: Latency; sluice: Latency }) => p.sluice.p99 - p.direct.p99;
+    const row = (what: string, p: { direct: Latency; sluice: Latency }, target: number) =>
+      lines.push(
+        `| ${what} | ${added(p).toFixed(2)} ms | p99 backend alone ${p.direct.p99.toFixed(2)} ms, through Sluice ${p.sluice.p99.toFixed(2)} ms | — | ≤ ${target} ms | ${added(p) <= target ? "✓" : "✗"} |`,
+      );
+    row("p99 added latency, unloaded (200 req/s, 1 connection)", lat.unloaded, 0.5);
+    row(`p99 added latency at half the maximum rate (${lat.rate} req/s, 50 connections)`, lat.half, 3);
+    lines.push(
+      "",
+      "Latency: autocannon at a fixed rate (`overallRate`; wrk2 is not in Debian), every response time kept (not autocannon's whole-millisecond histogram), interleaved, medians of the rounds.",
+    );
+  }
+  return lines.join("\n");
+}
+
+async function writeDocs(report: string): Promise<void> {
+  const START = "<!-- bench:proxy:start -->";
+  const END = "<!-- bench:proxy:end -->";
+  const path = fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url));
+  const text = await readFile(path, "utf8");
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  const block = `${START}\n${report}\n${END}`;
+  const next =
+    a >= 0 && b > a
+      ? text.slice(0, a) + block + text.slice(b + END.length)
+      : `${text.trimEnd()}\n\n## Proxy hot path (\`npm run bench:proxy\`)\n\n${block}\n`;
+  await writeFile(path, next);
+  console.error(`tables written into ${path}`);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }

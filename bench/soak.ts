@@ -83,7 +83,14 @@ export async function runSoak(options: {
 
   const samples: SoakResult["samples"] = [];
   const started = Date.now();
-  const sample = async () => {
+  // One sample at a time: the gateway answers rss and heap questions in order, and the last
+  // interval's sample may still be waiting for its answers when the final one starts.
+  let sampling = Promise.resolve();
+  const sample = () => {
+    sampling = sampling.then(takeSample);
+    return sampling;
+  };
+  const takeSample = async () => {
     const atSeconds = (Date.now() - started) / 1000;
     samples.push({ atSeconds, rss: await gateway.rss(), heap: await gateway.heap() });
     const s = samples.at(-1)!;

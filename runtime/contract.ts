@@ -437,6 +437,14 @@ export interface ProxyEndpoint {
   readonly name: string;
   /** Rejects with a GatewayError: 502 when unreachable, 504 on timeout. */
   request(exchange: Exchange, options?: ProxyRequestOptions): Promise<UpstreamResponse>;
+  /**
+   * Sends the request and writes the backend's answer straight into `exchange.response` (an HTTP/1.1
+   * response), streamed with backpressure — for exchanges whose response phase does nothing
+   * (`Pipeline.passesResponseThrough`). Resolves false when it did not take the exchange (every
+   * connection busy: `request` bounds the wait). Rejects with a GatewayError like `request` when
+   * nothing was written yet; a failure after the head cuts the response off.
+   */
+  forward?(exchange: Exchange): Promise<boolean>;
   /** Proxies a WebSocket handshake; rejects with a GatewayError like `request`. */
   upgrade?(exchange: Exchange, head: Buffer): Promise<UpstreamUpgrade>;
   /** Runs one health-check call; rejects when the backend cannot be reached. */
@@ -510,6 +518,8 @@ export interface Pipeline {
   /** Runs security, plan and flow request steps; rejects with a GatewayError. */
   request(exchange: Exchange): Promise<void>;
   response(exchange: Exchange): Promise<void>;
+  /** True when `response` would do nothing for this exchange (no response steps, nothing deferred). */
+  passesResponseThrough?(exchange: Exchange): boolean;
   /** Applies publish or subscribe message steps; undefined = dropped. */
   message(phase: "publish" | "subscribe", message: Message, exchange: Exchange): Promise<Message | undefined>;
   /** The endpoints of the API, started by the gateway. */

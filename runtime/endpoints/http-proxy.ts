@@ -5,6 +5,7 @@
 // backends go through an undici Pool, HTTP/2 ones (`version: HTTP_2`, `grpc://`) through one
 // node:http2 session; `ws://`/`wss://` targets (and any target) take WebSocket upgrades.
 // Gravitee: https://documentation.gravitee.io/apim/create-apis/proxy-apis — RFC 9110 §7.6.
+import type { ServerResponse } from "node:http";
 import type { Readable } from "node:stream";
 import { Agent, errors, request as undiciRequest } from "undici";
 import type { Exchange, HealthProbe, ProbeResult, ProxyEndpoint, UpstreamResponse } from "../contract.ts";
@@ -67,6 +68,10 @@ export const connector = defineEndpoint<
           ? createHttp2Transport(origin, scheme.secure ? "https" : "http", http, tls)
           : createHttp1Transport(origin, http, tls, queueLimit);
         return pooled.send(o);
+      },
+      forward: (o: Parameters<NonNullable<Transport["forward"]>>[0], res: ServerResponse) => {
+        pooled ??= createHttp1Transport(origin, http, tls, queueLimit);
+        return pooled.forward!(o, res);
       },
       close: async () => {
         await pooled?.close();
@@ -132,6 +137,36 @@ export const connector = defineEndpoint<
           throw toGatewayError(error);
         }
       },
+
+      // HTTP/1.1 backends only (an HTTP/2 session has no dispatch handler): contract.ts ProxyEndpoint.
+      ...(h2
+        ? {}
+        : {
+            async forward(exchange: Exchange): Promise<boolean> {
+              const req = exchange.request;
+              const policyBody = exchange.requestBody.buffered
+                ? await exchange.requestBody.read()
+                : undefined;
+              if (policyBody) exchange.upstreamHeaders["content-length"] = String(policyBody.length);
+              try {
+                const forwarded = transport.forward(
+                  {
+                    method: exchange.upstreamRequest.method ?? req.method ?? "GET",
+                    path: upstreamPath(exchange),
+                    headers: forwardHeaders(exchange, settings),
+                    body: policyBody ?? (hasRequestBody(req) ? (req as Readable) : null),
+                    decode: settings.acceptEncoding === "gateway",
+                  },
+                  exchange.response as ServerResponse,
+                );
+                if (!forwarded) return false;
+                await forwarded;
+                return true;
+              } catch (error) {
+                throw toGatewayError(error);
+              }
+            },
+          }),
 
       async upgrade(exchange) {
         try {

@@ -10,8 +10,9 @@ import { pipeline as pump } from "node:stream/promises";
 import type { Exchange, GatewayResponse, Pipeline, UpstreamResponse } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { defineEntrypoint } from "../define.ts";
-import { CORS_APPLIED_ATTRIBUTE, isCorsResponseHeader } from "../server/cors.ts";
+import { isCorsResponseHeader } from "../server/cors.ts";
 import { brokenOff, rawHead, writeRawError } from "../server/errors.ts";
+import type { GatewayExchange } from "../server/exchange.ts";
 import type { HttpProxyEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
 
 export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
@@ -23,13 +24,26 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
       matches: () => true,
       async handle(exchange, pipeline) {
         await pipeline.request(exchange);
-        const upstream = await (exchange.invoker?.(exchange) ??
-          pipeline.proxyEndpoint(exchange).request(exchange));
+        // A policy that answers instead of the endpoint (mock) sets the exchange's invoker.
+        const invoker = exchange.invoker;
+        const endpoint = invoker ? undefined : pipeline.proxyEndpoint(exchange);
+        // Nothing reads or changes the response: the endpoint writes it straight to the client.
+        // (With the gateway's CORS answer applied, the backend's CORS headers are filtered below.)
+        if (
+          endpoint?.forward &&
+          !("stream" in exchange.response) &&
+          !(exchange as GatewayExchange).corsApplied &&
+          pipeline.passesResponseThrough?.(exchange) &&
+          (await endpoint.forward(exchange))
+        ) {
+          return;
+        }
+        const upstream = await (invoker ? invoker(exchange) : endpoint!.request(exchange));
         const res = exchange.response;
         res.statusCode = upstream.status;
         const headers = upstream.headers;
         // The gateway's CORS answer wins over the backend's (Gravitee's simple-request processor).
-        const gatewayCors = exchange.attributes[CORS_APPLIED_ATTRIBUTE] === true;
+        const gatewayCors = (exchange as GatewayExchange).corsApplied;
         for (const name in headers)
           if (!(gatewayCors && isCorsResponseHeader(name))) setHeader(res, name, headers[name]!);
         // Response policies may read or replace the body (contract.ts ExchangeBody); untouched, it streams.

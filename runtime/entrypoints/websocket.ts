@@ -19,9 +19,8 @@ import type { Exchange, GatewayRequest, Logger, Pipeline, Qos } from "../contrac
 import { GatewayError } from "../contract.ts";
 import { defineEntrypoint } from "../define.ts";
 import { MessageSubscription, produceMessage, selectMessageEndpoint } from "../message/message-flow.ts";
-import { ORIGIN_REFUSED_ATTRIBUTE } from "../server/cors.ts";
 import { wantsJson } from "../server/errors.ts";
-import { REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "../server/exchange.ts";
+import { type GatewayExchange, REQUEST_ID_HEADER, TRANSACTION_ID_HEADER } from "../server/exchange.ts";
 import type { WebsocketEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
 
 const CLOSE_NORMAL = 1000;
@@ -269,7 +268,7 @@ export const connector = defineEntrypoint<WebsocketEntrypointConfiguration>({
       ...(config.allowedOrigins ? { allowedOrigins: config.allowedOrigins } : {}),
       upgrade(request, socket, head, exchange, pipeline) {
         socket.on("error", () => socket.destroy());
-        const refused = exchange.attributes[ORIGIN_REFUSED_ATTRIBUTE];
+        const refused = (exchange as GatewayExchange).originRefused;
         if (typeof refused === "string") {
           // A browser sees a refused HTTP handshake only as code 1006 without reason; a close
           // frame carries why. Nothing ran: no security, no flows, no endpoint.

@@ -52,6 +52,8 @@ export interface RuntimeGroup {
   balancer: LoadBalancer<ProxyEndpoint | MessageEndpoint>;
 }
 
+const NO_FLOWS: readonly CompiledFlow[] = [];
+
 /** Bodies buffered for expressions are held in memory: 10 MiB unless SLUICE_EL_BODY_LIMIT says otherwise. */
 const DEFAULT_EL_BODY_LIMIT = 10 * 1024 * 1024;
 
@@ -75,6 +77,11 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   private readonly flows: CompiledFlow[];
   /** The API's failover (retries and circuit breakers) over the first group, when enabled. */
   private readonly failover: FailoverInvoker | undefined;
+  /**
+   * Whether the response phase has work: response steps in any flow (the API's or a plan's), or a
+   * response body expressions read. If not, responses stream as they come.
+   */
+  private readonly responseSteps: boolean;
   /** Largest body buffered for expressions (SLUICE_EL_BODY_LIMIT bytes, default 10 MiB). */
   private readonly bodyLimit: number;
 
@@ -192,7 +199,14 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       .sort(
         (a, b) => (SECURITY_ORDER[a.securityType ?? ""] ?? 5) - (SECURITY_ORDER[b.securityType ?? ""] ?? 5),
       );
+    this.responseSteps =
+      definition.bodies?.response === true ||
+      [...this.flows, ...this.plans.flatMap((p) => p.flows)].some((f) => f.flow.response.length > 0);
     if (problems.length > 0) throw new EnvError(problems.join("\n"));
+  }
+
+  passesResponseThrough(exchange: Exchange): boolean {
+    return !this.responseSteps && exchange.deferredResponse.length === 0;
   }
 
   /** Security (plan selection), then the request phase of the plan's flows and the API's flows. */
@@ -209,13 +223,17 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   }
 
   /** The plan's and the API's flows that apply to the exchange, kept for its later phases. */
-  private selectFlows(exchange: Exchange, plan: RuntimePlan): CompiledFlow[] {
+  private selectFlows(exchange: Exchange, plan: RuntimePlan): readonly CompiledFlow[] {
     const params = (exchange as GatewayExchange).pathParams ?? {};
     const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
-    const flows = [
-      ...matchFlows(plan.flows, exchange, bestMatch, params),
-      ...matchFlows(this.flows, exchange, bestMatch, params),
-    ];
+    // An API and plan without flows (a plain pass-through) match nothing: no arrays to build.
+    const flows =
+      plan.flows.length === 0 && this.flows.length === 0
+        ? NO_FLOWS
+        : [
+            ...matchFlows(plan.flows, exchange, bestMatch, params),
+            ...matchFlows(this.flows, exchange, bestMatch, params),
+          ];
     if (flows.length === 0 && this.definition.flowExecution.matchRequired) {
       throw new GatewayError(404, "No flow matches the request.", { key: "FLOW_NOT_FOUND" });
     }

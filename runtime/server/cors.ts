@@ -11,12 +11,6 @@
 import type { ApiType, GatewayRequest, GatewayResponse } from "../contract.ts";
 import type { Cors } from "../spec-types/api-v4-definition.ts";
 
-/** Exchange attribute: why the gateway refused a WebSocket handshake's Origin (the entrypoint closes). */
-export const ORIGIN_REFUSED_ATTRIBUTE = "sluice.origin-refused";
-
-/** Exchange attribute: the gateway answered CORS, so a backend's CORS headers are dropped. */
-export const CORS_APPLIED_ATTRIBUTE = "sluice.cors";
-
 /** Exposed when the spec lists no `exposeHeaders`: the ids a front end reports with a bug. */
 export const DEFAULT_EXPOSE_HEADERS = ["X-Gravitee-Request-Id", "X-Gravitee-Transaction-Id"] as const;
 

@@ -33,12 +33,15 @@ export class GatewayExchange implements Exchange {
   readonly requestBody: BufferedBody;
   readonly responseBody = new BufferedBody();
   readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>> = [];
-  readonly signal: AbortSignal;
   plan?: string;
   subscription?: SubscriptionInfo;
   clientIdentifier?: string;
   // Engine state lives in typed fields, not in `attributes`, which policies (assign-attributes) and
   // EL can write: a request must not be able to change which flows run or which entrypoint it took.
+  /** The gateway answered CORS for this API (./cors.ts), so a backend's CORS headers are dropped. */
+  corsApplied = false;
+  /** Why the gateway refused a WebSocket handshake's Origin (the entrypoint closes with it). */
+  originRefused: string | undefined = undefined;
   /** The entrypoint that took the exchange (CHANNEL selectors filter on it). */
   entrypoint: string | undefined = undefined;
   /** The flows selected in the request phase; the response and message phases run the same. */
@@ -48,7 +51,8 @@ export class GatewayExchange implements Exchange {
   /** When the request arrived (`#request.timestamp`). */
   readonly receivedAt = Date.now();
   private elContext: ElContext | undefined;
-  private readonly abort = new AbortController();
+  /** Made when something asks for `signal` (most proxy exchanges never do). */
+  private abort: AbortController | undefined;
 
   constructor(
     api: RuntimeApi,
@@ -67,12 +71,21 @@ export class GatewayExchange implements Exchange {
     this.requestId = randomUUID();
     const given = request.headers[TRANSACTION_ID_HEADER];
     this.transactionId = (Array.isArray(given) ? given[0] : given) || this.requestId;
-    this.signal = this.abort.signal;
     this.requestBody = new BufferedBody(request);
+  }
+
+  /** Aborts when the client goes away before its response is complete. */
+  get signal(): AbortSignal {
+    if (this.abort) return this.abort.signal;
+    const abort = new AbortController();
+    this.abort = abort;
+    const response = this.response;
     const onClose = () => {
-      if (!responseCompleted(response)) this.abort.abort();
+      if (!responseCompleted(response)) abort.abort();
     };
-    response.once("close", onClose);
+    if (response.destroyed) onClose();
+    else response.once("close", onClose);
+    return abort.signal;
   }
 
   el(): ElContext {

@@ -19,7 +19,6 @@ import { openedSharedCounters } from "../policies/lib/shared-counters.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
 import { clientLimitsFrom } from "./client-limits.ts";
-import { CORS_APPLIED_ATTRIBUTE, ORIGIN_REFUSED_ATTRIBUTE } from "./cors.ts";
 import {
   BAD_REQUEST,
   brokenOff,
@@ -178,7 +177,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       else api.preflight(current).then(answer, (error: unknown) => fail(current, error, api.log));
       return;
     }
-    if (api.cors.enabled) exchange.attributes[CORS_APPLIED_ATTRIBUTE] = true;
+    if (api.cors.enabled) exchange.corsApplied = true;
     const entrypoint = api.entrypoints.find((e) => e.matches(req));
     if (!entrypoint) {
       sendNoContextPath(res);
@@ -216,7 +215,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
         writeRawError(req, socket, 403, "Forbidden");
         return;
       }
-      exchange.attributes[ORIGIN_REFUSED_ATTRIBUTE] = reason;
+      exchange.originRefused = reason;
     }
     entrypoint.upgrade(req, socket, head, exchange, match.target);
   };

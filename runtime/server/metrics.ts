@@ -11,35 +11,55 @@ export const CLIENT_CLOSED = 499;
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/** One API's counters, found by one Map lookup per request; label text is built only by `render`. */
+interface ApiSeries {
+  byStatus: Map<number, number>;
+  /** plan → application → status → count. */
+  byPlan: Map<string, Map<string, Map<number, number>>>;
+  buckets: number[];
+  sum: number;
+  count: number;
+}
+
 export class Metrics {
-  private readonly requests = new Map<string, number>();
-  /** Requests a plan was selected for, by API, plan, application (subscription's) and status. */
-  private readonly planRequests = new Map<string, number>();
-  private readonly durations = new Map<string, { buckets: number[]; sum: number; count: number }>();
+  private readonly series = new Map<string, ApiSeries>();
   private inFlight = 0;
 
   started(): void {
     this.inFlight++;
   }
 
+  private seriesOf(api: string): ApiSeries {
+    let s = this.series.get(api);
+    if (!s) {
+      s = { byStatus: new Map(), byPlan: new Map(), buckets: BUCKETS.map(() => 0), sum: 0, count: 0 };
+      this.series.set(api, s);
+    }
+    return s;
+  }
+
   finished(api: string, status: number, seconds: number): void {
     this.inFlight--;
-    const key = `api="${escapeLabel(api)}",status="${status}"`;
-    this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
-    const dKey = `api="${escapeLabel(api)}"`;
-    let d = this.durations.get(dKey);
-    if (!d) {
-      d = { buckets: BUCKETS.map(() => 0), sum: 0, count: 0 };
-      this.durations.set(dKey, d);
-    }
-    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]!) d.buckets[i]!++;
-    d.sum += seconds;
-    d.count++;
+    const s = this.seriesOf(api);
+    s.byStatus.set(status, (s.byStatus.get(status) ?? 0) + 1);
+    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]!) s.buckets[i]!++;
+    s.sum += seconds;
+    s.count++;
   }
 
   planFinished(api: string, plan: string, application: string, status: number): void {
-    const key = `api="${escapeLabel(api)}",plan="${escapeLabel(plan)}",application="${escapeLabel(application)}",status="${status}"`;
-    this.planRequests.set(key, (this.planRequests.get(key) ?? 0) + 1);
+    const byPlan = this.seriesOf(api).byPlan;
+    let byApp = byPlan.get(plan);
+    if (!byApp) {
+      byApp = new Map();
+      byPlan.set(plan, byApp);
+    }
+    let byStatus = byApp.get(application);
+    if (!byStatus) {
+      byStatus = new Map();
+      byApp.set(application, byStatus);
+    }
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
   }
 
   get active(): number {
@@ -51,21 +71,36 @@ export class Metrics {
     deliveries: readonly SubscriptionDeliveryState[] = [],
   ): string {
     const out: string[] = [];
+    const requests: Array<[string, number]> = [];
+    const planRequests: Array<[string, number]> = [];
+    const durations: Array<[string, ApiSeries]> = [];
+    for (const [api, s] of this.series) {
+      const a = `api="${escapeLabel(api)}"`;
+      for (const [status, n] of s.byStatus) requests.push([`${a},status="${status}"`, n]);
+      for (const [plan, byApp] of s.byPlan)
+        for (const [app, byStatus] of byApp)
+          for (const [status, n] of byStatus)
+            planRequests.push([
+              `${a},plan="${escapeLabel(plan)}",application="${escapeLabel(app)}",status="${status}"`,
+              n,
+            ]);
+      if (s.count > 0) durations.push([a, s]);
+    }
     out.push(
       "# HELP sluice_requests_total Requests handled, by API and response status.",
       "# TYPE sluice_requests_total counter",
     );
-    for (const [k, v] of [...this.requests].sort()) out.push(`sluice_requests_total{${k}} ${v}`);
+    for (const [k, v] of requests.sort()) out.push(`sluice_requests_total{${k}} ${v}`);
     out.push(
       "# HELP sluice_plan_requests_total Requests by the plan that took them and the subscribing application (empty for keyless plans).",
       "# TYPE sluice_plan_requests_total counter",
     );
-    for (const [k, v] of [...this.planRequests].sort()) out.push(`sluice_plan_requests_total{${k}} ${v}`);
+    for (const [k, v] of planRequests.sort()) out.push(`sluice_plan_requests_total{${k}} ${v}`);
     out.push(
       "# HELP sluice_request_duration_seconds Time to the end of the response.",
       "# TYPE sluice_request_duration_seconds histogram",
     );
-    for (const [k, d] of [...this.durations].sort()) {
+    for (const [k, d] of durations.sort()) {
       BUCKETS.forEach((b, i) => {
         out.push(`sluice_request_duration_seconds_bucket{${k},le="${b}"} ${d.buckets[i]}`);
       });

@@ -6,7 +6,7 @@ import type { Readable } from "node:stream";
 import { createGunzip, createInflate } from "node:zlib";
 import type { UpstreamResponse } from "../../contract.ts";
 
-const DECODERS: Record<string, (() => NodeJS.ReadWriteStream) | undefined> = {
+export const DECODERS: Record<string, (() => NodeJS.ReadWriteStream) | undefined> = {
   gzip: createGunzip,
   "x-gzip": createGunzip,
   deflate: createInflate,

@@ -9,7 +9,7 @@
 import type { Exchange, GatewayRequest } from "../../contract.ts";
 
 /** Never forwarded in either direction (plus `host`, which is set explicitly). */
-const HOP_BY_HOP = new Set([
+export const HOP_BY_HOP: ReadonlySet<string> = new Set([
   "connection",
   "keep-alive",
   "proxy-authenticate",
