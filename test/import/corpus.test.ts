@@ -29,13 +29,6 @@ const EXPECTED: Record<string, { why: string; errors: string[] }> = {
       "schema/type /spec/flows/0/pre/1/configuration/rate",
     ],
   },
-  "v2/apim-quicksetup_v2-export_echo.json": {
-    why: `\`ssl-enforcement\` and \`mock\`: ${UNKNOWN_POLICY}`,
-    errors: [
-      "schema/enum /spec/plans/0/flows/0/pre/0/policy",
-      "schema/enum /spec/plans/0/flows/0/pre/1/policy",
-    ],
-  },
   "v4/apim-it_all-http-entrypoints_mock-endpoint.json": {
     why: `\`connector-to-header\`: ${UNKNOWN_POLICY}; ${MESSAGE_HTTP_SELECTOR}`,
     errors: [
@@ -85,13 +78,6 @@ const EXPECTED: Record<string, { why: string; errors: string[] }> = {
   "v4/apim-quicksetup_export-wrapper_tcp-proxy.json": {
     why: "TCP proxy APIs are not implemented",
     errors: ["schema/enum /spec/endpointGroups/0/type", "listener/unsupported-type /spec/listeners/0/type"],
-  },
-  "v4/apim-quicksetup_export-wrapper_echo-v4.json": {
-    why: `\`ssl-enforcement\` and \`mock\`: ${UNKNOWN_POLICY}`,
-    errors: [
-      "schema/enum /spec/plans/default-keyless-unsecured/flows/0/request/0/policy",
-      "schema/enum /spec/plans/default-keyless-unsecured/flows/0/request/1/policy",
-    ],
   },
   "v4/gko-e2e_apiv4definition_message_channel-flow-publish-policy.yaml": {
     why: "real mistake: the mock endpoint's key is `messageCount`",
