@@ -233,7 +233,10 @@ export interface Credential {
   readonly clientId?: string;
 }
 
-/** The subscriptions of one plan, kept current by the gateway (secret files re-read on change). */
+/**
+ * The subscriptions of one plan, kept current by the gateway (secret files re-read on change). Every
+ * lookup returns only a subscription that is valid now (before its `endingAt`): plans need not check.
+ */
 export interface PlanSubscriptions {
   /** API_KEY: the subscription owning this key (digests compared in constant time), and whether the key expired. */
   byApiKey(key: string, now: number): { subscription: SubscriptionInfo; expired: boolean } | undefined;

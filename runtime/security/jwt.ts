@@ -29,7 +29,6 @@ import { BoundedCache } from "./bounded-cache.ts";
 import { peerCertificateOf } from "./client-certificate.ts";
 import { createKeySource, KeySourceUnavailable, type VerificationKey } from "./jwt-keys.ts";
 import { hasRequiredScopes } from "./scopes.ts";
-import { activeSubscription } from "./subscription-validity.ts";
 
 const ALGORITHMS: Record<JwtSecurityConfiguration["signature"], string> = {
   RSA_RS256: "RS256",
@@ -104,7 +103,7 @@ export const connector = defineSecurity<JwtSecurityConfiguration>({
       },
       subscription(credential) {
         if (credential.clientId === undefined) return undefined;
-        return activeSubscription(ctx.subscriptions.byClientId(credential.clientId), Date.now());
+        return ctx.subscriptions.byClientId(credential.clientId);
       },
       async authenticate(exchange, credential) {
         if (!credential) throw unauthorized("JWT_MISSING_TOKEN");

@@ -9,7 +9,6 @@ import { defineSecurity } from "../define.ts";
 import { TLS_CLIENT_CA } from "../server/tls-settings.ts";
 import type { MtlsSecurityConfiguration } from "../spec-types/api-v4-definition.ts";
 import { peerCertificateOf } from "./client-certificate.ts";
-import { activeSubscription } from "./subscription-validity.ts";
 
 export const connector = defineSecurity<MtlsSecurityConfiguration>({
   type: "MTLS",
@@ -26,7 +25,7 @@ export const connector = defineSecurity<MtlsSecurityConfiguration>({
         if (!certificate || certificate.thumbprint !== credential.value) return undefined;
         if (caConfigured && !certificate.chainVerified) return undefined;
         if (now < certificate.validFrom || now > certificate.validTo) return undefined;
-        return activeSubscription(ctx.subscriptions.byCertificate(certificate.thumbprint), now);
+        return ctx.subscriptions.byCertificate(certificate.thumbprint);
       },
       authenticate() {},
     };

@@ -22,7 +22,6 @@ import {
 import { bearerTokenOf, removeAuthorizationUpstream } from "./bearer-token.ts";
 import { createIntrospector, type Introspection, IntrospectionUnavailable } from "./introspection.ts";
 import { hasRequiredScopes } from "./scopes.ts";
-import { activeSubscription } from "./subscription-validity.ts";
 
 const CHALLENGE = { "www-authenticate": 'Bearer realm="gravitee.io"' };
 const unauthorized = (key: string) => new GatewayError(401, "Unauthorized", { key, headers: CHALLENGE });
@@ -60,7 +59,7 @@ export const connector = defineSecurity<OAuth2SecurityConfiguration>({
         if (credential.value === "") return undefined;
         const result = await introspect(credential.value);
         if (!result.active || result.clientId === undefined) return undefined;
-        return activeSubscription(ctx.subscriptions.byClientId(result.clientId), Date.now());
+        return ctx.subscriptions.byClientId(result.clientId);
       },
       async authenticate(exchange, credential) {
         if (!introspector) throw unauthorized("OAUTH2_MISSING_SERVER");

@@ -21,12 +21,17 @@ export interface TestConsumers {
   resources?: Readonly<Record<string, readonly ResourceInfo[]>>;
 }
 
-/** The subscriptions of one plan as a lookup structure (what the gateway builds from resources). */
+/**
+ * The subscriptions of one plan as a lookup structure (what the gateway builds from resources),
+ * keeping the contract: only subscriptions valid now (before their `endingAt`) are found.
+ */
 export function planSubscriptions(list: readonly TestSubscription[]): PlanSubscriptions {
+  const valid = (s: TestSubscription | undefined) =>
+    s !== undefined && (s.endingAt === undefined || Date.now() < s.endingAt) ? s : undefined;
   return {
     byApiKey: () => undefined,
-    byClientId: (clientId) => list.find((s) => s.application.clientId === clientId),
-    byCertificate: (thumbprint) => list.find((s) => s.certificates?.includes(thumbprint)),
+    byClientId: (clientId) => valid(list.find((s) => s.application.clientId === clientId)),
+    byCertificate: (thumbprint) => valid(list.find((s) => s.certificates?.includes(thumbprint))),
   };
 }
 
