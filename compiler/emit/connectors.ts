@@ -17,7 +17,7 @@ const SUFFIX: Record<ConnectorKind, string> = {
 export interface ConnectorModule {
   kind: ConnectorKind;
   id: string;
-  /** Path below runtime/, e.g. `endpoints/kafka.ts`. */
+  /** Path below runtime/, e.g. `endpoints/kafka/index.ts`. */
   module: string;
   /** The local name it is imported as, e.g. `kafkaEndpoint`. */
   local: string;
@@ -39,7 +39,7 @@ export class ConnectorResolver {
   resolve(kind: ConnectorKind, id: string): ConnectorModule | undefined {
     const name = moduleId(kind, id);
     if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) return undefined;
-    const module = `${kind}/${name}.ts`;
+    const module = `${kind}/${name}/index.ts`;
     let exists = this.cache.get(module);
     if (exists === undefined) {
       exists = existsSync(join(this.runtimeDir, module));

@@ -273,7 +273,7 @@ function guardSession(session: Http2Session, limits: ClientLimits): void {
  * the decrypted connection is accepted like a clear-text one (`accept`: client limits, then the
  * HTTP/2 or HTTP/1.1 server), so requests, upgrades, limits and draining behave alike. A client
  * certificate is requested but not required (`rejectUnauthorized: false`): MTLS plans judge it
- * (runtime/security/mtls.ts), other plans ignore it.
+ * (runtime/security/mtls/index.ts), other plans ignore it.
  */
 export function createTlsListener(dual: DualServer, settings: TlsSettings): TlsServer {
   const server = createTlsServer(

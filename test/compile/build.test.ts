@@ -202,8 +202,8 @@ describe("sluice compile", () => {
     const link = await readFile(join(out, "link.ts"), "utf8").catch(() => "");
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(generated).toMatch(/\bkafkaEndpoint\b/);
-    expect(link).toContain("runtime/endpoints/kafka.ts");
-    expect(link).not.toContain("runtime/endpoints/http-proxy.ts");
+    expect(link).toContain("runtime/endpoints/kafka/index.ts");
+    expect(link).not.toContain("runtime/endpoints/http-proxy/index.ts");
     const bundle = await readBundle(out);
     expect(bundle).toMatch(/node_modules\/(@platformatic\/kafka|kafkajs)\//);
     expect(bundle).not.toContain("node_modules/mqtt/");

@@ -1,7 +1,7 @@
 // The kafka endpoint against the test broker's PLAINTEXT listener; the restart test runs a Kafka
 // of its own (throwaway-brokers.ts), since the shared one serves other test runs.
 import { randomUUID } from "node:crypto";
-import { connector } from "../../runtime/endpoints/kafka.ts";
+import { connector } from "../../runtime/endpoints/kafka/index.ts";
 import type { KafkaSharedConfiguration } from "../../runtime/spec-types/api-v4-definition.ts";
 import { kafkaBootstrap } from "../setup/env.ts";
 import { describeMessageEndpointConformance, testContext } from "./message-endpoint.ts";

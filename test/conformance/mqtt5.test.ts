@@ -2,7 +2,7 @@
 // own on a free port. MQTT groups are shared subscriptions: they do not keep a position for a group
 // without live members, so the durable-group behaviours do not apply.
 import { randomUUID } from "node:crypto";
-import { connector } from "../../runtime/endpoints/mqtt5.ts";
+import { connector } from "../../runtime/endpoints/mqtt5/index.ts";
 import { mqttUrl } from "../setup/env.ts";
 import { describeMessageEndpointConformance, testContext } from "./message-endpoint.ts";
 import { freePort, throwawayMosquitto } from "./throwaway-brokers.ts";

@@ -1,7 +1,7 @@
 // The rabbitmq endpoint against the machine's RabbitMQ (AMQP 0-9-1). The broker is a machine
 // service that other test runs share: no restart test here.
 import { randomUUID } from "node:crypto";
-import { connector } from "../../runtime/endpoints/rabbitmq.ts";
+import { connector } from "../../runtime/endpoints/rabbitmq/index.ts";
 import { rabbitmqUrl } from "../setup/env.ts";
 import { describeMessageEndpointConformance, testContext } from "./message-endpoint.ts";
 import { freePort } from "./throwaway-brokers.ts";

@@ -3,7 +3,7 @@
 // Solace's topic limits, which must be refused before connecting.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { connector, solaceMqttUrl, solaceTopic } from "../../runtime/endpoints/solace.ts";
+import { connector, solaceMqttUrl, solaceTopic } from "../../runtime/endpoints/solace/index.ts";
 import { mqttUrl } from "../setup/env.ts";
 import { describeMessageEndpointConformance, testContext } from "./message-endpoint.ts";
 import { freePort, throwawayMosquitto } from "./throwaway-brokers.ts";

@@ -5,8 +5,8 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import type { MessageEndpoint } from "../../runtime/contract.ts";
 import { parseCursor } from "../../runtime/endpoints/kafka/cursor.ts";
+import { connector } from "../../runtime/endpoints/kafka/index.ts";
 import { parseJaasConfig } from "../../runtime/endpoints/kafka/security.ts";
-import { connector } from "../../runtime/endpoints/kafka.ts";
 import type { KafkaSharedConfiguration } from "../../runtime/spec-types/api-v4-definition.ts";
 import { message, Receiver, testContext, warmUp } from "../conformance/message-endpoint.ts";
 import {

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { connectAsync, type IPublishPacket } from "mqtt";
 import { afterEach, describe, expect, it } from "vitest";
 import type { MessageEndpoint } from "../../runtime/contract.ts";
-import { connector } from "../../runtime/endpoints/mqtt5.ts";
+import { connector } from "../../runtime/endpoints/mqtt5/index.ts";
 import type { Mqtt5SharedConfiguration } from "../../runtime/spec-types/api-v4-definition.ts";
 import { message, Receiver, testContext, warmUp } from "../conformance/message-endpoint.ts";
 import { mqttAuthUrl, mqttCredentials, mqttUrl } from "../setup/env.ts";

@@ -1,6 +1,6 @@
 // Spec builders for the MESSAGE API tests: one API on a mock endpoint, entrypoints and flows given
 // as YAML fragments (indented for their place under `spec`).
-import type { MockMessageEndpoint } from "../../runtime/endpoints/mock.ts";
+import type { MockMessageEndpoint } from "../../runtime/endpoints/mock/index.ts";
 import type { TestGateway } from "../helpers/gateway.ts";
 
 export interface MessageApiOptions {

@@ -1,10 +1,10 @@
 // json-xml and xml-json (org.json's mapping, as Gravitee converts), and message-filtering.
 import { afterEach, describe, expect, it } from "vitest";
 import type { Message } from "../../runtime/contract.ts";
-import { connector as jsonXml } from "../../runtime/policies/json-xml.ts";
+import { connector as jsonXml } from "../../runtime/policies/json-xml/index.ts";
 import { jsonToXml, xmlToJson } from "../../runtime/policies/lib/xml.ts";
-import { connector as messageFiltering } from "../../runtime/policies/message-filtering.ts";
-import { connector as xmlJson } from "../../runtime/policies/xml-json.ts";
+import { connector as messageFiltering } from "../../runtime/policies/message-filtering/index.ts";
+import { connector as xmlJson } from "../../runtime/policies/xml-json/index.ts";
 import {
   contextOf,
   message,

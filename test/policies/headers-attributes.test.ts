@@ -2,9 +2,9 @@
 // values are given as the functions the compiler emits for `{#…}` templates.
 import { afterEach, describe, expect, it } from "vitest";
 import type { ElContext } from "../../runtime/el.ts";
-import { connector as assignAttributes } from "../../runtime/policies/assign-attributes.ts";
-import { connector as assignContent } from "../../runtime/policies/assign-content.ts";
-import { connector as transformHeaders } from "../../runtime/policies/transform-headers.ts";
+import { connector as assignAttributes } from "../../runtime/policies/assign-attributes/index.ts";
+import { connector as assignContent } from "../../runtime/policies/assign-content/index.ts";
+import { connector as transformHeaders } from "../../runtime/policies/transform-headers/index.ts";
 import {
   contextOf,
   message,

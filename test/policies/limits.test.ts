@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ElContext } from "../../runtime/el.ts";
 import { CounterStore, endOfPeriod } from "../../runtime/policies/lib/counters.ts";
-import { connector as quota } from "../../runtime/policies/quota.ts";
-import { connector as rateLimit } from "../../runtime/policies/rate-limit.ts";
-import { sliceOf, connector as spikeArrest } from "../../runtime/policies/spike-arrest.ts";
+import { connector as quota } from "../../runtime/policies/quota/index.ts";
+import { connector as rateLimit } from "../../runtime/policies/rate-limit/index.ts";
+import { sliceOf, connector as spikeArrest } from "../../runtime/policies/spike-arrest/index.ts";
 import {
   contextOf,
   message,

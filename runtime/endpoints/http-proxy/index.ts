@@ -8,26 +8,26 @@
 import type { ServerResponse } from "node:http";
 import type { Readable } from "node:stream";
 import { Agent, errors, request as undiciRequest } from "undici";
-import type { Exchange, HealthProbe, ProbeResult, ProxyEndpoint, UpstreamResponse } from "../contract.ts";
-import { GatewayError, NO_ERROR_BODY } from "../contract.ts";
-import { defineEndpoint } from "../define.ts";
-import { hasRequestBody } from "../server/body.ts";
-import { count } from "../server/client-limits.ts";
+import type { Exchange, HealthProbe, ProbeResult, ProxyEndpoint, UpstreamResponse } from "../../contract.ts";
+import { GatewayError, NO_ERROR_BODY } from "../../contract.ts";
+import { defineEndpoint } from "../../define.ts";
+import { hasRequestBody } from "../../server/body.ts";
+import { count } from "../../server/client-limits.ts";
 import type {
   HttpProxyEndpointConfiguration,
   HttpProxySharedConfiguration,
-} from "../spec-types/api-v4-definition.ts";
-import { decompressResponse } from "./http-proxy/compression.ts";
-import { acceptEncodingOf, type ForwardSettings, forwardHeaders } from "./http-proxy/headers.ts";
-import { tlsOptions } from "./http-proxy/tls.ts";
+} from "../../spec-types/api-v4-definition.ts";
+import { decompressResponse } from "./compression.ts";
+import { acceptEncodingOf, type ForwardSettings, forwardHeaders } from "./headers.ts";
+import { tlsOptions } from "./tls.ts";
 import {
   createHttp1Transport,
   createHttp2Transport,
   DEFAULTS,
   QueueFullError,
   type Transport,
-} from "./http-proxy/transport.ts";
-import { upgradeUpstream } from "./http-proxy/upgrade.ts";
+} from "./transport.ts";
+import { upgradeUpstream } from "./upgrade.ts";
 
 /** Target scheme → wire scheme; gRPC targets always speak HTTP/2. */
 const SCHEMES: Record<string, { secure: boolean; h2: boolean } | undefined> = {

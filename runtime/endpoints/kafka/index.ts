@@ -25,16 +25,16 @@ import {
   type MessagesStream,
   Producer,
 } from "@platformatic/kafka";
-import type { ConnectorContext, Health, Message, MessageEndpoint, Qos } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { defineEndpoint } from "../define.ts";
+import type { ConnectorContext, Health, Message, MessageEndpoint, Qos } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { defineEndpoint } from "../../define.ts";
 import type {
   KafkaEndpointConfiguration,
   KafkaSharedConfiguration,
-} from "../spec-types/api-v4-definition.ts";
-import { addHeader, reason } from "./broker/push-queue.ts";
-import { type CursorPositions, messageId, parseCursor } from "./kafka/cursor.ts";
-import { kafkaSecurity } from "./kafka/security.ts";
+} from "../../spec-types/api-v4-definition.ts";
+import { addHeader, reason } from "../broker/push-queue.ts";
+import { type CursorPositions, messageId, parseCursor } from "./cursor.ts";
+import { kafkaSecurity } from "./security.ts";
 
 /** Health re-probe period while connected. */
 const PROBE_MS = 3_000;

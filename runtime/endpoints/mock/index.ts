@@ -5,10 +5,13 @@
 // Published messages are accepted and remembered (the last MOCK_REMEMBERED), so tests and examples
 // can observe what a producer sent; they are not echoed to subscribers (Gravitee only logs them).
 import { setImmediate as nextTick, setTimeout as sleep } from "node:timers/promises";
-import type { Message, MessageEndpoint } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { defineEndpoint } from "../define.ts";
-import type { MockEndpointConfiguration, MockSharedConfiguration } from "../spec-types/api-v4-definition.ts";
+import type { Message, MessageEndpoint } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { defineEndpoint } from "../../define.ts";
+import type {
+  MockEndpointConfiguration,
+  MockSharedConfiguration,
+} from "../../spec-types/api-v4-definition.ts";
 
 /** How many published (and acknowledged) messages a mock endpoint remembers. */
 export const MOCK_REMEMBERED = 100;

@@ -2,14 +2,14 @@
 // password, TLS (security.ssl), sessionExpiryInterval, a consumer topic filter (wildcards allowed)
 // consumed through a shared subscription per consumer group, and a producer topic with retained,
 // responseTopic and messageExpiryInterval. The behaviour lives in mqtt5/mqtt-endpoint.ts.
-import type { MessageEndpoint } from "../contract.ts";
-import { defineEndpoint } from "../define.ts";
+import type { MessageEndpoint } from "../../contract.ts";
+import { defineEndpoint } from "../../define.ts";
 import type {
   Mqtt5EndpointConfiguration,
   Mqtt5SharedConfiguration,
-} from "../spec-types/api-v4-definition.ts";
-import { brokerTls } from "./broker/tls.ts";
-import { MqttEndpoint } from "./mqtt5/mqtt-endpoint.ts";
+} from "../../spec-types/api-v4-definition.ts";
+import { brokerTls } from "../broker/tls.ts";
+import { MqttEndpoint } from "./mqtt-endpoint.ts";
 
 export const connector = defineEndpoint<
   Mqtt5EndpointConfiguration,

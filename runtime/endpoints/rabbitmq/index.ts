@@ -14,16 +14,16 @@
 //   next connection).
 // - Health: ready while the connection is open; a lost connection is re-opened with backoff.
 import { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage, connect } from "amqplib";
-import type { ConnectorContext, Health, Message, MessageEndpoint, Qos } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { defineEndpoint } from "../define.ts";
+import type { ConnectorContext, Health, Message, MessageEndpoint, Qos } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { defineEndpoint } from "../../define.ts";
 import type {
   RabbitMqEndpointConfiguration,
   RabbitMqExchange,
   RabbitMqSharedConfiguration,
-} from "../spec-types/api-v4-definition.ts";
-import { PushQueue, reason } from "./broker/push-queue.ts";
-import { brokerTls } from "./broker/tls.ts";
+} from "../../spec-types/api-v4-definition.ts";
+import { PushQueue, reason } from "../broker/push-queue.ts";
+import { brokerTls } from "../broker/tls.ts";
 
 const PREFETCH = 100;
 /** A durable client queue is deleted after this long without a consumer (RabbitMQ `x-expires`). */

@@ -11,13 +11,13 @@
 //   cannot express, and wildcards in publish topics.
 // - Every topic of `producer.topics` receives each published message; `consumer.topics` are all
 //   subscribed, through a shared subscription per consumer group.
-import type { MessageEndpoint } from "../contract.ts";
-import { defineEndpoint } from "../define.ts";
+import type { MessageEndpoint } from "../../contract.ts";
+import { defineEndpoint } from "../../define.ts";
 import type {
   SolaceEndpointConfiguration,
   SolaceSharedConfiguration,
-} from "../spec-types/api-v4-definition.ts";
-import { MqttEndpoint } from "./mqtt5/mqtt-endpoint.ts";
+} from "../../spec-types/api-v4-definition.ts";
+import { MqttEndpoint } from "../mqtt5/mqtt-endpoint.ts";
 
 /** Solace's limits on MQTT topics. */
 export const SOLACE_MAX_TOPIC_LEVELS = 128;

@@ -4,14 +4,14 @@
 // browser navigation gets JSON); the page is never cached and is compressed when the client offers it.
 // Security and request flows run first, then each message goes through the `subscribe` phase.
 // https://documentation.gravitee.io/apim/create-apis/message-apis (HTTP GET entrypoint)
-import type { Qos } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { defineEntrypoint } from "../define.ts";
-import { negotiateFormat, unsupportedAcceptMessage } from "../message/accept.ts";
-import { renderPage } from "../message/formats.ts";
-import { consumeMessages } from "../message/message-flow.ts";
-import { addVary, encodeBody } from "../server/compression.ts";
-import type { HttpGetEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
+import type { Qos } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { defineEntrypoint } from "../../define.ts";
+import { negotiateFormat, unsupportedAcceptMessage } from "../../message/accept.ts";
+import { renderPage } from "../../message/formats.ts";
+import { consumeMessages } from "../../message/message-flow.ts";
+import { addVary, encodeBody } from "../../server/compression.ts";
+import type { HttpGetEntrypointConfiguration } from "../../spec-types/api-v4-definition.ts";
 
 /** Gravitee's defaults (gravitee-entrypoint-http-get), as in the JSON Schema. */
 const DEFAULT_LIMIT_COUNT = 500;

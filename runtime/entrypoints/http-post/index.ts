@@ -3,10 +3,10 @@
 // 202 Accepted with an empty body; an endpoint that is not connected answers 503, a failed publish
 // 502, so a message is never dropped silently.
 // https://documentation.gravitee.io/apim/create-apis/message-apis (HTTP POST entrypoint)
-import type { GatewayRequest, Message, Qos } from "../contract.ts";
-import { defineEntrypoint } from "../define.ts";
-import { produceMessage, selectMessageEndpoint } from "../message/message-flow.ts";
-import type { HttpPostEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
+import type { GatewayRequest, Message, Qos } from "../../contract.ts";
+import { defineEntrypoint } from "../../define.ts";
+import { produceMessage, selectMessageEndpoint } from "../../message/message-flow.ts";
+import type { HttpPostEntrypointConfiguration } from "../../spec-types/api-v4-definition.ts";
 
 /** The request headers as message headers (Gravitee copies them all); HTTP/2 pseudo-headers aside. */
 function messageHeaders(request: GatewayRequest): Record<string, string[]> {

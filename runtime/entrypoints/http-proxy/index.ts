@@ -7,13 +7,13 @@
 import type { Http2ServerResponse } from "node:http2";
 import type { Duplex } from "node:stream";
 import { pipeline as pump } from "node:stream/promises";
-import type { Exchange, GatewayResponse, Pipeline, UpstreamResponse } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { defineEntrypoint } from "../define.ts";
-import { isCorsResponseHeader } from "../server/cors.ts";
-import { brokenOff, rawHead, writeRawError } from "../server/errors.ts";
-import type { GatewayExchange } from "../server/exchange.ts";
-import type { HttpProxyEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
+import type { Exchange, GatewayResponse, Pipeline, UpstreamResponse } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { defineEntrypoint } from "../../define.ts";
+import { isCorsResponseHeader } from "../../server/cors.ts";
+import { brokenOff, rawHead, writeRawError } from "../../server/errors.ts";
+import type { GatewayExchange } from "../../server/exchange.ts";
+import type { HttpProxyEntrypointConfiguration } from "../../spec-types/api-v4-definition.ts";
 
 export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
   type: "http-proxy",

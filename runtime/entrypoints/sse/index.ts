@@ -5,12 +5,12 @@
 // ends before its first message. `Last-Event-ID` resumes after that id where the endpoint can
 // resume. Browser behaviour: docs/message-apis.md "From the browser". https://documentation.gravitee.io/apim/create-apis/message-apis (SSE entrypoint)
 import { randomInt } from "node:crypto";
-import type { GatewayRequest, GatewayResponse, Qos } from "../contract.ts";
-import { defineEntrypoint } from "../define.ts";
-import { type Delivery, MessageSubscription } from "../message/message-flow.ts";
-import { formatSseEvent, formatSseMessage, SSE_HEARTBEAT } from "../message/sse.ts";
-import { streamWriter } from "../server/compression.ts";
-import type { SseEntrypointConfiguration } from "../spec-types/api-v4-definition.ts";
+import type { GatewayRequest, GatewayResponse, Qos } from "../../contract.ts";
+import { defineEntrypoint } from "../../define.ts";
+import { type Delivery, MessageSubscription } from "../../message/message-flow.ts";
+import { formatSseEvent, formatSseMessage, SSE_HEARTBEAT } from "../../message/sse.ts";
+import { streamWriter } from "../../server/compression.ts";
+import type { SseEntrypointConfiguration } from "../../spec-types/api-v4-definition.ts";
 
 const DEFAULT_HEARTBEAT_MS = 5000;
 /**

@@ -7,15 +7,15 @@
 // https://documentation.gravitee.io/apim/4.10/create-and-configure-apis/configure-v4-apis/entrypoints/webhook
 import { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
-import type { ConnectorContext, Exchange, Pipeline, Qos, RuntimeApi } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { defineEntrypoint } from "../define.ts";
-import { GatewayExchange } from "../server/exchange.ts";
-import { displayUrl } from "./webhook/callback.ts";
-import { WebhookConsumer } from "./webhook/consumer.ts";
-import type { WebhookEntrypointInput, WebhookSubscription } from "./webhook/types.ts";
+import type { ConnectorContext, Exchange, Pipeline, Qos, RuntimeApi } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { defineEntrypoint } from "../../define.ts";
+import { GatewayExchange } from "../../server/exchange.ts";
+import { displayUrl } from "./callback.ts";
+import { WebhookConsumer } from "./consumer.ts";
+import type { WebhookEntrypointInput, WebhookSubscription } from "./types.ts";
 
-export type { WebhookEntrypointInput, WebhookSubscription } from "./webhook/types.ts";
+export type { WebhookEntrypointInput, WebhookSubscription } from "./types.ts";
 
 /** The environment variable holding the gateway-wide signing secret. */
 export const SIGNING_SECRET_VARIABLE = "SLUICE_WEBHOOK_SIGNING_SECRET";

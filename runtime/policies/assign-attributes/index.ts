@@ -3,11 +3,11 @@
 // phases, of the message (`{#message.attributes['name']}`). The `*_CONTENT` scopes buffer the body
 // first so values may use `{#request.content}` / `{#response.content}`.
 // https://documentation.gravitee.io/apim/policies/assign-attributes
-import type { Exchange } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { ElContext } from "../el.ts";
-import type { AssignAttributesPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { messageEl, render, type Templated } from "./lib/el.ts";
+import type { Exchange } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { ElContext } from "../../el.ts";
+import type { AssignAttributesPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { messageEl, render, type Templated } from "../lib/el.ts";
 
 export type AssignAttributesConfig = Omit<AssignAttributesPolicyConfiguration, "attributes"> & {
   attributes?: ReadonlyArray<{ name: string; value: Templated }>;

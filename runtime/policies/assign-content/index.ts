@@ -3,11 +3,11 @@
 // same EL templates as every other policy (`{#request.content}`, `{#message.headers['k'][0]}`),
 // compiled ahead of time — `${…}` is an environment reference in Sluice specs.
 // https://documentation.gravitee.io/apim/policies/assign-content
-import { GatewayError } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { ElContext } from "../el.ts";
-import type { AssignContentPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { messageEl, render, type Templated } from "./lib/el.ts";
+import { GatewayError } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { ElContext } from "../../el.ts";
+import type { AssignContentPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { messageEl, render, type Templated } from "../lib/el.ts";
 
 export type AssignContentConfig = Omit<AssignContentPolicyConfiguration, "body"> & { body: Templated };
 

@@ -2,9 +2,9 @@
 // the backend sees it when it nests deeper than `maxDepth`, costs more than `maxComplexity` (see
 // lib/graphql.ts complexityOf), is not on the `allowlist` of operation names, or introspects the
 // schema while `allowIntrospection` is false. Rejections are 400 with a GraphQL error body.
-import { definePolicy } from "../define.ts";
-import type { GraphqlGuardPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { complexityOf, depthOf, graphqlError, readOperation, usesIntrospection } from "./lib/graphql.ts";
+import { definePolicy } from "../../define.ts";
+import type { GraphqlGuardPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { complexityOf, depthOf, graphqlError, readOperation, usesIntrospection } from "../lib/graphql.ts";
 
 export const connector = definePolicy<GraphqlGuardPolicyConfiguration>({
   id: "graphql-guard",

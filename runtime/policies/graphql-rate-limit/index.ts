@@ -2,10 +2,10 @@
 // complexityOf) is added to the plan/subscription's counter; over `limit` per period the request is
 // 429, a single operation costing more than `maxCost` is 400 — both with GraphQL error bodies and, for
 // 429, the X-Rate-Limit-* headers.
-import { definePolicy } from "../define.ts";
-import type { GraphqlRateLimitPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { counterKey, endOfPeriod, storeFor } from "./lib/counters.ts";
-import { complexityOf, graphqlError, readOperation } from "./lib/graphql.ts";
+import { definePolicy } from "../../define.ts";
+import type { GraphqlRateLimitPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { counterKey, endOfPeriod, storeFor } from "../lib/counters.ts";
+import { complexityOf, graphqlError, readOperation } from "../lib/graphql.ts";
 
 export const connector = definePolicy<GraphqlRateLimitPolicyConfiguration>({
   id: "graphql-rate-limit",

@@ -5,11 +5,11 @@
 // whitelist, gets Gravitee's 403 IP_FILTERING_UNAUTHORIZED. Host names (which Gravitee resolves by
 // DNS) match nothing. https://documentation.gravitee.io/apim/policies/ip-filtering
 import { BlockList, isIP } from "node:net";
-import type { Exchange } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { IpFilteringPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { render, type Templated } from "./lib/el.ts";
+import type { Exchange } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { IpFilteringPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { render, type Templated } from "../lib/el.ts";
 
 export type IpFilteringConfig = Omit<IpFilteringPolicyConfiguration, "customIPAddress"> & {
   customIPAddress?: Templated;

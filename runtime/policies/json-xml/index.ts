@@ -1,12 +1,12 @@
 // `json-xml`: converts a JSON body (request, response) or message content to XML under
 // `rootElement`, content type `application/xml;charset=UTF-8`. Invalid JSON is 400 on the request
 // and 500 on the response, as in Gravitee. https://documentation.gravitee.io/apim/policies/json-to-xml
-import type { ExchangeBody } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { JsonToXmlPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { messageHeaderNames } from "./lib/el.ts";
-import { ConversionError, jsonToXml } from "./lib/xml.ts";
+import type { ExchangeBody } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { JsonToXmlPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { messageHeaderNames } from "../lib/el.ts";
+import { ConversionError, jsonToXml } from "../lib/xml.ts";
 
 export const XML_CONTENT_TYPE = "application/xml;charset=UTF-8";
 /** Gravitee's message for invalid input; the parser's detail is not for clients. */

@@ -5,7 +5,7 @@
 // https://documentation.gravitee.io/apim/policies/rate-limit
 import { createHash } from "node:crypto";
 import type { ApiInfo, ConnectorContext, Exchange } from "../../contract.ts";
-import { apiKeyOf } from "../../security/api-key.ts";
+import { apiKeyOf } from "../../security/api-key/index.ts";
 import { CounterStoreError, RemoteCounters, sharedCountersFor } from "./shared-counters.ts";
 
 export interface Window {

@@ -3,10 +3,10 @@
 // text. A dropped message is acknowledged to its source unless `ackFilteredMessage` is false; a filter
 // that throws drops the message unless `filterMessageOnFilteringError` is false.
 // https://documentation.gravitee.io/apim/policies/message-filtering
-import { definePolicy } from "../define.ts";
-import type { ElContext } from "../el.ts";
-import type { MessageFilteringPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { messageEl } from "./lib/el.ts";
+import { definePolicy } from "../../define.ts";
+import type { ElContext } from "../../el.ts";
+import type { MessageFilteringPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { messageEl } from "../lib/el.ts";
 
 export type MessageFilteringConfig = Omit<MessageFilteringPolicyConfiguration, "filter"> & {
   filter: (el: ElContext) => boolean;

@@ -3,11 +3,11 @@
 // phase still run on the mocked response. Header values and the content may contain EL.
 // https://documentation.gravitee.io/apim/policies/mock
 import { Readable } from "node:stream";
-import type { UpstreamResponse } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { MockPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { render, type Templated } from "./lib/el.ts";
+import type { UpstreamResponse } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { MockPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { render, type Templated } from "../lib/el.ts";
 
 export type MockConfig = Omit<MockPolicyConfiguration, "headers" | "content"> & {
   headers?: ReadonlyArray<{ name?: string; value?: Templated }>;

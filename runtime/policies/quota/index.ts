@@ -2,14 +2,14 @@
 // and X-Quota-* headers (added by default); counted per API in memory, or in Redis shared by every
 // replica (SLUICE_REDIS_URL; `async`, `errorStrategy`: lib/shared-counters.ts).
 // https://documentation.gravitee.io/apim/policies/quota
-import type { Exchange } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { ElContext } from "../el.ts";
-import type { QuotaPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { counted, countersFor, endOfPeriod } from "./lib/counters.ts";
-import { messageEl } from "./lib/el.ts";
-import { type Rate, resolveRate } from "./lib/rate.ts";
+import type { Exchange } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { ElContext } from "../../el.ts";
+import type { QuotaPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { counted, countersFor, endOfPeriod } from "../lib/counters.ts";
+import { messageEl } from "../lib/el.ts";
+import { type Rate, resolveRate } from "../lib/rate.ts";
 
 export type QuotaConfig = Omit<QuotaPolicyConfiguration, "quota"> & {
   quota: Rate<"HOURS" | "DAYS" | "WEEKS" | "MONTHS">;

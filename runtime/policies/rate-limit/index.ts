@@ -3,14 +3,14 @@
 // `errorStrategy` as in Gravitee: lib/shared-counters.ts). Over the limit: 429 with Gravitee's
 // message and X-Rate-Limit-* headers, which successful responses carry too when `addHeaders` is set.
 // Messages (publish/subscribe) count one each. https://documentation.gravitee.io/apim/policies/rate-limit
-import type { Exchange } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { ElContext } from "../el.ts";
-import type { RateLimitPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { counted, countersFor, endOfPeriod } from "./lib/counters.ts";
-import { messageEl } from "./lib/el.ts";
-import { type Rate, resolveRate } from "./lib/rate.ts";
+import type { Exchange } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { ElContext } from "../../el.ts";
+import type { RateLimitPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { counted, countersFor, endOfPeriod } from "../lib/counters.ts";
+import { messageEl } from "../lib/el.ts";
+import { type Rate, resolveRate } from "../lib/rate.ts";
 
 export type RateLimitConfig = Omit<RateLimitPolicyConfiguration, "rate"> & {
   rate: Rate<"SECONDS" | "MINUTES" | "HOURS" | "DAYS">;

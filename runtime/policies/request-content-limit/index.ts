@@ -4,9 +4,9 @@
 // body is measured as it arrives (Sluice buffers it to count it); a request with neither header is
 // refused with 411 REQUEST_CONTENT_LIMIT_LENGTH_REQUIRED — GET requests included, as in Gravitee.
 // https://documentation.gravitee.io/apim/policies/request-content-limit
-import { GatewayError } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { RequestContentLimitPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
+import { GatewayError } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { RequestContentLimitPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
 
 export type RequestContentLimitConfig = RequestContentLimitPolicyConfiguration;
 

@@ -5,12 +5,12 @@
 // (a Fault too) is turned into JSON — the Body's content, namespace prefixes dropped — when the client
 // asks for JSON or `responseFormat: JSON` says so (a Sluice extension; Gravitee needs xml-json for it).
 // https://documentation.gravitee.io/apim/policies/rest-to-soap
-import type { Exchange } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { RestToSoapPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { render, type Templated } from "./lib/el.ts";
-import { ConversionError, xmlToJson } from "./lib/xml.ts";
+import type { Exchange } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { RestToSoapPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { render, type Templated } from "../lib/el.ts";
+import { ConversionError, xmlToJson } from "../lib/xml.ts";
 
 export type RestToSoapConfig = Omit<RestToSoapPolicyConfiguration, "envelope" | "soapAction"> & {
   envelope: Templated;

@@ -2,14 +2,14 @@
 // allowing its share of the limit (Gravitee's LimitUtils.computeSliceLimit), so 10 req/s admits
 // one request per 100 ms rather than a burst of ten. Counted per API in memory, or in Redis shared by
 // every replica (SLUICE_REDIS_URL; `async`, `errorStrategy`: lib/shared-counters.ts). https://documentation.gravitee.io/apim/policies/spike-arrest
-import type { Exchange } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { ElContext } from "../el.ts";
-import type { SpikeArrestPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { counted, countersFor, endOfPeriod } from "./lib/counters.ts";
-import { messageEl } from "./lib/el.ts";
-import { type Rate, resolveRate } from "./lib/rate.ts";
+import type { Exchange } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { ElContext } from "../../el.ts";
+import type { SpikeArrestPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { counted, countersFor, endOfPeriod } from "../lib/counters.ts";
+import { messageEl } from "../lib/el.ts";
+import { type Rate, resolveRate } from "../lib/rate.ts";
 
 export type SpikeArrestConfig = Omit<SpikeArrestPolicyConfiguration, "spike"> & {
   spike: Rate<"SECONDS" | "MINUTES">;

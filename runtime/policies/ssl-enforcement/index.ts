@@ -9,10 +9,10 @@
 // https://documentation.gravitee.io/apim/policies/ssl-enforcement
 import { X509Certificate } from "node:crypto";
 import type { TLSSocket } from "node:tls";
-import type { Exchange } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { SslEnforcementPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
+import type { Exchange } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { SslEnforcementPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
 
 export type SslEnforcementConfig = SslEnforcementPolicyConfiguration;
 

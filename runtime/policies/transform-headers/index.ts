@@ -3,11 +3,11 @@
 // are set first (EL templates), then removals and the whitelist apply, names case-insensitively.
 // As in Gravitee v4 the phase decides what is transformed; `scope` is accepted and ignored.
 // https://documentation.gravitee.io/apim/policies/transform-headers
-import type { Exchange, GatewayResponse, Message } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { ElContext } from "../el.ts";
-import type { TransformHeadersPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { messageEl, messageHeaderNames, render, type Templated } from "./lib/el.ts";
+import type { Exchange, GatewayResponse, Message } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { ElContext } from "../../el.ts";
+import type { TransformHeadersPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { messageEl, messageHeaderNames, render, type Templated } from "../lib/el.ts";
 
 export type TransformHeadersConfig = Omit<TransformHeadersPolicyConfiguration, "addHeaders"> & {
   addHeaders?: ReadonlyArray<{ name?: string; value?: Templated }>;

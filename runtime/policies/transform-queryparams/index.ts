@@ -2,9 +2,9 @@
 // removals, then the additions (values may contain EL; a parameter set again replaces its values
 // unless `appendToExistingArray`). Request phase of PROXY and v2 APIs.
 // https://documentation.gravitee.io/apim/policies/transform-query-parameters
-import { definePolicy } from "../define.ts";
-import type { TransformQueryParamsPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { render, type Templated } from "./lib/el.ts";
+import { definePolicy } from "../../define.ts";
+import type { TransformQueryParamsPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { render, type Templated } from "../lib/el.ts";
 
 export type TransformQueryParamsConfig = Omit<
   TransformQueryParamsPolicyConfiguration,

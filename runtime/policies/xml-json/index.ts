@@ -1,12 +1,12 @@
 // `xml-json`: converts an XML body (request, response) or message content to JSON, content type
 // `application/json;charset=UTF-8` (as Gravitee). Invalid XML is 400 on the request and 500 on the response, as in Gravitee.
 // https://documentation.gravitee.io/apim/policies/xml-to-json
-import type { ExchangeBody } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { definePolicy } from "../define.ts";
-import type { XmlToJsonPolicyConfiguration } from "../spec-types/api-v4-definition.ts";
-import { messageHeaderNames } from "./lib/el.ts";
-import { ConversionError, xmlToJson } from "./lib/xml.ts";
+import type { ExchangeBody } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { definePolicy } from "../../define.ts";
+import type { XmlToJsonPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { messageHeaderNames } from "../lib/el.ts";
+import { ConversionError, xmlToJson } from "../lib/xml.ts";
 
 export const JSON_CONTENT_TYPE = "application/json;charset=UTF-8";
 /** Gravitee's message for invalid input; the parser's detail is not for clients. */

@@ -8,11 +8,11 @@
 // Deprecated, for one release: SLUICE_API_KEYS_<API_ID> (the API id upper-cased, other characters
 // as `_`), a comma-separated list of keys valid on every API_KEY plan of the API.
 import { timingSafeEqual } from "node:crypto";
-import { sha256 } from "../consumers/plan-subscriptions.ts";
-import type { Exchange, SecurityContext, SubscriptionInfo } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { defineSecurity } from "../define.ts";
-import type { ApiKeySecurityConfiguration } from "../spec-types/api-v4-definition.ts";
+import { sha256 } from "../../consumers/plan-subscriptions.ts";
+import type { Exchange, SecurityContext, SubscriptionInfo } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { defineSecurity } from "../../define.ts";
+import type { ApiKeySecurityConfiguration } from "../../spec-types/api-v4-definition.ts";
 
 export const API_KEY_HEADER = "x-gravitee-api-key";
 export const API_KEY_QUERY = "api-key";

@@ -13,22 +13,22 @@
 // is Gravitee's 500 JWT_JWKS_RESOLUTION_ERROR. Context attributes as Gravitee names them:
 // `jwt.token`, `oauth.client_id`, `user`, and `jwt.claims` with `extractClaims`.
 import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
-import type { Exchange } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
-import { defineSecurity } from "../define.ts";
-import { EnvError } from "../env.ts";
-import type { JwtSecurityConfiguration } from "../spec-types/api-v4-definition.ts";
+import type { Exchange } from "../../contract.ts";
+import { GatewayError } from "../../contract.ts";
+import { defineSecurity } from "../../define.ts";
+import { EnvError } from "../../env.ts";
+import type { JwtSecurityConfiguration } from "../../spec-types/api-v4-definition.ts";
 import {
   CLIENT_ID_ATTRIBUTE,
   JWT_CLAIMS_ATTRIBUTE,
   JWT_TOKEN_ATTRIBUTE,
   USER_ATTRIBUTE,
-} from "./attributes.ts";
-import { bearerTokenOf, removeAuthorizationUpstream } from "./bearer-token.ts";
-import { BoundedCache } from "./bounded-cache.ts";
-import { peerCertificateOf } from "./client-certificate.ts";
-import { createKeySource, KeySourceUnavailable, type VerificationKey } from "./jwt-keys.ts";
-import { hasRequiredScopes } from "./scopes.ts";
+} from "../attributes.ts";
+import { bearerTokenOf, removeAuthorizationUpstream } from "../bearer-token.ts";
+import { BoundedCache } from "../bounded-cache.ts";
+import { peerCertificateOf } from "../client-certificate.ts";
+import { createKeySource, KeySourceUnavailable, type VerificationKey } from "../jwt-keys.ts";
+import { hasRequiredScopes } from "../scopes.ts";
 
 const ALGORITHMS: Record<JwtSecurityConfiguration["signature"], string> = {
   RSA_RS256: "RS256",

@@ -5,10 +5,10 @@
 // thumbprint is the trust (pinning). Either way it must be within its validity period. A request
 // with no acceptable certificate gets no subscription here, so plan selection moves on (and ends
 // in 401 when no other plan applies).
-import { defineSecurity } from "../define.ts";
-import { TLS_CLIENT_CA } from "../server/tls-settings.ts";
-import type { MtlsSecurityConfiguration } from "../spec-types/api-v4-definition.ts";
-import { peerCertificateOf } from "./client-certificate.ts";
+import { defineSecurity } from "../../define.ts";
+import { TLS_CLIENT_CA } from "../../server/tls-settings.ts";
+import type { MtlsSecurityConfiguration } from "../../spec-types/api-v4-definition.ts";
+import { peerCertificateOf } from "../client-certificate.ts";
 
 export const connector = defineSecurity<MtlsSecurityConfiguration>({
   type: "MTLS",

@@ -9,19 +9,19 @@
 // `WWW-Authenticate: Bearer realm="gravitee.io"` (RFC 6750 §3) like Gravitee's.
 // Attributes as Gravitee names them: `oauth.access_token`, `oauth.client_id`, `user`, `user.roles`
 // (the scopes) and `oauth.payload` with `extractPayload`.
-import { GatewayError } from "../contract.ts";
-import { defineSecurity } from "../define.ts";
-import type { OAuth2SecurityConfiguration } from "../spec-types/api-v4-definition.ts";
+import { GatewayError } from "../../contract.ts";
+import { defineSecurity } from "../../define.ts";
+import type { OAuth2SecurityConfiguration } from "../../spec-types/api-v4-definition.ts";
 import {
   CLIENT_ID_ATTRIBUTE,
   OAUTH_ACCESS_TOKEN_ATTRIBUTE,
   OAUTH_PAYLOAD_ATTRIBUTE,
   USER_ATTRIBUTE,
   USER_ROLES_ATTRIBUTE,
-} from "./attributes.ts";
-import { bearerTokenOf, removeAuthorizationUpstream } from "./bearer-token.ts";
-import { createIntrospector, type Introspection, IntrospectionUnavailable } from "./introspection.ts";
-import { hasRequiredScopes } from "./scopes.ts";
+} from "../attributes.ts";
+import { bearerTokenOf, removeAuthorizationUpstream } from "../bearer-token.ts";
+import { createIntrospector, type Introspection, IntrospectionUnavailable } from "../introspection.ts";
+import { hasRequiredScopes } from "../scopes.ts";
 
 const CHALLENGE = { "www-authenticate": 'Bearer realm="gravitee.io"' };
 const unauthorized = (key: string) => new GatewayError(401, "Unauthorized", { key, headers: CHALLENGE });

@@ -2,7 +2,7 @@
 // What this gateway links from runtime/: the connectors, policies and helpers its APIs use.
 export { type GatewayBundle, defineApi, endpoint, entrypoint, runGateway, security, step } from "../../../../runtime/index.ts";
 export { type ElContext, elEq } from "../../../../runtime/el.ts";
-export { connector as httpProxyEndpoint } from "../../../../runtime/endpoints/http-proxy.ts";
-export { connector as httpProxyEntrypoint } from "../../../../runtime/entrypoints/http-proxy.ts";
-export { connector as transformHeadersPolicy } from "../../../../runtime/policies/transform-headers.ts";
-export { connector as keyLessSecurity } from "../../../../runtime/security/key-less.ts";
+export { connector as httpProxyEndpoint } from "../../../../runtime/endpoints/http-proxy/index.ts";
+export { connector as httpProxyEntrypoint } from "../../../../runtime/entrypoints/http-proxy/index.ts";
+export { connector as transformHeadersPolicy } from "../../../../runtime/policies/transform-headers/index.ts";
+export { connector as keyLessSecurity } from "../../../../runtime/security/key-less/index.ts";
