@@ -204,7 +204,7 @@ async function main(): Promise<void> {
   const gen: number[] = [];
   for (let i = 0; i < RUNS + 2; i++) {
     const t = performance.now();
-    emitGateway(checked.model, new ConnectorResolver(join(ROOT, "runtime")), {
+    emitGateway(checked.model, new ConnectorResolver(), {
       outDir: OUT,
       runtimeDir: join(ROOT, "runtime"),
       typesDir: join(ROOT, "node_modules", "@types"),

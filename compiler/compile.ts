@@ -116,12 +116,15 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
   const emitted = await timed(timings, "emit", () =>
     emitGateway(
       model,
-      new ConnectorResolver(runtimeDir),
+      new ConnectorResolver(
+        checked.localPolicies.folders.map((f) => ({ manifest: f.manifest, module: join(f.dir, "index.ts") })),
+      ),
       {
         outDir,
         runtimeDir,
         typesDir: typesDir(),
         version: pkg.version,
+        localPolicies: checked.localPolicies.folders.length > 0,
       },
       options.session?.emitted,
     ),
@@ -136,7 +139,8 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
   );
   if (options.checkOnly || options.emitOnly) return result;
 
-  const runtime = await runtimeFingerprint(PROJECT_DIR);
+  // The repository's own policies are part of what is linked: a changed one rebuilds the gateway.
+  const runtime = `${await runtimeFingerprint(PROJECT_DIR)}${checked.localPolicies.fingerprint}`;
   const plan = await planBuild(outDir, runtime, emitted.modules);
   result.build = plan.kind;
   if (plan.kind === "nothing") {
@@ -160,7 +164,7 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
         plan.kind === "partial"
           ? await options.session?.typechecker(outDir).check(emitted.modules, plan.files, only ?? [])
           : undefined;
-      return warm ?? typecheck(outDir, PROJECT_DIR, emitted.modules, only);
+      return warm ?? typecheck(outDir, PROJECT_DIR, emitted.modules, only, undefined, checked.localPolicies);
     }),
     timed(timings, "bundle", () =>
       bundleGateway(outDir, PROJECT_DIR, runtime, plan.kind === "partial" ? plan.files : undefined),

@@ -3,6 +3,7 @@
 // `sluice check` must report too. Returns data; only the CLI prints or sets exit codes.
 import { checkSpecs } from "./check/check-specs.ts";
 import { unimplementedFields } from "./check/unimplemented-fields.ts";
+import { type LocalPolicies, localPoliciesDir, readLocalPolicies } from "./connectors/local-policies.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { type LoadCache, type LoadedDocument, type LoadInput, loadSpecs } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
@@ -18,6 +19,8 @@ export interface CheckResult {
   valid: LoadedDocument[];
   /** The model of the valid documents; undefined when any document has an error. */
   model?: GatewayModel;
+  /** The repository's own policies (policies/ beside the specs). */
+  localPolicies: LocalPolicies;
 }
 
 /**
@@ -33,13 +36,18 @@ export class CheckCache {
 
 export async function checkRepository(input: LoadInput, cache?: CheckCache): Promise<CheckResult> {
   const loaded = await loadSpecs(input, cache?.load);
-  const diagnostics = [...loaded.diagnostics];
+  const localPolicies = readLocalPolicies(localPoliciesDir(input), input.cwd);
+  for (const file of localPolicies.sources.values()) loaded.sources.add(file);
+  const diagnostics = [...loaded.diagnostics, ...localPolicies.diagnostics];
   const failed = new Set<LoadedDocument>();
+  // A repository with its own policies: validated against the schemas assembled with them (not
+  // cached across checks, since the policies may change).
+  const validation = localPolicies.schemas ? undefined : cache?.validation;
   for (const doc of loaded.documents) {
-    let found = cache?.validation.get(doc);
+    let found = validation?.get(doc);
     if (!found) {
-      found = validateSpec(doc);
-      cache?.validation.set(doc, found);
+      found = validateSpec(doc, localPolicies.schemas);
+      validation?.set(doc, found);
     }
     if (found.length > 0) failed.add(doc);
     diagnostics.push(...found);
@@ -69,7 +77,13 @@ export async function checkRepository(input: LoadInput, cache?: CheckCache): Pro
   for (const doc of valid) diagnostics.push(...unimplementedFields(doc));
   // Documents with other errors get no model, but their expressions are still checked.
   for (const doc of loaded.documents) if (failed.has(doc)) diagnostics.push(...checkExpressions(doc));
-  const result: CheckResult = { sources: loaded.sources, documents: loaded.documents, diagnostics, valid };
+  const result: CheckResult = {
+    sources: loaded.sources,
+    documents: loaded.documents,
+    diagnostics,
+    valid,
+    localPolicies,
+  };
   const built = buildModel(valid, cache?.models);
   diagnostics.push(...built.diagnostics);
   if (!hasErrors(diagnostics)) result.model = built.model;

@@ -5,29 +5,20 @@
 // fields are its configuration type, runtime/spec-types/). test/check/field-coverage.test.ts walks
 // the schemas and fails on a field that is in no list, so a new schema field must be decided here.
 // Adding an implementation: move its key from the compiler's list to this one.
-/** The policy step definitions of the schemas (`<name>Step`, v2: `V2<name>Step`) the runtime implements. */
-export const POLICY_STEPS: readonly string[] = [
-  "RateLimit",
-  "Quota",
-  "SpikeArrest",
-  "TransformHeaders",
-  "AssignAttributes",
-  "AssignContent",
-  "JsonToXml",
-  "XmlToJson",
-  "MessageFiltering",
-  "RestToSoap",
-  "GraphqlRateLimit",
-  "GraphqlGuard",
-  "Mock",
-  "IpFiltering",
-  "SslEnforcement",
-  "TransformQueryParams",
-  "RequestContentLimit",
-  "OverrideRequestMethod",
-];
-/** v2 APIs have no message phases: every policy step but the message ones. */
-export const V2_POLICY_STEPS: readonly string[] = POLICY_STEPS.filter((p) => p !== "MessageFiltering");
+import { MANIFESTS } from "./connector-manifests.ts";
+import { folderName } from "./manifest.ts";
+
+/**
+ * The policy step definitions of the schemas (`<title>Step`, v2: `V2<title>Step`) the runtime
+ * implements: every built-in policy's manifest (runtime/policies/<id>/manifest.json).
+ */
+export const POLICY_STEPS: readonly string[] = MANIFESTS.filter(
+  (m) => m.kind === "policy" && (m.phases?.PROXY || m.phases?.MESSAGE),
+).map((m) => m.title);
+/** v2 APIs: the policies with v2 phases. */
+export const V2_POLICY_STEPS: readonly string[] = MANIFESTS.filter(
+  (m) => m.kind === "policy" && m.phases?.V2,
+).map((m) => m.title);
 
 export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   // Documents and metadata
@@ -183,29 +174,19 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "ConditionSelector.*": "runtime/server/flows.ts",
   ...steps(POLICY_STEPS, ""),
   ...steps(V2_POLICY_STEPS, "V2"),
-  "RateLimitPolicyConfiguration.*": "runtime/policies/rate-limit/index.ts",
+  // Each policy's configuration belongs to its module (nested definitions and notes below).
+  ...Object.fromEntries(
+    MANIFESTS.filter((m) => m.kind === "policy").map((m) => [
+      `${m.title}PolicyConfiguration.*`,
+      `runtime/policies/${folderName(m)}/index.ts`,
+    ]),
+  ),
   "RateLimitRate.*": "runtime/policies/lib/rate.ts",
-  "QuotaPolicyConfiguration.*": "runtime/policies/quota/index.ts",
   "QuotaRate.*": "runtime/policies/lib/rate.ts",
-  "SpikeArrestPolicyConfiguration.*": "runtime/policies/spike-arrest/index.ts",
   "SpikeArrestRate.*": "runtime/policies/lib/rate.ts",
-  "TransformHeadersPolicyConfiguration.*": "runtime/policies/transform-headers/index.ts",
-  "AssignAttributesPolicyConfiguration.*": "runtime/policies/assign-attributes/index.ts",
   "AssignedAttribute.*": "runtime/policies/assign-attributes/index.ts",
-  "AssignContentPolicyConfiguration.*": "runtime/policies/assign-content/index.ts",
-  "JsonToXmlPolicyConfiguration.*": "runtime/policies/json-xml/index.ts",
-  "XmlToJsonPolicyConfiguration.*": "runtime/policies/xml-json/index.ts",
-  "MessageFilteringPolicyConfiguration.*": "runtime/policies/message-filtering/index.ts",
-  "RestToSoapPolicyConfiguration.*": "runtime/policies/rest-to-soap/index.ts",
-  "GraphqlRateLimitPolicyConfiguration.*": "runtime/policies/graphql-rate-limit/index.ts",
-  "GraphqlGuardPolicyConfiguration.*": "runtime/policies/graphql-guard/index.ts",
-  "MockPolicyConfiguration.*": "runtime/policies/mock/index.ts",
   "IpFilteringPolicyConfiguration.*":
     "runtime/policies/ip-filtering/index.ts (lookupIpVersion: host names are not resolved, docs/policies.md)",
-  "SslEnforcementPolicyConfiguration.*": "runtime/policies/ssl-enforcement/index.ts",
-  "TransformQueryParamsPolicyConfiguration.*": "runtime/policies/transform-queryparams/index.ts",
-  "RequestContentLimitPolicyConfiguration.*": "runtime/policies/request-content-limit/index.ts",
-  "OverrideRequestMethodPolicyConfiguration.*": "runtime/policies/policy-override-request-method/index.ts",
   // Plans
   "Plan.name": "runtime/server/api-runtime.ts",
   "Plan.security": "runtime/server/api-runtime.ts",

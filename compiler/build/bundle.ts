@@ -20,7 +20,7 @@ import { copyFile, cp, mkdir, open, readdir, readFile, rename, rm, stat, writeFi
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { type BuildOptions, build, type Plugin } from "esbuild";
 import { BUILD_RECORD, bundleDigest } from "../../runtime/bundle-digest.ts";
-import { chunkOf } from "../emit/emit-gateway.ts";
+import { chunkOf, RUNTIME_SPECIFIER } from "../emit/emit-gateway.ts";
 import { CACHE_DIR } from "../shared/cache-dir.ts";
 import { NODE_MODULES_DIR } from "../shared/package-dir.ts";
 import { touch } from "./cache.ts";
@@ -205,6 +205,8 @@ async function bundleLink(outDir: string, projectDir: string, source: string, ca
     outfile: join(temporary, "dist", "link.js"),
     absWorkingDir: projectDir,
     nodePaths: [NODE_MODULES_DIR],
+    // A repository's own policies import the runtime by the package's name (docs/custom-policies.md).
+    alias: { [RUNTIME_SPECIFIER]: "./runtime/index.ts" },
     bundle: true,
     platform: "node",
     format: "esm",

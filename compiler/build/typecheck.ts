@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, relative, resolve } from "node:path";
+import type { LocalPolicies } from "../connectors/local-policies.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { EmittedModule } from "../emit/emit-api.ts";
 import { CACHE_DIR } from "../shared/cache-dir.ts";
@@ -29,6 +30,8 @@ export async function typecheck(
   only?: readonly string[],
   /** How many tsc share a full check (default: one a core from 200 APIs on). */
   parts?: number,
+  /** The repository's own policies: an error in one of their files is reported on its line. */
+  local?: Pick<LocalPolicies, "dir" | "sources">,
 ): Promise<TypecheckResult> {
   const tsc = tscExecutable(projectDir);
   const runtime = await runtimeDeclarations(projectDir, tsc);
@@ -44,13 +47,14 @@ export async function typecheck(
       errors.push({
         file: resolve(outDir, m[1]!),
         line: Number(m[2]),
+        column: Number(m[3]),
         code: m[4]!,
         message: m[5]!,
         text: line,
       });
     else if (line.includes("error TS")) internal.push(line);
   }
-  const result = mapTscErrors(outDir, modules, errors);
+  const result = mapTscErrors(outDir, modules, errors, local);
   result.internal.unshift(...internal);
   return result;
 }
@@ -140,6 +144,8 @@ export async function writeProject(
 export interface TscError {
   file: string;
   line: number;
+  /** 1-based column. */
+  column?: number;
   code: string;
   message: string;
   text: string;
@@ -153,10 +159,27 @@ export function mapTscErrors(
   outDir: string,
   modules: readonly EmittedModule[],
   errors: readonly TscError[],
+  local?: Pick<LocalPolicies, "dir" | "sources">,
 ): TypecheckResult {
   const result: TypecheckResult = { diagnostics: [], internal: [] };
   const byPath = new Map(modules.map((m) => [m.path, m]));
   for (const error of errors) {
+    const source = local?.sources.get(error.file);
+    if (source) {
+      result.diagnostics.push({
+        code: "compile/policy-type-check",
+        severity: "error",
+        message: `${error.message} (${error.code})`,
+        hint: "a policy of the repository is type-checked against the runtime's contract (`definePolicy` from `sluice/runtime`): docs/custom-policies.md",
+        at: {
+          file: source.path,
+          doc: 0,
+          pointer: "",
+          pos: offsetOf(source.text, error.line, error.column ?? 1),
+        },
+      });
+      continue;
+    }
     const module = byPath.get(relative(outDir, error.file).split("\\").join("/"));
     const origin = module ? originOf(module, error.line) : undefined;
     if (!origin) {
@@ -172,6 +195,17 @@ export function mapTscErrors(
     });
   }
   return result;
+}
+
+/** The character offset of a 1-based line and column in `text`. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf("\n", offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset + column - 1;
 }
 
 /** The YAML node of the nearest mapped line at or above `line`. */

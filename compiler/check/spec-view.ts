@@ -3,6 +3,7 @@
 // read through `obj()` and every list through `list()` or the helpers below, which skip the items
 // that are not mappings (`listeners: [null]`: the schema reports those). A rule must never crash on
 // a malformed document, whatever JSON value stands where the schema expects something else.
+import { MANIFESTS } from "../../runtime/connector-manifests.ts";
 import {
   MESSAGE_ENDPOINTS as ENDPOINT_TYPES,
   MESSAGE_ENTRYPOINTS as ENTRYPOINT_FACTS,
@@ -56,19 +57,29 @@ export function effectiveShared(group: Obj, endpoint: Obj): Obj {
     : obj(endpoint.sharedConfigurationOverride);
 }
 
-/** The connector facts come from runtime/message/connectors.ts, which the runtime reads too. */
+/** The connector facts come from the connectors' manifests, which the runtime reads too. */
 export const MESSAGE_ENTRYPOINTS: readonly string[] = [...ENTRYPOINT_FACTS.keys()];
 export const MESSAGE_ENDPOINTS: readonly string[] = ENDPOINT_TYPES;
-export const PROXY_CONNECTOR = "http-proxy";
+/** The entrypoints and endpoints of PROXY APIs (`http-proxy`). */
+export const PROXY_ENTRYPOINTS: readonly string[] = idsOf("entrypoint", "PROXY");
+export const PROXY_ENDPOINTS: readonly string[] = idsOf("endpoint", "PROXY");
+
+function idsOf(kind: "entrypoint" | "endpoint", apiType: "PROXY" | "MESSAGE"): string[] {
+  return MANIFESTS.filter((m) => m.kind === kind && m.apiTypes?.includes(apiType)).map((m) => m.id);
+}
 
 /**
  * Which listener type each entrypoint belongs to (docs/contract.md §2 rules 3 and 7). A Map: it is looked
  * up by what the user wrote, and `constructor` is no key of it.
  */
-export const ENTRYPOINT_LISTENER: ReadonlyMap<string, string> = new Map([
-  [PROXY_CONNECTOR, "HTTP"],
-  ...[...ENTRYPOINT_FACTS].map(([id, facts]): [string, string] => [id, facts.listener]),
-]);
+export const ENTRYPOINT_LISTENER: ReadonlyMap<string, string> = new Map(
+  MANIFESTS.filter((m) => m.kind === "entrypoint").map((m): [string, string] => [m.id, m.listener ?? "HTTP"]),
+);
+
+/** Message endpoints that are both consumer and producer without configuration (the mock endpoint). */
+const ROLES_ALWAYS_ENABLED: ReadonlySet<string> = new Set(
+  MANIFESTS.filter((m) => m.capabilities?.includes("roles-always-enabled")).map((m) => m.id),
+);
 
 export interface Located<T = Obj> {
   item: T;
@@ -180,12 +191,12 @@ export function groupHasRole(
   group: Located & { type: string | undefined },
   role: "consumer" | "producer",
 ): boolean {
-  if (group.type === "mock") return true; // the mock endpoint both emits and accepts messages
+  if (group.type !== undefined && ROLES_ALWAYS_ENABLED.has(group.type)) return true;
   return endpointsOf(group).some(({ item }) => obj(effectiveShared(group.item, item)[role]).enabled === true);
 }
 
 export function endpointHasRole(group: Obj, endpoint: Obj, role: "consumer" | "producer"): boolean {
-  if (endpoint.type === "mock") return true;
+  if (typeof endpoint.type === "string" && ROLES_ALWAYS_ENABLED.has(endpoint.type)) return true;
   return obj(effectiveShared(group, endpoint)[role]).enabled === true;
 }
 

@@ -145,7 +145,7 @@ export async function commandNew(argv: string[], io: Io): Promise<number> {
         message: "Entrypoints (space to select)",
         choices: MESSAGE_ENTRYPOINT_TYPES.map((e) => ({
           value: e,
-          name: `${e} — ${ENTRYPOINT_DESCRIPTIONS[e]}`,
+          name: `${e} — ${ENTRYPOINT_DESCRIPTIONS.get(e)}`,
           short: e,
         })),
         required: true,
@@ -168,7 +168,7 @@ export async function commandNew(argv: string[], io: Io): Promise<number> {
         choices: MESSAGE_ENDPOINT_TYPES.map((e) => ({
           value: e,
           name: e,
-          description: ENDPOINT_DESCRIPTIONS[e],
+          description: ENDPOINT_DESCRIPTIONS.get(e),
         })),
       }),
     );

@@ -389,6 +389,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     why: "The TypeScript emitted for this part of the spec does not match the runtime connector's configuration type.",
     fix: "Fix the spec value at the reported position; if the spec is valid, this is a Sluice bug: please report it.",
   },
+  {
+    code: "compile/policy-type-check",
+    title: "A policy of the repository does not type-check",
+    why: "A TypeScript policy in the repository's `policies/<id>/index.ts` is type-checked with the generated gateway, against the runtime's policy contract (`definePolicy` from `sluice/runtime`), before it is linked into the bundle; this line has a type error.",
+    fix: "Fix the TypeScript at the reported line (docs/custom-policies.md describes the contract).",
+  },
+  {
+    code: "policy/invalid-folder",
+    title: "A policy folder of the repository is not usable",
+    why: "Each folder under `policies/` beside the specs is a policy: a `manifest.json` valid against the connector manifest schema, of kind `policy`, whose id and title no built-in connector uses, a `schema.json` that is a valid JSON Schema, and an `index.ts`. Specs using a policy whose folder is not usable cannot be checked.",
+    fix: "Fix the file at the reported position (docs/custom-policies.md lists what a policy folder holds).",
+  },
 ];
 
 export function catalogueEntry(code: string): CatalogueEntry | undefined {

@@ -1,5 +1,8 @@
-// Writes docs/diagnostics.md from the catalogue, so the documentation cannot drift from the code.
+// Writes docs/diagnostics.md from the catalogue and docs/connectors-reference.md from the connectors'
+// folders, so the documentation cannot drift from the code.
 import { writeFile } from "node:fs/promises";
+import { readConnectorFolders } from "../connectors/folders.ts";
+import { REFERENCE_FILE, renderConnectorReference } from "../connectors/reference.ts";
 import { CATALOGUE } from "./catalogue.ts";
 
 export function renderCatalogue(): string {
@@ -35,4 +38,5 @@ function anchor(code: string): string {
 
 if (import.meta.main) {
   await writeFile(new URL("../../docs/diagnostics.md", import.meta.url), renderCatalogue());
+  await writeFile(REFERENCE_FILE, renderConnectorReference(readConnectorFolders()));
 }

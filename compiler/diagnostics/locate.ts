@@ -15,10 +15,23 @@ export interface Position {
 export function locate(sources: SourceSet, ref: SourceRef): Position {
   const file = sources.get(ref.file);
   if (!file) return { file: ref.file, line: 1, column: 1 };
+  // An absolute offset needs no syntax tree (and a file that is not YAML — a policy's TypeScript — has none).
+  if (ref.pos !== undefined) return { file: ref.file, ...linePos(file.text, ref.pos) };
   const offset = ref.pos ?? nodeOffset(file.documents[ref.doc]?.contents ?? null, ref);
   const start = offset ?? file.documents[ref.doc]?.range[0] ?? 0;
   const { line, col } = file.lineCounter.linePos(Math.min(start, file.text.length));
   return { file: ref.file, line, column: col };
+}
+
+function linePos(text: string, pos: number): { line: number; column: number } {
+  const at = Math.min(Math.max(pos, 0), text.length);
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: at - start + 1 };
 }
 
 function nodeOffset(root: Node | null, ref: SourceRef): number | undefined {

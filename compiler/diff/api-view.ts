@@ -2,6 +2,7 @@
 // shape — context paths with their hosts, entrypoints with their QoS, endpoints with their
 // targets, plans by key with their security and flows, API flows with their steps by phase — so
 // one set of rules classifies both.
+import { canonicalPolicyId } from "../validate/schemas.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -153,7 +154,8 @@ function v4Flows(flows: unknown): FlowView[] {
 function step(phase: string, s: Obj): StepView {
   return {
     phase,
-    policy: str(s.policy),
+    // Gravitee's plugin ids (aliases) are the same policy as Sluice's ids.
+    policy: canonicalPolicyId(str(s.policy)),
     enabled: s.enabled !== false,
     configuration: s.configuration ?? {},
     ...(s.condition !== undefined ? { condition: s.condition } : {}),

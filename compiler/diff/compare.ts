@@ -3,6 +3,7 @@
 // plan, entrypoint or API gone, stricter security, lower QoS, a tighter limit, a mock that answers
 // something else). `risky`: behaviour changes that may or may not reach clients (a new target, a
 // policy's configuration, a plan that lets more clients in). `safe`: additions and metadata.
+import { MANIFESTS } from "../../runtime/connector-manifests.ts";
 import { type ApiView, apiView, type FlowView, type StepView } from "./api-view.ts";
 import { resourceKey, type Side } from "./read-side.ts";
 
@@ -26,8 +27,13 @@ const API_KINDS = new Set(["ApiV4Definition", "ApiDefinition"]);
 const QOS_ORDER = ["NONE", "AUTO", "AT_MOST_ONCE", "AT_LEAST_ONCE"];
 /** Security from open to strict; a move to the right refuses clients that were let in. */
 const SECURITY_ORDER = ["KEY_LESS", "API_KEY", "JWT", "OAUTH2", "MTLS"];
-const LIMIT_POLICIES = new Set(["rate-limit", "quota", "spike-arrest"]);
-const RESPONSE_POLICIES = new Set(["assign-content", "mock"]);
+/** Policies by capability (their manifests): limits are compared, response writers' bodies too. */
+const LIMIT_POLICIES = policiesWith("rate-limiting");
+const RESPONSE_POLICIES = policiesWith("writes-response");
+
+function policiesWith(capability: string): ReadonlySet<string> {
+  return new Set(MANIFESTS.filter((m) => m.capabilities?.includes(capability)).map((m) => m.id));
+}
 const UNIT_SECONDS: Record<string, number> = {
   SECONDS: 1,
   MINUTES: 60,

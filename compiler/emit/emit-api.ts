@@ -44,7 +44,7 @@ export function emitApi(
       return new Code("undefined as never");
     }
     used.set(found.module, found);
-    return new Code(found.local);
+    return new Code(found.name);
   };
   // An entrypoint the runtime does not implement yet is left out with a warning, so the API keeps
   // serving its other entrypoints (streaming entrypoints arrive later); with none left it is an error.
@@ -217,7 +217,7 @@ export function emitApi(
 
   const printer = new ValuePrinter().write(call("defineApi", [definition]));
   const body = printer.text();
-  const connectors = [...used.values()].sort((a, b) => compare(a.local, b.local));
+  const connectors = [...used.values()].sort((a, b) => compare(a.name, b.name));
   const runtime = [...bindings, ...printer.usedEnvHelpers].sort(compare);
   const el = [...printer.usedElHelpers].sort(compare);
   const typeOnly = body.includes("ElContext") ? ["ElContext"] : [];
@@ -229,7 +229,7 @@ export function emitApi(
     moduleSpecifier: linkImport,
     namedImports: [
       ...typeOnly.map((name) => ({ name, isTypeOnly: true })),
-      ...[...runtime, ...el, ...connectors.map((c) => c.local)].sort(compare),
+      ...[...runtime, ...el, ...connectors.map((c) => c.name)].sort(compare),
     ],
   });
   const head = `${BANNER(api.source)}${imports.trimEnd()}\n`;

@@ -5,7 +5,7 @@
 // repository's strict settings. The link module is also the seam of the build: it is bundled on
 // its own (runtime + npm packages, cached) and the API modules beside it (../build/bundle.ts).
 import { createHash } from "node:crypto";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { StructureKind } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ApiModel, GatewayModel } from "../model/model.ts";
@@ -22,6 +22,11 @@ export interface EmitOptions {
   /** Absolute path of node_modules/@types, for the generated tsconfig. */
   typesDir: string;
   version: string;
+  /**
+   * The repository has its own policies (policies/<id>/): they import the runtime as `sluice/runtime`,
+   * which the generated tsconfig maps to runtime/index.ts (so it resolves wherever Sluice is).
+   */
+  localPolicies?: boolean;
 }
 
 export interface EmitResult {
@@ -58,6 +63,7 @@ export function emitGateway(
   const link = emitLink(
     emitted.map((e) => e.links),
     runtime,
+    options.outDir,
   );
   const routes = new ValuePrinter().write(
     model.routes.map((r) =>
@@ -130,6 +136,13 @@ export function emitGateway(
         ...GENERATED_COMPILER_OPTIONS,
         noEmit: true,
         typeRoots: [posix(relative(options.outDir, options.typesDir))],
+        ...(options.localPolicies
+          ? {
+              paths: {
+                [RUNTIME_SPECIFIER]: [posix(relative(options.outDir, join(options.runtimeDir, "index.ts")))],
+              },
+            }
+          : {}),
       },
       files: ["main.ts"],
     },
@@ -154,6 +167,9 @@ export function emitGateway(
   ].sort((a, b) => compare(a.path, b.path));
   return { modules, diagnostics };
 }
+
+/** The import specifier a repository's own policy uses for the runtime (package.json `exports`). */
+export const RUNTIME_SPECIFIER = "sluice/runtime";
 
 /** How many bundles the API modules are grouped into. */
 export const CHUNKS = 16;
@@ -182,13 +198,13 @@ export const GENERATED_COMPILER_OPTIONS = {
 } as const;
 
 /** `link.ts`: re-exports, under one name each, everything the API modules take from runtime/. */
-function emitLink(links: readonly Links[], runtime: string): string {
+function emitLink(links: readonly Links[], runtime: string, outDir: string): string {
   const connectors = new Map<string, ConnectorModule>();
   const helpers = new Set<string>(["runGateway"]);
   const el = new Set<string>();
   const elTypes = new Set<string>();
   for (const l of links) {
-    for (const c of l.connectors) connectors.set(c.local, c);
+    for (const c of l.connectors) connectors.set(c.name, c);
     for (const name of l.runtime) helpers.add(name);
     for (const name of l.el) el.add(name);
     for (const name of l.types) elTypes.add(name);
@@ -218,8 +234,8 @@ function emitLink(links: readonly Links[], runtime: string): string {
         .sort((a, b) => compare(a.module, b.module))
         .map((c) => ({
           kind: StructureKind.ExportDeclaration as const,
-          moduleSpecifier: `${runtime}/${c.module}`,
-          namedExports: [{ name: "connector", alias: c.local }],
+          moduleSpecifier: c.local ? posix(relative(outDir, c.module)) : `${runtime}/${c.module}`,
+          namedExports: [{ name: "connector", alias: c.name }],
         })),
     ],
   });

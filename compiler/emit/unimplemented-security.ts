@@ -1,5 +1,5 @@
 // Plan security options that are valid Gravitee but that the runtime's security connectors
-// (runtime/security/<type>.ts) do not honour: each one in use is a `compile/not-implemented`
+// (runtime/security/<type>/) do not honour: each one in use is a `compile/not-implemented`
 // warning on its own line, so nothing in a spec is silently ignored. Keep this list in step with
 // the connectors and with the "not implemented" lines of docs/consumers.md.
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";

@@ -2,7 +2,9 @@
 // choices come from the same lists the checker uses (spec-view.ts), and the endpoint's consumer
 // and producer are enabled from the entrypoints' roles, so the exposure rules hold by
 // construction; the command still runs `check` on the result before it writes anything.
-import { MESSAGE_ENDPOINTS, MESSAGE_ENTRYPOINTS, PROXY_CONNECTOR } from "../check/spec-view.ts";
+import { MANIFESTS } from "../../runtime/connector-manifests.ts";
+import { MESSAGE_ENTRYPOINTS as ENTRYPOINT_FACTS } from "../../runtime/message/connectors.ts";
+import { MESSAGE_ENDPOINTS, MESSAGE_ENTRYPOINTS, PROXY_ENTRYPOINTS } from "../check/spec-view.ts";
 
 export type ApiType = "PROXY" | "MESSAGE";
 export type Security = "KEY_LESS" | "API_KEY" | "JWT" | "MTLS";
@@ -24,22 +26,15 @@ export const SECURITY_CHOICES: ReadonlyArray<{
   { value: "MTLS", flag: "mtls", name: "mTLS", description: "clients present a certificate" },
 ];
 
-/** What each entrypoint does for a client: receive (consume) or send (produce) messages. */
-export const ENTRYPOINT_DESCRIPTIONS: Readonly<Record<(typeof MESSAGE_ENTRYPOINTS)[number], string>> = {
-  "http-get": "clients poll messages with GET",
-  "http-post": "clients publish messages with POST",
-  sse: "server-sent events stream",
-  websocket: "both ways over a WebSocket",
-  webhook: "messages pushed to subscribers' URLs",
-};
+/** What each message entrypoint and endpoint is: its manifest's summary. */
+export const ENTRYPOINT_DESCRIPTIONS: ReadonlyMap<string, string> = summaries("entrypoint");
+export const ENDPOINT_DESCRIPTIONS: ReadonlyMap<string, string> = summaries("endpoint");
 
-export const ENDPOINT_DESCRIPTIONS: Readonly<Record<(typeof MESSAGE_ENDPOINTS)[number], string>> = {
-  kafka: "Apache Kafka topic",
-  mqtt5: "MQTT 5 broker topic",
-  solace: "Solace (over MQTT 5)",
-  rabbitmq: "RabbitMQ exchange",
-  mock: "generated messages, no broker (for trying things out)",
-};
+function summaries(kind: "entrypoint" | "endpoint"): ReadonlyMap<string, string> {
+  return new Map(
+    MANIFESTS.filter((m) => m.kind === kind && m.apiTypes?.includes("MESSAGE")).map((m) => [m.id, m.summary]),
+  );
+}
 
 export const MESSAGE_ENTRYPOINT_TYPES = MESSAGE_ENTRYPOINTS;
 export const MESSAGE_ENDPOINT_TYPES = MESSAGE_ENDPOINTS;
@@ -67,15 +62,13 @@ type Obj = Record<string, unknown>;
 
 /** Whether an entrypoint receives messages from the endpoint (consumes) and sends to it (produces). */
 function roles(entrypoints: readonly string[]): { consumes: boolean; produces: boolean } {
-  return {
-    consumes: entrypoints.some((e) => ["http-get", "sse", "websocket", "webhook"].includes(e)),
-    produces: entrypoints.some((e) => ["http-post", "websocket"].includes(e)),
-  };
+  const modes = entrypoints.flatMap((e) => ENTRYPOINT_FACTS.get(e)?.modes ?? []);
+  return { consumes: modes.includes("SUBSCRIBE"), produces: modes.includes("PUBLISH") };
 }
 
 export function buildApi(a: NewApi): Obj {
   const httpEntrypoints =
-    a.type === "PROXY" ? [PROXY_CONNECTOR] : a.entrypoints.filter((e) => e !== "webhook");
+    a.type === "PROXY" ? [...PROXY_ENTRYPOINTS] : a.entrypoints.filter((e) => e !== "webhook");
   const listeners: Obj[] = [];
   if (httpEntrypoints.length > 0)
     listeners.push({

@@ -27,10 +27,12 @@ export const AJV_OPTIONS = {
   formats: { "date-time": true },
 } as const;
 
-export function loadValidators(): Map<SupportedKind, ValidateFunction> {
-  const texts = Object.entries(SCHEMA_FILES).map(
+/** Validators of the schema files, or of `texts` (kind → schema text: a repository's assembled schemas). */
+export function loadValidators(
+  texts: ReadonlyArray<readonly [string, string]> = Object.entries(SCHEMA_FILES).map(
     ([kind, file]) => [kind, readFileSync(join(SCHEMAS_DIR, file), "utf8")] as const,
-  );
+  ),
+): Map<SupportedKind, ValidateFunction> {
   const ajvVersion = (require("ajv/package.json") as { version: string }).version;
   const hash = createHash("sha256").update(ajvVersion);
   for (const [kind, text] of texts) hash.update(`\0${kind}\0${text}`);

@@ -1,8 +1,10 @@
-// The JSON Schemas of the spec format, one per supported kind. The files under ./schemas are the
-// source of truth (also published for editors through `# yaml-language-server: $schema=...`);
-// ./types is generated from them by ./generate-types.ts.
+// The JSON Schemas of the spec format, one per supported kind (also published for editors through
+// `# yaml-language-server: $schema=...`). The API kinds' schemas are assembled from ./schemas/src and the
+// connectors' folders by ./assemble-schemas.ts; runtime/spec-types is generated from them by ./generate-types.ts.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { MANIFESTS } from "../../runtime/connector-manifests.ts";
+import type { ConnectorManifest } from "../../runtime/manifest.ts";
 import { PROJECT_DIR } from "../shared/package-dir.ts";
 
 export const SCHEMAS_DIR = join(PROJECT_DIR, "compiler", "validate", "schemas");
@@ -29,27 +31,18 @@ export function loadSchemas(): Record<SchemaKind, Record<string, unknown>> {
 }
 
 /**
- * Gravitee's real plugin ids a policy answers to, read from the schemas: a step definition's
- * `policy` is either `{const: id}` or `{enum: [id, ...aliases]}` — the first entry is Sluice's id
- * (its runtime module's name), the others are aliases. The alias list lives there, with the policy's
- * configuration schema, and nowhere else. Maps every alias to its id.
+ * Gravitee's real plugin ids a policy answers to: the `aliases` of its manifest
+ * (runtime/policies/<id>/manifest.json; the schema assembly accepts them in the step's `policy`).
+ * Maps every alias to Sluice's id, the policy's folder.
  */
 export function policyAliases(
-  schemas: Record<SchemaKind, Record<string, unknown>> = loadSchemas(),
+  manifests: readonly ConnectorManifest[] = MANIFESTS,
 ): ReadonlyMap<string, string> {
-  const aliases = new Map<string, string>();
-  for (const schema of Object.values(schemas)) {
-    const definitions = (schema.definitions ?? {}) as Record<
-      string,
-      { properties?: { policy?: { enum?: unknown[] } } }
-    >;
-    for (const definition of Object.values(definitions)) {
-      const names = definition.properties?.policy?.enum;
-      if (!Array.isArray(names) || typeof names[0] !== "string") continue;
-      for (const alias of names.slice(1)) if (typeof alias === "string") aliases.set(alias, names[0]);
-    }
-  }
-  return aliases;
+  return new Map(
+    manifests
+      .filter((m) => m.kind === "policy")
+      .flatMap((m) => m.aliases.map((alias): [string, string] => [alias, m.id])),
+  );
 }
 
 let aliasesOnce: ReadonlyMap<string, string> | undefined;

@@ -13,20 +13,40 @@ import { loadSchemas } from "./schemas.ts";
 
 type AjvError = ErrorObject<string, Record<string, unknown>, unknown>;
 
-let validators: Map<SupportedKind, ValidateFunction> | undefined;
-let roots: Record<string, object> | undefined;
-
-function getValidators(): Map<SupportedKind, ValidateFunction> {
-  validators ??= loadValidators();
-  return validators;
+/**
+ * The schemas a repository's specs are validated against, with their validators: Sluice's own, or
+ * (a repository with its own policies, compiler/connectors/local-policies.ts) assembled with them.
+ */
+export interface SpecSchemas {
+  validators(): Map<SupportedKind, ValidateFunction>;
+  roots(): Record<string, object>;
 }
 
-export function validateSpec(doc: LoadedDocument): Diagnostic[] {
-  const validate = getValidators().get(doc.kind);
+/** A SpecSchemas over schema texts by kind, its validators compiled (and cached) on first use. */
+export function specSchemas(texts?: ReadonlyArray<readonly [string, string]>): SpecSchemas {
+  let validators: Map<SupportedKind, ValidateFunction> | undefined;
+  let roots: Record<string, object> | undefined;
+  return {
+    validators: () => {
+      validators ??= loadValidators(texts);
+      return validators;
+    },
+    roots: () => {
+      roots ??= texts
+        ? Object.fromEntries(texts.map(([kind, text]) => [kind, JSON.parse(text) as object]))
+        : loadSchemas();
+      return roots;
+    },
+  };
+}
+
+const BUILT_IN = specSchemas();
+
+export function validateSpec(doc: LoadedDocument, schemas: SpecSchemas = BUILT_IN): Diagnostic[] {
+  const validate = schemas.validators().get(doc.kind);
   if (!validate) return [];
   if (validate(doc.validationValue)) return [];
-  roots ??= loadSchemas();
-  return toDiagnostics((validate.errors ?? []) as AjvError[], doc, roots[doc.kind] ?? {});
+  return toDiagnostics((validate.errors ?? []) as AjvError[], doc, schemas.roots()[doc.kind] ?? {});
 }
 
 export function toDiagnostics(errors: AjvError[], doc: LoadedDocument, root: object): Diagnostic[] {

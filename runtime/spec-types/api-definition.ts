@@ -2,29 +2,29 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `rest-to-soap`, `graphql-rate-limit`, `graphql-guard`, `mock`, `ip-filtering`, `ssl-enforcement`, `transform-queryparams`, `request-content-limit`, `policy-override-request-method`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-xml`, `mock`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
  */
 export type V2FlowStep =
-  | V2RateLimitStep
-  | V2QuotaStep
-  | V2SpikeArrestStep
-  | V2TransformHeadersStep
   | V2AssignAttributesStep
   | V2AssignContentStep
-  | V2JsonToXmlStep
-  | V2XmlToJsonStep
-  | V2RestToSoapStep
-  | V2GraphqlRateLimitStep
   | V2GraphqlGuardStep
-  | V2MockStep
+  | V2GraphqlRateLimitStep
   | V2IpFilteringStep
-  | V2SslEnforcementStep
-  | V2TransformQueryParamsStep
+  | V2JsonToXmlStep
+  | V2MockStep
+  | V2OverrideRequestMethodStep
+  | V2QuotaStep
+  | V2RateLimitStep
   | V2RequestContentLimitStep
-  | V2OverrideRequestMethodStep;
+  | V2RestToSoapStep
+  | V2SpikeArrestStep
+  | V2SslEnforcementStep
+  | V2TransformHeadersStep
+  | V2TransformQueryParamsStep
+  | V2XmlToJsonStep;
 
 /**
  * A Sluice legacy v2 API: a Gravitee Kubernetes Operator `ApiDefinition` resource (HTTP proxy only).
@@ -807,300 +807,6 @@ export interface V2FlowConsumer {
   consumerType?: number | string;
 }
 /**
- * A flow step running the `rate-limit` policy.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "V2RateLimitStep".
- */
-export interface V2RateLimitStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `rate-limit`.
-   */
-  policy: "rate-limit";
-  configuration: RateLimitPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-}
-/**
- * Configuration of the `rate-limit` policy: at most `limit` requests per period, per subscription (or per `key`).
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "RateLimitPolicyConfiguration".
- */
-export interface RateLimitPolicyConfiguration {
-  /**
-   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
-   */
-  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
-  /**
-   * Non-strict mode: the distributed counter is updated asynchronously.
-   */
-  async?: boolean;
-  /**
-   * Add X-Rate-Limit-Limit, X-Rate-Limit-Remaining and X-Rate-Limit-Reset response headers.
-   */
-  addHeaders?: boolean;
-  rate: RateLimitRate;
-}
-/**
- * The rate to enforce.
- */
-export interface RateLimitRate {
-  /**
-   * Custom counter key (EL); empty: the plan/subscription pair.
-   */
-  key?: string;
-  /**
-   * Count by the custom key alone, regardless of plan and subscription.
-   */
-  useKeyOnly?: boolean;
-  /**
-   * Maximum number of requests in a period (used when > 0).
-   */
-  limit?: number;
-  /**
-   * EL expression giving the limit (used when `limit` is 0).
-   */
-  dynamicLimit?: string;
-  /**
-   * Length of the period, in `periodTimeUnit`.
-   */
-  periodTime?: number;
-  /**
-   * Unit of `periodTime`.
-   */
-  periodTimeUnit?: "SECONDS" | "MINUTES" | "HOURS" | "DAYS";
-  /**
-   * EL expression giving the period in seconds (overrides `periodTime`).
-   */
-  dynamicPeriodTime?: string;
-}
-/**
- * A flow step running the `quota` policy.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "V2QuotaStep".
- */
-export interface V2QuotaStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `quota`.
-   */
-  policy: "quota";
-  configuration: QuotaPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-}
-/**
- * Configuration of the `quota` policy: a rate limit over long periods.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "QuotaPolicyConfiguration".
- */
-export interface QuotaPolicyConfiguration {
-  /**
-   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
-   */
-  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
-  /**
-   * Non-strict mode: the distributed counter is updated asynchronously.
-   */
-  async?: boolean;
-  /**
-   * Add X-Quota-Limit, X-Quota-Remaining and X-Quota-Reset response headers.
-   */
-  addHeaders?: boolean;
-  quota: QuotaRate;
-}
-/**
- * The quota to enforce.
- */
-export interface QuotaRate {
-  /**
-   * Custom counter key (EL); empty: the plan/subscription pair.
-   */
-  key?: string;
-  /**
-   * Count by the custom key alone, regardless of plan and subscription.
-   */
-  useKeyOnly?: boolean;
-  /**
-   * Maximum number of requests in a period (used when > 0).
-   */
-  limit?: number;
-  /**
-   * EL expression giving the limit (used when `limit` is 0).
-   */
-  dynamicLimit?: string;
-  /**
-   * Length of the period, in `periodTimeUnit`.
-   */
-  periodTime?: number;
-  /**
-   * Unit of `periodTime`.
-   */
-  periodTimeUnit?: "HOURS" | "DAYS" | "WEEKS" | "MONTHS";
-}
-/**
- * A flow step running the `spike-arrest` policy.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "V2SpikeArrestStep".
- */
-export interface V2SpikeArrestStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `spike-arrest`.
-   */
-  policy: "spike-arrest";
-  configuration: SpikeArrestPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-}
-/**
- * Configuration of the `spike-arrest` policy: smooths traffic to `limit` requests per period, evenly spread.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "SpikeArrestPolicyConfiguration".
- */
-export interface SpikeArrestPolicyConfiguration {
-  /**
-   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
-   */
-  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
-  /**
-   * Non-strict mode: the distributed counter is updated asynchronously.
-   */
-  async?: boolean;
-  /**
-   * Add X-Spike-Arrest-Limit, X-Spike-Arrest-Remaining and X-Spike-Arrest-Reset response headers.
-   */
-  addHeaders?: boolean;
-  spike: SpikeArrestRate;
-}
-/**
- * The spike limit to enforce.
- */
-export interface SpikeArrestRate {
-  /**
-   * Custom counter key (EL); empty: the plan/subscription pair.
-   */
-  key?: string;
-  /**
-   * Count by the custom key alone, regardless of plan and subscription.
-   */
-  useKeyOnly?: boolean;
-  /**
-   * Maximum number of requests in a period (used when > 0).
-   */
-  limit?: number;
-  /**
-   * EL expression giving the limit (used when `limit` is 0).
-   */
-  dynamicLimit?: string;
-  /**
-   * Length of the period, in `periodTimeUnit`.
-   */
-  periodTime?: number;
-  /**
-   * Unit of `periodTime`.
-   */
-  periodTimeUnit?: "SECONDS" | "MINUTES";
-}
-/**
- * A flow step running the `transform-headers` policy.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "V2TransformHeadersStep".
- */
-export interface V2TransformHeadersStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `transform-headers`.
-   */
-  policy: "transform-headers";
-  configuration?: TransformHeadersPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-}
-/**
- * Configuration of the `transform-headers` policy (request/response headers, or message headers in publish/subscribe).
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "TransformHeadersPolicyConfiguration".
- */
-export interface TransformHeadersPolicyConfiguration {
-  /**
-   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
-   */
-  scope?: "REQUEST" | "RESPONSE";
-  /**
-   * Headers to add or overwrite (values may contain EL).
-   */
-  addHeaders?: HttpHeader[];
-  /**
-   * Names of headers to remove.
-   */
-  removeHeaders?: string[];
-  /**
-   * Names of the only headers to keep; every other header is removed.
-   */
-  whitelistHeaders?: string[];
-}
-/**
  * A flow step running the `assign-attributes` policy.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
@@ -1204,6 +910,169 @@ export interface AssignContentPolicyConfiguration {
   body: string;
 }
 /**
+ * A flow step running the `graphql-guard` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2GraphqlGuardStep".
+ */
+export interface V2GraphqlGuardStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `graphql-guard`.
+   */
+  policy: "graphql-guard";
+  configuration?: GraphqlGuardPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `graphql-guard` policy (a Sluice policy, not in Gravitee): rejects GraphQL operations that are too deep, too complex or not on the allowlist with 400 and a GraphQL error body, before the backend sees them.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "GraphqlGuardPolicyConfiguration".
+ */
+export interface GraphqlGuardPolicyConfiguration {
+  /**
+   * Maximum nesting depth of selection sets, fragments expanded (0: unlimited).
+   */
+  maxDepth?: number;
+  /**
+   * Maximum complexity: every field costs 1, times the list size (`first`, `last` or `limit` argument) of each enclosing field (0: unlimited).
+   */
+  maxComplexity?: number;
+  /**
+   * Names of the only operations allowed; when set, anonymous operations are rejected.
+   */
+  allowlist?: string[];
+  /**
+   * Allow introspection fields (`__schema`, `__type`).
+   */
+  allowIntrospection?: boolean;
+}
+/**
+ * A flow step running the `graphql-rate-limit` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2GraphqlRateLimitStep".
+ */
+export interface V2GraphqlRateLimitStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `graphql-rate-limit`.
+   */
+  policy: "graphql-rate-limit";
+  configuration?: GraphqlRateLimitPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `graphql-rate-limit` policy: rate limiting weighted by the cost of each GraphQL query.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "GraphqlRateLimitPolicyConfiguration".
+ */
+export interface GraphqlRateLimitPolicyConfiguration {
+  /**
+   * Maximum total query cost per period.
+   */
+  limit?: number;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "SECONDS" | "MINUTES";
+  /**
+   * Maximum cost of a single query (0: unlimited).
+   */
+  maxCost?: number;
+}
+/**
+ * A flow step running the `ip-filtering` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2IpFilteringStep".
+ */
+export interface V2IpFilteringStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `ip-filtering`.
+   */
+  policy: "ip-filtering";
+  configuration?: IpFilteringPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `ip-filtering` policy: allow or deny clients by IP address or CIDR range.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "IpFilteringPolicyConfiguration".
+ */
+export interface IpFilteringPolicyConfiguration {
+  /**
+   * Also check every address of X-Forwarded-For (off: only the address of the connection, which a client cannot forge).
+   */
+  matchAllFromXForwardedFor?: boolean;
+  /**
+   * Addresses or CIDR ranges allowed (empty: every address not denied).
+   */
+  whitelistIps?: string[];
+  /**
+   * Addresses or CIDR ranges denied.
+   */
+  blacklistIps?: string[];
+  /**
+   * Gravitee's DNS lookup of host names in the lists (host names are not supported by Sluice; accepted for compatibility).
+   */
+  lookupIpVersion?: "ALL" | "IPV4" | "IPV6";
+  /**
+   * EL giving the address to check instead of the connection's.
+   */
+  customIPAddress?: string;
+}
+/**
  * A flow step running the `json-xml` policy.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
@@ -1249,12 +1118,12 @@ export interface JsonToXmlPolicyConfiguration {
   rootElement?: string;
 }
 /**
- * A flow step running the `xml-json` policy.
+ * A flow step running the `mock` policy.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "V2XmlToJsonStep".
+ * via the `definition` "V2MockStep".
  */
-export interface V2XmlToJsonStep {
+export interface V2MockStep {
   /**
    * Step name (shown in logs).
    */
@@ -1268,26 +1137,278 @@ export interface V2XmlToJsonStep {
    */
   enabled?: boolean;
   /**
-   * Policy id: `xml-json`.
+   * Policy id: `mock`.
    */
-  policy: "xml-json";
-  configuration?: XmlToJsonPolicyConfiguration;
+  policy: "mock";
+  configuration?: MockPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
    */
   condition?: string;
 }
 /**
- * Configuration of the `xml-json` (XML to JSON) policy.
+ * Configuration of the `mock` policy: answer the request with a fixed response instead of calling the endpoint (the response phase still runs).
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "XmlToJsonPolicyConfiguration".
+ * via the `definition` "MockPolicyConfiguration".
  */
-export interface XmlToJsonPolicyConfiguration {
+export interface MockPolicyConfiguration {
   /**
-   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   * HTTP status of the response (Gravitee exports write it as text: "200").
    */
-  scope?: "REQUEST" | "RESPONSE";
+  status?: number | string;
+  /**
+   * Response headers (values may contain EL).
+   */
+  headers?: HttpHeader[];
+  /**
+   * Response body (may contain EL).
+   */
+  content?: string;
+}
+/**
+ * A flow step running the `policy-override-request-method` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2OverrideRequestMethodStep".
+ */
+export interface V2OverrideRequestMethodStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `policy-override-request-method`.
+   */
+  policy: "policy-override-request-method";
+  configuration: OverrideRequestMethodPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `policy-override-request-method` policy: the HTTP method sent to the endpoint.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "OverrideRequestMethodPolicyConfiguration".
+ */
+export interface OverrideRequestMethodPolicyConfiguration {
+  /**
+   * The method the endpoint receives.
+   */
+  method: "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE";
+}
+/**
+ * A flow step running the `quota` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2QuotaStep".
+ */
+export interface V2QuotaStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `quota`.
+   */
+  policy: "quota";
+  configuration: QuotaPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `quota` policy: a rate limit over long periods.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "QuotaPolicyConfiguration".
+ */
+export interface QuotaPolicyConfiguration {
+  /**
+   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
+   */
+  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+  /**
+   * Non-strict mode: the distributed counter is updated asynchronously.
+   */
+  async?: boolean;
+  /**
+   * Add X-Quota-Limit, X-Quota-Remaining and X-Quota-Reset response headers.
+   */
+  addHeaders?: boolean;
+  quota: QuotaRate;
+}
+/**
+ * The quota to enforce.
+ */
+export interface QuotaRate {
+  /**
+   * Custom counter key (EL); empty: the plan/subscription pair.
+   */
+  key?: string;
+  /**
+   * Count by the custom key alone, regardless of plan and subscription.
+   */
+  useKeyOnly?: boolean;
+  /**
+   * Maximum number of requests in a period (used when > 0).
+   */
+  limit?: number;
+  /**
+   * EL expression giving the limit (used when `limit` is 0).
+   */
+  dynamicLimit?: string;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "HOURS" | "DAYS" | "WEEKS" | "MONTHS";
+}
+/**
+ * A flow step running the `rate-limit` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2RateLimitStep".
+ */
+export interface V2RateLimitStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `rate-limit`.
+   */
+  policy: "rate-limit";
+  configuration: RateLimitPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `rate-limit` policy: at most `limit` requests per period, per subscription (or per `key`).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "RateLimitPolicyConfiguration".
+ */
+export interface RateLimitPolicyConfiguration {
+  /**
+   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
+   */
+  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+  /**
+   * Non-strict mode: the distributed counter is updated asynchronously.
+   */
+  async?: boolean;
+  /**
+   * Add X-Rate-Limit-Limit, X-Rate-Limit-Remaining and X-Rate-Limit-Reset response headers.
+   */
+  addHeaders?: boolean;
+  rate: RateLimitRate;
+}
+/**
+ * The rate to enforce.
+ */
+export interface RateLimitRate {
+  /**
+   * Custom counter key (EL); empty: the plan/subscription pair.
+   */
+  key?: string;
+  /**
+   * Count by the custom key alone, regardless of plan and subscription.
+   */
+  useKeyOnly?: boolean;
+  /**
+   * Maximum number of requests in a period (used when > 0).
+   */
+  limit?: number;
+  /**
+   * EL expression giving the limit (used when `limit` is 0).
+   */
+  dynamicLimit?: string;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "SECONDS" | "MINUTES" | "HOURS" | "DAYS";
+  /**
+   * EL expression giving the period in seconds (overrides `periodTime`).
+   */
+  dynamicPeriodTime?: string;
+}
+/**
+ * A flow step running the `request-content-limit` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2RequestContentLimitStep".
+ */
+export interface V2RequestContentLimitStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `request-content-limit`; `policy-request-content-limit` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "request-content-limit" | "policy-request-content-limit";
+  configuration: RequestContentLimitPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `request-content-limit` policy (Gravitee's plugin id `policy-request-content-limit`): refuse request bodies larger than `limit` bytes.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "RequestContentLimitPolicyConfiguration".
+ */
+export interface RequestContentLimitPolicyConfiguration {
+  /**
+   * Largest request body accepted, in bytes.
+   */
+  limit: number;
 }
 /**
  * A flow step running the `rest-to-soap` policy.
@@ -1351,12 +1472,12 @@ export interface RestToSoapPolicyConfiguration {
   responseFormat?: "AUTO" | "XML" | "JSON";
 }
 /**
- * A flow step running the `graphql-rate-limit` policy.
+ * A flow step running the `spike-arrest` policy.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "V2GraphqlRateLimitStep".
+ * via the `definition` "V2SpikeArrestStep".
  */
-export interface V2GraphqlRateLimitStep {
+export interface V2SpikeArrestStep {
   /**
    * Step name (shown in logs).
    */
@@ -1370,26 +1491,56 @@ export interface V2GraphqlRateLimitStep {
    */
   enabled?: boolean;
   /**
-   * Policy id: `graphql-rate-limit`.
+   * Policy id: `spike-arrest`.
    */
-  policy: "graphql-rate-limit";
-  configuration?: GraphqlRateLimitPolicyConfiguration;
+  policy: "spike-arrest";
+  configuration: SpikeArrestPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
    */
   condition?: string;
 }
 /**
- * Configuration of the `graphql-rate-limit` policy: rate limiting weighted by the cost of each GraphQL query.
+ * Configuration of the `spike-arrest` policy: smooths traffic to `limit` requests per period, evenly spread.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "GraphqlRateLimitPolicyConfiguration".
+ * via the `definition` "SpikeArrestPolicyConfiguration".
  */
-export interface GraphqlRateLimitPolicyConfiguration {
+export interface SpikeArrestPolicyConfiguration {
   /**
-   * Maximum total query cost per period.
+   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
+   */
+  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+  /**
+   * Non-strict mode: the distributed counter is updated asynchronously.
+   */
+  async?: boolean;
+  /**
+   * Add X-Spike-Arrest-Limit, X-Spike-Arrest-Remaining and X-Spike-Arrest-Reset response headers.
+   */
+  addHeaders?: boolean;
+  spike: SpikeArrestRate;
+}
+/**
+ * The spike limit to enforce.
+ */
+export interface SpikeArrestRate {
+  /**
+   * Custom counter key (EL); empty: the plan/subscription pair.
+   */
+  key?: string;
+  /**
+   * Count by the custom key alone, regardless of plan and subscription.
+   */
+  useKeyOnly?: boolean;
+  /**
+   * Maximum number of requests in a period (used when > 0).
    */
   limit?: number;
+  /**
+   * EL expression giving the limit (used when `limit` is 0).
+   */
+  dynamicLimit?: string;
   /**
    * Length of the period, in `periodTimeUnit`.
    */
@@ -1398,169 +1549,6 @@ export interface GraphqlRateLimitPolicyConfiguration {
    * Unit of `periodTime`.
    */
   periodTimeUnit?: "SECONDS" | "MINUTES";
-  /**
-   * Maximum cost of a single query (0: unlimited).
-   */
-  maxCost?: number;
-}
-/**
- * A flow step running the `graphql-guard` policy.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "V2GraphqlGuardStep".
- */
-export interface V2GraphqlGuardStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `graphql-guard`.
-   */
-  policy: "graphql-guard";
-  configuration?: GraphqlGuardPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-}
-/**
- * Configuration of the `graphql-guard` policy (a Sluice policy, not in Gravitee): rejects GraphQL operations that are too deep, too complex or not on the allowlist with 400 and a GraphQL error body, before the backend sees them.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "GraphqlGuardPolicyConfiguration".
- */
-export interface GraphqlGuardPolicyConfiguration {
-  /**
-   * Maximum nesting depth of selection sets, fragments expanded (0: unlimited).
-   */
-  maxDepth?: number;
-  /**
-   * Maximum complexity: every field costs 1, times the list size (`first`, `last` or `limit` argument) of each enclosing field (0: unlimited).
-   */
-  maxComplexity?: number;
-  /**
-   * Names of the only operations allowed; when set, anonymous operations are rejected.
-   */
-  allowlist?: string[];
-  /**
-   * Allow introspection fields (`__schema`, `__type`).
-   */
-  allowIntrospection?: boolean;
-}
-/**
- * A flow step running the `mock` policy.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "V2MockStep".
- */
-export interface V2MockStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `mock`.
-   */
-  policy: "mock";
-  configuration: MockPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-}
-/**
- * Configuration of the `mock` policy: answer the request with a fixed response instead of calling the endpoint (the response phase still runs).
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "MockPolicyConfiguration".
- */
-export interface MockPolicyConfiguration {
-  /**
-   * HTTP status of the response (Gravitee exports write it as text: "200").
-   */
-  status?: number | string;
-  /**
-   * Response headers (values may contain EL).
-   */
-  headers?: HttpHeader[];
-  /**
-   * Response body (may contain EL).
-   */
-  content?: string;
-}
-/**
- * A flow step running the `ip-filtering` policy.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "V2IpFilteringStep".
- */
-export interface V2IpFilteringStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `ip-filtering`.
-   */
-  policy: "ip-filtering";
-  configuration: IpFilteringPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-}
-/**
- * Configuration of the `ip-filtering` policy: allow or deny clients by IP address or CIDR range.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "IpFilteringPolicyConfiguration".
- */
-export interface IpFilteringPolicyConfiguration {
-  /**
-   * Also check every address of X-Forwarded-For (off: only the address of the connection, which a client cannot forge).
-   */
-  matchAllFromXForwardedFor?: boolean;
-  /**
-   * Addresses or CIDR ranges allowed (empty: every address not denied).
-   */
-  whitelistIps?: string[];
-  /**
-   * Addresses or CIDR ranges denied.
-   */
-  blacklistIps?: string[];
-  /**
-   * Gravitee's DNS lookup of host names in the lists (host names are not supported by Sluice; accepted for compatibility).
-   */
-  lookupIpVersion?: "ALL" | "IPV4" | "IPV6";
-  /**
-   * EL giving the address to check instead of the connection's.
-   */
-  customIPAddress?: string;
 }
 /**
  * A flow step running the `ssl-enforcement` policy.
@@ -1585,7 +1573,7 @@ export interface V2SslEnforcementStep {
    * Policy id: `ssl-enforcement`.
    */
   policy: "ssl-enforcement";
-  configuration: SslEnforcementPolicyConfiguration;
+  configuration?: SslEnforcementPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
    */
@@ -1624,6 +1612,59 @@ export interface SslEnforcementPolicyConfiguration {
   certificateHeaderName?: string;
 }
 /**
+ * A flow step running the `transform-headers` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2TransformHeadersStep".
+ */
+export interface V2TransformHeadersStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `transform-headers`.
+   */
+  policy: "transform-headers";
+  configuration?: TransformHeadersPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `transform-headers` policy (request/response headers, or message headers in publish/subscribe).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "TransformHeadersPolicyConfiguration".
+ */
+export interface TransformHeadersPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE";
+  /**
+   * Headers to add or overwrite (values may contain EL).
+   */
+  addHeaders?: HttpHeader[];
+  /**
+   * Names of headers to remove.
+   */
+  removeHeaders?: string[];
+  /**
+   * Names of the only headers to keep; every other header is removed.
+   */
+  whitelistHeaders?: string[];
+}
+/**
  * A flow step running the `transform-queryparams` policy.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
@@ -1646,7 +1687,7 @@ export interface V2TransformQueryParamsStep {
    * Policy id: `transform-queryparams`.
    */
   policy: "transform-queryparams";
-  configuration: TransformQueryParamsPolicyConfiguration;
+  configuration?: TransformQueryParamsPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
    */
@@ -1677,12 +1718,12 @@ export interface TransformQueryParamsPolicyConfiguration {
   appendToExistingArray?: boolean;
 }
 /**
- * A flow step running the `request-content-limit` policy.
+ * A flow step running the `xml-json` policy.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "V2RequestContentLimitStep".
+ * via the `definition` "V2XmlToJsonStep".
  */
-export interface V2RequestContentLimitStep {
+export interface V2XmlToJsonStep {
   /**
    * Step name (shown in logs).
    */
@@ -1696,67 +1737,26 @@ export interface V2RequestContentLimitStep {
    */
   enabled?: boolean;
   /**
-   * Policy id: `request-content-limit`; `policy-request-content-limit` (Gravitee's plugin id) is accepted as an alias.
+   * Policy id: `xml-json`.
    */
-  policy: "request-content-limit" | "policy-request-content-limit";
-  configuration: RequestContentLimitPolicyConfiguration;
+  policy: "xml-json";
+  configuration?: XmlToJsonPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
    */
   condition?: string;
 }
 /**
- * Configuration of the `request-content-limit` policy (Gravitee's plugin id `policy-request-content-limit`): refuse request bodies larger than `limit` bytes.
+ * Configuration of the `xml-json` (XML to JSON) policy.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "RequestContentLimitPolicyConfiguration".
+ * via the `definition` "XmlToJsonPolicyConfiguration".
  */
-export interface RequestContentLimitPolicyConfiguration {
+export interface XmlToJsonPolicyConfiguration {
   /**
-   * Largest request body accepted, in bytes.
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
    */
-  limit: number;
-}
-/**
- * A flow step running the `policy-override-request-method` policy.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "V2OverrideRequestMethodStep".
- */
-export interface V2OverrideRequestMethodStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `policy-override-request-method`.
-   */
-  policy: "policy-override-request-method";
-  configuration: OverrideRequestMethodPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-}
-/**
- * Configuration of the `policy-override-request-method` policy: the HTTP method sent to the endpoint.
- *
- * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
- * via the `definition` "OverrideRequestMethodPolicyConfiguration".
- */
-export interface OverrideRequestMethodPolicyConfiguration {
-  /**
-   * The method the endpoint receives.
-   */
-  method: "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE";
+  scope?: "REQUEST" | "RESPONSE";
 }
 /**
  * A plan: how consumers subscribe and authenticate, with its own flows.

@@ -9,20 +9,20 @@
  */
 export type Listener = HttpListener | SubscriptionListener | TcpListener;
 /**
- * An entrypoint: how clients consume or produce (connector ids: `http-proxy`, `http-get`, `http-post`, `sse`, `websocket`, `webhook`).
+ * An entrypoint: how clients consume or produce (connector ids: `http-get`, `http-post`, `http-proxy`, `sse`, `webhook`, `websocket`).
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "Entrypoint".
  */
 export type Entrypoint =
-  | HttpProxyEntrypoint
   | HttpGetEntrypoint
   | HttpPostEntrypoint
+  | HttpProxyEntrypoint
   | SseEntrypoint
-  | WebsocketEntrypoint
-  | WebhookEntrypoint;
+  | WebhookEntrypoint
+  | WebsocketEntrypoint;
 /**
- * An endpoint group (connector ids: `http-proxy`, `kafka`, `mqtt5`, `solace`, `rabbitmq`, `mock`).
+ * An endpoint group (connector ids: `http-proxy`, `kafka`, `mock`, `mqtt5`, `rabbitmq`, `solace`).
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "EndpointGroup".
@@ -30,18 +30,18 @@ export type Entrypoint =
 export type EndpointGroup =
   | HttpProxyEndpointGroup
   | KafkaEndpointGroup
+  | MockEndpointGroup
   | Mqtt5EndpointGroup
-  | SolaceEndpointGroup
   | RabbitMqEndpointGroup
-  | MockEndpointGroup;
+  | SolaceEndpointGroup;
 /**
- * An endpoint (connector ids: `http-proxy`, `kafka`, `mqtt5`, `solace`, `rabbitmq`, `mock`); its configuration is checked against its own type.
+ * An endpoint (connector ids: `http-proxy`, `kafka`, `mock`, `mqtt5`, `rabbitmq`, `solace`); its configuration is checked against its own type.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "Endpoint".
  */
 export type Endpoint =
-  HttpProxyEndpoint | KafkaEndpoint | Mqtt5Endpoint | SolaceEndpoint | RabbitMqEndpoint | MockEndpoint;
+  HttpProxyEndpoint | KafkaEndpoint | MockEndpoint | Mqtt5Endpoint | RabbitMqEndpoint | SolaceEndpoint;
 /**
  * A flow selector.
  *
@@ -50,30 +50,30 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `rate-limit`, `quota`, `spike-arrest`, `transform-headers`, `assign-attributes`, `assign-content`, `json-xml`, `xml-json`, `message-filtering`, `rest-to-soap`, `graphql-rate-limit`, `graphql-guard`, `mock`, `ip-filtering`, `ssl-enforcement`, `transform-queryparams`, `request-content-limit`, `policy-override-request-method`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-xml`, `message-filtering`, `mock`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
  */
 export type FlowStep =
-  | RateLimitStep
-  | QuotaStep
-  | SpikeArrestStep
-  | TransformHeadersStep
   | AssignAttributesStep
   | AssignContentStep
-  | JsonToXmlStep
-  | XmlToJsonStep
-  | MessageFilteringStep
-  | RestToSoapStep
-  | GraphqlRateLimitStep
   | GraphqlGuardStep
-  | MockStep
+  | GraphqlRateLimitStep
   | IpFilteringStep
-  | SslEnforcementStep
-  | TransformQueryParamsStep
+  | JsonToXmlStep
+  | MessageFilteringStep
+  | MockStep
+  | OverrideRequestMethodStep
+  | QuotaStep
+  | RateLimitStep
   | RequestContentLimitStep
-  | OverrideRequestMethodStep;
+  | RestToSoapStep
+  | SpikeArrestStep
+  | SslEnforcementStep
+  | TransformHeadersStep
+  | TransformQueryParamsStep
+  | XmlToJsonStep;
 /**
  * Plan security: how a request is authenticated.
  *
@@ -81,7 +81,7 @@ export type FlowStep =
  * via the `definition` "PlanSecurity".
  */
 export type PlanSecurity =
-  KeyLessPlanSecurity | ApiKeyPlanSecurity | JwtPlanSecurity | OAuth2PlanSecurity | MtlsPlanSecurity;
+  ApiKeyPlanSecurity | JwtPlanSecurity | KeyLessPlanSecurity | MtlsPlanSecurity | OAuth2PlanSecurity;
 
 /**
  * A Sluice v4 API: a Gravitee Kubernetes Operator `ApiV4Definition` resource (PROXY or MESSAGE API).
@@ -303,43 +303,6 @@ export interface ListenerPath {
   overrideAccess?: boolean;
 }
 /**
- * The `http-proxy` entrypoint (PROXY APIs).
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "HttpProxyEntrypoint".
- */
-export interface HttpProxyEntrypoint {
-  /**
-   * Entrypoint connector id: `http-proxy`.
-   */
-  type: "http-proxy";
-  /**
-   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (docs/contract.md §2 rule 5).
-   */
-  qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
-  dlq?: DeadLetterQueue;
-  configuration?: HttpProxyEntrypointConfiguration;
-}
-/**
- * Dead letter queue: where messages that could not be delivered go (`webhook` only).
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "DeadLetterQueue".
- */
-export interface DeadLetterQueue {
-  /**
-   * Name of the endpoint group or endpoint receiving undeliverable messages.
-   */
-  endpoint: string;
-}
-/**
- * Configuration of the `http-proxy` entrypoint (none).
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "HttpProxyEntrypointConfiguration".
- */
-export interface HttpProxyEntrypointConfiguration {}
-/**
  * The `http-get` entrypoint: clients poll messages with GET.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -356,6 +319,18 @@ export interface HttpGetEntrypoint {
   qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
   dlq?: DeadLetterQueue;
   configuration?: HttpGetEntrypointConfiguration;
+}
+/**
+ * Dead letter queue: where messages that could not be delivered go (`webhook` only).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "DeadLetterQueue".
+ */
+export interface DeadLetterQueue {
+  /**
+   * Name of the endpoint group or endpoint receiving undeliverable messages.
+   */
+  endpoint: string;
 }
 /**
  * Configuration of the `http-get` entrypoint.
@@ -412,6 +387,31 @@ export interface HttpPostEntrypointConfiguration {
   requestHeadersToMessage?: boolean;
 }
 /**
+ * The `http-proxy` entrypoint (PROXY APIs).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpProxyEntrypoint".
+ */
+export interface HttpProxyEntrypoint {
+  /**
+   * Entrypoint connector id: `http-proxy`.
+   */
+  type: "http-proxy";
+  /**
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (docs/contract.md §2 rule 5).
+   */
+  qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
+  dlq?: DeadLetterQueue;
+  configuration?: HttpProxyEntrypointConfiguration;
+}
+/**
+ * Configuration of the `http-proxy` entrypoint (none).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "HttpProxyEntrypointConfiguration".
+ */
+export interface HttpProxyEntrypointConfiguration {}
+/**
  * The `sse` entrypoint: messages streamed as server-sent events.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -460,60 +460,6 @@ export interface SseEntrypointConfiguration {
    * Sluice: gzip the stream for clients that offer it, flushed after every event.
    */
   compress?: boolean;
-}
-/**
- * The `websocket` entrypoint: messages as WebSocket frames, both ways.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "WebsocketEntrypoint".
- */
-export interface WebsocketEntrypoint {
-  /**
-   * Entrypoint connector id: `websocket`.
-   */
-  type: "websocket";
-  /**
-   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (docs/contract.md §2 rule 5).
-   */
-  qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
-  dlq?: DeadLetterQueue;
-  configuration?: WebsocketEntrypointConfiguration;
-}
-/**
- * Configuration of the `websocket` entrypoint.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "WebsocketEntrypointConfiguration".
- */
-export interface WebsocketEntrypointConfiguration {
-  publisher?: WebsocketPublisher;
-  subscriber?: WebsocketSubscriber;
-  /**
-   * Sluice: browser origins whose handshakes are accepted (`*`: any); absent, the listener's CORS origins. A handshake without Origin or from the gateway's own origin is always accepted.
-   */
-  allowedOrigins?: string[];
-  /**
-   * Sluice: negotiate permessage-deflate (RFC 7692) with clients that offer it.
-   */
-  perMessageDeflate?: boolean;
-}
-/**
- * Clients publishing messages.
- */
-export interface WebsocketPublisher {
-  /**
-   * Whether clients may publish.
-   */
-  enabled?: boolean;
-}
-/**
- * Clients receiving messages.
- */
-export interface WebsocketSubscriber {
-  /**
-   * Whether clients receive messages.
-   */
-  enabled?: boolean;
 }
 /**
  * The `webhook` entrypoint: messages POSTed to each subscription's callback URL.
@@ -635,6 +581,60 @@ export interface WebhookLoggingPart {
    * Log payloads.
    */
   payload?: boolean;
+}
+/**
+ * The `websocket` entrypoint: messages as WebSocket frames, both ways.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "WebsocketEntrypoint".
+ */
+export interface WebsocketEntrypoint {
+  /**
+   * Entrypoint connector id: `websocket`.
+   */
+  type: "websocket";
+  /**
+   * Quality of service of the entrypoint; it must be supported by the entrypoint and by every endpoint group (docs/contract.md §2 rule 5).
+   */
+  qos?: "NONE" | "AUTO" | "AT_MOST_ONCE" | "AT_LEAST_ONCE";
+  dlq?: DeadLetterQueue;
+  configuration?: WebsocketEntrypointConfiguration;
+}
+/**
+ * Configuration of the `websocket` entrypoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "WebsocketEntrypointConfiguration".
+ */
+export interface WebsocketEntrypointConfiguration {
+  publisher?: WebsocketPublisher;
+  subscriber?: WebsocketSubscriber;
+  /**
+   * Sluice: browser origins whose handshakes are accepted (`*`: any); absent, the listener's CORS origins. A handshake without Origin or from the gateway's own origin is always accepted.
+   */
+  allowedOrigins?: string[];
+  /**
+   * Sluice: negotiate permessage-deflate (RFC 7692) with clients that offer it.
+   */
+  perMessageDeflate?: boolean;
+}
+/**
+ * Clients publishing messages.
+ */
+export interface WebsocketPublisher {
+  /**
+   * Whether clients may publish.
+   */
+  enabled?: boolean;
+}
+/**
+ * Clients receiving messages.
+ */
+export interface WebsocketSubscriber {
+  /**
+   * Whether clients receive messages.
+   */
+  enabled?: boolean;
 }
 /**
  * CORS handled by the HTTP listener.
@@ -1315,6 +1315,76 @@ export interface KafkaProducer {
   compressionType?: "none" | "gzip" | "snappy" | "lz4" | "zstd";
 }
 /**
+ * A mock message source endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockEndpoint".
+ */
+export interface MockEndpoint {
+  /**
+   * Endpoint name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `mock`.
+   */
+  type: "mock";
+  /**
+   * Weight for the weighted load balancers.
+   */
+  weight?: number;
+  /**
+   * Use the group's `sharedConfiguration` (true) or this endpoint's `sharedConfigurationOverride` (false).
+   */
+  inheritConfiguration?: boolean;
+  configuration?: MockEndpointConfiguration;
+  sharedConfigurationOverride?: MockSharedConfiguration;
+  services?: EndpointServices;
+  /**
+   * A secondary endpoint only receives traffic when every primary endpoint is down.
+   */
+  secondary?: boolean;
+  /**
+   * Tenants this endpoint serves.
+   */
+  tenants?: string[];
+}
+/**
+ * Configuration of a `mock` endpoint: generates messages (and accepts published ones).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockEndpointConfiguration".
+ */
+export interface MockEndpointConfiguration {
+  /**
+   * Interval between generated messages, in milliseconds.
+   */
+  messageInterval?: number;
+  /**
+   * Content of generated messages.
+   */
+  messageContent?: string;
+  /**
+   * Number of messages generated; absent: no limit.
+   */
+  messageCount?: number;
+  /**
+   * Headers set on every generated message.
+   */
+  headers?: HttpHeader[];
+  /**
+   * Metadata set on every generated message.
+   */
+  metadata?: HttpHeader[];
+}
+/**
+ * Shared configuration of `mock` endpoints (none).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockSharedConfiguration".
+ */
+export interface MockSharedConfiguration {}
+/**
  * A MQTT 5 broker endpoint.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -1460,100 +1530,6 @@ export interface Mqtt5Producer {
   messageExpiryInterval?: number;
 }
 /**
- * A Solace broker endpoint.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "SolaceEndpoint".
- */
-export interface SolaceEndpoint {
-  /**
-   * Endpoint name: unique within the API, without `:`.
-   */
-  name: string;
-  /**
-   * Endpoint connector id: `solace`.
-   */
-  type: "solace";
-  /**
-   * Weight for the weighted load balancers.
-   */
-  weight?: number;
-  /**
-   * Use the group's `sharedConfiguration` (true) or this endpoint's `sharedConfigurationOverride` (false).
-   */
-  inheritConfiguration?: boolean;
-  configuration: SolaceEndpointConfiguration;
-  sharedConfigurationOverride?: SolaceSharedConfiguration;
-  services?: EndpointServices;
-  /**
-   * A secondary endpoint only receives traffic when every primary endpoint is down.
-   */
-  secondary?: boolean;
-  /**
-   * Tenants this endpoint serves.
-   */
-  tenants?: string[];
-}
-/**
- * Configuration of a `solace` endpoint (SMF protocol).
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "SolaceEndpointConfiguration".
- */
-export interface SolaceEndpointConfiguration {
-  /**
-   * Broker URL (`tcp://` or `tcps://`).
-   */
-  url: string;
-  /**
-   * Message VPN to connect to.
-   */
-  vpnName: string;
-}
-/**
- * Shared configuration of `solace` endpoints.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "SolaceSharedConfiguration".
- */
-export interface SolaceSharedConfiguration {
-  security?: SolaceSecurity;
-  consumer?: SolaceConsumer;
-  producer?: SolaceProducer;
-}
-/**
- * Authentication.
- */
-export interface SolaceSecurity {
-  auth?: BrokerAuth;
-}
-/**
- * Consuming from Solace.
- */
-export interface SolaceConsumer {
-  /**
-   * Whether the endpoint consumes.
-   */
-  enabled?: boolean;
-  /**
-   * Topics to subscribe to.
-   */
-  topics?: string[];
-}
-/**
- * Producing to Solace.
- */
-export interface SolaceProducer {
-  /**
-   * Whether the endpoint produces.
-   */
-  enabled?: boolean;
-  /**
-   * Topics messages are published to.
-   */
-  topics?: string[];
-}
-/**
  * A RabbitMQ broker endpoint.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -1679,20 +1655,20 @@ export interface RabbitMqProducer {
   exchange?: RabbitMqExchange;
 }
 /**
- * A mock message source endpoint.
+ * A Solace broker endpoint.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "MockEndpoint".
+ * via the `definition` "SolaceEndpoint".
  */
-export interface MockEndpoint {
+export interface SolaceEndpoint {
   /**
    * Endpoint name: unique within the API, without `:`.
    */
   name: string;
   /**
-   * Endpoint connector id: `mock`.
+   * Endpoint connector id: `solace`.
    */
-  type: "mock";
+  type: "solace";
   /**
    * Weight for the weighted load balancers.
    */
@@ -1701,8 +1677,8 @@ export interface MockEndpoint {
    * Use the group's `sharedConfiguration` (true) or this endpoint's `sharedConfigurationOverride` (false).
    */
   inheritConfiguration?: boolean;
-  configuration?: MockEndpointConfiguration;
-  sharedConfigurationOverride?: MockSharedConfiguration;
+  configuration: SolaceEndpointConfiguration;
+  sharedConfigurationOverride?: SolaceSharedConfiguration;
   services?: EndpointServices;
   /**
    * A secondary endpoint only receives traffic when every primary endpoint is down.
@@ -1714,40 +1690,64 @@ export interface MockEndpoint {
   tenants?: string[];
 }
 /**
- * Configuration of a `mock` endpoint: generates messages (and accepts published ones).
+ * Configuration of a `solace` endpoint (SMF protocol).
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "MockEndpointConfiguration".
+ * via the `definition` "SolaceEndpointConfiguration".
  */
-export interface MockEndpointConfiguration {
+export interface SolaceEndpointConfiguration {
   /**
-   * Interval between generated messages, in milliseconds.
+   * Broker URL (`tcp://` or `tcps://`).
    */
-  messageInterval?: number;
+  url: string;
   /**
-   * Content of generated messages.
+   * Message VPN to connect to.
    */
-  messageContent?: string;
-  /**
-   * Number of messages generated; absent: no limit.
-   */
-  messageCount?: number;
-  /**
-   * Headers set on every generated message.
-   */
-  headers?: HttpHeader[];
-  /**
-   * Metadata set on every generated message.
-   */
-  metadata?: HttpHeader[];
+  vpnName: string;
 }
 /**
- * Shared configuration of `mock` endpoints (none).
+ * Shared configuration of `solace` endpoints.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "MockSharedConfiguration".
+ * via the `definition` "SolaceSharedConfiguration".
  */
-export interface MockSharedConfiguration {}
+export interface SolaceSharedConfiguration {
+  security?: SolaceSecurity;
+  consumer?: SolaceConsumer;
+  producer?: SolaceProducer;
+}
+/**
+ * Authentication.
+ */
+export interface SolaceSecurity {
+  auth?: BrokerAuth;
+}
+/**
+ * Consuming from Solace.
+ */
+export interface SolaceConsumer {
+  /**
+   * Whether the endpoint consumes.
+   */
+  enabled?: boolean;
+  /**
+   * Topics to subscribe to.
+   */
+  topics?: string[];
+}
+/**
+ * Producing to Solace.
+ */
+export interface SolaceProducer {
+  /**
+   * Whether the endpoint produces.
+   */
+  enabled?: boolean;
+  /**
+   * Topics messages are published to.
+   */
+  topics?: string[];
+}
 /**
  * An endpoint group of Kafka endpoints.
  *
@@ -1765,6 +1765,29 @@ export interface KafkaEndpointGroup {
   type: "kafka";
   loadBalancer?: LoadBalancer;
   sharedConfiguration?: KafkaSharedConfiguration;
+  services?: EndpointGroupServices;
+  /**
+   * The group's endpoints; each endpoint's `type` must equal the group's.
+   */
+  endpoints?: Endpoint[];
+}
+/**
+ * An endpoint group of mock endpoints.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockEndpointGroup".
+ */
+export interface MockEndpointGroup {
+  /**
+   * Group name: unique within the API, without `:`.
+   */
+  name: string;
+  /**
+   * Endpoint connector id: `mock`.
+   */
+  type: "mock";
+  loadBalancer?: LoadBalancer;
+  sharedConfiguration?: MockSharedConfiguration;
   services?: EndpointGroupServices;
   /**
    * The group's endpoints; each endpoint's `type` must equal the group's.
@@ -1795,29 +1818,6 @@ export interface Mqtt5EndpointGroup {
   endpoints?: Endpoint[];
 }
 /**
- * An endpoint group of Solace endpoints.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "SolaceEndpointGroup".
- */
-export interface SolaceEndpointGroup {
-  /**
-   * Group name: unique within the API, without `:`.
-   */
-  name: string;
-  /**
-   * Endpoint connector id: `solace`.
-   */
-  type: "solace";
-  loadBalancer?: LoadBalancer;
-  sharedConfiguration?: SolaceSharedConfiguration;
-  services?: EndpointGroupServices;
-  /**
-   * The group's endpoints; each endpoint's `type` must equal the group's.
-   */
-  endpoints?: Endpoint[];
-}
-/**
  * An endpoint group of RabbitMQ endpoints.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -1841,22 +1841,22 @@ export interface RabbitMqEndpointGroup {
   endpoints?: Endpoint[];
 }
 /**
- * An endpoint group of mock endpoints.
+ * An endpoint group of Solace endpoints.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "MockEndpointGroup".
+ * via the `definition` "SolaceEndpointGroup".
  */
-export interface MockEndpointGroup {
+export interface SolaceEndpointGroup {
   /**
    * Group name: unique within the API, without `:`.
    */
   name: string;
   /**
-   * Endpoint connector id: `mock`.
+   * Endpoint connector id: `solace`.
    */
-  type: "mock";
+  type: "solace";
   loadBalancer?: LoadBalancer;
-  sharedConfiguration?: MockSharedConfiguration;
+  sharedConfiguration?: SolaceSharedConfiguration;
   services?: EndpointGroupServices;
   /**
    * The group's endpoints; each endpoint's `type` must equal the group's.
@@ -2004,316 +2004,6 @@ export interface ConditionSelector {
   condition: string;
 }
 /**
- * A flow step running the `rate-limit` policy.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "RateLimitStep".
- */
-export interface RateLimitStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `rate-limit`.
-   */
-  policy: "rate-limit";
-  configuration: RateLimitPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-  /**
-   * EL condition evaluated per message (message phases only).
-   */
-  messageCondition?: string;
-}
-/**
- * Configuration of the `rate-limit` policy: at most `limit` requests per period, per subscription (or per `key`).
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "RateLimitPolicyConfiguration".
- */
-export interface RateLimitPolicyConfiguration {
-  /**
-   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
-   */
-  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
-  /**
-   * Non-strict mode: the distributed counter is updated asynchronously.
-   */
-  async?: boolean;
-  /**
-   * Add X-Rate-Limit-Limit, X-Rate-Limit-Remaining and X-Rate-Limit-Reset response headers.
-   */
-  addHeaders?: boolean;
-  rate: RateLimitRate;
-}
-/**
- * The rate to enforce.
- */
-export interface RateLimitRate {
-  /**
-   * Custom counter key (EL); empty: the plan/subscription pair.
-   */
-  key?: string;
-  /**
-   * Count by the custom key alone, regardless of plan and subscription.
-   */
-  useKeyOnly?: boolean;
-  /**
-   * Maximum number of requests in a period (used when > 0).
-   */
-  limit?: number;
-  /**
-   * EL expression giving the limit (used when `limit` is 0).
-   */
-  dynamicLimit?: string;
-  /**
-   * Length of the period, in `periodTimeUnit`.
-   */
-  periodTime?: number;
-  /**
-   * Unit of `periodTime`.
-   */
-  periodTimeUnit?: "SECONDS" | "MINUTES" | "HOURS" | "DAYS";
-  /**
-   * EL expression giving the period in seconds (overrides `periodTime`).
-   */
-  dynamicPeriodTime?: string;
-}
-/**
- * A flow step running the `quota` policy.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "QuotaStep".
- */
-export interface QuotaStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `quota`.
-   */
-  policy: "quota";
-  configuration: QuotaPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-  /**
-   * EL condition evaluated per message (message phases only).
-   */
-  messageCondition?: string;
-}
-/**
- * Configuration of the `quota` policy: a rate limit over long periods.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "QuotaPolicyConfiguration".
- */
-export interface QuotaPolicyConfiguration {
-  /**
-   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
-   */
-  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
-  /**
-   * Non-strict mode: the distributed counter is updated asynchronously.
-   */
-  async?: boolean;
-  /**
-   * Add X-Quota-Limit, X-Quota-Remaining and X-Quota-Reset response headers.
-   */
-  addHeaders?: boolean;
-  quota: QuotaRate;
-}
-/**
- * The quota to enforce.
- */
-export interface QuotaRate {
-  /**
-   * Custom counter key (EL); empty: the plan/subscription pair.
-   */
-  key?: string;
-  /**
-   * Count by the custom key alone, regardless of plan and subscription.
-   */
-  useKeyOnly?: boolean;
-  /**
-   * Maximum number of requests in a period (used when > 0).
-   */
-  limit?: number;
-  /**
-   * EL expression giving the limit (used when `limit` is 0).
-   */
-  dynamicLimit?: string;
-  /**
-   * Length of the period, in `periodTimeUnit`.
-   */
-  periodTime?: number;
-  /**
-   * Unit of `periodTime`.
-   */
-  periodTimeUnit?: "HOURS" | "DAYS" | "WEEKS" | "MONTHS";
-}
-/**
- * A flow step running the `spike-arrest` policy.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "SpikeArrestStep".
- */
-export interface SpikeArrestStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `spike-arrest`.
-   */
-  policy: "spike-arrest";
-  configuration: SpikeArrestPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-  /**
-   * EL condition evaluated per message (message phases only).
-   */
-  messageCondition?: string;
-}
-/**
- * Configuration of the `spike-arrest` policy: smooths traffic to `limit` requests per period, evenly spread.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "SpikeArrestPolicyConfiguration".
- */
-export interface SpikeArrestPolicyConfiguration {
-  /**
-   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
-   */
-  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
-  /**
-   * Non-strict mode: the distributed counter is updated asynchronously.
-   */
-  async?: boolean;
-  /**
-   * Add X-Spike-Arrest-Limit, X-Spike-Arrest-Remaining and X-Spike-Arrest-Reset response headers.
-   */
-  addHeaders?: boolean;
-  spike: SpikeArrestRate;
-}
-/**
- * The spike limit to enforce.
- */
-export interface SpikeArrestRate {
-  /**
-   * Custom counter key (EL); empty: the plan/subscription pair.
-   */
-  key?: string;
-  /**
-   * Count by the custom key alone, regardless of plan and subscription.
-   */
-  useKeyOnly?: boolean;
-  /**
-   * Maximum number of requests in a period (used when > 0).
-   */
-  limit?: number;
-  /**
-   * EL expression giving the limit (used when `limit` is 0).
-   */
-  dynamicLimit?: string;
-  /**
-   * Length of the period, in `periodTimeUnit`.
-   */
-  periodTime?: number;
-  /**
-   * Unit of `periodTime`.
-   */
-  periodTimeUnit?: "SECONDS" | "MINUTES";
-}
-/**
- * A flow step running the `transform-headers` policy.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "TransformHeadersStep".
- */
-export interface TransformHeadersStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `transform-headers`.
-   */
-  policy: "transform-headers";
-  configuration?: TransformHeadersPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-  /**
-   * EL condition evaluated per message (message phases only).
-   */
-  messageCondition?: string;
-}
-/**
- * Configuration of the `transform-headers` policy (request/response headers, or message headers in publish/subscribe).
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "TransformHeadersPolicyConfiguration".
- */
-export interface TransformHeadersPolicyConfiguration {
-  /**
-   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
-   */
-  scope?: "REQUEST" | "RESPONSE";
-  /**
-   * Headers to add or overwrite (values may contain EL).
-   */
-  addHeaders?: HttpHeader[];
-  /**
-   * Names of headers to remove.
-   */
-  removeHeaders?: string[];
-  /**
-   * Names of the only headers to keep; every other header is removed.
-   */
-  whitelistHeaders?: string[];
-}
-/**
  * A flow step running the `assign-attributes` policy.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -2425,6 +2115,181 @@ export interface AssignContentPolicyConfiguration {
   body: string;
 }
 /**
+ * A flow step running the `graphql-guard` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "GraphqlGuardStep".
+ */
+export interface GraphqlGuardStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `graphql-guard`.
+   */
+  policy: "graphql-guard";
+  configuration?: GraphqlGuardPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `graphql-guard` policy (a Sluice policy, not in Gravitee): rejects GraphQL operations that are too deep, too complex or not on the allowlist with 400 and a GraphQL error body, before the backend sees them.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "GraphqlGuardPolicyConfiguration".
+ */
+export interface GraphqlGuardPolicyConfiguration {
+  /**
+   * Maximum nesting depth of selection sets, fragments expanded (0: unlimited).
+   */
+  maxDepth?: number;
+  /**
+   * Maximum complexity: every field costs 1, times the list size (`first`, `last` or `limit` argument) of each enclosing field (0: unlimited).
+   */
+  maxComplexity?: number;
+  /**
+   * Names of the only operations allowed; when set, anonymous operations are rejected.
+   */
+  allowlist?: string[];
+  /**
+   * Allow introspection fields (`__schema`, `__type`).
+   */
+  allowIntrospection?: boolean;
+}
+/**
+ * A flow step running the `graphql-rate-limit` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "GraphqlRateLimitStep".
+ */
+export interface GraphqlRateLimitStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `graphql-rate-limit`.
+   */
+  policy: "graphql-rate-limit";
+  configuration?: GraphqlRateLimitPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `graphql-rate-limit` policy: rate limiting weighted by the cost of each GraphQL query.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "GraphqlRateLimitPolicyConfiguration".
+ */
+export interface GraphqlRateLimitPolicyConfiguration {
+  /**
+   * Maximum total query cost per period.
+   */
+  limit?: number;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "SECONDS" | "MINUTES";
+  /**
+   * Maximum cost of a single query (0: unlimited).
+   */
+  maxCost?: number;
+}
+/**
+ * A flow step running the `ip-filtering` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "IpFilteringStep".
+ */
+export interface IpFilteringStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `ip-filtering`.
+   */
+  policy: "ip-filtering";
+  configuration?: IpFilteringPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `ip-filtering` policy: allow or deny clients by IP address or CIDR range.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "IpFilteringPolicyConfiguration".
+ */
+export interface IpFilteringPolicyConfiguration {
+  /**
+   * Also check every address of X-Forwarded-For (off: only the address of the connection, which a client cannot forge).
+   */
+  matchAllFromXForwardedFor?: boolean;
+  /**
+   * Addresses or CIDR ranges allowed (empty: every address not denied).
+   */
+  whitelistIps?: string[];
+  /**
+   * Addresses or CIDR ranges denied.
+   */
+  blacklistIps?: string[];
+  /**
+   * Gravitee's DNS lookup of host names in the lists (host names are not supported by Sluice; accepted for compatibility).
+   */
+  lookupIpVersion?: "ALL" | "IPV4" | "IPV6";
+  /**
+   * EL giving the address to check instead of the connection's.
+   */
+  customIPAddress?: string;
+}
+/**
  * A flow step running the `json-xml` policy.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -2472,51 +2337,6 @@ export interface JsonToXmlPolicyConfiguration {
    * Name of the XML root element enclosing the content.
    */
   rootElement?: string;
-}
-/**
- * A flow step running the `xml-json` policy.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "XmlToJsonStep".
- */
-export interface XmlToJsonStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `xml-json`.
-   */
-  policy: "xml-json";
-  configuration?: XmlToJsonPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-  /**
-   * EL condition evaluated per message (message phases only).
-   */
-  messageCondition?: string;
-}
-/**
- * Configuration of the `xml-json` (XML to JSON) policy.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "XmlToJsonPolicyConfiguration".
- */
-export interface XmlToJsonPolicyConfiguration {
-  /**
-   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
-   */
-  scope?: "REQUEST" | "RESPONSE";
 }
 /**
  * A flow step running the `message-filtering` policy.
@@ -2570,6 +2390,319 @@ export interface MessageFilteringPolicyConfiguration {
    * Drop a message when evaluating the filter fails.
    */
   filterMessageOnFilteringError?: boolean;
+}
+/**
+ * A flow step running the `mock` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockStep".
+ */
+export interface MockStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `mock`.
+   */
+  policy: "mock";
+  configuration?: MockPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `mock` policy: answer the request with a fixed response instead of calling the endpoint (the response phase still runs).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MockPolicyConfiguration".
+ */
+export interface MockPolicyConfiguration {
+  /**
+   * HTTP status of the response (Gravitee exports write it as text: "200").
+   */
+  status?: number | string;
+  /**
+   * Response headers (values may contain EL).
+   */
+  headers?: HttpHeader[];
+  /**
+   * Response body (may contain EL).
+   */
+  content?: string;
+}
+/**
+ * A flow step running the `policy-override-request-method` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "OverrideRequestMethodStep".
+ */
+export interface OverrideRequestMethodStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `policy-override-request-method`.
+   */
+  policy: "policy-override-request-method";
+  configuration: OverrideRequestMethodPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `policy-override-request-method` policy: the HTTP method sent to the endpoint.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "OverrideRequestMethodPolicyConfiguration".
+ */
+export interface OverrideRequestMethodPolicyConfiguration {
+  /**
+   * The method the endpoint receives.
+   */
+  method: "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE";
+}
+/**
+ * A flow step running the `quota` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "QuotaStep".
+ */
+export interface QuotaStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `quota`.
+   */
+  policy: "quota";
+  configuration: QuotaPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `quota` policy: a rate limit over long periods.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "QuotaPolicyConfiguration".
+ */
+export interface QuotaPolicyConfiguration {
+  /**
+   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
+   */
+  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+  /**
+   * Non-strict mode: the distributed counter is updated asynchronously.
+   */
+  async?: boolean;
+  /**
+   * Add X-Quota-Limit, X-Quota-Remaining and X-Quota-Reset response headers.
+   */
+  addHeaders?: boolean;
+  quota: QuotaRate;
+}
+/**
+ * The quota to enforce.
+ */
+export interface QuotaRate {
+  /**
+   * Custom counter key (EL); empty: the plan/subscription pair.
+   */
+  key?: string;
+  /**
+   * Count by the custom key alone, regardless of plan and subscription.
+   */
+  useKeyOnly?: boolean;
+  /**
+   * Maximum number of requests in a period (used when > 0).
+   */
+  limit?: number;
+  /**
+   * EL expression giving the limit (used when `limit` is 0).
+   */
+  dynamicLimit?: string;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "HOURS" | "DAYS" | "WEEKS" | "MONTHS";
+}
+/**
+ * A flow step running the `rate-limit` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RateLimitStep".
+ */
+export interface RateLimitStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `rate-limit`.
+   */
+  policy: "rate-limit";
+  configuration: RateLimitPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `rate-limit` policy: at most `limit` requests per period, per subscription (or per `key`).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RateLimitPolicyConfiguration".
+ */
+export interface RateLimitPolicyConfiguration {
+  /**
+   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
+   */
+  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+  /**
+   * Non-strict mode: the distributed counter is updated asynchronously.
+   */
+  async?: boolean;
+  /**
+   * Add X-Rate-Limit-Limit, X-Rate-Limit-Remaining and X-Rate-Limit-Reset response headers.
+   */
+  addHeaders?: boolean;
+  rate: RateLimitRate;
+}
+/**
+ * The rate to enforce.
+ */
+export interface RateLimitRate {
+  /**
+   * Custom counter key (EL); empty: the plan/subscription pair.
+   */
+  key?: string;
+  /**
+   * Count by the custom key alone, regardless of plan and subscription.
+   */
+  useKeyOnly?: boolean;
+  /**
+   * Maximum number of requests in a period (used when > 0).
+   */
+  limit?: number;
+  /**
+   * EL expression giving the limit (used when `limit` is 0).
+   */
+  dynamicLimit?: string;
+  /**
+   * Length of the period, in `periodTimeUnit`.
+   */
+  periodTime?: number;
+  /**
+   * Unit of `periodTime`.
+   */
+  periodTimeUnit?: "SECONDS" | "MINUTES" | "HOURS" | "DAYS";
+  /**
+   * EL expression giving the period in seconds (overrides `periodTime`).
+   */
+  dynamicPeriodTime?: string;
+}
+/**
+ * A flow step running the `request-content-limit` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RequestContentLimitStep".
+ */
+export interface RequestContentLimitStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `request-content-limit`; `policy-request-content-limit` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "request-content-limit" | "policy-request-content-limit";
+  configuration: RequestContentLimitPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `request-content-limit` policy (Gravitee's plugin id `policy-request-content-limit`): refuse request bodies larger than `limit` bytes.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RequestContentLimitPolicyConfiguration".
+ */
+export interface RequestContentLimitPolicyConfiguration {
+  /**
+   * Largest request body accepted, in bytes.
+   */
+  limit: number;
 }
 /**
  * A flow step running the `rest-to-soap` policy.
@@ -2637,12 +2770,12 @@ export interface RestToSoapPolicyConfiguration {
   responseFormat?: "AUTO" | "XML" | "JSON";
 }
 /**
- * A flow step running the `graphql-rate-limit` policy.
+ * A flow step running the `spike-arrest` policy.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "GraphqlRateLimitStep".
+ * via the `definition` "SpikeArrestStep".
  */
-export interface GraphqlRateLimitStep {
+export interface SpikeArrestStep {
   /**
    * Step name (shown in logs).
    */
@@ -2656,10 +2789,10 @@ export interface GraphqlRateLimitStep {
    */
   enabled?: boolean;
   /**
-   * Policy id: `graphql-rate-limit`.
+   * Policy id: `spike-arrest`.
    */
-  policy: "graphql-rate-limit";
-  configuration?: GraphqlRateLimitPolicyConfiguration;
+  policy: "spike-arrest";
+  configuration: SpikeArrestPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
    */
@@ -2670,16 +2803,46 @@ export interface GraphqlRateLimitStep {
   messageCondition?: string;
 }
 /**
- * Configuration of the `graphql-rate-limit` policy: rate limiting weighted by the cost of each GraphQL query.
+ * Configuration of the `spike-arrest` policy: smooths traffic to `limit` requests per period, evenly spread.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "GraphqlRateLimitPolicyConfiguration".
+ * via the `definition` "SpikeArrestPolicyConfiguration".
  */
-export interface GraphqlRateLimitPolicyConfiguration {
+export interface SpikeArrestPolicyConfiguration {
   /**
-   * Maximum total query cost per period.
+   * What to do when the counter store fails: let requests through (Gravitee's spelling `FALLBACK_PASS_TROUGH`) or block them.
+   */
+  errorStrategy?: "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
+  /**
+   * Non-strict mode: the distributed counter is updated asynchronously.
+   */
+  async?: boolean;
+  /**
+   * Add X-Spike-Arrest-Limit, X-Spike-Arrest-Remaining and X-Spike-Arrest-Reset response headers.
+   */
+  addHeaders?: boolean;
+  spike: SpikeArrestRate;
+}
+/**
+ * The spike limit to enforce.
+ */
+export interface SpikeArrestRate {
+  /**
+   * Custom counter key (EL); empty: the plan/subscription pair.
+   */
+  key?: string;
+  /**
+   * Count by the custom key alone, regardless of plan and subscription.
+   */
+  useKeyOnly?: boolean;
+  /**
+   * Maximum number of requests in a period (used when > 0).
    */
   limit?: number;
+  /**
+   * EL expression giving the limit (used when `limit` is 0).
+   */
+  dynamicLimit?: string;
   /**
    * Length of the period, in `periodTimeUnit`.
    */
@@ -2688,181 +2851,6 @@ export interface GraphqlRateLimitPolicyConfiguration {
    * Unit of `periodTime`.
    */
   periodTimeUnit?: "SECONDS" | "MINUTES";
-  /**
-   * Maximum cost of a single query (0: unlimited).
-   */
-  maxCost?: number;
-}
-/**
- * A flow step running the `graphql-guard` policy.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "GraphqlGuardStep".
- */
-export interface GraphqlGuardStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `graphql-guard`.
-   */
-  policy: "graphql-guard";
-  configuration?: GraphqlGuardPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-  /**
-   * EL condition evaluated per message (message phases only).
-   */
-  messageCondition?: string;
-}
-/**
- * Configuration of the `graphql-guard` policy (a Sluice policy, not in Gravitee): rejects GraphQL operations that are too deep, too complex or not on the allowlist with 400 and a GraphQL error body, before the backend sees them.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "GraphqlGuardPolicyConfiguration".
- */
-export interface GraphqlGuardPolicyConfiguration {
-  /**
-   * Maximum nesting depth of selection sets, fragments expanded (0: unlimited).
-   */
-  maxDepth?: number;
-  /**
-   * Maximum complexity: every field costs 1, times the list size (`first`, `last` or `limit` argument) of each enclosing field (0: unlimited).
-   */
-  maxComplexity?: number;
-  /**
-   * Names of the only operations allowed; when set, anonymous operations are rejected.
-   */
-  allowlist?: string[];
-  /**
-   * Allow introspection fields (`__schema`, `__type`).
-   */
-  allowIntrospection?: boolean;
-}
-/**
- * A flow step running the `mock` policy.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "MockStep".
- */
-export interface MockStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `mock`.
-   */
-  policy: "mock";
-  configuration: MockPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-  /**
-   * EL condition evaluated per message (message phases only).
-   */
-  messageCondition?: string;
-}
-/**
- * Configuration of the `mock` policy: answer the request with a fixed response instead of calling the endpoint (the response phase still runs).
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "MockPolicyConfiguration".
- */
-export interface MockPolicyConfiguration {
-  /**
-   * HTTP status of the response (Gravitee exports write it as text: "200").
-   */
-  status?: number | string;
-  /**
-   * Response headers (values may contain EL).
-   */
-  headers?: HttpHeader[];
-  /**
-   * Response body (may contain EL).
-   */
-  content?: string;
-}
-/**
- * A flow step running the `ip-filtering` policy.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "IpFilteringStep".
- */
-export interface IpFilteringStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `ip-filtering`.
-   */
-  policy: "ip-filtering";
-  configuration: IpFilteringPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-  /**
-   * EL condition evaluated per message (message phases only).
-   */
-  messageCondition?: string;
-}
-/**
- * Configuration of the `ip-filtering` policy: allow or deny clients by IP address or CIDR range.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "IpFilteringPolicyConfiguration".
- */
-export interface IpFilteringPolicyConfiguration {
-  /**
-   * Also check every address of X-Forwarded-For (off: only the address of the connection, which a client cannot forge).
-   */
-  matchAllFromXForwardedFor?: boolean;
-  /**
-   * Addresses or CIDR ranges allowed (empty: every address not denied).
-   */
-  whitelistIps?: string[];
-  /**
-   * Addresses or CIDR ranges denied.
-   */
-  blacklistIps?: string[];
-  /**
-   * Gravitee's DNS lookup of host names in the lists (host names are not supported by Sluice; accepted for compatibility).
-   */
-  lookupIpVersion?: "ALL" | "IPV4" | "IPV6";
-  /**
-   * EL giving the address to check instead of the connection's.
-   */
-  customIPAddress?: string;
 }
 /**
  * A flow step running the `ssl-enforcement` policy.
@@ -2887,7 +2875,7 @@ export interface SslEnforcementStep {
    * Policy id: `ssl-enforcement`.
    */
   policy: "ssl-enforcement";
-  configuration: SslEnforcementPolicyConfiguration;
+  configuration?: SslEnforcementPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
    */
@@ -2930,6 +2918,63 @@ export interface SslEnforcementPolicyConfiguration {
   certificateHeaderName?: string;
 }
 /**
+ * A flow step running the `transform-headers` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "TransformHeadersStep".
+ */
+export interface TransformHeadersStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `transform-headers`.
+   */
+  policy: "transform-headers";
+  configuration?: TransformHeadersPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `transform-headers` policy (request/response headers, or message headers in publish/subscribe).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "TransformHeadersPolicyConfiguration".
+ */
+export interface TransformHeadersPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE";
+  /**
+   * Headers to add or overwrite (values may contain EL).
+   */
+  addHeaders?: HttpHeader[];
+  /**
+   * Names of headers to remove.
+   */
+  removeHeaders?: string[];
+  /**
+   * Names of the only headers to keep; every other header is removed.
+   */
+  whitelistHeaders?: string[];
+}
+/**
  * A flow step running the `transform-queryparams` policy.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -2952,7 +2997,7 @@ export interface TransformQueryParamsStep {
    * Policy id: `transform-queryparams`.
    */
   policy: "transform-queryparams";
-  configuration: TransformQueryParamsPolicyConfiguration;
+  configuration?: TransformQueryParamsPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
    */
@@ -2987,12 +3032,12 @@ export interface TransformQueryParamsPolicyConfiguration {
   appendToExistingArray?: boolean;
 }
 /**
- * A flow step running the `request-content-limit` policy.
+ * A flow step running the `xml-json` policy.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "RequestContentLimitStep".
+ * via the `definition` "XmlToJsonStep".
  */
-export interface RequestContentLimitStep {
+export interface XmlToJsonStep {
   /**
    * Step name (shown in logs).
    */
@@ -3006,10 +3051,10 @@ export interface RequestContentLimitStep {
    */
   enabled?: boolean;
   /**
-   * Policy id: `request-content-limit`; `policy-request-content-limit` (Gravitee's plugin id) is accepted as an alias.
+   * Policy id: `xml-json`.
    */
-  policy: "request-content-limit" | "policy-request-content-limit";
-  configuration: RequestContentLimitPolicyConfiguration;
+  policy: "xml-json";
+  configuration?: XmlToJsonPolicyConfiguration;
   /**
    * EL condition; the step runs only when it is true.
    */
@@ -3020,61 +3065,16 @@ export interface RequestContentLimitStep {
   messageCondition?: string;
 }
 /**
- * Configuration of the `request-content-limit` policy (Gravitee's plugin id `policy-request-content-limit`): refuse request bodies larger than `limit` bytes.
+ * Configuration of the `xml-json` (XML to JSON) policy.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "RequestContentLimitPolicyConfiguration".
+ * via the `definition` "XmlToJsonPolicyConfiguration".
  */
-export interface RequestContentLimitPolicyConfiguration {
+export interface XmlToJsonPolicyConfiguration {
   /**
-   * Largest request body accepted, in bytes.
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
    */
-  limit: number;
-}
-/**
- * A flow step running the `policy-override-request-method` policy.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "OverrideRequestMethodStep".
- */
-export interface OverrideRequestMethodStep {
-  /**
-   * Step name (shown in logs).
-   */
-  name?: string;
-  /**
-   * Step description.
-   */
-  description?: string;
-  /**
-   * Whether the step runs.
-   */
-  enabled?: boolean;
-  /**
-   * Policy id: `policy-override-request-method`.
-   */
-  policy: "policy-override-request-method";
-  configuration: OverrideRequestMethodPolicyConfiguration;
-  /**
-   * EL condition; the step runs only when it is true.
-   */
-  condition?: string;
-  /**
-   * EL condition evaluated per message (message phases only).
-   */
-  messageCondition?: string;
-}
-/**
- * Configuration of the `policy-override-request-method` policy: the HTTP method sent to the endpoint.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "OverrideRequestMethodPolicyConfiguration".
- */
-export interface OverrideRequestMethodPolicyConfiguration {
-  /**
-   * The method the endpoint receives.
-   */
-  method: "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE";
+  scope?: "REQUEST" | "RESPONSE";
 }
 /**
  * A plan: how consumers subscribe and authenticate, with its own flows.
@@ -3153,26 +3153,6 @@ export interface Plan {
    */
   comment_required?: boolean;
 }
-/**
- * No authentication.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "KeyLessPlanSecurity".
- */
-export interface KeyLessPlanSecurity {
-  /**
-   * Security type.
-   */
-  type: "KEY_LESS";
-  configuration?: KeyLessSecurityConfiguration;
-}
-/**
- * Configuration of KEY_LESS security (none).
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "KeyLessSecurityConfiguration".
- */
-export interface KeyLessSecurityConfiguration {}
 /**
  * API key in the `X-Gravitee-Api-Key` header or the `api-key` query parameter.
  *
@@ -3326,6 +3306,46 @@ export interface JwtTokenTypValidation {
   ignoreCase?: boolean;
 }
 /**
+ * No authentication.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "KeyLessPlanSecurity".
+ */
+export interface KeyLessPlanSecurity {
+  /**
+   * Security type.
+   */
+  type: "KEY_LESS";
+  configuration?: KeyLessSecurityConfiguration;
+}
+/**
+ * Configuration of KEY_LESS security (none).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "KeyLessSecurityConfiguration".
+ */
+export interface KeyLessSecurityConfiguration {}
+/**
+ * A TLS client certificate.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MtlsPlanSecurity".
+ */
+export interface MtlsPlanSecurity {
+  /**
+   * Security type.
+   */
+  type: "MTLS";
+  configuration?: MtlsSecurityConfiguration;
+}
+/**
+ * Configuration of MTLS security (none).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "MtlsSecurityConfiguration".
+ */
+export interface MtlsSecurityConfiguration {}
+/**
  * An OAuth2 access token checked with an OAuth2 resource.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -3374,26 +3394,6 @@ export interface OAuth2SecurityConfiguration {
    */
   propagateAuthHeader?: boolean;
 }
-/**
- * A TLS client certificate.
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "MtlsPlanSecurity".
- */
-export interface MtlsPlanSecurity {
-  /**
-   * Security type.
-   */
-  type: "MTLS";
-  configuration?: MtlsSecurityConfiguration;
-}
-/**
- * Configuration of MTLS security (none).
- *
- * This interface was referenced by `ApiV4Definition`'s JSON-Schema
- * via the `definition` "MtlsSecurityConfiguration".
- */
-export interface MtlsSecurityConfiguration {}
 /**
  * An API property, readable from EL as `{#api.properties['key']}`.
  *

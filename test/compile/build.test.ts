@@ -191,7 +191,7 @@ describe("sluice compile", () => {
     expect(generated).toMatch(/import \{[^}]*\bhttpProxyEndpoint\b[^}]*} from "\.\.\/link\.js";/);
     const link = await readFile(join(proxyOnly.out, "link.ts"), "utf8");
     expect(link).toMatch(
-      /export \{ connector as httpProxyEndpoint \} from ".*runtime\/endpoints\/http-proxy\.ts";/,
+      /export \{ connector as httpProxyEndpoint \} from ".*runtime\/endpoints\/http-proxy\/index\.ts";/,
     );
     expect(link).not.toContain("runtime/endpoints/kafka");
   });

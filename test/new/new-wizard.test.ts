@@ -8,6 +8,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_DIR } from "../../compiler/compile.ts";
 import { checkRepository } from "../../compiler/pipeline.ts";
+import { MANIFESTS } from "../../runtime/connector-manifests.ts";
+
+const summaryOf = (id: string) =>
+  MANIFESTS.find((m) => m.id === id && m.kind !== "policy" && m.apiTypes?.includes("MESSAGE"))?.summary ?? id;
 
 const HAS_TMUX = spawnSync("tmux", ["-V"]).status === 0;
 const SESSION = `sluice-new-${process.pid}`;
@@ -60,13 +64,14 @@ describe.skipIf(!HAS_TMUX)("sluice new in a terminal", () => {
     keys("Enter");
     const entrypoints = await waitFor("Entrypoints (space to select)");
     // Only message entrypoints are offered for a MESSAGE API.
-    expect(entrypoints).toContain("sse — server-sent events stream");
+    // Each with its manifest's summary.
+    expect(entrypoints).toContain(`sse — ${summaryOf("sse")}`);
     expect(entrypoints).not.toContain("http-proxy");
     keys("Space", "Down", "Down", "Space", "Enter"); // http-get and sse
     await waitFor("── Endpoints ──");
-    const endpoints = await waitFor("Apache Kafka topic");
-    expect(endpoints).toMatch(/kafka[\s\S]*mqtt5[\s\S]*solace[\s\S]*rabbitmq[\s\S]*mock/);
-    keys("Down", "Down", "Down", "Down", "Enter"); // mock
+    const endpoints = await waitFor(summaryOf("kafka"));
+    expect(endpoints).toMatch(/kafka[\s\S]*mock[\s\S]*mqtt5[\s\S]*rabbitmq[\s\S]*solace/);
+    keys("Down", "Enter"); // mock
     await waitFor("── Security ──");
     await waitFor("anyone may call the API");
     keys("Down", "Enter"); // API key

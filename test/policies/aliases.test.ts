@@ -69,12 +69,18 @@ describe("Gravitee's plugin ids as aliases", () => {
     expect(bad[0]?.hint).toMatch(/did you mean `policy-assign-(attributes|content)`/i);
   });
 
-  it("the alias lists of the v4 and v2 schemas agree", () => {
+  it("the manifests' aliases are what both assembled schemas accept, and map to the policy's id", () => {
     const schemas = loadSchemas();
-    const v4 = policyAliases({ ...schemas, ApiDefinition: {} });
-    const v2 = policyAliases({ ...schemas, ApiV4Definition: {} });
-    expect([...v4].sort()).toEqual([...v2].sort());
-    expect(v4.get("policy-assign-attributes")).toBe("assign-attributes");
-    expect(v4.get("policy-assign-content")).toBe("assign-content");
+    const accepted = (schema: Record<string, unknown>) =>
+      Object.values(schema.definitions as Record<string, { properties?: { policy?: { enum?: string[] } } }>)
+        .map((d) => d.properties?.policy?.enum)
+        .filter((e): e is string[] => Array.isArray(e))
+        .flatMap(([id, ...aliases]) => aliases.map((alias) => `${alias}→${id}`))
+        .sort();
+    const fromManifests = [...policyAliases()].map(([alias, id]) => `${alias}→${id}`).sort();
+    expect(accepted(schemas.ApiV4Definition)).toEqual(fromManifests);
+    expect(accepted(schemas.ApiDefinition)).toEqual(fromManifests);
+    expect(policyAliases().get("policy-assign-attributes")).toBe("assign-attributes");
+    expect(policyAliases().get("policy-assign-content")).toBe("assign-content");
   });
 });

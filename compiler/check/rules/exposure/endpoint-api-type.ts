@@ -1,7 +1,7 @@
 // docs/contract.md §2 rules 1 and 3: PROXY APIs reach `http-proxy` endpoints (REST, SOAP, WebSocket, gRPC,
 // GraphQL backends); MESSAGE APIs reach brokers (kafka, mqtt5, solace, rabbitmq) or the mock.
 import { defineApiRule } from "../../rule.ts";
-import { endpointGroupsOf, MESSAGE_ENDPOINTS, PROXY_CONNECTOR } from "../../spec-view.ts";
+import { endpointGroupsOf, MESSAGE_ENDPOINTS, PROXY_ENDPOINTS } from "../../spec-view.ts";
 
 export default defineApiRule({
   code: "exposure/endpoint-api-type",
@@ -10,7 +10,7 @@ export default defineApiRule({
   check({ spec }, report) {
     for (const group of endpointGroupsOf(spec)) {
       if (group.type === undefined) continue;
-      if (spec.type === "PROXY" && group.type !== PROXY_CONNECTOR) {
+      if (spec.type === "PROXY" && !PROXY_ENDPOINTS.includes(group.type)) {
         report({
           pointer: `${group.pointer}/type`,
           message: `endpoint group type \`${group.type}\` is a message endpoint and cannot be used on a PROXY API`,

@@ -1,7 +1,7 @@
 // docs/contract.md §2 rules 1 and 3: a PROXY API is entered through `http-proxy`; a MESSAGE API through the
 // message entrypoints. Gravitee's "backend exposure method" decides which connectors exist.
 import { defineApiRule } from "../../rule.ts";
-import { entrypointsOf, MESSAGE_ENTRYPOINTS, PROXY_CONNECTOR } from "../../spec-view.ts";
+import { entrypointsOf, MESSAGE_ENTRYPOINTS, PROXY_ENTRYPOINTS } from "../../spec-view.ts";
 
 export default defineApiRule({
   code: "exposure/entrypoint-api-type",
@@ -10,7 +10,7 @@ export default defineApiRule({
   check({ spec }, report) {
     for (const ep of entrypointsOf(spec)) {
       if (ep.type === undefined) continue;
-      if (spec.type === "PROXY" && ep.type !== PROXY_CONNECTOR && ep.type !== "tcp-proxy") {
+      if (spec.type === "PROXY" && !PROXY_ENTRYPOINTS.includes(ep.type) && ep.type !== "tcp-proxy") {
         report({
           pointer: `${ep.pointer}/type`,
           message: `entrypoint \`${ep.type}\` is a message entrypoint and cannot be used on a PROXY API`,

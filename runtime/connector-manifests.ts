@@ -1,0 +1,657 @@
+// DO NOT EDIT: generated from runtime/<kind>/<id>/manifest.json by compiler/validate/assemble-schemas.ts
+// (`npm run gen:schemas`). The built-in connectors' manifests, as data for the checker and the runtime.
+import type { ConnectorManifest } from "./manifest.ts";
+
+export const MANIFESTS: readonly ConnectorManifest[] = [
+  {
+    "id": "http-get",
+    "aliases": [],
+    "kind": "entrypoint",
+    "title": "HttpGet",
+    "summary": "The `http-get` entrypoint: clients poll messages with GET.",
+    "apiTypes": [
+      "MESSAGE"
+    ],
+    "listener": "HTTP",
+    "modes": [
+      "SUBSCRIBE"
+    ],
+    "qos": [
+      "AUTO",
+      "AT_MOST_ONCE",
+      "AT_LEAST_ONCE"
+    ]
+  },
+  {
+    "id": "http-post",
+    "aliases": [],
+    "kind": "entrypoint",
+    "title": "HttpPost",
+    "summary": "The `http-post` entrypoint: each POST body is a message.",
+    "apiTypes": [
+      "MESSAGE"
+    ],
+    "listener": "HTTP",
+    "modes": [
+      "PUBLISH"
+    ],
+    "qos": [
+      "NONE",
+      "AUTO"
+    ]
+  },
+  {
+    "id": "http-proxy",
+    "aliases": [],
+    "kind": "entrypoint",
+    "title": "HttpProxy",
+    "summary": "The `http-proxy` entrypoint (PROXY APIs).",
+    "apiTypes": [
+      "PROXY"
+    ],
+    "listener": "HTTP"
+  },
+  {
+    "id": "sse",
+    "aliases": [],
+    "kind": "entrypoint",
+    "title": "Sse",
+    "summary": "The `sse` entrypoint: messages streamed as server-sent events.",
+    "apiTypes": [
+      "MESSAGE"
+    ],
+    "listener": "HTTP",
+    "modes": [
+      "SUBSCRIBE"
+    ],
+    "qos": [
+      "NONE",
+      "AUTO",
+      "AT_MOST_ONCE",
+      "AT_LEAST_ONCE"
+    ]
+  },
+  {
+    "id": "webhook",
+    "aliases": [],
+    "kind": "entrypoint",
+    "title": "Webhook",
+    "summary": "The `webhook` entrypoint: messages POSTed to each subscription's callback URL.",
+    "apiTypes": [
+      "MESSAGE"
+    ],
+    "listener": "SUBSCRIPTION",
+    "modes": [
+      "SUBSCRIBE"
+    ],
+    "qos": [
+      "NONE",
+      "AUTO",
+      "AT_MOST_ONCE",
+      "AT_LEAST_ONCE"
+    ]
+  },
+  {
+    "id": "websocket",
+    "aliases": [],
+    "kind": "entrypoint",
+    "title": "Websocket",
+    "summary": "The `websocket` entrypoint: messages as WebSocket frames, both ways.",
+    "apiTypes": [
+      "MESSAGE"
+    ],
+    "listener": "HTTP",
+    "modes": [
+      "PUBLISH",
+      "SUBSCRIBE"
+    ],
+    "qos": [
+      "NONE",
+      "AUTO"
+    ]
+  },
+  {
+    "id": "http-proxy",
+    "aliases": [],
+    "kind": "endpoint",
+    "title": "HttpProxy",
+    "summary": "A HTTP backend endpoint.",
+    "groupSummary": "An endpoint group of HTTP endpoints.",
+    "apiTypes": [
+      "PROXY"
+    ]
+  },
+  {
+    "id": "kafka",
+    "aliases": [],
+    "kind": "endpoint",
+    "title": "Kafka",
+    "summary": "A Kafka cluster endpoint.",
+    "groupSummary": "An endpoint group of Kafka endpoints.",
+    "apiTypes": [
+      "MESSAGE"
+    ]
+  },
+  {
+    "id": "mock",
+    "aliases": [],
+    "kind": "endpoint",
+    "title": "Mock",
+    "summary": "A mock message source endpoint.",
+    "groupSummary": "An endpoint group of mock endpoints.",
+    "apiTypes": [
+      "MESSAGE"
+    ],
+    "capabilities": [
+      "roles-always-enabled"
+    ]
+  },
+  {
+    "id": "mqtt5",
+    "aliases": [],
+    "kind": "endpoint",
+    "title": "Mqtt5",
+    "summary": "A MQTT 5 broker endpoint.",
+    "groupSummary": "An endpoint group of MQTT 5 endpoints.",
+    "apiTypes": [
+      "MESSAGE"
+    ],
+    "qosLimits": {
+      "http-get": [
+        "AUTO"
+      ],
+      "sse": [
+        "NONE",
+        "AUTO"
+      ]
+    }
+  },
+  {
+    "id": "rabbitmq",
+    "aliases": [],
+    "kind": "endpoint",
+    "title": "RabbitMq",
+    "summary": "A RabbitMQ broker endpoint.",
+    "groupSummary": "An endpoint group of RabbitMQ endpoints.",
+    "apiTypes": [
+      "MESSAGE"
+    ]
+  },
+  {
+    "id": "solace",
+    "aliases": [],
+    "kind": "endpoint",
+    "title": "Solace",
+    "summary": "A Solace broker endpoint.",
+    "groupSummary": "An endpoint group of Solace endpoints.",
+    "apiTypes": [
+      "MESSAGE"
+    ],
+    "qosLimits": {
+      "http-get": [
+        "AUTO"
+      ],
+      "sse": [
+        "NONE",
+        "AUTO"
+      ]
+    }
+  },
+  {
+    "id": "API_KEY",
+    "aliases": [],
+    "kind": "security",
+    "title": "ApiKey",
+    "summary": "API key in the `X-Gravitee-Api-Key` header or the `api-key` query parameter.",
+    "apiTypes": [
+      "PROXY",
+      "MESSAGE",
+      "V2"
+    ]
+  },
+  {
+    "id": "JWT",
+    "aliases": [],
+    "kind": "security",
+    "title": "Jwt",
+    "summary": "A JSON Web Token in the Authorization header.",
+    "apiTypes": [
+      "PROXY",
+      "MESSAGE",
+      "V2"
+    ]
+  },
+  {
+    "id": "KEY_LESS",
+    "aliases": [],
+    "kind": "security",
+    "title": "KeyLess",
+    "summary": "No authentication.",
+    "apiTypes": [
+      "PROXY",
+      "MESSAGE",
+      "V2"
+    ]
+  },
+  {
+    "id": "MTLS",
+    "aliases": [],
+    "kind": "security",
+    "title": "Mtls",
+    "summary": "A TLS client certificate.",
+    "apiTypes": [
+      "PROXY",
+      "MESSAGE"
+    ]
+  },
+  {
+    "id": "OAUTH2",
+    "aliases": [],
+    "kind": "security",
+    "title": "OAuth2",
+    "summary": "An OAuth2 access token checked with an OAuth2 resource.",
+    "apiTypes": [
+      "PROXY",
+      "MESSAGE",
+      "V2"
+    ]
+  },
+  {
+    "id": "assign-attributes",
+    "aliases": [
+      "policy-assign-attributes"
+    ],
+    "kind": "policy",
+    "title": "AssignAttributes",
+    "summary": "Sets attributes of the exchange, or of each message, from EL templates.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "request",
+        "response",
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
+    "id": "assign-content",
+    "aliases": [
+      "policy-assign-content"
+    ],
+    "kind": "policy",
+    "title": "AssignContent",
+    "summary": "Replaces the request body, the response body or a message's content with an EL template.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "request",
+        "response",
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "capabilities": [
+      "writes-response"
+    ],
+    "errorKeys": [
+      "ASSIGN_CONTENT_ERROR"
+    ]
+  },
+  {
+    "id": "graphql-guard",
+    "aliases": [],
+    "kind": "policy",
+    "title": "GraphqlGuard",
+    "summary": "Rejects GraphQL operations that nest too deep, cost too much, are not allowlisted or introspect (a Sluice policy).",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "MAX_DEPTH_EXCEEDED",
+      "MAX_COMPLEXITY_EXCEEDED",
+      "OPERATION_NOT_ALLOWED",
+      "INTROSPECTION_DISABLED"
+    ]
+  },
+  {
+    "id": "graphql-rate-limit",
+    "aliases": [],
+    "kind": "policy",
+    "title": "GraphqlRateLimit",
+    "summary": "A rate limit weighted by the cost of each GraphQL operation.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "RATE_LIMIT_TOO_MANY_REQUESTS",
+      "MAX_COST_EXCEEDED"
+    ]
+  },
+  {
+    "id": "ip-filtering",
+    "aliases": [],
+    "kind": "policy",
+    "title": "IpFiltering",
+    "summary": "Refuses clients by IP address or CIDR range (allow and deny lists).",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "IP_FILTERING_UNAUTHORIZED"
+    ]
+  },
+  {
+    "id": "json-xml",
+    "aliases": [],
+    "kind": "policy",
+    "title": "JsonToXml",
+    "summary": "Converts a JSON body or message to XML.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "request",
+        "response",
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": [
+      "JSON_INVALID_PAYLOAD"
+    ]
+  },
+  {
+    "id": "message-filtering",
+    "aliases": [],
+    "kind": "policy",
+    "title": "MessageFiltering",
+    "summary": "Drops the messages for which an EL condition is false.",
+    "phases": {
+      "MESSAGE": [
+        "publish",
+        "subscribe"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
+    "id": "mock",
+    "aliases": [],
+    "kind": "policy",
+    "title": "Mock",
+    "summary": "Answers with a configured status, headers and body instead of calling the endpoint.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "capabilities": [
+      "writes-response"
+    ],
+    "errorKeys": [
+      "MOCK_ERROR"
+    ]
+  },
+  {
+    "id": "policy-override-request-method",
+    "aliases": [],
+    "kind": "policy",
+    "title": "OverrideRequestMethod",
+    "summary": "Sends the endpoint another HTTP method than the client's.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
+    "id": "quota",
+    "aliases": [],
+    "kind": "policy",
+    "title": "Quota",
+    "summary": "A rate limit over long periods (hours to months), per plan or subscription, optionally shared through Redis.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "MESSAGE": [
+        "request",
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "capabilities": [
+      "rate-limiting"
+    ],
+    "errorKeys": [
+      "QUOTA_TOO_MANY_REQUESTS",
+      "QUOTA_BLOCK_ON_INTERNAL_ERROR"
+    ]
+  },
+  {
+    "id": "rate-limit",
+    "aliases": [],
+    "kind": "policy",
+    "title": "RateLimit",
+    "summary": "At most N requests per period, per plan or subscription (or a custom key), optionally shared through Redis.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "MESSAGE": [
+        "request",
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "capabilities": [
+      "rate-limiting"
+    ],
+    "errorKeys": [
+      "RATE_LIMIT_TOO_MANY_REQUESTS",
+      "RATE_LIMIT_BLOCK_ON_INTERNAL_ERROR"
+    ]
+  },
+  {
+    "id": "request-content-limit",
+    "aliases": [
+      "policy-request-content-limit"
+    ],
+    "kind": "policy",
+    "title": "RequestContentLimit",
+    "summary": "Refuses request bodies larger than a limit.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "REQUEST_CONTENT_LIMIT_TOO_LARGE",
+      "REQUEST_CONTENT_LIMIT_LENGTH_REQUIRED"
+    ]
+  },
+  {
+    "id": "rest-to-soap",
+    "aliases": [],
+    "kind": "policy",
+    "title": "RestToSoap",
+    "summary": "Exposes a SOAP service as a REST resource: the request becomes a SOAP envelope, the response JSON.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "SOAP_INVALID_RESPONSE"
+    ]
+  },
+  {
+    "id": "spike-arrest",
+    "aliases": [],
+    "kind": "policy",
+    "title": "SpikeArrest",
+    "summary": "Smooths traffic: the period is cut into slices, each allowing its share of the limit.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "MESSAGE": [
+        "request",
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "capabilities": [
+      "rate-limiting"
+    ],
+    "errorKeys": [
+      "SPIKE_ARREST_TOO_MANY_REQUESTS",
+      "SPIKE_ARREST_BLOCK_ON_INTERNAL_ERROR"
+    ]
+  },
+  {
+    "id": "ssl-enforcement",
+    "aliases": [],
+    "kind": "policy",
+    "title": "SslEnforcement",
+    "summary": "Requires TLS and, optionally, a client certificate whose subject is allowlisted.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "SSL_ENFORCEMENT_SSL_REQUIRED",
+      "SSL_ENFORCEMENT_AUTHENTICATION_REQUIRED",
+      "SSL_ENFORCEMENT_CLIENT_FORBIDDEN"
+    ]
+  },
+  {
+    "id": "transform-headers",
+    "aliases": [],
+    "kind": "policy",
+    "title": "TransformHeaders",
+    "summary": "Sets, removes and allowlists headers of the request, the response or a message.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "request",
+        "response",
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
+    "id": "transform-queryparams",
+    "aliases": [],
+    "kind": "policy",
+    "title": "TransformQueryParams",
+    "summary": "Adds, removes or clears query parameters of the request sent to the endpoint.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
+    "id": "xml-json",
+    "aliases": [],
+    "kind": "policy",
+    "title": "XmlToJson",
+    "summary": "Converts an XML body or message to JSON.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "request",
+        "response",
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": [
+      "XML_INVALID_PAYLOAD"
+    ]
+  }
+];
