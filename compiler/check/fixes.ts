@@ -12,7 +12,7 @@ export interface Fix {
   at: SourceRef;
   code: string;
   /** `set`: the scalar at the pointer becomes `value`; `delete`: the property at the pointer goes. */
-  change: { kind: "set"; value: string } | { kind: "delete" };
+  change: { kind: "set"; value: string } | { kind: "delete" } | { kind: "rename"; key: string };
   /** What changes and why Gravitee agrees, for the report. */
   what: string;
 }
@@ -57,6 +57,15 @@ export function fixesFor(diagnostics: readonly Diagnostic[], documents: readonly
       if (flow && V2_FLOW_KEYS.includes(key) && isEmpty(value))
         fix({ kind: "delete" }, `empty v2 flow key \`${key}\` removed (Gravitee ignores it on a v4 flow)`);
       else if (
+        /\/selectors\/\d+\/(channel|path)-operator$/.test(d.at.pointer) &&
+        typeof value === "string" &&
+        value.toUpperCase() === "STARTS_WITH"
+      ) {
+        // The v2 spelling is ignored on a v4 selector, whose default is the same STARTS_WITH.
+        const v4 = key === "channel-operator" ? "channelOperator" : "pathOperator";
+        if ((parent as Obj | undefined)?.[v4] === undefined)
+          fix({ kind: "rename", key: v4 }, `\`${key}\` → \`${v4}\` (the same STARTS_WITH Gravitee applies)`);
+      } else if (
         key === "paths" &&
         /^\/spec\/listeners\/\d+\/paths$/.test(d.at.pointer) &&
         (parent as Obj | undefined)?.type === "SUBSCRIPTION"
@@ -102,6 +111,15 @@ export function editsFor(text: string, fixes: readonly Fix[]): Edit[] {
             ? `'${fix.change.value}'`
             : fix.change.value;
       edits.push({ at: scalar.range![0], start: scalar.range![0], end: scalar.range![1], text: quoted, fix });
+      continue;
+    }
+    if (fix.change.kind === "rename") {
+      const parentMap = doc.getIn(segments.slice(0, -1), true);
+      const found = isMap(parentMap)
+        ? (parentMap as YAMLMap).items.find((p) => isScalar(p.key) && String(p.key.value) === segments.at(-1))
+        : undefined;
+      const range = found && isScalar(found.key) ? found.key.range : undefined;
+      if (range) edits.push({ at: range[0], start: range[0], end: range[1], text: fix.change.key, fix });
       continue;
     }
     const map = doc.getIn(segments.slice(0, -1), true);

@@ -43,6 +43,11 @@ spec:
         - type: CHANNEL
           channel: /
           channelOperator: "START_WITH"
+    - name: v2 spelling
+      selectors:
+        - type: CHANNEL
+          channel: /y
+          channel-operator: STARTS_WITH # the default anyway
     - name: meant equals
       selectors:
         - type: CHANNEL
@@ -113,7 +118,7 @@ describe("sluice check --fix", () => {
 
     const plain = await check(dir, ["apis"]);
     expect(plain.code).toBe(1);
-    expect(plain.err).toContain("sluice: 6 of these can be fixed in place: sluice check apis --fix");
+    expect(plain.err).toContain("sluice: 7 of these can be fixed in place: sluice check apis --fix");
 
     const fixed = await check(dir, ["apis", "--fix"]);
     expect(fixed.out.split("\n").filter((l) => l.startsWith("fixed"))).toEqual([
@@ -121,21 +126,23 @@ describe("sluice check --fix", () => {
       "fixed apis/hooks.yaml:31:7 schema/unknown-property: empty v2 flow key `pre` removed (Gravitee ignores it on a v4 flow)",
       "fixed apis/hooks.yaml:32:7 schema/unknown-property: empty v2 flow key `methods` removed (Gravitee ignores it on a v4 flow)",
       "fixed apis/hooks.yaml:36:28 schema/enum: channelOperator: START_WITH → STARTS_WITH (what Gravitee reads)",
-      "fixed apis/hooks.yaml:74:25 schema/enum: pathOperator: starts_with → STARTS_WITH (what Gravitee reads)",
-      "fixed apis/hooks.yaml:75:7 schema/unknown-property: empty v2 flow key `condition` removed (Gravitee ignores it on a v4 flow)",
+      "fixed apis/hooks.yaml:41:11 schema/unknown-property: `channel-operator` → `channelOperator` (the same STARTS_WITH Gravitee applies)",
+      "fixed apis/hooks.yaml:79:25 schema/enum: pathOperator: starts_with → STARTS_WITH (what Gravitee reads)",
+      "fixed apis/hooks.yaml:80:7 schema/unknown-property: empty v2 flow key `condition` removed (Gravitee ignores it on a v4 flow)",
     ]);
-    expect(fixed.err).toContain("sluice: 6 fixes written");
+    expect(fixed.err).toContain("sluice: 7 fixes written");
     const after = await readFile(join(dir, "apis", "hooks.yaml"), "utf8");
     expect(after).toBe(
       BEFORE.replace("      paths: # Gravitee ignores this\n        - path: /ignored\n", "")
         .replace("      pre: []\n      methods: []\n", "")
         .replace('channelOperator: "START_WITH"', 'channelOperator: "STARTS_WITH"')
         .replace("pathOperator: 'starts_with'", "pathOperator: 'STARTS_WITH'")
-        .replace('      condition: ""\n', ""),
+        .replace('      condition: ""\n', "")
+        .replace("channel-operator: STARTS_WITH #", "channelOperator: STARTS_WITH #"),
     );
     // EQUAL: meant EQUALS, read by Gravitee as STARTS_WITH — ambiguous, so it stays an error.
     expect(fixed.out).toMatch(
-      /^apis\/hooks\.yaml:37:28: error schema\/enum: `EQUAL` is not a valid value for `channelOperator`$/m,
+      /^apis\/hooks\.yaml:42:28: error schema\/enum: `EQUAL` is not a valid value for `channelOperator`$/m,
     );
     expect(fixed.code).toBe(1);
 
