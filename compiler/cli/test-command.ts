@@ -64,6 +64,7 @@ export async function commandTest(argv: string[], io: Io): Promise<number> {
   try {
     const copy = await testCopy(resources, standIn.url);
     for (const [path, doc] of copy.jwks) standIn.jwks.set(path, doc);
+    for (const [token, answer] of copy.introspection) standIn.introspection.set(token, answer);
     const env = { ...process.env, ...copy.env, SLUICE_SECRETS_DIR: join(work, "secrets") };
     // Brokers are probed once: a case is generated only for one the gateway can reach.
     const reachable = new Map<string, boolean>();

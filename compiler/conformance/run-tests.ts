@@ -8,6 +8,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { type AddressInfo, connect } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { JWK } from "jose";
+import { INTROSPECTION_PATH } from "./stand-ins.ts";
 import type { Publish, TestCase } from "./test-cases.ts";
 
 export interface StandIn {
@@ -16,13 +17,23 @@ export interface StandIn {
   received: Array<{ api: string; headers: IncomingHttpHeaders }>;
   /** JWKS documents to serve, by path. */
   jwks: Map<string, { keys: JWK[] }>;
+  /** Token introspection answers (RFC 7662), by token, served at INTROSPECTION_PATH. */
+  introspection: Map<string, Record<string, unknown>>;
   close(): Promise<void>;
 }
 
 export async function startStandIn(): Promise<StandIn> {
   const received: StandIn["received"] = [];
   const jwks = new Map<string, { keys: JWK[] }>();
+  const introspection = new Map<string, Record<string, unknown>>();
   const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://stand-in");
+    if (url.pathname === INTROSPECTION_PATH) {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(introspection.get(url.searchParams.get("token") ?? "") ?? { active: false }));
+      return;
+    }
     const doc = jwks.get(req.url ?? "");
     if (doc) {
       res.writeHead(200, { "content-type": "application/json" });
@@ -42,6 +53,7 @@ export async function startStandIn(): Promise<StandIn> {
     url: `http://127.0.0.1:${port}`,
     received,
     jwks,
+    introspection,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

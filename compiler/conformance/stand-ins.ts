@@ -3,8 +3,9 @@
 // (the repository's own Subscription, its `[[ secret ]]` written into a temporary secrets
 // directory or its `${VAR}` set in the gateway's environment — else a stand-in Application and
 // Subscription); every JWT plan's key source (JWKS URL or given key) is replaced by a key the
-// runner generated, and tokens are signed with it for the client id of a subscribed application.
-// OAUTH2 and MTLS plans keep their real configuration: they are listed with the reason.
+// runner generated, and tokens are signed with it for the client id of a subscribed application;
+// every OAUTH2 plan's resource introspects at the stand-in, which knows one token per plan. MTLS
+// plans keep their configuration and are listed with the reason.
 import { randomBytes } from "node:crypto";
 import { exportJWK, exportSPKI, generateKeyPair, type JWK, SignJWT } from "jose";
 import { parseSecretRef } from "../../runtime/consumers/secret-ref.ts";
@@ -42,7 +43,12 @@ export interface TestCopy {
   noCredential: Map<string, string>;
   /** The JWKS documents the stand-in serves, by path. */
   jwks: Map<string, { keys: JWK[] }>;
+  /** What the stand-in's token introspection (RFC 7662) answers, by token; unknown: inactive. */
+  introspection: Map<string, Obj>;
 }
+
+/** Where the stand-in answers token introspection for every OAUTH2 plan's resource. */
+export const INTROSPECTION_PATH = "/.sluice-test/introspect";
 
 export const STAND_IN_PREFIX = "/.sluice-test";
 
@@ -104,6 +110,7 @@ export async function testCopy(resources: readonly Resource[], standIn: string):
     credentials: new Map(),
     noCredential: new Map(),
     jwks: new Map(),
+    introspection: new Map(),
   };
   const values = new Map(resources.map((r) => [`${r.kind}/${r.name}`, structuredClone(r.value)]));
   const subscriptions = resources.filter((r) => r.kind === "Subscription");
@@ -193,17 +200,72 @@ export async function testCopy(resources: readonly Resource[], standIn: string):
         if (why) {
           copy.noCredential.set(key, why);
         }
-      } else if (security === "OAUTH2")
-        copy.noCredential.set(
-          key,
-          "an OAUTH2 plan needs its authorization server (token introspection); sluice test does not stand one in",
-        );
-      else if (security === "MTLS")
+      } else if (security === "OAUTH2") {
+        const why = oauth2StandIn(api, value, id, configuration);
+        if (why) copy.noCredential.set(key, why);
+      } else if (security === "MTLS")
         copy.noCredential.set(
           key,
           "an MTLS plan needs the HTTPS listener and client certificates; sluice test sends plain HTTP",
         );
     }
+  }
+
+  /** The client id a plan's tokens are for: a subscribed Application's, else a stand-in subscription's. */
+  function clientFor(api: Resource, id: string): { clientId: string; owner: string } {
+    const app = subscribed(api, id)
+      .map((s) => str(obj(s.application).name))
+      .map((n) =>
+        n === undefined
+          ? undefined
+          : { n, clientId: str(obj(obj(applications.get(n)?.settings).app).clientId) },
+      )
+      .find((a) => a?.clientId !== undefined);
+    if (app?.clientId) return { clientId: app.clientId, owner: `application ${app.n}` };
+    const name = standInSubscription(api, id, {});
+    return { clientId: name, owner: `stand-in subscription ${name}` };
+  }
+
+  /**
+   * The OAUTH2 plan's resource (inline, or the ApiResource it references) now introspects at the
+   * stand-in, which knows one token: active, for the client id of a subscribed application, with
+   * the plan's required scopes.
+   */
+  function oauth2StandIn(api: Resource, value: Obj, id: string, configuration: Obj): string | undefined {
+    const name = str(configuration.oauthResource);
+    const entry = arr(obj(value.spec).resources)
+      .map(obj)
+      .find((r) => r.name === name || str(obj(r.ref).name) === name);
+    const refName = entry ? str(obj(entry.ref).name) : undefined;
+    const resource = refName ? obj(values.get(`ApiResource/${refName}`)?.spec) : entry;
+    if (!resource || Object.keys(resource).length === 0)
+      return `its resource \`${name ?? ""}\` is not in the repository`;
+    if (resource.type !== "oauth2")
+      return `its resource \`${name}\` is of type ${String(resource.type)}, not oauth2`;
+    resource.configuration = {
+      ...obj(resource.configuration),
+      introspectionEndpoint: `${standIn}${INTROSPECTION_PATH}`,
+      introspectionEndpointMethod: "POST",
+      useClientAuthorizationHeader: false,
+      tokenIsSuppliedByQueryParam: true,
+      tokenQueryParamName: "token",
+      tokenIsSuppliedByHttpHeader: false,
+      tokenIsSuppliedByFormUrlEncoded: false,
+    };
+    const { clientId, owner } = clientFor(api, id);
+    const token = randomBytes(24).toString("hex");
+    copy.introspection.set(token, {
+      active: true,
+      client_id: clientId,
+      sub: "sluice-test",
+      scope: arr(configuration.requiredScopes).map(String).join(" "),
+    });
+    copy.credentials.set(`${api.name}\0${id}`, {
+      valid: { authorization: `Bearer ${token}` },
+      foreign: { authorization: `Bearer ${randomBytes(24).toString("hex")}` },
+      owner: `a token for ${owner}`,
+    });
+    return undefined;
   }
 
   /** Signs the JWT plans' tokens once their key is in place: after the loop, the subscriptions exist. */
@@ -232,16 +294,7 @@ export async function testCopy(resources: readonly Resource[], standIn: string):
       configuration.resolverParameter = hmac
         ? new TextDecoder().decode(secret)
         : await exportSPKI(keyPair!.publicKey);
-    const app = subscribed(api, id)
-      .map((s) => str(obj(s.application).name))
-      .map((n) =>
-        n === undefined
-          ? undefined
-          : { n, clientId: str(obj(obj(applications.get(n)?.settings).app).clientId) },
-      )
-      .find((a) => a?.clientId !== undefined);
-    const clientId = app?.clientId ?? standInSubscription(api, id, {});
-    const owner = app ? `application ${app.n}` : `stand-in subscription ${clientId}`;
+    const { clientId, owner } = clientFor(api, id);
     const claimPath = str(configuration.clientIdClaim);
     const claims: Obj = { sub: "sluice-test" };
     if (claimPath) {

@@ -37,6 +37,16 @@ const KEYLESS = "    open:\n      name: Open\n      security:\n        type: KEY
 const API_KEY = "    keys:\n      name: Keys\n      security:\n        type: API_KEY\n";
 const JWT =
   "    tokens:\n      name: Tokens\n      security:\n        type: JWT\n        configuration:\n          signature: RSA_RS256\n          publicKeyResolver: JWKS_URL\n          resolverParameter: http://127.0.0.1:9/jwks\n";
+const OAUTH2 =
+  "    oauth:\n      name: OAuth\n      security:\n        type: OAUTH2\n        configuration:\n          oauthResource: idp\n          checkRequiredScopes: true\n          requiredScopes: [orders:read]\n";
+const IDP = `  resources:
+    - name: idp
+      type: oauth2
+      configuration:
+        authorizationServerUrl: https://idp.invalid
+        introspectionEndpoint: /introspect
+        clientId: gateway
+`;
 const FLOWS = `  flows:
     - name: tag x
       selectors:
@@ -131,6 +141,17 @@ spec:
   plan: keys
   apiKeys:
     - key: "[[ secret \`shop-keys/keys\` ]]"
+---
+apiVersion: gravitee.io/v1alpha1
+kind: Subscription
+metadata:
+  name: shop-oauth
+spec:
+  api:
+    name: oauth
+  application:
+    name: shop
+  plan: oauth
 `;
 
 async function sluiceTest(dir: string, args: string[] = []) {
@@ -158,6 +179,7 @@ describe("sluice test", () => {
     await writeFile(join(dir, "apis", "keys.yaml"), api("keys", "/keys", API_KEY));
     await writeFile(join(dir, "apis", "lone-keys.yaml"), api("lone-keys", "/lone", API_KEY));
     await writeFile(join(dir, "apis", "tokens.yaml"), api("tokens", "/tokens", JWT));
+    await writeFile(join(dir, "apis", "oauth.yaml"), api("oauth", "/oauth", OAUTH2, IDP));
     await writeFile(join(dir, "apis", "consumers.yaml"), CONSUMERS);
     await writeFile(
       join(dir, "apis", "closed.yaml"),
@@ -214,18 +236,21 @@ ${KEYLESS}`,
         'ok   limited: GET /limited/slow: rate-limit of flow "three a minute" of plan limited answers 429 to request 4 in 1 minutes — 3 answered, 1 refused with 429',
         'ok   open: GET /open/x: transform-headers of flow "tag x" adds X-Seen to the response — 200, X-Seen present',
         'ok   open: GET /open/x: transform-headers of flow "tag x" adds X-Tagged to the request — 200, the backend got X-Tagged',
+        "ok   oauth: GET /oauth/ reaches the backend through the OAuth plan (a token for application shop) — 200 from the stand-in",
+        "ok   oauth: GET /oauth/ with a token the OAuth plan does not know is refused (401) — 401",
+        "ok   oauth: GET /oauth/ without credentials is refused (401) — 401",
         "ok   tokens: GET /tokens/ reaches the backend through the Tokens plan (a token for application shop) — 200 from the stand-in",
         "ok   tokens: GET /tokens/ with a token the Tokens plan does not know is refused (401) — 401",
         "ok   tokens: GET /tokens/ without credentials is refused (401) — 401",
       ].sort(),
     );
-    expect(err).toContain("20 passed, 2 failed, 0 skipped");
+    expect(err).toContain("23 passed, 2 failed, 0 skipped");
     expect(code).toBe(1);
 
     const junit = await sluiceTest(dir, ["--reporter", "junit"]);
     expect(junit.code).toBe(1);
     expect(junit.out).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="sluice test" tests="22" failures="2" skipped="0">/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="sluice test" tests="25" failures="2" skipped="0">/,
     );
     expect(junit.out).toContain(
       '<testcase classname="closed" name="GET /closed/ reaches the backend through the Open plan"',
