@@ -98,6 +98,12 @@ export async function commandImport(argv: string[], io: Io): Promise<number> {
       io.out(
         `\nsluice check finds (real mistakes in the input, or what Sluice does not implement):\n${printed}`,
       );
+    const { fixesFor } = await import("../check/fixes.ts");
+    const fixable = fixesFor(ours, check.documents).length;
+    if (fixable > 0)
+      io.out(
+        `\n${fixable} of these can be fixed in place (Gravitee reads them the same): sluice check ${relative(process.cwd(), outDir) || "."} --fix`,
+      );
     if (!hasErrors(ours))
       io.err(
         `sluice: ${result.apis.length} API${result.apis.length === 1 ? "" : "s"} imported, checked, no errors`,

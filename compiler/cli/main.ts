@@ -23,6 +23,7 @@ Commands:
 Options:
   --format human|json|github  how diagnostics are printed (default human)
   --allow-empty               no API in DIR is not an error (it is by default)
+  --fix                       check: rewrite the mistakes Gravitee tolerates (docs/import.md), then check
   --check                     compile: write nothing, exit 1 if OUT is stale
   --watch, -w                 compile: compile again on every change below DIR, until Ctrl-C
   --timings                   compile: print the time each phase took
@@ -131,9 +132,10 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     format: { type: "string" },
     "allow-empty": { type: "boolean" },
+    fix: { type: "boolean" },
   });
   if (values.help) {
-    io.out("Usage: sluice check [DIR|FILE|-] [--allow-empty] [--format human|json|github]\n");
+    io.out("Usage: sluice check [DIR|FILE|-] [--allow-empty] [--format human|json|github] [--fix]\n");
     return EXIT_OK;
   }
   const format = formatOption(values.format);
@@ -141,7 +143,14 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
   const target = positionals[0] ?? "apis";
   // Loaded here, not above: `sluice start` runs a gateway in this process and needs none of it.
   const { checkRepository, hasErrors } = await import("../pipeline.ts");
-  const result = await checkRepository({ target, allowEmpty: values["allow-empty"] === true });
+  let result = await checkRepository({ target, allowEmpty: values["allow-empty"] === true });
+  if (values.fix) {
+    // Fixed, then checked again: what is printed below is what is left.
+    const { applyFixes } = await import("./fix-command.ts");
+    const changed = await applyFixes(result, io);
+    io.err(`sluice: ${changed} fix${changed === 1 ? "" : "es"} written`);
+    if (changed > 0) result = await checkRepository({ target, allowEmpty: values["allow-empty"] === true });
+  }
   const printed = renderDiagnostics(result.diagnostics, result.sources, format);
   if (format === "json") io.out(printed);
   else if (printed) io.out(printed);
@@ -150,6 +159,12 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
     const others = result.documents.length - apis;
     const consumers = others > 0 ? ` and ${others} consumer resource${others === 1 ? "" : "s"}` : "";
     io.err(`sluice: ${apis} API${apis === 1 ? "" : "s"}${consumers} checked, no errors`);
+  }
+  if (format === "human" && !values.fix && result.diagnostics.length > 0) {
+    const { fixesFor } = await import("../check/fixes.ts");
+    const fixable = fixesFor(result.diagnostics, result.documents).length;
+    if (fixable > 0)
+      io.err(`sluice: ${fixable} of these can be fixed in place: sluice check ${target} --fix`);
   }
   return hasErrors(result.diagnostics) ? EXIT_SPEC_ERRORS : EXIT_OK;
 }

@@ -1,19 +1,22 @@
 // `sluice new`: a new API in the terminal, in the steps of Gravitee's creation wizard — details,
-// entrypoints, endpoints, security, summary — with @inquirer/prompts. Every question is also a
+// entrypoints, endpoints, security, documentation, summary — with @inquirer/prompts. Every question is also a
 // flag, so scripts and tests can run it without a terminal; a missing answer without a terminal is
 // a usage error naming the flag. The spec is written, then checked with the rest of the directory
 // (a path another API uses is caught too); if the check fails the file is removed again.
 import { existsSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { stringify } from "yaml";
 import {
   buildApi,
   ENDPOINT_DESCRIPTIONS,
   ENTRYPOINT_DESCRIPTIONS,
+  generatedPage,
   MESSAGE_ENDPOINT_TYPES,
   MESSAGE_ENTRYPOINT_TYPES,
   type NewApi,
+  type NewPage,
+  pageTypeOf,
   SECURITY_CHOICES,
   type Security,
 } from "../new/build-api.ts";
@@ -22,7 +25,8 @@ import { renderDiagnostics } from "./report.ts";
 
 const HELP = `Usage: sluice new [--out apis] [flags]
 
-Creates an API spec step by step (details, entrypoints, endpoints, security, summary). Every
+Creates an API spec step by step (details, entrypoints, endpoints, security, documentation,
+summary). Every
 question is also a flag; without a terminal, every answer must be given as a flag.
   --name NAME              resource name (lowercase, digits, -)
   --display-name TEXT      the API's name (default: from --name)
@@ -36,6 +40,9 @@ question is also a flag; without a terminal, every answer must be given as a fla
   --topic NAME             message: the topic (RabbitMQ: the exchange)
   --security TYPE          ${SECURITY_CHOICES.map((c) => c.flag).join(", ")}
   --jwks-url URL           jwt: where the signing keys are
+  --docs none|generated|FILE
+                           a documentation page: none, one generated from the answers, or a
+                           Markdown, OpenAPI or AsyncAPI file (default: none)
   --yes                    write without asking for confirmation
 `;
 
@@ -56,6 +63,7 @@ export async function commandNew(argv: string[], io: Io): Promise<number> {
     topic: { type: "string" },
     security: { type: "string" },
     "jwks-url": { type: "string" },
+    docs: { type: "string" },
     yes: { type: "boolean", short: "y" },
   });
   if (values.help) {
@@ -229,7 +237,23 @@ export async function commandNew(argv: string[], io: Io): Promise<number> {
   if (onlyWebhook && interactive)
     io.out("Webhook subscribers subscribe through a PUSH plan, which is added.");
 
-  const answers: NewApi = {
+  section("Documentation");
+  const docs = await ask("docs", values.docs ?? (interactive ? undefined : "none"), async () => {
+    const choice = await prompts!.select({
+      message: "Documentation page",
+      choices: [
+        { value: "generated", name: "Generated", description: "a Markdown page from the answers above" },
+        { value: "file", name: "From a file", description: "a Markdown, OpenAPI or AsyncAPI document" },
+        { value: "none", name: "None", description: "no page (add `spec.pages` later)" },
+      ],
+    });
+    if (choice !== "file") return choice;
+    return prompts!.input({
+      message: "File",
+      validate: (v) => existsSync(v) || "no such file",
+    });
+  });
+  const answered: Omit<NewApi, "page"> = {
     name,
     displayName,
     version,
@@ -243,6 +267,20 @@ export async function commandNew(argv: string[], io: Io): Promise<number> {
     security,
     ...(jwksUrl ? { jwksUrl } : {}),
   };
+  let page: NewPage | undefined;
+  if (docs === "generated") page = generatedPage(answered);
+  else if (docs !== "none") {
+    if (!existsSync(docs)) throw new UsageError(`--docs: no such file \`${docs}\``);
+    const content = await readFile(docs, "utf8");
+    const type = pageTypeOf(content);
+    page = {
+      type,
+      name:
+        type === "MARKDOWN" ? displayName : `${displayName} (${type === "SWAGGER" ? "OpenAPI" : "AsyncAPI"})`,
+      content,
+    };
+  }
+  const answers: NewApi = { ...answered, ...(page ? { page } : {}) };
   const text = `# Created by \`sluice new\`.\n${stringify(buildApi(answers), { lineWidth: 0 })}`;
   const file = join(outDir, `${name}.yaml`);
   const shown = relative(process.cwd(), file) || file;

@@ -16,9 +16,9 @@ import {
 } from "./values.ts";
 
 /** Keys of a v4 flow in the GKO model; v2 keys Gravitee tolerates on v4 flows are legacy. */
-const V2_FLOW_KEYS = ["condition", "methods", "pre", "post", "path-operator", "consumers"];
+export const V2_FLOW_KEYS = ["condition", "methods", "pre", "post", "path-operator", "consumers"];
 /** Gravitee's operators; a misspelling falls back to the default, STARTS_WITH. */
-const OPERATORS = new Set(["STARTS_WITH", "EQUALS"]);
+export const OPERATORS = new Set(["STARTS_WITH", "EQUALS"]);
 
 /** Gravitee answers 401 to every call of an API without plan; its test harness adds a keyless one. */
 export const NO_PLAN = { name: "Keyless (added by import)", security: { type: "KEY_LESS" } };

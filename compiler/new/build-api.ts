@@ -56,6 +56,43 @@ export interface NewApi {
   topic: string;
   security: Security;
   jwksUrl?: string;
+  /** The documentation step: one page, published (GKO `spec.pages`); none when undefined. */
+  page?: NewPage;
+}
+
+export interface NewPage {
+  type: "MARKDOWN" | "SWAGGER" | "ASYNCAPI";
+  name: string;
+  content: string;
+}
+
+/** The page type of a document's text: an OpenAPI/Swagger or AsyncAPI document, else Markdown. */
+export function pageTypeOf(text: string): NewPage["type"] {
+  let keys: string[];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    keys = typeof parsed === "object" && parsed !== null ? Object.keys(parsed) : [];
+  } catch {
+    keys = [...text.matchAll(/^["']?([A-Za-z]+)["']?\s*:/gm)].map((m) => m[1]!);
+  }
+  if (keys.includes("openapi") || keys.includes("swagger")) return "SWAGGER";
+  if (keys.includes("asyncapi")) return "ASYNCAPI";
+  return "MARKDOWN";
+}
+
+/** The page written when the documentation step asks for one generated from the answers. */
+export function generatedPage(a: Omit<NewApi, "page">): NewPage {
+  const plan = SECURITY_CHOICES.find((c) => c.value === a.security);
+  const lines = [
+    `# ${a.displayName}`,
+    "",
+    ...(a.description ? [a.description, ""] : []),
+    `- Context path: \`${a.path}\``,
+    `- Entrypoints: ${a.entrypoints.join(", ")}`,
+    `- Plan: ${plan?.name ?? a.security} — ${plan?.description ?? ""}`,
+    "",
+  ];
+  return { type: "MARKDOWN", name: a.displayName, content: lines.join("\n") };
 }
 
 type Obj = Record<string, unknown>;
@@ -94,6 +131,19 @@ export function buildApi(a: NewApi): Obj {
       listeners,
       endpointGroups: [endpointGroup(a)],
       plans,
+      ...(a.page
+        ? {
+            pages: {
+              [a.page.type === "MARKDOWN" ? "home" : a.page.type === "SWAGGER" ? "openapi" : "asyncapi"]: {
+                name: a.page.name,
+                type: a.page.type,
+                content: a.page.content,
+                published: true,
+                ...(a.page.type === "MARKDOWN" ? { homepage: true } : {}),
+              },
+            },
+          }
+        : {}),
     },
   };
 }

@@ -95,8 +95,14 @@ describe("the template's workflow", () => {
     expect(runs(workflow)).toContain("npx sluice check apis --format github");
     expect(runs(workflow)).toContain("npx sluice compile apis --out generated");
     expect(runs(workflow)).toContain("npm test --if-present");
+    expect(runs(workflow)).toContain(
+      'npx sluice test apis --reporter junit > "$RUNNER_TEMP/conformance.xml"',
+    );
     const upload = uses(workflow, "actions/upload-artifact");
-    expect(upload.map((s) => s.with)).toEqual([expect.objectContaining({ path: "generated/dist/" })]);
+    expect(upload.map((s) => s.with)).toEqual([
+      expect.objectContaining({ name: "conformance-report", path: "${{ runner.temp }}/conformance.xml" }),
+      expect.objectContaining({ path: "generated/dist/" }),
+    ]);
   });
 
   it("builds and pushes the image on main only, from the bundle the first job tested", () => {

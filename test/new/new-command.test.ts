@@ -1,7 +1,7 @@
 // `sluice new` with flags (scripts, CI): every combination of exposure, entrypoints, endpoint and
 // security it offers writes a spec that passes `sluice check`; impossible answers are refused
 // before anything is written; a missing answer without a terminal names its flag.
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -110,6 +110,47 @@ describe("sluice new with flags", () => {
     await refused(["--type", "proxy", "--target", "http://x", "--security", "jwt"], "--jwks-url is missing");
     expect((await run(["new", "--name", "Bad Name"], dir)).err).toContain("lowercase letters, digits and -");
     await expect(readdir(join(dir, "apis"))).rejects.toThrow();
+  });
+
+  it("the documentation step: a page from a Markdown, OpenAPI or AsyncAPI file, or generated; a missing file is refused", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sluice-new-docs-"));
+    await writeFile(join(dir, "guide.md"), "# Guide\n\nHow to call it.\n");
+    await writeFile(
+      join(dir, "api.json"),
+      '{"openapi": "3.0.3", "info": {"title": "x", "version": "1"}, "paths": {}}\n',
+    );
+    await writeFile(join(dir, "events.yaml"), "asyncapi: 3.0.0\ninfo:\n  title: x\n  version: '1'\n");
+    const base = [
+      "new",
+      "--type",
+      "proxy",
+      "--target",
+      "https://b.example",
+      "--security",
+      "keyless",
+      "--yes",
+    ];
+    const pages: Array<[string, string, string]> = [
+      ["guide.md", "home", "MARKDOWN"],
+      ["api.json", "openapi", "SWAGGER"],
+      ["events.yaml", "asyncapi", "ASYNCAPI"],
+    ];
+    for (const [file, key, type] of pages) {
+      const name = `docs-${key}`;
+      expect((await run([...base, "--name", name, "--docs", file], dir)).code).toBe(0);
+      const spec = await readFile(join(dir, "apis", `${name}.yaml`), "utf8");
+      expect(spec).toContain(`  pages:\n    ${key}:\n`);
+      expect(spec).toContain(`      type: ${type}\n`);
+      expect(spec).toContain(`      published: true\n`);
+    }
+    expect(await readFile(join(dir, "apis", "docs-home.yaml"), "utf8")).toContain(
+      "      content: |\n        # Guide\n\n        How to call it.\n",
+    );
+    const missing = await run([...base, "--name", "nodoc", "--docs", "nowhere.md"], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("--docs: no such file `nowhere.md`");
+    const check = await checkRepository({ target: join(dir, "apis") });
+    expect(check.diagnostics).toEqual([]);
   });
 
   it("a path another API uses: nothing is written", async () => {

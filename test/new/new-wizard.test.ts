@@ -1,5 +1,6 @@
 // `sluice new` in a real terminal: tmux runs the command, the test sends keys and reads the
-// screen, as a user would — the prompts of each step, a checkbox, arrow keys, the summary, the
+// screen, as a user would — the prompts of each step (documentation included), a checkbox, arrow
+// keys, the summary, the
 // confirmation — then checks the written spec. Skipped where tmux is not installed.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
@@ -40,7 +41,7 @@ describe.skipIf(!HAS_TMUX)("sluice new in a terminal", () => {
     const dir = await mkdtemp(join(tmpdir(), "sluice-wizard-"));
     const node = join(PROJECT_DIR, "node_modules", ".bin", "node");
     const command = `${node} ${join(PROJECT_DIR, "bin", "sluice.js")} new; echo "exit=$?"; sleep 60`;
-    tmux("new-session", "-d", "-s", SESSION, "-x", "120", "-y", "50", "-c", dir, command);
+    tmux("new-session", "-d", "-s", SESSION, "-x", "120", "-y", "90", "-c", dir, command);
 
     await waitFor("── Details ──");
     await waitFor("Resource name");
@@ -75,9 +76,14 @@ describe.skipIf(!HAS_TMUX)("sluice new in a terminal", () => {
     await waitFor("── Security ──");
     await waitFor("anyone may call the API");
     keys("Down", "Enter"); // API key
+    await waitFor("── Documentation ──");
+    const documentation = await waitFor("a Markdown page from the answers above");
+    expect(documentation).toMatch(/Generated[\s\S]*From a file[\s\S]*None/);
+    keys("Enter"); // generated
     const summary = await waitFor("Write apis/orders-feed.yaml?");
     expect(summary).toContain("── Summary ──");
     expect(summary).toContain("type: API_KEY");
+    expect(summary).toContain("type: MARKDOWN");
     keys("Enter");
     const done = await waitFor("exit=");
     expect(done).toContain("sluice: wrote apis/orders-feed.yaml, checked, no errors");
@@ -88,6 +94,11 @@ describe.skipIf(!HAS_TMUX)("sluice new in a terminal", () => {
     expect(spec).toContain("description: Order events as they happen");
     expect(spec).toMatch(/entrypoints:\n\s+- type: http-get\n\s+- type: sse/);
     expect(spec).toContain("type: mock");
+    // The documentation step's page: generated from the answers, published as the home page.
+    expect(spec).toMatch(
+      /pages:\n\s+home:\n\s+name: Orders Feed\n\s+type: MARKDOWN\n\s+content: \|\n\s+# Orders Feed\n/,
+    );
+    expect(spec).toContain("- Plan: API key — subscribed applications send X-Gravitee-Api-Key");
     const check = await checkRepository({ target: join(dir, "apis") });
     expect(check.diagnostics).toEqual([]);
   }, 60000);
