@@ -8,7 +8,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { bundleDigest } from "../bundle-digest.ts";
 import type { GatewayBundle, SubscriptionDeliveryState } from "../contract.ts";
-import type { Metrics } from "./metrics.ts";
+import type { EndpointState, Metrics } from "./metrics.ts";
 
 export interface Readiness {
   api: string;
@@ -27,6 +27,10 @@ export function createAdminServer(options: {
    * ready; one that is down but not needed for readiness is listed as degraded.
    */
   components?: () => Array<{ name: string; ready: boolean; up: boolean; detail?: string }>;
+  /** Every endpoint and whether it is up (sluice_endpoint_up). */
+  endpoints?: () => EndpointState[];
+  /** The access log's counters, when it is on. */
+  accessLog?: { written: number; dropped: number } | undefined;
   /** More Prometheus lines for /metrics. */
   extraMetrics?: () => string[];
   /** The bundle's dist/ folder, when running from one: /info then serves its digest. */
@@ -74,7 +78,11 @@ export function createAdminServer(options: {
   });
   app.get("/metrics", async (_req, reply) => {
     reply.type("text/plain; version=0.0.4");
-    const text = options.metrics.render(options.readiness(), options.deliveries?.() ?? []);
+    const text = options.metrics.render(options.readiness(), {
+      deliveries: options.deliveries?.() ?? [],
+      endpoints: options.endpoints?.() ?? [],
+      accessLog: options.accessLog,
+    });
     const extra = options.extraMetrics?.() ?? [];
     return extra.length === 0 ? text : `${text.replace(/\n?$/, "\n")}${extra.join("\n")}\n`;
   });
