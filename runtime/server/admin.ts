@@ -5,8 +5,10 @@
 // and with SLUICE_ADMIN_TOKEN set, /metrics, /info and /subscriptions need
 // `Authorization: Bearer <token>`; the health endpoints stay open for probes.
 import { createHash, timingSafeEqual } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
-import { bundleDigest } from "../bundle-digest.ts";
+import { bundleDigest, SOURCES_RECORD, type SourcesRecord } from "../bundle-digest.ts";
 import type { GatewayBundle, SubscriptionDeliveryState } from "../contract.ts";
 import type { EndpointState, Metrics } from "./metrics.ts";
 
@@ -55,6 +57,17 @@ export function createAdminServer(options: {
     bundleDigestOnce ??= bundleDigest(dir).catch(() => undefined);
     return bundleDigestOnce;
   };
+  // Each API's spec commit, recorded by the compiler beside the bundle (not part of it).
+  let sourcesOnce: Promise<SourcesRecord["apis"]> | undefined;
+  const sourcesOf = (dir: string | undefined) => {
+    sourcesOnce ??= dir
+      ? readFile(join(dir, SOURCES_RECORD), "utf8").then(
+          (text) => (JSON.parse(text) as SourcesRecord).apis ?? {},
+          () => ({}),
+        )
+      : Promise.resolve({});
+    return sourcesOnce;
+  };
   app.get("/health/live", async () => ({ status: "UP" }));
   app.get("/health/ready", async (_req, reply) => {
     const all = options.readiness();
@@ -87,18 +100,22 @@ export function createAdminServer(options: {
     return extra.length === 0 ? text : `${text.replace(/\n?$/, "\n")}${extra.join("\n")}\n`;
   });
   app.get("/subscriptions", async () => ({ subscriptions: options.deliveries?.() ?? [] }));
-  app.get("/info", async () => ({
-    version: options.bundle.version,
-    ...(bundleDir ? { digest: await digestOf(bundleDir) } : {}),
-    apis: options.bundle.apis.map((a) => ({
-      id: a.id,
-      name: a.name,
-      version: a.version,
-      type: a.type,
-      source: a.source,
-      hash: a.hash,
-    })),
-  }));
+  app.get("/info", async () => {
+    const sources = await sourcesOf(bundleDir);
+    return {
+      version: options.bundle.version,
+      ...(bundleDir ? { digest: await digestOf(bundleDir) } : {}),
+      apis: options.bundle.apis.map((a) => ({
+        id: a.id,
+        name: a.name,
+        version: a.version,
+        type: a.type,
+        source: a.source,
+        hash: a.hash,
+        ...sources[a.id],
+      })),
+    };
+  });
   return app;
 }
 
