@@ -11,9 +11,13 @@
 // (past it lines are counted as dropped, sluice_access_log_dropped_lines_total), flushed
 // synchronously on close. Every write holds whole lines only, and on stdout at most PIPE_BUF bytes,
 // so several processes (workers) may share stdout or one file without tearing a line.
-import { SonicBoom } from "sonic-boom";
+import sonicBoom from "sonic-boom";
 import type { Exchange, GatewayRequest, GatewayResponse, Logger, Message } from "../contract.ts";
 import { isSecretName } from "../server/log.ts";
+
+// CommonJS: its named export is a property of the default one (Node cannot see it statically).
+const { SonicBoom } = sonicBoom;
+type SonicBoom = InstanceType<typeof SonicBoom>;
 
 /** A pipe writes up to PIPE_BUF bytes atomically (POSIX: at least 512; Linux: 4096). */
 const PIPE_BUF = 4096;
@@ -21,6 +25,11 @@ const FILE_WRITE = 16 * 1024;
 /** Backlog past which lines are dropped rather than held in memory. */
 const MAX_BACKLOG = 16 * 1024 * 1024;
 const DEFAULT_MAX_PAYLOAD = 8 * 1024;
+/**
+ * Lines are held until a write's worth has gathered or this long has passed (nginx's `buffer=` and
+ * `flush=`): one write per line would cost a system call and a thread-pool round trip each.
+ */
+const FLUSH_MS = 200;
 
 /** What the gateway knows of an exchange when it ends (gateway.ts fills it). */
 export interface ExchangeOutcome {
@@ -56,12 +65,18 @@ export class AccessLog {
   dropped = 0;
   /** Lines written (handed to the writer). */
   written = 0;
+  /** Lines gathered for the next write, their size in bytes, and the most one write may hold. */
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private readonly batchBytes: number;
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(sink: SonicBoom, maxPayload: number) {
+  constructor(sink: SonicBoom, maxPayload: number, batchBytes = FILE_WRITE) {
     this.sink = sink;
     this.maxPayload = maxPayload;
-    sink.on("drop", () => {
-      this.dropped++;
+    this.batchBytes = batchBytes;
+    sink.on("drop", (data: string) => {
+      this.dropped += countLines(data);
     });
   }
 
@@ -90,13 +105,38 @@ export class AccessLog {
     this.write(record);
   }
 
+  /**
+   * Gathers lines into batches of whole lines up to `batchBytes` (one write each, handed to the
+   * writer as one string: the writer's own gathering re-measures its buffer on every line), flushed
+   * when full or FLUSH_MS after the first line.
+   */
   private write(record: Record<string, unknown>): void {
     this.written++;
-    this.sink.write(`${JSON.stringify(record)}\n`);
+    const line = `${JSON.stringify(record)}\n`;
+    const bytes = Buffer.byteLength(line);
+    if (this.pendingBytes + bytes > this.batchBytes) this.flush();
+    this.pending.push(line);
+    this.pendingBytes += bytes;
+    if (this.timer === undefined) this.timer = setTimeout(this.onTimer, FLUSH_MS).unref();
+  }
+
+  private readonly onTimer = () => {
+    this.timer = undefined;
+    this.flush();
+  };
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.sink.write(this.pending.length === 1 ? this.pending[0]! : this.pending.join(""));
+    this.pending = [];
+    this.pendingBytes = 0;
   }
 
   /** Writes what is buffered, synchronously (shutdown: nothing is lost). */
   close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.flush();
     try {
       this.sink.flushSync();
     } catch {
@@ -117,7 +157,11 @@ export function openAccessLog(
   const maxPayload = Number.isFinite(limit) && limit >= 0 ? limit : DEFAULT_MAX_PAYLOAD;
   const sink =
     where === "stdout" || where === ""
-      ? new SonicBoom({ fd: 1, maxWrite: PIPE_BUF, maxLength: MAX_BACKLOG })
+      ? new SonicBoom({
+          fd: 1,
+          maxWrite: PIPE_BUF,
+          maxLength: MAX_BACKLOG,
+        })
       : new SonicBoom({
           dest: where,
           append: true,
@@ -129,7 +173,7 @@ export function openAccessLog(
   sink.on("error", (error: Error) => {
     log.error("access log not writable", { destination: where, error: error.message });
   });
-  return new AccessLog(sink, maxPayload);
+  return new AccessLog(sink, maxPayload, where === "stdout" || where === "" ? PIPE_BUF : FILE_WRITE);
 }
 
 /** Gravitee's application id for requests on a keyless plan (its "unknown application"). */
@@ -281,6 +325,12 @@ export function maskQuery(url: string): string {
     }
   }
   return changed ? `${url.slice(0, q)}?${parts.join("&")}` : url;
+}
+
+function countLines(data: string): number {
+  let n = 0;
+  for (let i = data.indexOf("\n"); i >= 0; i = data.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 function cut(text: string, max: number): string {

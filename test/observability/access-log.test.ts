@@ -126,7 +126,7 @@ describe("access log and metrics through a compiled gateway", () => {
   });
 
   afterAll(async () => {
-    await gateway?.close();
+    await gateway?.close(); // a second close does nothing
     await backend?.close();
   });
 
@@ -269,5 +269,19 @@ describe("access log and metrics through a compiled gateway", () => {
       'sluice_messages_total{api="ticker",entrypoint="http-get",endpoint="mock",operation="subscribe"} 4\n',
     );
     expect(metrics).toContain('sluice_endpoint_up{api="ticker",group="mock-group",endpoint="mock"} 1\n');
+  });
+
+  it("writes every pending line when the gateway stops (SIGTERM's drain)", async () => {
+    const before = (await readFile(file, "utf8")).split("\n").filter((l) => l !== "").length;
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(`${gateway.url}/nowhere/${i}`);
+      await res.text();
+      ids.push(`/nowhere/${i}`);
+    }
+    await gateway.close();
+    // Read at once: the lines waiting for the next batch were written by close().
+    const after = (await readFile(file, "utf8")).split("\n").filter((l) => l !== "");
+    expect(after.slice(before).map((l) => (JSON.parse(l) as Line).uri)).toEqual(ids);
   });
 });
