@@ -525,6 +525,8 @@ export interface Pipeline {
   passesResponseThrough?(exchange: Exchange): boolean;
   /** Applies publish or subscribe message steps; undefined = dropped. */
   message(phase: "publish" | "subscribe", message: Message, exchange: Exchange): Promise<Message | undefined>;
+  /** Counts a message that failed between the entrypoint and the endpoint (metrics, access log). */
+  messageFailed?(exchange: Exchange): void;
   /** The endpoints of the API, started by the gateway. */
   proxyEndpoint(exchange: Exchange): ProxyEndpoint;
   messageEndpoints(): readonly MessageEndpoint[];
@@ -633,6 +635,40 @@ export interface ApiDefinition {
    * them before the phase runs (up to SLUICE_EL_BODY_LIMIT); all other bodies stream.
    */
   readonly bodies?: { readonly request: boolean; readonly response: boolean };
+  /**
+   * v4 `analytics` (v2 `proxy.logging` in the same shape): whether the API's exchanges reach the
+   * access log, what it records of them, and which messages (runtime/observability/).
+   */
+  readonly analytics?: AnalyticsDefinition;
+}
+
+/** Gravitee's analytics and logging settings of one API, as the access log reads them (docs/operations.md). */
+export interface AnalyticsDefinition {
+  /** false: the API's exchanges are not written to the access log (Gravitee's default: true). */
+  readonly enabled: boolean;
+  /** Which messages of a MESSAGE API get their own log line (no sampling: every one). */
+  readonly sampling?: {
+    readonly type: "PROBABILITY" | "TEMPORAL" | "COUNT" | "WINDOWED_COUNT";
+    readonly value?: string;
+  };
+  /** Request and message content to log; absent: the access-log line carries no content. */
+  readonly logging?: {
+    /** Hops: client ↔ gateway (entrypoint), gateway ↔ backend (endpoint). */
+    readonly entrypoint: boolean;
+    readonly endpoint: boolean;
+    /** Phases. */
+    readonly request: boolean;
+    readonly response: boolean;
+    readonly headers: boolean;
+    readonly payload: boolean;
+    readonly messageHeaders: boolean;
+    readonly messagePayload: boolean;
+    readonly messageMetadata: boolean;
+    /** Log content only for exchanges where this holds. */
+    readonly condition?: (el: ElContext) => boolean;
+    /** Log only messages where this holds. */
+    readonly messageCondition?: (el: ElContext) => boolean;
+  };
 }
 
 /** An API as the running gateway holds it: every binding instantiated, every reference resolved. */

@@ -12,16 +12,15 @@ import { loadSchemas, type SchemaKind } from "../validate/schemas.ts";
 
 /** Fields the runtime ignores today, with what the warning says instead. `<title>.*`: the whole object. */
 export const NOT_IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
-  "ApiV4Spec.analytics": "analytics (sampling, logging, tracing) are not reported by the Sluice runtime",
+  "Analytics.tracing": "traces are not exported",
   "ApiV4Spec.services": "API services (dynamic properties) are not run",
   "ApiServices.dynamicProperty": "dynamic properties are not fetched",
-  "HttpListener.pathMappings": "path mappings group analytics, which the runtime does not report",
+  "HttpListener.pathMappings": "path mappings are not matched: access-log lines carry the path itself",
   "HttpListener.servers": "the listener serves on every port of the gateway",
   "ListenerPath.overrideAccess": "overrideAccess has no effect (Sluice has no portal access URLs)",
   "ApiProperty.encrypted": "properties are not decrypted: write a ${ENV} reference for secrets",
   "ApiProperty.dynamic": "dynamic properties are not fetched",
   "ApiProperty.encryptable": "properties are not encrypted: write a ${ENV} reference for secrets",
-  "ResponseTemplate.propagateErrorKeyToLogs": "the error key is not written to logs",
   "HttpProxyEntrypoint.dlq": "a dead letter queue is used by the webhook entrypoint only (as in Gravitee)",
   "HttpGetEntrypoint.dlq": "a dead letter queue is used by the webhook entrypoint only (as in Gravitee)",
   "HttpPostEntrypoint.dlq": "a dead letter queue is used by the webhook entrypoint only (as in Gravitee)",
@@ -51,12 +50,12 @@ export const NOT_IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "Plan.generalConditions": "general conditions (portal) are not enforced",
   "Plan.excludedGroups": "excluded groups (portal) are not enforced",
   "ApiDefinitionV2Spec.execution_mode": "the v2 API runs on Sluice's one engine",
-  "ApiDefinitionV2Spec.path_mappings": "path mappings group analytics, which the runtime does not report",
+  "ApiDefinitionV2Spec.path_mappings":
+    "path mappings are not matched: access-log lines carry the path itself",
   "ApiDefinitionV2Spec.services": "API services (discovery, dynamic properties) are not run",
   "V2ApiServices.discovery": "service discovery is not run: list the endpoints",
   "V2ApiServices.dynamic-property": "dynamic properties are not fetched",
   "V2EndpointGroupServices.discovery": "service discovery is not run: list the endpoints",
-  "V2Proxy.logging": "request logging is not implemented",
   "V2VirtualHost.override_entrypoint": "the entrypoint URL (portal) is not overridden",
   "V2Endpoint.tenants": "tenants are not selected: every endpoint is used",
   "V2Flow.consumers": "flow consumers are not matched: the flow applies to every consumer",
@@ -170,14 +169,7 @@ export const REPORTED_ELSEWHERE: Readonly<Record<string, string>> = {
   "V2DiscoveryService.*": "compile/not-implemented (discovery)",
   "V2DynamicPropertyService.*": "compile/not-implemented (dynamic-property)",
   "V2FlowConsumer.*": "compile/not-implemented (consumers)",
-  "V2Logging.*": "compile/not-implemented (logging)",
-  "Analytics.*": "compile/not-implemented (analytics)",
-  "AnalyticsSampling.*": "compile/not-implemented (analytics)",
-  "AnalyticsLogging.*": "compile/not-implemented (analytics)",
-  "LoggingContent.*": "compile/not-implemented (analytics)",
-  "LoggingPhase.*": "compile/not-implemented (analytics)",
-  "LoggingMode.*": "compile/not-implemented (analytics)",
-  "AnalyticsTracing.*": "compile/not-implemented (analytics)",
+  "AnalyticsTracing.*": "compile/not-implemented (tracing)",
 };
 
 type Schema = Record<string, unknown>;

@@ -19,6 +19,7 @@ Commands:
   start [OUT]                 run a compiled gateway in the foreground (default generated/)
   test [DIR]                  generated conformance tests against the compiled gateway, stand-in backends
   diff BASE [HEAD]            what changed for clients, per API: breaking, risky, safe (git refs or dirs)
+  audit [DIR] [--since X]     who changed which API when, and what it did to clients (git history)
 
 Options:
   --format human|json|github  how diagnostics are printed (default human)
@@ -88,6 +89,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "diff": {
       const { commandDiff } = await import("./diff-command.ts");
       return commandDiff(rest, io);
+    }
+    case "audit": {
+      const { commandAudit } = await import("./audit-command.ts");
+      return commandAudit(rest, io);
     }
     case "new": {
       const { commandNew } = await import("./new-command.ts");

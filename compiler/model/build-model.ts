@@ -233,7 +233,8 @@ class ApiBuilder {
     else if (!v2 && httpListener >= 0 && listeners[httpListener]!.cors !== undefined)
       base.cors = this.value(listeners[httpListener]!.cors, `/spec/listeners/${httpListener}/cors`);
     const api: ApiModel = v2 ? { ...base, ...this.v2Proxy(spec) } : { ...base, ...this.v4Connectors(spec) };
-    this.loggingConditions(spec, v2);
+    const analytics = this.analytics(spec, v2);
+    if (analytics !== undefined) api.analytics = analytics;
     const request = this.uses.has("request.content");
     const response = this.uses.has("response.content");
     if (request || response) api.bodies = { request, response };
@@ -242,20 +243,71 @@ class ApiBuilder {
   }
 
   /**
-   * Analytics and logging conditions (v4 `analytics.logging.condition`/`messageCondition`, v2
-   * `proxy.logging.condition`): checked like every other expression, so a bad condition is an error
-   * on its line rather than ignored. The gateway has no request logging to run them in (its logs are
-   * structured JSON lines), so they read no bodies.
+   * v4 `analytics` and v2 `proxy.logging` in one shape (contract.ts AnalyticsDefinition): Gravitee's
+   * defaults (analytics on, no content logged), conditions compiled like every other expression (a
+   * bad one is an error on its line). A condition reading `#request.content` buffers the body, as
+   * anywhere else; so does payload logging (the logged payload is the buffered body).
    */
-  private loggingConditions(spec: Obj, v2: boolean): void {
-    const base = v2 ? "/spec/proxy/logging" : "/spec/analytics/logging";
-    const logging = obj(v2 ? obj(spec.proxy).logging : obj(spec.analytics).logging);
+  private analytics(spec: Obj, v2: boolean): ModelValue | undefined {
+    const out: { [key: string]: ModelValue } = {};
+    let logging: Obj;
+    let base: string;
+    let hops: { entrypoint: boolean; endpoint: boolean };
+    let phases: { request: boolean; response: boolean };
+    let content: Record<string, boolean>;
+    if (v2) {
+      logging = obj(obj(spec.proxy).logging);
+      base = "/spec/proxy/logging";
+      const mode = str(logging.mode) ?? "NONE";
+      const scope = str(logging.scope) ?? "REQUEST_RESPONSE";
+      const what = str(logging.content) ?? "HEADERS_PAYLOADS";
+      if (obj(spec.proxy).logging === undefined) return undefined;
+      out.enabled = true;
+      if (mode === "NONE") return out;
+      hops = { entrypoint: mode.includes("CLIENT"), endpoint: mode.includes("PROXY") };
+      phases = { request: scope.includes("REQUEST"), response: scope.includes("RESPONSE") };
+      content = { headers: what.includes("HEADERS"), payload: what.includes("PAYLOADS") };
+    } else {
+      const analytics = obj(spec.analytics);
+      if (spec.analytics === undefined) return undefined;
+      out.enabled = analytics.enabled !== false;
+      const sampling = obj(analytics.sampling);
+      if (typeof sampling.type === "string")
+        out.sampling = {
+          type: sampling.type,
+          ...(typeof sampling.value === "string" ? { value: sampling.value } : {}),
+        };
+      if (analytics.logging === undefined) return out;
+      logging = obj(analytics.logging);
+      base = "/spec/analytics/logging";
+      const mode = obj(logging.mode);
+      const phase = obj(logging.phase);
+      hops = { entrypoint: mode.entrypoint === true, endpoint: mode.endpoint === true };
+      phases = { request: phase.request === true, response: phase.response === true };
+      content = obj(logging.content) as Record<string, boolean>;
+    }
+    const flag = (key: string) => content[key] === true;
+    const model: { [key: string]: ModelValue } = {
+      ...hops,
+      ...phases,
+      headers: flag("headers"),
+      payload: flag("payload"),
+      messageHeaders: flag("messageHeaders"),
+      messagePayload: flag("messagePayload"),
+      messageMetadata: flag("messageMetadata"),
+    };
     for (const key of ["condition", "messageCondition"]) {
       const source = str(logging[key]);
-      if (!source || source.trim() === "") continue;
-      const compiled = compileCached("condition", source);
-      if (!compiled.ok) this.expressionError(compiled.error, `${base}/${key}`);
+      if (!source) continue;
+      const el = this.condition(source, `${base}/${key}`);
+      if (el) model[key] = el;
     }
+    if (model.payload === true && hops.entrypoint) {
+      if (phases.request) this.uses.add("request.content");
+      if (phases.response) this.uses.add("response.content");
+    }
+    out.logging = model;
+    return out;
   }
 
   private v4Connectors(

@@ -25,6 +25,8 @@ export function selectMessageEndpoint(pipeline: Pipeline, exchange: Exchange, qo
   const endpoints = pipeline.messageEndpoints();
   const endpoint = endpoints.find((e) => e.health().ready);
   if (!endpoint) throw new GatewayError(503, NO_ENDPOINT, { key: "NO_ENDPOINT_FOUND" });
+  // The access log's `endpoint` and the message metrics' label.
+  (exchange as { endpointName?: string }).endpointName = endpoint.name;
   const entrypoint = (exchange as { readonly entrypoint?: string }).entrypoint;
   if (typeof entrypoint === "string" && !supportedQos(entrypoint, endpoint.type).includes(qos)) {
     throw new GatewayError(400, INCOMPATIBLE_QOS, { key: "QOS_NOT_SUPPORTED" });
@@ -90,7 +92,13 @@ export class MessageSubscription {
     // watching the signal cannot hold a response past its deadline.
     const pull = this.iterator.next();
     pull.catch(() => undefined); // a pull still pending when we stop must not reject unhandled
-    const next = await Promise.race([pull, this.stopped]);
+    let next: IteratorResult<Message> | "stopped";
+    try {
+      next = await Promise.race([pull, this.stopped]);
+    } catch (failure) {
+      this.pipeline.messageFailed?.(this.exchange);
+      throw failure;
+    }
     if (next === "stopped" || next.done) {
       this.stop();
       return undefined;
@@ -188,6 +196,7 @@ export async function produceMessage(
   try {
     await endpoint.publish(processed, { qos });
   } catch (failure) {
+    pipeline.messageFailed?.(exchange);
     if (failure instanceof GatewayError) throw failure;
     throw new GatewayError(502, "Unable to publish the message to the endpoint", {
       key: "FAILURE_ENDPOINT_PUBLISH_FAILED",

@@ -5,10 +5,12 @@
 // and with SLUICE_ADMIN_TOKEN set, /metrics, /info and /subscriptions need
 // `Authorization: Bearer <token>`; the health endpoints stay open for probes.
 import { createHash, timingSafeEqual } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
-import { bundleDigest } from "../bundle-digest.ts";
+import { bundleDigest, SOURCES_RECORD, type SourcesRecord } from "../bundle-digest.ts";
 import type { GatewayBundle, SubscriptionDeliveryState } from "../contract.ts";
-import type { Metrics } from "./metrics.ts";
+import type { EndpointState, Metrics } from "./metrics.ts";
 
 export interface Readiness {
   api: string;
@@ -27,6 +29,10 @@ export function createAdminServer(options: {
    * ready; one that is down but not needed for readiness is listed as degraded.
    */
   components?: () => Array<{ name: string; ready: boolean; up: boolean; detail?: string }>;
+  /** Every endpoint and whether it is up (sluice_endpoint_up). */
+  endpoints?: () => EndpointState[];
+  /** The access log's counters, when it is on. */
+  accessLog?: { written: number; dropped: number } | undefined;
   /** More Prometheus lines for /metrics. */
   extraMetrics?: () => string[];
   /** The bundle's dist/ folder, when running from one: /info then serves its digest. */
@@ -51,6 +57,17 @@ export function createAdminServer(options: {
     bundleDigestOnce ??= bundleDigest(dir).catch(() => undefined);
     return bundleDigestOnce;
   };
+  // Each API's spec commit, recorded by the compiler beside the bundle (not part of it).
+  let sourcesOnce: Promise<SourcesRecord["apis"]> | undefined;
+  const sourcesOf = (dir: string | undefined) => {
+    sourcesOnce ??= dir
+      ? readFile(join(dir, SOURCES_RECORD), "utf8").then(
+          (text) => (JSON.parse(text) as SourcesRecord).apis ?? {},
+          () => ({}),
+        )
+      : Promise.resolve({});
+    return sourcesOnce;
+  };
   app.get("/health/live", async () => ({ status: "UP" }));
   app.get("/health/ready", async (_req, reply) => {
     const all = options.readiness();
@@ -74,23 +91,31 @@ export function createAdminServer(options: {
   });
   app.get("/metrics", async (_req, reply) => {
     reply.type("text/plain; version=0.0.4");
-    const text = options.metrics.render(options.readiness(), options.deliveries?.() ?? []);
+    const text = options.metrics.render(options.readiness(), {
+      deliveries: options.deliveries?.() ?? [],
+      endpoints: options.endpoints?.() ?? [],
+      accessLog: options.accessLog,
+    });
     const extra = options.extraMetrics?.() ?? [];
     return extra.length === 0 ? text : `${text.replace(/\n?$/, "\n")}${extra.join("\n")}\n`;
   });
   app.get("/subscriptions", async () => ({ subscriptions: options.deliveries?.() ?? [] }));
-  app.get("/info", async () => ({
-    version: options.bundle.version,
-    ...(bundleDir ? { digest: await digestOf(bundleDir) } : {}),
-    apis: options.bundle.apis.map((a) => ({
-      id: a.id,
-      name: a.name,
-      version: a.version,
-      type: a.type,
-      source: a.source,
-      hash: a.hash,
-    })),
-  }));
+  app.get("/info", async () => {
+    const sources = await sourcesOf(bundleDir);
+    return {
+      version: options.bundle.version,
+      ...(bundleDir ? { digest: await digestOf(bundleDir) } : {}),
+      apis: options.bundle.apis.map((a) => ({
+        id: a.id,
+        name: a.name,
+        version: a.version,
+        type: a.type,
+        source: a.source,
+        hash: a.hash,
+        ...sources[a.id],
+      })),
+    };
+  });
   return app;
 }
 

@@ -25,6 +25,8 @@ import type {
 } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { EnvError, resolveEnv } from "../env.ts";
+import type { AccessLog } from "../observability/access-log.ts";
+import { createSampler, type Sampler } from "../observability/sampling.ts";
 import type { Cors, Failover } from "../spec-types/api-v4-definition.ts";
 import { BodyTooLarge, type BufferedBody } from "./body.ts";
 import { CLIENT_IDENTIFIER_HEADER, identifyClient } from "./client-identifier.ts";
@@ -34,6 +36,7 @@ import { FailoverInvoker } from "./failover.ts";
 import { type CompiledFlow, compileFlow, flowRunsInPhase, matchFlows } from "./flows.ts";
 import { LoadBalancer } from "./load-balancer.ts";
 import { childLogger } from "./log.ts";
+import type { Metrics } from "./metrics.ts";
 
 interface RuntimePlan {
   id: string;
@@ -63,6 +66,9 @@ const SECURITY_ORDER: Record<string, number> = { MTLS: 0, JWT: 1, OAUTH2: 2, API
 export interface ApiRuntimeOptions {
   /** The gateway's secrets (one store for every API, so each file is polled once). */
   secrets?: SecretStore;
+  /** Where message counts and message log lines go (the gateway's; absent in unit tests). */
+  metrics?: Metrics;
+  accessLog?: AccessLog | undefined;
 }
 
 export class ApiRuntime implements Pipeline, RuntimeApi {
@@ -84,6 +90,9 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   private readonly responseSteps: boolean;
   /** Largest body buffered for expressions (SLUICE_EL_BODY_LIMIT bytes, default 10 MiB). */
   private readonly bodyLimit: number;
+  private readonly metrics: Metrics | undefined;
+  /** Set when the API logs message content: which messages get their own line. */
+  private readonly messageLog: { log: AccessLog; sampled: Sampler } | undefined;
 
   /** Throws EnvError (collected by the gateway) when the environment does not fit. */
   constructor(
@@ -94,6 +103,15 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   ) {
     this.definition = definition;
     this.log = childLogger(log, { api: definition.id });
+    this.metrics = options.metrics;
+    const logging = definition.analytics?.logging;
+    this.messageLog =
+      options.accessLog &&
+      definition.analytics?.enabled !== false &&
+      logging &&
+      (logging.messageHeaders || logging.messagePayload || logging.messageMetadata)
+        ? { log: options.accessLog, sampled: createSampler(definition.analytics?.sampling) }
+        : undefined;
     const limit = Number(env.SLUICE_EL_BODY_LIMIT ?? DEFAULT_EL_BODY_LIMIT);
     this.bodyLimit = Number.isFinite(limit) && limit >= 0 ? limit : DEFAULT_EL_BODY_LIMIT;
     const problems: string[] = [];
@@ -277,7 +295,44 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     for (const deferred of exchange.deferredResponse) await deferred(exchange);
   }
 
+  /** The message phase, counted (access log, metrics) and logged as the API's analytics ask. */
   async message(
+    phase: "publish" | "subscribe",
+    message: Message,
+    exchange: Exchange,
+  ): Promise<Message | undefined> {
+    const ex = exchange as GatewayExchange;
+    if (phase === "publish") this.observeMessage(ex, "publish", message);
+    const out = await this.messagePhase(phase, message, exchange);
+    if (phase === "subscribe" && out) this.observeMessage(ex, "subscribe", out);
+    return out;
+  }
+
+  /** A message that failed between the entrypoint and the endpoint. */
+  messageFailed(exchange: Exchange): void {
+    const ex = exchange as GatewayExchange;
+    ex.messageErrors++;
+    this.metrics?.messageFailed(this.definition.id, ex.entrypoint ?? "", ex.endpointName ?? "");
+  }
+
+  private observeMessage(ex: GatewayExchange, operation: "publish" | "subscribe", message: Message): void {
+    if (operation === "publish") ex.publishCount++;
+    else ex.subscribeCount++;
+    this.metrics?.message(this.definition.id, ex.entrypoint ?? "", ex.endpointName ?? "", operation);
+    const messageLog = this.messageLog;
+    if (!messageLog) return;
+    const condition = this.definition.analytics?.logging?.messageCondition;
+    if (condition) {
+      try {
+        if (!condition({ ...ex.el(), message: elMessage(message) })) return;
+      } catch {
+        return;
+      }
+    }
+    if (messageLog.sampled(ex)) messageLog.log.message(ex, operation, message);
+  }
+
+  private async messagePhase(
     phase: "publish" | "subscribe",
     message: Message,
     exchange: Exchange,
@@ -351,6 +406,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         if (!subscription) continue;
       }
       exchange.plan = plan.id;
+      (exchange as GatewayExchange).securityType = plan.securityType;
       // Gravitee's context attributes, for EL and policies: `{#context.attributes['application']}`.
       exchange.attributes.plan = plan.id;
       if (subscription) {
@@ -369,6 +425,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const group = this.groups[0];
     const endpoint = group?.balancer.next();
     if (!endpoint) throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });
+    (_exchange as GatewayExchange).endpointName = endpoint.name;
     return endpoint as ProxyEndpoint;
   }
 

@@ -50,6 +50,21 @@ export class GatewayExchange implements Exchange {
   pathParams: Record<string, string> = {};
   /** When the request arrived (`#request.timestamp`). */
   readonly receivedAt = Date.now();
+  // What the access log and the metrics read (runtime/observability/access-log.ts): set by the
+  // gateway, the pipeline and the connectors as the exchange goes.
+  /** The endpoint that took the exchange (its name in the spec). */
+  endpointName: string | undefined = undefined;
+  /** performance.now() when the endpoint was called and when its response head arrived (0: not). */
+  endpointStartedAt = 0;
+  endpointRespondedAt = 0;
+  /** Gravitee's key of the error the gateway answered with (API_KEY_INVALID, RATE_LIMIT_TOO_MANY_REQUESTS …). */
+  errorKey: string | undefined = undefined;
+  /** The selected plan's security type. */
+  securityType: string | undefined = undefined;
+  /** Messages through the publish phase (from the client) and delivered to it; messages that failed. */
+  publishCount = 0;
+  subscribeCount = 0;
+  messageErrors = 0;
   private elContext: ElContext | undefined;
   /** Made when something asks for `signal` (most proxy exchanges never do). */
   private abort: AbortController | undefined;

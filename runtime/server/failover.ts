@@ -92,6 +92,8 @@ export class FailoverInvoker implements ProxyEndpoint {
       const slow = new AbortController();
       const timer = body === false ? undefined : setTimeout(() => slow.abort(), this.slowCall);
       try {
+        // The access log's `endpoint`: the one that answered (the last one tried).
+        (exchange as { endpointName?: string }).endpointName = endpoint.name;
         const response = await endpoint.request(exchange, {
           ...(body instanceof Buffer ? { body } : {}),
           signal: AbortSignal.any([exchange.signal, slow.signal]),

@@ -15,9 +15,10 @@ import type {
 } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
+import { openAccessLog } from "../observability/access-log.ts";
 import { openedSharedCounters } from "../policies/lib/shared-counters.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
-import { ApiRuntime } from "./api-runtime.ts";
+import { ApiRuntime, type ApiRuntimeOptions } from "./api-runtime.ts";
 import { clientLimitsFrom } from "./client-limits.ts";
 import {
   BAD_REQUEST,
@@ -82,9 +83,12 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const log = options.log ?? createLogger();
   const manage = options.manageProcess ?? true;
   const secrets = new SecretStore(env.SLUICE_SECRETS_DIR, log, Number(env.SLUICE_SECRETS_POLL_MS ?? 1000));
+  const metrics = new Metrics();
+  // SLUICE_ACCESS_LOG: stdout (default), off, or a file (docs/operations.md).
+  const accessLog = openAccessLog(env, log);
   let apis: ApiRuntime[];
   try {
-    apis = instantiate(bundle, log, env, secrets);
+    apis = instantiate(bundle, log, env, { secrets, metrics, accessLog });
   } catch (error) {
     if (error instanceof EnvError && manage) {
       log.error("the environment does not fit the compiled APIs; not starting", {
@@ -113,7 +117,6 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       value: pathHandling.unknown,
       accepted: ["NORMALIZE", "REJECT", "RAW"],
     });
-  const metrics = new Metrics();
   let draining = false;
   const readiness = (): Readiness[] =>
     apis.map((api) => {
@@ -138,9 +141,17 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     res.once("close", () => {
       // A response that never finished was abandoned: by the gateway (502) or by the client (499).
       const status = responseCompleted(res) ? res.statusCode : brokenOff.has(res) ? 502 : CLIENT_CLOSED;
-      metrics.finished(apiId, status, (performance.now() - started) / 1000);
+      const ended = performance.now();
+      const reached = exchange !== undefined && exchange.endpointRespondedAt > 0;
+      metrics.finished(
+        apiId,
+        status,
+        (ended - started) / 1000,
+        reached ? (exchange!.endpointRespondedAt - exchange!.endpointStartedAt) / 1000 : undefined,
+      );
       if (exchange?.plan !== undefined)
         metrics.planFinished(apiId, exchange.plan, exchange.subscription?.application.id ?? "", status);
+      accessLog?.exchange({ request: req, response: res, status, started, ended, exchange });
     });
     const path = admitRequest(req, pathHandling.mode);
     if (path instanceof BadTarget) {
@@ -217,6 +228,20 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       }
       exchange.originRefused = reason;
     }
+    if (accessLog) {
+      const started = performance.now();
+      // A WebSocket session's line is written when its socket closes (101: the handshake succeeded).
+      socket.once("close", () => {
+        accessLog.exchange({
+          request: req,
+          response: res,
+          status: 101,
+          started,
+          ended: performance.now(),
+          exchange,
+        });
+      });
+    }
     entrypoint.upgrade(req, socket, head, exchange, match.target);
   };
 
@@ -258,10 +283,23 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const deliveries = () => apis.flatMap((a) => a.entrypoints.flatMap((e) => e.deliveries?.() ?? []));
   // Opened by the counting policies of the APIs just created, when SLUICE_REDIS_URL is set.
   const sharedCounters = openedSharedCounters(env);
+  const endpointStates = () =>
+    apis.flatMap((api) =>
+      api.groups.flatMap((g) =>
+        g.endpoints.map((e) => ({
+          api: api.definition.id,
+          group: g.name,
+          endpoint: e.name,
+          up: g.balancer.downReason(e) === undefined && e.health().ready,
+        })),
+      ),
+    );
   const admin = createAdminServer({
     bundle,
     metrics,
     readiness,
+    endpoints: endpointStates,
+    accessLog,
     ...(sharedCounters
       ? { components: () => [{ name: "shared-counters", ...sharedCounters.health() }] }
       : {}),
@@ -327,6 +365,8 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     await Promise.allSettled(endpoints.map((e) => e.close()));
     await sharedCounters?.close();
     await admin.close();
+    // Every access-log line of the drained exchanges is written before the process exits.
+    accessLog?.close();
     log.info("stopped", { unfinished: metrics.active });
   };
   if (manage) {
@@ -352,13 +392,13 @@ function instantiate(
   bundle: GatewayBundle,
   log: Logger,
   env: Readonly<Record<string, string | undefined>>,
-  secrets: SecretStore,
+  options: ApiRuntimeOptions,
 ): ApiRuntime[] {
   const problems: string[] = [];
   const apis: ApiRuntime[] = [];
   for (const def of bundle.apis) {
     try {
-      apis.push(new ApiRuntime(def, log, env, { secrets }));
+      apis.push(new ApiRuntime(def, log, env, options));
     } catch (error) {
       if (error instanceof EnvError) problems.push(error.message);
       else throw error;
@@ -370,6 +410,7 @@ function instantiate(
 
 function fail(exchange: GatewayExchange, error: unknown, log: Logger): void {
   if (error instanceof GatewayError) {
+    exchange.errorKey = error.key;
     if (error.status === 401 || error.status === 403) {
       // Who was refused, never with what: plan and application by name, no key or token.
       log.info("request refused", {

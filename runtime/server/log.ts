@@ -2,7 +2,12 @@
 // secrets are masked, so a key, password or token never reaches the log.
 import type { Logger } from "../contract.ts";
 
-const SECRET = /pass(word)?|secret|token|api[-_]?key|authorization|credential|jaas/i;
+const SECRET = /pass(word)?|secret|token|api[-_]?key|authorization|credential|jaas|cookie/i;
+
+/** Whether a field, header or query parameter of this name holds a secret (its value is masked). */
+export function isSecretName(name: string): boolean {
+  return SECRET.test(name);
+}
 
 export function redact(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -129,7 +129,6 @@ spec:
       .map((d) => locateDiagnostic(loaded.sources, d))
       .map((d) => `${d.code}@${d.line}:${d.column} ${d.message.split(":")[0]}`);
     expect(found).toEqual([
-      "compile/not-implemented@10:3 `analytics` is valid but not implemented by the Sluice runtime yet",
       "compile/not-implemented@14:7 `pathMappings` is valid but not implemented by the Sluice runtime yet",
       "compile/not-implemented@19:11 `dlq` is valid but not implemented by the Sluice runtime yet",
       "compile/not-implemented@29:11 `tenants` is valid but not implemented by the Sluice runtime yet",

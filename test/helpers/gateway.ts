@@ -63,6 +63,8 @@ export async function startTestGateway(
       SLUICE_ADMIN_PORT: "0",
       SLUICE_HOST: "127.0.0.1",
       SLUICE_DRAIN_TIMEOUT_MS: "2000",
+      // The access log (stdout by default) is asked for by the tests that read it.
+      SLUICE_ACCESS_LOG: "off",
       ...process.env,
       ...env,
     },

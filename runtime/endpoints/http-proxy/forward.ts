@@ -26,6 +26,7 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
   /** `useCompression`: a gzip/deflate body is decoded on its way to the client (./compression.ts). */
   private decoder: NodeJS.ReadWriteStream | undefined;
   private readonly decode: boolean;
+  private readonly timing: { endpointRespondedAt?: number } | undefined;
   private finished = false;
   private readonly onDrain = () => this.resumeUpstream?.();
   private readonly onClientClose = () => {
@@ -44,8 +45,10 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
     reject: (error: Error) => void,
     settled?: () => void,
     decode = false,
+    timing?: { endpointRespondedAt?: number },
   ) {
     this.decode = decode;
+    this.timing = timing;
     this.res = res;
     this.resolve = resolve;
     this.reject = reject;
@@ -61,6 +64,7 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
   onHeaders(status: number, raw: Buffer[], resume: () => void): boolean {
     // An interim answer (102, 103): not forwarded, as undici's own request() does.
     if (status < 200) return true;
+    if (this.timing) this.timing.endpointRespondedAt = performance.now();
     this.settled?.();
     this.resumeUpstream = resume;
     const res = this.res;

@@ -156,6 +156,7 @@ export const connector = defineEndpoint<
                     headers: forwardHeaders(exchange, settings),
                     body: policyBody ?? (hasRequestBody(req) ? (req as Readable) : null),
                     decode: settings.acceptEncoding === "gateway",
+                    timing: exchange as { endpointRespondedAt?: number },
                   },
                   exchange.response as ServerResponse,
                 );

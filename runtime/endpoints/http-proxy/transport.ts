@@ -44,7 +44,11 @@ export interface Transport {
    * every connection is busy (the request would queue: `send` bounds that wait).
    */
   forward?(
-    options: Omit<SendOptions, "signal"> & { decode?: boolean },
+    options: Omit<SendOptions, "signal"> & {
+      decode?: boolean;
+      /** Where the response head's arrival time goes (the access log's endpointResponseTimeMs). */
+      timing?: { endpointRespondedAt?: number };
+    },
     res: ServerResponse,
   ): Promise<void> | undefined;
   close(): Promise<void>;
@@ -150,7 +154,7 @@ export function createHttp1Transport(
             body: o.body,
             reset: !keepAlive,
           },
-          new ForwardHandler(res, resolve, reject, () => waiting--, o.decode === true),
+          new ForwardHandler(res, resolve, reject, () => waiting--, o.decode === true, o.timing),
         );
       });
     },

@@ -27,6 +27,8 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
         // A policy that answers instead of the endpoint (mock) sets the exchange's invoker.
         const invoker = exchange.invoker;
         const endpoint = invoker ? undefined : pipeline.proxyEndpoint(exchange);
+        const timed = exchange as GatewayExchange;
+        if (endpoint) timed.endpointStartedAt = performance.now();
         // Nothing reads or changes the response: the endpoint writes it straight to the client.
         // (With the gateway's CORS answer applied, the backend's CORS headers are filtered below.)
         if (
@@ -39,6 +41,7 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
           return;
         }
         const upstream = await (invoker ? invoker(exchange) : endpoint!.request(exchange));
+        if (endpoint) timed.endpointRespondedAt = performance.now();
         const res = exchange.response;
         res.statusCode = upstream.status;
         const headers = upstream.headers;

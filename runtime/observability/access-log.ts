@@ -1,0 +1,348 @@
+// The access log: one JSON line per request and per message-API session (written when the response
+// or the session ends), and one per sampled message when the API logs message content. Field names
+// are Gravitee's v4 analytics record's (io.gravitee.reporter.api.v4.metric.Metrics: requestId,
+// transactionId, apiId, planId, applicationId, gatewayResponseTimeMs, endpointResponseTimeMs,
+// errorKey …); what an API adds to its lines is its `analytics` block (./analytics.ts). See
+// docs/operations.md.
+//
+// Where: SLUICE_ACCESS_LOG = `stdout` (default), `off`, or a file path (opened O_APPEND, created
+// with its folder). Lines go through sonic-boom (pino's writer): buffered while a write is in
+// flight, written off the event loop, never dropped on a slow destination below 16 MiB of backlog
+// (past it lines are counted as dropped, sluice_access_log_dropped_lines_total), flushed
+// synchronously on close. Every write holds whole lines only, and on stdout at most PIPE_BUF bytes,
+// so several processes (workers) may share stdout or one file without tearing a line.
+import sonicBoom from "sonic-boom";
+import type { Exchange, GatewayRequest, GatewayResponse, Logger, Message } from "../contract.ts";
+import { isSecretName } from "../server/log.ts";
+
+// CommonJS: its named export is a property of the default one (Node cannot see it statically).
+const { SonicBoom } = sonicBoom;
+type SonicBoom = InstanceType<typeof SonicBoom>;
+
+/** A pipe writes up to PIPE_BUF bytes atomically (POSIX: at least 512; Linux: 4096). */
+const PIPE_BUF = 4096;
+const FILE_WRITE = 16 * 1024;
+/** Backlog past which lines are dropped rather than held in memory. */
+const MAX_BACKLOG = 16 * 1024 * 1024;
+const DEFAULT_MAX_PAYLOAD = 8 * 1024;
+/**
+ * Lines are held until a write's worth has gathered or this long has passed (nginx's `buffer=` and
+ * `flush=`): one write per line would cost a system call and a thread-pool round trip each.
+ */
+const FLUSH_MS = 200;
+
+/** What the gateway knows of an exchange when it ends (gateway.ts fills it). */
+export interface ExchangeOutcome {
+  readonly request: GatewayRequest;
+  readonly response: GatewayResponse;
+  /** The status the metrics count (499 when the client went away, 502 when the gateway broke off). */
+  readonly status: number;
+  /** performance.now() at arrival and at the end. */
+  readonly started: number;
+  readonly ended: number;
+  /** Absent when no API took the request (404, 400). */
+  readonly exchange?: LoggedExchange | undefined;
+}
+
+/** The engine state of an exchange the log reads (GatewayExchange's typed fields). */
+export interface LoggedExchange extends Exchange {
+  readonly receivedAt: number;
+  readonly entrypoint: string | undefined;
+  readonly endpointName: string | undefined;
+  readonly endpointStartedAt: number;
+  readonly endpointRespondedAt: number;
+  readonly errorKey: string | undefined;
+  readonly securityType: string | undefined;
+  readonly publishCount: number;
+  readonly subscribeCount: number;
+  readonly messageErrors: number;
+}
+
+export class AccessLog {
+  private readonly sink: SonicBoom;
+  readonly maxPayload: number;
+  /** Lines dropped because the destination fell 16 MiB behind. */
+  dropped = 0;
+  /** Lines written (handed to the writer). */
+  written = 0;
+  /** Lines gathered for the next write, their size in bytes, and the most one write may hold. */
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private readonly batchBytes: number;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(sink: SonicBoom, maxPayload: number, batchBytes = FILE_WRITE) {
+    this.sink = sink;
+    this.maxPayload = maxPayload;
+    this.batchBytes = batchBytes;
+    sink.on("drop", (data: string) => {
+      this.dropped += countLines(data);
+    });
+  }
+
+  /** The line of one request or message-API session. */
+  exchange(outcome: ExchangeOutcome): void {
+    const exchange = outcome.exchange;
+    if (exchange && exchange.api.definition.analytics?.enabled === false) return;
+    this.write(requestRecord(outcome, this.maxPayload));
+  }
+
+  /** The line of one message (the API logs message content, the sampling kept it). */
+  message(exchange: Exchange, operation: "publish" | "subscribe", message: Message): void {
+    const logging = exchange.api.definition.analytics?.logging;
+    if (!logging) return;
+    const record: Record<string, unknown> = {
+      type: "message",
+      timestamp: new Date().toISOString(),
+      requestId: exchange.requestId,
+      apiId: exchange.api.definition.id,
+      operation,
+    };
+    if (message.id !== undefined) record.messageId = message.id;
+    if (logging.messageHeaders) record.headers = maskHeaders(message.headers);
+    if (logging.messageMetadata) record.metadata = message.metadata;
+    if (logging.messagePayload) record.payload = cut(message.content.toString("utf8"), this.maxPayload);
+    this.write(record);
+  }
+
+  /**
+   * Gathers lines into batches of whole lines up to `batchBytes` (one write each, handed to the
+   * writer as one string: the writer's own gathering re-measures its buffer on every line), flushed
+   * when full or FLUSH_MS after the first line.
+   */
+  private write(record: Record<string, unknown>): void {
+    this.written++;
+    const line = `${JSON.stringify(record)}\n`;
+    const bytes = Buffer.byteLength(line);
+    if (this.pendingBytes + bytes > this.batchBytes) this.flush();
+    this.pending.push(line);
+    this.pendingBytes += bytes;
+    if (this.timer === undefined) this.timer = setTimeout(this.onTimer, FLUSH_MS).unref();
+  }
+
+  private readonly onTimer = () => {
+    this.timer = undefined;
+    this.flush();
+  };
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.sink.write(this.pending.length === 1 ? this.pending[0]! : this.pending.join(""));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** Writes what is buffered, synchronously (shutdown: nothing is lost). */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.flush();
+    try {
+      this.sink.flushSync();
+    } catch {
+      // A destination that is gone (closed pipe): nothing more can be written to it.
+    }
+    this.sink.end();
+  }
+}
+
+/** The access log SLUICE_ACCESS_LOG asks for; undefined when `off`. */
+export function openAccessLog(
+  env: Readonly<Record<string, string | undefined>>,
+  log: Logger,
+): AccessLog | undefined {
+  const where = (env.SLUICE_ACCESS_LOG ?? "stdout").trim();
+  if (where === "off") return undefined;
+  const limit = Number(env.SLUICE_ACCESS_LOG_MAX_PAYLOAD ?? DEFAULT_MAX_PAYLOAD);
+  const maxPayload = Number.isFinite(limit) && limit >= 0 ? limit : DEFAULT_MAX_PAYLOAD;
+  const sink =
+    where === "stdout" || where === ""
+      ? new SonicBoom({
+          fd: 1,
+          maxWrite: PIPE_BUF,
+          maxLength: MAX_BACKLOG,
+        })
+      : new SonicBoom({
+          dest: where,
+          append: true,
+          mkdir: true,
+          maxWrite: FILE_WRITE,
+          maxLength: MAX_BACKLOG,
+          sync: false,
+        });
+  sink.on("error", (error: Error) => {
+    log.error("access log not writable", { destination: where, error: error.message });
+  });
+  return new AccessLog(sink, maxPayload, where === "stdout" || where === "" ? PIPE_BUF : FILE_WRITE);
+}
+
+/** Gravitee's application id for requests on a keyless plan (its "unknown application"). */
+const ANONYMOUS_APPLICATION = "1";
+
+function requestRecord(outcome: ExchangeOutcome, maxPayload: number): Record<string, unknown> {
+  const { request: req, response: res, exchange } = outcome;
+  const total = outcome.ended - outcome.started;
+  const record: Record<string, unknown> = {
+    type: "request",
+    timestamp: new Date(exchange?.receivedAt ?? Date.now() - total).toISOString(),
+  };
+  if (exchange) {
+    const api = exchange.api.definition;
+    record.requestId = exchange.requestId;
+    record.transactionId = exchange.transactionId;
+    record.apiId = api.id;
+    record.apiName = api.name;
+    record.apiType = api.type;
+    if (exchange.plan !== undefined) {
+      record.planId = exchange.plan;
+      record.applicationId = exchange.subscription?.application.id ?? ANONYMOUS_APPLICATION;
+      if (exchange.subscription) record.subscriptionId = exchange.subscription.id;
+      if (exchange.securityType !== undefined) record.securityType = exchange.securityType;
+    }
+    if (exchange.clientIdentifier !== undefined) record.clientIdentifier = exchange.clientIdentifier;
+    if (exchange.entrypoint !== undefined) record.entrypointId = exchange.entrypoint;
+  }
+  record.httpMethod = (req.method ?? "GET").toUpperCase();
+  record.uri = maskQuery(req.url ?? "/");
+  if (exchange) record.pathInfo = exchange.pathInfo;
+  const host = req.headers.host ?? req.headers[":authority"];
+  if (host !== undefined) record.host = String(host);
+  record.status = outcome.status;
+  record.gatewayResponseTimeMs = round(total);
+  if (
+    exchange &&
+    exchange.endpointStartedAt > 0 &&
+    exchange.endpointRespondedAt >= exchange.endpointStartedAt
+  ) {
+    const endpoint = exchange.endpointRespondedAt - exchange.endpointStartedAt;
+    record.endpointResponseTimeMs = round(endpoint);
+    record.gatewayLatencyMs = round(total - endpoint);
+  } else record.gatewayLatencyMs = round(total);
+  const requestLength = contentLength(req.headers["content-length"]);
+  if (requestLength !== undefined) record.requestContentLength = requestLength;
+  const responseLength = contentLength(res.getHeader("content-length"));
+  if (responseLength !== undefined) record.responseContentLength = responseLength;
+  record.remoteAddress = req.socket?.remoteAddress ?? "";
+  record.localAddress = req.socket?.localAddress ?? "";
+  const agent = req.headers["user-agent"];
+  if (agent !== undefined) record.userAgent = agent;
+  if (exchange?.endpointName !== undefined) record.endpoint = exchange.endpointName;
+  if (exchange?.errorKey !== undefined) record.errorKey = exchange.errorKey;
+  if (exchange && (exchange.publishCount > 0 || exchange.subscribeCount > 0 || exchange.messageErrors > 0)) {
+    record.publishCount = exchange.publishCount;
+    record.subscribeCount = exchange.subscribeCount;
+    record.messageErrors = exchange.messageErrors;
+  }
+  const content = exchange ? logContent(exchange, res, maxPayload) : undefined;
+  if (content) record.log = content;
+  return record;
+}
+
+/**
+ * Gravitee's log (entrypointRequest / entrypointResponse / endpointResponse): headers and payloads as
+ * the API's `analytics.logging` asks, when its condition holds. Secret headers are masked.
+ */
+function logContent(
+  exchange: LoggedExchange,
+  res: GatewayResponse,
+  maxPayload: number,
+): Record<string, unknown> | undefined {
+  const logging = exchange.api.definition.analytics?.logging;
+  if (!logging || !(logging.entrypoint || logging.endpoint) || !(logging.headers || logging.payload))
+    return undefined;
+  if (logging.condition) {
+    try {
+      if (!logging.condition(exchange.el())) return undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const out: Record<string, unknown> = {};
+  const req = exchange.request;
+  if (logging.entrypoint && logging.request) {
+    const part: Record<string, unknown> = {
+      method: (req.method ?? "GET").toUpperCase(),
+      uri: maskQuery(req.url ?? "/"),
+    };
+    if (logging.headers) part.headers = maskHeaders(req.headers);
+    const body = exchange.requestBody.text;
+    if (logging.payload && body !== undefined) part.body = cut(body, maxPayload);
+    out.entrypointRequest = part;
+  }
+  if (logging.entrypoint && logging.response) {
+    const part: Record<string, unknown> = { status: res.statusCode };
+    if (logging.headers) part.headers = maskHeaders(res.getHeaders());
+    const body = exchange.responseBody.text;
+    if (logging.payload && body !== undefined) part.body = cut(body, maxPayload);
+    out.entrypointResponse = part;
+  }
+  if (logging.endpoint && logging.request) {
+    const part: Record<string, unknown> = {
+      method: (exchange.upstreamRequest.method ?? req.method ?? "GET").toUpperCase(),
+    };
+    if (logging.headers) {
+      const headers: Record<string, unknown> = { ...req.headers };
+      for (const [name, value] of Object.entries(exchange.upstreamHeaders)) {
+        if (value === null) delete headers[name];
+        else headers[name] = value;
+      }
+      part.headers = maskHeaders(headers);
+    }
+    out.endpointRequest = part;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const MASK = "***";
+
+function maskHeaders(headers: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || name.startsWith(":")) continue;
+    out[name] = isSecretName(name) ? MASK : value;
+  }
+  return out;
+}
+
+/** The request target with the values of secret-looking query parameters (`api-key`, `access_token`) masked. */
+export function maskQuery(url: string): string {
+  const q = url.indexOf("?");
+  if (q < 0) return url;
+  const parts = url.slice(q + 1).split("&");
+  let changed = false;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const eq = part.indexOf("=");
+    const name = eq < 0 ? part : part.slice(0, eq);
+    let decoded = name;
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {}
+    if (eq >= 0 && isSecretName(decoded)) {
+      parts[i] = `${name}=${MASK}`;
+      changed = true;
+    }
+  }
+  return changed ? `${url.slice(0, q)}?${parts.join("&")}` : url;
+}
+
+function countLines(data: string): number {
+  let n = 0;
+  for (let i = data.indexOf("\n"); i >= 0; i = data.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max);
+}
+
+function contentLength(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
