@@ -633,6 +633,11 @@ export interface ApiDefinition {
    * them before the phase runs (up to SLUICE_EL_BODY_LIMIT); all other bodies stream.
    */
   readonly bodies?: { readonly request: boolean; readonly response: boolean };
+  /**
+   * `analytics.tracing` when enabled: the API's requests are traced once OpenTelemetry export is
+   * configured (runtime/observability/tracing.ts); `verbose` adds a span per policy step.
+   */
+  readonly tracing?: { readonly verbose: boolean };
 }
 
 /** An API as the running gateway holds it: every binding instantiated, every reference resolved. */

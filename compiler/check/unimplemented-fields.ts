@@ -12,7 +12,6 @@ import { loadSchemas, type SchemaKind } from "../validate/schemas.ts";
 
 /** Fields the runtime ignores today, with what the warning says instead. `<title>.*`: the whole object. */
 export const NOT_IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
-  "ApiV4Spec.analytics": "analytics (sampling, logging, tracing) are not reported by the Sluice runtime",
   "ApiV4Spec.services": "API services (dynamic properties) are not run",
   "ApiServices.dynamicProperty": "dynamic properties are not fetched",
   "HttpListener.pathMappings": "path mappings group analytics, which the runtime does not report",
@@ -58,6 +57,9 @@ export const NOT_IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "V2EndpointGroupServices.discovery": "service discovery is not run: list the endpoints",
   "V2Proxy.logging": "request logging is not implemented",
   "V2VirtualHost.override_entrypoint": "the entrypoint URL (portal) is not overridden",
+  "Analytics.enabled": "analytics (sampling, logging) are not reported by the Sluice runtime",
+  "Analytics.sampling": "analytics (sampling, logging) are not reported by the Sluice runtime",
+  "Analytics.logging": "analytics (sampling, logging) are not reported by the Sluice runtime",
   "V2Endpoint.tenants": "tenants are not selected: every endpoint is used",
   "V2Flow.consumers": "flow consumers are not matched: the flow applies to every consumer",
   "V2Plan.excluded_groups": "excluded groups (portal) are not enforced",
@@ -171,13 +173,11 @@ export const REPORTED_ELSEWHERE: Readonly<Record<string, string>> = {
   "V2DynamicPropertyService.*": "compile/not-implemented (dynamic-property)",
   "V2FlowConsumer.*": "compile/not-implemented (consumers)",
   "V2Logging.*": "compile/not-implemented (logging)",
-  "Analytics.*": "compile/not-implemented (analytics)",
   "AnalyticsSampling.*": "compile/not-implemented (analytics)",
   "AnalyticsLogging.*": "compile/not-implemented (analytics)",
   "LoggingContent.*": "compile/not-implemented (analytics)",
   "LoggingPhase.*": "compile/not-implemented (analytics)",
   "LoggingMode.*": "compile/not-implemented (analytics)",
-  "AnalyticsTracing.*": "compile/not-implemented (analytics)",
 };
 
 type Schema = Record<string, unknown>;

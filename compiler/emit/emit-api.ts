@@ -213,6 +213,7 @@ export function emitApi(
     ...(api.responseTemplates !== undefined ? { responseTemplates: api.responseTemplates } : {}),
     ...(api.bodies !== undefined ? { bodies: api.bodies } : {}),
     ...(api.cors !== undefined ? { cors: api.cors as ModelValue } : {}),
+    ...(api.tracing !== undefined ? { tracing: api.tracing } : {}),
   };
 
   const printer = new ValuePrinter().write(call("defineApi", [definition]));

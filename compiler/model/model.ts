@@ -202,6 +202,8 @@ export interface ApiModel {
   bodies?: { request: boolean; response: boolean };
   /** The first HTTP listener's `cors` (v4) or `proxy.cors` (v2), as Gravitee reads it. */
   cors?: ModelValue;
+  /** v4 `analytics.tracing` when enabled. */
+  tracing?: { verbose: boolean };
   at: SourceRef;
 }
 

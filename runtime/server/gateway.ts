@@ -15,6 +15,9 @@ import type {
 } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
+import { DebugMode } from "../observability/debug.ts";
+import { observeWith } from "../observability/observe.ts";
+import { startTracing } from "../observability/tracing.ts";
 import { openedSharedCounters } from "../policies/lib/shared-counters.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
@@ -114,6 +117,14 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       accepted: ["NORMALIZE", "REJECT", "RAW"],
     });
   const metrics = new Metrics();
+  // Traces and debug mode (runtime/observability/): `observe` is undefined unless one is configured.
+  const tracing = await startTracing(
+    env,
+    log,
+    apis.some((a) => a.definition.tracing !== undefined),
+  );
+  const debug = DebugMode.from(env, log);
+  const observe = observeWith(tracing, debug);
   let draining = false;
   const readiness = (): Readiness[] =>
     apis.map((api) => {
@@ -139,6 +150,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       // A response that never finished was abandoned: by the gateway (502) or by the client (499).
       const status = responseCompleted(res) ? res.statusCode : brokenOff.has(res) ? 502 : CLIENT_CLOSED;
       metrics.finished(apiId, status, (performance.now() - started) / 1000);
+      exchange?.observer?.finish(status);
       if (exchange?.plan !== undefined)
         metrics.planFinished(apiId, exchange.plan, exchange.subscription?.application.id ?? "", status);
     });
@@ -157,6 +169,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const api = match.target;
     apiId = api.definition.id;
     exchange = new GatewayExchange(api, req, res, match.contextPath, match.pathInfo);
+    if (observe) exchange.observer = observe(exchange);
     res.setHeader(REQUEST_ID_HEADER, exchange.requestId);
     res.setHeader(TRANSACTION_ID_HEADER, exchange.transactionId);
     const cors = api.cors.apply(req, res);
@@ -268,6 +281,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     ...(sharedCounters ? { extraMetrics: () => sharedCounters.metrics() } : {}),
     deliveries,
     draining: () => draining,
+    ...(debug ? { debugRecord: (id: string) => debug.get(id) } : {}),
     bundleDir: options.bundleDir,
     token: env.SLUICE_ADMIN_TOKEN || undefined,
   });
@@ -326,6 +340,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     for (const s of server.sockets) s.destroy();
     await Promise.allSettled(endpoints.map((e) => e.close()));
     await sharedCounters?.close();
+    await tracing?.shutdown().catch(() => undefined);
     await admin.close();
     log.info("stopped", { unfinished: metrics.active });
   };
