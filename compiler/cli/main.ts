@@ -19,6 +19,8 @@ Commands:
   start [OUT]                 run a compiled gateway in the foreground (default generated/)
   test [DIR]                  generated conformance tests against the compiled gateway, stand-in backends
   diff BASE [HEAD]            what changed for clients, per API: breaking, risky, safe (git refs or dirs)
+  explain METHOD URL [DIR]    which API, plan, flows and policy steps a request would meet (offline)
+  debug-token METHOD PATH     the X-Sluice-Debug header that records one request (SLUICE_DEBUG_SECRET)
 
 Options:
   --format human|json|github  how diagnostics are printed (default human)
@@ -95,6 +97,14 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "import": {
       const { commandImport } = await import("./import-command.ts");
       return commandImport(rest, io);
+    }
+    case "explain": {
+      const { commandExplain } = await import("./explain-command.ts");
+      return commandExplain(rest, io);
+    }
+    case "debug-token": {
+      const { commandDebugToken } = await import("./debug-token-command.ts");
+      return commandDebugToken(rest, io);
     }
     case "start": {
       const { commandStart } = await import("./start-command.ts");

@@ -61,6 +61,14 @@ const DEFAULT_EL_BODY_LIMIT = 10 * 1024 * 1024;
 /** Gravitee's plan order: MTLS, JWT, OAUTH2, API_KEY, then KEY_LESS, which takes whatever is left. */
 const SECURITY_ORDER: Record<string, number> = { MTLS: 0, JWT: 1, OAUTH2: 2, API_KEY: 3, KEY_LESS: 9 };
 
+/** Plans in the order selection tries them (a stable sort keeps declaration order within a type); `sluice explain` uses it too. */
+export function byPlanOrder(
+  a: { securityType?: string | undefined },
+  b: { securityType?: string | undefined },
+): number {
+  return (SECURITY_ORDER[a.securityType ?? ""] ?? 5) - (SECURITY_ORDER[b.securityType ?? ""] ?? 5);
+}
+
 export interface ApiRuntimeOptions {
   /** The gateway's secrets (one store for every API, so each file is polled once). */
   secrets?: SecretStore;
@@ -197,9 +205,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         selectionRule: p.selectionRule,
         flows: p.flows.map((f) => compileFlow(stepsOf(f))),
       }))
-      .sort(
-        (a, b) => (SECURITY_ORDER[a.securityType ?? ""] ?? 5) - (SECURITY_ORDER[b.securityType ?? ""] ?? 5),
-      );
+      .sort(byPlanOrder);
     this.responseSteps =
       definition.bodies?.response === true ||
       [...this.flows, ...this.plans.flatMap((p) => p.flows)].some((f) => f.flow.response.length > 0);
