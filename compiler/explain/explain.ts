@@ -184,9 +184,8 @@ function offlineExchange(
   return {
     request,
     pathInfo,
-    el: () => {
-      throw new Error("expressions are not evaluated offline");
-    },
+    // Handed to the CONDITION selectors' stand-ins, which read nothing (asRuntimeFlow).
+    el: () => ({}),
   } as unknown as Exchange;
 }
 
