@@ -138,7 +138,13 @@ describe("sluice explain on the example repository", () => {
       expected: { api: 'echo-v2 /legacy/echo/ "/x"' },
     },
     { name: "no context path: 404", method: "GET", url: "/nowhere", headers: {}, expected: { answer: 404 } },
-  ])("$name", ({ method, url, headers, expected }) => {
+  ] as Array<{
+    name: string;
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    expected: object;
+  }>)("$name", ({ method, url, headers, expected }) => {
     expect(summary(explainRequest(model, { method, url, headers }))).toMatchObject(expected);
   });
 });
@@ -280,9 +286,12 @@ describe("sluice explain on specs written for it", () => {
       headers: {},
       expected: { flows: ["api/only-admin"], request: ["transform-headers"] },
     },
-  ])("$name", ({ url, headers, expected }) => {
-    expect(summary(explainRequest(model, { method: "GET", url, headers }))).toMatchObject(expected);
-  });
+  ] as Array<{ name: string; url: string; headers: Record<string, string>; expected: object }>)(
+    "$name",
+    ({ url, headers, expected }) => {
+      expect(summary(explainRequest(model, { method: "GET", url, headers }))).toMatchObject(expected);
+    },
+  );
 
   it("shows the step's condition and the selection rule as written", () => {
     const x = explainRequest(model, {
@@ -343,13 +352,17 @@ describe("sluice explain on specs written for it", () => {
         });
         await res.text();
         const id = res.headers.get("x-gravitee-request-id")!;
-        let recorded:
-          | { plan?: { id: string }; flows: string[]; steps: Array<{ policy: string; ran: boolean }> }
-          | undefined;
+        type Recorded = {
+          status?: number;
+          plan?: { id: string };
+          flows: string[];
+          steps: Array<{ policy: string; ran: boolean }>;
+        };
+        let recorded: Recorded | undefined;
         for (let i = 0; i < 100 && !recorded; i++) {
           const r = await fetch(`${gateway.adminUrl}/debug/${id}`);
-          const body = (await r.json()) as typeof recorded & { status?: number };
-          if (body?.status !== undefined) recorded = body;
+          const body = (await r.json()) as Recorded;
+          if (body.status !== undefined) recorded = body;
           else await new Promise((done) => setTimeout(done, 20));
         }
         const explained = explainRequest(model, { method: "GET", url, headers: { ...headers } });
