@@ -2,7 +2,11 @@
 // served on the admin port at /debug/<request-id>; unsigned, wrongly signed, expired or re-targeted
 // tokens record nothing; the header never reaches the backend; without the secret there is no
 // /debug at all. `sluice debug-token` signs what the gateway accepts.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_DIR } from "../../compiler/compile.ts";
 import { DEBUG_TOKEN_SECONDS, debugToken, verifyDebugToken } from "../../runtime/observability/debug.ts";
 import { type EchoBackend, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
@@ -210,6 +214,18 @@ describe("debug tokens", () => {
     expect(verifyDebugToken(SECRET, flipped, "GET", "/a", now)).toBe(false);
     expect(verifyDebugToken(SECRET, "", "GET", "/a", now)).toBe(false);
     expect(verifyDebugToken(SECRET, token.split(".")[1]!, "GET", "/a", now)).toBe(false);
+  });
+
+  it("the openssl one-liner of docs/operations.md computes the same header", () => {
+    const doc = readFileSync(join(PROJECT_DIR, "docs", "operations.md"), "utf8");
+    const line = /^ts=\$\(date \+%s\); (mac=.*)$/m.exec(doc)?.[1];
+    expect(line).toBeDefined();
+    const ts = String(Math.floor(now / 1000));
+    const out = execFileSync("bash", ["-c", `ts=${ts}; ${line}; printf '%s' "$ts.$mac"`], {
+      env: { ...process.env, SLUICE_DEBUG_SECRET: SECRET },
+      encoding: "utf8",
+    });
+    expect(out).toBe(debugToken(SECRET, "GET", "/orders/42", now));
   });
 
   it("sluice debug-token signs with SLUICE_DEBUG_SECRET and refuses without it", async () => {
