@@ -219,6 +219,12 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const res = new ServerResponse(req);
     const exchange = new GatewayExchange(match.target, req, res, match.contextPath, match.pathInfo);
     exchange.entrypoint = entrypoint.type;
+    if (observe) {
+      const observer = observe(exchange);
+      exchange.observer = observer;
+      // An upgraded exchange ends when its socket closes (101: the client got the handshake).
+      if (observer) socket.once("close", () => observer.finish(101));
+    }
     if (!match.target.cors.webSocketOriginAllowed(req, entrypoint.allowedOrigins)) {
       const reason = `Origin '${req.headers.origin}' is not allowed`;
       match.target.log.info("websocket origin refused", { reason, requestId: exchange.requestId });
@@ -340,7 +346,12 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     for (const s of server.sockets) s.destroy();
     await Promise.allSettled(endpoints.map((e) => e.close()));
     await sharedCounters?.close();
-    await tracing?.shutdown().catch(() => undefined);
+    // Spans still queued go out now, unless the collector takes longer than the drain allows.
+    if (tracing)
+      await Promise.race([
+        tracing.shutdown().catch(() => undefined),
+        new Promise((r) => setTimeout(r, 2000).unref()),
+      ]);
     await admin.close();
     log.info("stopped", { unfinished: metrics.active });
   };

@@ -3,9 +3,11 @@
 // the endpoint span's W3C traceparent, and an API without `analytics.tracing` or a gateway with
 // OTEL_SDK_DISABLED exports nothing and leaves the client's traceparent alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { type EchoBackend, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
 import { proxyApi } from "../helpers/specs.ts";
+import { messageApi, mockOf, waitReady } from "../message/message-api.ts";
 import { attr, type Receiver, startReceiver, until } from "./otlp-receiver.ts";
 
 const tracedApi = (verbose: boolean) => `apiVersion: gravitee.io/v1alpha1
@@ -224,6 +226,55 @@ describe("OpenTelemetry traces: protocol and switches", () => {
       expect(gateway.logs.some((l) => l.includes('"tracing on"'))).toBe(false);
     } finally {
       await gateway.close();
+    }
+  });
+});
+
+describe("OpenTelemetry traces: messages published over a WebSocket", () => {
+  it("each published message carries the handshake's trace context; the server span ends with the socket", async () => {
+    const receiver = await startReceiver();
+    const gateway = await startTestGateway(
+      {
+        "ws.yaml": messageApi({
+          name: "ws",
+          path: "/ws",
+          entrypoints: "        - type: websocket",
+          mock: "            messageInterval: 60000",
+          extra: "  analytics:\n    tracing: { enabled: true }\n",
+        }),
+      },
+      {
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+        OTEL_BSP_SCHEDULE_DELAY: "50",
+      },
+    );
+    try {
+      await waitReady(gateway);
+      const ws = new WebSocket(`ws://127.0.0.1:${gateway.httpPort}/ws`, {
+        headers: { traceparent: CLIENT_TRACEPARENT },
+      });
+      await new Promise((resolve, reject) => {
+        ws.once("open", resolve);
+        ws.once("error", reject);
+      });
+      ws.send("over the socket");
+      const published = await until(() =>
+        mockOf(gateway, "ws").published.find((m) => m.content.toString() === "over the socket"),
+      );
+      const [, traceId, parent] =
+        /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/.exec(published.headers.traceparent?.[0] ?? "") ?? [];
+      expect(traceId).toBe(CLIENT_TRACE);
+      ws.close();
+      const server = await until(() =>
+        receiver.spans().find((s) => s.traceId === CLIENT_TRACE && s.kind === 2),
+      );
+      expect(server.spanId).toBe(parent);
+      expect(server.parentSpanId).toBe(CLIENT_SPAN);
+      expect(attr(server, "http.response.status_code")).toBe(101);
+    } finally {
+      await gateway.close();
+      await receiver.close();
     }
   });
 });
