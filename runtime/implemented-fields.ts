@@ -55,7 +55,7 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "ApiV4Spec.resources": "runtime/server/api-runtime.ts",
   "ApiV4Spec.responseTemplates": "runtime/server/response-templates.ts",
   "ApiV4Spec.failover": "runtime/server/failover.ts",
-  "ApiV4Spec.analytics": "compiler/model (what of it is implemented: Analytics)",
+  "ApiV4Spec.analytics": "compiler/model/build-model.ts (its tracing; the other keys: Analytics.*)",
   "Analytics.tracing": "runtime/observability/tracing.ts",
   "AnalyticsTracing.enabled": "runtime/observability/tracing.ts",
   "AnalyticsTracing.verbose": "runtime/observability/otel.ts (a span per policy step)",

@@ -7,7 +7,7 @@
 // it is compared in constant time. Without SLUICE_DEBUG_SECRET the header means nothing, and a
 // request without it costs one header lookup.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { Exchange, GatewayRequest, Logger, Message } from "../contract.ts";
+import type { Exchange, Logger, Message } from "../contract.ts";
 import { redact } from "../server/log.ts";
 import type { ExchangeObserver, PlanInfo, StepInfo } from "./observer.ts";
 
@@ -141,7 +141,7 @@ export class DebugMode {
       messagesProduced: 0,
     };
     this.keep(record);
-    return new DebugRecorder(record, req);
+    return new DebugRecorder(record);
   }
 
   get(requestId: string): DebugRecord | undefined {
@@ -161,7 +161,7 @@ class DebugRecorder implements ExchangeObserver {
   private readonly record: DebugRecord;
   private readonly started = performance.now();
 
-  constructor(record: DebugRecord, _req: GatewayRequest) {
+  constructor(record: DebugRecord) {
     this.record = record;
   }
 
