@@ -35,6 +35,7 @@ import {
   fastifyProxy,
   findNginx,
   freePort,
+  otlpSink,
   startNginx,
   startRole,
   undiciPassThrough,
@@ -67,6 +68,7 @@ async function serveRole(role: string, port: number, target: string): Promise<vo
   else if (role === "undici") undiciPassThrough(target).listen(port, "127.0.0.1");
   else if (role === "fast-gateway") await (await fastGateway(target)).listen(port);
   else if (role === "fastify") await (await fastifyProxy(target)).listen(port);
+  else if (role === "otlp-sink") otlpSink().listen(port, "127.0.0.1");
   else throw new Error(`unknown role ${role}`);
 }
 
@@ -161,7 +163,10 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const bundle = await compileVariant(v, join(work, v.name));
       console.error(`compiled ${v.name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      const g = await startBundle(bundle, backendUrl, v.env);
+      // The traced variant exports its spans to a collector of its own (docs/operations.md#traces).
+      const sink = v.otlp ? await role("otlp-sink") : undefined;
+      const env = sink ? { ...v.env, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sink.port}` } : v.env;
+      const g = await startBundle(bundle, backendUrl, env);
       children.push(g.proc);
       targets.push({
         name: v.name,

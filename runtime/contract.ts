@@ -636,6 +636,11 @@ export interface ApiDefinition {
    */
   readonly bodies?: { readonly request: boolean; readonly response: boolean };
   /**
+   * `analytics.tracing` when enabled: the API's requests are traced once OpenTelemetry export is
+   * configured (runtime/observability/tracing.ts); `verbose` adds a span per policy step.
+   */
+  readonly tracing?: { readonly verbose: boolean };
+  /**
    * v4 `analytics` (v2 `proxy.logging` in the same shape): whether the API's exchanges reach the
    * access log, what it records of them, and which messages (runtime/observability/).
    */

@@ -46,7 +46,7 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "ApiV4Spec.resources": "runtime/server/api-runtime.ts",
   "ApiV4Spec.responseTemplates": "runtime/server/response-templates.ts",
   "ApiV4Spec.failover": "runtime/server/failover.ts",
-  "ApiV4Spec.analytics": "runtime/observability/access-log.ts",
+  "ApiV4Spec.analytics": "runtime/observability/access-log.ts (tracing: runtime/observability/tracing.ts)",
   "Analytics.enabled": "runtime/observability/access-log.ts",
   "Analytics.sampling": "runtime/observability/sampling.ts",
   "Analytics.logging": "runtime/observability/access-log.ts",
@@ -58,6 +58,9 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "LoggingMode.*": "runtime/observability/access-log.ts",
   "ResponseTemplate.propagateErrorKeyToLogs":
     "runtime/observability/access-log.ts (errorKey is always logged)",
+  "Analytics.tracing": "runtime/observability/tracing.ts",
+  "AnalyticsTracing.enabled": "runtime/observability/tracing.ts",
+  "AnalyticsTracing.verbose": "runtime/observability/otel.ts (a span per policy step)",
   "ApiProperty.key": "runtime/el.ts",
   "ApiProperty.value": "runtime/el.ts",
   "ApiResource.*": "runtime/server/api-runtime.ts",

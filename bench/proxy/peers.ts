@@ -27,6 +27,17 @@ export function backend(size: number): Server {
   return server;
 }
 
+/** An OTLP/HTTP traces receiver that takes every export and keeps nothing (the traced variant's collector). */
+export function otlpSink(): Server {
+  return createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(200, { "content-type": "application/x-protobuf", "content-length": 0 });
+      res.end();
+    });
+  });
+}
+
 /** node:http → undici Pool → pipe back: no routing, no headers work, nothing else. */
 export function undiciPassThrough(target: string): Server {
   const pool = new Pool(target, { connections: 100 });
@@ -125,7 +136,7 @@ http {
  * once it answers. The caller kills `proc`.
  */
 export async function startRole(
-  role: "backend" | "undici" | "fast-gateway" | "fastify",
+  role: "backend" | "undici" | "fast-gateway" | "fastify" | "otlp-sink",
   target: string,
   size: number,
 ): Promise<{ port: number; proc: ChildProcess }> {

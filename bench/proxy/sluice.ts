@@ -18,6 +18,8 @@ export interface Variant {
   path: string;
   headers?: Record<string, string>;
   env?: Record<string, string>;
+  /** Runs with tracing exported to an OTLP sink (OTEL_EXPORTER_OTLP_ENDPOINT). */
+  otlp?: boolean;
   specs(): Record<string, string>;
 }
 
@@ -57,6 +59,17 @@ export const VARIANTS: Variant[] = [
             ],
           },
         },
+      }),
+    }),
+  },
+  {
+    name: "traced",
+    label: "Sluice, keyless, traced (analytics.tracing, OTLP export)",
+    path: `${CONTEXT_PATH}/items?id=1`,
+    otlp: true,
+    specs: () => ({
+      "bench.yaml": v4Proxy("bench", CONTEXT_PATH, [backendGroup()], {
+        analytics: { tracing: { enabled: true } },
       }),
     }),
   },

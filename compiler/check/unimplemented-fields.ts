@@ -12,7 +12,6 @@ import { loadSchemas, type SchemaKind } from "../validate/schemas.ts";
 
 /** Fields the runtime ignores today, with what the warning says instead. `<title>.*`: the whole object. */
 export const NOT_IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
-  "Analytics.tracing": "traces are not exported",
   "ApiV4Spec.services": "API services (dynamic properties) are not run",
   "ApiServices.dynamicProperty": "dynamic properties are not fetched",
   "HttpListener.pathMappings": "path mappings are not matched: access-log lines carry the path itself",
@@ -57,6 +56,9 @@ export const NOT_IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "V2ApiServices.dynamic-property": "dynamic properties are not fetched",
   "V2EndpointGroupServices.discovery": "service discovery is not run: list the endpoints",
   "V2VirtualHost.override_entrypoint": "the entrypoint URL (portal) is not overridden",
+  "Analytics.enabled": "analytics (sampling, logging) are not reported by the Sluice runtime",
+  "Analytics.sampling": "analytics (sampling, logging) are not reported by the Sluice runtime",
+  "Analytics.logging": "analytics (sampling, logging) are not reported by the Sluice runtime",
   "V2Endpoint.tenants": "tenants are not selected: every endpoint is used",
   "V2Flow.consumers": "flow consumers are not matched: the flow applies to every consumer",
   "V2Plan.excluded_groups": "excluded groups (portal) are not enforced",
@@ -169,7 +171,6 @@ export const REPORTED_ELSEWHERE: Readonly<Record<string, string>> = {
   "V2DiscoveryService.*": "compile/not-implemented (discovery)",
   "V2DynamicPropertyService.*": "compile/not-implemented (dynamic-property)",
   "V2FlowConsumer.*": "compile/not-implemented (consumers)",
-  "AnalyticsTracing.*": "compile/not-implemented (tracing)",
 };
 
 type Schema = Record<string, unknown>;

@@ -20,6 +20,8 @@ Commands:
   test [DIR]                  generated conformance tests against the compiled gateway, stand-in backends
   diff BASE [HEAD]            what changed for clients, per API: breaking, risky, safe (git refs or dirs)
   audit [DIR] [--since X]     who changed which API when, and what it did to clients (git history)
+  explain METHOD URL [DIR]    which API, plan, flows and policy steps a request would meet (offline)
+  debug-token METHOD PATH     the X-Sluice-Debug header that records one request (SLUICE_DEBUG_SECRET)
 
 Options:
   --format human|json|github  how diagnostics are printed (default human)
@@ -101,6 +103,14 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "import": {
       const { commandImport } = await import("./import-command.ts");
       return commandImport(rest, io);
+    }
+    case "explain": {
+      const { commandExplain } = await import("./explain-command.ts");
+      return commandExplain(rest, io);
+    }
+    case "debug-token": {
+      const { commandDebugToken } = await import("./debug-token-command.ts");
+      return commandDebugToken(rest, io);
     }
     case "start": {
       const { commandStart } = await import("./start-command.ts");

@@ -214,6 +214,7 @@ export function emitApi(
     ...(api.bodies !== undefined ? { bodies: api.bodies } : {}),
     ...(api.cors !== undefined ? { cors: api.cors as ModelValue } : {}),
     ...(api.analytics !== undefined ? { analytics: api.analytics } : {}),
+    ...(api.tracing !== undefined ? { tracing: api.tracing } : {}),
   };
 
   const printer = new ValuePrinter().write(call("defineApi", [definition]));

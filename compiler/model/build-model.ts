@@ -232,6 +232,9 @@ class ApiBuilder {
       base.cors = this.value(obj(spec.proxy).cors, "/spec/proxy/cors");
     else if (!v2 && httpListener >= 0 && listeners[httpListener]!.cors !== undefined)
       base.cors = this.value(listeners[httpListener]!.cors, `/spec/listeners/${httpListener}/cors`);
+    // OpenTelemetry tracing (Gravitee 4.x `analytics.tracing`; v2 APIs have none).
+    const tracing = obj(obj(spec.analytics).tracing);
+    if (!v2 && tracing.enabled === true) base.tracing = { verbose: tracing.verbose === true };
     const api: ApiModel = v2 ? { ...base, ...this.v2Proxy(spec) } : { ...base, ...this.v4Connectors(spec) };
     const analytics = this.analytics(spec, v2);
     if (analytics !== undefined) api.analytics = analytics;

@@ -204,6 +204,8 @@ export interface ApiModel {
   cors?: ModelValue;
   /** v4 `analytics` / v2 `proxy.logging` in one shape (runtime contract.ts AnalyticsDefinition). */
   analytics?: ModelValue;
+  /** v4 `analytics.tracing` when enabled. */
+  tracing?: { verbose: boolean };
   at: SourceRef;
 }
 

@@ -3,7 +3,8 @@
 // /subscriptions (each webhook subscription's delivery state). Served by fastify: small, and off
 // the traffic hot path. It binds 127.0.0.1 unless SLUICE_ADMIN_HOST says otherwise (gateway.ts),
 // and with SLUICE_ADMIN_TOKEN set, /metrics, /info and /subscriptions need
-// `Authorization: Bearer <token>`; the health endpoints stay open for probes.
+// `Authorization: Bearer <token>`; the health endpoints stay open for probes. With debug mode on,
+// /debug/<request-id> serves the record of a debugged request (same token).
 import { createHash, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -35,6 +36,8 @@ export function createAdminServer(options: {
   accessLog?: { written: number; dropped: number } | undefined;
   /** More Prometheus lines for /metrics. */
   extraMetrics?: () => string[];
+  /** Debug mode's record of a request (runtime/observability/debug.ts), served at /debug/<request-id>. */
+  debugRecord?: (requestId: string) => unknown;
   /** The bundle's dist/ folder, when running from one: /info then serves its digest. */
   bundleDir?: string | undefined;
   /** Bearer token for /metrics and /info (undefined: open). */
@@ -99,6 +102,13 @@ export function createAdminServer(options: {
     const extra = options.extraMetrics?.() ?? [];
     return extra.length === 0 ? text : `${text.replace(/\n?$/, "\n")}${extra.join("\n")}\n`;
   });
+  const debugRecord = options.debugRecord;
+  if (debugRecord)
+    app.get<{ Params: { id: string } }>("/debug/:id", async (req, reply) => {
+      const record = debugRecord(req.params.id);
+      if (record === undefined) reply.code(404);
+      return record ?? { status: 404, message: "no debug record for this request id" };
+    });
   app.get("/subscriptions", async () => ({ subscriptions: options.deliveries?.() ?? [] }));
   app.get("/info", async () => {
     const sources = await sourcesOf(bundleDir);

@@ -26,6 +26,7 @@ import type {
 import { GatewayError } from "../contract.ts";
 import { EnvError, resolveEnv } from "../env.ts";
 import type { AccessLog } from "../observability/access-log.ts";
+import { observedEndpoint } from "../observability/observer.ts";
 import { createSampler, type Sampler } from "../observability/sampling.ts";
 import type { Cors, Failover } from "../spec-types/api-v4-definition.ts";
 import { BodyTooLarge, type BufferedBody } from "./body.ts";
@@ -62,6 +63,14 @@ const DEFAULT_EL_BODY_LIMIT = 10 * 1024 * 1024;
 
 /** Gravitee's plan order: MTLS, JWT, OAUTH2, API_KEY, then KEY_LESS, which takes whatever is left. */
 const SECURITY_ORDER: Record<string, number> = { MTLS: 0, JWT: 1, OAUTH2: 2, API_KEY: 3, KEY_LESS: 9 };
+
+/** Plans in the order selection tries them (a stable sort keeps declaration order within a type); `sluice explain` uses it too. */
+export function byPlanOrder(
+  a: { securityType?: string | undefined },
+  b: { securityType?: string | undefined },
+): number {
+  return (SECURITY_ORDER[a.securityType ?? ""] ?? 5) - (SECURITY_ORDER[b.securityType ?? ""] ?? 5);
+}
 
 export interface ApiRuntimeOptions {
   /** The gateway's secrets (one store for every API, so each file is polled once). */
@@ -214,9 +223,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         selectionRule: p.selectionRule,
         flows: p.flows.map((f) => compileFlow(stepsOf(f))),
       }))
-      .sort(
-        (a, b) => (SECURITY_ORDER[a.securityType ?? ""] ?? 5) - (SECURITY_ORDER[b.securityType ?? ""] ?? 5),
-      );
+      .sort(byPlanOrder);
     this.responseSteps =
       definition.bodies?.response === true ||
       [...this.flows, ...this.plans.flatMap((p) => p.flows)].some((f) => f.flow.response.length > 0);
@@ -237,7 +244,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     exchange.clientIdentifier = client.id;
     exchange.response.setHeader(CLIENT_IDENTIFIER_HEADER, client.header);
     const flows = this.selectFlows(exchange, plan);
-    for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest");
+    for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest", f.flow.name);
   }
 
   /** The plan's and the API's flows that apply to the exchange, kept for its later phases. */
@@ -256,6 +263,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       throw new GatewayError(404, "No flow matches the request.", { key: "FLOW_NOT_FOUND" });
     }
     (exchange as GatewayExchange).flows = flows;
+    (exchange as GatewayExchange).observer?.flows(flows.map((f) => f.flow.name));
     return flows;
   }
 
@@ -283,7 +291,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
     const flows = matchFlows(this.flows, exchange, bestMatch, params);
     (exchange as GatewayExchange).flows = flows;
-    for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest");
+    (exchange as GatewayExchange).observer?.flows(flows.map((f) => f.flow.name));
+    for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest", f.flow.name);
     await this.response(exchange);
   }
 
@@ -291,7 +300,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     if (this.definition.bodies?.response && this.definition.type === "PROXY")
       await this.bufferForExpressions(exchange, "response");
     const flows = (exchange as GatewayExchange).flows;
-    for (const f of flows) await runSteps(f.flow.response, exchange, "onResponse");
+    for (const f of flows) await runSteps(f.flow.response, exchange, "onResponse", f.flow.name);
     for (const deferred of exchange.deferredResponse) await deferred(exchange);
   }
 
@@ -338,21 +347,31 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     exchange: Exchange,
   ): Promise<Message | undefined> {
     const flows = (exchange as GatewayExchange).flows;
+    const observer = (exchange as GatewayExchange).observer;
     let current: Message | undefined = message;
     for (const f of flows) {
       if (!flowRunsInPhase(f, phase)) continue;
       for (const step of f.flow[phase]) {
         if (!current) return undefined;
-        if (!step.instance.onMessage) continue;
-        if (step.condition && !step.condition(exchange.el())) continue;
+        const onMessage = step.instance.onMessage;
+        if (!onMessage) continue;
         if (
-          step.messageCondition &&
-          !step.messageCondition({ ...exchange.el(), message: elMessage(current) })
-        )
+          (step.condition && !step.condition(exchange.el())) ||
+          (step.messageCondition && !step.messageCondition({ ...exchange.el(), message: elMessage(current) }))
+        ) {
+          observer?.stepSkipped({ phase, flow: f.flow.name, policy: step.policy });
           continue;
-        current = await step.instance.onMessage(current, exchange);
+        }
+        if (observer) {
+          const input: Message = current;
+          await observer.step({ phase, flow: f.flow.name, policy: step.policy }, exchange, async () => {
+            current = await onMessage.call(step.instance, input, exchange);
+          });
+        } else current = await onMessage.call(step.instance, current, exchange);
       }
     }
+    // Produced messages carry the trace context (observability/otel.ts).
+    if (current && phase === "publish") observer?.produced(current);
     return current;
   }
 
@@ -385,6 +404,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
    * the next plan; KEY_LESS is skipped while a credential is held.
    */
   private async selectPlan(exchange: Exchange): Promise<RuntimePlan> {
+    const observer = (exchange as GatewayExchange).observer;
     let credentialSeen = false;
     for (const plan of this.plans) {
       const security = plan.security;
@@ -392,18 +412,27 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       const credential = security.extract(exchange);
       let subscription: SubscriptionInfo | undefined;
       if (plan.securityType === "KEY_LESS") {
-        if (credentialSeen) continue;
-      } else if (!credential) continue;
-      else credentialSeen = true;
+        if (credentialSeen) {
+          observer?.planSkipped(plan, "a credential was given: keyless plans take only requests without one");
+          continue;
+        }
+      } else if (!credential) {
+        observer?.planSkipped(plan, "no credential for this plan in the request");
+        continue;
+      } else credentialSeen = true;
       // Gravitee (SecurityPlan): the selection rule first, then the subscription. A rule that does
       // not hold also drops the credential it extracted, so a keyless plan may take the request.
       if (plan.selectionRule && !plan.selectionRule(exchange.el())) {
         if (credential) credentialSeen = false;
+        observer?.planSkipped(plan, "its selection rule is false");
         continue;
       }
       if (credential && security.subscription) {
         subscription = await security.subscription(credential, exchange);
-        if (!subscription) continue;
+        if (!subscription) {
+          observer?.planSkipped(plan, "no valid subscription for the credential");
+          continue;
+        }
       }
       exchange.plan = plan.id;
       (exchange as GatewayExchange).securityType = plan.securityType;
@@ -414,19 +443,21 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         exchange.attributes.application = subscription.application.id;
         exchange.attributes["subscription-id"] = subscription.id;
       }
+      observer?.plan(plan);
       await security.authenticate(exchange, credential, subscription);
       return plan;
     }
     throw new GatewayError(401, "Unauthorized", { key: "GATEWAY_PLAN_UNRESOLVABLE" });
   }
 
-  proxyEndpoint(_exchange: Exchange): ProxyEndpoint {
-    if (this.failover) return this.failover;
+  proxyEndpoint(exchange: Exchange): ProxyEndpoint {
+    const observer = (exchange as GatewayExchange).observer;
+    if (this.failover) return observer ? observedEndpoint(this.failover, observer) : this.failover;
     const group = this.groups[0];
     const endpoint = group?.balancer.next();
     if (!endpoint) throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });
-    (_exchange as GatewayExchange).endpointName = endpoint.name;
-    return endpoint as ProxyEndpoint;
+    (exchange as GatewayExchange).endpointName = endpoint.name;
+    return observer ? observedEndpoint(endpoint as ProxyEndpoint, observer) : (endpoint as ProxyEndpoint);
   }
 
   messageEndpoints(): readonly MessageEndpoint[] {
@@ -438,14 +469,25 @@ async function runSteps(
   steps: readonly Step[],
   exchange: Exchange,
   phase: "onRequest" | "onResponse",
+  flow: string,
 ): Promise<void> {
+  const observer = (exchange as GatewayExchange).observer;
   for (const step of steps) {
     const run = step.instance[phase];
     if (!run) continue;
-    if (step.condition && !step.condition(exchange.el())) continue;
-    await run.call(step.instance, exchange);
+    if (step.condition && !step.condition(exchange.el())) {
+      observer?.stepSkipped({ phase: PHASES[phase], flow, policy: step.policy });
+      continue;
+    }
+    if (observer)
+      await observer.step({ phase: PHASES[phase], flow, policy: step.policy }, exchange, () =>
+        run.call(step.instance, exchange),
+      );
+    else await run.call(step.instance, exchange);
   }
 }
+
+const PHASES = { onRequest: "request", onResponse: "response" } as const;
 
 /** The `#message` EL view of a message (message conditions, and policies that template messages). */
 export function elMessage(m: Message): NonNullable<ReturnType<Exchange["el"]>["message"]> {

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi, SubscriptionInfo } from "../contract.ts";
 import type { ElContext, ElMultiMap } from "../el.ts";
+import type { ExchangeObserver } from "../observability/observer.ts";
 import { BufferedBody } from "./body.ts";
 import { elSsl } from "./el-ssl.ts";
 import type { CompiledFlow } from "./flows.ts";
@@ -48,6 +49,8 @@ export class GatewayExchange implements Exchange {
   flows: readonly CompiledFlow[] = [];
   /** Path parameters captured by the matched flow (`/orders/:id`). */
   pathParams: Record<string, string> = {};
+  /** Who watches this exchange: tracing, debug mode (runtime/observability/); usually nobody. */
+  observer: ExchangeObserver | undefined = undefined;
   /** When the request arrived (`#request.timestamp`). */
   readonly receivedAt = Date.now();
   // What the access log and the metrics read (runtime/observability/access-log.ts): set by the

@@ -16,6 +16,9 @@ import type {
 import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
 import { openAccessLog } from "../observability/access-log.ts";
+import { DebugMode } from "../observability/debug.ts";
+import { observeWith } from "../observability/observe.ts";
+import { startTracing } from "../observability/tracing.ts";
 import { openedSharedCounters } from "../policies/lib/shared-counters.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime, type ApiRuntimeOptions } from "./api-runtime.ts";
@@ -117,6 +120,14 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       value: pathHandling.unknown,
       accepted: ["NORMALIZE", "REJECT", "RAW"],
     });
+  // Traces and debug mode (runtime/observability/): `observe` is undefined unless one is configured.
+  const tracing = await startTracing(
+    env,
+    log,
+    apis.some((a) => a.definition.tracing !== undefined),
+  );
+  const debug = DebugMode.from(env, log);
+  const observe = observeWith(tracing, debug);
   let draining = false;
   const readiness = (): Readiness[] =>
     apis.map((api) => {
@@ -149,6 +160,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
         (ended - started) / 1000,
         reached ? (exchange!.endpointRespondedAt - exchange!.endpointStartedAt) / 1000 : undefined,
       );
+      exchange?.observer?.finish(status);
       if (exchange?.plan !== undefined)
         metrics.planFinished(apiId, exchange.plan, exchange.subscription?.application.id ?? "", status);
       accessLog?.exchange({ request: req, response: res, status, started, ended, exchange });
@@ -168,6 +180,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const api = match.target;
     apiId = api.definition.id;
     exchange = new GatewayExchange(api, req, res, match.contextPath, match.pathInfo);
+    if (observe) exchange.observer = observe(exchange);
     res.setHeader(REQUEST_ID_HEADER, exchange.requestId);
     res.setHeader(TRANSACTION_ID_HEADER, exchange.transactionId);
     const cors = api.cors.apply(req, res);
@@ -217,6 +230,12 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const res = new ServerResponse(req);
     const exchange = new GatewayExchange(match.target, req, res, match.contextPath, match.pathInfo);
     exchange.entrypoint = entrypoint.type;
+    if (observe) {
+      const observer = observe(exchange);
+      exchange.observer = observer;
+      // An upgraded exchange ends when its socket closes (101: the client got the handshake).
+      if (observer) socket.once("close", () => observer.finish(101));
+    }
     if (!match.target.cors.webSocketOriginAllowed(req, entrypoint.allowedOrigins)) {
       const reason = `Origin '${req.headers.origin}' is not allowed`;
       match.target.log.info("websocket origin refused", { reason, requestId: exchange.requestId });
@@ -306,6 +325,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     ...(sharedCounters ? { extraMetrics: () => sharedCounters.metrics() } : {}),
     deliveries,
     draining: () => draining,
+    ...(debug ? { debugRecord: (id: string) => debug.get(id) } : {}),
     bundleDir: options.bundleDir,
     token: env.SLUICE_ADMIN_TOKEN || undefined,
   });
@@ -364,6 +384,12 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     for (const s of server.sockets) s.destroy();
     await Promise.allSettled(endpoints.map((e) => e.close()));
     await sharedCounters?.close();
+    // Spans still queued go out now, unless the collector takes longer than the drain allows.
+    if (tracing)
+      await Promise.race([
+        tracing.shutdown().catch(() => undefined),
+        new Promise((r) => setTimeout(r, 2000).unref()),
+      ]);
     await admin.close();
     // Every access-log line of the drained exchanges is written before the process exits.
     accessLog?.close();

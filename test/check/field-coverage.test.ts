@@ -96,6 +96,7 @@ spec:
   description: shown in the portal only
   analytics:
     enabled: true
+    tracing: { enabled: true, verbose: true }
   listeners:
     - type: HTTP
       pathMappings: ["/a/:id"]
@@ -129,10 +130,10 @@ spec:
       .map((d) => locateDiagnostic(loaded.sources, d))
       .map((d) => `${d.code}@${d.line}:${d.column} ${d.message.split(":")[0]}`);
     expect(found).toEqual([
-      "compile/not-implemented@14:7 `pathMappings` is valid but not implemented by the Sluice runtime yet",
-      "compile/not-implemented@19:11 `dlq` is valid but not implemented by the Sluice runtime yet",
-      "compile/not-implemented@29:11 `tenants` is valid but not implemented by the Sluice runtime yet",
-      "compile/not-implemented@32:7 `connect` is valid but not implemented by the Sluice runtime yet",
+      "compile/not-implemented@15:7 `pathMappings` is valid but not implemented by the Sluice runtime yet",
+      "compile/not-implemented@20:11 `dlq` is valid but not implemented by the Sluice runtime yet",
+      "compile/not-implemented@30:11 `tenants` is valid but not implemented by the Sluice runtime yet",
+      "compile/not-implemented@33:7 `connect` is valid but not implemented by the Sluice runtime yet",
     ]);
   });
 });
