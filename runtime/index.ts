@@ -16,4 +16,7 @@ export {
 } from "./define.ts";
 export type { EnvRef, EnvTemplate, Resolvable } from "./env.ts";
 export { env, envTemplate } from "./env.ts";
+// For policies written outside runtime/ (an API repository's policies/, docs/custom-policies.md):
+// configuration strings with EL arrive compiled, as template functions.
+export { render, type Templated } from "./policies/lib/el.ts";
 export { runGateway } from "./server/gateway.ts";

@@ -100,6 +100,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Move the steps to `request`/`response`, use `condition`, or make the API a MESSAGE API.",
   },
   {
+    code: "exposure/policy-phase",
+    title: "Policy in a phase where it does not run",
+    why: "Each policy says in which phases of which API types it runs (its manifest's `phases`, listed in docs/connectors-reference.md). A step elsewhere is linked but never acts: a rate limit in the response phase counts nothing, an IP filter on a MESSAGE API filters nothing.",
+    fix: "Move the step to a phase the policy runs in, or remove it.",
+  },
+  {
     code: "exposure/flow-selector-api-type",
     title: "Flow selector not allowed for this API type",
     why: "PROXY flows select on `HTTP` and `CONDITION`; MESSAGE flows on `CHANNEL` and `CONDITION`.",

@@ -104,6 +104,35 @@ describe("check rules", () => {
       ["exposure/proxy-message-phase@29:7"],
     ],
     [
+      "exposure/policy-phase: a request-phase policy in the response phase",
+      proxy({
+        flows: `  flows:
+    - name: f
+      response:
+        - policy: ip-filtering
+          configuration: {}`,
+      }),
+      ["exposure/policy-phase@30:19"],
+    ],
+    [
+      "exposure/policy-phase: a policy its manifest does not offer on MESSAGE APIs, by its alias too",
+      proxy({
+        type: "MESSAGE",
+        listeners: messageListener("        - type: sse"),
+        groups: kafkaGroup(true, true),
+        flows: `  flows:
+    - name: f
+      request:
+        - policy: ip-filtering
+          configuration: {}
+        - policy: policy-request-content-limit
+          configuration: { limit: 10 }
+        - policy: transform-headers
+          configuration: {}`,
+      }),
+      ["exposure/policy-phase@38:19", "exposure/policy-phase@40:19"],
+    ],
+    [
       "exposure/flow-selector-api-type",
       proxy({
         flows: `  flows:

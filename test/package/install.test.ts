@@ -232,4 +232,58 @@ describe("the published package, installed into a fresh API repository", () => {
     }
     expect(await exited).toBe(0);
   }, 60_000);
+
+  it("a repository's own TypeScript policy imports `sluice/runtime` from the installed package", async () => {
+    // As docs/custom-policies.md shows it: ESM (the template's package.json has type module).
+    const pkg = JSON.parse(await readFile(join(team, "package.json"), "utf8")) as Record<string, unknown>;
+    await writeFile(join(team, "package.json"), `${JSON.stringify({ ...pkg, type: "module" }, null, 2)}\n`);
+    const folder = join(team, "policies", "add-header");
+    await mkdir(folder, { recursive: true });
+    await writeFile(
+      join(folder, "manifest.json"),
+      JSON.stringify({
+        id: "add-header",
+        aliases: [],
+        kind: "policy",
+        title: "AddHeader",
+        summary: "Adds a header.",
+        phases: { MESSAGE: ["request"] },
+      }),
+    );
+    await writeFile(
+      join(folder, "schema.json"),
+      JSON.stringify({ type: "object", properties: { name: { type: "string" } }, required: ["name"] }),
+    );
+    const policy = (body: string) =>
+      `import { definePolicy } from "sluice/runtime";\n\nexport const connector = definePolicy<{ name: string }>({\n  id: "add-header",\n  create(config) {\n    return {\n      onRequest(exchange) {\n${body}\n      },\n    };\n  },\n});\n`;
+    await writeFile(join(folder, "index.ts"), policy("        const n: number = config.name;"));
+    const spec = join(team, "apis", "ticker.yaml");
+    const original = await readFile(spec, "utf8");
+    await writeFile(
+      spec,
+      original.replace(
+        /\n {2}plans:/,
+        "\n  flows:\n    - request:\n        - policy: add-header\n          configuration:\n            name: x-team\n  plans:",
+      ),
+    );
+    try {
+      const broken = await run("npx", ["sluice", "compile"], team);
+      expect(broken.code).not.toBe(0);
+      expect(broken.stdout + broken.stderr).toMatch(
+        /policies\/add-header\/index\.ts:8:15: error compile\/policy-type-check: Type 'string' is not assignable to type 'number'/,
+      );
+      await writeFile(
+        join(folder, "index.ts"),
+        policy('        exchange.upstreamHeaders[config.name] = "blue";'),
+      );
+      ok(await run("npx", ["sluice", "compile"], team), "sluice compile with the fixed policy");
+      expect(await readFile(join(team, "generated", "link.ts"), "utf8")).toContain(
+        'from "../policies/add-header/index.ts"',
+      );
+    } finally {
+      await writeFile(spec, original);
+      await rm(join(team, "policies"), { recursive: true, force: true });
+      await writeFile(join(team, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
+    }
+  }, 180_000);
 });

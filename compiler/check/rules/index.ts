@@ -31,6 +31,7 @@ import exposureEntrypointApiType from "./exposure/entrypoint-api-type.ts";
 import exposureEntrypointRole from "./exposure/entrypoint-role.ts";
 import exposureFlowSelectorApiType from "./exposure/flow-selector-api-type.ts";
 import exposureMqtt5Version from "./exposure/mqtt5-version.ts";
+import exposurePolicyPhase from "./exposure/policy-phase.ts";
 import exposureProxyMessagePhase from "./exposure/proxy-message-phase.ts";
 import exposureQos from "./exposure/qos.ts";
 import listenerDuplicateEntrypoint from "./listener/duplicate-entrypoint.ts";
@@ -61,6 +62,7 @@ export const apiRules: readonly ApiRule[] = [
   exposureEntrypointRole,
   exposureFlowSelectorApiType,
   exposureMqtt5Version,
+  exposurePolicyPhase,
   exposureProxyMessagePhase,
   exposureQos,
   listenerDuplicateEntrypoint,
