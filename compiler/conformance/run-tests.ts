@@ -170,7 +170,7 @@ export async function runCase(test: TestCase, gateway: string, standIn: StandIn)
     });
   try {
     const expect = test.expect;
-    if (expect.kind === "rate-limit") return done(...(await rateLimit(send, expect.limit, expect.periodMs)));
+    if (expect.kind === "rate-limit") return done(...(await rateLimit(send, expect.limit)));
     if (expect.kind === "delivery") return done(...(await delivery(test, expect.publish, gateway)));
     const before = standIn.received.length;
     const res = await send();
@@ -260,24 +260,21 @@ async function firstChunk(res: Response): Promise<string> {
   return chunk.value ? new TextDecoder().decode(chunk.value) : "";
 }
 
-/** limit+1 requests at once; if the period ran out before one was refused, once more. */
-async function rateLimit(
-  send: () => Promise<Response>,
-  limit: number,
-  periodMs: number,
-): Promise<[boolean, string]> {
+/**
+ * limit+1 requests at once. Counters run in fixed windows, so a burst can straddle a window's end
+ * and pass whole: then it is sent again (three bursts at most), and the next window trips.
+ */
+async function rateLimit(send: () => Promise<Response>, limit: number): Promise<[boolean, string]> {
   let statuses: number[] = [];
   for (let attempt = 0; attempt < 3; attempt++) {
-    const started = Date.now();
     const answers = await Promise.all(Array.from({ length: limit + 1 }, () => send()));
     statuses = answers.map((r) => r.status);
     await Promise.all(answers.map((r) => r.body?.cancel()));
     const refused = statuses.filter((s) => s === 429).length;
     if (refused > 0) return [true, `${statuses.length - refused} answered, ${refused} refused with 429`];
-    if (Date.now() - started < periodMs) break;
   }
   const counts = [...new Set(statuses)].map((s) => `${statuses.filter((x) => x === s).length}× ${s}`);
-  return [false, `no 429 in ${limit + 1} requests (${counts.join(", ")})`];
+  return [false, `no 429 in three bursts of ${limit + 1} requests (the last: ${counts.join(", ")})`];
 }
 
 /**

@@ -128,6 +128,29 @@ export async function testCopy(resources: readonly Resource[], standIn: string):
           (str(obj(s.api).kind) ?? "ApiV4Definition") === api.kind &&
           str(s.plan) === plan,
       );
+  /**
+   * The value the test gives a key reference — `[[ secret ]]` (a file in the temporary secrets
+   * directory) or a whole `${VAR}` (the gateway's environment) — random, one per reference.
+   */
+  const keyFor = (text: string): string | undefined => {
+    const ref = parseSecretRef(text);
+    if (ref) {
+      const path = `${ref.name}/${ref.key}`;
+      if (!copy.secrets.has(path)) copy.secrets.set(path, randomBytes(24).toString("hex"));
+      return copy.secrets.get(path);
+    }
+    const t = scanEnvTemplate(text);
+    if (t === null || isScanError(t) || !t.whole) return undefined;
+    const name = (t.parts[0] as { env: string }).env;
+    copy.env[name] ??= randomBytes(24).toString("hex");
+    return copy.env[name];
+  };
+  const now = Date.now();
+  /** Not ended yet (`endingAt`, `expireAt`): a key of an ended subscription is refused, rightly. */
+  const current = (at: unknown) => typeof at !== "string" || !(Date.parse(at) <= now);
+  // Every key reference gets a value, so the gateway starts whatever the environment holds.
+  for (const s of subscriptions)
+    for (const k of arr(obj(s.value.spec).apiKeys)) keyFor(str(obj(k).key) ?? "");
   /** A stand-in Application and Subscription for a plan nobody in the repository subscribes to. */
   const standInSubscription = (api: Resource, plan: string, extra: Obj): string => {
     const name = `sluice-test-${api.name}-${plan}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
@@ -163,34 +186,24 @@ export async function testCopy(resources: readonly Resource[], standIn: string):
     for (const { id, security, configuration } of livePlans) {
       const key = `${api.name}\0${id}`;
       if (security === "API_KEY") {
-        const secret = randomBytes(24).toString("hex");
         const foreign = { "x-gravitee-api-key": randomBytes(24).toString("hex") };
         const own = subscribed(api, id)
-          .flatMap((s) => arr(s.apiKeys).map((k) => str(obj(k).key)))
+          .filter((s) => current(s.endingAt))
+          .flatMap((s) => arr(s.apiKeys).map(obj))
+          .filter((k) => current(k.expireAt))
+          .map((k) => keyFor(str(k.key) ?? ""))
           .find((k) => k !== undefined);
-        const ref = own === undefined ? undefined : parseSecretRef(own);
-        const envRef = own === undefined ? null : scanEnvTemplate(own);
-        if (ref) {
-          copy.secrets.set(`${ref.name}/${ref.key}`, secret);
+        if (own !== undefined)
           copy.credentials.set(key, {
-            valid: { "x-gravitee-api-key": secret },
+            valid: { "x-gravitee-api-key": own },
             foreign,
             owner: "its subscription's key",
           });
-        } else if (envRef && !isScanError(envRef) && envRef.whole) {
-          copy.env[(envRef.parts[0] as { env: string }).env] = secret;
+        else {
+          const ref = `[[ secret \`sluice-test/${api.name}-${id}\` ]]`.toLowerCase();
+          const name = standInSubscription(api, id, { apiKeys: [{ key: ref }] });
           copy.credentials.set(key, {
-            valid: { "x-gravitee-api-key": secret },
-            foreign,
-            owner: "its subscription's key",
-          });
-        } else {
-          const name = standInSubscription(api, id, {
-            apiKeys: [{ key: `[[ secret \`sluice-test/${api.name}-${id}\` ]]`.toLowerCase() }],
-          });
-          copy.secrets.set(`sluice-test/${api.name}-${id}`.toLowerCase(), secret);
-          copy.credentials.set(key, {
-            valid: { "x-gravitee-api-key": secret },
+            valid: { "x-gravitee-api-key": keyFor(ref)! },
             foreign,
             owner: `stand-in subscription ${name}`,
           });

@@ -283,6 +283,7 @@ ${KEYLESS}`,
         ms: 0,
       },
     ]);
+    expect(report.cases.filter((c) => c.result === "fail")).toEqual([]);
     expect(report.failed).toBe(0);
     expect(code).toBe(0);
   }, 240000);
