@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { exportJWK, exportSPKI, generateKeyPair, type JWK, SignJWT } from "jose";
 import { parseSecretRef } from "../../runtime/consumers/secret-ref.ts";
 import { isScanError, scanEnvTemplate } from "../load/env-refs.ts";
+import type { Pki } from "./certificates.ts";
 
 type Obj = Record<string, unknown>;
 export const obj = (v: unknown): Obj =>
@@ -29,6 +30,14 @@ export interface Credential {
   foreign: Record<string, string>;
   /** Who the credential belongs to, for the case's title. */
   owner: string;
+  /** MTLS: the client certificates that select the plan, and one it must refuse (over HTTPS). */
+  tls?: { valid: ClientTls; foreign: ClientTls };
+}
+
+/** A TLS client identity for a request. */
+export interface ClientTls {
+  cert: string;
+  key: string;
 }
 
 export interface TestCopy {
@@ -45,6 +54,8 @@ export interface TestCopy {
   jwks: Map<string, { keys: JWK[] }>;
   /** What the stand-in's token introspection (RFC 7662) answers, by token; unknown: inactive. */
   introspection: Map<string, Obj>;
+  /** The gateway's HTTPS listener, when an MTLS plan is tested: its files and the CA of the clients. */
+  tls?: Pki;
 }
 
 /** Where the stand-in answers token introspection for every OAUTH2 plan's resource. */
@@ -102,7 +113,12 @@ export function resolveEnv(value: unknown, env: NodeJS.ProcessEnv): unknown {
 
 const isApi = (r: Resource) => r.kind === "ApiV4Definition" || r.kind === "ApiDefinition";
 
-export async function testCopy(resources: readonly Resource[], standIn: string): Promise<TestCopy> {
+export async function testCopy(
+  resources: readonly Resource[],
+  standIn: string,
+  /** The test PKI for MTLS plans; undefined when it cannot be made (no openssl). */
+  pki?: () => Pki | undefined,
+): Promise<TestCopy> {
   const copy: TestCopy = {
     resources: [],
     secrets: new Map(),
@@ -216,12 +232,68 @@ export async function testCopy(resources: readonly Resource[], standIn: string):
       } else if (security === "OAUTH2") {
         const why = oauth2StandIn(api, value, id, configuration);
         if (why) copy.noCredential.set(key, why);
-      } else if (security === "MTLS")
-        copy.noCredential.set(
-          key,
-          "an MTLS plan needs the HTTPS listener and client certificates; sluice test sends plain HTTP",
-        );
+      } else if (security === "MTLS") {
+        const why = mtlsStandIn(api, id);
+        if (why) copy.noCredential.set(key, why);
+      }
     }
+  }
+
+  /**
+   * An MTLS plan: the gateway listens on HTTPS too, trusting the test CA for client certificates;
+   * the certificate of an Application subscribed to the plan (a `ref` gets the file in the secrets
+   * directory, inline content is replaced) — or of a stand-in subscription — is one the test made.
+   */
+  function mtlsStandIn(api: Resource, id: string): string | undefined {
+    copy.tls ??= pki?.();
+    const tls = copy.tls;
+    if (!tls) return "the test certificates are made with openssl, which is not on the PATH";
+    const app = subscribed(api, id)
+      .filter((s) => current(s.endingAt))
+      .map((s) => str(obj(s.application).name))
+      .find((n) => n !== undefined && certificatesOf(n).length > 0);
+    let owner: string;
+    let identity: ClientTls;
+    if (app) {
+      identity = tls.client(app);
+      owner = `application ${app}`;
+      for (const c of certificatesOf(app)) {
+        const ref = obj(c.ref);
+        if (typeof ref.name === "string")
+          copy.secrets.set(`${ref.name}/${str(ref.key) ?? "tls.crt"}`, identity.cert);
+        else {
+          c.content = identity.cert;
+          delete c.encoded;
+        }
+      }
+    } else {
+      const name = standInSubscription(api, id, {});
+      identity = tls.client(name);
+      const application = added.find((r) => r.kind === "Application" && obj(r.metadata).name === name)!;
+      obj(obj(application.spec).settings).tls = { clientCertificates: [{ name, content: identity.cert }] };
+      owner = `stand-in subscription ${name}`;
+    }
+    copy.credentials.set(`${api.name}\0${id}`, {
+      valid: {},
+      foreign: {},
+      owner: `the certificate of ${owner}`,
+      tls: { valid: identity, foreign: tls.client("sluice-test-unknown-client") },
+    });
+    return undefined;
+  }
+
+  /** An Application's client certificates in the test copy (GKO's list; the deprecated single one becomes one). */
+  function certificatesOf(app: string): Obj[] {
+    const spec = obj(values.get(`Application/${app}`)?.spec);
+    const tls = obj(obj(spec.settings).tls);
+    if (typeof tls.clientCertificate === "string") {
+      tls.clientCertificates = [
+        ...arr(tls.clientCertificates),
+        { name: app, content: tls.clientCertificate },
+      ];
+      delete tls.clientCertificate;
+    }
+    return arr(tls.clientCertificates).map(obj);
   }
 
   /** The client id a plan's tokens are for: a subscribed Application's, else a stand-in subscription's. */
