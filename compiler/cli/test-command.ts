@@ -14,11 +14,11 @@ const HELP = `Usage: sluice test [DIR] [--reporter human|json|junit]
 
 Generates conformance tests from the specs in DIR (default apis/), compiles them into a temporary
 gateway whose HTTP backends are a local stand-in, starts it and runs the tests: every API answers
-on its context paths through each plan (API keys, JWTs, OAuth2
-tokens and client certificates are made for the test), refuses requests
-without or with a foreign credential, applies its flows where their selectors say (transform-headers,
-mock), trips its rate limits, and delivers messages from the mock endpoint or its Kafka / MQTT 5
-broker. What cannot be tested is listed as skipped, with the reason (docs/test.md).
+on its context paths through each plan (API keys, JWTs, OAuth2 tokens and client certificates are
+made for the test), refuses requests without or with a foreign credential, applies its flows where
+their selectors say (transform-headers, mock), trips its rate limits, and delivers messages from
+the mock endpoint or its Kafka, MQTT 5 or RabbitMQ broker. What cannot be tested is listed as
+skipped, with the reason (docs/test.md).
   --reporter  human (default): one line per case; json; junit (XML for CI test reports)
 Exit code 1 when a case fails.
 `;
