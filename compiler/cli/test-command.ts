@@ -14,10 +14,11 @@ const HELP = `Usage: sluice test [DIR] [--reporter human|json|junit]
 
 Generates conformance tests from the specs in DIR (default apis/), compiles them into a temporary
 gateway whose HTTP backends are a local stand-in, starts it and runs the tests: every API answers
-on its context paths through each plan (API keys, JWTs, OAuth2 tokens are made for the test), refuses requests
-without or with a foreign credential, applies its flows where their selectors say (transform-headers,
-mock), trips its rate limits, and delivers messages from the mock endpoint or its Kafka / MQTT 5
-broker. What cannot be tested is listed as skipped, with the reason (docs/test.md).
+on its context paths through each plan (API keys, JWTs, OAuth2 tokens and client certificates are
+made for the test), refuses requests without or with a foreign credential, applies its flows where
+their selectors say (transform-headers, mock), trips its rate limits, and delivers messages from
+the mock endpoint or its Kafka, MQTT 5 or RabbitMQ broker. What cannot be tested is listed as
+skipped, with the reason (docs/test.md).
   --reporter  human (default): one line per case; json; junit (XML for CI test reports)
 Exit code 1 when a case fails.
 `;
@@ -62,7 +63,10 @@ export async function commandTest(argv: string[], io: Io): Promise<number> {
   const standIn = await startStandIn();
   const work = await mkdtemp(join(tmpdir(), "sluice-test-"));
   try {
-    const copy = await testCopy(resources, standIn.url);
+    const { hasOpenssl, makePki } = await import("../conformance/certificates.ts");
+    const copy = await testCopy(resources, standIn.url, () =>
+      hasOpenssl() ? makePki(join(work, "pki")) : undefined,
+    );
     for (const [path, doc] of copy.jwks) standIn.jwks.set(path, doc);
     for (const [token, answer] of copy.introspection) standIn.introspection.set(token, answer);
     const env = { ...process.env, ...copy.env, SLUICE_SECRETS_DIR: join(work, "secrets") };
@@ -99,7 +103,15 @@ export async function commandTest(argv: string[], io: Io): Promise<number> {
     }
     let gateway: Awaited<ReturnType<typeof startBundle>>;
     try {
-      gateway = await startBundle(join(work, "generated", "dist", "gateway.mjs"), env);
+      gateway = await startBundle(
+        join(work, "generated", "dist", "gateway.mjs"),
+        env,
+        copy.tls && {
+          certFile: copy.tls.serverCertFile,
+          keyFile: copy.tls.serverKeyFile,
+          clientCaFile: copy.tls.caFile,
+        },
+      );
     } catch (error) {
       if (error instanceof BundleError) {
         io.out(error.output.trim());
@@ -111,7 +123,7 @@ export async function commandTest(argv: string[], io: Io): Promise<number> {
     const outcomes = [];
     try {
       for (const test of cases) {
-        const outcome = await runCase(test, gateway.url, standIn);
+        const outcome = await runCase(test, gateway, standIn, copy.tls?.ca);
         outcomes.push(outcome);
         if (reporter === "human") io.out(humanLine(outcome));
       }

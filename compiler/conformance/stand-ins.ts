@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { exportJWK, exportSPKI, generateKeyPair, type JWK, SignJWT } from "jose";
 import { parseSecretRef } from "../../runtime/consumers/secret-ref.ts";
 import { isScanError, scanEnvTemplate } from "../load/env-refs.ts";
+import type { Pki } from "./certificates.ts";
 
 type Obj = Record<string, unknown>;
 export const obj = (v: unknown): Obj =>
@@ -29,6 +30,14 @@ export interface Credential {
   foreign: Record<string, string>;
   /** Who the credential belongs to, for the case's title. */
   owner: string;
+  /** MTLS: the client certificates that select the plan, and one it must refuse (over HTTPS). */
+  tls?: { valid: ClientTls; foreign: ClientTls };
+}
+
+/** A TLS client identity for a request. */
+export interface ClientTls {
+  cert: string;
+  key: string;
 }
 
 export interface TestCopy {
@@ -45,6 +54,8 @@ export interface TestCopy {
   jwks: Map<string, { keys: JWK[] }>;
   /** What the stand-in's token introspection (RFC 7662) answers, by token; unknown: inactive. */
   introspection: Map<string, Obj>;
+  /** The gateway's HTTPS listener, when an MTLS plan is tested: its files and the CA of the clients. */
+  tls?: Pki;
 }
 
 /** Where the stand-in answers token introspection for every OAUTH2 plan's resource. */
@@ -102,7 +113,12 @@ export function resolveEnv(value: unknown, env: NodeJS.ProcessEnv): unknown {
 
 const isApi = (r: Resource) => r.kind === "ApiV4Definition" || r.kind === "ApiDefinition";
 
-export async function testCopy(resources: readonly Resource[], standIn: string): Promise<TestCopy> {
+export async function testCopy(
+  resources: readonly Resource[],
+  standIn: string,
+  /** The test PKI for MTLS plans; undefined when it cannot be made (no openssl). */
+  pki?: () => Pki | undefined,
+): Promise<TestCopy> {
   const copy: TestCopy = {
     resources: [],
     secrets: new Map(),
@@ -128,6 +144,29 @@ export async function testCopy(resources: readonly Resource[], standIn: string):
           (str(obj(s.api).kind) ?? "ApiV4Definition") === api.kind &&
           str(s.plan) === plan,
       );
+  /**
+   * The value the test gives a key reference — `[[ secret ]]` (a file in the temporary secrets
+   * directory) or a whole `${VAR}` (the gateway's environment) — random, one per reference.
+   */
+  const keyFor = (text: string): string | undefined => {
+    const ref = parseSecretRef(text);
+    if (ref) {
+      const path = `${ref.name}/${ref.key}`;
+      if (!copy.secrets.has(path)) copy.secrets.set(path, randomBytes(24).toString("hex"));
+      return copy.secrets.get(path);
+    }
+    const t = scanEnvTemplate(text);
+    if (t === null || isScanError(t) || !t.whole) return undefined;
+    const name = (t.parts[0] as { env: string }).env;
+    copy.env[name] ??= randomBytes(24).toString("hex");
+    return copy.env[name];
+  };
+  const now = Date.now();
+  /** Not ended yet (`endingAt`, `expireAt`): a key of an ended subscription is refused, rightly. */
+  const current = (at: unknown) => typeof at !== "string" || !(Date.parse(at) <= now);
+  // Every key reference gets a value, so the gateway starts whatever the environment holds.
+  for (const s of subscriptions)
+    for (const k of arr(obj(s.value.spec).apiKeys)) keyFor(str(obj(k).key) ?? "");
   /** A stand-in Application and Subscription for a plan nobody in the repository subscribes to. */
   const standInSubscription = (api: Resource, plan: string, extra: Obj): string => {
     const name = `sluice-test-${api.name}-${plan}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
@@ -163,34 +202,24 @@ export async function testCopy(resources: readonly Resource[], standIn: string):
     for (const { id, security, configuration } of livePlans) {
       const key = `${api.name}\0${id}`;
       if (security === "API_KEY") {
-        const secret = randomBytes(24).toString("hex");
         const foreign = { "x-gravitee-api-key": randomBytes(24).toString("hex") };
         const own = subscribed(api, id)
-          .flatMap((s) => arr(s.apiKeys).map((k) => str(obj(k).key)))
+          .filter((s) => current(s.endingAt))
+          .flatMap((s) => arr(s.apiKeys).map(obj))
+          .filter((k) => current(k.expireAt))
+          .map((k) => keyFor(str(k.key) ?? ""))
           .find((k) => k !== undefined);
-        const ref = own === undefined ? undefined : parseSecretRef(own);
-        const envRef = own === undefined ? null : scanEnvTemplate(own);
-        if (ref) {
-          copy.secrets.set(`${ref.name}/${ref.key}`, secret);
+        if (own !== undefined)
           copy.credentials.set(key, {
-            valid: { "x-gravitee-api-key": secret },
+            valid: { "x-gravitee-api-key": own },
             foreign,
             owner: "its subscription's key",
           });
-        } else if (envRef && !isScanError(envRef) && envRef.whole) {
-          copy.env[(envRef.parts[0] as { env: string }).env] = secret;
+        else {
+          const ref = `[[ secret \`sluice-test/${api.name}-${id}\` ]]`.toLowerCase();
+          const name = standInSubscription(api, id, { apiKeys: [{ key: ref }] });
           copy.credentials.set(key, {
-            valid: { "x-gravitee-api-key": secret },
-            foreign,
-            owner: "its subscription's key",
-          });
-        } else {
-          const name = standInSubscription(api, id, {
-            apiKeys: [{ key: `[[ secret \`sluice-test/${api.name}-${id}\` ]]`.toLowerCase() }],
-          });
-          copy.secrets.set(`sluice-test/${api.name}-${id}`.toLowerCase(), secret);
-          copy.credentials.set(key, {
-            valid: { "x-gravitee-api-key": secret },
+            valid: { "x-gravitee-api-key": keyFor(ref)! },
             foreign,
             owner: `stand-in subscription ${name}`,
           });
@@ -203,12 +232,68 @@ export async function testCopy(resources: readonly Resource[], standIn: string):
       } else if (security === "OAUTH2") {
         const why = oauth2StandIn(api, value, id, configuration);
         if (why) copy.noCredential.set(key, why);
-      } else if (security === "MTLS")
-        copy.noCredential.set(
-          key,
-          "an MTLS plan needs the HTTPS listener and client certificates; sluice test sends plain HTTP",
-        );
+      } else if (security === "MTLS") {
+        const why = mtlsStandIn(api, id);
+        if (why) copy.noCredential.set(key, why);
+      }
     }
+  }
+
+  /**
+   * An MTLS plan: the gateway listens on HTTPS too, trusting the test CA for client certificates;
+   * the certificate of an Application subscribed to the plan (a `ref` gets the file in the secrets
+   * directory, inline content is replaced) — or of a stand-in subscription — is one the test made.
+   */
+  function mtlsStandIn(api: Resource, id: string): string | undefined {
+    copy.tls ??= pki?.();
+    const tls = copy.tls;
+    if (!tls) return "the test certificates are made with openssl, which is not on the PATH";
+    const app = subscribed(api, id)
+      .filter((s) => current(s.endingAt))
+      .map((s) => str(obj(s.application).name))
+      .find((n) => n !== undefined && certificatesOf(n).length > 0);
+    let owner: string;
+    let identity: ClientTls;
+    if (app) {
+      identity = tls.client(app);
+      owner = `application ${app}`;
+      for (const c of certificatesOf(app)) {
+        const ref = obj(c.ref);
+        if (typeof ref.name === "string")
+          copy.secrets.set(`${ref.name}/${str(ref.key) ?? "tls.crt"}`, identity.cert);
+        else {
+          c.content = identity.cert;
+          delete c.encoded;
+        }
+      }
+    } else {
+      const name = standInSubscription(api, id, {});
+      identity = tls.client(name);
+      const application = added.find((r) => r.kind === "Application" && obj(r.metadata).name === name)!;
+      obj(obj(application.spec).settings).tls = { clientCertificates: [{ name, content: identity.cert }] };
+      owner = `stand-in subscription ${name}`;
+    }
+    copy.credentials.set(`${api.name}\0${id}`, {
+      valid: {},
+      foreign: {},
+      owner: `the certificate of ${owner}`,
+      tls: { valid: identity, foreign: tls.client("sluice-test-unknown-client") },
+    });
+    return undefined;
+  }
+
+  /** An Application's client certificates in the test copy (GKO's list; the deprecated single one becomes one). */
+  function certificatesOf(app: string): Obj[] {
+    const spec = obj(values.get(`Application/${app}`)?.spec);
+    const tls = obj(obj(spec.settings).tls);
+    if (typeof tls.clientCertificate === "string") {
+      tls.clientCertificates = [
+        ...arr(tls.clientCertificates),
+        { name: app, content: tls.clientCertificate },
+      ];
+      delete tls.clientCertificate;
+    }
+    return arr(tls.clientCertificates).map(obj);
   }
 
   /** The client id a plan's tokens are for: a subscribed Application's, else a stand-in subscription's. */

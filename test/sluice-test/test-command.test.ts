@@ -37,6 +37,7 @@ const KEYLESS = "    open:\n      name: Open\n      security:\n        type: KEY
 const API_KEY = "    keys:\n      name: Keys\n      security:\n        type: API_KEY\n";
 const JWT =
   "    tokens:\n      name: Tokens\n      security:\n        type: JWT\n        configuration:\n          signature: RSA_RS256\n          publicKeyResolver: JWKS_URL\n          resolverParameter: http://127.0.0.1:9/jwks\n";
+const MTLS = "    certs:\n      name: Certs\n      security:\n        type: MTLS\n";
 const OAUTH2 =
   "    oauth:\n      name: OAuth\n      security:\n        type: OAUTH2\n        configuration:\n          oauthResource: idp\n          checkRequiredScopes: true\n          requiredScopes: [orders:read]\n";
 const IDP = `  resources:
@@ -180,6 +181,7 @@ describe("sluice test", () => {
     await writeFile(join(dir, "apis", "lone-keys.yaml"), api("lone-keys", "/lone", API_KEY));
     await writeFile(join(dir, "apis", "tokens.yaml"), api("tokens", "/tokens", JWT));
     await writeFile(join(dir, "apis", "oauth.yaml"), api("oauth", "/oauth", OAUTH2, IDP));
+    await writeFile(join(dir, "apis", "mtls.yaml"), api("mtls", "/mtls", MTLS));
     await writeFile(join(dir, "apis", "consumers.yaml"), CONSUMERS);
     await writeFile(
       join(dir, "apis", "closed.yaml"),
@@ -236,6 +238,9 @@ ${KEYLESS}`,
         'ok   limited: GET /limited/slow: rate-limit of flow "three a minute" of plan limited answers 429 to request 4 in 1 minutes — 3 answered, 1 refused with 429',
         'ok   open: GET /open/x: transform-headers of flow "tag x" adds X-Seen to the response — 200, X-Seen present',
         'ok   open: GET /open/x: transform-headers of flow "tag x" adds X-Tagged to the request — 200, the backend got X-Tagged',
+        "ok   mtls: GET /mtls/ reaches the backend through the Certs plan (the certificate of stand-in subscription sluice-test-mtls-certs) — 200 from the stand-in",
+        "ok   mtls: GET /mtls/ with a client certificate the Certs plan does not know is refused (401) — 401",
+        "ok   mtls: GET /mtls/ without credentials is refused (401) — 401",
         "ok   oauth: GET /oauth/ reaches the backend through the OAuth plan (a token for application shop) — 200 from the stand-in",
         "ok   oauth: GET /oauth/ with a token the OAuth plan does not know is refused (401) — 401",
         "ok   oauth: GET /oauth/ without credentials is refused (401) — 401",
@@ -244,13 +249,13 @@ ${KEYLESS}`,
         "ok   tokens: GET /tokens/ without credentials is refused (401) — 401",
       ].sort(),
     );
-    expect(err).toContain("23 passed, 2 failed, 0 skipped");
+    expect(err).toContain("26 passed, 2 failed, 0 skipped");
     expect(code).toBe(1);
 
     const junit = await sluiceTest(dir, ["--reporter", "junit"]);
     expect(junit.code).toBe(1);
     expect(junit.out).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="sluice test" tests="25" failures="2" skipped="0">/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="sluice test" tests="28" failures="2" skipped="0">/,
     );
     expect(junit.out).toContain(
       '<testcase classname="closed" name="GET /closed/ reaches the backend through the Open plan"',
@@ -274,15 +279,24 @@ ${KEYLESS}`,
         "a message published to mqtt5 topic sensors/sluice-test/temperature arrives on GET /sensors/ (http-get, QoS AUTO)",
       ],
     ]);
-    expect(of("orders").filter((c) => c.result === "skip")).toEqual([
-      {
-        api: "orders",
-        title: "plan certificates (MTLS)",
-        result: "skip",
-        detail: "an MTLS plan needs the HTTPS listener and client certificates; sluice test sends plain HTTP",
-        ms: 0,
-      },
+    // Every plan of orders, MTLS included (the test CA signs partner-portal's certificate).
+    expect(of("orders").filter((c) => c.result === "skip")).toEqual([]);
+    expect(of("orders").filter((c) => /Certificates plan/.test(c.title))).toEqual([
+      expect.objectContaining({
+        title: "GET /orders/ with a client certificate the Certificates plan does not know is refused (401)",
+        result: "pass",
+      }),
+      expect.objectContaining({
+        title:
+          "GET /orders/ reaches the backend through the Certificates plan (the certificate of application partner-portal)",
+        result: "pass",
+      }),
     ]);
+    expect(report.cases.filter((c) => c.result === "skip").map((c) => [c.api, c.detail])).toEqual([
+      ["payments-solace", "its solace endpoint: sluice test reaches Kafka, MQTT 5 and RabbitMQ brokers only"],
+      ["greeter-grpc", "its backend speaks HTTP/2 (gRPC); the stand-in is HTTP/1.1"],
+    ]);
+    expect(report.cases.filter((c) => c.result === "fail")).toEqual([]);
     expect(report.failed).toBe(0);
     expect(code).toBe(0);
   }, 240000);
