@@ -480,6 +480,11 @@ export interface MessageEndpoint {
   }): AsyncIterable<Message>;
   publish(message: Message, options?: { qos: Qos }): Promise<void>;
   close(): Promise<void>;
+  /**
+   * How far the running subscriptions' consumers are behind, per partition they hold (Kafka), as
+   * last measured: messages written but not yet committed by the group (/metrics).
+   */
+  consumerLag?(): ReadonlyArray<{ group: string; topic: string; partition: number; lag: number }>;
 }
 
 export interface EndpointConnector<C, S, E extends ProxyEndpoint | MessageEndpoint> {

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import { bundleDigest, SOURCES_RECORD, type SourcesRecord } from "../bundle-digest.ts";
 import type { GatewayBundle, SubscriptionDeliveryState } from "../contract.ts";
-import type { EndpointState, Metrics } from "./metrics.ts";
+import type { EndpointState, Metrics, MetricsExtras } from "./metrics.ts";
 
 export interface Readiness {
   api: string;
@@ -32,6 +32,8 @@ export function createAdminServer(options: {
   components?: () => Array<{ name: string; ready: boolean; up: boolean; detail?: string }>;
   /** Every endpoint and whether it is up (sluice_endpoint_up). */
   endpoints?: () => EndpointState[];
+  /** Message consumers' lag (sluice_consumer_lag_messages). */
+  consumerLag?: () => NonNullable<MetricsExtras["consumerLag"]>;
   /** The access log's counters, when it is on. */
   accessLog?: { written: number; dropped: number } | undefined;
   /** More Prometheus lines for /metrics. */
@@ -97,6 +99,7 @@ export function createAdminServer(options: {
     const text = options.metrics.render(options.readiness(), {
       deliveries: options.deliveries?.() ?? [],
       endpoints: options.endpoints?.() ?? [],
+      consumerLag: options.consumerLag?.() ?? [],
       accessLog: options.accessLog,
     });
     const extra = options.extraMetrics?.() ?? [];

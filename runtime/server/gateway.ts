@@ -313,11 +313,22 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
         })),
       ),
     );
+  const consumerLag = () =>
+    apis.flatMap((api) =>
+      api.groups.flatMap((g) =>
+        g.endpoints.flatMap((e) =>
+          "consumerLag" in e && e.consumerLag
+            ? e.consumerLag().map((l) => ({ api: api.definition.id, endpoint: e.name, ...l }))
+            : [],
+        ),
+      ),
+    );
   const admin = createAdminServer({
     bundle,
     metrics,
     readiness,
     endpoints: endpointStates,
+    consumerLag,
     accessLog,
     ...(sharedCounters
       ? { components: () => [{ name: "shared-counters", ...sharedCounters.health() }] }

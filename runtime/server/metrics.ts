@@ -61,6 +61,15 @@ export interface MetricsExtras {
   deliveries?: readonly SubscriptionDeliveryState[];
   endpoints?: readonly EndpointState[];
   accessLog?: { written: number; dropped: number } | undefined;
+  /** Kafka consumers' lag per partition they hold (MessageEndpoint.consumerLag). */
+  consumerLag?: ReadonlyArray<{
+    api: string;
+    endpoint: string;
+    group: string;
+    topic: string;
+    partition: number;
+    lag: number;
+  }>;
 }
 
 export class Metrics {
@@ -233,6 +242,15 @@ export class Metrics {
     for (const e of extras.endpoints ?? [])
       out.push(
         `sluice_endpoint_up{api="${escapeLabel(e.api)}",group="${escapeLabel(e.group)}",endpoint="${escapeLabel(e.endpoint)}"} ${e.up ? 1 : 0}`,
+      );
+    family(
+      "sluice_consumer_lag_messages",
+      "gauge",
+      "Messages written to a partition and not yet committed by the consumer group of a running subscription (Kafka).",
+    );
+    for (const l of extras.consumerLag ?? [])
+      out.push(
+        `sluice_consumer_lag_messages{api="${escapeLabel(l.api)}",endpoint="${escapeLabel(l.endpoint)}",group="${escapeLabel(l.group)}",topic="${escapeLabel(l.topic)}",partition="${l.partition}"} ${l.lag}`,
       );
     const deliveries = extras.deliveries ?? [];
     const label = (d: SubscriptionDeliveryState) =>

@@ -45,6 +45,7 @@ function families(): Map<string, string> {
 
 const PROMQL_WORDS = new Set([
   "sum",
+  "max",
   "by",
   "rate",
   "histogram_quantile",

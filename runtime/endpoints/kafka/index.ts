@@ -53,6 +53,12 @@ const shortId = (): string => randomUUID().slice(0, 8);
  */
 const COMMIT_TIMEOUT_MS = 10_000;
 
+/** SLUICE_KAFKA_LAG_INTERVAL_MS: how often each consumer measures its lag (default 15 s, 0: never). */
+function lagInterval(env: Readonly<Record<string, string | undefined>>): number {
+  const value = Number(env.SLUICE_KAFKA_LAG_INTERVAL_MS ?? 15_000);
+  return Number.isFinite(value) && value >= 0 ? value : 15_000;
+}
+
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -87,6 +93,8 @@ class KafkaEndpoint implements MessageEndpoint {
   private probing = false;
   private closed = false;
   private readonly closing = new AbortController();
+  /** The running subscriptions' consumers, for their lag. */
+  private readonly sessions = new Set<ConsumerSession>();
 
   constructor(
     config: KafkaEndpointConfiguration,
@@ -218,6 +226,8 @@ class KafkaEndpoint implements MessageEndpoint {
       const topics = await this.consumerTopics();
       if (topics.length === 0) throw new GatewayError(500, `Endpoint ${this.name} has no topic to consume`);
       const session = new ConsumerSession(this.connection, groupId, topics, this.shared, resumeAfter, signal);
+      session.lagEveryMs = lagInterval(this.ctx.env);
+      this.sessions.add(session);
       try {
         for await (const record of session.records()) {
           delay = RETRY_MIN_MS;
@@ -248,6 +258,7 @@ class KafkaEndpoint implements MessageEndpoint {
           retryInMs: delay,
         });
       } finally {
+        this.sessions.delete(session);
         await session.close();
       }
       try {
@@ -257,6 +268,12 @@ class KafkaEndpoint implements MessageEndpoint {
       }
       delay = Math.min(delay * 2, RETRY_MAX_MS);
     }
+  }
+
+  consumerLag(): Array<{ group: string; topic: string; partition: number; lag: number }> {
+    const out: Array<{ group: string; topic: string; partition: number; lag: number }> = [];
+    for (const session of this.sessions) out.push(...session.lag());
+    return out;
   }
 
   async close(): Promise<void> {
@@ -306,6 +323,11 @@ class ConsumerSession {
   private readonly signal: AbortSignal;
   /** AUTO/NONE: the message handed out last, committed once the next one is asked for. */
   delivered: KafkaRecord | undefined;
+  readonly groupId: string;
+  /** How often the consumer measures its lag (0: never). */
+  lagEveryMs = 0;
+  /** The last lag measured: topic → per partition, -1 for a partition this consumer does not hold. */
+  private lastLag: Map<string, bigint[]> = new Map();
 
   constructor(
     connection: Connection,
@@ -319,6 +341,7 @@ class ConsumerSession {
     this.shared = shared;
     this.resumeAfter = resumeAfter;
     this.signal = signal;
+    this.groupId = groupId;
     this.consumer = new Consumer({
       clientId: `sluice-consumer-${shortId()}`,
       groupId,
@@ -353,6 +376,15 @@ class ConsumerSession {
       });
       this.stream = stream;
       if (this.signal.aborted) return;
+      if (this.lagEveryMs > 0) {
+        // The client's lag monitor: a ListOffsets request per interval, against the offsets this
+        // consumer committed (skipped while the group rebalances).
+        this.consumer.on("consumer:lag", (lag: Map<string, bigint[]>) => {
+          this.lastLag = lag;
+        });
+        this.consumer.on("consumer:lag:error", () => undefined);
+        this.consumer.startLagMonitoring({ topics: this.topics }, this.lagEveryMs);
+      }
       // Resume after a cursor: once partitions are assigned and their committed offsets loaded
       // ('offsets'), move each partition the cursor names past it (once: a later 'offsets', e.g.
       // after an out-of-range recovery, must not rewind it again).
@@ -387,7 +419,17 @@ class ConsumerSession {
     if (record) (record.commit() as Promise<void>).catch(() => undefined);
   }
 
+  lag(): Array<{ group: string; topic: string; partition: number; lag: number }> {
+    const out: Array<{ group: string; topic: string; partition: number; lag: number }> = [];
+    for (const [topic, partitions] of this.lastLag)
+      partitions.forEach((lag, partition) => {
+        if (lag >= 0n) out.push({ group: this.groupId, topic, partition, lag: Number(lag) });
+      });
+    return out;
+  }
+
   async close(): Promise<void> {
+    this.consumer.stopLagMonitoring();
     const last = this.delivered;
     this.delivered = undefined;
     if (last)
