@@ -1,7 +1,8 @@
 // OpenTelemetry traces of the APIs whose spec says `analytics.tracing.enabled`: a SERVER span per
 // request (its parent the client's W3C `traceparent`), a CLIENT span per endpoint call whose
 // context goes upstream as `traceparent`, the same context in the headers of messages produced to a
-// broker, and with `tracing.verbose` an INTERNAL span per policy step. Exported over OTLP/HTTP
+// broker, a CONSUMER span per message delivered (linked to its producer's `traceparent`), and with
+// `tracing.verbose` an INTERNAL span per policy step. Exported over OTLP/HTTP
 // (protobuf or JSON) as the standard OTEL_* variables say. Loaded only when tracing is on
 // (./tracing.ts imports this module dynamically): the packages cost nothing otherwise.
 // https://opentelemetry.io/docs/specs/semconv/http/http-spans/ — https://www.w3.org/TR/trace-context/
@@ -54,6 +55,7 @@ export const ATTR = {
   phase: "sluice.phase",
   policy: "sluice.policy",
   endpoint: "sluice.endpoint",
+  messageId: "messaging.message.id",
 } as const;
 
 const propagator = new W3CTraceContextPropagator();
@@ -214,6 +216,27 @@ class TraceObserver implements ExchangeObserver {
     }
   }
 
+  /**
+   * A CONSUMER span per message delivered to the client, linked to the trace the producer put in
+   * the message's `traceparent` (W3C) when it has one.
+   */
+  consumed(message: Message): void {
+    const value = message.headers.traceparent ?? headerOf(message, "traceparent");
+    const producer = value?.[0]
+      ? trace.getSpanContext(propagator.extract(ROOT_CONTEXT, { traceparent: value[0] }, carrierGetter))
+      : undefined;
+    const span = this.tracer.startSpan(
+      "deliver",
+      {
+        kind: SpanKind.CONSUMER,
+        ...(message.id !== undefined ? { attributes: { [ATTR.messageId]: message.id } } : {}),
+        ...(producer ? { links: [{ context: producer }] } : {}),
+      },
+      this.context,
+    );
+    span.end();
+  }
+
   produced(message: Message): void {
     propagator.inject(this.context, message.headers, {
       set: (headers, key, value) => {
@@ -230,6 +253,17 @@ class TraceObserver implements ExchangeObserver {
     if (status >= 500) this.span.setStatus({ code: SpanStatusCode.ERROR });
     this.span.end();
   }
+}
+
+const carrierGetter: TextMapGetter<Record<string, string>> = {
+  keys: (c) => Object.keys(c),
+  get: (c, key) => c[key],
+};
+
+/** A message header by name, whatever its case (brokers keep what the producer wrote). */
+function headerOf(message: Message, name: string): string[] | undefined {
+  for (const key in message.headers) if (key.toLowerCase() === name) return message.headers[key];
+  return undefined;
 }
 
 function failed(span: Span, error: unknown): void {

@@ -19,6 +19,7 @@ export interface OtlpSpan {
   kind: number;
   attributes: OtlpAttribute[];
   status?: { code?: number };
+  links?: Array<{ traceId: string; spanId: string }>;
 }
 interface Export {
   contentType: string;

@@ -278,3 +278,57 @@ describe("OpenTelemetry traces: messages published over a WebSocket", () => {
     }
   });
 });
+
+describe("OpenTelemetry traces: messages delivered over SSE", () => {
+  it("each delivered message gets a CONSUMER span linked to the producer's traceparent", async () => {
+    const producerTrace = "5b8efff798038103d269b633813fc60c";
+    const producerSpan = "eee19b7ec3c1b174";
+    const receiver = await startReceiver();
+    const gateway = await startTestGateway(
+      {
+        "feed.yaml": messageApi({
+          name: "feed",
+          path: "/feed",
+          entrypoints: "        - type: sse",
+          mock: `            messageInterval: 20
+            messageCount: 2
+            headers:
+              - name: traceparent
+                value: 00-${producerTrace}-${producerSpan}-01`,
+          extra: "  analytics:\n    tracing: { enabled: true }\n",
+        }),
+      },
+      {
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+        OTEL_BSP_SCHEDULE_DELAY: "50",
+      },
+    );
+    try {
+      await waitReady(gateway);
+      const res = await fetch(`${gateway.url}/feed`, {
+        headers: { accept: "text/event-stream", traceparent: CLIENT_TRACEPARENT },
+      });
+      const text = await res.text(); // the mock ends after two messages, and so does the stream
+      expect(text.match(/data: /g)?.length).toBe(2);
+      const delivered = await until(() => {
+        const spans = receiver.spans().filter((s) => s.traceId === CLIENT_TRACE && s.kind === 5);
+        return spans.length === 2 ? spans : undefined;
+      });
+      const server = await until(() =>
+        receiver.spans().find((s) => s.traceId === CLIENT_TRACE && s.kind === 2),
+      );
+      for (const span of delivered) {
+        expect(span.name).toBe("deliver");
+        expect(span.parentSpanId).toBe(server.spanId);
+        expect(span.links).toEqual([
+          expect.objectContaining({ traceId: producerTrace, spanId: producerSpan }),
+        ]);
+      }
+      expect(delivered.map((s) => attr(s, "messaging.message.id")).sort()).toEqual(["0", "1"]);
+    } finally {
+      await gateway.close();
+      await receiver.close();
+    }
+  });
+});
