@@ -17,7 +17,7 @@ import {
   type Tracer,
   trace,
 } from "@opentelemetry/api";
-import { parseKeyPairsIntoRecord, W3CTraceContextPropagator } from "@opentelemetry/core";
+import { ExportResultCode, parseKeyPairsIntoRecord, W3CTraceContextPropagator } from "@opentelemetry/core";
 import { OTLPTraceExporter as JsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPTraceExporter as ProtobufExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
@@ -26,7 +26,9 @@ import {
   AlwaysOnSampler,
   BatchSpanProcessor,
   ParentBasedSampler,
+  type ReadableSpan,
   type Sampler,
+  type SpanExporter,
   TraceIdRatioBasedSampler,
   TracerProvider,
 } from "@opentelemetry/sdk-trace";
@@ -66,14 +68,13 @@ const requestHeaders: TextMapGetter<GatewayRequest> = {
 };
 
 export function createTracing(settings: TracingSettings, log: Logger): Tracing {
+  const config = { url: settings.url, headers: settings.headers };
   const exporter =
-    settings.protocol === "http/json"
-      ? new JsonExporter({ url: settings.url })
-      : new ProtobufExporter({ url: settings.url });
+    settings.protocol === "http/json" ? new JsonExporter(config) : new ProtobufExporter(config);
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ ...settings.resource, [ATTR_SERVICE_NAME]: settings.serviceName }),
     sampler: samplerOf(settings.sampler, settings.samplerArg, log),
-    spanProcessors: [new BatchSpanProcessor({ exporter, ...settings.batch })],
+    spanProcessors: [new BatchSpanProcessor({ exporter: reporting(exporter, log), ...settings.batch })],
   });
   const tracer = provider.getTracer("sluice");
   return {
@@ -82,8 +83,38 @@ export function createTracing(settings: TracingSettings, log: Logger): Tracing {
   };
 }
 
-/** OTEL_RESOURCE_ATTRIBUTES (`key=value,…`, percent-encoded values). */
-export function resourceAttributes(value: string | undefined): Record<string, string> {
+/** Export failures a minute apart at most, logged with how many batches were lost since the last line. */
+const FAILURE_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * The exporter, with its failures logged: a collector that is down or refuses the spans is seen in
+ * the gateway's log (the error's message only: never the exporter's headers), at most once a minute.
+ */
+function reporting(exporter: SpanExporter, log: Logger): SpanExporter {
+  let lastLogged = Number.NEGATIVE_INFINITY;
+  let lost = 0;
+  return {
+    export(spans: ReadableSpan[], done) {
+      exporter.export(spans, (result) => {
+        if (result.code !== ExportResultCode.SUCCESS) {
+          lost++;
+          const now = Date.now();
+          if (now - lastLogged >= FAILURE_LOG_INTERVAL_MS) {
+            log.warn("trace export failed", { error: result.error?.message ?? "unknown", batchesLost: lost });
+            lastLogged = now;
+            lost = 0;
+          }
+        }
+        done(result);
+      });
+    },
+    shutdown: () => exporter.shutdown(),
+    forceFlush: () => exporter.forceFlush?.() ?? Promise.resolve(),
+  };
+}
+
+/** OTEL_RESOURCE_ATTRIBUTES, OTEL_EXPORTER_OTLP_HEADERS (`key=value,…`, percent-encoded values). */
+export function keyValuePairs(value: string | undefined): Record<string, string> {
   return value ? parseKeyPairsIntoRecord(value) : {};
 }
 

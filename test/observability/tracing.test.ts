@@ -82,6 +82,7 @@ describe("OpenTelemetry traces (OTLP/HTTP JSON)", () => {
         OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
         OTEL_SERVICE_NAME: "edge-gateway",
         OTEL_RESOURCE_ATTRIBUTES: "deployment.environment.name=test",
+        OTEL_EXPORTER_OTLP_HEADERS: "authorization=Bearer%20collector-token",
         OTEL_BSP_SCHEDULE_DELAY: "50",
       },
     );
@@ -132,6 +133,8 @@ describe("OpenTelemetry traces (OTLP/HTTP JSON)", () => {
     expect(seen.headers["x-tagged"]).toBe("yes");
     expect(seen.headers.traceparent).toBe(`00-${CLIENT_TRACE}-${client.spanId}-01`);
 
+    expect(receiver.exports[0]!.authorization).toBe("Bearer collector-token");
+    expect(gateway.logs.join("")).not.toContain("collector-token");
     const resource = receiver.resources()[0]!;
     expect(resource.find((a) => a.key === "service.name")?.value.stringValue).toBe("edge-gateway");
     expect(resource.find((a) => a.key === "deployment.environment.name")?.value.stringValue).toBe("test");
@@ -329,6 +332,35 @@ describe("OpenTelemetry traces: messages delivered over SSE", () => {
     } finally {
       await gateway.close();
       await receiver.close();
+    }
+  });
+});
+
+describe("OpenTelemetry traces: a collector that is down", () => {
+  it("serves requests as usual and logs the failed export, without the exporter's headers", async () => {
+    const backend = await startEchoBackend();
+    const down = await startReceiver();
+    const url = down.url;
+    await down.close(); // nothing listens there any more
+    const gateway = await startTestGateway(
+      { "traced.yaml": tracedApi(false) },
+      {
+        BACKEND: backend.url,
+        OTEL_EXPORTER_OTLP_ENDPOINT: url,
+        OTEL_EXPORTER_OTLP_HEADERS: "authorization=Bearer collector-secret",
+        OTEL_BSP_SCHEDULE_DELAY: "50",
+      },
+    );
+    try {
+      const res = await fetch(`${gateway.url}/traced/down`);
+      expect(res.status).toBe(200);
+      await res.text();
+      const line = await until(() => gateway.logs.find((l) => l.includes('"trace export failed"')), 15_000);
+      expect(line).toContain('"batchesLost":1');
+      expect(gateway.logs.join("")).not.toContain("collector-secret");
+    } finally {
+      await gateway.close();
+      await backend.close();
     }
   });
 });
