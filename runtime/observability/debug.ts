@@ -83,6 +83,7 @@ export interface DebugRecord {
   steps: DebugStep[];
   endpoint?: { name: string; durationMs: number; status?: number; error?: string };
   messagesProduced: number;
+  messagesConsumed: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -139,6 +140,7 @@ export class DebugMode {
       flows: [],
       steps: [],
       messagesProduced: 0,
+      messagesConsumed: 0,
     };
     this.keep(record);
     return new DebugRecorder(record);
@@ -233,6 +235,10 @@ class DebugRecorder implements ExchangeObserver {
 
   produced(_message: Message): void {
     this.record.messagesProduced++;
+  }
+
+  consumed(_message: Message): void {
+    this.record.messagesConsumed++;
   }
 
   finish(status: number): void {

@@ -34,6 +34,8 @@ export interface ExchangeObserver {
   endpoint<T>(name: string, exchange: Exchange, call: () => Promise<T>): Promise<T>;
   /** A message about to be produced to a broker: its headers may carry the trace context. */
   produced(message: Message): void;
+  /** A message consumed from a broker, before the subscribe phase (its producer's trace context). */
+  consumed(message: Message): void;
   /** The response is complete (or abandoned): the status the client got. */
   finish(status: number): void;
 }
@@ -62,6 +64,10 @@ export function bothObservers(a: ExchangeObserver, b: ExchangeObserver): Exchang
     produced: (m) => {
       a.produced(m);
       b.produced(m);
+    },
+    consumed: (m) => {
+      a.consumed(m);
+      b.consumed(m);
     },
     finish: (s) => {
       a.finish(s);

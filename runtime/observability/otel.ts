@@ -1,7 +1,8 @@
 // OpenTelemetry traces of the APIs whose spec says `analytics.tracing.enabled`: a SERVER span per
 // request (its parent the client's W3C `traceparent`), a CLIENT span per endpoint call whose
 // context goes upstream as `traceparent`, the same context in the headers of messages produced to a
-// broker, and with `tracing.verbose` an INTERNAL span per policy step. Exported over OTLP/HTTP
+// broker, a CONSUMER span per message delivered (linked to its producer's `traceparent`), and with
+// `tracing.verbose` an INTERNAL span per policy step. Exported over OTLP/HTTP
 // (protobuf or JSON) as the standard OTEL_* variables say. Loaded only when tracing is on
 // (./tracing.ts imports this module dynamically): the packages cost nothing otherwise.
 // https://opentelemetry.io/docs/specs/semconv/http/http-spans/ — https://www.w3.org/TR/trace-context/
@@ -16,7 +17,7 @@ import {
   type Tracer,
   trace,
 } from "@opentelemetry/api";
-import { parseKeyPairsIntoRecord, W3CTraceContextPropagator } from "@opentelemetry/core";
+import { ExportResultCode, parseKeyPairsIntoRecord, W3CTraceContextPropagator } from "@opentelemetry/core";
 import { OTLPTraceExporter as JsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPTraceExporter as ProtobufExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
@@ -25,7 +26,9 @@ import {
   AlwaysOnSampler,
   BatchSpanProcessor,
   ParentBasedSampler,
+  type ReadableSpan,
   type Sampler,
+  type SpanExporter,
   TraceIdRatioBasedSampler,
   TracerProvider,
 } from "@opentelemetry/sdk-trace";
@@ -54,6 +57,7 @@ export const ATTR = {
   phase: "sluice.phase",
   policy: "sluice.policy",
   endpoint: "sluice.endpoint",
+  messageId: "messaging.message.id",
 } as const;
 
 const propagator = new W3CTraceContextPropagator();
@@ -64,14 +68,13 @@ const requestHeaders: TextMapGetter<GatewayRequest> = {
 };
 
 export function createTracing(settings: TracingSettings, log: Logger): Tracing {
+  const config = { url: settings.url, headers: settings.headers };
   const exporter =
-    settings.protocol === "http/json"
-      ? new JsonExporter({ url: settings.url })
-      : new ProtobufExporter({ url: settings.url });
+    settings.protocol === "http/json" ? new JsonExporter(config) : new ProtobufExporter(config);
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ ...settings.resource, [ATTR_SERVICE_NAME]: settings.serviceName }),
     sampler: samplerOf(settings.sampler, settings.samplerArg, log),
-    spanProcessors: [new BatchSpanProcessor({ exporter, ...settings.batch })],
+    spanProcessors: [new BatchSpanProcessor({ exporter: reporting(exporter, log), ...settings.batch })],
   });
   const tracer = provider.getTracer("sluice");
   return {
@@ -80,8 +83,38 @@ export function createTracing(settings: TracingSettings, log: Logger): Tracing {
   };
 }
 
-/** OTEL_RESOURCE_ATTRIBUTES (`key=value,…`, percent-encoded values). */
-export function resourceAttributes(value: string | undefined): Record<string, string> {
+/** Export failures a minute apart at most, logged with how many batches were lost since the last line. */
+const FAILURE_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * The exporter, with its failures logged: a collector that is down or refuses the spans is seen in
+ * the gateway's log (the error's message only: never the exporter's headers), at most once a minute.
+ */
+function reporting(exporter: SpanExporter, log: Logger): SpanExporter {
+  let lastLogged = Number.NEGATIVE_INFINITY;
+  let lost = 0;
+  return {
+    export(spans: ReadableSpan[], done) {
+      exporter.export(spans, (result) => {
+        if (result.code !== ExportResultCode.SUCCESS) {
+          lost++;
+          const now = Date.now();
+          if (now - lastLogged >= FAILURE_LOG_INTERVAL_MS) {
+            log.warn("trace export failed", { error: result.error?.message ?? "unknown", batchesLost: lost });
+            lastLogged = now;
+            lost = 0;
+          }
+        }
+        done(result);
+      });
+    },
+    shutdown: () => exporter.shutdown(),
+    forceFlush: () => exporter.forceFlush?.() ?? Promise.resolve(),
+  };
+}
+
+/** OTEL_RESOURCE_ATTRIBUTES, OTEL_EXPORTER_OTLP_HEADERS (`key=value,…`, percent-encoded values). */
+export function keyValuePairs(value: string | undefined): Record<string, string> {
   return value ? parseKeyPairsIntoRecord(value) : {};
 }
 
@@ -214,6 +247,27 @@ class TraceObserver implements ExchangeObserver {
     }
   }
 
+  /**
+   * A CONSUMER span per message delivered to the client, linked to the trace the producer put in
+   * the message's `traceparent` (W3C) when it has one.
+   */
+  consumed(message: Message): void {
+    const value = message.headers.traceparent ?? headerOf(message, "traceparent");
+    const producer = value?.[0]
+      ? trace.getSpanContext(propagator.extract(ROOT_CONTEXT, { traceparent: value[0] }, carrierGetter))
+      : undefined;
+    const span = this.tracer.startSpan(
+      "deliver",
+      {
+        kind: SpanKind.CONSUMER,
+        ...(message.id !== undefined ? { attributes: { [ATTR.messageId]: message.id } } : {}),
+        ...(producer ? { links: [{ context: producer }] } : {}),
+      },
+      this.context,
+    );
+    span.end();
+  }
+
   produced(message: Message): void {
     propagator.inject(this.context, message.headers, {
       set: (headers, key, value) => {
@@ -230,6 +284,17 @@ class TraceObserver implements ExchangeObserver {
     if (status >= 500) this.span.setStatus({ code: SpanStatusCode.ERROR });
     this.span.end();
   }
+}
+
+const carrierGetter: TextMapGetter<Record<string, string>> = {
+  keys: (c) => Object.keys(c),
+  get: (c, key) => c[key],
+};
+
+/** A message header by name, whatever its case (brokers keep what the producer wrote). */
+function headerOf(message: Message, name: string): string[] | undefined {
+  for (const key in message.headers) if (key.toLowerCase() === name) return message.headers[key];
+  return undefined;
 }
 
 function failed(span: Span, error: unknown): void {

@@ -13,6 +13,8 @@ export interface TracingSettings {
   protocol: "http/protobuf" | "http/json";
   serviceName: string;
   resource: Record<string, string>;
+  /** OTEL_EXPORTER_OTLP_TRACES_HEADERS, else OTEL_EXPORTER_OTLP_HEADERS (credentials: never logged). */
+  headers: Record<string, string>;
   sampler: string;
   samplerArg: string | undefined;
   /** OTEL_BSP_SCHEDULE_DELAY, OTEL_BSP_MAX_QUEUE_SIZE, OTEL_BSP_MAX_EXPORT_BATCH_SIZE, OTEL_BSP_EXPORT_TIMEOUT. */
@@ -63,6 +65,7 @@ export function tracingSettings(env: Env, log: Logger): TracingSettings | undefi
     protocol,
     serviceName: env.OTEL_SERVICE_NAME?.trim() || "sluice",
     resource: {},
+    headers: {},
     sampler: (env.OTEL_TRACES_SAMPLER ?? "parentbased_always_on").trim().toLowerCase(),
     samplerArg: env.OTEL_TRACES_SAMPLER_ARG,
     batch: {
@@ -87,7 +90,10 @@ export async function startTracing(
   const settings = tracingSettings(env, log);
   if (!settings) return undefined;
   const otel = await import("./otel.ts");
-  settings.resource = otel.resourceAttributes(env.OTEL_RESOURCE_ATTRIBUTES);
+  settings.resource = otel.keyValuePairs(env.OTEL_RESOURCE_ATTRIBUTES);
+  settings.headers = otel.keyValuePairs(
+    env.OTEL_EXPORTER_OTLP_TRACES_HEADERS ?? env.OTEL_EXPORTER_OTLP_HEADERS,
+  );
   const tracing = otel.createTracing(settings, log);
   log.info("tracing on", {
     url: withoutCredentials(settings.url),

@@ -348,6 +348,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   ): Promise<Message | undefined> {
     const flows = (exchange as GatewayExchange).flows;
     const observer = (exchange as GatewayExchange).observer;
+    if (phase === "subscribe") observer?.consumed(message);
     let current: Message | undefined = message;
     for (const f of flows) {
       if (!flowRunsInPhase(f, phase)) continue;

@@ -246,6 +246,60 @@ describe("debug tokens", () => {
   });
 });
 
+describe("debug records are bounded", () => {
+  it("keeps the last SLUICE_DEBUG_BUFFER records, dropping the oldest", async () => {
+    const backend = await startEchoBackend();
+    const gateway = await startTestGateway(
+      { "debugged.yaml": api },
+      { BACKEND: backend.url, SLUICE_DEBUG_SECRET: SECRET, SLUICE_DEBUG_BUFFER: "2" },
+    );
+    try {
+      const ids: string[] = [];
+      for (const path of ["/debugged/1", "/debugged/2", "/debugged/3"]) {
+        const res = await fetch(`${gateway.url}${path}`, {
+          headers: { "x-sluice-debug": debugToken(SECRET, "GET", path) },
+        });
+        await res.text();
+        ids.push(res.headers.get("x-gravitee-request-id")!);
+      }
+      const statuses = [];
+      for (const id of ids) {
+        const res = await fetch(`${gateway.adminUrl}/debug/${id}`);
+        await res.text();
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([404, 200, 200]);
+    } finally {
+      await gateway.close();
+      await backend.close();
+    }
+  });
+
+  it("needs the admin token when SLUICE_ADMIN_TOKEN is set", async () => {
+    const backend = await startEchoBackend();
+    const gateway = await startTestGateway(
+      { "debugged.yaml": api },
+      { BACKEND: backend.url, SLUICE_DEBUG_SECRET: SECRET, SLUICE_ADMIN_TOKEN: "admin-token-for-the-test" },
+    );
+    try {
+      const res = await fetch(`${gateway.url}/debugged/t`, {
+        headers: { "x-sluice-debug": debugToken(SECRET, "GET", "/debugged/t") },
+      });
+      await res.text();
+      const url = `${gateway.adminUrl}/debug/${res.headers.get("x-gravitee-request-id")}`;
+      const open = await fetch(url);
+      await open.text();
+      expect(open.status).toBe(401);
+      const authorized = await fetch(url, { headers: { authorization: "Bearer admin-token-for-the-test" } });
+      expect(authorized.status).toBe(200);
+      expect(((await authorized.json()) as { api: string }).api).toBe("debugged");
+    } finally {
+      await gateway.close();
+      await backend.close();
+    }
+  });
+});
+
 describe("debug mode off", () => {
   it("without SLUICE_DEBUG_SECRET (or with a short one) the admin port has no /debug and the header is a header", async () => {
     const backend = await startEchoBackend();

@@ -19,9 +19,11 @@ export interface OtlpSpan {
   kind: number;
   attributes: OtlpAttribute[];
   status?: { code?: number };
+  links?: Array<{ traceId: string; spanId: string }>;
 }
 interface Export {
   contentType: string;
+  authorization: string | undefined;
   body: Buffer;
 }
 
@@ -41,7 +43,11 @@ export async function startReceiver(): Promise<Receiver> {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       if (req.method === "POST" && req.url === "/v1/traces")
-        exports.push({ contentType: String(req.headers["content-type"]), body: Buffer.concat(chunks) });
+        exports.push({
+          contentType: String(req.headers["content-type"]),
+          authorization: req.headers.authorization,
+          body: Buffer.concat(chunks),
+        });
       const json = String(req.headers["content-type"]).includes("json");
       res.setHeader("content-type", json ? "application/json" : "application/x-protobuf");
       res.end(json ? "{}" : "");

@@ -82,6 +82,7 @@ describe("OpenTelemetry traces (OTLP/HTTP JSON)", () => {
         OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
         OTEL_SERVICE_NAME: "edge-gateway",
         OTEL_RESOURCE_ATTRIBUTES: "deployment.environment.name=test",
+        OTEL_EXPORTER_OTLP_HEADERS: "authorization=Bearer%20collector-token",
         OTEL_BSP_SCHEDULE_DELAY: "50",
       },
     );
@@ -132,6 +133,8 @@ describe("OpenTelemetry traces (OTLP/HTTP JSON)", () => {
     expect(seen.headers["x-tagged"]).toBe("yes");
     expect(seen.headers.traceparent).toBe(`00-${CLIENT_TRACE}-${client.spanId}-01`);
 
+    expect(receiver.exports[0]!.authorization).toBe("Bearer collector-token");
+    expect(gateway.logs.join("")).not.toContain("collector-token");
     const resource = receiver.resources()[0]!;
     expect(resource.find((a) => a.key === "service.name")?.value.stringValue).toBe("edge-gateway");
     expect(resource.find((a) => a.key === "deployment.environment.name")?.value.stringValue).toBe("test");
@@ -275,6 +278,89 @@ describe("OpenTelemetry traces: messages published over a WebSocket", () => {
     } finally {
       await gateway.close();
       await receiver.close();
+    }
+  });
+});
+
+describe("OpenTelemetry traces: messages delivered over SSE", () => {
+  it("each delivered message gets a CONSUMER span linked to the producer's traceparent", async () => {
+    const producerTrace = "5b8efff798038103d269b633813fc60c";
+    const producerSpan = "eee19b7ec3c1b174";
+    const receiver = await startReceiver();
+    const gateway = await startTestGateway(
+      {
+        "feed.yaml": messageApi({
+          name: "feed",
+          path: "/feed",
+          entrypoints: "        - type: sse",
+          mock: `            messageInterval: 20
+            messageCount: 2
+            headers:
+              - name: traceparent
+                value: 00-${producerTrace}-${producerSpan}-01`,
+          extra: "  analytics:\n    tracing: { enabled: true }\n",
+        }),
+      },
+      {
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+        OTEL_BSP_SCHEDULE_DELAY: "50",
+      },
+    );
+    try {
+      await waitReady(gateway);
+      const res = await fetch(`${gateway.url}/feed`, {
+        headers: { accept: "text/event-stream", traceparent: CLIENT_TRACEPARENT },
+      });
+      const text = await res.text(); // the mock ends after two messages, and so does the stream
+      expect(text.match(/data: /g)?.length).toBe(2);
+      const delivered = await until(() => {
+        const spans = receiver.spans().filter((s) => s.traceId === CLIENT_TRACE && s.kind === 5);
+        return spans.length === 2 ? spans : undefined;
+      });
+      const server = await until(() =>
+        receiver.spans().find((s) => s.traceId === CLIENT_TRACE && s.kind === 2),
+      );
+      for (const span of delivered) {
+        expect(span.name).toBe("deliver");
+        expect(span.parentSpanId).toBe(server.spanId);
+        expect(span.links).toEqual([
+          expect.objectContaining({ traceId: producerTrace, spanId: producerSpan }),
+        ]);
+      }
+      expect(delivered.map((s) => attr(s, "messaging.message.id")).sort()).toEqual(["0", "1"]);
+    } finally {
+      await gateway.close();
+      await receiver.close();
+    }
+  });
+});
+
+describe("OpenTelemetry traces: a collector that is down", () => {
+  it("serves requests as usual and logs the failed export, without the exporter's headers", async () => {
+    const backend = await startEchoBackend();
+    const down = await startReceiver();
+    const url = down.url;
+    await down.close(); // nothing listens there any more
+    const gateway = await startTestGateway(
+      { "traced.yaml": tracedApi(false) },
+      {
+        BACKEND: backend.url,
+        OTEL_EXPORTER_OTLP_ENDPOINT: url,
+        OTEL_EXPORTER_OTLP_HEADERS: "authorization=Bearer collector-secret",
+        OTEL_BSP_SCHEDULE_DELAY: "50",
+      },
+    );
+    try {
+      const res = await fetch(`${gateway.url}/traced/down`);
+      expect(res.status).toBe(200);
+      await res.text();
+      const line = await until(() => gateway.logs.find((l) => l.includes('"trace export failed"')), 15_000);
+      expect(line).toContain('"batchesLost":1');
+      expect(gateway.logs.join("")).not.toContain("collector-secret");
+    } finally {
+      await gateway.close();
+      await backend.close();
     }
   });
 });
