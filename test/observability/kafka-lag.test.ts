@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { Admin } from "@platformatic/kafka";
 import { afterAll, describe, expect, it } from "vitest";
 import type { MessageEndpoint } from "../../runtime/contract.ts";
-import { connector } from "../../runtime/endpoints/kafka.ts";
+import { connector } from "../../runtime/endpoints/kafka/index.ts";
 import { message, Receiver, testContext } from "../conformance/message-endpoint.ts";
 import { brokerList, kafkaBootstrap } from "../setup/env.ts";
 
