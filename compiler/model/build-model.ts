@@ -237,6 +237,11 @@ class ApiBuilder {
     const request = this.uses.has("request.content");
     const response = this.uses.has("response.content");
     if (request || response) api.bodies = { request, response };
+    const dictionaryNames = [...this.uses]
+      .filter((use) => use.startsWith("dictionaries."))
+      .map((use) => use.slice("dictionaries.".length))
+      .sort(compare);
+    if (dictionaryNames.length > 0) api.dictionaryNames = dictionaryNames;
     lazyHash(api, doc.value);
     return api;
   }
