@@ -203,11 +203,11 @@ export const NOT_COMPILED: ReadonlyMap<string, string> = new Map([
   ["#endpoints", "endpoint references are not compiled yet"],
   [
     "#request.xmlContent",
-    "it needs an XML parser at run time; convert the body with the xml-json policy and read #request.jsonContent",
+    "Gravitee's XML object of the body has no counterpart here; read the body with #xpath(#request.content, '/a/b')",
   ],
   [
     "#response.xmlContent",
-    "it needs an XML parser at run time; convert the body with the xml-json policy and read #response.jsonContent",
+    "Gravitee's XML object of the body has no counterpart here; read the body with #xpath(#response.content, '/a/b')",
   ],
   ["#request.pathParamsRaw", "it is not compiled yet"],
 ]);
