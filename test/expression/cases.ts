@@ -833,6 +833,7 @@ export const REJECTED: RejectedCase[] = [
     message: "'-' needs a number, but this is a string.",
     offset: 1,
     at: "#request.method",
+    hint: "Convert the text first: T(Integer).parseInt(…) for whole numbers, T(Double).parseDouble(…) for decimals.",
   },
   {
     name: "division of a value known only at run time",
