@@ -485,8 +485,11 @@ export interface MessageEndpoint {
     cursor?: string;
     group?: string;
     signal: AbortSignal;
+    /** The subscribing request: its attributes and EL context (dynamic endpoint configuration). */
+    exchange?: Exchange;
   }): AsyncIterable<Message>;
-  publish(message: Message, options?: { qos: Qos }): Promise<void>;
+  /** `exchange`: the publishing request (dynamic endpoint configuration). */
+  publish(message: Message, options?: { qos: Qos; exchange?: Exchange }): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -75,6 +75,7 @@ export class MessageSubscription {
         ...(options.cursor !== undefined && endpoint.capabilities.resume ? { cursor: options.cursor } : {}),
         group: exchangeConsumerName(exchange),
         signal,
+        exchange,
       })
       [Symbol.asyncIterator]();
   }
@@ -186,7 +187,7 @@ export async function produceMessage(
   const processed = await pipeline.message("publish", message, exchange);
   if (!processed) return;
   try {
-    await endpoint.publish(processed, { qos });
+    await endpoint.publish(processed, { qos, exchange });
   } catch (failure) {
     if (failure instanceof GatewayError) throw failure;
     throw new GatewayError(502, "Unable to publish the message to the endpoint", {
