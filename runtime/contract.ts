@@ -208,6 +208,8 @@ export interface ApplicationInfo {
   readonly name: string;
   /** `spec.settings.app.clientId` (JWT and OAUTH2 plans match it). */
   readonly clientId?: string;
+  /** `spec.metadata`, by entry name (`#application.metadata['name']`). */
+  readonly metadata?: Readonly<Record<string, string>>;
 }
 
 /** A subscription of an application to one plan of this API (GKO `Subscription`). */
@@ -219,6 +221,8 @@ export interface SubscriptionInfo {
   readonly application: ApplicationInfo;
   /** `endingAt` in ms since the epoch: refused from then on. */
   readonly endingAt?: number;
+  /** `spec.metadata` (`#subscription.metadata['key']`). */
+  readonly metadata?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -266,6 +270,8 @@ export interface SubscriptionDefinition {
     readonly id: string;
     readonly name: string;
     readonly clientId?: Resolvable<string>;
+    /** The Application's `spec.metadata`, by entry name. */
+    readonly metadata?: Readonly<Record<string, Resolvable<string>>>;
     /** The application's client certificates (MTLS plans): PEM text, base64 PEM when `encoded`, or a secret. */
     readonly certificates?: ReadonlyArray<{
       readonly name?: string;
@@ -282,7 +288,7 @@ export interface SubscriptionDefinition {
     readonly key: Resolvable<string> | SecretValue;
     readonly expireAt?: string;
   }>;
-  readonly metadata?: Readonly<Record<string, string>>;
+  readonly metadata?: Readonly<Record<string, Resolvable<string>>>;
 }
 
 /** A resource of an API (inline in `spec.resources`, or the GKO ApiResource it references). */
@@ -360,6 +366,8 @@ export interface ApiInfo {
   readonly name: string;
   readonly type: ApiType;
   readonly properties: Readonly<Record<string, string>>;
+  /** The Dictionary resources the API's expressions read (`#dictionaries['name']['key']`). */
+  readonly dictionaries?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** The context a connector is created in. */
@@ -477,8 +485,11 @@ export interface MessageEndpoint {
     cursor?: string;
     group?: string;
     signal: AbortSignal;
+    /** The subscribing request: its attributes and EL context (dynamic endpoint configuration). */
+    exchange?: Exchange;
   }): AsyncIterable<Message>;
-  publish(message: Message, options?: { qos: Qos }): Promise<void>;
+  /** `exchange`: the publishing request (dynamic endpoint configuration). */
+  publish(message: Message, options?: { qos: Qos; exchange?: Exchange }): Promise<void>;
   close(): Promise<void>;
   /**
    * How far the running subscriptions' consumers are behind, per partition they hold (Kafka), as
@@ -625,6 +636,11 @@ export interface ApiDefinition {
   readonly flows: readonly Flow[];
   readonly flowExecution: { readonly mode: "DEFAULT" | "BEST_MATCH"; readonly matchRequired: boolean };
   readonly properties: Readonly<Record<string, Resolvable<string>>>;
+  /**
+   * The Dictionary resources (docs/expression-language.md#dictionaries) the API's expressions read,
+   * by `metadata.name`: only those, so a gateway holds no dictionary no API reads.
+   */
+  readonly dictionaries?: Readonly<Record<string, Readonly<Record<string, Resolvable<string>>>>>;
   /** Gravitee's API-level failover (retries, slow calls, circuit breaker). */
   readonly failover?: Resolvable<Failover>;
   /** The listener's CORS settings (Gravitee's), applied by the gateway (runtime/server/cors.ts). */

@@ -98,8 +98,36 @@ export interface ElApi {
   version: string;
 }
 
+/**
+ * `#subscription` (Gravitee's SubscriptionVariable): the subscription the request was authenticated
+ * with; on a keyless plan, Gravitee's stand-in (the remote address as id, no metadata).
+ */
+export interface ElSubscription {
+  id: string;
+  /** `STANDARD` (Gravitee's Subscription.Type). */
+  type: string;
+  /** Empty when the subscription has none. */
+  metadata: Readonly<Record<string, string>>;
+  applicationName?: string;
+  clientId?: string;
+}
+
+/** `#application`: the application the request was authenticated as (keyless plans: id `1`). */
+export interface ElApplication {
+  id: string;
+  name?: string;
+  /** Empty when the application has none. */
+  metadata: Readonly<Record<string, string>>;
+}
+
 export interface ElContext {
   request: ElRequest;
+  /** Present once a plan is selected. */
+  subscription?: ElSubscription;
+  /** Present once a plan is selected. */
+  application?: ElApplication;
+  /** `#dictionaries`: the Dictionary resources the API's expressions read, by name. */
+  dictionaries?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** `#api.id`, `#api.name`, `#api.version`. */
   api?: ElApi;
   response?: ElResponse;
@@ -122,6 +150,16 @@ export function elMultiMap(
     values.set(name, [...(values.get(name) ?? []), ...(typeof value === "string" ? [value] : value)]);
   }
   return (name) => values.get(name);
+}
+
+const NO_ENTRIES: Readonly<Record<string, string>> = Object.freeze({});
+
+/** `#dictionaries['name']`: the dictionary's properties (an own entry only), none when it is absent. */
+export function elDictionary(
+  dictionaries: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined,
+  name: string,
+): Readonly<Record<string, string>> {
+  return dictionaries !== undefined && Object.hasOwn(dictionaries, name) ? dictionaries[name]! : NO_ENTRIES;
 }
 
 /** Text of a value as templates render it: null → "", lists joined with "," (like Spring's conversion). */

@@ -1,5 +1,5 @@
 // The repository as the consumer rules see it: APIs by kind and name with their plans' security
-// types, Applications, Subscriptions and ApiResources by name. Built once per document list (every
+// types, Applications, Subscriptions, ApiResources and Dictionaries by name. Built once per document list (every
 // consumer rule asks for it) and read as loosely as spec-view.ts reads a spec: rules also run on
 // documents that failed validation.
 import { isApiDocument, type LoadedDocument } from "../load/load-specs.ts";
@@ -29,6 +29,8 @@ export interface ConsumerIndex {
   apis: Map<string, { doc: LoadedDocument; plans: Map<string, PlanView> }>;
   applications: Map<string, LoadedDocument>;
   resources: Map<string, LoadedDocument>;
+  /** Dictionaries by name (expressions' `#dictionaries['name']`). */
+  dictionaries: Map<string, LoadedDocument>;
   subscriptions: SubscriptionView[];
 }
 
@@ -37,7 +39,13 @@ const indexes = new WeakMap<readonly LoadedDocument[], ConsumerIndex>();
 export function consumerIndex(docs: readonly LoadedDocument[]): ConsumerIndex {
   let index = indexes.get(docs);
   if (index) return index;
-  index = { apis: new Map(), applications: new Map(), resources: new Map(), subscriptions: [] };
+  index = {
+    apis: new Map(),
+    applications: new Map(),
+    resources: new Map(),
+    dictionaries: new Map(),
+    subscriptions: [],
+  };
   for (const doc of docs) {
     if (!doc.name) continue;
     const spec = obj(doc.validationValue.spec);
@@ -49,6 +57,8 @@ export function consumerIndex(docs: readonly LoadedDocument[]): ConsumerIndex {
       if (!index.applications.has(doc.name)) index.applications.set(doc.name, doc);
     } else if (doc.kind === "ApiResource") {
       if (!index.resources.has(doc.name)) index.resources.set(doc.name, doc);
+    } else if (doc.kind === "Dictionary") {
+      if (!index.dictionaries.has(doc.name)) index.dictionaries.set(doc.name, doc);
     } else if (doc.kind === "Subscription") {
       const api = obj(spec.api);
       index.subscriptions.push({

@@ -369,6 +369,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     why: "An entry of `spec.resources` with `ref` names a GKO ApiResource by `metadata.name`; none has that name.",
     fix: "Add the ApiResource, or define the resource inline with `type` and `configuration`.",
   },
+  {
+    code: "consumer/unknown-dictionary",
+    title: "Expression reads an unknown Dictionary",
+    why: "`#dictionaries['name']` reads the Dictionary resource with that `metadata.name`; none has it, so Gravitee would read null.",
+    fix: "Add a Dictionary resource (kind: Dictionary, see docs/expression-language.md#dictionaries), or fix the name.",
+  },
   // expressions
   {
     code: "expression/syntax",

@@ -212,6 +212,7 @@ export function emitApi(
       : {}),
     ...(api.responseTemplates !== undefined ? { responseTemplates: api.responseTemplates } : {}),
     ...(api.bodies !== undefined ? { bodies: api.bodies } : {}),
+    ...(api.dictionaries !== undefined ? { dictionaries: api.dictionaries as Printable } : {}),
     ...(api.cors !== undefined ? { cors: api.cors as ModelValue } : {}),
     ...(api.analytics !== undefined ? { analytics: api.analytics } : {}),
     ...(api.tracing !== undefined ? { tracing: api.tracing } : {}),

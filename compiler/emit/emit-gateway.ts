@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { join, relative } from "node:path";
 import { StructureKind } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { XML_HELPER_PREFIX } from "../expression/ts-build.ts";
 import type { ApiModel, GatewayModel } from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
 import type { ConnectorModule, ConnectorResolver } from "./connectors.ts";
@@ -202,11 +203,12 @@ function emitLink(links: readonly Links[], runtime: string, outDir: string): str
   const connectors = new Map<string, ConnectorModule>();
   const helpers = new Set<string>(["runGateway"]);
   const el = new Set<string>();
+  const xml = new Set<string>();
   const elTypes = new Set<string>();
   for (const l of links) {
     for (const c of l.connectors) connectors.set(c.name, c);
     for (const name of l.runtime) helpers.add(name);
-    for (const name of l.el) el.add(name);
+    for (const name of l.el) (name.startsWith(XML_HELPER_PREFIX) ? xml : el).add(name);
     for (const name of l.types) elTypes.add(name);
   }
   const text = printStructureOnce({
@@ -227,6 +229,16 @@ function emitLink(links: readonly Links[], runtime: string, outDir: string): str
                 ...[...elTypes].sort(compare).map((name) => ({ name, isTypeOnly: true })),
                 ...[...el].sort(compare),
               ],
+            },
+          ]
+        : []),
+      // The XML parser and XPath engine, only for gateways whose expressions call #xpath.
+      ...(xml.size > 0
+        ? [
+            {
+              kind: StructureKind.ExportDeclaration as const,
+              moduleSpecifier: `${runtime}/el-xml.ts`,
+              namedExports: [...xml].sort(compare),
             },
           ]
         : []),

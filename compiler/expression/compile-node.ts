@@ -32,7 +32,8 @@ import {
 } from "./ts-build.ts";
 
 type ObjectMember = Extract<RootMember, { kind: "object" }>;
-export type MapMember = Extract<RootMember, { kind: "map" }>;
+/** A keyed map; `receiver` when it is computed rather than read at its path (`#dictionaries['name']`). */
+export type MapMember = Extract<RootMember, { kind: "map" }> & { receiver?: ts.Expression };
 
 /** What a node denotes: a value, or a root object / keyed map that must be navigated further. */
 export type Resolved =
@@ -309,9 +310,9 @@ function resolveMember(
     return fromMember(state, member, `${target.name}.${name}`, { start: node.start, end: node.end });
   }
   if (target.kind === "map") {
-    return asValue(
-      mapEntry(state, target.member, { kind: "string", value: name, quote: "'", ...nameSpan }, node),
-    );
+    const key: Expr = { kind: "string", value: name, quote: "'", ...nameSpan };
+    if (target.member.map === "dictionaries") return dictionary(state, target, key, node);
+    return asValue(mapEntry(state, target.member, key, node));
   }
   const value = target.value;
   if (value.type === "list" && value.array === true && name === "length") {
@@ -349,7 +350,10 @@ function resolveIndex(state: EmitState, target: Resolved, indexNode: Expr, node:
       indexNode,
     );
   }
-  if (target.kind === "map") return asValue(mapEntry(state, target.member, indexNode, node));
+  if (target.kind === "map") {
+    if (target.member.map === "dictionaries") return dictionary(state, target, indexNode, node);
+    return asValue(mapEntry(state, target.member, indexNode, node));
+  }
   const value = target.value;
   const index = compileValue(state, indexNode);
   if (value.type === "list") {
@@ -382,14 +386,50 @@ function resolveIndex(state: EmitState, target: Resolved, indexNode: Expr, node:
   );
 }
 
+/**
+ * `#dictionaries['name']`: the properties of one Dictionary resource, a map of text. A literal name is
+ * recorded in `uses` (`dictionaries.name`), so the API links that dictionary only (and the check
+ * reports a name no Dictionary has); a computed name links them all (`dictionaries.*`).
+ */
+function dictionary(
+  state: EmitState,
+  target: Extract<Resolved, { kind: "map" }>,
+  keyNode: Expr,
+  node: Span,
+): Resolved {
+  const literal = literalKey(keyNode);
+  state.uses.add(`dictionaries.${literal ?? "*"}`);
+  const name =
+    literal !== undefined
+      ? stringLiteral(literal)
+      : toStr(state, compileValue(state, keyNode), "A dictionary name");
+  const receiver = callHelper(state, "elDictionary", [contextPath(target.member.path), name]);
+  const label = `${target.name}[${literal === undefined ? "…" : `'${literal}'`}]`;
+  return {
+    kind: "map",
+    member: { kind: "map", map: "strings", path: target.member.path, receiver },
+    name: label,
+    span: node,
+  };
+}
+
 /** Read one entry of a keyed map: `#request.headers['X-Tenant']` → `ctx.request.headers("x-tenant")`. */
 export function mapEntry(state: EmitState, member: MapMember, keyNode: Expr, span: Span): Value {
   const { map, key } = mapKey(state, member, keyNode);
   if (member.map === "headers" || member.map === "multi")
     return { expr: callOn(map, [key]), type: "list", nullable: true, span };
+  if (member.map === "dictionaries") {
+    // `#dictionaries.get('name')`: the dictionary as a value of run-time type.
+    state.uses.add(`dictionaries.${literalKey(keyNode) ?? "*"}`);
+  }
   const type = member.map === "strings" ? "string" : "unknown";
   const literal = literalKey(keyNode);
-  if (literal !== undefined && !(literal in Object.prototype) && literal !== "__proto__") {
+  if (
+    literal !== undefined &&
+    member.map !== "dictionaries" &&
+    !(literal in Object.prototype) &&
+    literal !== "__proto__"
+  ) {
     return { expr: elementOf(map, key, false), type, nullable: true, span };
   }
   // Keys such as `constructor` would find Object.prototype's members through `rec[key]`.
@@ -403,7 +443,7 @@ export function mapKey(
   keyNode: Expr,
 ): { map: ts.Expression; key: ts.Expression } {
   state.uses.add(usePath(member.path));
-  const map = contextPath(member.path);
+  const map = member.receiver ?? contextPath(member.path);
   const literal = literalKey(keyNode);
   if (literal !== undefined)
     return { map, key: stringLiteral(member.map === "headers" ? literal.toLowerCase() : literal) };

@@ -16,7 +16,9 @@ export type MapKind =
   /** Record<string, string> (API properties). */
   | "strings"
   /** Record<string, unknown> (attributes, metadata). */
-  | "unknowns";
+  | "unknowns"
+  /** Record<string, Record<string, string>>: `#dictionaries['name']` is a "strings" map. */
+  | "dictionaries";
 
 export type RootMember =
   | {
@@ -35,7 +37,13 @@ export type RootMember =
   | { kind: "object"; members: ReadonlyMap<string, RootMember> };
 
 /** ElContext properties that may be undefined: every access below them is an optional chain. */
-export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set(["response", "message", "api"]);
+export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set([
+  "response",
+  "message",
+  "api",
+  "subscription",
+  "application",
+]);
 
 const value = (type: "string" | "number" | "boolean", path: string[], mayBeAbsent = false): RootMember =>
   mayBeAbsent ? { kind: "value", type, path, mayBeAbsent } : { kind: "value", type, path };
@@ -165,6 +173,21 @@ export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
       version: withDefault(["api", "version"], ""),
     }),
     properties: map("strings", ["properties"]),
+    // Gravitee's SubscriptionVariable (id, type, metadata, applicationName, clientId), provided once
+    // the plan is selected, and the application of the subscription.
+    subscription: object({
+      id: value("string", ["subscription", "id"]),
+      type: value("string", ["subscription", "type"]),
+      metadata: map("strings", ["subscription", "metadata"]),
+      applicationName: value("string", ["subscription", "applicationName"], true),
+      clientId: value("string", ["subscription", "clientId"], true),
+    }),
+    application: object({
+      id: value("string", ["application", "id"]),
+      name: value("string", ["application", "name"], true),
+      metadata: map("strings", ["application", "metadata"]),
+    }),
+    dictionaries: map("dictionaries", ["dictionaries"]),
   }),
 );
 
@@ -177,23 +200,14 @@ export const NOT_COMPILED: ReadonlyMap<string, string> = new Map([
     "#node",
     "Gravitee's node (id, version, tenant, zone, sharding tags) has no counterpart in a Sluice gateway",
   ],
-  ["#dictionaries", "dictionaries (GKO Dictionary resources) are not compiled yet"],
   ["#endpoints", "endpoint references are not compiled yet"],
   [
-    "#subscription",
-    "the subscription variable (metadata) is not compiled yet; #context.attributes['user-id'] is the subscription id",
-  ],
-  [
-    "#application",
-    "the application variable (metadata) is not compiled yet; #context.attributes['application'] is its id",
-  ],
-  [
     "#request.xmlContent",
-    "it needs an XML parser at run time; convert the body with the xml-json policy and read #request.jsonContent",
+    "Gravitee's XML object of the body has no counterpart here; read the body with #xpath(#request.content, '/a/b')",
   ],
   [
     "#response.xmlContent",
-    "it needs an XML parser at run time; convert the body with the xml-json policy and read #response.jsonContent",
+    "Gravitee's XML object of the body has no counterpart here; read the body with #xpath(#response.content, '/a/b')",
   ],
   ["#request.pathParamsRaw", "it is not compiled yet"],
 ]);

@@ -92,7 +92,11 @@ export function toNum(state: EmitState, value: Value, purpose: string): ts.Expre
     "expression/unsupported",
     `${purpose} needs a number, but this is ${describe(value)}.`,
     value.span,
-    value.type === "list" ? LIST_HINT : undefined,
+    value.type === "list"
+      ? LIST_HINT
+      : value.type === "string"
+        ? "Convert the text first: T(Integer).parseInt(…) for whole numbers, T(Double).parseDouble(…) for decimals."
+        : undefined,
   );
 }
 

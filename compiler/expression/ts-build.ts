@@ -5,15 +5,23 @@
 
 import { ts } from "ts-morph";
 import type * as runtime from "../../runtime/el.ts";
+import type * as xmlRuntime from "../../runtime/el-xml.ts";
 import { OPTIONAL_ROOTS } from "./el-roots.ts";
 import type { Value } from "./el-value.ts";
 
 export const f = ts.factory;
 
-/** Names of the functions runtime/el.ts exports: a typo here is a type error, not broken output. */
-export type RuntimeHelper = {
-  [K in keyof typeof runtime]: (typeof runtime)[K] extends (...args: never[]) => unknown ? K : never;
-}[keyof typeof runtime];
+/** Names of the functions a module exports. */
+type FunctionsOf<M> = { [K in keyof M]: M[K] extends (...args: never[]) => unknown ? K : never }[keyof M];
+
+/**
+ * Names of the functions runtime/el.ts exports, and runtime/el-xml.ts's `elXml…` (linked only where
+ * used: see XML_HELPER_PREFIX): a typo here is a type error, not broken output.
+ */
+export type RuntimeHelper = FunctionsOf<typeof runtime> | FunctionsOf<typeof xmlRuntime>;
+
+/** Helpers named so live in runtime/el-xml.ts (the XML parser and XPath engine), the others in runtime/el.ts. */
+export const XML_HELPER_PREFIX = "elXml";
 
 /** What one compilation collects while it emits. */
 export interface EmitState {

@@ -3,6 +3,8 @@
 // compiled to TypeScript here (so a bad expression is a diagnostic on its YAML line), paths are
 // normalised, and the route table gets its explicit precedence.
 import { createHash } from "node:crypto";
+import { KAFKA_ATTRIBUTE_PREFIX, KAFKA_EL_FIELDS } from "../../runtime/endpoints/kafka/dynamic.ts";
+import { MESSAGE_ENDPOINTS } from "../../runtime/message/connectors.ts";
 import { obj, str } from "../check/spec-view.ts";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { joinPointer, parsePointer } from "../diagnostics/diagnostic.ts";
@@ -92,6 +94,15 @@ export function buildModel(
   saveExpressionCache();
   return { model: { apis: linked, routes }, diagnostics };
 }
+
+/**
+ * The broker endpoints: their plugins evaluate EL in string properties (Gravitee's
+ * ConfigurationEvaluator). The mock endpoint's configuration is data.
+ */
+const MESSAGE_ENDPOINT_TYPES: ReadonlySet<string> = new Set(MESSAGE_ENDPOINTS.filter((t) => t !== "mock"));
+
+/** Shared-configuration properties (dotted paths) whose EL Sluice renders per request, by endpoint type. */
+const DYNAMIC_ENDPOINT_FIELDS: Readonly<Record<string, readonly string[]>> = { kafka: KAFKA_EL_FIELDS };
 
 /** Keys whose string value is a whole-value EL condition (docs/contract.md: conditions, assertions). */
 const CONDITION_KEYS = new Set(["condition", "messageCondition", "selectionRule", "assertion"]);
@@ -241,6 +252,11 @@ class ApiBuilder {
     const request = this.uses.has("request.content");
     const response = this.uses.has("response.content");
     if (request || response) api.bodies = { request, response };
+    const dictionaryNames = [...this.uses]
+      .filter((use) => use.startsWith("dictionaries."))
+      .map((use) => use.slice("dictionaries.".length))
+      .sort(compare);
+    if (dictionaryNames.length > 0) api.dictionaryNames = dictionaryNames;
     lazyHash(api, doc.value);
     return api;
   }
@@ -357,10 +373,20 @@ class ApiBuilder {
               type: String(ep.type),
               weight: typeof ep.weight === "number" ? ep.weight : 1,
               secondary: ep.secondary === true,
-              configuration: this.value(ep.configuration ?? {}, `${ptr}/configuration`),
+              configuration: this.endpointValue(ep.type, ep.configuration ?? {}, `${ptr}/configuration`),
               shared: inherit
-                ? this.value(group.sharedConfiguration ?? {}, `${gp}/sharedConfiguration`)
-                : this.value(ep.sharedConfigurationOverride ?? {}, `${ptr}/sharedConfigurationOverride`),
+                ? this.endpointValue(
+                    group.type,
+                    group.sharedConfiguration ?? {},
+                    `${gp}/sharedConfiguration`,
+                    true,
+                  )
+                : this.endpointValue(
+                    ep.type,
+                    ep.sharedConfigurationOverride ?? {},
+                    `${ptr}/sharedConfigurationOverride`,
+                    true,
+                  ),
               at: this.ref(ptr),
             };
             const hc = obj(obj(ep.services).healthCheck ?? obj(group.services).healthCheck);
@@ -687,6 +713,58 @@ class ApiBuilder {
 
   private expressionError(error: ExpressionError, pointer: string): void {
     this.diagnostics.push(expressionDiagnostic(error, this.ref(pointer)));
+  }
+
+  /**
+   * An endpoint's configuration or shared configuration. Message endpoints evaluate EL in their
+   * string properties in Gravitee (the plugins' ConfigurationEvaluator): the Kafka endpoint's
+   * DYNAMIC_ENDPOINT_FIELDS are compiled to templates (runtime/endpoints/kafka/dynamic.ts renders
+   * them per request); EL anywhere else in a message endpoint is an error rather than text sent to
+   * the broker as it is.
+   */
+  private endpointValue(type: unknown, node: unknown, pointer: string, shared = false): ModelValue {
+    const value = this.value(node, pointer);
+    if (!MESSAGE_ENDPOINT_TYPES.has(String(type))) return value;
+    const dynamic = shared ? (DYNAMIC_ENDPOINT_FIELDS[String(type)] ?? []) : [];
+    const visit = (raw: unknown, model: ModelValue, path: string[]): ModelValue => {
+      if (typeof raw === "string") {
+        if (!hasTemplate(raw) || this.env.has(joinPointer(pointer, ...path))) return model;
+        const field = path.join(".");
+        if (dynamic.includes(field))
+          return this.value(raw, joinPointer(pointer, ...path), { expressions: true });
+        const start = raw.search(/\{\s*[#T(]/);
+        this.expressionError(
+          {
+            code: "expression/unsupported",
+            message: `Sluice does not evaluate EL in the ${String(type)} endpoint's \`${field}\`: it would reach the broker as text.`,
+            offset: Math.max(0, start),
+            length: 2,
+            hint:
+              dynamic.length > 0
+                ? `EL is evaluated in ${dynamic.map((f) => `\`${f}\``).join(" and ")}; topics are overridden per request by the attribute \`${KAFKA_ATTRIBUTE_PREFIX}.consumer.topics\` (or \`.producer.topics\`), set with assign-attributes.`
+                : "Give the value itself, or an ${ENV} reference resolved when the gateway starts.",
+          },
+          joinPointer(pointer, ...path),
+        );
+        return model;
+      }
+      if (Array.isArray(raw) && Array.isArray(model))
+        return raw.map((item, i) => visit(item, model[i] ?? null, [...path, String(i)]));
+      if (
+        raw !== null &&
+        typeof raw === "object" &&
+        model !== null &&
+        typeof model === "object" &&
+        !Array.isArray(model)
+      ) {
+        const out = model as Record<string, ModelValue>;
+        for (const [k, v] of Object.entries(raw as Obj))
+          setOwn(out, k, visit(v, out[k] ?? null, [...path, k]));
+        return out;
+      }
+      return model;
+    };
+    return visit(node, value, []);
   }
 
   /** Plain data with environment references (and, where asked, EL templates) made explicit. */

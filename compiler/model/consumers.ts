@@ -1,6 +1,7 @@
 // Links the consumer resources to the APIs they concern: each Subscription becomes data of the plan
-// it subscribes to (with its Application: name, client id, certificates), and each entry of an
-// API's `spec.resources` that references a GKO ApiResource becomes that resource. Keys stay
+// it subscribes to (with its Application: name, client id, metadata, certificates), each entry of an
+// API's `spec.resources` that references a GKO ApiResource becomes that resource, and the
+// Dictionaries the API's expressions name become its `dictionaries`. Keys stay
 // references — an EnvValue or `{ $secret: { name, key } }` — so no secret ever reaches generated
 // code. Subscriptions to a PUSH plan of an API with a webhook entrypoint also become that
 // entrypoint's input (GKO's `consumerConfiguration`, its credentials as references too). An API
@@ -9,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { parseSecretRef } from "../../runtime/consumers/secret-ref.ts";
 import { isObj, obj, str } from "../check/spec-view.ts";
-import { isApiDocument, type LoadedDocument } from "../load/load-specs.ts";
+import { isApiDocument, type LoadedDocument, setOwn } from "../load/load-specs.ts";
 import { compare } from "../shared/compare.ts";
 import { canonicalJson, modelValueAt } from "./build-model.ts";
 import type {
@@ -29,6 +30,7 @@ export function linkConsumers(
 ): ApiModel[] {
   const applications = new Map<string, LoadedDocument>();
   const resources = new Map<string, LoadedDocument>();
+  const dictionaryDocs = new Map<string, LoadedDocument>();
   const byApi = new Map<string, LoadedDocument[]>();
   const apiDocs = new Map<string, LoadedDocument>();
   for (const doc of docs) {
@@ -36,6 +38,7 @@ export function linkConsumers(
     if (isApiDocument(doc)) apiDocs.set(`${doc.kind}\0${doc.name}`, doc);
     else if (doc.kind === "Application") applications.set(doc.name, doc);
     else if (doc.kind === "ApiResource") resources.set(doc.name, doc);
+    else if (doc.kind === "Dictionary" && !dictionaryDocs.has(doc.name)) dictionaryDocs.set(doc.name, doc);
     else if (doc.kind === "Subscription") {
       const api = obj(obj(doc.value.spec).api);
       const id = `${str(api.kind) ?? "ApiV4Definition"}\0${str(api.name)}`;
@@ -51,11 +54,13 @@ export function linkConsumers(
     const webhooks = webhookSubscriptions(api, subscriptionDocs, applications);
     const apiDoc = apiDocs.get(`${kind}\0${api.id}`);
     const apiResources = apiDoc ? resourcesOf(apiDoc, resources) : [];
-    if (subscriptions.length === 0 && apiResources.length === 0) return api;
+    const dictionaries = dictionariesOf(api, dictionaryDocs);
+    if (subscriptions.length === 0 && apiResources.length === 0 && dictionaries === undefined) return api;
     const key = canonicalJson({
       subscriptions,
       resources: apiResources,
       ...(webhooks.length > 0 ? { webhooks } : {}),
+      ...(dictionaries !== undefined ? { dictionaries } : {}),
     });
     const hit = cache?.get(api);
     if (hit && hit.key === key) {
@@ -75,10 +80,31 @@ export function linkConsumers(
       }),
     };
     if (apiResources.length > 0) linked.resources = apiResources;
+    if (dictionaries !== undefined) linked.dictionaries = dictionaries;
     if (webhooks.length > 0) linked.webhookSubscriptions = webhooks;
     cache?.set(api, { key, linked });
     return linked;
   });
+}
+
+/**
+ * The Dictionaries an API's expressions name, by name (every one when a name is computed at run
+ * time); a name no Dictionary has is left out (the check reports it: consumer/unknown-dictionary).
+ */
+function dictionariesOf(
+  api: ApiModel,
+  docs: ReadonlyMap<string, LoadedDocument>,
+): Record<string, ModelValue> | undefined {
+  if (api.dictionaryNames === undefined) return undefined;
+  const names = api.dictionaryNames.includes("*") ? [...docs.keys()].sort(compare) : api.dictionaryNames;
+  const out: Record<string, ModelValue> = {};
+  for (const name of names) {
+    const doc = docs.get(name);
+    if (doc === undefined) continue;
+    const properties = obj(doc.value.spec).properties;
+    setOwn(out, name, modelValueAt(doc, isObj(properties) ? properties : {}, "/spec/properties"));
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function withoutCertificates(model: SubscriptionModel): SubscriptionModel {
@@ -100,6 +126,8 @@ function subscriptionModel(
   if (appDoc && str(obj(settings.app).clientId) !== undefined)
     app.clientId = modelValueAt(appDoc, obj(settings.app).clientId, "/spec/settings/app/clientId");
   if (appDoc) {
+    const metadata = applicationMetadata(appDoc, appSpec.metadata);
+    if (metadata !== undefined) app.metadata = metadata;
     const certificates = certificatesOf(appDoc, obj(settings.tls));
     if (certificates.length > 0) app.certificates = certificates;
   }
@@ -114,6 +142,27 @@ function subscriptionModel(
   }
   if (isObj(spec.metadata)) model.metadata = modelValueAt(doc, spec.metadata, "/spec/metadata");
   return { plan: str(spec.plan) ?? "", model };
+}
+
+/**
+ * An Application's `spec.metadata` as `#application.metadata` reads it: by entry name, its `value`
+ * (else its `defaultValue`); entries with neither are absent.
+ */
+function applicationMetadata(doc: LoadedDocument, entries: unknown): Record<string, ModelValue> | undefined {
+  if (!Array.isArray(entries)) return undefined;
+  const out: Record<string, ModelValue> = {};
+  entries.forEach((entry, i) => {
+    if (!isObj(entry) || str(entry.name) === undefined) return;
+    const field =
+      str(entry.value) !== undefined
+        ? "value"
+        : str(entry.defaultValue) !== undefined
+          ? "defaultValue"
+          : undefined;
+    if (field === undefined) return;
+    setOwn(out, str(entry.name)!, modelValueAt(doc, entry[field], `/spec/metadata/${i}/${field}`));
+  });
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**

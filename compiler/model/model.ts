@@ -127,7 +127,14 @@ export interface FlowModel {
 /** A GKO Subscription, as data of the plan it subscribes to (./consumers.ts). */
 export interface SubscriptionModel {
   id: string;
-  application: { id: string; name: string; clientId?: ModelValue; certificates?: ModelValue[] };
+  application: {
+    id: string;
+    name: string;
+    clientId?: ModelValue;
+    /** `#application.metadata`, by entry name. */
+    metadata?: Record<string, ModelValue>;
+    certificates?: ModelValue[];
+  };
   endingAt?: string;
   /** Each `{ key, expireAt? }`: the key an EnvValue or `{ $secret: { name, key } }`, never a value. */
   apiKeys?: ModelValue[];
@@ -198,6 +205,13 @@ export interface ApiModel {
   resources?: ResourceModel[];
   /** The webhook subscriptions of the API's PUSH plans, when it has a webhook entrypoint. */
   webhookSubscriptions?: WebhookSubscriptionModel[];
+  /**
+   * The Dictionaries the API's expressions name (`#dictionaries['name']`; `*` when a name is
+   * computed): ./consumers.ts links exactly those into `dictionaries`.
+   */
+  dictionaryNames?: string[];
+  /** The linked Dictionaries' properties, by name. */
+  dictionaries?: Record<string, ModelValue>;
   /** Bodies some expression of the API reads (`#request.content`, `#jsonPath(#response.content, …)`): buffered for it. */
   bodies?: { request: boolean; response: boolean };
   /** The first HTTP listener's `cors` (v4) or `proxy.cors` (v2), as Gravitee reads it. */

@@ -57,11 +57,23 @@ export function createPlanSubscriptions(
   const resolved = definitions.map((def) => {
     const clientId =
       def.application.clientId === undefined ? undefined : resolveEnv<string>(def.application.clientId, env);
+    const appMetadata =
+      def.application.metadata === undefined
+        ? undefined
+        : resolveEnv<Record<string, string>>(def.application.metadata, env);
+    const metadata =
+      def.metadata === undefined ? undefined : resolveEnv<Record<string, string>>(def.metadata, env);
     const info: SubscriptionInfo = {
       id: def.id,
       plan: plan.id,
-      application: { id: def.application.id, name: def.application.name, ...(clientId ? { clientId } : {}) },
+      application: {
+        id: def.application.id,
+        name: def.application.name,
+        ...(clientId ? { clientId } : {}),
+        ...(appMetadata ? { metadata: appMetadata } : {}),
+      },
       ...(def.endingAt ? { endingAt: Date.parse(def.endingAt) } : {}),
+      ...(metadata ? { metadata } : {}),
     };
     // A key from the environment is digested once, here: only secrets are read again (on change).
     const keys = (def.apiKeys ?? []).map((k) => ({

@@ -77,6 +77,7 @@ export class MessageSubscription {
         ...(options.cursor !== undefined && endpoint.capabilities.resume ? { cursor: options.cursor } : {}),
         group: exchangeConsumerName(exchange),
         signal,
+        exchange,
       })
       [Symbol.asyncIterator]();
   }
@@ -194,7 +195,7 @@ export async function produceMessage(
   const processed = await pipeline.message("publish", message, exchange);
   if (!processed) return;
   try {
-    await endpoint.publish(processed, { qos });
+    await endpoint.publish(processed, { qos, exchange });
   } catch (failure) {
     pipeline.messageFailed?.(exchange);
     if (failure instanceof GatewayError) throw failure;

@@ -136,7 +136,18 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       }
     };
     const properties = attempt(() => resolveEnv<Record<string, string>>(definition.properties, env)) ?? {};
-    this.info = { id: definition.id, name: definition.name, type: definition.type, properties };
+    const declared = definition.dictionaries;
+    const dictionaries =
+      declared === undefined
+        ? undefined
+        : attempt(() => resolveEnv<Record<string, Record<string, string>>>(declared, env));
+    this.info = {
+      id: definition.id,
+      name: definition.name,
+      type: definition.type,
+      properties,
+      ...(dictionaries === undefined ? {} : { dictionaries }),
+    };
     const secrets = options.secrets ?? new SecretStore(env.SLUICE_SECRETS_DIR, log);
     const ctx: ConnectorContext = {
       api: this.info,

@@ -1,7 +1,7 @@
 // One HTTP exchange through the gateway, and its EL view (built only when an expression asks).
 import { randomUUID } from "node:crypto";
 import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi, SubscriptionInfo } from "../contract.ts";
-import type { ElContext, ElMultiMap } from "../el.ts";
+import type { ElApplication, ElContext, ElMultiMap, ElSubscription } from "../el.ts";
 import type { ExchangeObserver } from "../observability/observer.ts";
 import { BufferedBody } from "./body.ts";
 import { elSsl } from "./el-ssl.ts";
@@ -156,6 +156,13 @@ export class GatewayExchange implements Exchange {
       api: { id: definition.id, name: definition.name, version: definition.version },
       context: { attributes: elAttributes(this) },
       properties: this.api.info.properties,
+      ...(this.api.info.dictionaries === undefined ? {} : { dictionaries: this.api.info.dictionaries }),
+      get subscription() {
+        return elSubscription(self);
+      },
+      get application() {
+        return elApplication(self);
+      },
       get response() {
         return self.response.headersSent || self.response.statusCode !== 200 || self.responseBody.attached
           ? { status: self.response.statusCode, headers: responseHeaders, content: self.responseBody.text }
@@ -181,6 +188,39 @@ function distinctHeaders(raw: readonly string[]): Map<string, string[]> {
 
 /** Gravitee's application id for requests on a keyless plan (its "unknown application"). */
 const ANONYMOUS_APPLICATION = "1";
+
+const NO_METADATA: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * `#subscription` once a plan is selected: the subscription the plan's security found, or, on a
+ * keyless plan, Gravitee's stand-in (SubscriptionProcessor): the remote address as its id.
+ */
+function elSubscription(exchange: GatewayExchange): ElSubscription | undefined {
+  const subscription = (exchange as Exchange).subscription;
+  if (subscription !== undefined) {
+    const { application } = subscription;
+    return {
+      id: subscription.id,
+      type: "STANDARD",
+      metadata: subscription.metadata ?? NO_METADATA,
+      applicationName: application.name,
+      ...(application.clientId === undefined ? {} : { clientId: application.clientId }),
+    };
+  }
+  if (exchange.plan === undefined) return undefined;
+  return { id: exchange.el().request.remoteAddress, type: "STANDARD", metadata: NO_METADATA };
+}
+
+/** `#application` once a plan is selected (keyless plans: Gravitee's unknown application, id `1`). */
+function elApplication(exchange: GatewayExchange): ElApplication | undefined {
+  const subscription = (exchange as Exchange).subscription;
+  if (subscription !== undefined) {
+    const { application } = subscription;
+    return { id: application.id, name: application.name, metadata: application.metadata ?? NO_METADATA };
+  }
+  if (exchange.plan === undefined) return undefined;
+  return { id: ANONYMOUS_APPLICATION, metadata: NO_METADATA };
+}
 
 /**
  * `#context.attributes` as Gravitee shows them: the attributes policies set, then the built-in ones

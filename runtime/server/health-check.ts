@@ -153,5 +153,6 @@ function probeContext(result: ProbeResult, api: ApiRuntime): ElContext {
     },
     context: { attributes: {} },
     properties: api.info.properties,
+    ...(api.info.dictionaries === undefined ? {} : { dictionaries: api.info.dictionaries }),
   };
 }

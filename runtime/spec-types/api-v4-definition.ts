@@ -1281,9 +1281,15 @@ export interface KafkaConsumer {
    */
   topicPattern?: string;
   /**
-   * Where to start when the consumer group has no committed offset.
+   * Where to start when the consumer group has no committed offset: earliest, latest or none; EL is evaluated per subscription, and the attribute `gravitee.attributes.endpoint.kafka.consumer.autoOffsetReset` overrides it.
    */
-  autoOffsetReset?: "earliest" | "latest" | "none";
+  autoOffsetReset?: (
+    | ("earliest" | "latest" | "none")
+    | {
+        [k: string]: unknown | undefined;
+      }
+  ) &
+    string;
   /**
    * Fail when a topic does not exist instead of waiting for it.
    */

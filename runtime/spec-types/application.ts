@@ -94,7 +94,7 @@ export interface ApplicationSpec {
    */
   notifyMembers?: boolean;
   /**
-   * Application metadata (management only).
+   * Application metadata: expressions read `#application.metadata['<name>']` (the entry's `value`, else its `defaultValue`).
    */
   metadata?: ApplicationMetadata[];
   /**
@@ -239,7 +239,7 @@ export interface CertificateReference {
   namespace?: string;
 }
 /**
- * A metadata entry (management only).
+ * A metadata entry, read by expressions as `#application.metadata['<name>']`.
  *
  * This interface was referenced by `Application`'s JSON-Schema
  * via the `definition` "ApplicationMetadata".

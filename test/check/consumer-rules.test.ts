@@ -410,6 +410,29 @@ describe("consumer rules", () => {
     ]);
   });
 
+  it("an expression reading an unknown Dictionary, with did-you-mean; a known one is fine", () => {
+    const dictionary = (name: string) =>
+      `apiVersion: gravitee.io/v1alpha1\nkind: Dictionary\nmetadata:\n  name: ${name}\nspec:\n  properties:\n    fr: France\n`;
+    const reading = (expression: string) =>
+      api.replace("      name: Free\n", `      name: Free\n      selectionRule: "${expression}"\n`);
+    const files = (expression: string) => ({
+      "apis/orders.yaml": reading(expression),
+      "apis/dictionaries.yaml": `${dictionary("countries")}---\n${dictionary("currencies")}`,
+    });
+    const codes = (expression: string) => found(files(expression)).filter((d) => d.includes("dictionar"));
+    expect(codes("{#dictionaries['countries']['fr'] == 'France'}")).toEqual([]);
+    expect(codes("{#dictionaries['countrie']['fr'] == 'France'}")).toEqual([
+      "apis/orders.yaml:consumer/unknown-dictionary@29:39",
+    ]);
+    expect(codes("{#dictionaries.cities['fr'] == 'x'}")).toEqual([
+      "apis/orders.yaml:consumer/unknown-dictionary@29:38",
+    ]);
+    const [finding] = diagnose({ ...base, ...files("{#dictionaries['countrie']['fr'] == 'France'}") }).filter(
+      (d) => d.code === "consumer/unknown-dictionary",
+    );
+    expect(finding?.hint).toBe("did you mean `countries`?");
+  });
+
   it("names are unique per kind: an Application may share its name with an API", () => {
     expect(found({ "apis/orders-app.yaml": app("orders", "    app:\n      type: backend") })).toEqual([]);
     expect(found({ "apis/dup.yaml": PARTNER })).toEqual(["apis/dup.yaml:repo/duplicate-name@4:9"]);

@@ -37,11 +37,8 @@ const EXPECTED: Record<string, { why: string; errors: string[] }> = {
     ],
   },
   "v4/apim-it_http-get-entrypoint_kafka-endpoint_dynamic-config-el.json": {
-    why: `EL in the Kafka \`autoOffsetReset\` is not implemented; ${MESSAGE_HTTP_SELECTOR}`,
-    errors: [
-      "schema/enum /spec/endpointGroups/0/endpoints/0/sharedConfigurationOverride/consumer/autoOffsetReset",
-      "exposure/flow-selector-api-type /spec/flows/0/selectors/0/type",
-    ],
+    why: MESSAGE_HTTP_SELECTOR,
+    errors: ["exposure/flow-selector-api-type /spec/flows/0/selectors/0/type"],
   },
   "v4/apim-it_http-proxy_cors_response-templates.json": {
     why: `\`add-header\` (a test plugin of Gravitee's): ${UNKNOWN_POLICY}`,

@@ -309,6 +309,17 @@ const cases: Case[] = [
         keyword: "enum",
         params: { allowedValues: ["earliest", "latest", "none"] },
       },
+      // An EL template is allowed too (rendered per subscription); the diagnostic keeps the enum's.
+      {
+        instancePath: "/spec/endpointGroups/0/sharedConfiguration/consumer/autoOffsetReset",
+        keyword: "pattern",
+        params: { pattern: "\\{\\s*[#T(]" },
+      },
+      {
+        instancePath: "/spec/endpointGroups/0/sharedConfiguration/consumer/autoOffsetReset",
+        keyword: "anyOf",
+        params: {},
+      },
     ],
   },
   {

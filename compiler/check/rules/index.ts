@@ -15,6 +15,7 @@ import consumerLiteralKey from "./consumer/literal-key.ts";
 import consumerPushConfiguration from "./consumer/push-configuration.ts";
 import consumerUnknownApi from "./consumer/unknown-api.ts";
 import consumerUnknownApplication from "./consumer/unknown-application.ts";
+import consumerUnknownDictionary from "./consumer/unknown-dictionary.ts";
 import consumerUnknownPlan from "./consumer/unknown-plan.ts";
 import consumerUnknownResource from "./consumer/unknown-resource.ts";
 import consumerWebhookCallback from "./consumer/webhook-callback.ts";
@@ -95,6 +96,7 @@ export const repositoryRules: readonly RepositoryRule[] = [
   consumerUnknownApi,
   consumerUnknownApplication,
   consumerUnknownPlan,
+  consumerUnknownDictionary,
   consumerUnknownResource,
   consumerWebhookCallback,
   consumerWebhookEntrypoint,

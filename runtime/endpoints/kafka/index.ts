@@ -25,15 +25,13 @@ import {
   type MessagesStream,
   Producer,
 } from "@platformatic/kafka";
-import type { ConnectorContext, Health, Message, MessageEndpoint, Qos } from "../../contract.ts";
+import type { ConnectorContext, Exchange, Health, Message, MessageEndpoint, Qos } from "../../contract.ts";
 import { GatewayError } from "../../contract.ts";
 import { defineEndpoint } from "../../define.ts";
-import type {
-  KafkaEndpointConfiguration,
-  KafkaSharedConfiguration,
-} from "../../spec-types/api-v4-definition.ts";
+import type { KafkaEndpointConfiguration } from "../../spec-types/api-v4-definition.ts";
 import { addHeader, reason } from "../broker/push-queue.ts";
 import { type CursorPositions, messageId, parseCursor } from "./cursor.ts";
+import { consumerFor, type KafkaDynamicShared, type KafkaResolvedShared, producerTopics } from "./dynamic.ts";
 import { kafkaSecurity } from "./security.ts";
 
 /** Health re-probe period while connected. */
@@ -67,11 +65,7 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export const connector = defineEndpoint<
-  KafkaEndpointConfiguration,
-  KafkaSharedConfiguration,
-  MessageEndpoint
->({
+export const connector = defineEndpoint<KafkaEndpointConfiguration, KafkaDynamicShared, MessageEndpoint>({
   type: "kafka",
   create(config, shared, endpoint, ctx) {
     return new KafkaEndpoint(config, shared, endpoint.name, ctx);
@@ -83,7 +77,7 @@ class KafkaEndpoint implements MessageEndpoint {
   readonly type = "kafka";
   readonly capabilities = { resume: true } as const;
   private readonly config: KafkaEndpointConfiguration;
-  private readonly shared: KafkaSharedConfiguration;
+  private readonly shared: KafkaDynamicShared;
   private readonly ctx: ConnectorContext;
   private connection: Connection | undefined;
   private admin: Admin | undefined;
@@ -98,7 +92,7 @@ class KafkaEndpoint implements MessageEndpoint {
 
   constructor(
     config: KafkaEndpointConfiguration,
-    shared: KafkaSharedConfiguration,
+    shared: KafkaDynamicShared,
     name: string,
     ctx: ConnectorContext,
   ) {
@@ -165,9 +159,9 @@ class KafkaEndpoint implements MessageEndpoint {
     return this.state;
   }
 
-  async publish(message: Message): Promise<void> {
+  async publish(message: Message, options?: { exchange?: Exchange }): Promise<void> {
     const producer = this.producer;
-    const topics = this.shared.producer?.topics ?? [];
+    const topics = producerTopics(this.shared, options?.exchange);
     if (!producer || topics.length === 0) {
       throw new GatewayError(500, `Endpoint ${this.name} does not produce (producer disabled or no topics)`);
     }
@@ -193,8 +187,8 @@ class KafkaEndpoint implements MessageEndpoint {
   }
 
   /** The consumer's topics: `topics`, else the existing topics matching `topicPattern`. */
-  private async consumerTopics(): Promise<string[]> {
-    const consumer = this.shared.consumer;
+  private async consumerTopics(shared: KafkaResolvedShared): Promise<string[]> {
+    const consumer = shared.consumer;
     if (consumer?.topics && consumer.topics.length > 0) return consumer.topics;
     if (consumer?.topicPattern && this.admin) {
       const pattern = new RegExp(`^(?:${consumer.topicPattern})$`);
@@ -209,23 +203,25 @@ class KafkaEndpoint implements MessageEndpoint {
     cursor?: string;
     group?: string;
     signal: AbortSignal;
+    exchange?: Exchange;
   }): AsyncIterable<Message> {
     if (!this.connection || !this.admin)
       throw new GatewayError(503, `Endpoint ${this.name} is not connected`);
-    if (this.shared.consumer?.enabled === false) {
+    const shared = consumerFor(this.shared, options.exchange);
+    if (shared.consumer?.enabled === false) {
       throw new GatewayError(500, `Endpoint ${this.name} does not consume (consumer disabled)`);
     }
     const signal = AbortSignal.any([options.signal, this.closing.signal]);
     const groupId = options.group ?? `sluice-${this.ctx.api.id}`;
-    const encode = this.shared.consumer?.encodeMessageId ?? false;
+    const encode = shared.consumer?.encodeMessageId ?? false;
     // Where to start (after), per partition: the cursor, then whatever this subscription delivered.
     let resumeAfter: CursorPositions =
       (options.cursor ? parseCursor(options.cursor) : undefined) ?? new Map();
     let delay = RETRY_MIN_MS;
     while (!signal.aborted) {
-      const topics = await this.consumerTopics();
+      const topics = await this.consumerTopics(shared);
       if (topics.length === 0) throw new GatewayError(500, `Endpoint ${this.name} has no topic to consume`);
-      const session = new ConsumerSession(this.connection, groupId, topics, this.shared, resumeAfter, signal);
+      const session = new ConsumerSession(this.connection, groupId, topics, shared, resumeAfter, signal);
       session.lagEveryMs = lagInterval(this.ctx.env);
       this.sessions.add(session);
       try {
@@ -318,7 +314,7 @@ class ConsumerSession {
   private readonly consumer: Consumer;
   private stream: MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined;
   private readonly topics: string[];
-  private readonly shared: KafkaSharedConfiguration;
+  private readonly shared: KafkaResolvedShared;
   private readonly resumeAfter: CursorPositions;
   private readonly signal: AbortSignal;
   /** AUTO/NONE: the message handed out last, committed once the next one is asked for. */
@@ -333,7 +329,7 @@ class ConsumerSession {
     connection: Connection,
     groupId: string,
     topics: string[],
-    shared: KafkaSharedConfiguration,
+    shared: KafkaResolvedShared,
     resumeAfter: CursorPositions,
     signal: AbortSignal,
   ) {
@@ -359,6 +355,9 @@ class ConsumerSession {
 
   async *records(): AsyncGenerator<KafkaRecord> {
     const reset = this.shared.consumer?.autoOffsetReset ?? "latest";
+    // A value from EL or an attribute is only known now: Kafka refuses any other (so does Gravitee).
+    if (reset !== "earliest" && reset !== "latest" && reset !== "none")
+      throw new GatewayError(500, `Invalid autoOffsetReset '${reset}': earliest, latest or none`);
     // An abort while the consumer is still joining its group closes the consumer, which ends the
     // join; once the stream exists, closing the stream ends its iteration.
     const stop = (): void => {
