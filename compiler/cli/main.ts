@@ -19,6 +19,7 @@ Commands:
   start [OUT]                 run a compiled gateway in the foreground (default generated/)
   test [DIR]                  generated conformance tests against the compiled gateway, stand-in backends
   diff BASE [HEAD]            what changed for clients, per API: breaking, risky, safe (git refs or dirs)
+  docs [DIR] [--out site]     the developer portal: API list, pages, OpenAPI/AsyncAPI, try-it (static site)
 
 Options:
   --format human|json|github  how diagnostics are printed (default human)
@@ -95,6 +96,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "import": {
       const { commandImport } = await import("./import-command.ts");
       return commandImport(rest, io);
+    }
+    case "docs": {
+      const { commandDocs } = await import("./docs-command.ts");
+      return commandDocs(rest, io);
     }
     case "start": {
       const { commandStart } = await import("./start-command.ts");

@@ -363,6 +363,25 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     why: "An entry of `spec.resources` with `ref` names a GKO ApiResource by `metadata.name`; none has that name.",
     fix: "Add the ApiResource, or define the resource inline with `type` and `configuration`.",
   },
+  // documentation pages
+  {
+    code: "page/source-skipped",
+    title: "Documentation page fetched from the network",
+    why: "The developer portal (`sluice docs`) is built offline from the repository, so Gravitee's fetchers (`http-fetcher`, `github-fetcher`, …) are not run and the page is left out.",
+    fix: "Put the page's text in `content`, or in a file beside the spec with `source: { type: file, configuration: { path: … } }` (docs/portal.md).",
+  },
+  {
+    code: "page/file-missing",
+    title: "Documentation page file not found",
+    why: "A page's `file` source names a path, relative to the spec's folder, where there is no file; the page is left out of the developer portal.",
+    fix: "Fix the path (relative to the folder of the spec file) or add the file.",
+  },
+  {
+    code: "notification/unknown-ref",
+    title: "Reference to an unknown Notification",
+    why: "An entry of `spec.notificationsRefs` names a Notification resource by `metadata.name`; none has that name, so the API's events would go nowhere.",
+    fix: "Add the Notification resource (docs/notifications.md), or fix the name.",
+  },
   // expressions
   {
     code: "expression/syntax",

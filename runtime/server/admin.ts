@@ -3,8 +3,11 @@
 // /subscriptions (each webhook subscription's delivery state). Served by fastify: small, and off
 // the traffic hot path. It binds 127.0.0.1 unless SLUICE_ADMIN_HOST says otherwise (gateway.ts),
 // and with SLUICE_ADMIN_TOKEN set, /metrics, /info and /subscriptions need
-// `Authorization: Bearer <token>`; the health endpoints stay open for probes.
+// `Authorization: Bearer <token>`; the health endpoints stay open for probes. With SLUICE_PORTAL_DIR
+// set, the developer portal `sluice docs` built is served at /portal/ (docs/portal.md), open like
+// the health endpoints: it is public documentation.
 import { createHash, timingSafeEqual } from "node:crypto";
+import { resolve } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import { bundleDigest } from "../bundle-digest.ts";
 import type { GatewayBundle, SubscriptionDeliveryState } from "../contract.ts";
@@ -33,11 +36,13 @@ export function createAdminServer(options: {
   bundleDir?: string | undefined;
   /** Bearer token for /metrics and /info (undefined: open). */
   token?: string | undefined;
+  /** A folder `sluice docs` wrote: served at /portal/. */
+  portalDir?: string | undefined;
 }): FastifyInstance {
   const app = Fastify({ logger: false });
   const expected = options.token ? digest(options.token) : undefined;
   app.addHook("onRequest", async (req, reply) => {
-    if (!expected || req.url.startsWith("/health/")) return;
+    if (!expected || req.url.startsWith("/health/") || req.url.startsWith("/portal/")) return;
     const given = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
     // Compared as digests: constant time, whatever the lengths.
     if (given === undefined || !timingSafeEqual(digest(given), expected)) {
@@ -51,6 +56,15 @@ export function createAdminServer(options: {
     bundleDigestOnce ??= bundleDigest(dir).catch(() => undefined);
     return bundleDigestOnce;
   };
+  if (options.portalDir) {
+    const root = resolve(options.portalDir);
+    app.get("/portal", async (_req, reply) => reply.redirect("/portal/"));
+    // Loaded only when the portal is on: a gateway without it does not initialise the module.
+    app.register(async (scope) => {
+      const { default: fastifyStatic } = await import("@fastify/static");
+      await scope.register(fastifyStatic, { root, prefix: "/portal/", index: "index.html", redirect: true });
+    });
+  }
   app.get("/health/live", async () => ({ status: "UP" }));
   app.get("/health/ready", async (_req, reply) => {
     const all = options.readiness();

@@ -270,6 +270,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     draining: () => draining,
     bundleDir: options.bundleDir,
     token: env.SLUICE_ADMIN_TOKEN || undefined,
+    portalDir: env.SLUICE_PORTAL_DIR || undefined,
   });
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
   // Health, metrics and info are for the node and its probes, not for the traffic's clients.

@@ -38,6 +38,8 @@ import listenerDuplicateType from "./listener/duplicate-type.ts";
 import listenerEntrypointListenerType from "./listener/entrypoint-listener-type.ts";
 import listenerRequired from "./listener/required.ts";
 import listenerUnsupportedType from "./listener/unsupported-type.ts";
+import pageFileMissing from "./page/file-missing.ts";
+import pageSourceSkipped from "./page/source-skipped.ts";
 import pathDuplicate from "./path/duplicate.ts";
 import pathInvalid from "./path/invalid.ts";
 import planJwtKey from "./plan/jwt-key.ts";
@@ -68,6 +70,8 @@ export const apiRules: readonly ApiRule[] = [
   listenerEntrypointListenerType,
   listenerRequired,
   listenerUnsupportedType,
+  pageFileMissing,
+  pageSourceSkipped,
   pathInvalid,
   planJwtKey,
   planPushSecurity,
