@@ -162,7 +162,7 @@ ${d.description ? `<p class="lead">${escapeHtml(d.description)}</p>` : ""}`;
 }
 
 function apiPage(d: ApiDocs, title: string): string {
-  const root = "../../";
+  const root = "../".repeat(2); // site/apis/<id>/ → site/
   const home = d.pages.find((p) => p.homepage && p.type !== "FOLDER");
   const body = `<div class="api" data-api="${escapeHtml(d.api.id)}">
 ${nav(d, root)}
@@ -177,7 +177,7 @@ ${d.api.type === "MESSAGE" ? channels(d) : operations(d)}
 }
 
 function pagePage(d: ApiDocs, page: DocPage, title: string): string {
-  const root = "../../../";
+  const root = "../".repeat(3); // site/apis/<id>/pages/ → site/
   return layout(
     title,
     root,
