@@ -633,6 +633,42 @@ export interface ApiDefinition {
    * them before the phase runs (up to SLUICE_EL_BODY_LIMIT); all other bodies stream.
    */
   readonly bodies?: { readonly request: boolean; readonly response: boolean };
+  /** The webhook Notifications of `spec.notificationsRefs` (runtime/notifications/). */
+  readonly notifications?: readonly NotificationDefinition[];
+}
+
+/** The events a Notification's webhook can be sent (docs/notifications.md). */
+export type NotificationEvent =
+  | "API_READY"
+  | "API_NOT_READY"
+  | "ENDPOINT_DOWN"
+  | "ENDPOINT_UP"
+  | "SUBSCRIPTION_EXPIRING"
+  | "APIKEY_EXPIRING"
+  | "WEBHOOK_DELIVERY_FAILING"
+  | "WEBHOOK_DELIVERY_RECOVERED";
+
+/** A Notification's `webhook` block (compiler/validate/schemas/notification.schema.json). */
+export interface WebhookNotificationSettings {
+  /** May carry a token: a secret or an environment reference, never logged. */
+  readonly url: string | SecretValue;
+  readonly apiEvents: readonly NotificationEvent[];
+  readonly headers?: ReadonlyArray<{ readonly name: string; readonly value: string | SecretValue }>;
+  readonly retry?: {
+    readonly maxAttempts?: number;
+    readonly initialDelayMs?: number;
+    readonly maxDelayMs?: number;
+  };
+  readonly timeoutMs?: number;
+  readonly queueSize?: number;
+  readonly expiringWithinDays?: number;
+}
+
+/** A Notification resource with the `webhook` target, as data of each API that references it. */
+export interface NotificationDefinition {
+  /** `metadata.name` of the Notification: one delivery queue per name, whatever APIs share it. */
+  readonly name: string;
+  readonly webhook: Resolvable<WebhookNotificationSettings>;
 }
 
 /** An API as the running gateway holds it: every binding instantiated, every reference resolved. */

@@ -382,6 +382,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     why: "An entry of `spec.notificationsRefs` names a Notification resource by `metadata.name`; none has that name, so the API's events would go nowhere.",
     fix: "Add the Notification resource (docs/notifications.md), or fix the name.",
   },
+  {
+    code: "notification/webhook-required",
+    title: "Webhook Notification without its webhook",
+    why: "A Notification with `target: webhook` is sent to the URL of its `webhook` block; without the block there is nowhere to send the events.",
+    fix: "Add `webhook: { url: …, apiEvents: [...] }` (docs/notifications.md), or use GKO's `console` target.",
+  },
   // expressions
   {
     code: "expression/syntax",

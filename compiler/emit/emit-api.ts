@@ -213,6 +213,13 @@ export function emitApi(
     ...(api.responseTemplates !== undefined ? { responseTemplates: api.responseTemplates } : {}),
     ...(api.bodies !== undefined ? { bodies: api.bodies } : {}),
     ...(api.cors !== undefined ? { cors: api.cors as ModelValue } : {}),
+    ...(api.notifications
+      ? {
+          notifications: api.notifications.map(
+            (n) => new Located({ name: n.name, webhook: n.webhook }, n.at),
+          ),
+        }
+      : {}),
   };
 
   const printer = new ValuePrinter().write(call("defineApi", [definition]));

@@ -17,7 +17,7 @@ export const GRAVITEE_API_VERSION = "gravitee.io/v1alpha1";
 export const API_KINDS = ["ApiV4Definition", "ApiDefinition"] as const;
 export type ApiKind = (typeof API_KINDS)[number];
 /** The consumer kinds (GKO's): applications, their subscriptions, and resources APIs reference. */
-export const CONSUMER_KINDS = ["Application", "Subscription", "ApiResource"] as const;
+export const CONSUMER_KINDS = ["Application", "Subscription", "ApiResource", "Notification"] as const;
 export type ConsumerKind = (typeof CONSUMER_KINDS)[number];
 /** The kinds the compiler reads. Other gravitee.io kinds are reported and ignored. */
 export const SUPPORTED_KINDS = [...API_KINDS, ...CONSUMER_KINDS] as const;

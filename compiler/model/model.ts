@@ -160,6 +160,17 @@ export interface ResourceModel {
   at: SourceRef;
 }
 
+/**
+ * A Notification resource with the `webhook` target, as data of each API that references it
+ * (./notifications.ts): its `webhook` block, the URL and header values references — an EnvValue or
+ * `{ $secret: { name, key } }` — when written so.
+ */
+export interface NotificationModel {
+  name: string;
+  webhook: ModelValue;
+  at: SourceRef;
+}
+
 export interface PlanModel {
   id: string;
   name: string;
@@ -202,6 +213,8 @@ export interface ApiModel {
   bodies?: { request: boolean; response: boolean };
   /** The first HTTP listener's `cors` (v4) or `proxy.cors` (v2), as Gravitee reads it. */
   cors?: ModelValue;
+  /** The webhook Notifications of `spec.notificationsRefs` (runtime/notifications/). */
+  notifications?: NotificationModel[];
   at: SourceRef;
 }
 

@@ -14,6 +14,7 @@ export const SCHEMA_FILES = {
   Application: "application.schema.json",
   Subscription: "subscription.schema.json",
   ApiResource: "api-resource.schema.json",
+  Notification: "notification.schema.json",
 } as const;
 
 export type SchemaKind = keyof typeof SCHEMA_FILES;

@@ -297,7 +297,12 @@ function article(type: string): string {
 /** What a schema's documents are called in messages: "API", or the consumer kind (its title). */
 function resourceNoun(root: object): string {
   const title = (root as { title?: unknown }).title;
-  return title === "Application" || title === "Subscription" || title === "ApiResource" ? title : "API";
+  return title === "Application" ||
+    title === "Subscription" ||
+    title === "ApiResource" ||
+    title === "Notification"
+    ? title
+    : "API";
 }
 
 function describeValue(v: unknown): string {

@@ -1,8 +1,9 @@
 // The admin port (docs/contract.md §4): /health/live, /health/ready (names what is not ready),
 // /metrics (Prometheus), /info (bundle version, the bundle's digest, spec hashes) and
-// /subscriptions (each webhook subscription's delivery state). Served by fastify: small, and off
+// /subscriptions (each webhook subscription's delivery state), /notifications (each webhook
+// Notification's queue, when some API references one). Served by fastify: small, and off
 // the traffic hot path. It binds 127.0.0.1 unless SLUICE_ADMIN_HOST says otherwise (gateway.ts),
-// and with SLUICE_ADMIN_TOKEN set, /metrics, /info and /subscriptions need
+// and with SLUICE_ADMIN_TOKEN set, /metrics, /info, /subscriptions and /notifications need
 // `Authorization: Bearer <token>`; the health endpoints stay open for probes. With SLUICE_PORTAL_DIR
 // set, the developer portal `sluice docs` built is served at /portal/ (docs/portal.md), open like
 // the health endpoints: it is public documentation.
@@ -36,6 +37,8 @@ export function createAdminServer(options: {
   bundleDir?: string | undefined;
   /** Bearer token for /metrics and /info (undefined: open). */
   token?: string | undefined;
+  /** Each webhook Notification's queue and counters: /notifications (docs/notifications.md). */
+  notifications?: () => unknown[];
   /** A folder `sluice docs` wrote: served at /portal/. */
   portalDir?: string | undefined;
 }): FastifyInstance {
@@ -93,6 +96,8 @@ export function createAdminServer(options: {
     return extra.length === 0 ? text : `${text.replace(/\n?$/, "\n")}${extra.join("\n")}\n`;
   });
   app.get("/subscriptions", async () => ({ subscriptions: options.deliveries?.() ?? [] }));
+  const notifications = options.notifications;
+  if (notifications) app.get("/notifications", async () => ({ notifications: notifications() }));
   app.get("/info", async () => ({
     version: options.bundle.version,
     ...(bundleDir ? { digest: await digestOf(bundleDir) } : {}),

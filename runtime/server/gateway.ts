@@ -15,6 +15,7 @@ import type {
 } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
+import { createNotifier, type Notifier } from "../notifications/notifier.ts";
 import { openedSharedCounters } from "../policies/lib/shared-counters.ts";
 import { createAdminServer, type Readiness } from "./admin.ts";
 import { ApiRuntime } from "./api-runtime.ts";
@@ -83,8 +84,10 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const manage = options.manageProcess ?? true;
   const secrets = new SecretStore(env.SLUICE_SECRETS_DIR, log, Number(env.SLUICE_SECRETS_POLL_MS ?? 1000));
   let apis: ApiRuntime[];
+  let notifier: Notifier;
   try {
     apis = instantiate(bundle, log, env, secrets);
+    notifier = createNotifier({ apis, env, log, readSecret: (ref) => secrets.read(ref) });
   } catch (error) {
     if (error instanceof EnvError && manage) {
       log.error("the environment does not fit the compiled APIs; not starting", {
@@ -271,6 +274,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     bundleDir: options.bundleDir,
     token: env.SLUICE_ADMIN_TOKEN || undefined,
     portalDir: env.SLUICE_PORTAL_DIR || undefined,
+    ...(notifier.enabled ? { notifications: () => notifier.state() } : {}),
   });
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
   // Health, metrics and info are for the node and its probes, not for the traffic's clients.
@@ -302,6 +306,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     }
   }
   const healthChecks = startHealthChecks(apis, env);
+  notifier.start({ readiness, deliveries });
   log.info("gateway started", {
     httpPort,
     httpsPort,
@@ -320,6 +325,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     stopTlsWatch?.();
     server.drain();
     healthChecks.stop();
+    notifier.stop();
     secrets.close();
     await Promise.allSettled(apis.flatMap((a) => a.entrypoints.map((e) => e.close?.())));
     const deadline = Date.now() + Number(env.SLUICE_DRAIN_TIMEOUT_MS ?? 10_000);

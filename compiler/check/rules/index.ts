@@ -38,6 +38,8 @@ import listenerDuplicateType from "./listener/duplicate-type.ts";
 import listenerEntrypointListenerType from "./listener/entrypoint-listener-type.ts";
 import listenerRequired from "./listener/required.ts";
 import listenerUnsupportedType from "./listener/unsupported-type.ts";
+import notificationUnknownRef from "./notification/unknown-ref.ts";
+import notificationWebhookRequired from "./notification/webhook-required.ts";
 import pageFileMissing from "./page/file-missing.ts";
 import pageSourceSkipped from "./page/source-skipped.ts";
 import pathDuplicate from "./path/duplicate.ts";
@@ -70,6 +72,7 @@ export const apiRules: readonly ApiRule[] = [
   listenerEntrypointListenerType,
   listenerRequired,
   listenerUnsupportedType,
+  notificationWebhookRequired,
   pageFileMissing,
   pageSourceSkipped,
   pathInvalid,
@@ -100,6 +103,7 @@ export const repositoryRules: readonly RepositoryRule[] = [
   consumerUnknownResource,
   consumerWebhookCallback,
   consumerWebhookEntrypoint,
+  notificationUnknownRef,
   pathDuplicate,
   repoDuplicateName,
 ];
