@@ -116,20 +116,22 @@ export function createNotifier(options: NotifierOptions): Notifier {
       const key = `${d.api}\0${d.subscription}`;
       const failing = d.state === "retrying" || d.state === "failed";
       const before = deliveryFailing.get(key) ?? false;
+      // Plans are named as the other events name them (the delivery state has the plan's key).
+      const plan = info.get(d.api)?.definition.plans.find((p) => p.id === d.plan)?.name ?? d.plan;
       const detail = d.lastFailure?.status
         ? `status ${d.lastFailure.status}`
         : (d.lastFailure?.error ?? d.detail);
       if (failing && !before)
         send(d.api, "WEBHOOK_DELIVERY_FAILING", {
           subscription: d.subscription,
-          plan: d.plan,
+          plan,
           callback: d.callback,
           ...(detail ? { detail } : {}),
         });
       else if (!failing && before && d.state === "running")
         send(d.api, "WEBHOOK_DELIVERY_RECOVERED", {
           subscription: d.subscription,
-          plan: d.plan,
+          plan,
           callback: d.callback,
         });
       deliveryFailing.set(key, failing);

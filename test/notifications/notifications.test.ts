@@ -11,6 +11,7 @@ import { WebhookTarget, webhookOf } from "../../runtime/notifications/webhook-ta
 import { createLogger } from "../../runtime/server/log.ts";
 import { diagnose, summary } from "../helpers/check.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { webhookSubscriptions } from "../helpers/webhook.ts";
 
 interface Receiver {
   url: string;
@@ -227,6 +228,82 @@ describe("notifications to a webhook", () => {
     expect(state.notifications[0]!.sent).toBeGreaterThanOrEqual(6);
     expect(gateway.logs.join("\n")).toContain('"notifications":["ops"]');
     expect(gateway.logs.join("\n")).not.toContain(TOKEN);
+  });
+});
+
+describe("notifications of push deliveries", () => {
+  it("sends WEBHOOK_DELIVERY_FAILING when a subscriber answers 500, and RECOVERED when it accepts again", async () => {
+    const receiver = await startReceiver();
+    let subscriberStatus = 500;
+    const subscriber = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => res.writeHead(subscriberStatus).end());
+    });
+    await new Promise<void>((r) => subscriber.listen(0, "127.0.0.1", r));
+    const callback = `http://127.0.0.1:${(subscriber.address() as AddressInfo).port}/in`;
+    const gateway = await startTestGateway(
+      {
+        "ticks.yaml": `apiVersion: gravitee.io/v1alpha1
+kind: ApiV4Definition
+metadata: { name: ticks }
+spec:
+  name: Ticks
+  version: "1"
+  type: MESSAGE
+  notificationsRefs: [{ name: ops }]
+  listeners:
+    - type: SUBSCRIPTION
+      entrypoints: [{ type: webhook, qos: AT_LEAST_ONCE }]
+  endpointGroups:
+    - name: g
+      type: mock
+      endpoints: [{ name: m, type: mock, configuration: { messageInterval: 100, messageContent: tick } }]
+  plans:
+    push: { name: Push, mode: PUSH }
+`,
+        "ops.yaml": `apiVersion: gravitee.io/v1alpha1
+kind: Notification
+metadata: { name: ops }
+spec:
+  target: webhook
+  webhook: { url: "${receiver.url}", apiEvents: [WEBHOOK_DELIVERY_FAILING, WEBHOOK_DELIVERY_RECOVERED] }
+`,
+        "subscriptions.yaml": webhookSubscriptions("ticks", [
+          {
+            id: "ticker",
+            plan: "push",
+            configuration: {
+              callbackUrl: callback,
+              retry: {
+                retryOption: "Retry On Fail",
+                retryStrategy: "LINEAR",
+                initialDelaySeconds: 1,
+                maxDelaySeconds: 1,
+              },
+            },
+          },
+        ]),
+      },
+      { SLUICE_NOTIFICATIONS_POLL_MS: "100" },
+    );
+    try {
+      const failing = await until("WEBHOOK_DELIVERY_FAILING", () =>
+        receiver.received.find((p) => p.event === "WEBHOOK_DELIVERY_FAILING"),
+      );
+      expect(failing).toMatchObject({ subscription: "ticker", plan: "Push", callback, detail: "status 500" });
+      subscriberStatus = 204;
+      const recovered = await until("WEBHOOK_DELIVERY_RECOVERED", () =>
+        receiver.received.find((p) => p.event === "WEBHOOK_DELIVERY_RECOVERED"),
+      );
+      expect(recovered.text).toBe(
+        ":white_check_mark: API Ticks (ticks): webhook deliveries of subscription ticker are running again",
+      );
+    } finally {
+      await gateway.close();
+      subscriber.closeAllConnections();
+      await new Promise<void>((r) => subscriber.close(() => r()));
+      await receiver.close();
+    }
   });
 });
 
