@@ -383,6 +383,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Add the Notification resource (docs/notifications.md), or fix the name.",
   },
   {
+    code: "notification/console-target",
+    title: "Console Notification",
+    why: "GKO's `console` target (the default) notifies members in the Gravitee console; Sluice has no console, so the Notification is accepted and sends nothing.",
+    fix: "Use `target: webhook` with a `webhook` block (docs/notifications.md), or remove the Notification.",
+  },
+  {
     code: "notification/webhook-required",
     title: "Webhook Notification without its webhook",
     why: "A Notification with `target: webhook` is sent to the URL of its `webhook` block; without the block there is nowhere to send the events.",

@@ -376,3 +376,21 @@ spec:
     expect(summary(found)).toEqual(["notification/webhook-required@5:11"]);
   });
 });
+
+describe("GKO's console Notification", () => {
+  it("checks, with a warning that it sends nothing", () => {
+    const found = diagnose(`apiVersion: gravitee.io/v1alpha1
+kind: Notification
+metadata: { name: api-notification-groups }
+spec:
+  target: console
+  eventType: api
+  console:
+    apiEvents: [API_STARTED, API_STOPPED]
+    groupRefs: [{ name: developers }]
+    groups: [product]
+`);
+    expect(summary(found)).toEqual(["notification/console-target@5:11"]);
+    expect(found[0]?.severity).toBe("warning");
+  });
+});

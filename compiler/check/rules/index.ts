@@ -38,6 +38,7 @@ import listenerDuplicateType from "./listener/duplicate-type.ts";
 import listenerEntrypointListenerType from "./listener/entrypoint-listener-type.ts";
 import listenerRequired from "./listener/required.ts";
 import listenerUnsupportedType from "./listener/unsupported-type.ts";
+import notificationConsoleTarget from "./notification/console-target.ts";
 import notificationUnknownRef from "./notification/unknown-ref.ts";
 import notificationWebhookRequired from "./notification/webhook-required.ts";
 import pageFileMissing from "./page/file-missing.ts";
@@ -72,6 +73,7 @@ export const apiRules: readonly ApiRule[] = [
   listenerEntrypointListenerType,
   listenerRequired,
   listenerUnsupportedType,
+  notificationConsoleTarget,
   notificationWebhookRequired,
   pageFileMissing,
   pageSourceSkipped,
