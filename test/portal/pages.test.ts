@@ -127,3 +127,64 @@ describe("documentation pages", () => {
     await rm(out, { recursive: true, force: true });
   });
 });
+
+describe("pages of a Management API export", () => {
+  it("are imported as GKO pages (folders by key, links dropped with a note) and published", async () => {
+    const exported = {
+      api: {
+        definitionVersion: "V4",
+        id: "api-1",
+        name: "Echo",
+        apiVersion: "1.0",
+        type: "PROXY",
+        listeners: [{ type: "HTTP", paths: [{ path: "/echo" }], entrypoints: [{ type: "http-proxy" }] }],
+        endpointGroups: [
+          {
+            name: "g",
+            type: "http-proxy",
+            endpoints: [{ name: "e", type: "http-proxy", configuration: { target: "http://127.0.0.1:9" } }],
+          },
+        ],
+      },
+      plans: [{ id: "p", name: "Open", security: { type: "KEY_LESS" }, status: "PUBLISHED" }],
+      pages: [
+        { id: "root", name: "Root", type: "ROOT" },
+        { id: "f1", name: "Guides", type: "FOLDER", published: true, order: 1, parentId: "root" },
+        {
+          id: "m1",
+          name: "Getting started",
+          type: "MARKDOWN",
+          content: "# Start\n\nCall `/echo`.",
+          published: true,
+          parentId: "f1",
+          createdAt: "2024-09-13T07:00:07.874Z",
+          accessControls: [],
+        },
+        { id: "l1", name: "Status page", type: "LINK", published: true },
+      ],
+    };
+    const { importApis } = await import("../../compiler/import/import-apis.ts");
+    const imported = await importApis([{ path: "export.json", text: JSON.stringify(exported) }]);
+    const text = imported.apis[0]?.text ?? "";
+    expect(text).toContain("page `Status page` of type LINK dropped");
+    const repo = await writeRepository({ "echo.yaml": text });
+    try {
+      const checked = await checkRepository({ target: join(repo, "apis"), allowEmpty: false });
+      expect(checked.diagnostics.filter((d) => d.code !== "compile/not-implemented")).toEqual([]);
+      const apis = collectApiDocs(checked.model!, checked.valid, { gatewayUrl: "http://localhost:8082" });
+      expect(apis[0]?.pages.map((p) => [p.key, p.type, p.parent])).toEqual([
+        ["getting-started", "MARKDOWN", "guides"],
+        ["guides", "FOLDER", undefined],
+      ]);
+      const files = new Map(
+        buildSite(apis, { gatewayUrl: "http://localhost:8082" }).map((f) => [f.path, f.text]),
+      );
+      expect(files.get("apis/echo/pages/getting-started.html")).toContain("<h1>Start</h1>");
+      expect(files.get("apis/echo/index.html")).toMatch(
+        /<li class="folder">Guides<ul><li><a [^>]+>Getting started</,
+      );
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
+  });
+});
