@@ -394,3 +394,17 @@ spec:
     expect(found[0]?.severity).toBe("warning");
   });
 });
+
+describe("a webhook URL from the environment", () => {
+  it("stops the start when its variable is missing, naming it and the field", async () => {
+    await expect(
+      startTestGateway(
+        specs(9),
+        { LIBRARY_KEY: "library-key-0123456789-abcdefghijklmnop" },
+        (bundle) => bundle,
+      ),
+    ).rejects.toThrow(
+      /OPS_WEBHOOK_URL.*ops\.yaml#\/spec\/webhook\/url|ops\.yaml#\/spec\/webhook\/url.*OPS_WEBHOOK_URL/,
+    );
+  });
+});
