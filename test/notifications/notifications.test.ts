@@ -3,8 +3,11 @@
 // and starts again while the endpoint's health check runs every second. The receiver gets
 // API_READY after the retries, ENDPOINT_DOWN, ENDPOINT_UP and the expiring subscription and key,
 // as Slack-compatible JSON; the token in the webhook URL is in no log line.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NotificationPayload } from "../../runtime/notifications/events.ts";
 import { WebhookTarget, webhookOf } from "../../runtime/notifications/webhook-target.ts";
@@ -18,13 +21,20 @@ interface Receiver {
   received: NotificationPayload[];
   /** Requests answered, with their status. */
   calls: Array<{ event: string; status: number; query: string }>;
+  headers: IncomingHttpHeaders[];
   failNext: number;
   delayMs: number;
   close(): Promise<void>;
 }
 
 async function startReceiver(): Promise<Receiver> {
-  const receiver: Omit<Receiver, "url" | "close"> = { received: [], calls: [], failNext: 0, delayMs: 0 };
+  const receiver: Omit<Receiver, "url" | "close"> = {
+    received: [],
+    calls: [],
+    headers: [],
+    failNext: 0,
+    delayMs: 0,
+  };
   const server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -35,6 +45,7 @@ async function startReceiver(): Promise<Receiver> {
       const query = new URL(req.url ?? "/", "http://x").search;
       setTimeout(() => {
         receiver.calls.push({ event: body.event, status, query });
+        receiver.headers.push(req.headers);
         if (status === 200) receiver.received.push(body);
         res.writeHead(status).end();
       }, receiver.delayMs);
@@ -406,5 +417,56 @@ describe("a webhook URL from the environment", () => {
     ).rejects.toThrow(
       /OPS_WEBHOOK_URL.*ops\.yaml#\/spec\/webhook\/url|ops\.yaml#\/spec\/webhook\/url.*OPS_WEBHOOK_URL/,
     );
+  });
+});
+
+describe("a webhook URL from a secret", () => {
+  it("is read from the secrets directory when sending, and never logged", async () => {
+    const receiver = await startReceiver();
+    const secrets = await mkdtemp(join(tmpdir(), "sluice-notify-secrets-"));
+    await mkdir(join(secrets, "ops-webhook"));
+    await writeFile(join(secrets, "ops-webhook", "url"), `${receiver.url}?token=${TOKEN}`);
+    const gateway = await startTestGateway(
+      {
+        "a.yaml": `apiVersion: gravitee.io/v1alpha1
+kind: ApiV4Definition
+metadata: { name: a }
+spec:
+  name: A
+  version: "1"
+  type: PROXY
+  notificationsRefs: [{ name: ops }]
+  listeners: [{ type: HTTP, paths: [{ path: /a }], entrypoints: [{ type: http-proxy }] }]
+  endpointGroups:
+    - name: g
+      type: http-proxy
+      endpoints: [{ name: e, type: http-proxy, configuration: { target: "http://127.0.0.1:9" } }]
+  plans:
+    open: { name: Open, security: { type: KEY_LESS } }
+`,
+        "ops.yaml": `apiVersion: gravitee.io/v1alpha1
+kind: Notification
+metadata: { name: ops }
+spec:
+  target: webhook
+  webhook:
+    url: "[[ secret \`ops-webhook/url\` ]]"
+    apiEvents: [API_READY]
+    headers: [{ name: X-Team, value: payments }]
+`,
+      },
+      { SLUICE_SECRETS_DIR: secrets, SLUICE_NOTIFICATIONS_POLL_MS: "100" },
+    );
+    try {
+      const ready = await until("API_READY", () => receiver.received.find((p) => p.event === "API_READY"));
+      expect(ready.api.id).toBe("a");
+      expect(receiver.calls[0]?.query).toBe(`?token=${TOKEN}`);
+      expect(receiver.headers[0]?.["x-team"]).toBe("payments");
+      expect(gateway.logs.join("\n")).not.toContain(TOKEN);
+    } finally {
+      await gateway.close();
+      await receiver.close();
+      await rm(secrets, { recursive: true, force: true });
+    }
   });
 });
