@@ -57,7 +57,7 @@ export const routes = [
 ] as const;
 
 export const bundle: GatewayBundle = {
-  version: "0.1.0+3d27cfb8ce3f",
+  version: "0.1.0+356a2bef8b27",
   apis: [catalogGraphql, chatWebsocket, demoMock, echoV2, greeterGrpc, inventoryRabbitmq, orders, ordersEventsKafka, paymentsSolace, sensorsMqtt, weatherSoap],
   routes,
 };

@@ -666,6 +666,8 @@ export interface ApiDefinition {
    * access log, what it records of them, and which messages (runtime/observability/).
    */
   readonly analytics?: AnalyticsDefinition;
+  /** The webhook Notifications of `spec.notificationsRefs` (runtime/notifications/). */
+  readonly notifications?: readonly NotificationDefinition[];
 }
 
 /** Gravitee's analytics and logging settings of one API, as the access log reads them (docs/operations.md). */
@@ -695,6 +697,40 @@ export interface AnalyticsDefinition {
     /** Log only messages where this holds. */
     readonly messageCondition?: (el: ElContext) => boolean;
   };
+}
+
+/** The events a Notification's webhook can be sent (docs/notifications.md). */
+export type NotificationEvent =
+  | "API_READY"
+  | "API_NOT_READY"
+  | "ENDPOINT_DOWN"
+  | "ENDPOINT_UP"
+  | "SUBSCRIPTION_EXPIRING"
+  | "APIKEY_EXPIRING"
+  | "WEBHOOK_DELIVERY_FAILING"
+  | "WEBHOOK_DELIVERY_RECOVERED";
+
+/** A Notification's `webhook` block (compiler/validate/schemas/notification.schema.json). */
+export interface WebhookNotificationSettings {
+  /** May carry a token: a secret or an environment reference, never logged. */
+  readonly url: string | SecretValue;
+  readonly apiEvents: readonly NotificationEvent[];
+  readonly headers?: ReadonlyArray<{ readonly name: string; readonly value: string | SecretValue }>;
+  readonly retry?: {
+    readonly maxAttempts?: number;
+    readonly initialDelayMs?: number;
+    readonly maxDelayMs?: number;
+  };
+  readonly timeoutMs?: number;
+  readonly queueSize?: number;
+  readonly expiringWithinDays?: number;
+}
+
+/** A Notification resource with the `webhook` target, as data of each API that references it. */
+export interface NotificationDefinition {
+  /** `metadata.name` of the Notification: one delivery queue per name, whatever APIs share it. */
+  readonly name: string;
+  readonly webhook: Resolvable<WebhookNotificationSettings>;
 }
 
 /** An API as the running gateway holds it: every binding instantiated, every reference resolved. */

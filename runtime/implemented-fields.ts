@@ -35,6 +35,13 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "HttpHeader.*": "runtime/endpoints/http-proxy/headers.ts",
   // v4 API
   "ApiV4Spec.name": "runtime/server/admin.ts (/info)",
+  // Documentation pages and notifications (docs/portal.md, docs/notifications.md)
+  "ApiV4Spec.pages": "compiler/docs (sluice docs)",
+  "ApiDefinitionV2Spec.pages": "compiler/docs (sluice docs)",
+  "Page.*": "compiler/docs/pages.ts",
+  "PageSource.*": "compiler/docs/pages.ts",
+  "ApiV4Spec.notificationsRefs": "runtime/notifications",
+  "ApiDefinitionV2Spec.notificationsRefs": "runtime/notifications",
   "ApiV4Spec.version": "runtime/server/admin.ts (/info)",
   "ApiV4Spec.type": "runtime/server/api-runtime.ts",
   "ApiV4Spec.listeners": "runtime/server/router.ts",

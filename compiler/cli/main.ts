@@ -22,6 +22,7 @@ Commands:
   audit [DIR] [--since X]     who changed which API when, and what it did to clients (git history)
   explain METHOD URL [DIR]    which API, plan, flows and policy steps a request would meet (offline)
   debug-token METHOD PATH     the X-Sluice-Debug header that records one request (SLUICE_DEBUG_SECRET)
+  docs [DIR] [--out site]     the developer portal: API list, pages, OpenAPI/AsyncAPI, try-it (static site)
 
 Options:
   --format human|json|github  how diagnostics are printed (default human)
@@ -111,6 +112,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "debug-token": {
       const { commandDebugToken } = await import("./debug-token-command.ts");
       return commandDebugToken(rest, io);
+    }
+    case "docs": {
+      const { commandDocs } = await import("./docs-command.ts");
+      return commandDocs(rest, io);
     }
     case "start": {
       const { commandStart } = await import("./start-command.ts");

@@ -375,6 +375,37 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     why: "`#dictionaries['name']` reads the Dictionary resource with that `metadata.name`; none has it, so Gravitee would read null.",
     fix: "Add a Dictionary resource (kind: Dictionary, see docs/expression-language.md#dictionaries), or fix the name.",
   },
+  // documentation pages
+  {
+    code: "page/source-skipped",
+    title: "Documentation page fetched from the network",
+    why: "The developer portal (`sluice docs`) is built offline from the repository, so Gravitee's fetchers (`http-fetcher`, `github-fetcher`, …) are not run and the page is left out.",
+    fix: "Put the page's text in `content`, or in a file beside the spec with `source: { type: file, configuration: { path: … } }` (docs/portal.md).",
+  },
+  {
+    code: "page/file-missing",
+    title: "Documentation page file not found",
+    why: "A page's `file` source names a path, relative to the spec's folder, where there is no file; the page is left out of the developer portal.",
+    fix: "Fix the path (relative to the folder of the spec file) or add the file.",
+  },
+  {
+    code: "notification/unknown-ref",
+    title: "Reference to an unknown Notification",
+    why: "An entry of `spec.notificationsRefs` names a Notification resource by `metadata.name`; none has that name, so the API's events would go nowhere.",
+    fix: "Add the Notification resource (docs/notifications.md), or fix the name.",
+  },
+  {
+    code: "notification/console-target",
+    title: "Console Notification",
+    why: "GKO's `console` target (the default) notifies members in the Gravitee console; Sluice has no console, so the Notification is accepted and sends nothing.",
+    fix: "Use `target: webhook` with a `webhook` block (docs/notifications.md), or remove the Notification.",
+  },
+  {
+    code: "notification/webhook-required",
+    title: "Webhook Notification without its webhook",
+    why: "A Notification with `target: webhook` is sent to the URL of its `webhook` block; without the block there is nowhere to send the events.",
+    fix: "Add `webhook: { url: …, apiEvents: [...] }` (docs/notifications.md), or use GKO's `console` target.",
+  },
   // expressions
   {
     code: "expression/syntax",

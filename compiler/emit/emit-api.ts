@@ -216,6 +216,13 @@ export function emitApi(
     ...(api.cors !== undefined ? { cors: api.cors as ModelValue } : {}),
     ...(api.analytics !== undefined ? { analytics: api.analytics } : {}),
     ...(api.tracing !== undefined ? { tracing: api.tracing } : {}),
+    ...(api.notifications
+      ? {
+          notifications: api.notifications.map(
+            (n) => new Located({ name: n.name, webhook: n.webhook }, n.at),
+          ),
+        }
+      : {}),
   };
 
   const printer = new ValuePrinter().write(call("defineApi", [definition]));

@@ -12,6 +12,7 @@ import { fromOpenApi, isOpenApi } from "./from-openapi.ts";
 import { fromV2 } from "./from-v2.ts";
 import { fromV4 } from "./from-v4.ts";
 import { type Note, Notes, type Secret } from "./notes.ts";
+import { importPages } from "./pages.ts";
 import { replaceSecrets } from "./secrets.ts";
 import { isObject, type Json, type JsonObject, uniqueName } from "./values.ts";
 import { writeYaml, YAML_OPTIONS } from "./write-yaml.ts";
@@ -209,8 +210,10 @@ async function importOne(
         withoutNulls(value.plans ?? null),
         notes,
       );
+      const pages = importPages(withoutNulls(value.pages ?? null), notes);
+      if (pages) (resource.spec as JsonObject).pages = pages;
       const wrapper = Object.keys(value).filter(
-        (k) => k !== "api" && k !== "plans" && !isEmptyJson(value[k]),
+        (k) => k !== "api" && k !== "plans" && k !== "pages" && !isEmptyJson(value[k]),
       );
       if (wrapper.length > 0)
         notes.add("dropped", "/spec", `export parts dropped (management only): ${wrapper.sort().join(", ")}`);

@@ -17,10 +17,16 @@ export const GRAVITEE_API_VERSION = "gravitee.io/v1alpha1";
 export const API_KINDS = ["ApiV4Definition", "ApiDefinition"] as const;
 export type ApiKind = (typeof API_KINDS)[number];
 /**
- * The consumer kinds: GKO's applications, their subscriptions, and resources APIs reference; and
- * Sluice's dictionaries (expressions' `#dictionaries`).
+ * The consumer kinds: GKO's applications, their subscriptions, resources APIs reference and
+ * notifications; and Sluice's dictionaries (expressions' `#dictionaries`).
  */
-export const CONSUMER_KINDS = ["Application", "Subscription", "ApiResource", "Dictionary"] as const;
+export const CONSUMER_KINDS = [
+  "Application",
+  "Subscription",
+  "ApiResource",
+  "Dictionary",
+  "Notification",
+] as const;
 export type ConsumerKind = (typeof CONSUMER_KINDS)[number];
 /** The kinds the compiler reads. Other gravitee.io kinds are reported and ignored. */
 export const SUPPORTED_KINDS = [...API_KINDS, ...CONSUMER_KINDS] as const;

@@ -33,6 +33,7 @@ import {
   type SelectorModel,
   type StepModel,
 } from "./model.ts";
+import { linkNotifications } from "./notifications.ts";
 import { routeOrder } from "./routes.ts";
 import { schemaKindAt } from "./schema-kind.ts";
 
@@ -89,7 +90,7 @@ export function buildModel(
     idents.add(ident);
     api.ident = ident;
   }
-  const linked = linkConsumers(apis, docs, cache ? linkCache : undefined);
+  const linked = linkNotifications(linkConsumers(apis, docs, cache ? linkCache : undefined), docs);
   const routes = linked.flatMap((api) => api.paths.map((p) => ({ ...p, api: api.id }))).sort(routeOrder);
   saveExpressionCache();
   return { model: { apis: linked, routes }, diagnostics };

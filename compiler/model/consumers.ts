@@ -202,7 +202,7 @@ function webhookSubscriptions(
 }
 
 /** Every well-formed secret template in a value as `{ $secret }` (the runtime reads it when used). */
-function withSecretRefs(value: ModelValue): ModelValue {
+export function withSecretRefs(value: ModelValue): ModelValue {
   if (typeof value === "string") {
     const secret = parseSecretRef(value);
     return secret ? { $secret: { name: secret.name, key: secret.key } } : value;

@@ -167,6 +167,17 @@ export interface ResourceModel {
   at: SourceRef;
 }
 
+/**
+ * A Notification resource with the `webhook` target, as data of each API that references it
+ * (./notifications.ts): its `webhook` block, the URL and header values references — an EnvValue or
+ * `{ $secret: { name, key } }` — when written so.
+ */
+export interface NotificationModel {
+  name: string;
+  webhook: ModelValue;
+  at: SourceRef;
+}
+
 export interface PlanModel {
   id: string;
   name: string;
@@ -220,6 +231,8 @@ export interface ApiModel {
   analytics?: ModelValue;
   /** v4 `analytics.tracing` when enabled. */
   tracing?: { verbose: boolean };
+  /** The webhook Notifications of `spec.notificationsRefs` (runtime/notifications/). */
+  notifications?: NotificationModel[];
   at: SourceRef;
 }
 

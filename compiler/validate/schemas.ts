@@ -17,6 +17,7 @@ export const SCHEMA_FILES = {
   Subscription: "subscription.schema.json",
   ApiResource: "api-resource.schema.json",
   Dictionary: "dictionary.schema.json",
+  Notification: "notification.schema.json",
 } as const;
 
 export type SchemaKind = keyof typeof SCHEMA_FILES;

@@ -320,7 +320,8 @@ function resourceNoun(root: object): string {
   return title === "Application" ||
     title === "Subscription" ||
     title === "ApiResource" ||
-    title === "Dictionary"
+    title === "Dictionary" ||
+    title === "Notification"
     ? title
     : "API";
 }

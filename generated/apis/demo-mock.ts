@@ -6,7 +6,7 @@ export default defineApi({
   version: "1.0",
   type: "MESSAGE",
   source: "apis/message/demo-mock.yaml",
-  hash: "3f3393d1369a73baf2f49f0718c5f2df6050e6e98213cf637ec24ad4c9fde6ac",
+  hash: "21811e754cd231556742ea840a70879bb3ffbce7f36d2fc8f85d6ad547c38552",
   paths: [
     {
       path: "/demo/events/",

@@ -6,7 +6,7 @@ export default defineApi({
   version: "2.3.0",
   type: "PROXY",
   source: "apis/proxy/orders.yaml",
-  hash: "43b965058987d788bf9c4155af97945888ed9c9d8f083339c0bad8221ea3ab92",
+  hash: "e1bffece6e51e10650b33401b23da497f64a0359ed5649e4ef9542751f8f8028",
   paths: [
     {
       path: "/orders/",

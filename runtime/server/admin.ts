@@ -1,13 +1,16 @@
 // The admin port (docs/contract.md §4): /health/live, /health/ready (names what is not ready),
 // /metrics (Prometheus), /info (bundle version, the bundle's digest, spec hashes) and
-// /subscriptions (each webhook subscription's delivery state). Served by fastify: small, and off
+// /subscriptions (each webhook subscription's delivery state), /notifications (each webhook
+// Notification's queue, when some API references one). Served by fastify: small, and off
 // the traffic hot path. It binds 127.0.0.1 unless SLUICE_ADMIN_HOST says otherwise (gateway.ts),
-// and with SLUICE_ADMIN_TOKEN set, /metrics, /info and /subscriptions need
+// and with SLUICE_ADMIN_TOKEN set, /metrics, /info, /subscriptions and /notifications need
 // `Authorization: Bearer <token>`; the health endpoints stay open for probes. With debug mode on,
-// /debug/<request-id> serves the record of a debugged request (same token).
+// /debug/<request-id> serves the record of a debugged request (same token). With SLUICE_PORTAL_DIR
+// set, the developer portal `sluice docs` built is served at /portal/ (docs/portal.md), open like
+// the health endpoints: it is public documentation.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import { bundleDigest, SOURCES_RECORD, type SourcesRecord } from "../bundle-digest.ts";
 import type { GatewayBundle, SubscriptionDeliveryState } from "../contract.ts";
@@ -44,11 +47,15 @@ export function createAdminServer(options: {
   bundleDir?: string | undefined;
   /** Bearer token for /metrics and /info (undefined: open). */
   token?: string | undefined;
+  /** Each webhook Notification's queue and counters: /notifications (docs/notifications.md). */
+  notifications?: () => unknown[];
+  /** A folder `sluice docs` wrote: served at /portal/. */
+  portalDir?: string | undefined;
 }): FastifyInstance {
   const app = Fastify({ logger: false });
   const expected = options.token ? digest(options.token) : undefined;
   app.addHook("onRequest", async (req, reply) => {
-    if (!expected || req.url.startsWith("/health/")) return;
+    if (!expected || req.url.startsWith("/health/") || req.url.startsWith("/portal/")) return;
     const given = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
     // Compared as digests: constant time, whatever the lengths.
     if (given === undefined || !timingSafeEqual(digest(given), expected)) {
@@ -73,6 +80,15 @@ export function createAdminServer(options: {
       : Promise.resolve({});
     return sourcesOnce;
   };
+  if (options.portalDir) {
+    const root = resolve(options.portalDir);
+    app.get("/portal", async (_req, reply) => reply.redirect("/portal/"));
+    // Loaded only when the portal is on: a gateway without it does not initialise the module.
+    app.register(async (scope) => {
+      const { default: fastifyStatic } = await import("@fastify/static");
+      await scope.register(fastifyStatic, { root, prefix: "/portal/", index: "index.html", redirect: true });
+    });
+  }
   app.get("/health/live", async () => ({ status: "UP" }));
   app.get("/health/ready", async (_req, reply) => {
     const all = options.readiness();
@@ -113,6 +129,8 @@ export function createAdminServer(options: {
       return record ?? { status: 404, message: "no debug record for this request id" };
     });
   app.get("/subscriptions", async () => ({ subscriptions: options.deliveries?.() ?? [] }));
+  const notifications = options.notifications;
+  if (notifications) app.get("/notifications", async () => ({ notifications: notifications() }));
   app.get("/info", async () => {
     const sources = await sourcesOf(bundleDir);
     return {

@@ -15,6 +15,7 @@ import type {
 } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { EnvError } from "../env.ts";
+import { createNotifier, type Notifier } from "../notifications/notifier.ts";
 import { openAccessLog } from "../observability/access-log.ts";
 import { DebugMode } from "../observability/debug.ts";
 import { observeWith } from "../observability/observe.ts";
@@ -90,8 +91,10 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   // SLUICE_ACCESS_LOG: stdout (default), off, or a file (docs/operations.md).
   const accessLog = openAccessLog(env, log);
   let apis: ApiRuntime[];
+  let notifier: Notifier;
   try {
     apis = instantiate(bundle, log, env, { secrets, metrics, accessLog });
+    notifier = createNotifier({ apis, env, log, readSecret: (ref) => secrets.read(ref) });
   } catch (error) {
     if (error instanceof EnvError && manage) {
       log.error("the environment does not fit the compiled APIs; not starting", {
@@ -339,6 +342,8 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     ...(debug ? { debugRecord: (id: string) => debug.get(id) } : {}),
     bundleDir: options.bundleDir,
     token: env.SLUICE_ADMIN_TOKEN || undefined,
+    portalDir: env.SLUICE_PORTAL_DIR || undefined,
+    ...(notifier.enabled ? { notifications: () => notifier.state() } : {}),
   });
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
   // Health, metrics and info are for the node and its probes, not for the traffic's clients.
@@ -370,6 +375,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     }
   }
   const healthChecks = startHealthChecks(apis, env);
+  notifier.start({ readiness, deliveries });
   log.info("gateway started", {
     httpPort,
     httpsPort,
@@ -388,6 +394,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     stopTlsWatch?.();
     server.drain();
     healthChecks.stop();
+    notifier.stop();
     secrets.close();
     await Promise.allSettled(apis.flatMap((a) => a.entrypoints.map((e) => e.close?.())));
     const deadline = Date.now() + Number(env.SLUICE_DRAIN_TIMEOUT_MS ?? 10_000);

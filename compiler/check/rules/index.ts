@@ -40,6 +40,11 @@ import listenerDuplicateType from "./listener/duplicate-type.ts";
 import listenerEntrypointListenerType from "./listener/entrypoint-listener-type.ts";
 import listenerRequired from "./listener/required.ts";
 import listenerUnsupportedType from "./listener/unsupported-type.ts";
+import notificationConsoleTarget from "./notification/console-target.ts";
+import notificationUnknownRef from "./notification/unknown-ref.ts";
+import notificationWebhookRequired from "./notification/webhook-required.ts";
+import pageFileMissing from "./page/file-missing.ts";
+import pageSourceSkipped from "./page/source-skipped.ts";
 import pathDuplicate from "./path/duplicate.ts";
 import pathInvalid from "./path/invalid.ts";
 import planJwtKey from "./plan/jwt-key.ts";
@@ -71,6 +76,10 @@ export const apiRules: readonly ApiRule[] = [
   listenerEntrypointListenerType,
   listenerRequired,
   listenerUnsupportedType,
+  notificationConsoleTarget,
+  notificationWebhookRequired,
+  pageFileMissing,
+  pageSourceSkipped,
   pathInvalid,
   planJwtKey,
   planPushSecurity,
@@ -100,6 +109,7 @@ export const repositoryRules: readonly RepositoryRule[] = [
   consumerUnknownResource,
   consumerWebhookCallback,
   consumerWebhookEntrypoint,
+  notificationUnknownRef,
   pathDuplicate,
   repoDuplicateName,
 ];
