@@ -159,7 +159,10 @@ class TraceObserver implements ExchangeObserver {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const definition = exchange.api.definition;
-    const parent = propagator.extract(ROOT_CONTEXT, req, requestHeaders);
+    const parent =
+      req.headers.traceparent === undefined
+        ? ROOT_CONTEXT
+        : propagator.extract(ROOT_CONTEXT, req, requestHeaders);
     const attributes: Attributes = {
       [ATTR_HTTP_REQUEST_METHOD]: method,
       [ATTR_URL_PATH]: q >= 0 ? url.slice(0, q) : url,

@@ -209,6 +209,33 @@ describe("OpenTelemetry traces: protocol and switches", () => {
     }
   });
 
+  it("OTEL_TRACES_SAMPLER=always_off: nothing exported, the context still propagated, marked not sampled", async () => {
+    const gateway = await startTestGateway(
+      { "traced.yaml": tracedApi(true) },
+      {
+        BACKEND: backend.url,
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+        OTEL_TRACES_SAMPLER: "always_off",
+        OTEL_BSP_SCHEDULE_DELAY: "50",
+      },
+    );
+    try {
+      const before = receiver.exports.length;
+      const res = await fetch(`${gateway.url}/traced/sampled-out`, {
+        headers: { traceparent: CLIENT_TRACEPARENT },
+      });
+      await res.text();
+      expect(backend.received.at(-1)!.headers.traceparent).toMatch(
+        new RegExp(`^00-${CLIENT_TRACE}-[0-9a-f]{16}-00$`),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect(receiver.exports.length).toBe(before);
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it("OTEL_SDK_DISABLED=true: nothing exported, no OpenTelemetry loaded, the traceparent untouched", async () => {
     const gateway = await startTestGateway(
       { "traced.yaml": tracedApi(true) },
