@@ -279,6 +279,31 @@ function v2Connectors(folders: readonly ConnectorFolder[]): Definitions {
   return out;
 }
 
+/**
+ * v2 plans name their security type as a string: its enum is the security types with a V2 manifest
+ * (the base leaves it out, with a description saying so).
+ */
+function v2PlanSecurity(base: Json, folders: readonly ConnectorFolder[]): Json {
+  const definitions = base.definitions as Definitions;
+  const plan = definitions.V2Plan as { properties: Record<string, Json> } | undefined;
+  const security = plan?.properties.security;
+  if (!plan || !security) throw new Error("schema assembly: the v2 base has no V2Plan.properties.security");
+  const types = folders.filter((f) => f.manifest.kind === "security" && f.manifest.apiTypes?.includes("V2"));
+  const { description: _d, ...rest } = security;
+  const withEnum = {
+    ...rest,
+    enum: types.map((f) => f.manifest.id),
+    description: "How a request is authenticated.",
+  };
+  return {
+    ...base,
+    definitions: {
+      ...definitions,
+      V2Plan: { ...plan, properties: { ...plan.properties, security: withEnum } },
+    },
+  };
+}
+
 /** The shared definitions `definitions` references, transitively, that it does not define itself. */
 function sharedNeeded(definitions: Definitions, shared: Definitions): Definitions {
   const out: Definitions = {};
@@ -324,7 +349,11 @@ export function assembleSchemas(
     ],
     [
       "api-definition.schema.json",
-      assemble(readJson(join(SRC_DIR, "api-definition.base.json")), v2Connectors(folders), shared),
+      assemble(
+        v2PlanSecurity(readJson(join(SRC_DIR, "api-definition.base.json")), folders),
+        v2Connectors(folders),
+        shared,
+      ),
     ],
   ]);
 }
