@@ -328,8 +328,10 @@ function sharedNeeded(definitions: Definitions, shared: Definitions): Definition
 function assemble(base: Json, connectors: Definitions, shared: Definitions): Json {
   const own = { ...connectors, ...(base.definitions as Definitions) };
   for (const name of Object.keys(connectors))
-    if (name in (base.definitions as Definitions))
-      throw new Error(`schema assembly: ${name} is defined both by a connector and by the base schema`);
+    if (name in (base.definitions as Definitions) || name in shared)
+      throw new Error(
+        `schema assembly: ${name} is defined both by a connector and by the base or shared schemas`,
+      );
   const rootRefs = { ...own, "#root": base.properties as Json };
   const needed = sharedNeeded(rootRefs, shared);
   return { ...base, definitions: { ...needed, ...(base.definitions as Definitions), ...connectors } };
