@@ -1,4 +1,4 @@
-// An API repository's own TypeScript policies: `policies/<id>/` beside the specs directory (beside
+// An API repository's own TypeScript policies: `policies/<id>/` in the repository's root (beside
 // apis/), each the folder of a built-in policy — manifest.json, schema.json, index.ts (written
 // against `definePolicy` from `sluice/runtime`), README.md optional. Their schemas are assembled
 // into the repository's spec schemas (so `sluice check` validates their configurations, located),
@@ -33,12 +33,21 @@ export interface LocalPolicies {
   schemas?: SpecSchemas;
 }
 
-/** `policies/` beside the specs: the sibling of the specs directory (or of the file's directory). */
+/**
+ * `policies/` of the API repository: in its root, the nearest directory with a package.json at or
+ * above the specs (beside apis/ in a repository made by `sluice init`). None without a package.json.
+ */
 export function localPoliciesDir(input: LoadInput): string | undefined {
   if (input.target === "-") return undefined;
   const target = resolve(input.cwd ?? process.cwd(), input.target);
-  const dir = existsSync(target) && statSync(target).isDirectory() ? target : dirname(target);
-  return join(dirname(dir), "policies");
+  for (
+    let dir = existsSync(target) && statSync(target).isDirectory() ? target : dirname(target);
+    ;
+    dir = dirname(dir)
+  ) {
+    if (existsSync(join(dir, "package.json"))) return join(dir, "policies");
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 export function readLocalPolicies(dir: string | undefined, cwd: string = process.cwd()): LocalPolicies {

@@ -279,6 +279,31 @@ function v2Connectors(folders: readonly ConnectorFolder[]): Definitions {
   return out;
 }
 
+/**
+ * v2 plans name their security type as a string: its enum is the security types with a V2 manifest
+ * (the base leaves it out, with a description saying so).
+ */
+function v2PlanSecurity(base: Json, folders: readonly ConnectorFolder[]): Json {
+  const definitions = base.definitions as Definitions;
+  const plan = definitions.V2Plan as { properties: Record<string, Json> } | undefined;
+  const security = plan?.properties.security;
+  if (!plan || !security) throw new Error("schema assembly: the v2 base has no V2Plan.properties.security");
+  const types = folders.filter((f) => f.manifest.kind === "security" && f.manifest.apiTypes?.includes("V2"));
+  const { description: _d, ...rest } = security;
+  const withEnum = {
+    ...rest,
+    enum: types.map((f) => f.manifest.id),
+    description: "How a request is authenticated.",
+  };
+  return {
+    ...base,
+    definitions: {
+      ...definitions,
+      V2Plan: { ...plan, properties: { ...plan.properties, security: withEnum } },
+    },
+  };
+}
+
 /** The shared definitions `definitions` references, transitively, that it does not define itself. */
 function sharedNeeded(definitions: Definitions, shared: Definitions): Definitions {
   const out: Definitions = {};
@@ -303,8 +328,10 @@ function sharedNeeded(definitions: Definitions, shared: Definitions): Definition
 function assemble(base: Json, connectors: Definitions, shared: Definitions): Json {
   const own = { ...connectors, ...(base.definitions as Definitions) };
   for (const name of Object.keys(connectors))
-    if (name in (base.definitions as Definitions))
-      throw new Error(`schema assembly: ${name} is defined both by a connector and by the base schema`);
+    if (name in (base.definitions as Definitions) || name in shared)
+      throw new Error(
+        `schema assembly: ${name} is defined both by a connector and by the base or shared schemas`,
+      );
   const rootRefs = { ...own, "#root": base.properties as Json };
   const needed = sharedNeeded(rootRefs, shared);
   return { ...base, definitions: { ...needed, ...(base.definitions as Definitions), ...connectors } };
@@ -324,7 +351,11 @@ export function assembleSchemas(
     ],
     [
       "api-definition.schema.json",
-      assemble(readJson(join(SRC_DIR, "api-definition.base.json")), v2Connectors(folders), shared),
+      assemble(
+        v2PlanSecurity(readJson(join(SRC_DIR, "api-definition.base.json")), folders),
+        v2Connectors(folders),
+        shared,
+      ),
     ],
   ]);
 }

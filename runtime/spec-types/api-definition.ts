@@ -1776,7 +1776,7 @@ export interface V2Plan {
   /**
    * How a request is authenticated.
    */
-  security: "KEY_LESS" | "API_KEY" | "JWT" | "OAUTH2";
+  security: "API_KEY" | "JWT" | "KEY_LESS" | "OAUTH2";
   /**
    * Security configuration as a JSON string (Gravitee v2 style), e.g. `{"propagateApiKey":true}`; same keys as the v4 security configurations.
    */

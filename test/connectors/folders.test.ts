@@ -10,6 +10,7 @@ import {
   readConnectorFolder,
   readConnectorFolders,
 } from "../../compiler/connectors/folders.ts";
+import { assembleSchemas } from "../../compiler/validate/assemble-schemas.ts";
 import { MANIFESTS } from "../../runtime/connector-manifests.ts";
 
 const folders = readConnectorFolders();
@@ -67,5 +68,22 @@ describe("connector folders", () => {
     const manifest = await readFile(join(folders[0]?.dir ?? "", "manifest.json"), "utf8");
     writeFileSync(join(dir, "manifest.json"), manifest);
     expect(() => readConnectorFolder(dir)).toThrow(/needs the folder/);
+  });
+
+  it("the assembly refuses a definition defined twice, or a shared one redefined", () => {
+    const policy = folders.find((f) => f.manifest.id === "mock" && f.manifest.kind === "policy")!;
+    const copy = { ...policy, manifest: { ...policy.manifest, id: "mock-2", title: "Mock2" } };
+    expect(() => assembleSchemas([...folders, copy])).not.toThrow();
+    const twice = {
+      ...copy,
+      schema: { ...copy.schema, title: "X", definitions: { MockPolicyConfiguration: {} } },
+    };
+    expect(() => assembleSchemas([...folders, twice])).toThrow(
+      /defines MockPolicyConfiguration, already defined/,
+    );
+    const shadow = { ...copy, schema: { ...copy.schema, definitions: { HttpHeader: { type: "string" } } } };
+    expect(() => assembleSchemas([...folders, shadow])).toThrow(
+      /HttpHeader is defined both by a connector and by the base or shared/,
+    );
   });
 });
