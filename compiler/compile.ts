@@ -7,7 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { planBuild, runtimeFingerprint, saveBuildState } from "./build/build-state.ts";
 import { type BundleResult, bundleGateway, bundleInfo } from "./build/bundle.ts";
 import { pruneCache } from "./build/cache.ts";
-import { writeProvenance } from "./build/provenance.ts";
+import { readProvenance } from "./build/provenance.ts";
 import { typecheck } from "./build/typecheck.ts";
 import { WarmTypechecker } from "./build/warm-typecheck.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
@@ -145,7 +145,8 @@ export async function compileRepository(options: CompileOptions): Promise<Compil
   const plan = await planBuild(outDir, runtime, emitted.modules);
   result.build = plan.kind;
   // Every compile: a commit since the last one changes no bundle byte, but /info must show it.
-  const provenance = () => writeProvenance(outDir, model.apis, options.cwd ?? process.cwd());
+  const writeProvenance = readProvenance(model.apis, options.cwd ?? process.cwd());
+  const provenance = () => writeProvenance(outDir);
   if (plan.kind === "nothing") {
     await provenance();
     progress("the gateway is up to date");

@@ -48,15 +48,28 @@ export async function specCommits(
   return out;
 }
 
-export async function writeProvenance(
-  outDir: string,
+/**
+ * Starts reading the spec files' commits (git runs beside the type-check and the bundle); the
+ * returned function writes the record once the bundle is there.
+ */
+export function readProvenance(
   apis: ReadonlyArray<{ id: string; at: { file: string } }>,
   cwd: string,
-): Promise<void> {
-  const commits = await specCommits(
+): (outDir: string) => Promise<void> {
+  const reading = specCommits(
     apis.map((a) => a.at.file).filter((f) => f !== "-" && f !== "<stdin>"),
     cwd,
   );
+  // Settled here so that a build that fails before writing leaves no unhandled rejection.
+  reading.catch(() => undefined);
+  return async (outDir) => writeProvenance(outDir, apis, await reading);
+}
+
+async function writeProvenance(
+  outDir: string,
+  apis: ReadonlyArray<{ id: string; at: { file: string } }>,
+  commits: Map<string, { commit?: string; modified?: true }>,
+): Promise<void> {
   const record: SourcesRecord = { apis: {} };
   for (const api of [...apis].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const found = commits.get(api.at.file);

@@ -84,11 +84,24 @@ export class AccessLog {
   exchange(outcome: ExchangeOutcome): void {
     const exchange = outcome.exchange;
     if (exchange && exchange.api.definition.analytics?.enabled === false) return;
-    this.write(requestRecord(outcome, this.maxPayload));
+    // Called from a response's `close` event: nothing here may throw into the server.
+    try {
+      this.write(requestRecord(outcome, this.maxPayload));
+    } catch {
+      this.dropped++;
+    }
   }
 
   /** The line of one message (the API logs message content, the sampling kept it). */
   message(exchange: Exchange, operation: "publish" | "subscribe", message: Message): void {
+    try {
+      this.messageLine(exchange, operation, message);
+    } catch {
+      this.dropped++;
+    }
+  }
+
+  private messageLine(exchange: Exchange, operation: "publish" | "subscribe", message: Message): void {
     const logging = exchange.api.definition.analytics?.logging;
     if (!logging) return;
     const record: Record<string, unknown> = {
