@@ -200,7 +200,10 @@ export const NOT_COMPILED: ReadonlyMap<string, string> = new Map([
     "#node",
     "Gravitee's node (id, version, tenant, zone, sharding tags) has no counterpart in a Sluice gateway",
   ],
-  ["#endpoints", "endpoint references are not compiled yet"],
+  [
+    "#endpoints",
+    "Gravitee's endpoint references (`name:`) serve its dynamic routing, which Sluice's endpoints do not resolve",
+  ],
   [
     "#request.xmlContent",
     "Gravitee's XML object of the body has no counterpart here; read the body with #xpath(#request.content, '/a/b')",

@@ -18,6 +18,34 @@ export interface SupportedCase {
 
 export const SUPPORTED: SupportedCase[] = [
   {
+    name: "subscription metadata (absent before plan selection)",
+    kind: "expression",
+    source: "{#subscription.metadata['tier']}",
+    code: '(ctx: ElContext): string | undefined => ctx.subscription?.metadata["tier"]',
+    results: { full: "gold", bare: undefined },
+  },
+  {
+    name: "application metadata containsKey",
+    kind: "condition",
+    source: "{#application.metadata.containsKey('region')}",
+    code: '(ctx: ElContext): boolean => elHas(ctx.application?.metadata, "region")',
+    results: { full: true, bare: false },
+  },
+  {
+    name: "dictionary entry",
+    kind: "expression",
+    source: "{#dictionaries['countries']['fr']}",
+    code: '(ctx: ElContext): string | undefined => elDictionary(ctx.dictionaries, "countries")["fr"]',
+    results: { full: "France", bare: undefined },
+  },
+  {
+    name: "subscription and application in a concatenation (null as 'null')",
+    kind: "template",
+    source: "{#subscription.id + '/' + #application.name}",
+    code: '(ctx: ElContext): string => elText(ctx.subscription?.id) + "/" + elText(ctx.application?.name)',
+    results: { full: "sub-1/Mobile", bare: "null/null" },
+  },
+  {
     name: "header list, case-insensitive name",
     kind: "expression",
     source: "{#request.headers['Accept']}",

@@ -47,6 +47,15 @@ const full: ElContext = {
     error: false,
   },
   properties: { region: "eu", backend: "https://backend.internal" },
+  subscription: {
+    id: "sub-1",
+    type: "STANDARD",
+    metadata: { tier: "gold" },
+    applicationName: "Mobile",
+    clientId: "mobile-client",
+  },
+  application: { id: "mobile", name: "Mobile", metadata: { region: "eu-west" } },
+  dictionaries: { countries: { fr: "France" } },
 };
 
 /** The least a request can carry: no headers or parameters, no response, no message, no attributes. */

@@ -14,6 +14,8 @@
 // - Publish: one shared producer, to every `producer.topics`, key from metadata `key` (else header
 //   `key`), acks=all, `compressionType`.
 // - Security: PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL with PLAIN / SCRAM-SHA-256/512 (security.ts).
+// - Dynamic configuration per request (dynamic.ts): EL in consumer.autoOffsetReset/topicPattern,
+//   `gravitee.attributes.endpoint.kafka.*` attribute overrides of topics and those two.
 // - Health: ready once the cluster answered a metadata request; re-probed every few seconds.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
