@@ -525,6 +525,8 @@ export interface Pipeline {
   passesResponseThrough?(exchange: Exchange): boolean;
   /** Applies publish or subscribe message steps; undefined = dropped. */
   message(phase: "publish" | "subscribe", message: Message, exchange: Exchange): Promise<Message | undefined>;
+  /** True when `message` would hand every message of `phase` back unchanged for this exchange (no message steps). */
+  passesMessagesThrough?(phase: "publish" | "subscribe", exchange: Exchange): boolean;
   /** The endpoints of the API, started by the gateway. */
   proxyEndpoint(exchange: Exchange): ProxyEndpoint;
   messageEndpoints(): readonly MessageEndpoint[];

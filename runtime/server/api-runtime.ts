@@ -277,6 +277,13 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     for (const deferred of exchange.deferredResponse) await deferred(exchange);
   }
 
+  passesMessagesThrough(phase: "publish" | "subscribe", exchange: Exchange): boolean {
+    const flows = (exchange as GatewayExchange).flows;
+    return !flows.some(
+      (f) => flowRunsInPhase(f, phase) && f.flow[phase].some((step) => step.instance.onMessage),
+    );
+  }
+
   async message(
     phase: "publish" | "subscribe",
     message: Message,
