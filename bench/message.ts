@@ -44,7 +44,6 @@ import {
   warmUp,
 } from "./message/clients.ts";
 import { benchSpecs, compileBench, type RunningProcess, running, startGateway } from "./message/gateway.ts";
-import { kafkaSseRelay, mqttWsRelay } from "./message/relays.ts";
 import { freePort, waitForPort } from "./proxy/peers.ts";
 
 const { values: args } = parseArgs({
@@ -59,9 +58,6 @@ const { values: args } = parseArgs({
     only: { type: "string", default: "kafka,mqtt,fanout,memory" },
     write: { type: "boolean", default: false },
     profile: { type: "string" },
-    role: { type: "string" },
-    port: { type: "string" },
-    topic: { type: "string" },
   },
 });
 
@@ -77,7 +73,12 @@ async function startRelay(role: string, topic: string): Promise<RunningProcess> 
   const port = await freePort();
   const proc: ChildProcess = spawn(
     process.execPath,
-    [fileURLToPath(import.meta.url), `--role=${role}`, `--port=${port}`, `--topic=${topic}`],
+    [
+      fileURLToPath(new URL("message/relay-main.ts", import.meta.url)),
+      `--role=${role}`,
+      `--port=${port}`,
+      `--topic=${topic}`,
+    ],
     { stdio: ["ignore", "inherit", "inherit"] },
   );
   await waitForPort(port, proc);
@@ -352,45 +353,54 @@ async function main(): Promise<void> {
     if (only.has("memory")) {
       const K = Number(args.idle);
       for (const kind of ["sse", "ws"] as const) {
-        const gateway = await startGateway(bundle);
-        children.push(gateway);
-        const open = async (n: number): Promise<Reader[]> => {
-          const readers: Reader[] = [];
-          const ready: Promise<void>[] = [];
-          for (let i = 0; i < n; i++) {
-            if (kind === "sse") {
-              let done!: () => void;
-              ready.push(new Promise<void>((resolve) => (done = resolve)));
-              readers.push(readSse(`http://127.0.0.1:${gateway.port}/idle-sse`, { onHeaders: () => done() }));
-            } else {
-              const reader = readWebSocket(`ws://127.0.0.1:${gateway.port}/idle-ws`);
-              readers.push(reader);
-              ready.push(reader.open);
+        const perConnection: Record<string, number> = {};
+        for (const target of ["sluice", "reference"] as const) {
+          const server = target === "sluice" ? await startGateway(bundle) : await startRelay("idle", "-");
+          children.push(server);
+          const open = async (n: number): Promise<Reader[]> => {
+            const readers: Reader[] = [];
+            const ready: Promise<void>[] = [];
+            for (let i = 0; i < n; i++) {
+              if (kind === "sse") {
+                let done!: () => void;
+                ready.push(new Promise<void>((resolve) => (done = resolve)));
+                readers.push(
+                  readSse(`http://127.0.0.1:${server.port}/idle-sse`, { onHeaders: () => done() }),
+                );
+              } else {
+                const reader = readWebSocket(`ws://127.0.0.1:${server.port}/idle-ws`);
+                readers.push(reader);
+                ready.push(reader.open);
+              }
+              if (i % 100 === 99) await sleep(20);
             }
-            if (i % 100 === 99) await sleep(20);
-          }
-          await Promise.all(ready);
-          return readers;
-        };
-        // Warm the code paths once, then measure from a settled process.
-        for (const r of await open(50)) r.close();
-        await sleep(2000);
-        const before = gateway.rss();
-        const readers = await open(K);
-        await sleep(2000);
-        const after = gateway.rss();
-        for (const r of readers) r.close();
-        const perConnection = (after - before) / K;
-        loads.push(loadavg()[0]!);
-        log(`idle ${kind}: ${K} connections, RSS ${fmt(before / 1e6, 1)} → ${fmt(after / 1e6, 1)} MB`);
+            await Promise.all(ready);
+            return readers;
+          };
+          // Warm the code paths once, then measure from a settled process.
+          for (const r of await open(50)) r.close();
+          await sleep(2000);
+          const before = server.rss();
+          const readers = await open(K);
+          await sleep(2000);
+          const after = server.rss();
+          for (const r of readers) r.close();
+          perConnection[target] = (after - before) / K;
+          loads.push(loadavg()[0]!);
+          log(
+            `idle ${kind} ${target}: ${K} connections, RSS ${fmt(before / 1e6, 1)} → ${fmt(after / 1e6, 1)} MB`,
+          );
+          await server.stop();
+        }
+        const goal = kind === "sse" ? 12 : 16;
+        const sluiceKb = perConnection.sluice! / 1024;
         rows.push({
           measurement: `Gateway RSS per idle ${kind === "sse" ? "SSE stream" : "WebSocket"} (${fmt(K)} open)`,
-          sluice: `${fmt(perConnection / 1024, 1)} KB`,
-          reference: "—",
-          ratio: "—",
-          goal: `≤ ${kind === "sse" ? 12 : 16} KB ${perConnection / 1024 <= (kind === "sse" ? 12 : 16) ? "✓" : "✗"}`,
+          sluice: `${fmt(sluiceKb, 1)} KB`,
+          reference: `${kind === "sse" ? "node:http" : "ws"} alone: ${fmt(perConnection.reference! / 1024, 1)} KB`,
+          ratio: `${(perConnection.sluice! / perConnection.reference!).toFixed(2)}×`,
+          goal: `≤ ${goal} KB ${sluiceKb <= goal ? "✓" : "✗"}`,
         });
-        await gateway.stop();
       }
     }
 
@@ -426,11 +436,4 @@ async function writeDocs(report: string): Promise<void> {
   console.error(`table written into ${path}`);
 }
 
-if (args.role) {
-  // A reference relay in its own process.
-  const server =
-    args.role === "kafka-relay" ? kafkaSseRelay(bootstrap, args.topic!) : mqttWsRelay(mqttUrl(), args.topic!);
-  server.listen(Number(args.port), "127.0.0.1");
-} else {
-  await main();
-}
+await main();

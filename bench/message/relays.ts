@@ -65,3 +65,23 @@ export function mqttWsRelay(url: string, topic: string): Server {
   });
   return server;
 }
+
+/**
+ * The memory reference: idle SSE streams (`retry:` then a heartbeat timer each) on /idle-sse and
+ * idle WebSocket connections on /idle-ws, over node:http and ws with nothing else.
+ */
+export function idleServer(): Server {
+  const server = createServer((req, res) => {
+    if (req.url !== "/idle-sse") {
+      res.statusCode = 404;
+      return void res.end();
+    }
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    res.write("retry: 3000\n\n");
+    const heartbeat = setInterval(() => res.write(":\n\n"), 5000);
+    res.on("close", () => clearInterval(heartbeat));
+  });
+  const wss = new WebSocketServer({ server, path: "/idle-ws" });
+  wss.on("connection", () => undefined);
+  return server;
+}
