@@ -19,7 +19,6 @@
 // Medians over the rounds; the load average is recorded with the figures (the machine is shared).
 // --write puts the table into docs/benchmarks.md (between the bench:message markers).
 // --profile DIR runs the gateway with `node --cpu-prof` into DIR.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -43,8 +42,13 @@ import {
   until,
   warmUp,
 } from "./message/clients.ts";
-import { benchSpecs, compileBench, type RunningProcess, running, startGateway } from "./message/gateway.ts";
-import { freePort, waitForPort } from "./proxy/peers.ts";
+import {
+  benchSpecs,
+  compileBench,
+  type RunningProcess,
+  startGateway,
+  startRelay,
+} from "./message/gateway.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -67,22 +71,6 @@ const bootstrap = brokerList(kafkaBootstrap());
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-async function startRelay(role: string, topic: string): Promise<RunningProcess> {
-  const port = await freePort();
-  const proc: ChildProcess = spawn(
-    process.execPath,
-    [
-      fileURLToPath(new URL("message/relay-main.ts", import.meta.url)),
-      `--role=${role}`,
-      `--port=${port}`,
-      `--topic=${topic}`,
-    ],
-    { stdio: ["ignore", "inherit", "inherit"] },
-  );
-  await waitForPort(port, proc);
-  return running(port, proc);
 }
 
 interface Sample {

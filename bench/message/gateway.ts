@@ -9,6 +9,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { compileRepository } from "../../compiler/compile.ts";
 import { freePort, waitForPort } from "../proxy/peers.ts";
 
@@ -175,4 +176,21 @@ export async function startGateway(bundle: string, nodeArgs: string[] = []): Pro
   }
   proc.kill();
   throw new Error("the bench gateway did not become ready");
+}
+
+/** Starts a reference server of bench/message/relays.ts (`role`: kafka-relay, mqtt-relay, idle). */
+export async function startRelay(role: string, topic: string): Promise<RunningProcess> {
+  const port = await freePort();
+  const proc: ChildProcess = spawn(
+    process.execPath,
+    [
+      fileURLToPath(new URL("relay-main.ts", import.meta.url)),
+      `--role=${role}`,
+      `--port=${port}`,
+      `--topic=${topic}`,
+    ],
+    { stdio: ["ignore", "inherit", "inherit"] },
+  );
+  await waitForPort(port, proc);
+  return running(port, proc);
 }
