@@ -143,6 +143,9 @@ async function main(): Promise<void> {
     if (only.has("kafka") || only.has("fanout")) {
       await createTopic(bootstrap, topics.kafka);
       await createTopic(bootstrap, topics.fanout);
+      // The relay's own fan-out topic: its consumers read from the earliest offset too, and must
+      // not see the messages of the gateway's run.
+      await createTopic(bootstrap, `${topics.fanout}-relay`);
     }
 
     if (only.has("kafka")) {
@@ -270,12 +273,25 @@ async function main(): Promise<void> {
       const rate = Number(args["fanout-rate"]);
       const producer = kafkaProducer(bootstrap);
       const gateway = await startGateway(bundle, profile);
-      const relay = await startRelay("kafka-relay", topics.fanout);
+      const relay = await startRelay("kafka-relay", `${topics.fanout}-relay`);
       children.push(gateway, relay);
-      const results: Record<string, { deliveries: number; p50: number; p99: number; missing: number }> = {};
+      const results: Record<
+        string,
+        { deliveries: number; p50: number; p99: number; missing: number; cpuUs: number }
+      > = {};
       for (const t of [
-        { name: "sluice", url: `http://127.0.0.1:${gateway.port}/kafka-fanout` },
-        { name: "relay", url: `http://127.0.0.1:${relay.port}/events` },
+        {
+          name: "sluice",
+          proc: gateway,
+          topic: topics.fanout,
+          url: `http://127.0.0.1:${gateway.port}/kafka-fanout`,
+        },
+        {
+          name: "relay",
+          proc: relay,
+          topic: `${topics.fanout}-relay`,
+          url: `http://127.0.0.1:${relay.port}/events`,
+        },
       ]) {
         log(`fan-out: ${clients} SSE clients on ${t.name}…`);
         const readers: Reader[] = [];
@@ -294,11 +310,12 @@ async function main(): Promise<void> {
         log(`fan-out ${t.name}: ${readers.filter((r) => r.warm > 0).length} of ${clients} clients joined`);
         if (!warmed) throw new Error(`${t.name}: not every fan-out client joined`);
         const start = performance.now();
+        const cpuBefore = cpuMs(t.proc.proc.pid!);
         const perTick = Math.max(1, Math.round(rate / 10));
         for (let sent = 0; sent < M; sent += perTick) {
           const batch = Math.min(perTick, M - sent);
           await producer.send({
-            messages: Array.from({ length: batch }, () => ({ topic: topics.fanout, value: payload(size) })),
+            messages: Array.from({ length: batch }, () => ({ topic: t.topic, value: payload(size) })),
           });
           await sleep(100);
         }
@@ -311,6 +328,7 @@ async function main(): Promise<void> {
           p50: percentile(latencies, 50),
           p99: percentile(latencies, 99),
           missing: clients * M - delivered,
+          cpuUs: ((cpuMs(t.proc.proc.pid!) - cpuBefore) * 1000) / delivered,
         };
         loads.push(loadavg()[0]!);
         log(`fan-out ${t.name}: ${JSON.stringify(results[t.name])}`);
@@ -332,6 +350,13 @@ async function main(): Promise<void> {
         sluice: `${fmt(s.p50)} / ${fmt(s.p99)}`,
         reference: `relay: ${fmt(r.p50)} / ${fmt(r.p99)}`,
         ratio: `${(s.p99 / r.p99).toFixed(2)}× (p99)`,
+        goal: "—",
+      });
+      rows.push({
+        measurement: "Kafka → SSE fan-out, server CPU per delivery (µs)",
+        sluice: fmt(s.cpuUs, 1),
+        reference: `relay: ${fmt(r.cpuUs, 1)}`,
+        ratio: `${(s.cpuUs / r.cpuUs).toFixed(2)}×`,
         goal: "—",
       });
       await gateway.stop();
@@ -403,7 +428,8 @@ async function main(): Promise<void> {
     if (args.write) await writeDocs(report);
   } finally {
     for (const c of children) await c.stop();
-    if (only.has("kafka") || only.has("fanout")) await deleteTopics(bootstrap, [topics.kafka, topics.fanout]);
+    if (only.has("kafka") || only.has("fanout"))
+      await deleteTopics(bootstrap, [topics.kafka, topics.fanout, `${topics.fanout}-relay`]);
     await rm(work, { recursive: true, force: true });
   }
 }
