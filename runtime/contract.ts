@@ -543,6 +543,10 @@ export interface Pipeline {
   message(phase: "publish" | "subscribe", message: Message, exchange: Exchange): Promise<Message | undefined>;
   /** Counts a message that failed between the entrypoint and the endpoint (metrics, access log). */
   messageFailed?(exchange: Exchange): void;
+  /** True when `message` would hand every message of `phase` back unchanged for this exchange (no message steps). */
+  passesMessagesThrough?(phase: "publish" | "subscribe", exchange: Exchange): boolean;
+  /** Counts (and logs, as the API's analytics ask) a message that skipped `message` because it passes through. */
+  messageSeen?(phase: "publish" | "subscribe", message: Message, exchange: Exchange): void;
   /** The endpoints of the API, started by the gateway. */
   proxyEndpoint(exchange: Exchange): ProxyEndpoint;
   messageEndpoints(): readonly MessageEndpoint[];

@@ -43,6 +43,11 @@ export interface Delivery {
    * a dropped message: the policy that dropped it decides).
    */
   ack(): Promise<void>;
+  /**
+   * Whether ack() settles anything with the endpoint. When it does not, an entrypoint need not wait
+   * for the message to reach the socket before taking the next one (it only honours backpressure).
+   */
+  readonly settles: boolean;
 }
 
 const ACK_ON_RECEIPT: readonly Qos[] = ["AT_MOST_ONCE"];
@@ -55,11 +60,14 @@ const NO_ACK = async (): Promise<void> => undefined;
  */
 export class MessageSubscription {
   private readonly stopper = new AbortController();
-  private readonly stopped: Promise<"stopped">;
   private readonly iterator: AsyncIterator<Message>;
   private readonly pipeline: Pipeline;
   private readonly exchange: Exchange;
   private readonly ackOnReceipt: boolean;
+  /** No `subscribe` message steps for this exchange: messages are delivered as they come. */
+  private readonly passThrough: boolean;
+  /** Settles the pull in progress with "stopped" (see next()). */
+  private interrupt: ((stopped: "stopped") => void) | undefined;
   private readonly onClientGone = () => this.stop();
 
   constructor(pipeline: Pipeline, exchange: Exchange, options: { qos: Qos; cursor?: string | undefined }) {
@@ -67,8 +75,8 @@ export class MessageSubscription {
     this.pipeline = pipeline;
     this.exchange = exchange;
     this.ackOnReceipt = ACK_ON_RECEIPT.includes(options.qos);
+    this.passThrough = pipeline.passesMessagesThrough?.("subscribe", exchange) ?? false;
     const signal = this.stopper.signal;
-    this.stopped = new Promise((resolve) => signal.addEventListener("abort", () => resolve("stopped")));
     if (exchange.signal.aborted) this.stop();
     else exchange.signal.addEventListener("abort", this.onClientGone, { once: true });
     this.iterator = endpoint
@@ -89,16 +97,20 @@ export class MessageSubscription {
   /** The next delivery, or undefined once the subscription ended. Rejects when the endpoint fails. */
   async next(): Promise<Delivery | undefined> {
     if (!this.active) return undefined;
-    // Race each pull against stop(), so an endpoint that waits for its next message without
-    // watching the signal cannot hold a response past its deadline.
-    const pull = this.iterator.next();
-    pull.catch(() => undefined); // a pull still pending when we stop must not reject unhandled
+    // Each pull also settles on stop(), so an endpoint that waits for its next message without
+    // watching the signal cannot hold a response past its deadline. (Not Promise.race against one
+    // long-lived "stopped" promise: that would leave a reaction on it for every message.)
     let next: IteratorResult<Message> | "stopped";
     try {
-      next = await Promise.race([pull, this.stopped]);
+      next = await new Promise<IteratorResult<Message> | "stopped">((resolve, reject) => {
+        this.interrupt = resolve;
+        this.iterator.next().then(resolve, reject);
+      });
     } catch (failure) {
       this.pipeline.messageFailed?.(this.exchange);
       throw failure;
+    } finally {
+      this.interrupt = undefined;
     }
     if (next === "stopped" || next.done) {
       this.stop();
@@ -106,15 +118,20 @@ export class MessageSubscription {
     }
     const received = next.value;
     if (this.ackOnReceipt) await received.ack?.();
-    const message = await this.pipeline.message("subscribe", received, this.exchange);
+    let message: Message | undefined;
+    if (this.passThrough) {
+      message = received;
+      this.pipeline.messageSeen?.("subscribe", received, this.exchange);
+    } else message = await this.pipeline.message("subscribe", received, this.exchange);
     // A dropped message is the dropping policy's to settle (message-filtering's ackFilteredMessage).
-    const settle = this.ackOnReceipt || !message || !received.ack ? NO_ACK : () => received.ack!();
-    return { message, ack: settle };
+    if (this.ackOnReceipt || !message || !received.ack) return { message, ack: NO_ACK, settles: false };
+    return { message, ack: () => received.ack!(), settles: true };
   }
 
   stop(): void {
     if (this.stopper.signal.aborted) return;
     this.stopper.abort();
+    this.interrupt?.("stopped");
     this.exchange.signal.removeEventListener("abort", this.onClientGone);
     // Not awaited: a generator busy in next() only returns once that pull settles.
     this.iterator?.return?.().catch(() => undefined);

@@ -31,10 +31,27 @@ export function formatSseEvent(fields: SseEventFields): string {
 /** The idle heartbeat: an empty comment. */
 export const SSE_HEARTBEAT = ":\n\n";
 
+const LINE_BREAK = /[\r\n]/;
+
 export function formatSseMessage(
   message: Message,
   options: { headersAsComment: boolean; metadataAsComment: boolean },
 ): string {
+  // The usual event — no comments, an id and a content on one line each — in one string, without
+  // the field list formatSseEvent builds (this runs once per message).
+  const content = message.content;
+  if (
+    !options.headersAsComment &&
+    !options.metadataAsComment &&
+    content.indexOf(10) === -1 &&
+    content.indexOf(13) === -1 &&
+    (message.id === undefined || !LINE_BREAK.test(message.id))
+  ) {
+    const data = content.toString("utf8");
+    return message.id === undefined
+      ? `event: message\ndata: ${data}\n\n`
+      : `id: ${message.id}\nevent: message\ndata: ${data}\n\n`;
+  }
   const comments: Array<readonly [string, string]> = [];
   if (options.headersAsComment) {
     for (const [name, values] of Object.entries(message.headers)) comments.push([name, values.join(",")]);

@@ -315,6 +315,23 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     for (const deferred of exchange.deferredResponse) await deferred(exchange);
   }
 
+  /**
+   * True when `message` would hand every message of `phase` back unchanged for this exchange: no
+   * message steps, no observer (traces, debug) and no message logging; such messages are only
+   * counted (`messageSeen`).
+   */
+  passesMessagesThrough(phase: "publish" | "subscribe", exchange: Exchange): boolean {
+    const ex = exchange as GatewayExchange;
+    if (this.messageLog || ex.observer) return false;
+    return !ex.flows.some(
+      (f) => flowRunsInPhase(f, phase) && f.flow[phase].some((step) => step.instance.onMessage),
+    );
+  }
+
+  messageSeen(phase: "publish" | "subscribe", message: Message, exchange: Exchange): void {
+    this.observeMessage(exchange as GatewayExchange, phase, message);
+  }
+
   /** The message phase, counted (access log, metrics) and logged as the API's analytics ask. */
   async message(
     phase: "publish" | "subscribe",

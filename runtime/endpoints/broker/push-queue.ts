@@ -2,7 +2,16 @@
 // pull-style `AsyncIterable<Message>` of MessageEndpoint.subscribe: items wait in a FIFO until the
 // consumer asks for them; the iteration ends when the signal aborts or the source ends (an error
 // ends it by throwing). The broker's own flow control (AMQP prefetch, MQTT receive maximum with
-// delayed acks) bounds how much can wait here.
+// delayed acks) bounds how much can wait here; a source without one (MQTT QoS 0, or QoS 1 acked
+// on arrival) gives a `flow`: past `high` waiting items it is paused (its socket is not read, so
+// TCP slows the broker down), and resumed once the consumer has taken half of them.
+
+/** Flow control of a source whose broker does not bound what it sends. */
+export interface PushQueueFlow {
+  readonly high: number;
+  pause(): void;
+  resume(): void;
+}
 
 export class PushQueue<T> implements AsyncIterable<T> {
   private readonly items: T[] = [];
@@ -10,9 +19,12 @@ export class PushQueue<T> implements AsyncIterable<T> {
   private ended = false;
   private failure: Error | undefined;
   private readonly signal: AbortSignal;
+  private readonly flow: PushQueueFlow | undefined;
+  private paused = false;
 
-  constructor(signal: AbortSignal) {
+  constructor(signal: AbortSignal, flow?: PushQueueFlow) {
     this.signal = signal;
+    this.flow = flow;
     signal.addEventListener("abort", () => this.end(), { once: true });
   }
 
@@ -27,6 +39,12 @@ export class PushQueue<T> implements AsyncIterable<T> {
   push(item: T): void {
     if (this.ended) return;
     this.items.push(item);
+    // Paused again on every item past the mark: something else may have resumed the source (a
+    // pipe resumes its source when its destination drains).
+    if (this.flow && this.items.length >= this.flow.high) {
+      this.paused = true;
+      this.flow.pause();
+    }
     this.wake();
   }
 
@@ -51,6 +69,10 @@ export class PushQueue<T> implements AsyncIterable<T> {
     while (true) {
       if (this.signal.aborted) return;
       const item = this.items.shift();
+      if (this.paused && this.items.length <= this.flow!.high / 2) {
+        this.paused = false;
+        this.flow!.resume();
+      }
       if (item !== undefined) {
         yield item;
         continue;

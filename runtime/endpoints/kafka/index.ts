@@ -326,6 +326,10 @@ class ConsumerSession {
   lagEveryMs = 0;
   /** The last lag measured: topic → per partition, -1 for a partition this consumer does not hold. */
   private lastLag: Map<string, bigint[]> = new Map();
+  /** AUTO/NONE: the last delivered message of each partition not committed yet. */
+  private readonly toCommit = new Map<string, KafkaRecord>();
+  /** The commits in flight, if any. */
+  private committing: Promise<void> | undefined;
 
   constructor(
     connection: Connection,
@@ -413,11 +417,30 @@ class ConsumerSession {
     }
   }
 
-  /** AUTO/NONE: the previous message reached the consumer (it asked for more), so commit it. */
+  /**
+   * AUTO/NONE: the previous message reached the consumer (it asked for more), so commit it. One
+   * commit at a time: while one is in flight, later messages only move the position, and the last
+   * of them is committed when it returns (a commit covers every earlier offset of its partition).
+   */
   commitDelivered(): void {
     const record = this.delivered;
     this.delivered = undefined;
-    if (record) (record.commit() as Promise<void>).catch(() => undefined);
+    if (!record) return;
+    this.toCommit.set(`${record.topic}:${record.partition}`, record);
+    if (!this.committing) this.flushCommits();
+  }
+
+  private flushCommits(): void {
+    if (this.toCommit.size === 0) {
+      this.committing = undefined;
+      return;
+    }
+    const records = [...this.toCommit.values()];
+    this.toCommit.clear();
+    this.committing = Promise.all(records.map((r) => r.commit() as Promise<void>)).then(
+      () => this.flushCommits(),
+      () => this.flushCommits(),
+    );
   }
 
   lag(): Array<{ group: string; topic: string; partition: number; lag: number }> {
@@ -433,8 +456,11 @@ class ConsumerSession {
     this.consumer.stopLagMonitoring();
     const last = this.delivered;
     this.delivered = undefined;
-    if (last)
-      await within(last.commit() as Promise<void>, COMMIT_TIMEOUT_MS, "offset commit").catch(() => undefined);
+    if (last) this.toCommit.set(`${last.topic}:${last.partition}`, last);
+    const pending = [...this.toCommit.values()];
+    this.toCommit.clear();
+    const commits = Promise.all([this.committing, ...pending.map((r) => r.commit() as Promise<void>)]);
+    await within(commits, COMMIT_TIMEOUT_MS, "offset commit").catch(() => undefined);
     await within(this.stream?.close() ?? Promise.resolve(), COMMIT_TIMEOUT_MS, "stream close").catch(
       () => undefined,
     );

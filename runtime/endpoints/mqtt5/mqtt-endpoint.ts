@@ -21,6 +21,8 @@ import type { TlsOptions } from "../broker/tls.ts";
 
 const CONNECT_TIMEOUT_MS = 5_000;
 const RECONNECT_MS = 1_000;
+/** Messages waiting for a slow subscriber before its broker connection stops being read. */
+const QUEUE_HIGH = 1_000;
 
 export interface MqttEndpointOptions {
   name: string;
@@ -207,8 +209,20 @@ export class MqttEndpoint implements MessageEndpoint {
     const group = (options.group ?? `sluice-${o.ctx.api.id}`).replace(/[/+#]/g, "_");
     const filters = o.consumer.topics.map((t) => `$share/${group}/${t}`);
     const qos = options.qos === "NONE" || options.qos === "AT_MOST_ONCE" ? 0 : 1;
-    const queue = new PushQueue<Message>(signal);
     const manual = options.qos === "AT_LEAST_ONCE";
+    let client: MqttClient | undefined;
+    // AT_LEAST_ONCE holds its PUBACKs (the broker's receive maximum bounds the queue); otherwise
+    // the client's socket is not read while too many messages wait for a slow consumer.
+    const queue = new PushQueue<Message>(
+      signal,
+      manual
+        ? undefined
+        : {
+            high: QUEUE_HIGH,
+            pause: () => client?.stream.pause(),
+            resume: () => client?.stream.resume(),
+          },
+    );
     const extra: Partial<IClientOptions> = manual
       ? {
           customHandleAcks: (_topic, payload, packet, done) => {
@@ -216,7 +230,6 @@ export class MqttEndpoint implements MessageEndpoint {
           },
         }
       : {};
-    let client: MqttClient;
     try {
       client = await this.open(`${o.clientIdPrefix}-${shortId()}`, extra);
     } catch (error) {

@@ -130,7 +130,20 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
               const delivery = await (first ?? subscription.next());
               first = undefined;
               if (!delivery) break;
-              if (delivery.message && !(await send(formatSseMessage(delivery.message, format)))) break;
+              if (delivery.message) {
+                const event = formatSseMessage(delivery.message, format);
+                if (delivery.settles) {
+                  // Acknowledged once the client's socket has it: wait for the write.
+                  if (!(await send(event))) break;
+                } else {
+                  // Nothing to settle: queue the event and go on (the events of one tick leave in
+                  // one system call), waiting only when the response is over its high-water mark.
+                  if (heartbeat) heartbeat.refresh();
+                  const queued = out.queue(event);
+                  if (queued !== true && !(await queued)) break;
+                  continue;
+                }
+              }
               await delivery.ack();
             }
           } catch (failure) {

@@ -77,6 +77,32 @@ function sendFrame(ws: WebSocket, content: Buffer): Promise<boolean> {
   });
 }
 
+/**
+ * Sends one message as one frame without waiting for the socket: true at once while the socket
+ * buffers less than its high-water mark, else a promise that resolves once it drained (false: the
+ * socket closed first). The frames of one tick are corked into one system call.
+ */
+function queueFrame(ws: WebSocket, socket: Duplex, content: Buffer): true | Promise<boolean> {
+  if (ws.readyState !== ws.OPEN) return Promise.resolve(false);
+  if (!socket.writableCorked) {
+    socket.cork();
+    process.nextTick(() => socket.uncork());
+  }
+  ws.send(content, { binary: !isUtf8(content) });
+  if (!socket.writableNeedDrain) return true;
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => () => {
+      socket.off("drain", onDrain);
+      socket.off("close", onClose);
+      resolve(ok);
+    };
+    const onDrain = done(true);
+    const onClose = done(false);
+    socket.once("drain", onDrain);
+    socket.once("close", onClose);
+  });
+}
+
 /** Gravitee's error response (docs/contract.md §4) written on a socket that was not upgraded. */
 function refuse(request: IncomingMessage, socket: Duplex, exchange: Exchange, error: GatewayError): void {
   if (socket.destroyed || !socket.writable) return;
@@ -131,7 +157,13 @@ interface Session {
   terminate(): void;
 }
 
-function serve(ws: WebSocket, exchange: Exchange, pipeline: Pipeline, options: SessionOptions): Session {
+function serve(
+  ws: WebSocket,
+  socket: Duplex,
+  exchange: Exchange,
+  pipeline: Pipeline,
+  options: SessionOptions,
+): Session {
   let subscription: MessageSubscription | undefined;
   let publishing: Promise<void> = Promise.resolve();
   let failed = false;
@@ -192,8 +224,17 @@ function serve(ws: WebSocket, exchange: Exchange, pipeline: Pipeline, options: S
       for (;;) {
         const delivery = await subscription.next();
         if (!delivery) break;
-        // One frame at a time: the endpoint is not read again before the socket took the frame.
-        if (delivery.message && !(await sendFrame(ws, delivery.message.content))) return;
+        if (delivery.message) {
+          if (delivery.settles) {
+            // Acknowledged once written: the endpoint is not read again before the socket took it.
+            if (!(await sendFrame(ws, delivery.message.content))) return;
+          } else {
+            // Nothing to settle: queue the frame and go on, waiting only while the socket drains.
+            const queued = queueFrame(ws, socket, delivery.message.content);
+            if (queued !== true && !(await queued)) return;
+            continue;
+          }
+        }
         await delivery.ack();
       }
       // The endpoint ended (or the client left, or a drain closed with 1013: then a no-op).
@@ -251,7 +292,7 @@ export const connector = defineEntrypoint<WebsocketEntrypointConfiguration>({
       extraHeaders.set(request, handshakeHeaders(exchange));
       // `ws` validates the handshake (key, version) and answers 400 itself when it is not valid.
       wss.handleUpgrade(request, socket, head, (ws) => {
-        const session = serve(ws, exchange, pipeline, options);
+        const session = serve(ws, socket, exchange, pipeline, options);
         sessions.add(session);
         void session.closed.then(() => sessions.delete(session));
         if (draining) session.goaway();

@@ -1,0 +1,453 @@
+// The message bench (issue #18): the gateway's message path against the smallest Node relays doing
+// the same job (bench/message/relays.ts), read by the same client in the same run, on the real
+// brokers (Kafka and Mosquitto of scripts/brokers.sh; unique topic names per run).
+//
+//   npm run bench:message -- [--messages 100000] [--size 190] [--rounds 3] [--fanout 1000]
+//                            [--idle 2000] [--only kafka,mqtt,fanout,memory] [--write] [--profile DIR]
+//
+// - kafka:  a topic filled with N messages; per round one SSE client reads them all from the relay
+//           and from Sluice (order alternating): messages/s from the first message to the last,
+//           the server's CPU per message, the time to the first message (group join) apart.
+// - mqtt:   per round one WebSocket client; a publisher sends N messages (QoS 0) to the topic,
+//           at most 1,000 ahead of what the client has (the broker drops what a subscriber cannot
+//           take, so an open tap would measure its drops): messages/s and CPU per message.
+// - fanout: C SSE clients on one Kafka topic (each its own consumer group); once each got a
+//           warm-up message, messages are produced at a steady rate: deliveries/s and the p50/p99
+//           latency from produce to receipt (the relay the same way).
+// - memory: a fresh gateway, then K idle SSE streams (resp. WebSocket connections) on a silent
+//           mock endpoint: the RSS it grew by, per connection.
+// Medians over the rounds; the load average is recorded with the figures (the machine is shared).
+// --write puts the table into docs/benchmarks.md (between the bench:message markers).
+// --profile DIR runs the gateway with `node --cpu-prof` into DIR.
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { brokerList, kafkaBootstrap, mqttUrl } from "../test/setup/env.ts";
+import {
+  createTopic,
+  deleteTopics,
+  fillTopic,
+  kafkaProducer,
+  mqttPublisher,
+  payload,
+  publishWindowed,
+  type Reader,
+  readSse,
+  readWebSocket,
+  until,
+  warmUp,
+} from "./message/clients.ts";
+import {
+  benchSpecs,
+  compileBench,
+  type RunningProcess,
+  startGateway,
+  startRelay,
+} from "./message/gateway.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    messages: { type: "string", default: "100000" },
+    size: { type: "string", default: "190" },
+    rounds: { type: "string", default: "3" },
+    fanout: { type: "string", default: "1000" },
+    "fanout-messages": { type: "string", default: "200" },
+    "fanout-rate": { type: "string", default: "50" },
+    idle: { type: "string", default: "2000" },
+    only: { type: "string", default: "kafka,mqtt,fanout,memory" },
+    write: { type: "boolean", default: false },
+    profile: { type: "string" },
+  },
+});
+
+const bootstrap = brokerList(kafkaBootstrap());
+
+/** CPU time (user + system) of a process so far, in ms (Linux /proc, 100 ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface Sample {
+  rate: number;
+  cpuUsPerMsg: number;
+  firstMs: number;
+  lost: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0
+    ? Number.NaN
+    : s.length % 2
+      ? s[(s.length - 1) / 2]!
+      : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0
+    ? Number.NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+const fmt = (n: number, digits = 0): string =>
+  Number.isFinite(n)
+    ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : "—";
+
+function sample(reader: Reader, n: number, cpu: number): Sample {
+  const span = reader.lastAt - reader.firstAt;
+  return {
+    rate: span > 0 ? ((reader.received - 1) * 1000) / span : Number.NaN,
+    cpuUsPerMsg: reader.received > 0 ? (cpu * 1000) / reader.received : Number.NaN,
+    firstMs: reader.firstAt - reader.openedAt,
+    lost: n - reader.received,
+  };
+}
+
+interface Row {
+  measurement: string;
+  sluice: string;
+  reference: string;
+  ratio: string;
+  goal: string;
+}
+
+async function main(): Promise<void> {
+  const N = Number(args.messages);
+  const size = Number(args.size);
+  const rounds = Number(args.rounds);
+  const only = new Set(args.only.split(","));
+  const run = randomUUID().slice(0, 8);
+  const topics = { kafka: `bench-msg-${run}`, fanout: `bench-fanout-${run}`, mqtt: `sluice-bench/${run}` };
+  const mqtt = new URL(mqttUrl());
+  const work = await mkdtemp(join(tmpdir(), "sluice-message-bench-"));
+  const children: RunningProcess[] = [];
+  const rows: Row[] = [];
+  const loads: number[] = [loadavg()[0]!];
+  const log = (text: string) => console.error(`${text}  (load ${loadavg()[0]!.toFixed(1)})`);
+  try {
+    log("compiling the bench gateway…");
+    const bundle = await compileBench(
+      work,
+      benchSpecs(topics, {
+        kafka: bootstrap.join(","),
+        mqttHost: mqtt.hostname,
+        mqttPort: Number(mqtt.port),
+      }),
+    );
+    const profile = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [];
+
+    if (only.has("kafka") || only.has("fanout")) {
+      await createTopic(bootstrap, topics.kafka);
+      await createTopic(bootstrap, topics.fanout);
+      // The relay's own fan-out topic: its consumers read from the earliest offset too, and must
+      // not see the messages of the gateway's run.
+      await createTopic(bootstrap, `${topics.fanout}-relay`);
+    }
+
+    if (only.has("kafka")) {
+      const producer = kafkaProducer(bootstrap);
+      log(`filling ${topics.kafka} with ${N} messages of ${size} bytes…`);
+      await fillTopic(producer, topics.kafka, N, size);
+      await producer.close();
+      log("starting the gateway and the relay…");
+      const gateway = await startGateway(bundle, profile);
+      const relay = await startRelay("kafka-relay", topics.kafka);
+      log("started");
+      children.push(gateway, relay);
+      const targets = [
+        { name: "relay", proc: relay, url: `http://127.0.0.1:${relay.port}/events` },
+        { name: "sluice", proc: gateway, url: `http://127.0.0.1:${gateway.port}/kafka-sse` },
+      ];
+      const samples: Record<string, Sample[]> = { relay: [], sluice: [] };
+      for (let round = 0; round < rounds; round++) {
+        for (let i = 0; i < targets.length; i++) {
+          const t = targets[(i + round) % targets.length]!;
+          const before = cpuMs(t.proc.proc.pid!);
+          const reader = readSse(t.url);
+          await until(reader, N, 15_000);
+          const s = sample(reader, N, cpuMs(t.proc.proc.pid!) - before);
+          reader.close();
+          samples[t.name]!.push(s);
+          loads.push(loadavg()[0]!);
+          log(
+            `kafka→sse round ${round + 1} ${t.name.padEnd(6)} ${fmt(s.rate).padStart(9)} msg/s  ${fmt(s.cpuUsPerMsg, 2)} µs CPU/msg  first after ${fmt(s.firstMs)} ms  missing ${s.lost}`,
+          );
+          await sleep(500);
+        }
+      }
+      const sl = median(samples.sluice!.map((s) => s.rate));
+      const rl = median(samples.relay!.map((s) => s.rate));
+      rows.push({
+        measurement: `Kafka → SSE, ${fmt(N)} messages of ${size} B, one client (msg/s)`,
+        sluice: fmt(sl),
+        reference: `relay: ${fmt(rl)}`,
+        ratio: `${(sl / rl).toFixed(2)}×`,
+        goal: `≥ 0.8× ${sl / rl >= 0.8 ? "✓" : "✗"}`,
+      });
+      const sc = median(samples.sluice!.map((s) => s.cpuUsPerMsg));
+      const rc = median(samples.relay!.map((s) => s.cpuUsPerMsg));
+      rows.push({
+        measurement: "Kafka → SSE, server CPU per message (µs)",
+        sluice: fmt(sc, 2),
+        reference: `relay: ${fmt(rc, 2)}`,
+        ratio: `${(sc / rc).toFixed(2)}×`,
+        goal: "—",
+      });
+      const sf = median(samples.sluice!.map((s) => s.firstMs));
+      const rf = median(samples.relay!.map((s) => s.firstMs));
+      rows.push({
+        measurement: "Kafka → SSE, request to first message (ms; group join)",
+        sluice: fmt(sf),
+        reference: `relay: ${fmt(rf)}`,
+        ratio: `${(sf / rf).toFixed(2)}×`,
+        goal: "—",
+      });
+      await gateway.stop();
+      await relay.stop();
+    }
+
+    if (only.has("mqtt")) {
+      const gateway = await startGateway(bundle, profile);
+      const relay = await startRelay("mqtt-relay", topics.mqtt);
+      children.push(gateway, relay);
+      const publisher = await mqttPublisher(mqttUrl());
+      const targets = [
+        { name: "relay", proc: relay, url: `ws://127.0.0.1:${relay.port}/` },
+        { name: "sluice", proc: gateway, url: `ws://127.0.0.1:${gateway.port}/mqtt-ws` },
+      ];
+      const samples: Record<string, Sample[]> = { relay: [], sluice: [] };
+      for (let round = 0; round < rounds; round++) {
+        for (let i = 0; i < targets.length; i++) {
+          const t = targets[(i + round) % targets.length]!;
+          const reader = readWebSocket(t.url);
+          await reader.open;
+          const warmed = await warmUp(
+            () => void publisher.publish(topics.mqtt, payload(size, true), { qos: 0 }),
+            [reader],
+            10_000,
+          );
+          if (!warmed) throw new Error(`${t.name}: no warm-up message arrived`);
+          const before = cpuMs(t.proc.proc.pid!);
+          await publishWindowed(publisher, topics.mqtt, reader, N, size, 1000);
+          await until(reader, N, 3000);
+          const s = sample(reader, N, cpuMs(t.proc.proc.pid!) - before);
+          reader.close();
+          samples[t.name]!.push(s);
+          loads.push(loadavg()[0]!);
+          log(
+            `mqtt→ws round ${round + 1} ${t.name.padEnd(6)} ${fmt(s.rate).padStart(9)} msg/s  ${fmt(s.cpuUsPerMsg, 2)} µs CPU/msg  missing ${s.lost}`,
+          );
+          await sleep(500);
+        }
+      }
+      await publisher.endAsync();
+      const sl = median(samples.sluice!.map((s) => s.rate));
+      const rl = median(samples.relay!.map((s) => s.rate));
+      rows.push({
+        measurement: `MQTT 5 → WebSocket, ${fmt(N)} messages of ${size} B, one client (msg/s)`,
+        sluice: fmt(sl),
+        reference: `relay: ${fmt(rl)}`,
+        ratio: `${(sl / rl).toFixed(2)}×`,
+        goal: `≥ 0.8× ${sl / rl >= 0.8 ? "✓" : "✗"}`,
+      });
+      const sc = median(samples.sluice!.map((s) => s.cpuUsPerMsg));
+      const rc = median(samples.relay!.map((s) => s.cpuUsPerMsg));
+      rows.push({
+        measurement: "MQTT 5 → WebSocket, server CPU per message (µs)",
+        sluice: fmt(sc, 2),
+        reference: `relay: ${fmt(rc, 2)}`,
+        ratio: `${(sc / rc).toFixed(2)}×`,
+        goal: "—",
+      });
+      await gateway.stop();
+      await relay.stop();
+    }
+
+    if (only.has("fanout")) {
+      const clients = Number(args.fanout);
+      const M = Number(args["fanout-messages"]);
+      const rate = Number(args["fanout-rate"]);
+      const producer = kafkaProducer(bootstrap);
+      const gateway = await startGateway(bundle, profile);
+      const relay = await startRelay("kafka-relay", `${topics.fanout}-relay`);
+      children.push(gateway, relay);
+      const results: Record<
+        string,
+        { deliveries: number; p50: number; p99: number; missing: number; cpuUs: number }
+      > = {};
+      for (const t of [
+        {
+          name: "sluice",
+          proc: gateway,
+          topic: topics.fanout,
+          url: `http://127.0.0.1:${gateway.port}/kafka-fanout`,
+        },
+        {
+          name: "relay",
+          proc: relay,
+          topic: `${topics.fanout}-relay`,
+          url: `http://127.0.0.1:${relay.port}/events`,
+        },
+      ]) {
+        log(`fan-out: ${clients} SSE clients on ${t.name}…`);
+        const readers: Reader[] = [];
+        for (let i = 0; i < clients; i++) {
+          readers.push(readSse(t.url, { latency: true }));
+          if (i % 50 === 49) await sleep(50);
+        }
+        const warmed = await warmUp(
+          () =>
+            producer
+              .send({ messages: [{ topic: topics.fanout, value: payload(size, true) }] })
+              .then(() => undefined),
+          readers,
+          120_000,
+        );
+        log(`fan-out ${t.name}: ${readers.filter((r) => r.warm > 0).length} of ${clients} clients joined`);
+        if (!warmed) throw new Error(`${t.name}: not every fan-out client joined`);
+        const start = performance.now();
+        const cpuBefore = cpuMs(t.proc.proc.pid!);
+        const perTick = Math.max(1, Math.round(rate / 10));
+        for (let sent = 0; sent < M; sent += perTick) {
+          const batch = Math.min(perTick, M - sent);
+          await producer.send({
+            messages: Array.from({ length: batch }, () => ({ topic: t.topic, value: payload(size) })),
+          });
+          await sleep(100);
+        }
+        await Promise.all(readers.map((r) => until(r, M, 5000)));
+        const end = Math.max(...readers.map((r) => r.lastAt));
+        const latencies = readers.flatMap((r) => r.latencies ?? []).sort((a, b) => a - b);
+        const delivered = readers.reduce((sum, r) => sum + r.received, 0);
+        results[t.name] = {
+          deliveries: (delivered * 1000) / (end - start),
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          missing: clients * M - delivered,
+          cpuUs: ((cpuMs(t.proc.proc.pid!) - cpuBefore) * 1000) / delivered,
+        };
+        loads.push(loadavg()[0]!);
+        log(`fan-out ${t.name}: ${JSON.stringify(results[t.name])}`);
+        for (const r of readers) r.close();
+        await sleep(2000);
+      }
+      await producer.close();
+      const s = results.sluice!;
+      const r = results.relay!;
+      rows.push({
+        measurement: `Kafka → SSE fan-out, ${fmt(clients)} clients, ${rate} msg/s produced (deliveries/s)`,
+        sluice: fmt(s.deliveries),
+        reference: `relay: ${fmt(r.deliveries)}`,
+        ratio: `${(s.deliveries / r.deliveries).toFixed(2)}×`,
+        goal: "—",
+      });
+      rows.push({
+        measurement: "Kafka → SSE fan-out, delivery latency p50 / p99 (ms)",
+        sluice: `${fmt(s.p50)} / ${fmt(s.p99)}`,
+        reference: `relay: ${fmt(r.p50)} / ${fmt(r.p99)}`,
+        ratio: `${(s.p99 / r.p99).toFixed(2)}× (p99)`,
+        goal: "—",
+      });
+      rows.push({
+        measurement: "Kafka → SSE fan-out, server CPU per delivery (µs)",
+        sluice: fmt(s.cpuUs, 1),
+        reference: `relay: ${fmt(r.cpuUs, 1)}`,
+        ratio: `${(s.cpuUs / r.cpuUs).toFixed(2)}×`,
+        goal: "—",
+      });
+      await gateway.stop();
+      await relay.stop();
+    }
+
+    if (only.has("memory")) {
+      const K = Number(args.idle);
+      for (const kind of ["sse", "ws"] as const) {
+        const perConnection: Record<string, number> = {};
+        for (const target of ["sluice", "reference"] as const) {
+          const server = target === "sluice" ? await startGateway(bundle) : await startRelay("idle", "-");
+          children.push(server);
+          const open = async (n: number): Promise<Reader[]> => {
+            const readers: Reader[] = [];
+            const ready: Promise<void>[] = [];
+            for (let i = 0; i < n; i++) {
+              if (kind === "sse") {
+                let done!: () => void;
+                ready.push(new Promise<void>((resolve) => (done = resolve)));
+                readers.push(
+                  readSse(`http://127.0.0.1:${server.port}/idle-sse`, { onHeaders: () => done() }),
+                );
+              } else {
+                const reader = readWebSocket(`ws://127.0.0.1:${server.port}/idle-ws`);
+                readers.push(reader);
+                ready.push(reader.open);
+              }
+              if (i % 100 === 99) await sleep(20);
+            }
+            await Promise.all(ready);
+            return readers;
+          };
+          // Warm the code paths once, then measure from a settled process.
+          for (const r of await open(50)) r.close();
+          await sleep(2000);
+          const before = server.rss();
+          const readers = await open(K);
+          await sleep(2000);
+          const after = server.rss();
+          for (const r of readers) r.close();
+          perConnection[target] = (after - before) / K;
+          loads.push(loadavg()[0]!);
+          log(
+            `idle ${kind} ${target}: ${K} connections, RSS ${fmt(before / 1e6, 1)} → ${fmt(after / 1e6, 1)} MB`,
+          );
+          await server.stop();
+        }
+        const goal = kind === "sse" ? 12 : 16;
+        const sluiceKb = perConnection.sluice! / 1024;
+        rows.push({
+          measurement: `Gateway RSS per idle ${kind === "sse" ? "SSE stream" : "WebSocket"} (${fmt(K)} open)`,
+          sluice: `${fmt(sluiceKb, 1)} KB`,
+          reference: `${kind === "sse" ? "node:http" : "ws"} alone: ${fmt(perConnection.reference! / 1024, 1)} KB`,
+          ratio: `${(perConnection.sluice! / perConnection.reference!).toFixed(2)}×`,
+          goal: `≤ ${goal} KB ${sluiceKb <= goal ? "✓" : "✗"}`,
+        });
+      }
+    }
+
+    const report = [
+      `Run of ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, load average during the run ${fmt(Math.min(...loads), 1)}–${fmt(Math.max(...loads), 1)} (the machine is shared; the ratios come from interleaved rounds, medians of ${rounds}).`,
+      "",
+      "| measurement | Sluice | reference (same run) | ratio | goal |",
+      "|---|---:|---|---:|---|",
+      ...rows.map((r) => `| ${r.measurement} | ${r.sluice} | ${r.reference} | ${r.ratio} | ${r.goal} |`),
+    ].join("\n");
+    console.log(report);
+    if (args.write) await writeDocs(report);
+  } finally {
+    for (const c of children) await c.stop();
+    if (only.has("kafka") || only.has("fanout"))
+      await deleteTopics(bootstrap, [topics.kafka, topics.fanout, `${topics.fanout}-relay`]);
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function writeDocs(report: string): Promise<void> {
+  const START = "<!-- bench:message:start -->";
+  const END = "<!-- bench:message:end -->";
+  const path = fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url));
+  const text = await readFile(path, "utf8");
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  const block = `${START}\n${report}\n${END}`;
+  const next =
+    a >= 0 && b > a
+      ? text.slice(0, a) + block + text.slice(b + END.length)
+      : `${text.trimEnd()}\n\n## Message APIs (\`npm run bench:message\`)\n\n${block}\n`;
+  await writeFile(path, next);
+  console.error(`table written into ${path}`);
+}
+
+await main();

@@ -1,0 +1,82 @@
+// Regression guard for the message path: a short `npm run bench:message` (bench/message.ts) — the
+// Kafka → SSE API compiled and run as its bundle, against the minimal Node relay reading the same
+// topic, the same client reading both, interleaved rounds, medians — asserting only a loose floor
+// (0.3× the relay, where the goal is 0.8×) so noise cannot fail it. The full figures live in
+// docs/benchmarks.md.
+//
+// Skipped when the machine is busier than its cores, as test/bench/proxy-smoke.test.ts is (a round
+// can then swing by 2×); SLUICE_MESSAGE_SMOKE=1 runs it anyway.
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  createTopic,
+  deleteTopics,
+  fillTopic,
+  kafkaProducer,
+  readSse,
+  until,
+} from "../../bench/message/clients.ts";
+import {
+  benchSpecs,
+  compileBench,
+  type RunningProcess,
+  startGateway,
+  startRelay,
+} from "../../bench/message/gateway.ts";
+
+import { brokerList, kafkaBootstrap, mqttUrl } from "../setup/env.ts";
+
+const busy = loadavg()[0]! > cpus().length && process.env.SLUICE_MESSAGE_SMOKE !== "1";
+const N = 20_000;
+const bootstrap = brokerList(kafkaBootstrap());
+const topic = `message-smoke-${randomUUID().slice(0, 8)}`;
+const children: RunningProcess[] = [];
+let work: string | undefined;
+
+afterAll(async () => {
+  for (const c of children) await c.stop();
+  if (work) await rm(work, { recursive: true, force: true });
+  if (!busy) await deleteTopics(bootstrap, [topic]);
+});
+
+describe.skipIf(busy)("message path (smoke)", () => {
+  it("streams Kafka → SSE at least 0.3x as fast as a minimal Node relay", async () => {
+    work = await mkdtemp(join(tmpdir(), "sluice-message-smoke-"));
+    await createTopic(bootstrap, topic);
+    const producer = kafkaProducer(bootstrap);
+    await fillTopic(producer, topic, N, 190);
+    await producer.close();
+    const mqtt = new URL(mqttUrl());
+    const specs = benchSpecs(
+      { kafka: topic, fanout: topic, mqtt: "unused" },
+      { kafka: bootstrap.join(","), mqttHost: mqtt.hostname, mqttPort: Number(mqtt.port) },
+    );
+    const gateway = await startGateway(
+      await compileBench(work, { "kafka-sse.yaml": specs["kafka-sse.yaml"]! }),
+    );
+    children.push(gateway);
+    const relay = await startRelay("kafka-relay", topic);
+    children.push(relay);
+    const targets = [
+      { name: "relay", url: `http://127.0.0.1:${relay.port}/events` },
+      { name: "sluice", url: `http://127.0.0.1:${gateway.port}/kafka-sse` },
+    ];
+    const rates: Record<string, number[]> = { relay: [], sluice: [] };
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < targets.length; i++) {
+        const t = targets[(i + round) % targets.length]!;
+        const reader = readSse(t.url);
+        const complete = await until(reader, N, 15_000);
+        reader.close();
+        expect(complete, `${t.name} delivered ${reader.received} of ${N}`).toBe(true);
+        rates[t.name]!.push(((reader.received - 1) * 1000) / (reader.lastAt - reader.firstAt));
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+    const ratio = median(rates.sluice!) / median(rates.relay!);
+    expect(ratio, JSON.stringify(rates)).toBeGreaterThanOrEqual(0.3);
+  }, 180_000);
+});
