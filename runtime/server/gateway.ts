@@ -2,7 +2,7 @@
 // SLUICE_HTTP_PORT and the admin endpoints on SLUICE_ADMIN_PORT, connect message endpoints with
 // retries (a broker that is down makes its API not ready, never crashes the gateway), and drain on
 // SIGTERM: stop accepting, let in-flight exchanges finish, close connections, exit 0.
-import { type IncomingMessage, ServerResponse } from "node:http";
+import { type IncomingMessage, ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import { SecretStore } from "../consumers/secrets.ts";
 import type {
@@ -145,7 +145,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const path = admitRequest(req, pathHandling.mode);
     if (path instanceof BadTarget) {
       refused(req, path);
-      sendError(req, res, 400, BAD_REQUEST);
+      sendError(req, res, path.status, STATUS_CODES[path.status] ?? BAD_REQUEST);
       return;
     }
     const host = (req.headers.host ?? req.headers[":authority"]) as string | undefined;
@@ -192,7 +192,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const path = admitRequest(req, pathHandling.mode);
     if (path instanceof BadTarget) {
       refused(req, path);
-      writeRawError(req, socket, 400, BAD_REQUEST);
+      writeRawError(req, socket, path.status, STATUS_CODES[path.status] ?? BAD_REQUEST);
       return;
     }
     const match = router.match(req.headers.host, path);
