@@ -325,7 +325,8 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     ...(workerIndex !== undefined ? { worker: Number(workerIndex) } : {}),
     httpPort,
     httpsPort,
-    adminPort,
+    // A worker's admin routes are served by the primary's port ("workers started" names it).
+    ...(workerIndex === undefined ? { adminPort } : {}),
     apis: apis.length,
     version: bundle.version,
     pathHandling: pathHandling.mode,
