@@ -5,6 +5,9 @@ import { defineConfig } from "vitest/config";
 // for quick runs of tests that need none.
 export default defineConfig({
   test: {
+    // One gateway process per test (SLUICE_WORKERS=1), whatever the cores: the suite starts many
+    // gateways on a small CI machine. test/runtime/workers.test.ts asks for workers itself.
+    env: { SLUICE_WORKERS: "1" },
     include: ["test/**/*.test.ts"],
     // Needs the JVM and Gravitee's gateway: `npm run test:differential` (vitest.differential.config.ts).
     exclude: ["test/differential/**", "**/node_modules/**"],

@@ -7,7 +7,10 @@
 // unloaded and at half of Sluice's maximum, p99 of Sluice minus p99 of the backend alone.
 //
 //   node bench/proxy.ts [--seconds 5] [--rounds 3] [--connections 50] [--size 64] [--only a,b]
-//                       [--latency-seconds 5] [--no-latency] [--write]
+//                       [--latency-seconds 5] [--no-latency] [--write] [--all-cores]
+//
+// --all-cores: Sluice with a worker on every core against Gravitee's own gateway instead
+// (bench/proxy/all-cores.ts).
 //
 // --write puts the tables into docs/benchmarks.md (between the bench:proxy markers). Absolute
 // figures depend on the machine and its load: the ratios to peers measured in the same run are
@@ -18,6 +21,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { allCores, writeAllCoresDocs } from "./proxy/all-cores.ts";
 import {
   autocannonThroughput,
   findWrk,
@@ -56,6 +60,7 @@ const { values } = parseArgs({
     "latency-seconds": { type: "string", default: "5" },
     "no-latency": { type: "boolean", default: false },
     write: { type: "boolean", default: false },
+    "all-cores": { type: "boolean", default: false },
   },
 });
 
@@ -113,6 +118,24 @@ async function main(): Promise<void> {
   try {
     const { port: backendPort, pid: backendPid } = await role("backend");
     const backendUrl = `http://127.0.0.1:${backendPort}`;
+    if (values["all-cores"]) {
+      const report = await allCores({
+        backendUrl,
+        backendPid,
+        work,
+        seconds,
+        rounds,
+        connections,
+        latencySeconds: Number(values["latency-seconds"]),
+        latency: !values["no-latency"],
+        generator,
+        measure,
+        children,
+      });
+      console.log(report);
+      if (values.write) await writeAllCoresDocs(report);
+      return;
+    }
     targets.push({
       name: "backend",
       label: "backend direct (the limit)",

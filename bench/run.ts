@@ -72,7 +72,14 @@ async function gatewayStart(bundle: string): Promise<{ ms: number; rssMb: number
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
     const child = spawn(NODE, [bundle], {
-      env: { ...process.env, SLUICE_HTTP_PORT: "0", SLUICE_ADMIN_PORT: "0", SLUICE_HOST: "127.0.0.1" },
+      // One process: its start time and RSS (SLUICE_WORKERS would add a worker per core).
+      env: {
+        ...process.env,
+        SLUICE_WORKERS: "1",
+        SLUICE_HTTP_PORT: "0",
+        SLUICE_ADMIN_PORT: "0",
+        SLUICE_HOST: "127.0.0.1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const ms = await new Promise<number>((resolveStart, reject) => {

@@ -134,6 +134,9 @@ export async function startBundle(
   const proc = spawn(process.execPath, [bundle], {
     env: {
       ...process.env,
+      // One process, as the peers it is compared with (nginx with 1 worker, Node servers);
+      // --all-cores asks for workers.
+      SLUICE_WORKERS: "1",
       ...env,
       BENCH_BACKEND: backend,
       SLUICE_HTTP_PORT: String(port),

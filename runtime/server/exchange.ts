@@ -69,6 +69,11 @@ export class GatewayExchange implements Exchange {
   subscribeCount = 0;
   messageErrors = 0;
   private elContext: ElContext | undefined;
+  /**
+   * The client's connection, kept from the start: undici sets `socket` to null on an HTTP/1.1
+   * request it has streamed upstream (core/util.js destroy), and response-phase steps still ask.
+   */
+  private readonly socket: GatewayRequest["socket"];
   /** Made when something asks for `signal` (most proxy exchanges never do). */
   private abort: AbortController | undefined;
 
@@ -81,6 +86,7 @@ export class GatewayExchange implements Exchange {
   ) {
     this.api = api;
     this.request = request;
+    this.socket = request.socket;
     this.response = response;
     this.contextPath = contextPath;
     this.pathInfo = pathInfo;
@@ -126,20 +132,21 @@ export class GatewayExchange implements Exchange {
     };
     const self = this;
     const definition = this.api.definition;
-    const ssl = elSsl(req.socket);
+    const socket = this.socket;
+    const ssl = elSsl(socket);
     this.elContext = {
       request: {
         id: this.requestId,
         transactionId: this.transactionId,
         method: (req.method ?? "GET").toUpperCase(),
-        scheme: "encrypted" in req.socket && req.socket.encrypted ? "https" : "http",
+        scheme: "encrypted" in socket && socket.encrypted ? "https" : "http",
         host: String(req.headers.host ?? req.headers[":authority"] ?? ""),
         path,
         pathInfo: this.pathInfo,
         contextPath: this.contextPath,
         uri: url,
-        remoteAddress: req.socket.remoteAddress ?? "",
-        localAddress: req.socket.localAddress ?? "",
+        remoteAddress: socket.remoteAddress ?? "",
+        localAddress: socket.localAddress ?? "",
         version: req.httpVersionMajor === 2 ? "HTTP_2" : req.httpVersion === "1.0" ? "HTTP_1_0" : "HTTP_1_1",
         timestamp: this.receivedAt,
         ...(ssl === undefined ? {} : { ssl }),

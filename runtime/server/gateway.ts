@@ -2,7 +2,8 @@
 // SLUICE_HTTP_PORT and the admin endpoints on SLUICE_ADMIN_PORT, connect message endpoints with
 // retries (a broker that is down makes its API not ready, never crashes the gateway), and drain on
 // SIGTERM: stop accepting, let in-flight exchanges finish, close connections, exit 0.
-import { type IncomingMessage, ServerResponse } from "node:http";
+import cluster from "node:cluster";
+import { type IncomingMessage, ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import { SecretStore } from "../consumers/secrets.ts";
 import type {
@@ -42,6 +43,7 @@ import { admitRequest, BadTarget, pathHandlingFrom } from "./path.ts";
 import { applyResponseTemplate } from "./response-templates.ts";
 import { Router } from "./router.ts";
 import { readTlsSettings, watchTlsSettings } from "./tls-settings.ts";
+import { reportStarted, runPrimary, serveAdminOverIpc, WORKER_INDEX, workerCount } from "./workers.ts";
 
 export interface GatewayOptions {
   env?: Readonly<Record<string, string | undefined>>;
@@ -69,6 +71,16 @@ export async function runGateway(
 ): Promise<RunningGateway> {
   if (options.manageProcess === false) return startGateway(bundle, options);
   try {
+    // SLUICE_WORKERS > 1 (the default on several cores): this process forks the workers, each of
+    // which runs startGateway, and serves the admin port for them (./workers.ts).
+    const env = options.env ?? process.env;
+    if (cluster.isPrimary) {
+      const workers = workerCount(env);
+      if (workers > 1) {
+        const primary = await runPrimary({ env, log: options.log ?? createLogger(), workers });
+        return { ...primary, apis: [] };
+      }
+    }
     return await startGateway(bundle, options);
   } catch (error) {
     // A start-up failure is an operator's problem (a port in use, a certificate file missing):
@@ -171,7 +183,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const path = admitRequest(req, pathHandling.mode);
     if (path instanceof BadTarget) {
       refused(req, path);
-      sendError(req, res, 400, BAD_REQUEST);
+      sendError(req, res, path.status, STATUS_CODES[path.status] ?? BAD_REQUEST);
       return;
     }
     const host = (req.headers.host ?? req.headers[":authority"]) as string | undefined;
@@ -219,7 +231,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const path = admitRequest(req, pathHandling.mode);
     if (path instanceof BadTarget) {
       refused(req, path);
-      writeRawError(req, socket, 400, BAD_REQUEST);
+      writeRawError(req, socket, path.status, STATUS_CODES[path.status] ?? BAD_REQUEST);
       return;
     }
     const match = router.match(req.headers.host, path);
@@ -348,17 +360,23 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
   // Health, metrics and info are for the node and its probes, not for the traffic's clients.
   const adminHost = env.SLUICE_ADMIN_HOST || "127.0.0.1";
-  await admin
-    .listen({ port: requestedAdminPort, host: adminHost })
-    .catch(async (error: NodeJS.ErrnoException) => {
-      server.net.close();
-      tlsServer?.close();
-      stopTlsWatch?.();
-      throw new Error(
-        `cannot listen on ${adminHost}:${requestedAdminPort} (SLUICE_ADMIN_PORT, SLUICE_ADMIN_HOST): ${error.code ?? error.message}`,
-      );
-    });
-  const adminAddress = admin.server.address();
+  // A worker's admin routes answer the primary, which serves the admin port for all workers.
+  const workerIndex = cluster.isWorker ? env[WORKER_INDEX] : undefined;
+  if (workerIndex !== undefined) {
+    serveAdminOverIpc(admin);
+    await admin.ready();
+  } else
+    await admin
+      .listen({ port: requestedAdminPort, host: adminHost })
+      .catch(async (error: NodeJS.ErrnoException) => {
+        server.net.close();
+        tlsServer?.close();
+        stopTlsWatch?.();
+        throw new Error(
+          `cannot listen on ${adminHost}:${requestedAdminPort} (SLUICE_ADMIN_PORT, SLUICE_ADMIN_HOST): ${error.code ?? error.message}`,
+        );
+      });
+  const adminAddress = workerIndex === undefined ? admin.server.address() : null;
   const adminPort = typeof adminAddress === "object" && adminAddress ? adminAddress.port : 0;
 
   const endpoints = apis.flatMap((a) => a.groups.flatMap((g) => g.endpoints));
@@ -367,19 +385,24 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       .flatMap((g) => g.endpoints)
       .filter(isMessageEndpoint)
       .map((e) => connectWithRetry(e, log, () => draining));
-    // Push entrypoints (webhook) start delivering once the API's endpoints are connected.
-    if (api.entrypoints.some((e) => e.start)) {
+    // Push entrypoints (webhook) start delivering once the API's endpoints are connected — in one
+    // worker only: one delivery per message.
+    if (api.entrypoints.some((e) => e.start) && (workerIndex === undefined || workerIndex === "1")) {
       void Promise.all(connecting).then(() => {
         if (!draining) for (const e of api.entrypoints) e.start?.(api);
       });
     }
   }
   const healthChecks = startHealthChecks(apis, env);
-  notifier.start({ readiness, deliveries });
+  // Notifications from one worker only (or the single process): one message per event.
+  if (workerIndex === undefined || workerIndex === "1") notifier.start({ readiness, deliveries });
+  if (workerIndex !== undefined) reportStarted(httpPort, httpsPort);
   log.info("gateway started", {
+    ...(workerIndex !== undefined ? { worker: Number(workerIndex) } : {}),
     httpPort,
     httpsPort,
-    adminPort,
+    // A worker's admin routes are served by the primary's port ("workers started" names it).
+    ...(workerIndex === undefined ? { adminPort } : {}),
     apis: apis.length,
     version: bundle.version,
     pathHandling: pathHandling.mode,

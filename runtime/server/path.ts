@@ -36,11 +36,14 @@ export interface RequestTarget {
   readonly authority?: string;
 }
 
-/** Why a target was refused (the 400's log detail; the client gets `Bad Request`). */
+/** Why a request was refused before routing (the log's detail); the client gets `status`. */
 export class BadTarget {
   readonly reason: string;
-  constructor(reason: string) {
+  /** 400, or 501 for a transfer coding the gateway does not implement, 505 for an HTTP version. */
+  readonly status: 400 | 501 | 505;
+  constructor(reason: string, status: 400 | 501 | 505 = 400) {
     this.reason = reason;
+    this.status = status;
   }
 }
 
@@ -154,6 +157,8 @@ const HEX = "0123456789ABCDEF";
 /** Percent-decodes unreserved characters; other escapes upper-cased; non-ASCII percent-encoded. */
 function decodeUnreserved(path: string): string | BadTarget {
   let out = "";
+  /** The byte of the escape just before, if the previous character was one (-1 otherwise). */
+  let lead = -1;
   for (let i = 0; i < path.length; i++) {
     const c = path.charCodeAt(i);
     if (c === 37) {
@@ -161,8 +166,19 @@ function decodeUnreserved(path: string): string | BadTarget {
       const lo = hexValue(path.charCodeAt(i + 2));
       if (hi < 0 || lo < 0) return new BadTarget("malformed percent-escape in the path");
       const byte = hi * 16 + lo;
+      if (byte < 32 || byte === 127) return new BadTarget("encoded control character in the path");
+      // An overlong UTF-8 form (`%C0%AE` is `.` to a decoder that accepts it; RFC 3629 §10 forbids
+      // it): a lead byte C0/C1 before a continuation byte, E0 before 80–9F, F0 before 80–8F.
+      if (
+        (lead === 0xc0 || lead === 0xc1 ? byte >= 0x80 && byte <= 0xbf : false) ||
+        (lead === 0xe0 && byte >= 0x80 && byte <= 0x9f) ||
+        (lead === 0xf0 && byte >= 0x80 && byte <= 0x8f)
+      )
+        return new BadTarget("overlong UTF-8 in the path");
+      lead = byte;
       out += isUnreserved(byte) ? String.fromCharCode(byte) : `%${HEX[hi]}${HEX[lo]}`;
       i += 2;
+      continue;
     } else if (c <= 32 || c === 127) {
       return new BadTarget("control character in the path");
     } else if (c === 92 || c === 35) {
@@ -173,6 +189,7 @@ function decodeUnreserved(path: string): string | BadTarget {
     } else {
       out += path[i];
     }
+    lead = -1;
   }
   // `%2561` is `%61` to a receiver that decodes once, `a` to one that decodes twice (checked on
   // the result: `%25%36%31` becomes `%2561` here).
@@ -220,6 +237,19 @@ export function pathHandlingFrom(value: string | undefined): { mode: PathHandlin
  * HTTP/2 `host` contradicts `:authority` (RFC 9113 §8.3.1), is refused. Returns the routing path.
  */
 export function admitRequest(req: GatewayRequest, mode: PathHandling): string | BadTarget {
+  // Node's HTTP/1 parser also takes `HTTP/0.9`-style and `HTTP/2.0` request lines.
+  if (req.httpVersionMajor !== 1 && !("stream" in req))
+    return new BadTarget(`HTTP/${req.httpVersion} request line`, 505);
+  const te = req.headers["transfer-encoding"];
+  if (te !== undefined) {
+    // RFC 9112 §6.1 and §6.3: Transfer-Encoding in an HTTP/1.0 request, or without `chunked` as
+    // the final coding, is faulty framing (400); codings before a final `chunked` (gzip, identity,
+    // a second chunked) are ones the gateway does not implement (501).
+    if (req.httpVersionMinor === 0) return new BadTarget("Transfer-Encoding in an HTTP/1.0 request");
+    const codings = te.toLowerCase();
+    if (codings !== "chunked")
+      return new BadTarget(`Transfer-Encoding ${te}`, /,\s*chunked$/.test(codings) ? 501 : 400);
+  }
   const raw = req.rawHeaders;
   let hosts = 0;
   for (let i = 0; i < raw.length; i += 2) {
@@ -230,9 +260,49 @@ export function admitRequest(req: GatewayRequest, mode: PathHandling): string | 
   const authority = req.headers[":authority"];
   if (hosts === 1 && authority !== undefined && authority !== req.headers.host)
     return new BadTarget("host and :authority differ");
+  const host = req.headers.host;
+  if (host !== undefined && !validHost(host)) return new BadTarget("invalid Host");
   const target = resolveTarget(req.url ?? "/", mode);
   if (target instanceof BadTarget) return target;
+  if (target.authority !== undefined && !validHost(target.authority))
+    return new BadTarget("invalid authority in an absolute-form target");
   if (target.url !== req.url) req.url = target.url;
   if (target.authority !== undefined) req.headers.host = target.authority;
   return target.path;
 }
+
+/**
+ * RFC 9112 §3.2 asks for 400 on a Host that is not `uri-host [":" port]` (RFC 3986 §3.2.2): an
+ * IP literal in brackets, or a reg-name, then digits after a colon. A slash, `@`, a space or a
+ * second colon outside brackets would give routing, `#request.host` and the logs a value that names
+ * no host. Percent-escapes, which RFC 3986 allows in a reg-name, are refused too: DNS names are
+ * ASCII (IDNs travel as punycode), and `gw%2Fx` names no host either.
+ */
+export function validHost(host: string): boolean {
+  let i = 0;
+  if (host.charCodeAt(0) === 91 /* [ */) {
+    const end = host.indexOf("]");
+    if (end < 0) return false;
+    for (i = 1; i < end; i++) {
+      const c = host.charCodeAt(i);
+      if (!((hexValue(c) >= 0 || c === 58 /* : */ || c === 46) /* . */)) return false;
+    }
+    i = end + 1;
+  } else {
+    for (; i < host.length; i++) {
+      const c = host.charCodeAt(i);
+      if (c === 58) break;
+      if (!(isUnreserved(c) || SUB_DELIMS.includes(c))) return false;
+    }
+  }
+  if (i === host.length) return true;
+  if (host.charCodeAt(i) !== 58) return false;
+  for (i++; i < host.length; i++) {
+    const c = host.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** RFC 3986 §2.2 sub-delims: ! $ & ' ( ) * + , ; = */
+const SUB_DELIMS = [33, 36, 38, 39, 40, 41, 42, 43, 44, 59, 61];

@@ -1,3 +1,5 @@
+import { FLAG, H2, h2Frame, hpack, hpackIndexed } from "./harness.ts";
+
 // The hostile table: one row a request an attacker (or a broken client or backend) might send,
 // what the gateway must answer, and what the backend may see. Rows name the API they aim at:
 // `public` (keyless, /public → backend /pub), `secure` (API key, /sec → /sec), `app` (keyless, its
@@ -27,6 +29,8 @@ export interface Row {
   h1?: ReadonlyArray<string | number>;
   /** HTTP/2 (h2c, prior knowledge) through node:http2; x-row is added. */
   h2?: { headers: Record<string, string>; body?: string };
+  /** HTTP/2 frames written by hand (harness.ts h2RawExchange), given the row's tag for `x-row`. */
+  h2raw?: (tag: string) => ReadonlyArray<Buffer | number>;
   /** The final status, or "closed" for a connection closed without a response. */
   status: number | "closed";
   /** What reaches the backend; "none" (the default for 4xx/5xx and "closed"): nothing. */
@@ -521,22 +525,8 @@ answer("hop-by-hop", 200, {
 answer("chunked-with-trailer", 200, { lacks: ["trailer"] });
 answer("switching-unasked", 502, {});
 answer("bad-header", 502, {});
-rows.push({
-  id: "h1 backend answers 100 Continue then 200",
-  h1: get("/public/answer/continue-then-200"),
-  status: 200,
-  response: { body: "ok" },
-  backend: { url: "/pub/answer/continue-then-200" },
-  todo: "undici, the HTTP/1.1 upstream client, fails on an interim 100 it did not ask for (client-h1.js onHeadersComplete; nodejs/undici#197, open, also in undici 8.14)",
-});
-rows.push({
-  id: "h2 backend answers 100 Continue then 200",
-  h2: h2get("/public/answer/continue-then-200"),
-  status: 200,
-  response: { body: "ok" },
-  backend: { url: "/pub/answer/continue-then-200" },
-  todo: "undici, the HTTP/1.1 upstream client, fails on an interim 100 it did not ask for (client-h1.js onHeadersComplete; nodejs/undici#197, open, also in undici 8.14)",
-});
+answer("continue-then-200", 200, { body: "ok" });
+answer("continue-twice-then-103-then-201", 201, { body: "ok", lacks: ["link"] });
 both(
   "backend never answers → 504 after readTimeout",
   "/public/answer/no-answer",
@@ -629,6 +619,556 @@ rows.push({
   closesWithinMs: 4000,
   waitMs: 6000,
   backend: { url: "/pub/x" },
+});
+
+// ═══ A second probe, written apart from the gateway (issue 11's "tried as a new user would") ═══
+
+// ── Transfer-Encoding and Content-Length spelled to split parsers (CL.TE, TE.CL, TE.TE) ───────
+const chunkedPost = (te: string, body = "3\r\nabc\r\n0\r\n\r\n") => post(`${te}\r\n`, body);
+const framing = (id: string, h1: string[], status: number, backend?: Row["backend"]) =>
+  rows.push({ id: `h1 framing ${id}`, h1, status, ...(backend ? { backend } : {}) });
+const whole = { url: "/pub/echo", outcome: "complete" } as const;
+/** Node's parser fails mid-body: the upstream request may have started, and then it is aborted. */
+const midBody = { url: "/pub/echo", outcome: "aborted", optional: true } as const;
+framing(
+  "TE chunked then TE identity",
+  chunkedPost("Transfer-Encoding: chunked\r\nTransfer-Encoding: identity"),
+  400,
+);
+framing(
+  "TE identity then TE chunked",
+  chunkedPost("Transfer-Encoding: identity\r\nTransfer-Encoding: chunked"),
+  501,
+);
+framing("TE with a tab before chunked", chunkedPost("Transfer-Encoding:\tchunked"), 200, whole);
+// Node's parser is stricter than RFC 9110 §5.5 (which allows trailing whitespace): refused, safely.
+framing("TE with trailing whitespace", chunkedPost("Transfer-Encoding: chunked \t"), 400);
+framing("TE Chunked (case)", chunkedPost("Transfer-Encoding: Chunked"), 200, whole);
+framing("TE without a space", chunkedPost("Transfer-Encoding:chunked"), 200, whole);
+framing("TE with a vertical tab", chunkedPost("Transfer-Encoding: \u000bchunked"), 400);
+framing("TE with a form feed", chunkedPost("Transfer-Encoding: \u000cchunked"), 400);
+framing('TE "chunked" quoted', chunkedPost('Transfer-Encoding: "chunked"'), 400);
+framing("TE chunked with a parameter", chunkedPost("Transfer-Encoding: chunked;q=1"), 400);
+framing("TE chunked, chunked", chunkedPost("Transfer-Encoding: chunked, chunked"), 400);
+framing(
+  "TE gzip, chunked (a coding the gateway cannot undo)",
+  chunkedPost("Transfer-Encoding: gzip, chunked"),
+  501,
+);
+framing("TE name with a trailing space", chunkedPost("Transfer-Encoding : chunked"), 400);
+framing("TE folded onto a previous line", chunkedPost("X-A: 1\r\n Transfer-Encoding: chunked"), 400);
+framing("TE behind a bare CR", chunkedPost("X-A: 1\rTransfer-Encoding: chunked"), 400);
+framing(
+  "TE with an underscore is another header",
+  [
+    "POST /public/echo HTTP/1.1\r\nHost: gw\r\nConnection: close\r\nTransfer_Encoding: chunked\r\nContent-Length: 3\r\n\r\nabc",
+  ],
+  200,
+  { url: "/pub/echo", outcome: "complete", lacks: ["transfer-encoding"] },
+);
+framing(
+  "TE in an HTTP/1.0 request",
+  ["POST /public/echo HTTP/1.0\r\nHost: gw\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"],
+  400,
+);
+framing("CL then TE (CL.TE)", post("Content-Length: 6\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\nG"), 400);
+framing(
+  "TE then CL (TE.CL)",
+  post("Transfer-Encoding: chunked\r\nContent-Length: 3\r\n", "8\r\nSMUGGLED\r\n0\r\n\r\n"),
+  400,
+);
+// Kept alive (no Connection: close, after which Node refuses further bytes): the rest of the bytes
+// is a request of its own, which the key-protected API refuses.
+const keptAlive = (head: string, body: string) => [
+  `POST /public/echo HTTP/1.1\r\nHost: gw\r\n${head}\r\n${body}`,
+];
+framing(
+  "CL 0 then a smuggled request",
+  keptAlive("Content-Length: 0\r\n", "GET /sec/admin HTTP/1.1\r\nHost: gw\r\n\r\n"),
+  200,
+  {
+    url: "/pub/echo",
+    outcome: "complete",
+  },
+);
+framing("CL repeated with the same value", post("Content-Length: 3\r\nContent-Length: 3\r\n", "abc"), 400);
+framing("CL with leading zeros", post("Content-Length: 003\r\n", "abc"), 200, whole);
+framing("CL with trailing whitespace", post("Content-Length: 3 \r\n", "abc"), 200, whole);
+framing("CL beyond 2^64", post("Content-Length: 18446744073709551619\r\n", "abc"), 400);
+framing("CL in hex", post("Content-Length: 0x3\r\n", "abc"), 400);
+framing("CL with a vertical tab", post("Content-Length:\u000b3\r\n", "abc"), 400);
+framing(
+  "CL shorter than the body: the rest is a new request",
+  keptAlive("Content-Length: 1\r\n", "aGET /sec/admin HTTP/1.1\r\nHost: gw\r\n\r\n"),
+  200,
+  {
+    url: "/pub/echo",
+    outcome: "complete",
+  },
+);
+framing(
+  "chunk extension",
+  chunkedPost("Transfer-Encoding: chunked", "3;name=value\r\nabc\r\n0\r\n\r\n"),
+  200,
+  whole,
+);
+framing(
+  "chunk extension with a bare LF",
+  chunkedPost("Transfer-Encoding: chunked", "3;x\nabc\r\n0\r\n\r\n"),
+  400,
+);
+framing(
+  "chunk size with leading spaces",
+  chunkedPost("Transfer-Encoding: chunked", "  3\r\nabc\r\n0\r\n\r\n"),
+  400,
+);
+framing("chunk size 0x3", chunkedPost("Transfer-Encoding: chunked", "0x3\r\nabc\r\n0\r\n\r\n"), 400);
+framing("chunk size with a sign", chunkedPost("Transfer-Encoding: chunked", "+3\r\nabc\r\n0\r\n\r\n"), 400);
+framing(
+  "chunk longer than its size",
+  chunkedPost("Transfer-Encoding: chunked", "3\r\nabcdef\r\n0\r\n\r\n"),
+  400,
+  midBody,
+);
+framing("chunk lines ended by bare LF", chunkedPost("Transfer-Encoding: chunked", "3\nabc\n0\n\n"), 400);
+framing(
+  "chunk data ended by bare CR",
+  chunkedPost("Transfer-Encoding: chunked", "3\r\nabc\r0\r\n\r\n"),
+  400,
+  midBody,
+);
+framing(
+  "trailer tries Content-Length and Host",
+  chunkedPost("Transfer-Encoding: chunked", "3\r\nabc\r\n0\r\nContent-Length: 50\r\nHost: evil\r\n\r\n"),
+  400,
+  midBody,
+);
+
+// ── Header lines and request lines ────────────────────────────────────────────────────────────
+const head = (id: string, raw: string, status: number, backend?: Row["backend"]) =>
+  rows.push({ id: `h1 head ${id}`, h1: [raw], status, ...(backend ? { backend } : {}) });
+const line = (headers: string) => `GET /public/x HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n${headers}\r\n`;
+head("bare CR in a header value", line("X-A: a\rb\r\n"), 400);
+head("LF inside a header value", line("X-A: a\nX-Injected: 1\r\n"), 400);
+head("DEL in a header value", line("X-A: a\u007fb\r\n"), 400);
+head("obs-text in a header value passes", line("X-A: caf\u00e9\r\n"), 200, {
+  url: "/pub/x",
+  has: { "x-a": "caf\u00e9" },
+});
+head("header name with a tab before the colon", line("X-A\t: 1\r\n"), 400);
+head("header line without a colon", line("X-A 1\r\n"), 400);
+head("empty header name", line(": 1\r\n"), 400);
+head("header name with @", line("X-A@: 1\r\n"), 400);
+head("header name in UTF-8", line("X-\u00c3\u00a9: 1\r\n"), 400);
+head("bare CR line endings", "GET /public/x HTTP/1.1\rHost: gw\rConnection: close\r\r", 400);
+head(
+  "request line with a fourth word",
+  "GET /public/x HTTP/1.1 extra\r\nHost: gw\r\nConnection: close\r\n\r\n",
+  400,
+);
+head("HTTP/0.9 request line", "GET /public/x\r\n\r\n", 505);
+head(
+  "HTTP/2.0 in an HTTP/1 request line",
+  "GET /public/x HTTP/2.0\r\nHost: gw\r\nConnection: close\r\n\r\n",
+  505,
+);
+head(
+  "tab as the request-line separator",
+  "GET\t/public/x HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n",
+  400,
+);
+head(
+  "request line of 20 KiB",
+  `GET /public/${"a".repeat(20_000)} HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n`,
+  431,
+);
+head("3,000 header lines", line("a: 1\r\n".repeat(3000)), 431);
+head("1,000 header lines", line("a: 1\r\n".repeat(1000)), 431);
+// RFC 9112 §2.2 lets a server skip empty lines before a request; Node's parser refuses them.
+head("leading empty lines", `\r\n\r\n${line("")}`, 400);
+// No tunnels: Node hands CONNECT to a 'connect' listener, and without one closes the connection.
+rows.push({
+  id: "h1 head CONNECT authority-form",
+  h1: ["CONNECT gw:443 HTTP/1.1\r\nHost: gw:443\r\n\r\n"],
+  status: "closed",
+});
+rows.push({
+  id: "h1 head CONNECT to a path",
+  h1: ["CONNECT /public/x HTTP/1.1\r\nHost: gw\r\n\r\n"],
+  status: "closed",
+});
+head("GET with an authority-form target", "GET gw:80 HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n", 400);
+head(
+  "OPTIONS * with a body",
+  "OPTIONS * HTTP/1.1\r\nHost: gw\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc",
+  400,
+);
+head(
+  "absolute-form upper-case scheme and host",
+  "GET HTTP://GW/public/x HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n",
+  200,
+  { url: "/pub/x" },
+);
+head(
+  "absolute-form with an IPv6 host",
+  "GET http://[::1]:8082/public/x HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n",
+  200,
+  { url: "/pub/x" },
+);
+head(
+  "absolute-form with a fragment",
+  "GET http://gw/public/x#/../../sec HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n",
+  400,
+);
+head(
+  "absolute-form traversal through an encoded host",
+  "GET http://gw%2fsec/../public/x HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n",
+  400,
+);
+head("Host with a slash", "GET /public/x HTTP/1.1\r\nHost: gw/../sec\r\nConnection: close\r\n\r\n", 400);
+head(
+  "Host with a non-numeric port",
+  "GET /public/x HTTP/1.1\r\nHost: gw:abc\r\nConnection: close\r\n\r\n",
+  400,
+);
+head("Host as a list", "GET /public/x HTTP/1.1\r\nHost: gw, api.example\r\nConnection: close\r\n\r\n", 400);
+head("Host with userinfo", "GET /public/x HTTP/1.1\r\nHost: user@gw\r\nConnection: close\r\n\r\n", 400);
+head("Host with a space inside", "GET /public/x HTTP/1.1\r\nHost: gw evil\r\nConnection: close\r\n\r\n", 400);
+head(
+  "vhost by a Host with a trailing dot",
+  "GET /v/x HTTP/1.1\r\nHost: api.example.\r\nConnection: close\r\n\r\n",
+  404,
+);
+head("Expect with an unknown expectation", line("Expect: 200-ok\r\n"), 417);
+head("Connection lists Host", line("Connection: host\r\n"), 200, { url: "/pub/x" });
+head(
+  "Connection lists the API key header",
+  `GET /sec/x HTTP/1.1\r\nHost: gw\r\nConnection: close, x-gravitee-api-key\r\nX-Gravitee-Api-Key: hostile-key-0123456789\r\n\r\n`,
+  200,
+  { url: "/sec/x", lacks: ["x-gravitee-api-key"] },
+);
+head(
+  "X-Forwarded-For sent by the client is not trusted as the address",
+  line("X-Forwarded-For: 10.0.0.1\r\n"),
+  200,
+  { url: "/pub/x" },
+);
+rows.push({
+  id: "h1 100 pipelined GETs are answered in order",
+  h1: [
+    Array.from(
+      { length: 100 },
+      (_, i) =>
+        `GET /public/pipe/${i} HTTP/1.1\r\nHost: gw\r\n${i === 99 ? "Connection: close\r\n" : ""}\r\n`,
+    ).join(""),
+  ],
+  status: 200,
+  response: { body: JSON.stringify({ url: "/pub/pipe/0" }) },
+  waitMs: 4000,
+});
+
+// ── Paths ─────────────────────────────────────────────────────────────────────────────────────
+for (const path of [
+  "/public/%c0%ae%c0%ae/sec/admin",
+  "/public/%e0%80%ae%e0%80%ae/sec/admin",
+  "/public/%c0%af../sec/admin",
+  "/public/%u002e%u002e/sec/admin",
+  "/public/..%00/sec/admin",
+  "/public/%00",
+  "/public/..%0d%0a/sec/admin",
+  "/public/%ef%bc%8e%ef%bc%8e/sec/admin",
+  "/public/..%c0%afsec/admin",
+  "/public/.%00./sec/admin",
+]) {
+  both(`second probe refused ${path}`, path, 400);
+}
+both("second probe /public;/../sec/admin → secure", "/public;/../sec/admin", 401);
+// `;` is a segment of its own here, and `..` removes it: the keyless API, and no `;` goes upstream.
+both("second probe /public/;/../sec/admin stays public", "/public/;/../sec/admin", 200, {
+  url: "/pub/sec/admin",
+});
+both("second probe /sec;x=1/admin is no context path", "/sec;x=1/admin", 404);
+both("second probe /SEC/admin is no context path", "/SEC/admin", 404);
+both("second probe %2F after the context path", "/public%2F../sec/admin", 400);
+both("second probe dots in the query stay", "/public/x?%2e%2e/sec", 200, { url: "/pub/x?%2e%2e/sec" });
+
+// ── HTTP/2 frames node:http2 would not send ──────────────────────────────────────────────────
+type Fields = ReadonlyArray<readonly [string, string]>;
+const request = (tag: string, path = "/public/x", method = "GET"): Fields => [
+  [":method", method],
+  [":scheme", "http"],
+  [":authority", "gw"],
+  [":path", path],
+  ["x-row", tag],
+  ["x-client", tag],
+];
+const headersFrame = (fields: Fields, endStream = true) =>
+  h2Frame(H2.HEADERS, FLAG.END_HEADERS | (endStream ? FLAG.END_STREAM : 0), 1, hpack(fields));
+const raw = (
+  id: string,
+  fields: (tag: string) => Fields,
+  status: number | "closed",
+  backend?: Row["backend"],
+) =>
+  rows.push({
+    id: `h2 frames ${id}`,
+    h2raw: (tag) => [headersFrame(fields(tag))],
+    status,
+    ...(backend ? { backend } : {}),
+  });
+const replace = (fields: Fields, name: string, value: string | undefined): Fields =>
+  value === undefined
+    ? fields.filter(([n]) => n !== name)
+    : fields.map(([n, v]) => [n, n === name ? value : v] as const);
+
+// nghttp2 drops a regular field with an invalid name or value (and resets the stream for upper-case
+// names, connection-specific fields and bad pseudo-headers): nothing of it reaches the backend.
+raw("a plain request (the rig works)", (t) => request(t), 200, { url: "/pub/x" });
+raw("upper-case header name", (t) => [...request(t), ["X-Upper", "1"]], "closed");
+raw(
+  "upper-case pseudo-header",
+  (t) => request(t).map(([n, v]) => [n === ":path" ? ":PATH" : n, v] as const),
+  "closed",
+);
+for (const [name, value] of [
+  ["connection", "keep-alive"],
+  ["keep-alive", "timeout=5"],
+  ["proxy-connection", "keep-alive"],
+  ["transfer-encoding", "chunked"],
+  ["upgrade", "websocket"],
+  ["te", "gzip"],
+] as const)
+  raw(`connection-specific ${name}: ${value}`, (t) => [...request(t), [name, value]], "closed");
+raw("te: trailers is allowed", (t) => [...request(t), ["te", "trailers"]], 200, {
+  url: "/pub/x",
+  lacks: ["te"],
+});
+raw("CR LF in a header value", (t) => [...request(t), ["x-a", "1\r\nx-injected: 1"]], 200, {
+  url: "/pub/x",
+  lacks: ["x-a", "x a", "x:a", "x-injected"],
+});
+raw("NUL in a header value", (t) => [...request(t), ["x-a", "a\u0000b"]], 200, {
+  url: "/pub/x",
+  lacks: ["x-a", "x a", "x:a", "x-injected"],
+});
+raw("CR LF in :path", (t) => replace(request(t), ":path", "/public/x HTTP/1.1\r\nx-injected: 1"), "closed");
+raw("space in a header name", (t) => [...request(t), ["x a", "1"]], 200, {
+  url: "/pub/x",
+  lacks: ["x-a", "x a", "x:a", "x-injected"],
+});
+raw("colon inside a header name", (t) => [...request(t), ["x:a", "1"]], 200, {
+  url: "/pub/x",
+  lacks: ["x-a", "x a", "x:a", "x-injected"],
+});
+raw("leading space in a header value", (t) => [...request(t), ["x-a", " 1"]], 200, {
+  url: "/pub/x",
+  lacks: ["x-a", "x a", "x:a", "x-injected"],
+});
+raw("no :method", (t) => replace(request(t), ":method", undefined), "closed");
+raw("no :path", (t) => replace(request(t), ":path", undefined), "closed");
+raw("no :scheme", (t) => replace(request(t), ":scheme", undefined), "closed");
+raw("empty :path", (t) => replace(request(t), ":path", ""), "closed");
+raw(":path without a leading slash", (t) => replace(request(t), ":path", "public/x"), "closed");
+raw(":path * on a GET", (t) => replace(request(t), ":path", "*"), "closed");
+raw(":path in absolute form", (t) => replace(request(t), ":path", "http://gw/public/x"), "closed");
+raw(
+  "two :path",
+  (t) => [...request(t).slice(0, 4), [":path", "/sec/admin"], ...request(t).slice(4)],
+  "closed",
+);
+raw(
+  "pseudo-header after a regular one",
+  (t) => [...replace(request(t), ":path", undefined), [":path", "/public/x"]],
+  "closed",
+);
+raw(":status in a request", (t) => [[":status", "200"], ...request(t)], "closed");
+raw(
+  "unknown pseudo-header",
+  (t) => [...request(t).slice(0, 4), [":foo", "bar"], ...request(t).slice(4)],
+  "closed",
+);
+raw(
+  ":protocol without extended CONNECT",
+  (t) => [...request(t).slice(0, 4), [":protocol", "websocket"], ...request(t).slice(4)],
+  "closed",
+);
+raw("lower-case :method", (t) => replace(request(t), ":method", "get"), 400);
+raw(":method with a space", (t) => replace(request(t), ":method", "GET /sec/admin"), "closed");
+raw(":scheme javascript", (t) => replace(request(t), ":scheme", "javascript"), 200, { url: "/pub/x" });
+raw(":authority with userinfo", (t) => replace(request(t), ":authority", "user@gw"), "closed");
+raw(":authority with a slash", (t) => replace(request(t), ":authority", "gw/../sec"), "closed");
+raw(
+  "CONNECT (RFC 9113 §8.5)",
+  (t) => [
+    [":method", "CONNECT"],
+    [":authority", "gw:443"],
+    ["x-row", t],
+  ],
+  405,
+);
+raw(
+  "extended CONNECT for a WebSocket (RFC 8441), not offered",
+  (t) => [
+    [":method", "CONNECT"],
+    [":protocol", "websocket"],
+    [":scheme", "http"],
+    [":path", "/public/ws"],
+    [":authority", "gw"],
+    ["sec-websocket-version", "13"],
+    ["x-row", t],
+  ],
+  "closed",
+);
+raw(
+  "an HTTP/1.1 WebSocket handshake over h2",
+  (t) => [
+    ...request(t, "/public/ws"),
+    ["sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ=="],
+    ["sec-websocket-version", "13"],
+  ],
+  200,
+  { url: "/pub/ws", lacks: ["upgrade"] },
+);
+rows.push({
+  id: "h2 frames body shorter than content-length",
+  h2raw: (t) => [
+    h2Frame(
+      H2.HEADERS,
+      FLAG.END_HEADERS,
+      1,
+      hpack([...request(t, "/public/upload", "POST"), ["content-length", "10"]]),
+    ),
+    h2Frame(H2.DATA, FLAG.END_STREAM, 1, Buffer.from("abc")),
+  ],
+  status: "closed",
+  backend: { url: "/pub/upload", outcome: "aborted", optional: true },
+});
+rows.push({
+  id: "h2 frames body longer than content-length",
+  h2raw: (t) => [
+    h2Frame(
+      H2.HEADERS,
+      FLAG.END_HEADERS,
+      1,
+      hpack([...request(t, "/public/upload", "POST"), ["content-length", "2"]]),
+    ),
+    h2Frame(H2.DATA, FLAG.END_STREAM, 1, Buffer.from("abcdef")),
+  ],
+  status: "closed",
+  backend: { url: "/pub/upload", outcome: "aborted", optional: true },
+});
+rows.push({
+  id: "h2 frames CONTINUATION flood (CVE-2024-27316 class) closes the connection",
+  h2raw: (t) => [
+    h2Frame(H2.HEADERS, 0, 1, hpack(request(t))),
+    ...Array.from({ length: 5000 }, (_, i) =>
+      h2Frame(H2.CONTINUATION, 0, 1, hpack([[`x-c${i}`, "v".repeat(100)]])),
+    ),
+  ],
+  status: "closed",
+  closesWithinMs: 3000,
+  waitMs: 4000,
+});
+rows.push({
+  id: "h2 frames endless CONTINUATION of empty frames closes the connection",
+  h2raw: (t) => [
+    h2Frame(H2.HEADERS, 0, 1, hpack(request(t))),
+    ...Array.from({ length: 20_000 }, () => h2Frame(H2.CONTINUATION, 0, 1)),
+  ],
+  status: "closed",
+  closesWithinMs: 3000,
+  waitMs: 4000,
+});
+rows.push({
+  id: "h2 frames HPACK bomb (one 4 KiB entry referenced 2,000 times)",
+  h2raw: (t) => [
+    h2Frame(
+      H2.HEADERS,
+      FLAG.END_HEADERS | FLAG.END_STREAM,
+      1,
+      Buffer.concat([hpack(request(t)), hpackIndexed("x-bomb", "b".repeat(4000)), Buffer.alloc(2000, 0xbe)]),
+    ),
+  ],
+  status: "closed",
+});
+rows.push({
+  id: "h2 frames SETTINGS flood closes the connection",
+  h2raw: () => [Buffer.concat(Array.from({ length: 50_000 }, () => h2Frame(H2.SETTINGS, 0, 0)))],
+  status: "closed",
+  closesWithinMs: 3000,
+  waitMs: 4000,
+});
+rows.push({
+  id: "h2 frames PING flood closes the connection",
+  h2raw: () => [Buffer.concat(Array.from({ length: 50_000 }, () => h2Frame(H2.PING, 0, 0, Buffer.alloc(8))))],
+  status: "closed",
+  closesWithinMs: 3000,
+  waitMs: 4000,
+});
+rows.push({
+  id: "h2 frames empty DATA flood (CVE-2019-9518) closes the connection",
+  h2raw: (t) => [
+    h2Frame(H2.HEADERS, FLAG.END_HEADERS, 1, hpack(request(t, "/public/upload", "POST"))),
+    Buffer.concat(Array.from({ length: 20_000 }, () => h2Frame(H2.DATA, 0, 1))),
+  ],
+  status: "closed",
+  closesWithinMs: 3000,
+  waitMs: 4000,
+  backend: { url: "/pub/upload", outcome: "aborted", optional: true },
+});
+rows.push({
+  id: "h2 frames headers dripped one CONTINUATION a second are cut off",
+  h2raw: (t) => [
+    h2Frame(H2.HEADERS, 0, 1, hpack(request(t))),
+    ...Array.from({ length: 8 }, (_, i) => [
+      600,
+      h2Frame(H2.CONTINUATION, 0, 1, hpack([[`x-d${i}`, "1"]])),
+    ]).flat(),
+  ],
+  status: "closed",
+  closesWithinMs: 4500,
+  waitMs: 6000,
+});
+
+// ── Slow clients, other shapes ────────────────────────────────────────────────────────────────
+rows.push({
+  id: "h1 slowloris: one header byte every 300 ms → 408",
+  h1: ["GET /public/x HTTP/1.1\r\nHost: gw\r\n", ...Array.from({ length: 20 }, () => [300, "X"]).flat()],
+  status: 408,
+  closesWithinMs: 4500,
+  waitMs: 7000,
+});
+rows.push({
+  id: "h1 slowloris: keep-alive request then a slow second head",
+  h1: [
+    "GET /public/x HTTP/1.1\r\nHost: gw\r\n\r\n",
+    200,
+    "GET /public/y HTTP/1.1\r\n",
+    ...Array.from({ length: 12 }, () => [400, "X-S: 1\r\n"]).flat(),
+  ],
+  status: 200,
+  closesWithinMs: 4500,
+  waitMs: 7000,
+  backend: { url: "/pub/x" },
+});
+rows.push({
+  id: "h1 slow chunked body, one byte a chunk every 300 ms, is served",
+  h1: [
+    "POST /public/upload HTTP/1.1\r\nHost: gw\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n",
+    ...Array.from({ length: 5 }, () => [300, "1\r\na\r\n"]).flat(),
+    "0\r\n\r\n",
+  ],
+  status: 200,
+  waitMs: 4000,
+  backend: { url: "/pub/upload", outcome: "complete" },
+});
+rows.push({
+  id: "h1 chunked body that stops mid-chunk: closed, backend sees an abort",
+  h1: ["POST /public/upload HTTP/1.1\r\nHost: gw\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc"],
+  status: "closed",
+  closesWithinMs: 4500,
+  waitMs: 6000,
+  backend: { url: "/pub/upload", outcome: "aborted" },
 });
 
 export const ROWS: readonly Row[] = rows;

@@ -38,6 +38,8 @@ export const ANSWERS: Readonly<Record<string, string>> = {
   "204-with-length": "HTTP/1.1 204 No Content\r\ncontent-length: 5\r\n\r\nhello",
   "304-with-length": 'HTTP/1.1 304 Not Modified\r\ncontent-length: 5\r\netag: "x"\r\n\r\n',
   "continue-then-200": "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok",
+  "continue-twice-then-103-then-201":
+    "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\nx-a: 1\r\n\r\nHTTP/1.1 103 Early Hints\r\nlink: </a.css>; rel=preload\r\n\r\nHTTP/1.1 201 Created\r\ncontent-length: 2\r\n\r\nok",
   "early-hints-then-200":
     "HTTP/1.1 103 Early Hints\r\nlink: </a.css>; rel=preload\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok",
   "processing-then-200": "HTTP/1.1 102 Processing\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok",
@@ -353,3 +355,165 @@ export async function h2Exchange(
 }
 
 export { h2 };
+
+// ── Raw HTTP/2 frames ──────────────────────────────────────────────────────────────────────────
+// node:http2 refuses to send what an attacker would (upper-case names, connection headers, CR in
+// values, pseudo-headers out of order, endless CONTINUATION): these frames are written by hand.
+// Header blocks use HPACK literals without indexing and without Huffman (RFC 7541 §6.2.2).
+
+export const H2 = { DATA: 0, HEADERS: 1, RST_STREAM: 3, SETTINGS: 4, PING: 6, GOAWAY: 7, CONTINUATION: 9 };
+export const FLAG = { END_STREAM: 1, ACK: 1, END_HEADERS: 4 };
+
+export function h2Frame(
+  type: number,
+  flags: number,
+  stream: number,
+  payload: Buffer = Buffer.alloc(0),
+): Buffer {
+  const head = Buffer.alloc(9);
+  head.writeUIntBE(payload.length, 0, 3);
+  head[3] = type;
+  head[4] = flags;
+  head.writeUInt32BE(stream & 0x7fffffff, 5);
+  return Buffer.concat([head, payload]);
+}
+
+/** An HPACK integer with an N-bit prefix (RFC 7541 §5.1), `first` holding the pattern bits. */
+function hpackInt(value: number, bits: number, first: number): Buffer {
+  const max = (1 << bits) - 1;
+  if (value < max) return Buffer.from([first | value]);
+  const out = [first | max];
+  let rest = value - max;
+  while (rest >= 128) {
+    out.push((rest % 128) + 128);
+    rest = Math.floor(rest / 128);
+  }
+  out.push(rest);
+  return Buffer.from(out);
+}
+
+const hpackString = (s: string) => {
+  const bytes = Buffer.from(s, "latin1");
+  return Buffer.concat([hpackInt(bytes.length, 7, 0), bytes]);
+};
+
+/** A header block: each field a literal without indexing, new name; names sent as given. */
+export function hpack(fields: ReadonlyArray<readonly [string, string]>): Buffer {
+  return Buffer.concat(fields.flatMap(([n, v]) => [Buffer.from([0]), hpackString(n), hpackString(v)]));
+}
+
+/** A literal with incremental indexing (it enters the dynamic table, index 62). */
+export function hpackIndexed(name: string, value: string): Buffer {
+  return Buffer.concat([Buffer.from([0x40]), hpackString(name), hpackString(value)]);
+}
+
+const STATIC_STATUS: Record<number, number> = { 8: 200, 9: 204, 10: 206, 11: 304, 12: 400, 13: 404, 14: 500 };
+
+/** The `:status` of a response header block: static table, or a literal (Huffman digits too). */
+export function decodeStatus(block: Buffer): number | undefined {
+  let i = 0;
+  while (i < block.length && (block[i]! & 0xe0) === 0x20) i++; // dynamic table size updates
+  const b = block[i];
+  if (b === undefined) return undefined;
+  if (b & 0x80) return STATIC_STATUS[b & 0x7f];
+  const nameIndex = b & 0x40 ? b & 0x3f : b & 0x0f;
+  if (nameIndex < 8 || nameIndex > 14) return undefined;
+  const len = block[i + 1]! & 0x7f;
+  const value = block.subarray(i + 2, i + 2 + len);
+  if (!(block[i + 1]! & 0x80)) return Number(value.toString("latin1"));
+  // Huffman (RFC 7541 Appendix B): '0'–'2' are 5-bit codes 00000–00010, '3'–'9' 6-bit 011001–011111.
+  let bits = "";
+  for (const byte of value) bits += byte.toString(2).padStart(8, "0");
+  let digits = "";
+  for (let at = 0; digits.length < 3 && at + 5 <= bits.length; ) {
+    const five = Number.parseInt(bits.slice(at, at + 5), 2);
+    if (five <= 2) {
+      digits += String(five);
+      at += 5;
+    } else {
+      digits += String(Number.parseInt(bits.slice(at, at + 6), 2) - 22);
+      at += 6;
+    }
+  }
+  return Number(digits);
+}
+
+export interface H2RawResult {
+  /** The first response's status on stream 1, if one came. */
+  status: number | undefined;
+  /** RST_STREAM's code on stream 1, if it was reset. */
+  rst: number | undefined;
+  goaway: number | undefined;
+  /** Milliseconds until the gateway closed the connection, if it did within the wait. */
+  closedAfterMs: number | undefined;
+}
+
+/**
+ * A fresh h2c connection: the preface and an empty SETTINGS, then `parts` (frames; a number pauses
+ * that many ms). Reads frames until the connection closes or `waitMs` passes; SETTINGS are acked.
+ */
+export async function h2RawExchange(
+  port: number,
+  parts: ReadonlyArray<Buffer | number>,
+  waitMs = 1500,
+): Promise<H2RawResult> {
+  const socket = connect(port, "127.0.0.1");
+  await once(socket, "connect");
+  const started = Date.now();
+  const result: H2RawResult = {
+    status: undefined,
+    rst: undefined,
+    goaway: undefined,
+    closedAfterMs: undefined,
+  };
+  let buffered = Buffer.alloc(0);
+  let block: Buffer | undefined;
+  socket.on("error", () => {});
+  socket.on("data", (chunk: Buffer) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    while (buffered.length >= 9) {
+      const length = buffered.readUIntBE(0, 3);
+      if (buffered.length < 9 + length) break;
+      const type = buffered[3]!;
+      const flags = buffered[4]!;
+      const stream = buffered.readUInt32BE(5) & 0x7fffffff;
+      const payload = buffered.subarray(9, 9 + length);
+      buffered = buffered.subarray(9 + length);
+      if (type === H2.SETTINGS && !(flags & FLAG.ACK) && !socket.destroyed)
+        socket.write(h2Frame(H2.SETTINGS, FLAG.ACK, 0));
+      else if (type === H2.GOAWAY) result.goaway = payload.readUInt32BE(4);
+      else if (type === H2.RST_STREAM && stream === 1) result.rst = payload.readUInt32BE(0);
+      else if (
+        (type === H2.HEADERS || type === H2.CONTINUATION) &&
+        stream === 1 &&
+        result.status === undefined
+      ) {
+        block = block ? Buffer.concat([block, payload]) : payload;
+        if (flags & FLAG.END_HEADERS) {
+          result.status = decodeStatus(block);
+          block = undefined;
+        }
+      }
+    }
+  });
+  const closed = new Promise<void>((resolve) =>
+    socket.once("close", () => {
+      result.closedAfterMs = Date.now() - started;
+      resolve();
+    }),
+  );
+  socket.write(
+    Buffer.concat([Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "latin1"), h2Frame(H2.SETTINGS, 0, 0)]),
+  );
+  const sending = (async () => {
+    for (const part of parts) {
+      if (socket.destroyed) return;
+      if (typeof part === "number") await new Promise((r) => setTimeout(r, part));
+      else if (!socket.write(part)) await Promise.race([once(socket, "drain"), closed]);
+    }
+  })();
+  await Promise.race([closed, new Promise((r) => setTimeout(r, waitMs))]);
+  socket.destroy();
+  await sending;
+  return result;
+}

@@ -11,6 +11,7 @@ import { ROWS, type Row } from "./cases.ts";
 import {
   h2,
   h2Exchange,
+  h2RawExchange,
   type RecordingBackend,
   rawExchange,
   type Seen,
@@ -53,6 +54,15 @@ async function send(row: Row, tag: string) {
     });
     const r = await rawExchange(gateway.httpPort!, parts, row.waitMs ?? 1500);
     return { status: r.status, headers: r.headers, body: r.body, closedAfterMs: r.closedAfterMs };
+  }
+  if (row.h2raw) {
+    const r = await h2RawExchange(gateway.httpPort!, row.h2raw(tag), row.waitMs ?? 1500);
+    return {
+      status: r.status,
+      headers: {} as Record<string, string>,
+      body: "",
+      closedAfterMs: r.closedAfterMs,
+    };
   }
   const r = await h2Exchange(
     gateway.httpPort!,

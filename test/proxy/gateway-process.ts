@@ -33,6 +33,8 @@ export async function startGatewayProcess(
     execArgv: options.gc ? ["--expose-gc"] : [],
     env: {
       ...process.env,
+      // One process: its RSS and CPU are the gateway's (a primary would fork workers).
+      SLUICE_WORKERS: "1",
       SLUICE_HTTP_PORT: "0",
       SLUICE_ADMIN_PORT: "0",
       SLUICE_HOST: "127.0.0.1",

@@ -178,3 +178,71 @@ describe("upstream fidelity (Gravitee's endpoint client)", () => {
     expect(result.continued).toBe(false);
   });
 });
+
+// RFC 9110 §15.2: a client must parse 1xx answers it did not ask for. Node's server sends them on
+// request (writeContinue, writeEarlyHints) and keeps the connection alive: the gateway must consume
+// them, answer with the final response, and reuse the connection for the next request.
+describe("interim answers from a backend (100, 103) before the final one", () => {
+  let backend: HttpBackend;
+  let gateway: TestGateway;
+  const ports: number[] = [];
+
+  beforeAll(async () => {
+    backend = await startHttpBackend((req, res) => {
+      res.writeContinue();
+      res.writeEarlyHints({ link: "</a.css>; rel=preload" });
+      res.writeContinue();
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        ports.push(req.socket.remotePort ?? 0);
+        res.end(`${req.method} ${req.url} ${Buffer.concat(chunks).toString("utf8")}`);
+      });
+    });
+    const target = [group({ endpoints: [{ name: "e", target: "${BACKEND}" }] })];
+    gateway = await startTestGateway(
+      {
+        "fast.yaml": v4Proxy("fast", "/fast", target),
+        // A response-phase step: the answer goes through the gateway's response, not the fast path.
+        "stepped.yaml": v4Proxy("stepped", "/stepped", target, {
+          flows: [
+            {
+              name: "tag",
+              selectors: [{ type: "HTTP", path: "/", pathOperator: "STARTS_WITH" }],
+              response: [
+                {
+                  name: "tag",
+                  policy: "transform-headers",
+                  configuration: { addHeaders: [{ name: "x-tagged", value: "yes" }] },
+                },
+              ],
+            },
+          ],
+        }),
+      },
+      { BACKEND: backend.url },
+    );
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await backend?.close();
+  });
+
+  it.each(["fast", "stepped"])("consumes them and keeps the connection (%s)", async (api) => {
+    ports.length = 0;
+    for (let i = 0; i < 3; i++) {
+      const got = await fetch(`${gateway.url}/${api}/g${i}`);
+      expect(got.status).toBe(200);
+      expect(got.headers.get("link")).toBeNull();
+      if (api === "stepped") expect(got.headers.get("x-tagged")).toBe("yes");
+      expect(await got.text()).toBe(`GET /g${i} `);
+      const posted = await fetch(`${gateway.url}/${api}/p${i}`, { method: "POST", body: `body ${i}` });
+      expect(posted.status).toBe(200);
+      expect(await posted.text()).toBe(`POST /p${i} body ${i}`);
+    }
+    // Six requests one after another: one upstream connection, never torn down by an interim answer.
+    expect(ports).toHaveLength(6);
+    expect(new Set(ports).size).toBe(1);
+  });
+});

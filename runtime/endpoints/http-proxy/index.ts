@@ -19,6 +19,7 @@ import type {
 } from "../../spec-types/api-v4-definition.ts";
 import { decompressResponse } from "./compression.ts";
 import { acceptEncodingOf, type ForwardSettings, forwardHeaders } from "./headers.ts";
+import { interimTolerantConnector } from "./interim.ts";
 import { tlsOptions } from "./tls.ts";
 import {
   createHttp1Transport,
@@ -193,7 +194,7 @@ export const connector = defineEndpoint<
         for (const [k, v] of Object.entries(p.headers)) headers.push(k, v);
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p.target)) {
           // An absolute URL: another host, but the endpoint's TLS settings.
-          probeAgent ??= new Agent({ connect: tls });
+          probeAgent ??= new Agent({ connect: interimTolerantConnector(tls) });
           const res = await undiciRequest(p.target, {
             method: p.method as "GET",
             headers,

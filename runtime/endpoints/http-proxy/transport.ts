@@ -22,6 +22,7 @@ import type { UpstreamResponse } from "../../contract.ts";
 import type { HttpClientOptions } from "../../spec-types/api-v4-definition.ts";
 import { ForwardHandler } from "./forward.ts";
 import { stripResponseHeaders, toObject } from "./headers.ts";
+import { interimTolerantConnector } from "./interim.ts";
 
 export interface SendOptions {
   method: string;
@@ -79,7 +80,7 @@ export function createHttp1Transport(
   const connections = http.maxConcurrentConnections ?? DEFAULTS.maxConcurrentConnections;
   const pipelining = http.pipelining ? 10 : 1;
   const pool = new Pool(origin, {
-    connect: { ...tls, timeout: http.connectTimeout ?? DEFAULTS.connectTimeout },
+    connect: interimTolerantConnector({ ...tls, timeout: http.connectTimeout ?? DEFAULTS.connectTimeout }),
     headersTimeout: readTimeout,
     bodyTimeout: readTimeout,
     keepAliveTimeout,

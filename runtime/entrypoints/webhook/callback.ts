@@ -17,6 +17,7 @@ import { createHmac } from "node:crypto";
 import { Agent, request } from "undici";
 import type { Message, SecretValue } from "../../contract.ts";
 import { brokerTls } from "../../endpoints/broker/tls.ts";
+import { interimTolerantConnector } from "../../endpoints/http-proxy/interim.ts";
 import type { SecretText, WebhookAuth, WebhookSubscriptionConfiguration } from "./types.ts";
 
 export const SIGNATURE_HEADER = "x-sluice-signature";
@@ -88,7 +89,7 @@ export class Callback {
         }
       : {};
     this.agent = new Agent({
-      connect: { timeout: options.connectTimeoutMs, ...tls },
+      connect: interimTolerantConnector({ timeout: options.connectTimeoutMs, ...tls }),
       connections: options.maxConnections,
       headersTimeout: options.readTimeoutMs,
       bodyTimeout: options.readTimeoutMs,

@@ -1,0 +1,214 @@
+// `npm run bench:proxy -- --all-cores`: Sluice with a worker on every core (SLUICE_WORKERS unset)
+// against Gravitee's own gateway (4.10, test/differential/start-gravitee.ts, JVM on every core) on
+// the same machine and backend. Targets: the backend alone (the limit), Gravitee keyless, Sluice
+// keyless, API-key + transform-headers, rate-limited. Throughput rounds interleaved (the order
+// rotates), each after a warm-up; Gravitee gets a longer warm-up first (JIT). CPU per request sums
+// each gateway's whole process tree. Latency: autocannon at a fixed rate through Sluice keyless,
+// unloaded and at half its maximum, p99 minus the backend's own.
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { availableParallelism, loadavg } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { fixedRateLatency, type Latency, type LoadOptions, type Throughput } from "./load.ts";
+import { cpuMicros, freePort, waitForPort } from "./peers.ts";
+import { compileVariant, startBundle, VARIANTS } from "./sluice.ts";
+
+interface Target {
+  name: string;
+  label: string;
+  url: string;
+  headers?: Record<string, string>;
+  pid: number;
+}
+
+export interface AllCoresOptions {
+  backendUrl: string;
+  backendPid: number;
+  work: string;
+  seconds: number;
+  rounds: number;
+  connections: number;
+  latencySeconds: number;
+  latency: boolean;
+  generator: string;
+  measure(o: LoadOptions): Promise<Throughput>;
+  children: ChildProcess[];
+}
+
+/** CPU time of a process and all its descendants (Linux /proc), in microseconds. */
+function treeCpuMicros(pid: number): number {
+  let total = 0;
+  try {
+    total = cpuMicros(pid);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+    for (const child of children === "" ? [] : children.split(/\s+/)) total += treeCpuMicros(Number(child));
+  } catch {
+    // A process that exited in between counts for nothing.
+  }
+  return total;
+}
+
+async function startGravitee(backendUrl: string): Promise<{ url: string; proc: ChildProcess }> {
+  const port = await freePort();
+  const script = fileURLToPath(new URL("../../test/differential/start-gravitee.ts", import.meta.url));
+  const proc = spawn(process.execPath, [script, "--port", String(port), "--backend", backendUrl], {
+    stdio: ["ignore", "ignore", "ignore"],
+  });
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      await waitForPort(port, proc);
+      break;
+    } catch (error) {
+      if (proc.exitCode !== null || Date.now() > deadline) throw error;
+    }
+  }
+  return { url: `http://127.0.0.1:${port}/d-basic/items?id=1`, proc };
+}
+
+export async function allCores(o: AllCoresOptions): Promise<string> {
+  const started = new Date();
+  const load0 = loadavg()[0]!;
+  const targets: Target[] = [
+    {
+      name: "backend",
+      label: "backend direct (the limit)",
+      url: `${o.backendUrl}/items?id=1`,
+      pid: o.backendPid,
+    },
+  ];
+  console.error("starting Gravitee (the first start resolves its jars; minutes)…");
+  const gravitee = await startGravitee(o.backendUrl);
+  o.children.push(gravitee.proc);
+  targets.push({
+    name: "gravitee",
+    label: "Gravitee 4.10 gateway, keyless (JVM, all cores)",
+    url: gravitee.url,
+    pid: gravitee.proc.pid!,
+  });
+  for (const v of VARIANTS.filter((x) => ["keyless", "api-key", "rate-limit"].includes(x.name))) {
+    const bundle = await compileVariant(v, join(o.work, `all-${v.name}`));
+    // SLUICE_WORKERS unset: a worker on every usable core.
+    const g = await startBundle(bundle, o.backendUrl, { ...(v.env ?? {}), SLUICE_WORKERS: "auto" });
+    o.children.push(g.proc);
+    targets.push({
+      name: v.name,
+      label: `${v.label}, ${availableParallelism()} workers`,
+      url: `http://127.0.0.1:${g.port}${v.path}`,
+      pid: g.proc.pid!,
+      ...(v.headers ? { headers: v.headers } : {}),
+    });
+  }
+  for (const t of targets) {
+    const res = await fetch(t.url, { headers: t.headers ?? {} });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${t.name} answered ${res.status}`);
+  }
+  // The JVM compiles its hot paths under load: a long warm-up before any round.
+  console.error("warming Gravitee up (20 s)…");
+  await o.measure({ url: gravitee.url, connections: o.connections, seconds: 20 });
+
+  const rps: Record<string, number[]> = {};
+  const cpu: Record<string, number[]> = {};
+  const errors: Record<string, number> = {};
+  for (let round = 0; round < o.rounds; round++) {
+    const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+    for (const t of order) {
+      const load = { url: t.url, connections: o.connections, ...(t.headers ? { headers: t.headers } : {}) };
+      await o.measure({ ...load, seconds: 2 });
+      const cpu0 = treeCpuMicros(t.pid);
+      const r = await o.measure({ ...load, seconds: o.seconds });
+      const perRequest = (treeCpuMicros(t.pid) - cpu0) / (r.rps * o.seconds);
+      (rps[t.name] ??= []).push(r.rps);
+      (cpu[t.name] ??= []).push(perRequest);
+      errors[t.name] = (errors[t.name] ?? 0) + r.errors;
+      console.error(
+        `round ${round + 1} ${t.name.padEnd(10)} ${r.rps.toFixed(0).padStart(7)} req/s ${perRequest.toFixed(1).padStart(6)} µs CPU/req  errors ${r.errors}  load ${loadavg()[0]!.toFixed(1)}`,
+      );
+    }
+  }
+  const med = (name: string) => median(rps[name] ?? []);
+  let latency: { rate: number; unloaded: [Latency, Latency]; half: [Latency, Latency] } | undefined;
+  if (o.latency) {
+    const keyless = targets.find((t) => t.name === "keyless")!;
+    const rate = Math.round(med("keyless") / 2);
+    const runs: Latency[][] = [[], [], [], []];
+    for (let r = 0; r < o.rounds; r++) {
+      const s = o.latencySeconds;
+      runs[0]!.push(await fixedRateLatency({ url: targets[0]!.url, connections: 1, rate: 200, seconds: s }));
+      runs[1]!.push(await fixedRateLatency({ url: keyless.url, connections: 1, rate: 200, seconds: s }));
+      runs[2]!.push(await fixedRateLatency({ url: targets[0]!.url, connections: 50, rate, seconds: s }));
+      runs[3]!.push(await fixedRateLatency({ url: keyless.url, connections: 50, rate, seconds: s }));
+    }
+    const pick = (xs: Latency[]): Latency => ({
+      p50: median(xs.map((x) => x.p50)),
+      p99: median(xs.map((x) => x.p99)),
+      count: median(xs.map((x) => x.count)),
+    });
+    latency = { rate, unloaded: [pick(runs[0]!), pick(runs[1]!)], half: [pick(runs[2]!), pick(runs[3]!)] };
+  }
+  const load1 = loadavg()[0]!;
+
+  const x = (a: number, b: number) => (Number.isFinite(a / b) && b > 0 ? `${(a / b).toFixed(2)}×` : "—");
+  const lines = [
+    `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${availableParallelism()} cores, load average ${load0.toFixed(1)} at the start and ${load1.toFixed(1)} at the end; Node ${process.version}; ${o.generator}, keep-alive GETs of a 64-byte body, ${o.rounds} interleaved rounds of ${o.seconds} s (each after a 2 s warm-up; Gravitee warmed up 20 s first), medians.`,
+    "",
+    "| target | req/s | of Gravitee | CPU µs/request (process tree) | errors |",
+    "|---|---:|---:|---:|---:|",
+    ...targets.map(
+      (t) =>
+        `| ${t.name.startsWith("gravitee") || t.name === "backend" ? t.label : `**${t.label}**`} | ${med(t.name).toFixed(0)} | ${x(med(t.name), med("gravitee"))} | ${median(cpu[t.name] ?? []).toFixed(1)} | ${errors[t.name] ?? 0} |`,
+    ),
+    "",
+    "| goal | figure | reference (same run) | ratio | target | met |",
+    "|---|---:|---|---:|---:|:-:|",
+  ];
+  const goal = (what: string, value: number, ref: string, refValue: number, target: number) =>
+    lines.push(
+      `| ${what} | ${value.toFixed(0)} req/s | ${ref}: ${refValue.toFixed(0)} req/s | ${x(value, refValue)} | ≥ ${target}× | ${value / refValue >= target ? "✓" : "✗"} |`,
+    );
+  goal("keyless, all cores, vs Gravitee", med("keyless"), "Gravitee keyless", med("gravitee"), 1.5);
+  goal("API-key plan + transform-headers, all cores", med("api-key"), "keyless", med("keyless"), 0.9);
+  goal("rate-limited, all cores", med("rate-limit"), "keyless", med("keyless"), 0.85);
+  if (latency) {
+    const row = (what: string, [direct, sluice]: [Latency, Latency], target: number) => {
+      const added = sluice.p99 - direct.p99;
+      lines.push(
+        `| ${what} | ${added.toFixed(2)} ms | p99 backend alone ${direct.p99.toFixed(2)} ms, through Sluice ${sluice.p99.toFixed(2)} ms | — | ≤ ${target} ms | ${added <= target ? "✓" : "✗"} |`,
+      );
+    };
+    row("p99 added latency, unloaded (200 req/s, 1 connection)", latency.unloaded, 0.5);
+    row(
+      `p99 added latency at half the maximum rate (${latency.rate} req/s, 50 connections)`,
+      latency.half,
+      3,
+    );
+    lines.push(
+      "",
+      "Latency: autocannon at a fixed rate (`overallRate`; wrk2 is not in Debian), every response time kept, medians of the rounds.",
+    );
+  }
+  return lines.join("\n");
+}
+
+export async function writeAllCoresDocs(report: string): Promise<void> {
+  const START = "<!-- bench:proxy-all-cores:start -->";
+  const END = "<!-- bench:proxy-all-cores:end -->";
+  const path = fileURLToPath(new URL("../../docs/benchmarks.md", import.meta.url));
+  const text = await readFile(path, "utf8");
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  const block = `${START}\n${report}\n${END}`;
+  if (a < 0 || b < a) throw new Error(`docs/benchmarks.md has no ${START} … ${END} block`);
+  await writeFile(path, text.slice(0, a) + block + text.slice(b + END.length));
+  console.error(`tables written into ${path}`);
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
