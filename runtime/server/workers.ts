@@ -134,10 +134,8 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
   let nextAsk = 0;
   const pending = new Map<number, (a: AdminAnswer) => void>();
   let firstStart: ((s: Started) => void) | undefined;
-  let failedStart: ((e: Error) => void) | undefined;
-  const firstStarted = new Promise<Started>((resolve, reject) => {
+  const firstStarted = new Promise<Started>((resolve) => {
     firstStart = resolve;
-    failedStart = reject;
   });
   const recentCrashes: number[] = [];
 
@@ -147,6 +145,9 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
     worker.on("message", (m: FromWorker) => {
       if (m?.sluice === "started") {
         started.add(index);
+        // Worker 1 first: a start-up problem (the environment, a certificate, a port) is then
+        // reported once, by it, before the others are forked.
+        if (index === 1 && slots.size === 1) for (let i = 2; i <= count; i++) fork(i);
         if (started.size === count) firstStart?.(m);
       } else if (m?.sluice === "admin-answer") {
         pending.get(m.id)?.(m);
@@ -159,9 +160,9 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
       if (stopping) return;
       if (!wasStarted) {
         // A worker that never started (the environment does not fit, a port is taken): the
-        // others would fail the same way. The worker printed why.
-        failedStart?.(new Error(`worker ${index} exited before it started (code ${code ?? signal})`));
-        void stopAll(1);
+        // others would fail the same way. The worker printed why; its exit code is the gateway's.
+        log.error("worker exited before it started", { worker: index, code, signal });
+        void stopAll(typeof code === "number" && code !== 0 ? code : 1);
         return;
       }
       log.error("worker exited; starting another", { worker: index, code, signal });
@@ -279,7 +280,7 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
   process.on("SIGTERM", () => onSignal("SIGTERM"));
   process.on("SIGINT", () => onSignal("SIGINT"));
 
-  for (let i = 1; i <= count; i++) fork(i);
+  fork(1);
   const first = await firstStarted;
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
   const adminHost = env.SLUICE_ADMIN_HOST || "127.0.0.1";

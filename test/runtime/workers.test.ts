@@ -206,6 +206,26 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
     }
   });
 
+  it("a start-up problem is reported once, by worker 1, and is the gateway's exit code", async () => {
+    const child = spawn(process.execPath, [bundle], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        SLUICE_WORKERS: "3",
+        SLUICE_HTTP_PORT: "0",
+        SLUICE_ADMIN_PORT: "0",
+        SLUICE_TLS_CERT: "/nonexistent/tls.crt",
+        SLUICE_TLS_KEY: "/nonexistent/tls.key",
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr!.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
+    expect(await new Promise((r) => child.once("exit", r))).toBe(1);
+    expect(stderr).toBe("sluice: cannot start: SLUICE_TLS_CERT=/nonexistent/tls.crt: ENOENT\n");
+  });
+
   it("SIGTERM to the primary under load: every started request completes, every worker exits, exit 0", async () => {
     const g = await start();
     const pids = workersOf(g.child.pid!);
