@@ -77,10 +77,17 @@ interface AdminAnswer {
   headers: Record<string, string>;
   body: string;
 }
-interface Started {
-  sluice: "started";
+/** What a worker's start line says (the primary's "gateway started" repeats it). */
+export interface StartFields {
   httpPort: number | undefined;
   httpsPort: number | undefined;
+  apis: number;
+  version: string;
+  pathHandling: string;
+}
+interface Started {
+  sluice: "started";
+  fields: StartFields;
 }
 type FromWorker = AdminAnswer | Started;
 
@@ -106,8 +113,8 @@ export function serveAdminOverIpc(admin: FastifyInstance): void {
 }
 
 /** In a worker: tell the primary the worker serves traffic. */
-export function reportStarted(httpPort: number | undefined, httpsPort: number | undefined): void {
-  process.send?.({ sluice: "started", httpPort, httpsPort } satisfies Started);
+export function reportStarted(fields: StartFields): void {
+  process.send?.({ sluice: "started", fields } satisfies Started);
 }
 
 // ── The primary ───────────────────────────────────────────────────────────────────────────────
@@ -292,15 +299,10 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
   });
   const address = admin.server.address();
   const adminPort = typeof address === "object" && address ? address.port : 0;
-  log.info("workers started", {
-    workers: count,
-    httpPort: first.httpPort,
-    httpsPort: first.httpsPort,
-    adminPort,
-  });
+  log.info("gateway started", { ...first.fields, adminPort, workers: count });
   return {
-    httpPort: first.httpPort,
-    httpsPort: first.httpsPort,
+    httpPort: first.fields.httpPort,
+    httpsPort: first.fields.httpsPort,
     adminPort,
     close: () => stopAll(0),
   };

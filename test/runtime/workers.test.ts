@@ -140,8 +140,17 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
           const line = buffered.slice(0, nl);
           buffered = buffered.slice(nl + 1);
           logs.push(line);
-          const entry = JSON.parse(line) as { msg: string; httpPort: number; adminPort: number };
-          if (entry.msg === "workers started") resolve(entry);
+          const entry = JSON.parse(line) as {
+            msg: string;
+            httpPort: number;
+            adminPort: number;
+            workers?: number;
+          };
+          // One start line for the gateway, as with a single process, with the primary's admin port.
+          if (entry.msg === "gateway started") {
+            expect(entry.workers).toBe(3);
+            resolve(entry);
+          }
           nl = buffered.indexOf("\n");
         }
       });
