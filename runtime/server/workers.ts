@@ -227,12 +227,17 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
     );
     const ready = !stopping && answers.length === count && answers.every(([, a]) => a?.status === 200);
     reply.code(ready ? 200 : 503);
+    // Ready: the body a single process gives. Not ready: which workers, and why.
     return {
       status: ready ? "UP" : "DOWN",
       ...(stopping ? { draining: true } : {}),
-      workers: { expected: count, started: answers.length },
       notReady: bodies.flatMap((b) => (Array.isArray(b.notReady) ? b.notReady : [])),
-      ...(ready ? {} : { byWorker: bodies.filter((b) => b.status !== "UP") }),
+      ...(ready
+        ? {}
+        : {
+            workers: { expected: count, started: answers.length },
+            byWorker: bodies.filter((b) => b.status !== "UP"),
+          }),
     };
   });
   admin.get("/metrics", async (req, reply) => {
