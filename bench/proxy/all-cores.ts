@@ -121,8 +121,8 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
       const cpu0 = treeCpuMicros(t.pid);
       const r = await o.measure({ ...load, seconds: o.seconds });
       const perRequest = (treeCpuMicros(t.pid) - cpu0) / (r.rps * o.seconds);
-      (rps[t.name] ??= []).push(r.rps);
-      (cpu[t.name] ??= []).push(perRequest);
+      rps[t.name] = [...(rps[t.name] ?? []), r.rps];
+      cpu[t.name] = [...(cpu[t.name] ?? []), perRequest];
       errors[t.name] = (errors[t.name] ?? 0) + r.errors;
       console.error(
         `round ${round + 1} ${t.name.padEnd(10)} ${r.rps.toFixed(0).padStart(7)} req/s ${perRequest.toFixed(1).padStart(6)} µs CPU/req  errors ${r.errors}  load ${loadavg()[0]!.toFixed(1)}`,

@@ -396,17 +396,19 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
   const healthChecks = startHealthChecks(apis, env);
   // Notifications from one worker only (or the single process): one message per event.
   if (workerIndex === undefined || workerIndex === "1") notifier.start({ readiness, deliveries });
-  if (workerIndex !== undefined) reportStarted(httpPort, httpsPort);
-  log.info("gateway started", {
-    ...(workerIndex !== undefined ? { worker: Number(workerIndex) } : {}),
+  const startFields = {
     httpPort,
     httpsPort,
-    // A worker's admin routes are served by the primary's port ("workers started" names it).
-    ...(workerIndex === undefined ? { adminPort } : {}),
     apis: apis.length,
     version: bundle.version,
     pathHandling: pathHandling.mode,
-  });
+  };
+  // One "gateway started" line a gateway: a worker tells its primary, which logs it with the admin
+  // port once every worker serves.
+  if (workerIndex !== undefined) {
+    reportStarted(startFields);
+    log.info("worker started", { worker: Number(workerIndex), ...startFields });
+  } else log.info("gateway started", { ...startFields, adminPort });
 
   const close = async (): Promise<void> => {
     if (draining) return;

@@ -77,10 +77,17 @@ interface AdminAnswer {
   headers: Record<string, string>;
   body: string;
 }
-interface Started {
-  sluice: "started";
+/** What a worker's start line says (the primary's "gateway started" repeats it). */
+export interface StartFields {
   httpPort: number | undefined;
   httpsPort: number | undefined;
+  apis: number;
+  version: string;
+  pathHandling: string;
+}
+interface Started {
+  sluice: "started";
+  fields: StartFields;
 }
 type FromWorker = AdminAnswer | Started;
 
@@ -106,8 +113,8 @@ export function serveAdminOverIpc(admin: FastifyInstance): void {
 }
 
 /** In a worker: tell the primary the worker serves traffic. */
-export function reportStarted(httpPort: number | undefined, httpsPort: number | undefined): void {
-  process.send?.({ sluice: "started", httpPort, httpsPort } satisfies Started);
+export function reportStarted(fields: StartFields): void {
+  process.send?.({ sluice: "started", fields } satisfies Started);
 }
 
 // ── The primary ───────────────────────────────────────────────────────────────────────────────
@@ -134,10 +141,8 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
   let nextAsk = 0;
   const pending = new Map<number, (a: AdminAnswer) => void>();
   let firstStart: ((s: Started) => void) | undefined;
-  let failedStart: ((e: Error) => void) | undefined;
-  const firstStarted = new Promise<Started>((resolve, reject) => {
+  const firstStarted = new Promise<Started>((resolve) => {
     firstStart = resolve;
-    failedStart = reject;
   });
   const recentCrashes: number[] = [];
 
@@ -147,6 +152,9 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
     worker.on("message", (m: FromWorker) => {
       if (m?.sluice === "started") {
         started.add(index);
+        // Worker 1 first: a start-up problem (the environment, a certificate, a port) is then
+        // reported once, by it, before the others are forked.
+        if (index === 1 && slots.size === 1) for (let i = 2; i <= count; i++) fork(i);
         if (started.size === count) firstStart?.(m);
       } else if (m?.sluice === "admin-answer") {
         pending.get(m.id)?.(m);
@@ -159,9 +167,9 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
       if (stopping) return;
       if (!wasStarted) {
         // A worker that never started (the environment does not fit, a port is taken): the
-        // others would fail the same way. The worker printed why.
-        failedStart?.(new Error(`worker ${index} exited before it started (code ${code ?? signal})`));
-        void stopAll(1);
+        // others would fail the same way. The worker printed why; its exit code is the gateway's.
+        log.error("worker exited before it started", { worker: index, code, signal });
+        void stopAll(typeof code === "number" && code !== 0 ? code : 1);
         return;
       }
       log.error("worker exited; starting another", { worker: index, code, signal });
@@ -219,12 +227,17 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
     );
     const ready = !stopping && answers.length === count && answers.every(([, a]) => a?.status === 200);
     reply.code(ready ? 200 : 503);
+    // Ready: the body a single process gives. Not ready: which workers, and why.
     return {
       status: ready ? "UP" : "DOWN",
       ...(stopping ? { draining: true } : {}),
-      workers: { expected: count, started: answers.length },
       notReady: bodies.flatMap((b) => (Array.isArray(b.notReady) ? b.notReady : [])),
-      ...(ready ? {} : { byWorker: bodies.filter((b) => b.status !== "UP") }),
+      ...(ready
+        ? {}
+        : {
+            workers: { expected: count, started: answers.length },
+            byWorker: bodies.filter((b) => b.status !== "UP"),
+          }),
     };
   });
   admin.get("/metrics", async (req, reply) => {
@@ -279,7 +292,7 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
   process.on("SIGTERM", () => onSignal("SIGTERM"));
   process.on("SIGINT", () => onSignal("SIGINT"));
 
-  for (let i = 1; i <= count; i++) fork(i);
+  fork(1);
   const first = await firstStarted;
   const requestedAdminPort = Number(env.SLUICE_ADMIN_PORT ?? 18082);
   const adminHost = env.SLUICE_ADMIN_HOST || "127.0.0.1";
@@ -291,15 +304,10 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
   });
   const address = admin.server.address();
   const adminPort = typeof address === "object" && address ? address.port : 0;
-  log.info("workers started", {
-    workers: count,
-    httpPort: first.httpPort,
-    httpsPort: first.httpsPort,
-    adminPort,
-  });
+  log.info("gateway started", { ...first.fields, adminPort, workers: count });
   return {
-    httpPort: first.httpPort,
-    httpsPort: first.httpsPort,
+    httpPort: first.fields.httpPort,
+    httpsPort: first.fields.httpsPort,
     adminPort,
     close: () => stopAll(0),
   };
