@@ -224,7 +224,7 @@ async function main(): Promise<void> {
         for (let i = 0; i < targets.length; i++) {
           const t = targets[(i + round) % targets.length]!;
           const reader = readWebSocket(t.url);
-          await reader.open;
+          if (!(await reader.opened)) throw new Error(`${t.name}: the WebSocket did not open`);
           const warmed = await warmUp(
             () => void publisher.publish(topics.mqtt, payload(size, true), { qos: 0 }),
             [reader],
@@ -370,38 +370,36 @@ async function main(): Promise<void> {
         for (const target of ["sluice", "reference"] as const) {
           const server = target === "sluice" ? await startGateway(bundle) : await startRelay("idle", "-");
           children.push(server);
-          const open = async (n: number): Promise<Reader[]> => {
+          const open = async (n: number): Promise<{ readers: Reader[]; opened: number }> => {
             const readers: Reader[] = [];
-            const ready: Promise<void>[] = [];
             for (let i = 0; i < n; i++) {
-              if (kind === "sse") {
-                let done!: () => void;
-                ready.push(new Promise<void>((resolve) => (done = resolve)));
-                readers.push(
-                  readSse(`http://127.0.0.1:${server.port}/idle-sse`, { onHeaders: () => done() }),
-                );
-              } else {
-                const reader = readWebSocket(`ws://127.0.0.1:${server.port}/idle-ws`);
-                readers.push(reader);
-                ready.push(reader.open);
-              }
+              readers.push(
+                kind === "sse"
+                  ? readSse(`http://127.0.0.1:${server.port}/idle-sse`)
+                  : readWebSocket(`ws://127.0.0.1:${server.port}/idle-ws`),
+              );
               if (i % 100 === 99) await sleep(20);
             }
-            await Promise.all(ready);
-            return readers;
+            const results = await Promise.race([
+              Promise.all(readers.map((r) => r.opened)),
+              sleep(60_000, [] as boolean[]),
+            ]);
+            return { readers, opened: results.filter(Boolean).length };
           };
           // Warm the code paths once, then measure from a settled process.
-          for (const r of await open(50)) r.close();
+          for (const r of (await open(50)).readers) r.close();
           await sleep(2000);
           const before = server.rss();
-          const readers = await open(K);
+          const { readers, opened } = await open(K);
           await sleep(2000);
           const after = server.rss();
           for (const r of readers) r.close();
-          perConnection[target] = (after - before) / K;
+          if (opened < K / 2)
+            throw new Error(`idle ${kind} ${target}: only ${opened} of ${K} connections opened`);
+          perConnection[target] = (after - before) / opened;
           loads.push(loadavg()[0]!);
           log(
-            `idle ${kind} ${target}: ${K} connections, RSS ${fmt(before / 1e6, 1)} → ${fmt(after / 1e6, 1)} MB`,
+            `idle ${kind} ${target}: ${opened} of ${K} open, RSS ${fmt(before / 1e6, 1)} → ${fmt(after / 1e6, 1)} MB`,
           );
           await server.stop();
         }
