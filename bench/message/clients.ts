@@ -28,6 +28,8 @@ export interface Reader {
   latencies: number[] | undefined;
   /** Called after every measured message. */
   onMessage: (() => void) | undefined;
+  /** True once the stream is open (SSE headers, WebSocket open); false when it failed first. */
+  opened: Promise<boolean>;
   close(): void;
 }
 
@@ -40,6 +42,7 @@ function newReader(recordLatency: boolean): Reader {
     lastAt: 0,
     latencies: recordLatency ? [] : undefined,
     onMessage: undefined,
+    opened: Promise.resolve(false),
     close: () => undefined,
   };
 }
@@ -63,8 +66,10 @@ const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY
  * Reads an SSE stream: counts the `data:` lines (one per message in both the gateway's and the
  * relay's events), with the send time read from the payload when latencies are recorded.
  */
-export function readSse(url: string, options: { latency?: boolean; onHeaders?: () => void } = {}): Reader {
+export function readSse(url: string, options: { latency?: boolean } = {}): Reader {
   const reader = newReader(options.latency ?? false);
+  let opened!: (ok: boolean) => void;
+  reader.opened = new Promise<boolean>((resolve) => (opened = resolve));
   let tail = Buffer.alloc(0);
   const req: ClientRequest = request(
     url,
@@ -73,7 +78,7 @@ export function readSse(url: string, options: { latency?: boolean; onHeaders?: (
       headers: { accept: "text/event-stream", "x-gravitee-client-identifier": randomUUID() },
     },
     (res) => {
-      options.onHeaders?.();
+      opened(res.statusCode === 200);
       res.on("data", (chunk: Buffer) => {
         const buf = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk;
         let at = buf.indexOf(DATA);
@@ -94,26 +99,23 @@ export function readSse(url: string, options: { latency?: boolean; onHeaders?: (
       res.on("error", () => undefined);
     },
   );
-  req.on("error", () => undefined);
+  req.on("error", () => opened(false));
   req.end();
   reader.close = () => req.destroy();
   return reader;
 }
 
-export function readWebSocket(
-  url: string,
-  options: { latency?: boolean } = {},
-): Reader & { open: Promise<void> } {
+export function readWebSocket(url: string, options: { latency?: boolean } = {}): Reader {
   const reader = newReader(options.latency ?? false);
   const ws = new WebSocket(url, { headers: { "x-gravitee-client-identifier": randomUUID() } });
   ws.on("message", (data: Buffer) => count(reader, data[0]!, () => Number(data.toString("latin1", 0, 13))));
   ws.on("error", () => undefined);
   reader.close = () => ws.terminate();
-  const open = new Promise<void>((resolve, reject) => {
-    ws.once("open", () => resolve());
-    ws.once("error", reject);
+  reader.opened = new Promise<boolean>((resolve) => {
+    ws.once("open", () => resolve(true));
+    ws.once("error", () => resolve(false));
   });
-  return Object.assign(reader, { open });
+  return reader;
 }
 
 /** Waits until `reader.received >= target` (or `ms` pass without progress: resolves false). */

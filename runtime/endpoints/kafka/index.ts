@@ -353,7 +353,10 @@ class ConsumerSession {
       sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
       maxWaitTime: 500,
-      highWaterMark: 256,
+      // The records the stream holds before it stops fetching: the library's default. With 256, a
+      // fast client drained the buffer before the next fetch answered and the stream stood idle
+      // between fetches (Kafka → SSE throughput ~0.6× a plain relay; docs/benchmarks.md).
+      highWaterMark: 1024,
       retries: 3,
       retryDelay: 500,
     });
