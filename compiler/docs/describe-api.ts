@@ -5,7 +5,8 @@
 import type { ApiModel, FlowModel } from "../model/model.ts";
 import { compare } from "../shared/compare.ts";
 
-export const METHODS = ["get", "post", "put", "patch", "delete", "head", "options"] as const;
+/** OpenAPI's operation methods, in the order the portal lists them (TRACE and CONNECT left out). */
+export const METHODS: readonly string[] = ["get", "post", "put", "patch", "delete", "head", "options"];
 /** What a context path without flows forwards: every method, documented as one catch-all. */
 const DEFAULT_METHODS = ["get", "post", "put", "patch", "delete"];
 
@@ -66,7 +67,7 @@ function operations(api: ApiModel): Operation[] {
         const methods =
           s.methods && s.methods.length > 0 ? s.methods.map((m) => m.toLowerCase()) : DEFAULT_METHODS;
         for (const method of methods)
-          if ((METHODS as readonly string[]).includes(method))
+          if (METHODS.includes(method))
             add({
               ...path,
               method,
@@ -80,8 +81,7 @@ function operations(api: ApiModel): Operation[] {
       for (const method of DEFAULT_METHODS) add({ ...join(context, "/"), method, flows: [], prefix: true });
   }
   return [...found.values()].sort(
-    (a, b) =>
-      compare(a.path, b.path) || METHODS.indexOf(a.method as never) - METHODS.indexOf(b.method as never),
+    (a, b) => compare(a.path, b.path) || METHODS.indexOf(a.method) - METHODS.indexOf(b.method),
   );
 }
 

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 and AsyncAPI 3.0 documents `sluice docs` generates for the example repository,
 // validated by the maintained validators of each format (@apidevtools/swagger-parser, and
 // @asyncapi/parser), and what they say about the example APIs' plans and entrypoints.
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { Parser } from "@asyncapi/parser";
@@ -8,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_DIR } from "../../compiler/compile.ts";
 import { type ApiDocs, collectApiDocs } from "../../compiler/docs/build-site.ts";
 import { checkRepository } from "../../compiler/pipeline.ts";
+import { writeRepository } from "../helpers/gateway.ts";
 
 let apis: ApiDocs[];
 
@@ -90,5 +92,69 @@ describe("generated API documents", () => {
     expect(Object.keys(doc.operations)).toContain("messages-websocket-send");
     expect(doc.servers.gateway).toEqual({ host: "localhost:8082", protocol: "http" });
     expect(doc.servers["gateway-ws"]).toEqual({ host: "localhost:8082", protocol: "ws" });
+  });
+});
+
+describe("documents of APIs with hosts and bearer plans", () => {
+  it("servers come from the listeners' hosts; OAuth2 and JWT plans are bearer schemes", async () => {
+    const dir = await writeRepository({
+      "a.yaml": `apiVersion: gravitee.io/v1alpha1
+kind: ApiV4Definition
+metadata: { name: a }
+spec:
+  name: A
+  version: "1"
+  type: PROXY
+  listeners:
+    - type: HTTP
+      paths: [{ host: api.example.com, path: /a }, { host: eu.example.com, path: /a }]
+      entrypoints: [{ type: http-proxy }]
+  endpointGroups:
+    - name: g
+      type: http-proxy
+      endpoints: [{ name: e, type: http-proxy, configuration: { target: "http://127.0.0.1:9" } }]
+  flows:
+    - name: orders
+      selectors: [{ type: HTTP, path: /orders/:id, pathOperator: EQUALS, methods: [GET, DELETE] }]
+  plans:
+    tokens:
+      name: Tokens
+      security:
+        type: OAUTH2
+        configuration: { oauthResource: idp }
+    jwt:
+      name: JWT
+      security:
+        type: JWT
+        configuration: { signature: HMAC_HS256, publicKeyResolver: GIVEN_KEY, resolverParameter: "\${JWT_KEY:-0123456789abcdef0123456789abcdef}" }
+  resources:
+    - name: idp
+      type: oauth2
+      configuration: { introspectionEndpoint: "http://127.0.0.1:9/introspect", clientId: c, clientSecret: "\${IDP_SECRET:-s}" }
+`,
+    });
+    try {
+      const result = await checkRepository({ target: join(dir, "apis"), allowEmpty: false });
+      const errors = result.diagnostics
+        .filter((d) => d.severity === "error")
+        .map((d) => `${d.code} ${d.message}`);
+      expect(errors).toEqual([]);
+      const [docs] = collectApiDocs(result.model!, result.valid, { gatewayUrl: "https://gw.internal:8443" });
+      const doc = docs!.document.value as {
+        servers: Array<{ url: string }>;
+        paths: Record<string, Record<string, unknown>>;
+        components: { securitySchemes: Record<string, Record<string, unknown>> };
+        security: unknown[];
+      };
+      expect(doc.servers).toEqual([{ url: "https://api.example.com" }, { url: "https://eu.example.com" }]);
+      expect(Object.keys(doc.paths)).toEqual(["/a/orders/{id}"]);
+      expect(Object.keys(doc.paths["/a/orders/{id}"]!)).toEqual(["parameters", "get", "delete"]);
+      expect(doc.components.securitySchemes.oauth2).toMatchObject({ type: "http", scheme: "bearer" });
+      expect(doc.components.securitySchemes.jwt).toMatchObject({ bearerFormat: "JWT" });
+      expect(doc.security).toEqual([{ oauth2: [] }, { jwt: [] }]); // in plan order
+      await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
