@@ -139,7 +139,9 @@ export function testCases(
         });
     const message = view.type === "MESSAGE";
     const endpoints = [...view.endpoints.values()];
-    const flows = flowsOf(view);
+    // The diff's view keys v2 plans by name; a Subscription (and this module) by id, else name.
+    const idOf = new Map(plans.map((p) => [String(p.plan.name ?? p.id), p.id]));
+    const flows = flowsOf(view, (key) => (r.kind === "ApiDefinition" ? (idOf.get(key) ?? key) : key));
 
     for (const p of paths) {
       const host: Headers = p.host ? { host: p.host } : {};
@@ -168,6 +170,14 @@ export function testCases(
       if (!open && !usable.length) continue;
 
       if (message) {
+        if (!open && usable[0]?.credential?.tls) {
+          skipped.push({
+            api: r.name,
+            what: "message delivery",
+            why: "its plans take client certificates only",
+          });
+          continue;
+        }
         messageCases(
           r.name,
           view,
@@ -202,7 +212,7 @@ export function testCases(
       // Flows: each step this test can observe, where its selector matches and where it does not.
       for (const f of flows) {
         const plan = f.plan === undefined ? usable[0] : usable.find((u) => u.id === f.plan);
-        const label = `flow "${f.flow.key}"${f.plan ? ` of plan ${f.plan}` : ""}`;
+        const label = `flow "${f.flow.key}"${f.plan ? ` of plan ${plans.find((q) => q.id === f.plan)?.plan.name ?? f.plan}` : ""}`;
         if (!f.flow.enabled) continue;
         if (typeof f.selector === "string") {
           skipped.push({ api: r.name, what: label, why: f.selector });
@@ -460,10 +470,11 @@ function side(shared: Record<string, unknown>, which: "consumer" | "producer") {
   };
 }
 
-function flowsOf(view: ApiView): FlowAt[] {
+function flowsOf(view: ApiView, planId: (key: string) => string): FlowAt[] {
   const out: FlowAt[] = view.flows.map((flow) => ({ flow, selector: selectorOf(flow, view.type) }));
-  for (const [id, plan] of view.plans)
-    for (const flow of plan.flows) out.push({ flow, plan: id, selector: selectorOf(flow, view.type) });
+  for (const [key, plan] of view.plans)
+    for (const flow of plan.flows)
+      out.push({ flow, plan: planId(key), selector: selectorOf(flow, view.type) });
   return out;
 }
 
