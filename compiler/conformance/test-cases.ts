@@ -121,8 +121,20 @@ export function testCases(
           what: `plan ${p.id} (${p.security})`,
           why: inputs.noCredential.get(`${r.name}\0${p.id}`)!,
         });
+    // A selection rule (EL) decides per request whether its plan applies: not testable from the spec.
+    const ruled = (p: (typeof plans)[number]) => {
+      const rule = p.plan.selectionRule ?? p.plan.selection_rule;
+      return typeof rule === "string" && rule.trim() !== "";
+    };
+    for (const p of plans.filter(ruled))
+      skipped.push({
+        api: r.name,
+        what: `plan ${p.id} (${p.security})`,
+        why: "its selection rule decides per request whether it applies",
+      });
     /** The plans a request can select: the keyless one without headers, the others with their credential. */
     const usable = plans
+      .filter((p) => !ruled(p))
       .map((p) => ({
         id: p.id,
         name: String(p.plan.name ?? p.id),
