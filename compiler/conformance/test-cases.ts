@@ -4,7 +4,7 @@
 // transform-headers adds its header there and not elsewhere, a mock answers its content); rate
 // limits trip at limit+1; message APIs deliver on their entrypoints, from the mock endpoint or a
 // real broker. What cannot be tested is returned as skipped, with the reason.
-import { type ApiView, apiView, type FlowView } from "../diff/api-view.ts";
+import { type ApiView, apiView, type EndpointView, type FlowView } from "../diff/api-view.ts";
 import {
   arr,
   type ClientTls,
@@ -350,7 +350,7 @@ export function testCases(
 function messageCases(
   api: string,
   view: ApiView,
-  endpoints: ApiView["endpoints"] extends Map<string, infer E> ? E[] : never,
+  endpoints: EndpointView[],
   at: string,
   path: string,
   host: Headers,
