@@ -2,10 +2,8 @@
 // prints each change where it was made, then checks again. Files read from stdin are not rewritten.
 import { writeFile } from "node:fs/promises";
 import type { CheckResult } from "../pipeline.ts";
-import type { Io } from "./main.ts";
-
-/** Applies the fixes of a check result; returns how many changes were written. */
-export async function applyFixes(result: CheckResult, io: Io): Promise<number> {
+/** Applies the fixes of a check result, printing each; returns how many changes were written. */
+export async function applyFixes(result: CheckResult, print: (line: string) => void): Promise<number> {
   const { fixesFor, editsFor, applyEdits } = await import("../check/fixes.ts");
   const fixes = fixesFor(result.diagnostics, result.documents);
   const byFile = new Map<string, typeof fixes>();
@@ -21,7 +19,7 @@ export async function applyFixes(result: CheckResult, io: Io): Promise<number> {
       const before = source.text.slice(0, e.at);
       const line = before.split("\n").length;
       const column = e.at - before.lastIndexOf("\n");
-      io.out(`fixed ${file}:${line}:${column} ${e.fix.code}: ${e.fix.what}`);
+      print(`fixed ${file}:${line}:${column} ${e.fix.code}: ${e.fix.what}`);
     }
     changed += applied.length;
   }

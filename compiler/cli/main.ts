@@ -167,7 +167,8 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
   if (values.fix) {
     // Fixed, then checked again: what is printed below is what is left.
     const { applyFixes } = await import("./fix-command.ts");
-    const changed = await applyFixes(result, io);
+    // JSON and GitHub output stay machine-readable: the changes go to stderr then.
+    const changed = await applyFixes(result, format === "human" ? io.out : io.err);
     io.err(`sluice: ${changed} fix${changed === 1 ? "" : "es"} written`);
     if (changed > 0) result = await checkRepository({ target, allowEmpty: values["allow-empty"] === true });
   }

@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { exportJWK, exportSPKI, generateKeyPair, type JWK, SignJWT } from "jose";
 import { parseSecretRef } from "../../runtime/consumers/secret-ref.ts";
+import type { Resource as SideResource } from "../diff/read-side.ts";
 import { isScanError, scanEnvTemplate } from "../load/env-refs.ts";
 import type { Pki } from "./certificates.ts";
 
@@ -18,11 +19,8 @@ export const obj = (v: unknown): Obj =>
 export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
-export interface Resource {
-  kind: string;
-  name: string;
-  value: Obj;
-}
+/** A resource as `sluice diff` reads it; the file it came from does not matter here. */
+export type Resource = Pick<SideResource, "kind" | "name" | "value">;
 
 /** A plan's credentials in the test copy: headers that select it, and headers it must refuse. */
 export interface Credential {

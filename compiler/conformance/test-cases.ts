@@ -4,7 +4,7 @@
 // transform-headers adds its header there and not elsewhere, a mock answers its content); rate
 // limits trip at limit+1; message APIs deliver on their entrypoints, from the mock endpoint or a
 // real broker. What cannot be tested is returned as skipped, with the reason.
-import { type ApiView, apiView, type FlowView } from "../diff/api-view.ts";
+import { type ApiView, apiView, type EndpointView, type FlowView } from "../diff/api-view.ts";
 import {
   arr,
   type ClientTls,
@@ -121,8 +121,20 @@ export function testCases(
           what: `plan ${p.id} (${p.security})`,
           why: inputs.noCredential.get(`${r.name}\0${p.id}`)!,
         });
+    // A selection rule (EL) decides per request whether its plan applies: not testable from the spec.
+    const ruled = (p: (typeof plans)[number]) => {
+      const rule = p.plan.selectionRule ?? p.plan.selection_rule;
+      return typeof rule === "string" && rule.trim() !== "";
+    };
+    for (const p of plans.filter(ruled))
+      skipped.push({
+        api: r.name,
+        what: `plan ${p.id} (${p.security})`,
+        why: "its selection rule decides per request whether it applies",
+      });
     /** The plans a request can select: the keyless one without headers, the others with their credential. */
     const usable = plans
+      .filter((p) => !ruled(p))
       .map((p) => ({
         id: p.id,
         name: String(p.plan.name ?? p.id),
@@ -139,7 +151,9 @@ export function testCases(
         });
     const message = view.type === "MESSAGE";
     const endpoints = [...view.endpoints.values()];
-    const flows = flowsOf(view);
+    // The diff's view keys v2 plans by name; a Subscription (and this module) by id, else name.
+    const idOf = new Map(plans.map((p) => [String(p.plan.name ?? p.id), p.id]));
+    const flows = flowsOf(view, (key) => (r.kind === "ApiDefinition" ? (idOf.get(key) ?? key) : key));
 
     for (const p of paths) {
       const host: Headers = p.host ? { host: p.host } : {};
@@ -168,6 +182,14 @@ export function testCases(
       if (!open && !usable.length) continue;
 
       if (message) {
+        if (!open && usable[0]?.credential?.tls) {
+          skipped.push({
+            api: r.name,
+            what: "message delivery",
+            why: "its plans take client certificates only",
+          });
+          continue;
+        }
         messageCases(
           r.name,
           view,
@@ -202,7 +224,7 @@ export function testCases(
       // Flows: each step this test can observe, where its selector matches and where it does not.
       for (const f of flows) {
         const plan = f.plan === undefined ? usable[0] : usable.find((u) => u.id === f.plan);
-        const label = `flow "${f.flow.key}"${f.plan ? ` of plan ${f.plan}` : ""}`;
+        const label = `flow "${f.flow.key}"${f.plan ? ` of plan ${plans.find((q) => q.id === f.plan)?.plan.name ?? f.plan}` : ""}`;
         if (!f.flow.enabled) continue;
         if (typeof f.selector === "string") {
           skipped.push({ api: r.name, what: label, why: f.selector });
@@ -328,7 +350,7 @@ export function testCases(
 function messageCases(
   api: string,
   view: ApiView,
-  endpoints: ApiView["endpoints"] extends Map<string, infer E> ? E[] : never,
+  endpoints: EndpointView[],
   at: string,
   path: string,
   host: Headers,
@@ -460,10 +482,11 @@ function side(shared: Record<string, unknown>, which: "consumer" | "producer") {
   };
 }
 
-function flowsOf(view: ApiView): FlowAt[] {
+function flowsOf(view: ApiView, planId: (key: string) => string): FlowAt[] {
   const out: FlowAt[] = view.flows.map((flow) => ({ flow, selector: selectorOf(flow, view.type) }));
-  for (const [id, plan] of view.plans)
-    for (const flow of plan.flows) out.push({ flow, plan: id, selector: selectorOf(flow, view.type) });
+  for (const [key, plan] of view.plans)
+    for (const flow of plan.flows)
+      out.push({ flow, plan: planId(key), selector: selectorOf(flow, view.type) });
   return out;
 }
 

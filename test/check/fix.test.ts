@@ -151,4 +151,16 @@ describe("sluice check --fix", () => {
     expect(again.err).toContain("sluice: 0 fixes written");
     expect(await readFile(join(dir, "apis", "hooks.yaml"), "utf8")).toBe(after);
   });
+
+  it("with --format json, the changes go to stderr and stdout stays JSON", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sluice-fix-"));
+    await mkdir(join(dir, "apis"));
+    await writeFile(join(dir, "apis", "hooks.yaml"), BEFORE);
+    const { out, err } = await check(dir, ["apis", "--fix", "--format", "json"]);
+    const left = JSON.parse(out) as Array<{ code: string }>;
+    expect(left.map((d) => d.code).sort()).toEqual(["schema/enum"]);
+    expect(err).toContain(
+      "fixed apis/hooks.yaml:36:28 schema/enum: channelOperator: START_WITH → STARTS_WITH",
+    );
+  });
 });

@@ -37,6 +37,38 @@ const KEYLESS = "    open:\n      name: Open\n      security:\n        type: KEY
 const API_KEY = "    keys:\n      name: Keys\n      security:\n        type: API_KEY\n";
 const JWT =
   "    tokens:\n      name: Tokens\n      security:\n        type: JWT\n        configuration:\n          signature: RSA_RS256\n          publicKeyResolver: JWKS_URL\n          resolverParameter: http://127.0.0.1:9/jwks\n";
+// A v2 API whose plan has an id: its flows are found by id (Subscriptions name v2 plans by id).
+const V2 = `apiVersion: gravitee.io/v1alpha1
+kind: ApiDefinition
+metadata:
+  name: legacy
+spec:
+  name: legacy
+  version: "1"
+  proxy:
+    virtual_hosts:
+      - path: /legacy
+    groups:
+      - name: default-group
+        endpoints:
+          - name: e
+            target: https://backend.invalid/legacy
+  plans:
+    - id: 0d7c1a52-3f7e-4c7a-9a51-0d7c1a523f7e
+      name: Members
+      security: API_KEY
+      flows:
+        - name: stamp
+          path-operator:
+            path: /
+            operator: STARTS_WITH
+          pre:
+            - policy: transform-headers
+              configuration:
+                addHeaders:
+                  - name: X-Member
+                    value: "yes"
+`;
 const MTLS = "    certs:\n      name: Certs\n      security:\n        type: MTLS\n";
 const OAUTH2 =
   "    oauth:\n      name: OAuth\n      security:\n        type: OAUTH2\n        configuration:\n          oauthResource: idp\n          checkRequiredScopes: true\n          requiredScopes: [orders:read]\n";
@@ -182,6 +214,7 @@ describe("sluice test", () => {
     await writeFile(join(dir, "apis", "tokens.yaml"), api("tokens", "/tokens", JWT));
     await writeFile(join(dir, "apis", "oauth.yaml"), api("oauth", "/oauth", OAUTH2, IDP));
     await writeFile(join(dir, "apis", "mtls.yaml"), api("mtls", "/mtls", MTLS));
+    await writeFile(join(dir, "apis", "legacy.yaml"), V2);
     await writeFile(join(dir, "apis", "consumers.yaml"), CONSUMERS);
     await writeFile(
       join(dir, "apis", "closed.yaml"),
@@ -235,9 +268,13 @@ ${KEYLESS}`,
         'ok   open: GET /open/sluice-test-elsewhere: transform-headers of flow "tag x" does not add X-Seen there — 200, X-Seen absent',
         'ok   open: GET /open/sluice-test-elsewhere: transform-headers of flow "tag y, then untag it" does not add X-Lost there — 200, the backend did not get X-Lost',
         'ok   open: GET /open/sluice-test-elsewhere: transform-headers of flow "tag x" does not add X-Tagged there — 200, the backend did not get X-Tagged',
-        'ok   limited: GET /limited/slow: rate-limit of flow "three a minute" of plan limited answers 429 to request 4 in 1 minutes — 3 answered, 1 refused with 429',
+        'ok   limited: GET /limited/slow: rate-limit of flow "three a minute" of plan Limited answers 429 to request 4 in 1 minutes — 3 answered, 1 refused with 429',
         'ok   open: GET /open/x: transform-headers of flow "tag x" adds X-Seen to the response — 200, X-Seen present',
         'ok   open: GET /open/x: transform-headers of flow "tag x" adds X-Tagged to the request — 200, the backend got X-Tagged',
+        "ok   legacy: GET /legacy/ reaches the backend through the Members plan (stand-in subscription sluice-test-legacy-0d7c1a52-3f7e-4c7a-9a51-0d7c1a523f7e) — 200 from the stand-in",
+        "ok   legacy: GET /legacy/ with a key the Members plan does not know is refused (401) — 401",
+        "ok   legacy: GET /legacy/ without credentials is refused (401) — 401",
+        'ok   legacy: GET /legacy/: transform-headers of flow "stamp" of plan Members adds X-Member to the request — 200, the backend got X-Member',
         "ok   mtls: GET /mtls/ reaches the backend through the Certs plan (the certificate of stand-in subscription sluice-test-mtls-certs) — 200 from the stand-in",
         "ok   mtls: GET /mtls/ with a client certificate the Certs plan does not know is refused (401) — 401",
         "ok   mtls: GET /mtls/ without credentials is refused (401) — 401",
@@ -249,13 +286,13 @@ ${KEYLESS}`,
         "ok   tokens: GET /tokens/ without credentials is refused (401) — 401",
       ].sort(),
     );
-    expect(err).toContain("26 passed, 2 failed, 0 skipped");
+    expect(err).toContain("30 passed, 2 failed, 0 skipped");
     expect(code).toBe(1);
 
     const junit = await sluiceTest(dir, ["--reporter", "junit"]);
     expect(junit.code).toBe(1);
     expect(junit.out).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="sluice test" tests="28" failures="2" skipped="0">/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="sluice test" tests="32" failures="2" skipped="0">/,
     );
     expect(junit.out).toContain(
       '<testcase classname="closed" name="GET /closed/ reaches the backend through the Open plan"',
