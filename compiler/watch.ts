@@ -1,4 +1,5 @@
-// `sluice compile --watch`: compile, then compile again whenever a spec below the target changes,
+// `sluice compile --watch`: compile, then compile again whenever a spec below the target (or a file of
+// the repository's own policies/) changes,
 // until the signal aborts. One long-lived process keeps what a fresh `sluice compile` must redo —
 // the compiler loaded and warmed up, the documents, validation results, models and modules of
 // unchanged specs (a CompileSession) — so a one-spec change costs its own spec's work plus a
@@ -12,6 +13,7 @@ import { type FSWatcher, watch } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { type CompileOptions, type CompileResult, CompileSession, compileRepository } from "./compile.ts";
+import { localPoliciesDir } from "./connectors/local-policies.ts";
 
 export interface WatchOptions extends CompileOptions {
   /** Called after every compile with what changed (undefined for the first) and its wall time. */
@@ -65,13 +67,16 @@ export async function watchRepository(options: WatchOptions, signal: AbortSignal
   const warming = session.typechecker(resolve(cwd, options.outDir)).warm();
 
   const watchers = new Map<string, FSWatcher>();
-  const watchDir = async (path: string): Promise<void> => {
+  // What a directory's watcher reacts to: the target file, specs below the target, or any file of
+  // the repository's own policies (compiler/connectors/local-policies.ts).
+  type Watching = "file" | "specs" | "policies";
+  const watchDir = async (path: string, what: Watching): Promise<void> => {
     if (watchers.has(path) || signal.aborted) return;
     const watcher = watch(path, (_event, name) => {
       if (!name) return;
       const file = join(path, String(name));
-      if (!isFile) void addIfDirectory(file);
-      if (isFile ? file !== target : !SPEC_FILE.test(file)) return;
+      if (what !== "file") void addIfDirectory(file, what);
+      if (what === "file" ? file !== target : what === "specs" && !SPEC_FILE.test(file)) return;
       pending.add(relative(cwd, file) || basename(file));
       clearTimeout(timer);
       timer = setTimeout(run, settleMs);
@@ -82,14 +87,18 @@ export async function watchRepository(options: WatchOptions, signal: AbortSignal
       watchers.delete(path);
     });
     watchers.set(path, watcher);
-    if (isFile) return;
+    if (what === "file") return;
     for (const entry of await readdir(path, { withFileTypes: true }).catch(() => []))
-      if (entry.isDirectory()) await watchDir(join(path, entry.name));
+      if (entry.isDirectory()) await watchDir(join(path, entry.name), what);
   };
-  const addIfDirectory = async (path: string): Promise<void> => {
-    if (!watchers.has(path) && (await stat(path).catch(() => undefined))?.isDirectory()) await watchDir(path);
+  const addIfDirectory = async (path: string, what: Watching): Promise<void> => {
+    if (!watchers.has(path) && (await stat(path).catch(() => undefined))?.isDirectory())
+      await watchDir(path, what);
   };
-  await watchDir(dir);
+  await watchDir(dir, isFile ? "file" : "specs");
+  const policies = localPoliciesDir({ target: options.target, cwd });
+  if (policies && (await stat(policies).catch(() => undefined))?.isDirectory())
+    await watchDir(policies, "policies");
   await Promise.race([
     warming,
     new Promise<void>((done) => signal.addEventListener("abort", () => done(), { once: true })),

@@ -76,7 +76,7 @@ export function readLocalPolicies(dir: string | undefined, cwd: string = process
     return text;
   };
   const names = readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && !d.name.startsWith("."))
     .map((d) => d.name)
     .sort();
   for (const name of names) {

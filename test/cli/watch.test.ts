@@ -114,6 +114,61 @@ describe("sluice compile --watch", () => {
     expect(await exited).toBe(0);
   });
 
+  it("recompiles when a file of the repository's own policies/ changes, reporting a type error on its line", async () => {
+    const flows = `  flows:
+    - request:
+        - policy: add-header
+          configuration:
+            name: x-team
+`;
+    const dir = await writeRepository({
+      "a.yaml": proxyApi("alpha", "/alpha", "http://127.0.0.1:1/", flows),
+    });
+    dirs.push(dir);
+    const policy = (body: string) =>
+      `import { definePolicy } from "sluice/runtime";\n\nexport const connector = definePolicy<{ name: string }>({\n  id: "add-header",\n  create(config) {\n    return {\n      onRequest(exchange) {\n${body}\n      },\n    };\n  },\n});\n`;
+    const folder = join(dir, "policies", "add-header");
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(dir, "package.json"), JSON.stringify({ private: true, type: "module" }));
+    await writeFile(
+      join(folder, "manifest.json"),
+      JSON.stringify({
+        id: "add-header",
+        aliases: [],
+        kind: "policy",
+        title: "AddHeader",
+        summary: "s",
+        phases: { PROXY: ["request"] },
+      }),
+    );
+    await writeFile(join(folder, "schema.json"), JSON.stringify({ type: "object", required: ["name"] }));
+    await writeFile(
+      join(folder, "index.ts"),
+      policy('        exchange.upstreamHeaders[config.name] = "blue";'),
+    );
+    const child = spawn(NODE, [SLUICE, "compile", "apis", "--watch"], { cwd: dir });
+    const output = new Output(child);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      await output.next(/watching apis\/ for changes/, 60_000);
+      expect(output.text).toMatch(/compiled 1 APIs into generated\//);
+      const reported = output.next(/was not updated/, 60_000);
+      await writeFile(join(folder, "index.ts"), policy("        const n: number = config.name;"));
+      await reported;
+      expect(output.text).toMatch(/policies\/add-header\/index\.ts:8:15: error compile\/policy-type-check/);
+      const compiled = output.next(/index\.ts changed: compiled 1 APIs/, 60_000);
+      await writeFile(
+        join(folder, "index.ts"),
+        policy('        exchange.upstreamHeaders[config.name] = "green";'),
+      );
+      await compiled;
+      expect(await readFile(join(dir, "generated", "dist", "link.js"), "utf8")).toContain('"green"');
+    } finally {
+      child.kill("SIGINT");
+    }
+    expect(await exited).toBe(0);
+  }, 180_000);
+
   it("refuses --check and standard input", async () => {
     const run = (args: string[]) =>
       new Promise<{ code: number | null; err: string }>((resolve) => {
