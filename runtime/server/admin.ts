@@ -80,15 +80,7 @@ export function createAdminServer(options: {
       : Promise.resolve({});
     return sourcesOnce;
   };
-  if (options.portalDir) {
-    const root = resolve(options.portalDir);
-    app.get("/portal", async (_req, reply) => reply.redirect("/portal/"));
-    // Loaded only when the portal is on: a gateway without it does not initialise the module.
-    app.register(async (scope) => {
-      const { default: fastifyStatic } = await import("@fastify/static");
-      await scope.register(fastifyStatic, { root, prefix: "/portal/", index: "index.html", redirect: true });
-    });
-  }
+  if (options.portalDir) servePortal(app, options.portalDir);
   app.get("/health/live", async () => ({ status: "UP" }));
   app.get("/health/ready", async (_req, reply) => {
     const all = options.readiness();
@@ -152,4 +144,17 @@ export function createAdminServer(options: {
 
 function digest(token: string): Buffer {
   return createHash("sha256").update(token).digest();
+}
+
+/**
+ * The developer portal `sluice docs` wrote, at /portal/ (open like the health endpoints: public
+ * documentation). The static-file module is loaded only when the portal is on.
+ */
+export function servePortal(app: FastifyInstance, dir: string): void {
+  const root = resolve(dir);
+  app.get("/portal", async (_req, reply) => reply.redirect("/portal/"));
+  app.register(async (scope) => {
+    const { default: fastifyStatic } = await import("@fastify/static");
+    await scope.register(fastifyStatic, { root, prefix: "/portal/", index: "index.html", redirect: true });
+  });
 }

@@ -11,15 +11,17 @@
 // What is shared, and how (docs/runtime.md#workers):
 // - the admin port: the primary asks each worker over IPC (the worker's own admin routes, run by
 //   fastify's inject) — /health/ready is ready when every worker is, /metrics sums the counters
-//   and histograms of all workers, /info and /subscriptions come from worker 1;
+//   and histograms of all workers, /info, /subscriptions and /notifications come from worker 1,
+//   /debug/<request-id> from the worker that recorded it, /portal/ is served by the primary;
 // - webhook deliveries (push plans) run in worker 1 only: one delivery per message;
 // - rate-limit, quota and spike-arrest counters are per worker unless SLUICE_REDIS_URL shares them.
 import cluster, { type Worker } from "node:cluster";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import Fastify from "fastify";
 import type { Logger } from "../contract.ts";
+import { servePortal } from "./admin.ts";
 
 /** The worker's number (1…N) in its environment; worker 1 runs what must run once. */
 export const WORKER_INDEX = "SLUICE_WORKER_INDEX";
@@ -252,21 +254,30 @@ export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimar
     const texts = answers.flatMap((a) => (a ? [a.body] : []));
     return `${sumMetrics(texts)}# HELP sluice_workers Gateway worker processes serving traffic.\n# TYPE sluice_workers gauge\nsluice_workers ${live().length}\n`;
   });
-  for (const path of ["/info", "/subscriptions"]) {
+  const relay = (reply: FastifyReply, answer: AdminAnswer | undefined) => {
+    if (!answer) {
+      reply.code(503);
+      return { status: 503, message: "no worker answered" };
+    }
+    reply.code(answer.status);
+    for (const [k, v] of Object.entries(answer.headers))
+      if (k === "content-type" || k === "www-authenticate") reply.header(k, v);
+    return answer.body;
+  };
+  for (const path of ["/info", "/subscriptions", "/notifications"]) {
     admin.get(path, async (req, reply) => {
-      // Worker 1 runs the webhook deliveries; every worker has the same bundle.
+      // Worker 1 runs the webhook deliveries and the notifications; every worker has the same bundle.
       const first = live()[0];
-      const answer = first ? await ask(first[1], path, forwarded(req.headers)) : undefined;
-      if (!answer) {
-        reply.code(503);
-        return { status: 503, message: "no worker answered" };
-      }
-      reply.code(answer.status);
-      for (const [k, v] of Object.entries(answer.headers))
-        if (k === "content-type" || k === "www-authenticate") reply.header(k, v);
-      return answer.body;
+      return relay(reply, first ? await ask(first[1], path, forwarded(req.headers)) : undefined);
     });
   }
+  // A debugged request was recorded by the worker that served it: the first that has the record.
+  admin.get<{ Params: { id: string } }>("/debug/:id", async (req, reply) => {
+    const url = `/debug/${encodeURIComponent(req.params.id)}`;
+    const answers = await Promise.all(live().map(([, w]) => ask(w, url, forwarded(req.headers))));
+    return relay(reply, answers.find((a) => a?.status === 200) ?? answers.find((a) => a !== undefined));
+  });
+  if (env.SLUICE_PORTAL_DIR) servePortal(admin, env.SLUICE_PORTAL_DIR);
 
   const stopAll = async (exitCode: number) => {
     if (stopping) return;

@@ -4,13 +4,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Pool } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRepository } from "../../compiler/compile.ts";
+import { DEBUG_HEADER, debugToken } from "../../runtime/observability/debug.ts";
 import { cgroupCpus, sumMetrics, workerCount } from "../../runtime/server/workers.ts";
 import { writeRepository } from "../helpers/gateway.ts";
 import { proxyApi } from "../helpers/specs.ts";
@@ -117,10 +119,11 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const start = async (): Promise<Primary> => {
+  const start = async (extraEnv: Record<string, string> = {}): Promise<Primary> => {
     const child = spawn(process.execPath, [bundle], {
       env: {
         ...process.env,
+        ...extraEnv,
         SLUICE_WORKERS: "3",
         SLUICE_HTTP_PORT: "0",
         SLUICE_ADMIN_PORT: "0",
@@ -276,5 +279,38 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
     // Every request a worker forwarded was answered completely to its client.
     expect(ok).toBe(received - base);
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+  });
+
+  it("the primary's admin port answers for the workers: /debug from the worker that recorded, /portal itself", async () => {
+    const secret = "workers-debug-secret-0123456789";
+    const portal = await mkdtemp(join(tmpdir(), "sluice-portal-"));
+    await writeFile(join(portal, "index.html"), "<h1>portal of the workers</h1>");
+    const g = await start({ SLUICE_DEBUG_SECRET: secret, SLUICE_PORTAL_DIR: portal });
+    try {
+      const ids: string[] = [];
+      // Several connections, so the debugged requests land on different workers.
+      for (let i = 0; i < 6; i++) {
+        const r = await fetch(`${g.url}/alpha/debugged`, {
+          headers: { [DEBUG_HEADER]: debugToken(secret, "GET", "/alpha/debugged"), connection: "close" },
+        });
+        await r.text();
+        expect(r.status).toBe(200);
+        ids.push(r.headers.get("x-gravitee-request-id") ?? "");
+      }
+      for (const id of ids) {
+        expect(id).not.toBe("");
+        const record = await fetch(`${g.adminUrl}/debug/${id}`);
+        expect(record.status).toBe(200);
+        expect(((await record.json()) as { requestId: string }).requestId).toBe(id);
+      }
+      expect((await fetch(`${g.adminUrl}/debug/no-such-request`)).status).toBe(404);
+      const page = await fetch(`${g.adminUrl}/portal/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("portal of the workers");
+    } finally {
+      g.child.kill("SIGKILL");
+      await g.exited;
+      await rm(portal, { recursive: true, force: true });
+    }
   });
 });

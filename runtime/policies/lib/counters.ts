@@ -59,13 +59,25 @@ export interface Counters {
 /** Gravitee's `errorStrategy`, `FALLBACK_PASS_TROUGH` (sic) by default. */
 export type ErrorStrategy = "FALLBACK_PASS_TROUGH" | "BLOCK_ON_INTERNAL_ERROR";
 
+let warnedPerWorker = false;
+
 /** The counters of the API `ctx` belongs to: shared through Redis when SLUICE_REDIS_URL is set. */
 export function countersFor(
   ctx: ConnectorContext,
   options: { async?: boolean | undefined; errorStrategy?: ErrorStrategy | undefined },
 ): Counters {
   const shared = sharedCountersFor(ctx);
-  if (!shared) return storeFor(ctx.api);
+  if (!shared) {
+    // Several workers (runtime/server/workers.ts) each count alone: say so once, from worker 1.
+    if (ctx.env.SLUICE_WORKER_INDEX === "1" && !warnedPerWorker) {
+      warnedPerWorker = true;
+      ctx.log.warn(
+        "rate-limit, quota and spike-arrest count per worker process: set SLUICE_REDIS_URL to count once for all workers and replicas, or SLUICE_WORKERS=1",
+        { api: ctx.api.id },
+      );
+    }
+    return storeFor(ctx.api);
+  }
   if (options.errorStrategy === "BLOCK_ON_INTERNAL_ERROR") shared.blocking = true;
   return new RemoteCounters(shared, `sluice:${ctx.api.id}:`, options.async === true);
 }
