@@ -372,6 +372,37 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "json-validation",
+    "aliases": [],
+    "kind": "policy",
+    "title": "JsonValidation",
+    "summary": "Validates a JSON body or message against a JSON Schema compiled into the gateway at build time.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": [
+      "JSON_INVALID_PAYLOAD",
+      "JSON_INVALID_FORMAT",
+      "JSON_INVALID_RESPONSE_PAYLOAD",
+      "JSON_INVALID_RESPONSE_FORMAT",
+      "JSON_INVALID_MESSAGE_REQUEST_PAYLOAD",
+      "JSON_INVALID_MESSAGE_REQUEST_FORMAT",
+      "JSON_INVALID_MESSAGE_RESPONSE_PAYLOAD",
+      "JSON_INVALID_MESSAGE_RESPONSE_FORMAT"
+    ]
+  },
+  {
     "id": "json-xml",
     "aliases": [],
     "kind": "policy",

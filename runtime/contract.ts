@@ -151,7 +151,12 @@ export interface PolicyInstance {
   /** Response phase. */
   onResponse?(exchange: Exchange): void | Promise<void>;
   /** Message phases (MESSAGE APIs): return undefined to drop the message. */
-  onMessage?(message: Message, exchange: Exchange): Message | undefined | Promise<Message | undefined>;
+  onMessage?(
+    message: Message,
+    exchange: Exchange,
+    /** Always given by the gateway. */
+    phase?: "publish" | "subscribe",
+  ): Message | undefined | Promise<Message | undefined>;
 }
 
 export interface PolicyConnector<C> {

@@ -402,6 +402,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Fix the TypeScript at the reported line (docs/custom-policies.md describes the contract).",
   },
   {
+    code: "policy/invalid-json-schema",
+    title: "A policy's JSON Schema cannot be compiled",
+    why: "A JSON Schema in a policy's configuration (`json-validation`'s `schema`) is compiled into the gateway at build time, so that the gateway validates without loading a validator library; this one is not JSON, not a valid schema for its `$schema` dialect, or missing.",
+    fix: "Fix the schema text at the reported position (or set one).",
+  },
+  {
     code: "policy/invalid-folder",
     title: "A policy folder of the repository is not usable",
     why: "Each folder under `policies/` beside the specs is a policy: a `manifest.json` valid against the connector manifest schema, of kind `policy`, whose id and title no built-in connector uses, a `schema.json` that is a valid JSON Schema, and an `index.ts`. Specs using a policy whose folder is not usable cannot be checked.",

@@ -295,7 +295,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
           !step.messageCondition({ ...exchange.el(), message: elMessage(current) })
         )
           continue;
-        current = await step.instance.onMessage(current, exchange);
+        current = await step.instance.onMessage(current, exchange, phase);
       }
     }
     return current;

@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-xml`, `mock`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-validation`, `json-xml`, `mock`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -13,6 +13,7 @@ export type V2FlowStep =
   | V2GraphqlGuardStep
   | V2GraphqlRateLimitStep
   | V2IpFilteringStep
+  | V2JsonValidationStep
   | V2JsonToXmlStep
   | V2MockStep
   | V2OverrideRequestMethodStep
@@ -1071,6 +1072,80 @@ export interface IpFilteringPolicyConfiguration {
    * EL giving the address to check instead of the connection's.
    */
   customIPAddress?: string;
+}
+/**
+ * A flow step running the `json-validation` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2JsonValidationStep".
+ */
+export interface V2JsonValidationStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `json-validation`.
+   */
+  policy: "json-validation";
+  configuration?: JsonValidationPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `json-validation` policy: validate the body (or message) against a JSON Schema.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "JsonValidationPolicyConfiguration".
+ */
+export interface JsonValidationPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  /**
+   * The error message when the content is not valid (EL template); default `Bad request` (400) or `Internal Error` (500).
+   */
+  errorMessage?: string;
+  /**
+   * The JSON Schema, as JSON text; compiled into the gateway at build time. Its `$schema` picks the dialect (draft-04, as Gravitee, to 2020-12; draft-07 when absent).
+   */
+  schema?: string;
+  schemaSource?: JsonValidationSchemaSource;
+  /**
+   * Accepted for compatibility: a schema that cannot be compiled is a build error in Sluice.
+   */
+  validateUnchecked?: boolean;
+  /**
+   * Accepted for compatibility: Sluice always reports every error (children of a failing container included).
+   */
+  deepCheck?: boolean;
+  /**
+   * Response phase: an invalid response is sent to the client unchanged (the failure is logged).
+   */
+  straightRespondMode?: boolean;
+}
+/**
+ * Where the schema comes from (Gravitee 5): `STATIC_SCHEMA` with `staticSchema`. A schema registry resource is not supported.
+ */
+export interface JsonValidationSchemaSource {
+  sourceType: "STATIC_SCHEMA" | "SCHEMA_REGISTRY_RESOURCE";
+  /**
+   * The JSON Schema, as JSON text.
+   */
+  staticSchema?: string;
+  resourceName?: string;
+  schemaMapping?: string;
 }
 /**
  * A flow step running the `json-xml` policy.

@@ -50,7 +50,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-xml`, `message-filtering`, `mock`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-validation`, `json-xml`, `message-filtering`, `mock`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -61,6 +61,7 @@ export type FlowStep =
   | GraphqlGuardStep
   | GraphqlRateLimitStep
   | IpFilteringStep
+  | JsonValidationStep
   | JsonToXmlStep
   | MessageFilteringStep
   | MockStep
@@ -2288,6 +2289,84 @@ export interface IpFilteringPolicyConfiguration {
    * EL giving the address to check instead of the connection's.
    */
   customIPAddress?: string;
+}
+/**
+ * A flow step running the `json-validation` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "JsonValidationStep".
+ */
+export interface JsonValidationStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `json-validation`.
+   */
+  policy: "json-validation";
+  configuration?: JsonValidationPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `json-validation` policy: validate the body (or message) against a JSON Schema.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "JsonValidationPolicyConfiguration".
+ */
+export interface JsonValidationPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  /**
+   * The error message when the content is not valid (EL template); default `Bad request` (400) or `Internal Error` (500).
+   */
+  errorMessage?: string;
+  /**
+   * The JSON Schema, as JSON text; compiled into the gateway at build time. Its `$schema` picks the dialect (draft-04, as Gravitee, to 2020-12; draft-07 when absent).
+   */
+  schema?: string;
+  schemaSource?: JsonValidationSchemaSource;
+  /**
+   * Accepted for compatibility: a schema that cannot be compiled is a build error in Sluice.
+   */
+  validateUnchecked?: boolean;
+  /**
+   * Accepted for compatibility: Sluice always reports every error (children of a failing container included).
+   */
+  deepCheck?: boolean;
+  /**
+   * Response phase: an invalid response is sent to the client unchanged (the failure is logged).
+   */
+  straightRespondMode?: boolean;
+}
+/**
+ * Where the schema comes from (Gravitee 5): `STATIC_SCHEMA` with `staticSchema`. A schema registry resource is not supported.
+ */
+export interface JsonValidationSchemaSource {
+  sourceType: "STATIC_SCHEMA" | "SCHEMA_REGISTRY_RESOURCE";
+  /**
+   * The JSON Schema, as JSON text.
+   */
+  staticSchema?: string;
+  resourceName?: string;
+  schemaMapping?: string;
 }
 /**
  * A flow step running the `json-xml` policy.
