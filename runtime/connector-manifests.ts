@@ -429,6 +429,32 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "latency",
+    "aliases": [
+      "policy-latency"
+    ],
+    "kind": "policy",
+    "title": "Latency",
+    "summary": "Delays the request, the response or each message by a fixed time.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "request",
+        "response",
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
     "id": "message-filtering",
     "aliases": [],
     "kind": "policy",
@@ -462,6 +488,33 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     "errorKeys": [
       "MOCK_ERROR"
     ]
+  },
+  {
+    "id": "policy-interrupt",
+    "aliases": [
+      "interrupt"
+    ],
+    "kind": "policy",
+    "title": "Interrupt",
+    "summary": "Ends the exchange with an error: a status, a message and an error key for response templates.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "request",
+        "response"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "capabilities": [
+      "writes-response"
+    ],
+    "errorKeys": []
   },
   {
     "id": "policy-override-request-method",
@@ -655,6 +708,24 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
       ],
       "V2": [
         "request"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
+    "id": "url-rewriting",
+    "aliases": [
+      "policy-url-rewriting"
+    ],
+    "kind": "policy",
+    "title": "UrlRewriting",
+    "summary": "Rewrites URLs matching a regular expression in the response headers and body.",
+    "phases": {
+      "PROXY": [
+        "response"
+      ],
+      "V2": [
+        "response"
       ]
     },
     "errorKeys": []

@@ -185,6 +185,8 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "QuotaRate.*": "runtime/policies/lib/rate.ts",
   "SpikeArrestRate.*": "runtime/policies/lib/rate.ts",
   "AssignedAttribute.*": "runtime/policies/assign-attributes/index.ts",
+  "InterruptVariable.*":
+    "runtime/policies/policy-interrupt/index.ts (response templates cannot read them yet)",
   "JsonValidationSchemaSource.*":
     "runtime/policies/json-validation/index.ts (SCHEMA_REGISTRY_RESOURCE is compile/not-implemented)",
   "IpFilteringPolicyConfiguration.*":

@@ -35,7 +35,7 @@ export type RootMember =
   | { kind: "object"; members: ReadonlyMap<string, RootMember> };
 
 /** ElContext properties that may be undefined: every access below them is an optional chain. */
-export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set(["response", "message", "api"]);
+export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set(["response", "message", "api", "regex"]);
 
 const value = (type: "string" | "number" | "boolean", path: string[], mayBeAbsent = false): RootMember =>
   mayBeAbsent ? { kind: "value", type, path, mayBeAbsent } : { kind: "value", type, path };
@@ -165,6 +165,10 @@ export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
       version: withDefault(["api", "version"], ""),
     }),
     properties: map("strings", ["properties"]),
+    // The groups of a regular expression's match, where a policy offers them (url-rewriting's
+    // `toReplacement`): `#group[1]`, `#groupName['name']`.
+    group: map("strings", ["regex", "group"]),
+    groupName: map("strings", ["regex", "groupName"]),
   }),
 );
 

@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-validation`, `json-xml`, `mock`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-interrupt`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -15,7 +15,9 @@ export type V2FlowStep =
   | V2IpFilteringStep
   | V2JsonValidationStep
   | V2JsonToXmlStep
+  | V2LatencyStep
   | V2MockStep
+  | V2InterruptStep
   | V2OverrideRequestMethodStep
   | V2QuotaStep
   | V2RateLimitStep
@@ -25,6 +27,7 @@ export type V2FlowStep =
   | V2SslEnforcementStep
   | V2TransformHeadersStep
   | V2TransformQueryParamsStep
+  | V2UrlRewritingStep
   | V2XmlToJsonStep;
 
 /**
@@ -1193,6 +1196,51 @@ export interface JsonToXmlPolicyConfiguration {
   rootElement?: string;
 }
 /**
+ * A flow step running the `latency` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2LatencyStep".
+ */
+export interface V2LatencyStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `latency`; `policy-latency` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "latency" | "policy-latency";
+  configuration?: LatencyPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `latency` policy: add a fixed delay.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "LatencyPolicyConfiguration".
+ */
+export interface LatencyPolicyConfiguration {
+  /**
+   * How long to wait, in `timeUnit`.
+   */
+  time?: number;
+  /**
+   * The unit of `time`.
+   */
+  timeUnit?: "MILLISECONDS" | "SECONDS" | "MINUTES";
+}
+/**
  * A flow step running the `mock` policy.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
@@ -1240,6 +1288,67 @@ export interface MockPolicyConfiguration {
    * Response body (may contain EL).
    */
   content?: string;
+}
+/**
+ * A flow step running the `policy-interrupt` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2InterruptStep".
+ */
+export interface V2InterruptStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `policy-interrupt`; `interrupt` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "policy-interrupt" | "interrupt";
+  configuration: InterruptPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `policy-interrupt` policy: end the exchange with an error.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "InterruptPolicyConfiguration".
+ */
+export interface InterruptPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "REQUEST_CONTENT" | "RESPONSE" | "RESPONSE_CONTENT";
+  /**
+   * The HTTP status of the error.
+   */
+  statusCode?: number;
+  /**
+   * The error key, which a response template of the API may name.
+   */
+  errorKey: string;
+  /**
+   * The error message (EL template).
+   */
+  message: string;
+  /**
+   * Values a response template can read as `{#parameters['name']}` (EL templates).
+   */
+  variables?: InterruptVariable[];
+}
+export interface InterruptVariable {
+  name: string;
+  value: string;
 }
 /**
  * A flow step running the `policy-override-request-method` policy.
@@ -1791,6 +1900,59 @@ export interface TransformQueryParamsPolicyConfiguration {
    * Add a value beside the parameter's existing ones instead of replacing them.
    */
   appendToExistingArray?: boolean;
+}
+/**
+ * A flow step running the `url-rewriting` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2UrlRewritingStep".
+ */
+export interface V2UrlRewritingStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `url-rewriting`; `policy-url-rewriting` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "url-rewriting" | "policy-url-rewriting";
+  configuration: UrlRewritingPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `url-rewriting` policy: rewrite URLs in the response headers and body.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "UrlRewritingPolicyConfiguration".
+ */
+export interface UrlRewritingPolicyConfiguration {
+  /**
+   * Rewrite the values of the response headers.
+   */
+  rewriteResponseHeaders?: boolean;
+  /**
+   * Rewrite the response body.
+   */
+  rewriteResponseBody?: boolean;
+  /**
+   * The regular expression matching the URLs to rewrite.
+   */
+  fromRegex: string;
+  /**
+   * What replaces each match (EL template; `{#group[n]}` and `{#groupName['name']}` are the match's groups).
+   */
+  toReplacement: string;
 }
 /**
  * A flow step running the `xml-json` policy.
