@@ -645,7 +645,7 @@ export const REJECTED: RejectedCase[] = [
     message: "#this is not supported.",
     offset: 1,
     at: "#this",
-    hint: "Start from a variable: #request, #response, #message, #context, #api, #properties.",
+    hint: "Start from a variable: #request, #response, #message, #context, #api, #properties, #group, #groupName.",
   },
   {
     name: "unknown variable",
@@ -655,7 +655,7 @@ export const REJECTED: RejectedCase[] = [
     message: "Unknown variable #session.",
     offset: 1,
     at: "#session",
-    hint: "Available variables: #request, #response, #message, #context, #api, #properties.",
+    hint: "Available variables: #request, #response, #message, #context, #api, #properties, #group, #groupName.",
   },
   {
     name: "name without #",
