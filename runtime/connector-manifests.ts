@@ -314,6 +314,24 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "cache",
+    "aliases": [
+      "policy-cache"
+    ],
+    "kind": "policy",
+    "title": "Cache",
+    "summary": "Answers from a cache resource (in memory, or Redis through `cache-redis`) the responses it stored earlier.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
     "id": "graphql-guard",
     "aliases": [],
     "kind": "policy",

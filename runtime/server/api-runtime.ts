@@ -17,6 +17,7 @@ import type {
   Message,
   MessageEndpoint,
   Pipeline,
+  PolicyInstance,
   ProxyEndpoint,
   RuntimeApi,
   SecurityInstance,
@@ -75,6 +76,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   readonly cors: CorsPolicy;
   private readonly plans: RuntimePlan[];
   private readonly flows: CompiledFlow[];
+  /** Every policy instance of the API, for close(). */
+  private readonly policies: PolicyInstance[] = [];
   /** The API's failover (retries and circuit breakers) over the first group, when enabled. */
   private readonly failover: FailoverInvoker | undefined;
   /**
@@ -111,11 +114,14 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const properties = attempt(() => resolveEnv<Record<string, string>>(definition.properties, env)) ?? {};
     this.info = { id: definition.id, name: definition.name, type: definition.type, properties };
     const secrets = options.secrets ?? new SecretStore(env.SLUICE_SECRETS_DIR, log);
+    const resource =
+      attempt(() => createResources(definition.resources ?? [], env, secrets)) ?? (() => undefined);
     const ctx: ConnectorContext = {
       api: this.info,
       log: this.log,
       env,
       readSecret: (ref) => secrets.read(ref),
+      resource,
     };
     this.entrypoints = definition.entrypoints
       .map((b) => ({ b, e: attempt(() => b.create(ctx)) }))
@@ -140,6 +146,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
           .map((s) => {
             const instance = attempt(() => s.create(ctx));
             if (!instance) return undefined;
+            this.policies.push(instance);
             const step: Step = {
               policy: s.policy,
               instance,
@@ -167,8 +174,6 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       failover?.enabled === true && definition.type === "PROXY" && first
         ? new FailoverInvoker(first.balancer as LoadBalancer<ProxyEndpoint>, failover)
         : undefined;
-    const resource =
-      attempt(() => createResources(definition.resources ?? [], env, secrets)) ?? (() => undefined);
     const cors = definition.cors ? attempt(() => resolveEnv<Cors>(definition.cors!, env)) : undefined;
     this.cors = new CorsPolicy(cors, definition.type);
     this.plans = definition.plans
@@ -275,6 +280,11 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const flows = (exchange as GatewayExchange).flows;
     for (const f of flows) await runSteps(f.flow.response, exchange, "onResponse");
     for (const deferred of exchange.deferredResponse) await deferred(exchange);
+  }
+
+  /** Releases what the API's policies hold (connections of cache resources). */
+  async closePolicies(): Promise<void> {
+    await Promise.allSettled(this.policies.map((p) => p.close?.()));
   }
 
   async message(

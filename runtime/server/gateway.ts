@@ -326,6 +326,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     for (const s of server.sockets) s.destroy();
     await Promise.allSettled(endpoints.map((e) => e.close()));
     await sharedCounters?.close();
+    await Promise.allSettled(apis.map((a) => a.closePolicies()));
     await admin.close();
     log.info("stopped", { unfinished: metrics.active });
   };

@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-interrupt`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-interrupt`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -10,6 +10,7 @@
 export type V2FlowStep =
   | V2AssignAttributesStep
   | V2AssignContentStep
+  | V2CacheStep
   | V2GraphqlGuardStep
   | V2GraphqlRateLimitStep
   | V2IpFilteringStep
@@ -912,6 +913,69 @@ export interface AssignContentPolicyConfiguration {
    * The new content; a FreeMarker-style template with access to the request, response or message.
    */
   body: string;
+}
+/**
+ * A flow step running the `cache` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2CacheStep".
+ */
+export interface V2CacheStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `cache`; `policy-cache` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "cache" | "policy-cache";
+  configuration: CachePolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `cache` policy: store upstream responses in a cache resource and answer from it.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "CachePolicyConfiguration".
+ */
+export interface CachePolicyConfiguration {
+  /**
+   * The name of the API's cache resource (`spec.resources`: type `cache` in memory, `cache-redis` in Redis).
+   */
+  cacheName: string;
+  /**
+   * The key of the entry (EL template); by default the request's path and query.
+   */
+  key?: string;
+  /**
+   * How long an entry lives, in seconds.
+   */
+  timeToLiveSeconds?: number;
+  /**
+   * Take the time to live from the response's `Cache-Control` (`s-maxage`, `max-age`) or `Expires` when it has one.
+   */
+  useResponseCacheHeaders?: boolean;
+  /**
+   * `APPLICATION`: one entry per consuming application; `API`: entries shared by every consumer.
+   */
+  scope?: "API" | "APPLICATION";
+  /**
+   * The request methods whose responses are cached.
+   */
+  methods?: (
+    "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER"
+  )[];
 }
 /**
  * A flow step running the `graphql-guard` policy.

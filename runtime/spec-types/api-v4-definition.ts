@@ -50,7 +50,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-interrupt`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-interrupt`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -58,6 +58,7 @@ export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 export type FlowStep =
   | AssignAttributesStep
   | AssignContentStep
+  | CacheStep
   | GraphqlGuardStep
   | GraphqlRateLimitStep
   | IpFilteringStep
@@ -2117,6 +2118,73 @@ export interface AssignContentPolicyConfiguration {
    * The new content; a FreeMarker-style template with access to the request, response or message.
    */
   body: string;
+}
+/**
+ * A flow step running the `cache` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "CacheStep".
+ */
+export interface CacheStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `cache`; `policy-cache` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "cache" | "policy-cache";
+  configuration: CachePolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `cache` policy: store upstream responses in a cache resource and answer from it.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "CachePolicyConfiguration".
+ */
+export interface CachePolicyConfiguration {
+  /**
+   * The name of the API's cache resource (`spec.resources`: type `cache` in memory, `cache-redis` in Redis).
+   */
+  cacheName: string;
+  /**
+   * The key of the entry (EL template); by default the request's path and query.
+   */
+  key?: string;
+  /**
+   * How long an entry lives, in seconds.
+   */
+  timeToLiveSeconds?: number;
+  /**
+   * Take the time to live from the response's `Cache-Control` (`s-maxage`, `max-age`) or `Expires` when it has one.
+   */
+  useResponseCacheHeaders?: boolean;
+  /**
+   * `APPLICATION`: one entry per consuming application; `API`: entries shared by every consumer.
+   */
+  scope?: "API" | "APPLICATION";
+  /**
+   * The request methods whose responses are cached.
+   */
+  methods?: (
+    "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER"
+  )[];
 }
 /**
  * A flow step running the `graphql-guard` policy.

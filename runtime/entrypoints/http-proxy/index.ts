@@ -38,7 +38,9 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
         ) {
           return;
         }
-        const upstream = await (invoker ? invoker(exchange) : endpoint!.request(exchange));
+        const upstream = await (invoker
+          ? invoker(exchange, () => pipeline.proxyEndpoint(exchange).request(exchange))
+          : endpoint!.request(exchange));
         const res = exchange.response;
         res.statusCode = upstream.status;
         const headers = upstream.headers;
