@@ -390,6 +390,34 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "json-threat-protection",
+    "aliases": [
+      "policy-json-threat-protection"
+    ],
+    "kind": "policy",
+    "title": "JsonThreatProtection",
+    "summary": "Refuses a JSON request body (or published message) beyond limits of depth, entries, array size and lengths.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "MESSAGE": [
+        "publish"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "JSON_THREAT_DETECTED",
+      "JSON_THREAT_MAX_DEPTH",
+      "JSON_THREAT_MAX_ENTRIES",
+      "JSON_THREAT_MAX_NAME_LENGTH",
+      "JSON_THREAT_MAX_VALUE_LENGTH",
+      "JSON_MAX_ARRAY_SIZE"
+    ]
+  },
+  {
     "id": "json-validation",
     "aliases": [],
     "kind": "policy",
@@ -602,6 +630,28 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     "errorKeys": [
       "RATE_LIMIT_TOO_MANY_REQUESTS",
       "RATE_LIMIT_BLOCK_ON_INTERNAL_ERROR"
+    ]
+  },
+  {
+    "id": "regex-threat-protection",
+    "aliases": [
+      "policy-regex-threat-protection"
+    ],
+    "kind": "policy",
+    "title": "RegexThreatProtection",
+    "summary": "Refuses a request whose headers, path, query or body match a regular expression.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "REGEX_THREAT_HEADER_DETECTED",
+      "REGEX_THREAT_PATH_DETECTED",
+      "REGEX_THREAT_BODY_DETECTED"
     ]
   },
   {

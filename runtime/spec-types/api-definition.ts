@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-interrupt`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-interrupt`, `policy-override-request-method`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -14,6 +14,7 @@ export type V2FlowStep =
   | V2GraphqlGuardStep
   | V2GraphqlRateLimitStep
   | V2IpFilteringStep
+  | V2JsonThreatProtectionStep
   | V2JsonValidationStep
   | V2JsonToXmlStep
   | V2LatencyStep
@@ -22,6 +23,7 @@ export type V2FlowStep =
   | V2OverrideRequestMethodStep
   | V2QuotaStep
   | V2RateLimitStep
+  | V2RegexThreatProtectionStep
   | V2RequestContentLimitStep
   | V2RestToSoapStep
   | V2SpikeArrestStep
@@ -1141,6 +1143,63 @@ export interface IpFilteringPolicyConfiguration {
   customIPAddress?: string;
 }
 /**
+ * A flow step running the `json-threat-protection` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2JsonThreatProtectionStep".
+ */
+export interface V2JsonThreatProtectionStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `json-threat-protection`; `policy-json-threat-protection` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "json-threat-protection" | "policy-json-threat-protection";
+  configuration?: JsonThreatProtectionPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `json-threat-protection` policy: limits of a JSON body; -1 (the default) is no limit.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "JsonThreatProtectionPolicyConfiguration".
+ */
+export interface JsonThreatProtectionPolicyConfiguration {
+  /**
+   * The most fields an object may have.
+   */
+  maxEntries?: number;
+  /**
+   * The most items an array may have.
+   */
+  maxArraySize?: number;
+  /**
+   * The deepest nesting of objects and arrays (the root object or array is depth 1).
+   */
+  maxDepth?: number;
+  /**
+   * The longest field name, in characters.
+   */
+  maxNameLength?: number;
+  /**
+   * The longest string value, in characters.
+   */
+  maxValueLength?: number;
+}
+/**
  * A flow step running the `json-validation` policy.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
@@ -1616,6 +1675,63 @@ export interface RateLimitRate {
    * EL expression giving the period in seconds (overrides `periodTime`).
    */
   dynamicPeriodTime?: string;
+}
+/**
+ * A flow step running the `regex-threat-protection` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2RegexThreatProtectionStep".
+ */
+export interface V2RegexThreatProtectionStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `regex-threat-protection`; `policy-regex-threat-protection` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "regex-threat-protection" | "policy-regex-threat-protection";
+  configuration: RegexThreatProtectionPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `regex-threat-protection` policy: refuse requests matching a regular expression.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "RegexThreatProtectionPolicyConfiguration".
+ */
+export interface RegexThreatProtectionPolicyConfiguration {
+  /**
+   * The regular expression; a value is a threat when the expression matches it whole.
+   */
+  regex: string;
+  /**
+   * Check the request's header names and values.
+   */
+  checkHeaders?: boolean;
+  /**
+   * Check the path (decoded) and the query parameters' names and values (decoded).
+   */
+  checkPath?: boolean;
+  /**
+   * Check the request body (buffered).
+   */
+  checkBody?: boolean;
+  /**
+   * Match case-sensitively.
+   */
+  caseSensitive?: boolean;
 }
 /**
  * A flow step running the `request-content-limit` policy.

@@ -50,7 +50,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-interrupt`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-interrupt`, `policy-override-request-method`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -62,6 +62,7 @@ export type FlowStep =
   | GraphqlGuardStep
   | GraphqlRateLimitStep
   | IpFilteringStep
+  | JsonThreatProtectionStep
   | JsonValidationStep
   | JsonToXmlStep
   | LatencyStep
@@ -71,6 +72,7 @@ export type FlowStep =
   | OverrideRequestMethodStep
   | QuotaStep
   | RateLimitStep
+  | RegexThreatProtectionStep
   | RequestContentLimitStep
   | RestToSoapStep
   | SpikeArrestStep
@@ -2362,6 +2364,67 @@ export interface IpFilteringPolicyConfiguration {
   customIPAddress?: string;
 }
 /**
+ * A flow step running the `json-threat-protection` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "JsonThreatProtectionStep".
+ */
+export interface JsonThreatProtectionStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `json-threat-protection`; `policy-json-threat-protection` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "json-threat-protection" | "policy-json-threat-protection";
+  configuration?: JsonThreatProtectionPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `json-threat-protection` policy: limits of a JSON body; -1 (the default) is no limit.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "JsonThreatProtectionPolicyConfiguration".
+ */
+export interface JsonThreatProtectionPolicyConfiguration {
+  /**
+   * The most fields an object may have.
+   */
+  maxEntries?: number;
+  /**
+   * The most items an array may have.
+   */
+  maxArraySize?: number;
+  /**
+   * The deepest nesting of objects and arrays (the root object or array is depth 1).
+   */
+  maxDepth?: number;
+  /**
+   * The longest field name, in characters.
+   */
+  maxNameLength?: number;
+  /**
+   * The longest string value, in characters.
+   */
+  maxValueLength?: number;
+}
+/**
  * A flow step running the `json-validation` policy.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -2922,6 +2985,67 @@ export interface RateLimitRate {
    * EL expression giving the period in seconds (overrides `periodTime`).
    */
   dynamicPeriodTime?: string;
+}
+/**
+ * A flow step running the `regex-threat-protection` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RegexThreatProtectionStep".
+ */
+export interface RegexThreatProtectionStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `regex-threat-protection`; `policy-regex-threat-protection` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "regex-threat-protection" | "policy-regex-threat-protection";
+  configuration: RegexThreatProtectionPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `regex-threat-protection` policy: refuse requests matching a regular expression.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RegexThreatProtectionPolicyConfiguration".
+ */
+export interface RegexThreatProtectionPolicyConfiguration {
+  /**
+   * The regular expression; a value is a threat when the expression matches it whole.
+   */
+  regex: string;
+  /**
+   * Check the request's header names and values.
+   */
+  checkHeaders?: boolean;
+  /**
+   * Check the path (decoded) and the query parameters' names and values (decoded).
+   */
+  checkPath?: boolean;
+  /**
+   * Check the request body (buffered).
+   */
+  checkBody?: boolean;
+  /**
+   * Match case-sensitively.
+   */
+  caseSensitive?: boolean;
 }
 /**
  * A flow step running the `request-content-limit` policy.
