@@ -579,6 +579,26 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     "errorKeys": []
   },
   {
+    "id": "policy-request-validation",
+    "aliases": [
+      "request-validation"
+    ],
+    "kind": "policy",
+    "title": "RequestValidation",
+    "summary": "Refuses a request whose values (EL) break constraint rules: not null, min, max, mail, date, pattern, size, enum.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "REQUEST_VALIDATION_INVALID"
+    ]
+  },
+  {
     "id": "quota",
     "aliases": [],
     "kind": "policy",
@@ -673,6 +693,30 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     "errorKeys": [
       "REQUEST_CONTENT_LIMIT_TOO_LARGE",
       "REQUEST_CONTENT_LIMIT_LENGTH_REQUIRED"
+    ]
+  },
+  {
+    "id": "resource-filtering",
+    "aliases": [
+      "policy-resource-filtering"
+    ],
+    "kind": "policy",
+    "title": "ResourceFiltering",
+    "summary": "Allows (whitelist) or refuses (blacklist) requests by path pattern and method.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "MESSAGE": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "RESOURCE_FILTERING_FORBIDDEN",
+      "RESOURCE_FILTERING_METHOD_NOT_ALLOWED"
     ]
   },
   {

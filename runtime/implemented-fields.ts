@@ -187,6 +187,9 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "AssignedAttribute.*": "runtime/policies/assign-attributes/index.ts",
   "InterruptVariable.*":
     "runtime/policies/policy-interrupt/index.ts (response templates cannot read them yet)",
+  "RequestValidationRule.*": "runtime/policies/policy-request-validation/index.ts",
+  "RequestValidationConstraint.*": "runtime/policies/policy-request-validation/index.ts",
+  "ResourceFilteringRule.*": "runtime/policies/resource-filtering/index.ts",
   "JsonValidationSchemaSource.*":
     "runtime/policies/json-validation/index.ts (SCHEMA_REGISTRY_RESOURCE is compile/not-implemented)",
   "IpFilteringPolicyConfiguration.*":

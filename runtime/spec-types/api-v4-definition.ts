@@ -50,7 +50,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-interrupt`, `policy-override-request-method`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -70,10 +70,12 @@ export type FlowStep =
   | MockStep
   | InterruptStep
   | OverrideRequestMethodStep
+  | RequestValidationStep
   | QuotaStep
   | RateLimitStep
   | RegexThreatProtectionStep
   | RequestContentLimitStep
+  | ResourceFilteringStep
   | RestToSoapStep
   | SpikeArrestStep
   | SslEnforcementStep
@@ -2817,6 +2819,78 @@ export interface OverrideRequestMethodPolicyConfiguration {
   method: "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE";
 }
 /**
+ * A flow step running the `policy-request-validation` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RequestValidationStep".
+ */
+export interface RequestValidationStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `policy-request-validation`; `request-validation` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "policy-request-validation" | "request-validation";
+  configuration: RequestValidationPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `policy-request-validation` policy: constraint rules on values of the request.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RequestValidationPolicyConfiguration".
+ */
+export interface RequestValidationPolicyConfiguration {
+  /**
+   * `REQUEST_CONTENT`: the rules may read the body (`{#request.content}`), which is buffered.
+   */
+  scope?: "REQUEST" | "REQUEST_CONTENT";
+  /**
+   * The HTTP status of a refusal.
+   */
+  status?: string;
+  rules: RequestValidationRule[];
+}
+export interface RequestValidationRule {
+  /**
+   * The value to validate (EL template).
+   */
+  input: string;
+  /**
+   * Check the rule even when the value is absent (else only when present).
+   */
+  isRequired?: boolean;
+  constraint: RequestValidationConstraint;
+}
+export interface RequestValidationConstraint {
+  type: "NOT_NULL" | "MIN" | "MAX" | "MAIL" | "DATE" | "PATTERN" | "SIZE" | "ENUM";
+  /**
+   * MIN, MAX: the bound; DATE: the format; PATTERN: the expression; SIZE: min and max; ENUM: the values (EL templates).
+   */
+  parameters?: string[];
+  /**
+   * The violation's message, `%s` replaced by the value then the parameters.
+   */
+  message?: string;
+}
+/**
  * A flow step running the `quota` policy.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -3091,6 +3165,79 @@ export interface RequestContentLimitPolicyConfiguration {
    * Largest request body accepted, in bytes.
    */
   limit: number;
+}
+/**
+ * A flow step running the `resource-filtering` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ResourceFilteringStep".
+ */
+export interface ResourceFilteringStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `resource-filtering`; `policy-resource-filtering` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "resource-filtering" | "policy-resource-filtering";
+  configuration?: ResourceFilteringPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `resource-filtering` policy: path patterns (Ant style) and methods allowed or refused.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ResourceFilteringPolicyConfiguration".
+ */
+export interface ResourceFilteringPolicyConfiguration {
+  /**
+   * When not empty, only requests matching one rule pass (403, or 405 when only the method differs).
+   */
+  whitelist?: ResourceFilteringRule[];
+  /**
+   * Requests matching one rule are refused (403).
+   */
+  blacklist?: ResourceFilteringRule[];
+  /**
+   * Accepted for compatibility: the gateway always normalises the path before routing (dot segments resolved, duplicate slashes merged).
+   */
+  normalizeRequestPath?: boolean;
+  /**
+   * Accepted for compatibility (see normalizeRequestPath).
+   */
+  decodeEncodedSlash?: boolean;
+}
+/**
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ResourceFilteringRule".
+ */
+export interface ResourceFilteringRule {
+  /**
+   * An Ant-style path pattern after the context path: `?` one character, `*` within a segment, `**` any number of segments, `{name}` one segment.
+   */
+  pattern: string;
+  /**
+   * The methods the rule applies to (all when empty).
+   */
+  methods?: (
+    "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER"
+  )[];
 }
 /**
  * A flow step running the `rest-to-soap` policy.
