@@ -372,6 +372,35 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "http-callout",
+    "aliases": [
+      "policy-http-callout"
+    ],
+    "kind": "policy",
+    "title": "HttpCallout",
+    "summary": "Calls an HTTP service and keeps values of its response as attributes, or ends the exchange on its error.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "request",
+        "response",
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": [
+      "CALLOUT_EXIT_ON_ERROR",
+      "CALLOUT_HTTP_ERROR"
+    ]
+  },
+  {
     "id": "ip-filtering",
     "aliases": [],
     "kind": "policy",

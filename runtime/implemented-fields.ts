@@ -190,6 +190,7 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "RequestValidationRule.*": "runtime/policies/policy-request-validation/index.ts",
   "RequestValidationConstraint.*": "runtime/policies/policy-request-validation/index.ts",
   "ResourceFilteringRule.*": "runtime/policies/resource-filtering/index.ts",
+  "HttpCalloutVariable.*": "runtime/policies/http-callout/index.ts",
   "JsonValidationSchemaSource.*":
     "runtime/policies/json-validation/index.ts (SCHEMA_REGISTRY_RESOURCE is compile/not-implemented)",
   "IpFilteringPolicyConfiguration.*":

@@ -35,7 +35,13 @@ export type RootMember =
   | { kind: "object"; members: ReadonlyMap<string, RootMember> };
 
 /** ElContext properties that may be undefined: every access below them is an optional chain. */
-export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set(["response", "message", "api", "regex"]);
+export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set([
+  "response",
+  "message",
+  "api",
+  "regex",
+  "callout",
+]);
 
 const value = (type: "string" | "number" | "boolean", path: string[], mayBeAbsent = false): RootMember =>
   mayBeAbsent ? { kind: "value", type, path, mayBeAbsent } : { kind: "value", type, path };
@@ -169,6 +175,13 @@ export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
     // `toReplacement`): `#group[1]`, `#groupName['name']`.
     group: map("strings", ["regex", "group"]),
     groupName: map("strings", ["regex", "groupName"]),
+    // The response of an http-callout step, in its `variables`, `errorCondition` and `errorContent`.
+    calloutResponse: object({
+      status: integer(["callout", "status"]),
+      headers: map("headers", ["callout", "headers"]),
+      content: value("string", ["callout", "content"]),
+      jsonContent: derived("jsonContent", ["callout", "content"]),
+    }),
   }),
 );
 

@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -13,6 +13,7 @@ export type V2FlowStep =
   | V2CacheStep
   | V2GraphqlGuardStep
   | V2GraphqlRateLimitStep
+  | V2HttpCalloutStep
   | V2IpFilteringStep
   | V2JsonThreatProtectionStep
   | V2JsonValidationStep
@@ -1086,6 +1087,92 @@ export interface GraphqlRateLimitPolicyConfiguration {
    * Maximum cost of a single query (0: unlimited).
    */
   maxCost?: number;
+}
+/**
+ * A flow step running the `http-callout` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2HttpCalloutStep".
+ */
+export interface V2HttpCalloutStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `http-callout`; `policy-http-callout` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "http-callout" | "policy-http-callout";
+  configuration: HttpCalloutPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `http-callout` policy: call a service, keep values of its response, or stop on its error.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "HttpCalloutPolicyConfiguration".
+ */
+export interface HttpCalloutPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  method?: "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD" | "CONNECT" | "OPTIONS" | "TRACE";
+  /**
+   * Accepted for compatibility: the gateway has no system proxy.
+   */
+  useSystemProxy?: boolean;
+  /**
+   * The URL to call (EL template).
+   */
+  url: string;
+  /**
+   * Headers of the call (values are EL templates).
+   */
+  headers?: HttpHeader[];
+  /**
+   * The body of the call (EL template).
+   */
+  body?: string;
+  /**
+   * Send the call without waiting for its response (no variables, no error handling).
+   */
+  fireAndForget?: boolean;
+  /**
+   * Attributes set from the response: `value` is an EL template reading `#calloutResponse` (status, headers, content, jsonContent).
+   */
+  variables?: HttpCalloutVariable[];
+  /**
+   * End the exchange when `errorCondition` holds.
+   */
+  exitOnError?: boolean;
+  /**
+   * EL condition on `#calloutResponse`; default: a 4xx or 5xx status.
+   */
+  errorCondition?: string;
+  /**
+   * The status of the error when the exchange ends.
+   */
+  errorStatusCode?: string;
+  /**
+   * The error's message (EL template).
+   */
+  errorContent?: string;
+}
+export interface HttpCalloutVariable {
+  name: string;
+  value: string;
 }
 /**
  * A flow step running the `ip-filtering` policy.

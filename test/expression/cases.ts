@@ -645,7 +645,7 @@ export const REJECTED: RejectedCase[] = [
     message: "#this is not supported.",
     offset: 1,
     at: "#this",
-    hint: "Start from a variable: #request, #response, #message, #context, #api, #properties, #group, #groupName.",
+    hint: "Start from a variable: #request, #response, #message, #context, #api, #properties, #group, #groupName, #calloutResponse.",
   },
   {
     name: "unknown variable",
@@ -655,7 +655,7 @@ export const REJECTED: RejectedCase[] = [
     message: "Unknown variable #session.",
     offset: 1,
     at: "#session",
-    hint: "Available variables: #request, #response, #message, #context, #api, #properties, #group, #groupName.",
+    hint: "Available variables: #request, #response, #message, #context, #api, #properties, #group, #groupName, #calloutResponse.",
   },
   {
     name: "name without #",
