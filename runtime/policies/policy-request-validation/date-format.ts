@@ -27,19 +27,19 @@ function compile(format: string): { re: RegExp; fields: string[] } | undefined {
   let ok = true;
   for (const match of format.matchAll(TOKEN)) {
     const token = match[0];
-    if (match[1] !== undefined) source += escape(match[1]);
+    if (match[1] !== undefined) source += escapeRegExp(match[1]);
     else if (FIELDS[token]) {
       source += FIELDS[token].re;
       fields.push(FIELDS[token].field);
     } else if (/^[A-Za-z]$/.test(token)) ok = false;
-    else source += escape(token);
+    else source += escapeRegExp(token);
   }
   const compiled = ok ? { re: new RegExp(`^${source}$`), fields } : undefined;
   cache.set(format, compiled);
   return compiled;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Whether `value` is a date in Java's `format` (a pattern letter it does not know: never). */
 export function validDate(value: string, format: string): boolean {
