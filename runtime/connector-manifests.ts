@@ -767,6 +767,24 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "retry",
+    "aliases": [
+      "policy-retry"
+    ],
+    "kind": "policy",
+    "title": "Retry",
+    "summary": "Calls the endpoint again while a condition on its response holds, or when it fails or is too slow.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
     "id": "spike-arrest",
     "aliases": [],
     "kind": "policy",

@@ -47,6 +47,7 @@ type Obj = Record<string, unknown>;
 const CONDITION_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ["message-filtering", ["filter"]],
   ["http-callout", ["errorCondition"]],
+  ["retry", ["condition"]],
 ]);
 
 /**

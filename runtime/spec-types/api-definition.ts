@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -29,6 +29,7 @@ export type V2FlowStep =
   | V2RequestContentLimitStep
   | V2ResourceFilteringStep
   | V2RestToSoapStep
+  | V2RetryStep
   | V2SpikeArrestStep
   | V2SslEnforcementStep
   | V2TransformHeadersStep
@@ -2060,6 +2061,63 @@ export interface RestToSoapPolicyConfiguration {
    * Response body sent to the client: AUTO converts the SOAP response to JSON when the client's Accept asks for application/json, JSON always converts, XML never does (Sluice extension).
    */
   responseFormat?: "AUTO" | "XML" | "JSON";
+}
+/**
+ * A flow step running the `retry` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2RetryStep".
+ */
+export interface V2RetryStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `retry`; `policy-retry` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "retry" | "policy-retry";
+  configuration: RetryPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `retry` policy: call the endpoint again on a condition, a failure or a timeout.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "RetryPolicyConfiguration".
+ */
+export interface RetryPolicyConfiguration {
+  /**
+   * EL condition on the attempt's `#response` (status, headers): retry while it holds, e.g. `{#response.status >= 500}`.
+   */
+  condition: string;
+  /**
+   * Attempts after the first (0 means 1).
+   */
+  maxRetries?: number;
+  /**
+   * Milliseconds between attempts.
+   */
+  delay?: number;
+  /**
+   * Milliseconds an attempt may take until its response's head (0 means 1000).
+   */
+  timeout?: number;
+  /**
+   * Send the last attempt's response even when the condition holds for it (else 502).
+   */
+  lastResponse?: boolean;
 }
 /**
  * A flow step running the `spike-arrest` policy.

@@ -50,7 +50,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -78,6 +78,7 @@ export type FlowStep =
   | RequestContentLimitStep
   | ResourceFilteringStep
   | RestToSoapStep
+  | RetryStep
   | SpikeArrestStep
   | SslEnforcementStep
   | TransformHeadersStep
@@ -3394,6 +3395,67 @@ export interface RestToSoapPolicyConfiguration {
    * Response body sent to the client: AUTO converts the SOAP response to JSON when the client's Accept asks for application/json, JSON always converts, XML never does (Sluice extension).
    */
   responseFormat?: "AUTO" | "XML" | "JSON";
+}
+/**
+ * A flow step running the `retry` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RetryStep".
+ */
+export interface RetryStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `retry`; `policy-retry` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "retry" | "policy-retry";
+  configuration: RetryPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `retry` policy: call the endpoint again on a condition, a failure or a timeout.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "RetryPolicyConfiguration".
+ */
+export interface RetryPolicyConfiguration {
+  /**
+   * EL condition on the attempt's `#response` (status, headers): retry while it holds, e.g. `{#response.status >= 500}`.
+   */
+  condition: string;
+  /**
+   * Attempts after the first (0 means 1).
+   */
+  maxRetries?: number;
+  /**
+   * Milliseconds between attempts.
+   */
+  delay?: number;
+  /**
+   * Milliseconds an attempt may take until its response's head (0 means 1000).
+   */
+  timeout?: number;
+  /**
+   * Send the last attempt's response even when the condition holds for it (else 502).
+   */
+  lastResponse?: boolean;
 }
 /**
  * A flow step running the `spike-arrest` policy.
