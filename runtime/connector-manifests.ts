@@ -565,6 +565,27 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "policy-basic-authentication",
+    "aliases": [
+      "basic-authentication"
+    ],
+    "kind": "policy",
+    "title": "BasicAuthentication",
+    "summary": "Authenticates HTTP Basic credentials against the API's authentication provider resources.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "MESSAGE": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
     "id": "policy-interrupt",
     "aliases": [
       "interrupt"

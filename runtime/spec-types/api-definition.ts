@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -20,6 +20,7 @@ export type V2FlowStep =
   | V2JsonToXmlStep
   | V2LatencyStep
   | V2MockStep
+  | V2BasicAuthenticationStep
   | V2InterruptStep
   | V2OverrideRequestMethodStep
   | V2RequestValidationStep
@@ -1501,6 +1502,51 @@ export interface MockPolicyConfiguration {
    * Response body (may contain EL).
    */
   content?: string;
+}
+/**
+ * A flow step running the `policy-basic-authentication` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2BasicAuthenticationStep".
+ */
+export interface V2BasicAuthenticationStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `policy-basic-authentication`; `basic-authentication` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "policy-basic-authentication" | "basic-authentication";
+  configuration: BasicAuthenticationPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `policy-basic-authentication` policy: HTTP Basic authentication against provider resources.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "BasicAuthenticationPolicyConfiguration".
+ */
+export interface BasicAuthenticationPolicyConfiguration {
+  /**
+   * Names of the API's authentication provider resources (`auth-provider-inline-resource`), tried in order.
+   */
+  authenticationProviders: string[];
+  /**
+   * The realm of the `WWW-Authenticate` challenge.
+   */
+  realm?: string;
 }
 /**
  * A flow step running the `policy-interrupt` policy.

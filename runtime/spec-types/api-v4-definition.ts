@@ -50,7 +50,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -69,6 +69,7 @@ export type FlowStep =
   | LatencyStep
   | MessageFilteringStep
   | MockStep
+  | BasicAuthenticationStep
   | InterruptStep
   | OverrideRequestMethodStep
   | RequestValidationStep
@@ -2799,6 +2800,55 @@ export interface MockPolicyConfiguration {
    * Response body (may contain EL).
    */
   content?: string;
+}
+/**
+ * A flow step running the `policy-basic-authentication` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "BasicAuthenticationStep".
+ */
+export interface BasicAuthenticationStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `policy-basic-authentication`; `basic-authentication` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "policy-basic-authentication" | "basic-authentication";
+  configuration: BasicAuthenticationPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `policy-basic-authentication` policy: HTTP Basic authentication against provider resources.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "BasicAuthenticationPolicyConfiguration".
+ */
+export interface BasicAuthenticationPolicyConfiguration {
+  /**
+   * Names of the API's authentication provider resources (`auth-provider-inline-resource`), tried in order.
+   */
+  authenticationProviders: string[];
+  /**
+   * The realm of the `WWW-Authenticate` challenge.
+   */
+  realm?: string;
 }
 /**
  * A flow step running the `policy-interrupt` policy.
