@@ -935,5 +935,38 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     "errorKeys": [
       "XML_INVALID_PAYLOAD"
     ]
+  },
+  {
+    "id": "xml-threat-protection",
+    "aliases": [
+      "policy-xml-threat-protection"
+    ],
+    "kind": "policy",
+    "title": "XmlThreatProtection",
+    "summary": "Refuses an XML request body (or published message) beyond limits of size, depth, elements, attributes, text and entities.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "MESSAGE": [
+        "publish"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "XML_THREAT_DETECTED",
+      "XML_THREAT_MAX_ATTRIBUTES",
+      "XML_THREAT_MAX_ATTRIBUTE_VALUE_LENGTH",
+      "XML_THREAT_MAX_ELEMENTS",
+      "XML_THREAT_MAX_ENTITIES",
+      "XML_THREAT_MAX_DEPTH",
+      "XML_THREAT_MAX_ENTITY_DEPTH",
+      "XML_THREAT_MAX_CHILD_ELEMENTS",
+      "XML_THREAT_MAX_LENGTH",
+      "XML_THREAT_MAX_TEXT_VALUE_LENGTH",
+      "XML_THREAT_EXTERNAL_ENTITY_FORBIDDEN"
+    ]
   }
 ];

@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -36,7 +36,8 @@ export type V2FlowStep =
   | V2TransformHeadersStep
   | V2TransformQueryParamsStep
   | V2UrlRewritingStep
-  | V2XmlToJsonStep;
+  | V2XmlToJsonStep
+  | V2XmlThreatProtectionStep;
 
 /**
  * A Sluice legacy v2 API: a Gravitee Kubernetes Operator `ApiDefinition` resource (HTTP proxy only).
@@ -2504,6 +2505,83 @@ export interface XmlToJsonPolicyConfiguration {
    * Phase the policy runs in (deprecated in v4, where the flow phase decides).
    */
   scope?: "REQUEST" | "RESPONSE";
+}
+/**
+ * A flow step running the `xml-threat-protection` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2XmlThreatProtectionStep".
+ */
+export interface V2XmlThreatProtectionStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `xml-threat-protection`; `policy-xml-threat-protection` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "xml-threat-protection" | "policy-xml-threat-protection";
+  configuration?: XmlThreatProtectionPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `xml-threat-protection` policy: limits of an XML body; -1 is no limit.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "XmlThreatProtectionPolicyConfiguration".
+ */
+export interface XmlThreatProtectionPolicyConfiguration {
+  /**
+   * The most elements in the document.
+   */
+  maxElements?: number;
+  /**
+   * The deepest nesting of elements (the root is depth 1).
+   */
+  maxDepth?: number;
+  /**
+   * The most characters in the document.
+   */
+  maxLength?: number;
+  /**
+   * The most attributes of one element.
+   */
+  maxAttributesPerElement?: number;
+  /**
+   * The longest attribute value, in characters.
+   */
+  maxAttributeValueLength?: number;
+  /**
+   * The most child elements of one element.
+   */
+  maxChildrenPerElement?: number;
+  /**
+   * The longest text of one element, in characters.
+   */
+  maxTextValueLength?: number;
+  /**
+   * The most entities the DOCTYPE declares.
+   */
+  maxEntities?: number;
+  /**
+   * The deepest nesting of entity references among the declared entities.
+   */
+  maxEntityDepth?: number;
+  /**
+   * Allow entities declared with SYSTEM or PUBLIC (never fetched: Sluice does not expand entities).
+   */
+  allowExternalEntities?: boolean;
 }
 /**
  * A plan: how consumers subscribe and authenticate, with its own flows.

@@ -50,7 +50,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -85,7 +85,8 @@ export type FlowStep =
   | TransformHeadersStep
   | TransformQueryParamsStep
   | UrlRewritingStep
-  | XmlToJsonStep;
+  | XmlToJsonStep
+  | XmlThreatProtectionStep;
 /**
  * Plan security: how a request is authenticated.
  *
@@ -3870,6 +3871,87 @@ export interface XmlToJsonPolicyConfiguration {
    * Phase the policy runs in (deprecated in v4, where the flow phase decides).
    */
   scope?: "REQUEST" | "RESPONSE";
+}
+/**
+ * A flow step running the `xml-threat-protection` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "XmlThreatProtectionStep".
+ */
+export interface XmlThreatProtectionStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `xml-threat-protection`; `policy-xml-threat-protection` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "xml-threat-protection" | "policy-xml-threat-protection";
+  configuration?: XmlThreatProtectionPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `xml-threat-protection` policy: limits of an XML body; -1 is no limit.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "XmlThreatProtectionPolicyConfiguration".
+ */
+export interface XmlThreatProtectionPolicyConfiguration {
+  /**
+   * The most elements in the document.
+   */
+  maxElements?: number;
+  /**
+   * The deepest nesting of elements (the root is depth 1).
+   */
+  maxDepth?: number;
+  /**
+   * The most characters in the document.
+   */
+  maxLength?: number;
+  /**
+   * The most attributes of one element.
+   */
+  maxAttributesPerElement?: number;
+  /**
+   * The longest attribute value, in characters.
+   */
+  maxAttributeValueLength?: number;
+  /**
+   * The most child elements of one element.
+   */
+  maxChildrenPerElement?: number;
+  /**
+   * The longest text of one element, in characters.
+   */
+  maxTextValueLength?: number;
+  /**
+   * The most entities the DOCTYPE declares.
+   */
+  maxEntities?: number;
+  /**
+   * The deepest nesting of entity references among the declared entities.
+   */
+  maxEntityDepth?: number;
+  /**
+   * Allow entities declared with SYSTEM or PUBLIC (never fetched: Sluice does not expand entities).
+   */
+  allowExternalEntities?: boolean;
 }
 /**
  * A plan: how consumers subscribe and authenticate, with its own flows.
