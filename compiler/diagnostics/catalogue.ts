@@ -404,7 +404,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "policy/unsupported",
     title: "A Gravitee policy Sluice does not run",
-    why: "Some Gravitee policies run code or processors the gateway cannot hold soundly: `groovy` and `javascript` evaluate scripts at run time (Sluice never evaluates code it has not type-checked), `xslt` needs a complete XSLT processor, which Sluice does not link.",
+    why: "Some Gravitee policies run code or processors the gateway cannot hold soundly: `groovy` and `javascript` evaluate scripts at run time (Sluice never evaluates code it has not type-checked), `xslt` and `xml-validation` (XSD) need a complete XSLT or XML Schema processor, which Sluice does not link.",
     fix: "Follow the hint: a TypeScript policy of the repository (docs/custom-policies.md), or the built-in policies that cover the common cases.",
   },
   {

@@ -20,6 +20,14 @@ export const UNSUPPORTED_POLICIES: ReadonlyMap<string, { what: string; instead: 
     },
   ],
   [
+    "xml-validation",
+    {
+      what: "XSD validation needs a complete XML Schema processor; the JavaScript ones are partial, and the complete one (libxml2) is native code or a WebAssembly build of it, which Sluice does not link into the gateway",
+      instead:
+        "convert the body with xml-json and validate it with json-validation (its schema compiled at build time), or validate in a TypeScript policy of the repository (docs/custom-policies.md)",
+    },
+  ],
+  [
     "javascript",
     {
       what: "Gravitee's JavaScript policy evaluates its script at run time; Sluice never evaluates code at run time",
