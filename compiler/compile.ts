@@ -219,7 +219,7 @@ function sync(outDir: string, modules: readonly EmittedModule[], dryRun: boolean
     writeFileSync(file, m.text);
   }
   // Generated modules whose API is gone (and chunks left empty).
-  for (const dir of ["apis", "chunks"]) {
+  for (const dir of ["apis", "chunks", "validators"]) {
     let existing: string[] = [];
     try {
       existing = readdirSync(join(outDir, dir));
@@ -228,7 +228,7 @@ function sync(outDir: string, modules: readonly EmittedModule[], dryRun: boolean
     }
     for (const name of existing) {
       const path = `${dir}/${name}`;
-      if (!name.endsWith(".ts") || wanted.has(path)) continue;
+      if (!(name.endsWith(".ts") || name.endsWith(".js")) || wanted.has(path)) continue;
       changed.push(path);
       if (!dryRun) rmSync(join(outDir, path));
     }

@@ -314,6 +314,24 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "cache",
+    "aliases": [
+      "policy-cache"
+    ],
+    "kind": "policy",
+    "title": "Cache",
+    "summary": "Answers from a cache resource (in memory, or Redis through `cache-redis`) the responses it stored earlier.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
     "id": "graphql-guard",
     "aliases": [],
     "kind": "policy",
@@ -354,6 +372,35 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "http-callout",
+    "aliases": [
+      "policy-http-callout"
+    ],
+    "kind": "policy",
+    "title": "HttpCallout",
+    "summary": "Calls an HTTP service and keeps values of its response as attributes, or ends the exchange on its error.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "request",
+        "response",
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": [
+      "CALLOUT_EXIT_ON_ERROR",
+      "CALLOUT_HTTP_ERROR"
+    ]
+  },
+  {
     "id": "ip-filtering",
     "aliases": [],
     "kind": "policy",
@@ -369,6 +416,65 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     },
     "errorKeys": [
       "IP_FILTERING_UNAUTHORIZED"
+    ]
+  },
+  {
+    "id": "json-threat-protection",
+    "aliases": [
+      "policy-json-threat-protection"
+    ],
+    "kind": "policy",
+    "title": "JsonThreatProtection",
+    "summary": "Refuses a JSON request body (or published message) beyond limits of depth, entries, array size and lengths.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "MESSAGE": [
+        "publish"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "JSON_THREAT_DETECTED",
+      "JSON_THREAT_MAX_DEPTH",
+      "JSON_THREAT_MAX_ENTRIES",
+      "JSON_THREAT_MAX_NAME_LENGTH",
+      "JSON_THREAT_MAX_VALUE_LENGTH",
+      "JSON_MAX_ARRAY_SIZE"
+    ]
+  },
+  {
+    "id": "json-validation",
+    "aliases": [],
+    "kind": "policy",
+    "title": "JsonValidation",
+    "summary": "Validates a JSON body or message against a JSON Schema compiled into the gateway at build time.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": [
+      "JSON_INVALID_PAYLOAD",
+      "JSON_INVALID_FORMAT",
+      "JSON_INVALID_RESPONSE_PAYLOAD",
+      "JSON_INVALID_RESPONSE_FORMAT",
+      "JSON_INVALID_MESSAGE_REQUEST_PAYLOAD",
+      "JSON_INVALID_MESSAGE_REQUEST_FORMAT",
+      "JSON_INVALID_MESSAGE_RESPONSE_PAYLOAD",
+      "JSON_INVALID_MESSAGE_RESPONSE_FORMAT"
     ]
   },
   {
@@ -396,6 +502,32 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     "errorKeys": [
       "JSON_INVALID_PAYLOAD"
     ]
+  },
+  {
+    "id": "latency",
+    "aliases": [
+      "policy-latency"
+    ],
+    "kind": "policy",
+    "title": "Latency",
+    "summary": "Delays the request, the response or each message by a fixed time.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "request",
+        "response",
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": []
   },
   {
     "id": "message-filtering",
@@ -433,6 +565,54 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "policy-basic-authentication",
+    "aliases": [
+      "basic-authentication"
+    ],
+    "kind": "policy",
+    "title": "BasicAuthentication",
+    "summary": "Authenticates HTTP Basic credentials against the API's authentication provider resources.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "MESSAGE": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
+    "id": "policy-interrupt",
+    "aliases": [
+      "interrupt"
+    ],
+    "kind": "policy",
+    "title": "Interrupt",
+    "summary": "Ends the exchange with an error: a status, a message and an error key for response templates.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "request",
+        "response"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "capabilities": [
+      "writes-response"
+    ],
+    "errorKeys": []
+  },
+  {
     "id": "policy-override-request-method",
     "aliases": [],
     "kind": "policy",
@@ -447,6 +627,26 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
       ]
     },
     "errorKeys": []
+  },
+  {
+    "id": "policy-request-validation",
+    "aliases": [
+      "request-validation"
+    ],
+    "kind": "policy",
+    "title": "RequestValidation",
+    "summary": "Refuses a request whose values (EL) break constraint rules: not null, min, max, mail, date, pattern, size, enum.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "REQUEST_VALIDATION_INVALID"
+    ]
   },
   {
     "id": "quota",
@@ -503,6 +703,28 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "regex-threat-protection",
+    "aliases": [
+      "policy-regex-threat-protection"
+    ],
+    "kind": "policy",
+    "title": "RegexThreatProtection",
+    "summary": "Refuses a request whose headers, path, query or body match a regular expression.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "REGEX_THREAT_HEADER_DETECTED",
+      "REGEX_THREAT_PATH_DETECTED",
+      "REGEX_THREAT_BODY_DETECTED"
+    ]
+  },
+  {
     "id": "request-content-limit",
     "aliases": [
       "policy-request-content-limit"
@@ -524,6 +746,30 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "resource-filtering",
+    "aliases": [
+      "policy-resource-filtering"
+    ],
+    "kind": "policy",
+    "title": "ResourceFiltering",
+    "summary": "Allows (whitelist) or refuses (blacklist) requests by path pattern and method.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "MESSAGE": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "RESOURCE_FILTERING_FORBIDDEN",
+      "RESOURCE_FILTERING_METHOD_NOT_ALLOWED"
+    ]
+  },
+  {
     "id": "rest-to-soap",
     "aliases": [],
     "kind": "policy",
@@ -540,6 +786,24 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     "errorKeys": [
       "SOAP_INVALID_RESPONSE"
     ]
+  },
+  {
+    "id": "retry",
+    "aliases": [
+      "policy-retry"
+    ],
+    "kind": "policy",
+    "title": "Retry",
+    "summary": "Calls the endpoint again while a condition on its response holds, or when it fails or is too slow.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": []
   },
   {
     "id": "spike-arrest",
@@ -629,6 +893,24 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     "errorKeys": []
   },
   {
+    "id": "url-rewriting",
+    "aliases": [
+      "policy-url-rewriting"
+    ],
+    "kind": "policy",
+    "title": "UrlRewriting",
+    "summary": "Rewrites URLs matching a regular expression in the response headers and body.",
+    "phases": {
+      "PROXY": [
+        "response"
+      ],
+      "V2": [
+        "response"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
     "id": "xml-json",
     "aliases": [],
     "kind": "policy",
@@ -652,6 +934,39 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     },
     "errorKeys": [
       "XML_INVALID_PAYLOAD"
+    ]
+  },
+  {
+    "id": "xml-threat-protection",
+    "aliases": [
+      "policy-xml-threat-protection"
+    ],
+    "kind": "policy",
+    "title": "XmlThreatProtection",
+    "summary": "Refuses an XML request body (or published message) beyond limits of size, depth, elements, attributes, text and entities.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "MESSAGE": [
+        "publish"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "XML_THREAT_DETECTED",
+      "XML_THREAT_MAX_ATTRIBUTES",
+      "XML_THREAT_MAX_ATTRIBUTE_VALUE_LENGTH",
+      "XML_THREAT_MAX_ELEMENTS",
+      "XML_THREAT_MAX_ENTITIES",
+      "XML_THREAT_MAX_DEPTH",
+      "XML_THREAT_MAX_ENTITY_DEPTH",
+      "XML_THREAT_MAX_CHILD_ELEMENTS",
+      "XML_THREAT_MAX_LENGTH",
+      "XML_THREAT_MAX_TEXT_VALUE_LENGTH",
+      "XML_THREAT_EXTERNAL_ENTITY_FORBIDDEN"
     ]
   }
 ];

@@ -138,9 +138,10 @@ export interface Exchange {
   readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>>;
   /**
    * Set by a request-phase policy that answers in place of the endpoint (Gravitee's custom invoker:
-   * the `mock` policy); the response phase then runs on its response as on the endpoint's.
+   * the `mock` policy); the response phase then runs on its response as on the endpoint's. `endpoint`
+   * calls the endpoint the gateway would have called (the `cache` policy wraps it on a miss).
    */
-  invoker?: (exchange: Exchange) => Promise<UpstreamResponse>;
+  invoker?: (exchange: Exchange, endpoint: () => Promise<UpstreamResponse>) => Promise<UpstreamResponse>;
   readonly signal: AbortSignal;
 }
 
@@ -151,7 +152,14 @@ export interface PolicyInstance {
   /** Response phase. */
   onResponse?(exchange: Exchange): void | Promise<void>;
   /** Message phases (MESSAGE APIs): return undefined to drop the message. */
-  onMessage?(message: Message, exchange: Exchange): Message | undefined | Promise<Message | undefined>;
+  /** Releases what the instance holds (a cache's connection) when the gateway stops. */
+  close?(): Promise<void>;
+  onMessage?(
+    message: Message,
+    exchange: Exchange,
+    /** Always given by the gateway. */
+    phase?: "publish" | "subscribe",
+  ): Message | undefined | Promise<Message | undefined>;
 }
 
 export interface PolicyConnector<C> {
@@ -381,6 +389,8 @@ export interface ConnectorContext {
    * when missing). Connectors that hold credentials read them on use, so a rotated Secret applies.
    */
   readonly readSecret?: (ref: SecretValue["$secret"]) => string | undefined;
+  /** The API's resources by name (`spec.resources`; disabled ones absent), for policies that use one (`cache`). */
+  readonly resource?: (name: string) => ResourceInfo | undefined;
 }
 
 export interface Logger {

@@ -136,6 +136,10 @@ export interface ElContext {
   message?: ElMessage;
   /** The API's properties (`#api.properties`, formerly `#properties`). */
   properties: Readonly<Record<string, string>>;
+  /** A regular expression's match (`#group[n]`, `#groupName['name']`), where a policy offers one (url-rewriting). */
+  regex?: { group: Readonly<Record<string, string>>; groupName: Readonly<Record<string, string>> };
+  /** The response of an http-callout step (`#calloutResponse`), in that step's templates. */
+  callout?: { status: number; headers: ElMultiMap; content: string };
 }
 
 /** Build an `ElMultiMap` over a plain record; keys are folded to lower case when `lowerCaseKeys`. */

@@ -207,6 +207,14 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "QuotaRate.*": "runtime/policies/lib/rate.ts",
   "SpikeArrestRate.*": "runtime/policies/lib/rate.ts",
   "AssignedAttribute.*": "runtime/policies/assign-attributes/index.ts",
+  "InterruptVariable.*":
+    "runtime/policies/policy-interrupt/index.ts (response templates cannot read them yet)",
+  "RequestValidationRule.*": "runtime/policies/policy-request-validation/index.ts",
+  "RequestValidationConstraint.*": "runtime/policies/policy-request-validation/index.ts",
+  "ResourceFilteringRule.*": "runtime/policies/resource-filtering/index.ts",
+  "HttpCalloutVariable.*": "runtime/policies/http-callout/index.ts",
+  "JsonValidationSchemaSource.*":
+    "runtime/policies/json-validation/index.ts (SCHEMA_REGISTRY_RESOURCE is compile/not-implemented)",
   "IpFilteringPolicyConfiguration.*":
     "runtime/policies/ip-filtering/index.ts (lookupIpVersion: host names are not resolved, docs/policies.md)",
   // Plans

@@ -439,6 +439,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Fix the TypeScript at the reported line (docs/custom-policies.md describes the contract).",
   },
   {
+    code: "policy/unsupported",
+    title: "A Gravitee policy Sluice does not run",
+    why: "Some Gravitee policies run code or processors the gateway cannot hold soundly: `groovy` and `javascript` evaluate scripts at run time (Sluice never evaluates code it has not type-checked), `xslt` and `xml-validation` (XSD) need a complete XSLT or XML Schema processor, which Sluice does not link.",
+    fix: "Follow the hint: a TypeScript policy of the repository (docs/custom-policies.md), or the built-in policies that cover the common cases.",
+  },
+  {
+    code: "policy/invalid-json-schema",
+    title: "A policy's JSON Schema cannot be compiled",
+    why: "A JSON Schema in a policy's configuration (`json-validation`'s `schema`) is compiled into the gateway at build time, so that the gateway validates without loading a validator library; this one is not JSON, not a valid schema for its `$schema` dialect, or missing.",
+    fix: "Fix the schema text at the reported position (or set one).",
+  },
+  {
     code: "policy/invalid-folder",
     title: "A policy folder of the repository is not usable",
     why: "Each folder under `policies/` beside the specs is a policy: a `manifest.json` valid against the connector manifest schema, of kind `policy`, whose id and title no built-in connector uses, a `schema.json` that is a valid JSON Schema, and an `index.ts`. Specs using a policy whose folder is not usable cannot be checked.",

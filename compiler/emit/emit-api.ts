@@ -35,7 +35,7 @@ export function emitApi(
   resolver: ConnectorResolver,
   linkImport: string,
   diagnostics: Diagnostic[],
-): { module: EmittedModule; links: Links } {
+): { module: EmittedModule; extra: EmittedModule[]; links: Links } {
   const used = new Map<string, ConnectorModule>();
   const link = (kind: ConnectorKind, id: string, at: Diagnostic["at"], what: string): Code => {
     const found = resolver.resolve(kind, id);
@@ -242,7 +242,27 @@ export function emitApi(
       ...[...runtime, ...el, ...connectors.map((c) => c.name)].sort(compare),
     ],
   });
-  const head = `${BANNER(api.source)}${imports.trimEnd()}\n`;
+  // JSON Schemas compiled at build time: plain JavaScript beside the module, with its declaration.
+  const schemas = [...printer.usedSchemas].sort(([a], [b]) => compare(a, b));
+  const extra: EmittedModule[] = [];
+  let schemaImport = "";
+  if (schemas.length > 0) {
+    const names = schemas.map(([name]) => name);
+    schemaImport = `import { ${names.join(", ")} } from ${JSON.stringify(`../validators/${api.id}.js`)};\n`;
+    extra.push(
+      {
+        path: `validators/${api.id}.js`,
+        text: `${BANNER(api.source)}${schemas.map(([, code]) => code).join("\n")}\n`,
+        origins: [],
+      },
+      {
+        path: `validators/${api.id}.d.ts`,
+        text: `${BANNER(api.source)}${names.map((n) => `export declare const ${n}: ${VALIDATOR_TYPE};\n`).join("")}`,
+        origins: [],
+      },
+    );
+  }
+  const head = `${BANNER(api.source)}${imports.trimEnd()}\n${schemaImport}`;
   const offset = head.split("\n").length - 1;
   return {
     module: {
@@ -250,9 +270,14 @@ export function emitApi(
       text: `${head}export default ${body};\n`,
       origins: printer.origins.map((o) => ({ line: o.line + offset + 1, at: o.at })),
     },
+    extra,
     links: { connectors, runtime, el, types: typeOnly },
   };
 }
+
+/** The type of a compiled validator (runtime/policies/json-validation: JsonSchemaValidator). */
+const VALIDATOR_TYPE =
+  "{ (data: unknown): boolean; errors?: ReadonlyArray<{ readonly instancePath: string; readonly message?: string }> | null }";
 
 /** A subscription as data of its plan: keys are references (EnvValue or `{ $secret }`), never values. */
 function subscription(s: SubscriptionModel): Printable {

@@ -55,7 +55,7 @@ export function emitGateway(
     diagnostics.push(...hit.diagnostics);
     return hit.emitted;
   });
-  const apiModules = emitted.map((e) => e.module);
+  const apiModules = emitted.flatMap((e) => [e.module, ...e.extra]);
   const version = `${options.version}+${createHash("sha256")
     .update(model.apis.map((a) => `${a.id}:${a.hash}`).join("\n"))
     .digest("hex")

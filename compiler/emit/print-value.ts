@@ -4,7 +4,7 @@
 // against the spec line it came from (compile/type-check), never as a raw tsc error.
 import type { SourceRef } from "../diagnostics/diagnostic.ts";
 import { joinPointer } from "../diagnostics/diagnostic.ts";
-import { ElValue, EnvTemplateValue, EnvValue, type ModelValue } from "../model/model.ts";
+import { CompiledSchemaValue, ElValue, EnvTemplateValue, EnvValue, type ModelValue } from "../model/model.ts";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -76,6 +76,7 @@ export class ValuePrinter {
   private indent = 0;
   private readonly envHelpers = new Set<string>();
   private readonly elHelpers = new Set<string>();
+  private readonly schemas = new Map<string, string>();
 
   /** Names of runtime/index.ts (env, envTemplate) and runtime/el.ts helpers the output uses. */
   get usedEnvHelpers(): ReadonlySet<string> {
@@ -84,6 +85,11 @@ export class ValuePrinter {
 
   get usedElHelpers(): ReadonlySet<string> {
     return this.elHelpers;
+  }
+
+  /** Validators compiled from JSON Schemas the output names: export name → standalone code. */
+  get usedSchemas(): ReadonlyMap<string, string> {
+    return this.schemas;
   }
 
   text(): string {
@@ -141,6 +147,11 @@ export class ValuePrinter {
           : `{ env: ${JSON.stringify(p.env)}${p.default === undefined ? "" : `, default: ${JSON.stringify(p.default)}`} }`,
       );
       this.put(`envTemplate([${parts.join(", ")}], ${JSON.stringify(v.field)})`);
+      return;
+    }
+    if (v instanceof CompiledSchemaValue) {
+      this.schemas.set(v.name, v.code);
+      this.put(v.name);
       return;
     }
     if (v instanceof ElValue) {

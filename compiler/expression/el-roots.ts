@@ -43,6 +43,8 @@ export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set([
   "api",
   "subscription",
   "application",
+  "regex",
+  "callout",
 ]);
 
 const value = (type: "string" | "number" | "boolean", path: string[], mayBeAbsent = false): RootMember =>
@@ -188,6 +190,17 @@ export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
       metadata: map("strings", ["application", "metadata"]),
     }),
     dictionaries: map("dictionaries", ["dictionaries"]),
+    // The groups of a regular expression's match, where a policy offers them (url-rewriting's
+    // `toReplacement`): `#group[1]`, `#groupName['name']`.
+    group: map("strings", ["regex", "group"]),
+    groupName: map("strings", ["regex", "groupName"]),
+    // The response of an http-callout step, in its `variables`, `errorCondition` and `errorContent`.
+    calloutResponse: object({
+      status: integer(["callout", "status"]),
+      headers: map("headers", ["callout", "headers"]),
+      content: value("string", ["callout", "content"]),
+      jsonContent: derived("jsonContent", ["callout", "content"]),
+    }),
   }),
 );
 

@@ -19,8 +19,10 @@ import { normalisePath } from "../shared/paths.ts";
 import { canonicalPolicyId } from "../validate/schemas.ts";
 import { type LinkCache, linkConsumers } from "./consumers.ts";
 import { safeIdentifier } from "./identifiers.ts";
+import { compileJsonSchema } from "./json-schema-validator.ts";
 import {
   type ApiModel,
+  CompiledSchemaValue,
   ElValue,
   type EndpointGroupModel,
   type EnvKind,
@@ -47,6 +49,16 @@ type Obj = Record<string, unknown>;
  */
 const CONDITION_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ["message-filtering", ["filter"]],
+  ["http-callout", ["errorCondition"]],
+  ["retry", ["condition"]],
+]);
+
+/**
+ * Policy configuration fields that hold a JSON Schema as text: compiled at build time into a
+ * standalone validator (./json-schema-validator.ts), so that the gateway never imports ajv.
+ */
+const SCHEMA_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ["json-validation", ["schema", "schemaSource/staticSchema"]],
 ]);
 
 /** The CONDITION_FIELDS of a step's `policy` (none when it is not a known policy name). */
@@ -670,6 +682,9 @@ class ApiBuilder {
   private stepConfiguration(step: Obj, sp: string): ModelValue {
     const pointer = `${sp}/configuration`;
     const config = step.configuration ?? {};
+    const schemas =
+      typeof step.policy === "string" ? SCHEMA_FIELDS.get(canonicalPolicyId(step.policy)) : undefined;
+    if (schemas) return this.schemaConfiguration(config, pointer, schemas);
     const conditions = conditionFields(step.policy);
     if (conditions.length === 0 || config === null || typeof config !== "object" || Array.isArray(config))
       return this.value(config, pointer, { expressions: true });
@@ -684,6 +699,54 @@ class ApiBuilder {
           : this.value(v, at, { expressions: true }),
       );
     }
+    return out;
+  }
+
+  /** A configuration whose `fields` (paths below it, `/`-separated) are JSON Schemas as text. */
+  private schemaConfiguration(config: unknown, pointer: string, fields: readonly string[]): ModelValue {
+    const out = this.value(config, pointer, { expressions: true });
+    for (const field of fields) {
+      const path = field.split("/");
+      let parent: unknown = out;
+      for (const key of path.slice(0, -1))
+        parent =
+          parent !== null && typeof parent === "object"
+            ? (parent as Record<string, unknown>)[key]
+            : undefined;
+      const last = path[path.length - 1]!;
+      if (parent === null || typeof parent !== "object" || !Object.hasOwn(parent, last)) continue;
+      const text = (parent as Record<string, unknown>)[last];
+      if (typeof text !== "string") continue; // an environment reference: checked by its type
+      const at = `${pointer}/${field}`;
+      const compiled = compileJsonSchema(text);
+      if ("error" in compiled) {
+        this.diagnostics.push({
+          code: "policy/invalid-json-schema",
+          severity: "error",
+          message: `${compiled.error}`,
+          hint: "the schema is compiled into the gateway at build time; fix it here",
+          at: this.ref(at),
+        });
+        continue;
+      }
+      (parent as Record<string, ModelValue>)[last] = new CompiledSchemaValue(compiled.name, compiled.code);
+    }
+    const source = obj(obj(config).schemaSource);
+    if (source.sourceType === "SCHEMA_REGISTRY_RESOURCE")
+      this.diagnostics.push({
+        code: "compile/not-implemented",
+        severity: "error",
+        message: "a schema registry resource as the schema source is not implemented by the Sluice runtime",
+        hint: "put the schema in `schemaSource.staticSchema` (sourceType STATIC_SCHEMA) or in `schema`",
+        at: this.ref(`${pointer}/schemaSource/sourceType`),
+      });
+    else if (!fields.some((f) => f.split("/").reduce<unknown>((v, k) => obj(v)[k], config) !== undefined))
+      this.diagnostics.push({
+        code: "policy/invalid-json-schema",
+        severity: "error",
+        message: `the policy has no schema: set ${fields.map((f) => `\`${f.replace("/", ".")}\``).join(" or ")}`,
+        at: this.ref(pointer),
+      });
     return out;
   }
 

@@ -54,8 +54,22 @@ export class ElValue {
   }
 }
 
+/**
+ * A JSON Schema compiled at build time into a standalone validator (./json-schema-validator.ts):
+ * printed as the name of its export in the API's validators module.
+ */
+export class CompiledSchemaValue {
+  readonly name: string;
+  readonly code: string;
+  constructor(name: string, code: string) {
+    this.name = name;
+    this.code = code;
+  }
+}
+
 export type ModelValue =
   | null
+  | CompiledSchemaValue
   | boolean
   | number
   | string

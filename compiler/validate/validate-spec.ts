@@ -10,6 +10,7 @@ import type { EnvTemplate } from "../load/env-refs.ts";
 import type { LoadedDocument, SupportedKind } from "../load/load-specs.ts";
 import { loadValidators } from "./compiled-validators.ts";
 import { loadSchemas } from "./schemas.ts";
+import { UNSUPPORTED_POLICIES } from "./unsupported-policies.ts";
 
 type AjvError = ErrorObject<string, Record<string, unknown>, unknown>;
 
@@ -288,6 +289,16 @@ function deref(root: object, node: unknown): SchemaNode | undefined {
 }
 
 function enumDiagnostic(at: SourceRef, where: string, value: unknown, allowed: unknown[]): Diagnostic {
+  const unsupported =
+    where === "`policy`" && typeof value === "string" ? UNSUPPORTED_POLICIES.get(value) : undefined;
+  if (unsupported)
+    return {
+      code: "policy/unsupported",
+      severity: "error",
+      message: `policy \`${String(value)}\` is not supported by Sluice: ${unsupported.what}`,
+      hint: unsupported.instead,
+      at,
+    };
   const strings = allowed.map(String);
   const hint =
     (typeof value === "string" ? didYouMean(value, strings) : undefined) ??

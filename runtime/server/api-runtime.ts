@@ -17,6 +17,7 @@ import type {
   Message,
   MessageEndpoint,
   Pipeline,
+  PolicyInstance,
   ProxyEndpoint,
   RuntimeApi,
   SecurityInstance,
@@ -90,6 +91,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   readonly cors: CorsPolicy;
   private readonly plans: RuntimePlan[];
   private readonly flows: CompiledFlow[];
+  /** Every policy instance of the API, for close(). */
+  private readonly policies: PolicyInstance[] = [];
   /** The API's failover (retries and circuit breakers) over the first group, when enabled. */
   private readonly failover: FailoverInvoker | undefined;
   /**
@@ -149,11 +152,14 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       ...(dictionaries === undefined ? {} : { dictionaries }),
     };
     const secrets = options.secrets ?? new SecretStore(env.SLUICE_SECRETS_DIR, log);
+    const resource =
+      attempt(() => createResources(definition.resources ?? [], env, secrets)) ?? (() => undefined);
     const ctx: ConnectorContext = {
       api: this.info,
       log: this.log,
       env,
       readSecret: (ref) => secrets.read(ref),
+      resource,
     };
     this.entrypoints = definition.entrypoints
       .map((b) => ({ b, e: attempt(() => b.create(ctx)) }))
@@ -178,6 +184,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
           .map((s) => {
             const instance = attempt(() => s.create(ctx));
             if (!instance) return undefined;
+            this.policies.push(instance);
             const step: Step = {
               policy: s.policy,
               instance,
@@ -205,8 +212,6 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       failover?.enabled === true && definition.type === "PROXY" && first
         ? new FailoverInvoker(first.balancer as LoadBalancer<ProxyEndpoint>, failover)
         : undefined;
-    const resource =
-      attempt(() => createResources(definition.resources ?? [], env, secrets)) ?? (() => undefined);
     const cors = definition.cors ? attempt(() => resolveEnv<Cors>(definition.cors!, env)) : undefined;
     this.cors = new CorsPolicy(cors, definition.type);
     this.plans = definition.plans
@@ -333,6 +338,11 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   }
 
   /** The message phase, counted (access log, metrics) and logged as the API's analytics ask. */
+  /** Releases what the API's policies hold (connections of cache resources). */
+  async closePolicies(): Promise<void> {
+    await Promise.allSettled(this.policies.map((p) => p.close?.()));
+  }
+
   async message(
     phase: "publish" | "subscribe",
     message: Message,
@@ -394,9 +404,9 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         if (observer) {
           const input: Message = current;
           await observer.step({ phase, flow: f.flow.name, policy: step.policy }, exchange, async () => {
-            current = await onMessage.call(step.instance, input, exchange);
+            current = await onMessage.call(step.instance, input, exchange, phase);
           });
-        } else current = await onMessage.call(step.instance, current, exchange);
+        } else current = await onMessage.call(step.instance, current, exchange, phase);
       }
     }
     // Produced messages carry the trace context (observability/otel.ts).

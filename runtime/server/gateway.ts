@@ -433,6 +433,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
         tracing.shutdown().catch(() => undefined),
         new Promise((r) => setTimeout(r, 2000).unref()),
       ]);
+    await Promise.allSettled(apis.map((a) => a.closePolicies()));
     await admin.close();
     // Every access-log line of the drained exchanges is written before the process exits.
     accessLog?.close();

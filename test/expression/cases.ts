@@ -701,7 +701,7 @@ export const REJECTED: RejectedCase[] = [
     message: "#this is not supported.",
     offset: 1,
     at: "#this",
-    hint: "Start from a variable: #request, #response, #message, #context, #api, #properties, #subscription, #application, #dictionaries.",
+    hint: "Start from a variable: #request, #response, #message, #context, #api, #properties, #subscription, #application, #dictionaries, #group, #groupName, #calloutResponse.",
   },
   {
     name: "unknown variable",
@@ -711,7 +711,7 @@ export const REJECTED: RejectedCase[] = [
     message: "Unknown variable #session.",
     offset: 1,
     at: "#session",
-    hint: "Available variables: #request, #response, #message, #context, #api, #properties, #subscription, #application, #dictionaries.",
+    hint: "Available variables: #request, #response, #message, #context, #api, #properties, #subscription, #application, #dictionaries, #group, #groupName, #calloutResponse.",
   },
   {
     name: "name without #",

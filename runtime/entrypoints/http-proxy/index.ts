@@ -40,7 +40,9 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
         ) {
           return;
         }
-        const upstream = await (invoker ? invoker(exchange) : endpoint!.request(exchange));
+        const upstream = await (invoker
+          ? invoker(exchange, () => pipeline.proxyEndpoint(exchange).request(exchange))
+          : endpoint!.request(exchange));
         if (endpoint) timed.endpointRespondedAt = performance.now();
         const res = exchange.response;
         res.statusCode = upstream.status;

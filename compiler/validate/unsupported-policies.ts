@@ -1,0 +1,38 @@
+// Gravitee policies Sluice deliberately does not run, each with what to use instead: a step naming
+// one is the error `policy/unsupported` on its `policy` (rather than "not a valid value"), so a user
+// importing an export learns the way forward. Policies that are merely not implemented yet are not
+// listed: they get the schema's list of valid policies.
+export const UNSUPPORTED_POLICIES: ReadonlyMap<string, { what: string; instead: string }> = new Map([
+  [
+    "groovy",
+    {
+      what: "Gravitee's Groovy script policy runs a script in the gateway's JVM; Sluice has no Groovy runtime and runs no script it has not type-checked",
+      instead:
+        "write the logic as a TypeScript policy of the repository, type-checked and linked at compile time (docs/custom-policies.md); headers, attributes and bodies are covered by transform-headers, assign-attributes and assign-content",
+    },
+  ],
+  [
+    "xslt",
+    {
+      what: "Gravitee's XSLT policy needs a complete XSLT processor, which Sluice does not link (the open-source ones for Node.js implement XSLT in part)",
+      instead:
+        "convert with xml-json or json-xml and transform the JSON with assign-content, or do the transformation in a TypeScript policy of the repository (docs/custom-policies.md)",
+    },
+  ],
+  [
+    "xml-validation",
+    {
+      what: "XSD validation needs a complete XML Schema processor; the JavaScript ones are partial, and the complete one (libxml2) is native code or a WebAssembly build of it, which Sluice does not link into the gateway",
+      instead:
+        "convert the body with xml-json and validate it with json-validation (its schema compiled at build time), or validate in a TypeScript policy of the repository (docs/custom-policies.md)",
+    },
+  ],
+  [
+    "javascript",
+    {
+      what: "Gravitee's JavaScript policy evaluates its script at run time; Sluice never evaluates code at run time",
+      instead:
+        "move the script into a TypeScript policy of the repository (`policies/<id>/index.ts`), type-checked and linked into the bundle at compile time (docs/custom-policies.md)",
+    },
+  ],
+]);
