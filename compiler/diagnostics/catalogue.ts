@@ -375,6 +375,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     why: "`#dictionaries['name']` reads the Dictionary resource with that `metadata.name`; none has it, so Gravitee would read null.",
     fix: "Add a Dictionary resource (kind: Dictionary, see docs/expression-language.md#dictionaries), or fix the name.",
   },
+  {
+    code: "consumer/unknown-shared-policy-group",
+    title: "Step references an unknown SharedPolicyGroup",
+    why: "A v4 step's `sharedPolicyGroupRef.name` names a SharedPolicyGroup resource by `metadata.name`; none has it, so there are no steps to run there (GKO's admission refuses the API).",
+    fix: "Add the SharedPolicyGroup (kind: SharedPolicyGroup, docs/shared-policy-groups.md), or fix the name.",
+  },
+  {
+    code: "consumer/shared-policy-group-mismatch",
+    title: "SharedPolicyGroup used in another API type or phase",
+    why: "A SharedPolicyGroup serves one `apiType` (PROXY or MESSAGE) and one `phase` (REQUEST, RESPONSE, PUBLISH, SUBSCRIBE); Gravitee runs it only there, and GKO refuses a reference from elsewhere.",
+    fix: "Move the step to the flow phase the group names, or reference a group made for this API type and phase.",
+  },
   // documentation pages
   {
     code: "page/source-skipped",

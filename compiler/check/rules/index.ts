@@ -13,11 +13,13 @@ import consumerEnded from "./consumer/ended.ts";
 import consumerKeylessPlan from "./consumer/keyless-plan.ts";
 import consumerLiteralKey from "./consumer/literal-key.ts";
 import consumerPushConfiguration from "./consumer/push-configuration.ts";
+import consumerSharedPolicyGroupMismatch from "./consumer/shared-policy-group-mismatch.ts";
 import consumerUnknownApi from "./consumer/unknown-api.ts";
 import consumerUnknownApplication from "./consumer/unknown-application.ts";
 import consumerUnknownDictionary from "./consumer/unknown-dictionary.ts";
 import consumerUnknownPlan from "./consumer/unknown-plan.ts";
 import consumerUnknownResource from "./consumer/unknown-resource.ts";
+import consumerUnknownSharedPolicyGroup from "./consumer/unknown-shared-policy-group.ts";
 import consumerWebhookCallback from "./consumer/webhook-callback.ts";
 import consumerWebhookEntrypoint from "./consumer/webhook-entrypoint.ts";
 import endpointDlqEntrypoint from "./endpoint/dlq-entrypoint.ts";
@@ -107,6 +109,8 @@ export const repositoryRules: readonly RepositoryRule[] = [
   consumerUnknownPlan,
   consumerUnknownDictionary,
   consumerUnknownResource,
+  consumerUnknownSharedPolicyGroup,
+  consumerSharedPolicyGroupMismatch,
   consumerWebhookCallback,
   consumerWebhookEntrypoint,
   notificationUnknownRef,
