@@ -108,8 +108,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "exposure/flow-selector-api-type",
     title: "Flow selector not allowed for this API type",
-    why: "PROXY flows select on `HTTP` and `CONDITION`; MESSAGE flows on `CHANNEL` and `CONDITION`.",
+    why: "PROXY flows select on `HTTP` and `CONDITION`; MESSAGE flows on `CHANNEL` and `CONDITION` (an `HTTP` selector there is exposure/message-http-selector's).",
     fix: "Use the selector type of the API's type.",
+  },
+  {
+    code: "exposure/message-http-selector",
+    title: "HTTP selector on a MESSAGE API",
+    why: "Gravitee's Management API refuses an `HTTP` selector on a MESSAGE API's flow (so GKO with a management context refuses the API), while a gateway given the definition directly runs the flow. Sluice runs it as that gateway does: the selector's path and methods are matched against the request the entrypoint took (the path below the context path, the method).",
+    fix: "Use a `CHANNEL` selector (`channel`, `channelOperator`, `operations`), which both accept.",
   },
   {
     code: "exposure/entrypoint-role",

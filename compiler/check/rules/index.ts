@@ -33,6 +33,7 @@ import exposureEndpointApiType from "./exposure/endpoint-api-type.ts";
 import exposureEntrypointApiType from "./exposure/entrypoint-api-type.ts";
 import exposureEntrypointRole from "./exposure/entrypoint-role.ts";
 import exposureFlowSelectorApiType from "./exposure/flow-selector-api-type.ts";
+import exposureMessageHttpSelector from "./exposure/message-http-selector.ts";
 import exposureMqtt5Version from "./exposure/mqtt5-version.ts";
 import exposurePolicyPhase from "./exposure/policy-phase.ts";
 import exposureProxyMessagePhase from "./exposure/proxy-message-phase.ts";
@@ -70,6 +71,7 @@ export const apiRules: readonly ApiRule[] = [
   exposureEntrypointRole,
   exposureFlowSelectorApiType,
   exposureMqtt5Version,
+  exposureMessageHttpSelector,
   exposurePolicyPhase,
   exposureProxyMessagePhase,
   exposureQos,
