@@ -115,9 +115,17 @@ export function buildModel(
     api.ident = ident;
   }
   const linked = linkNotifications(linkConsumers(apis, docs, cache ? linkCache : undefined), docs);
+  // An expression error in a SharedPolicyGroup's step is found once per API that inlines it.
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.code}\0${d.at.file}\0${d.at.doc}\0${d.at.pointer}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const routes = linked.flatMap((api) => api.paths.map((p) => ({ ...p, api: api.id }))).sort(routeOrder);
   saveExpressionCache();
-  return { model: { apis: linked, routes }, diagnostics };
+  return { model: { apis: linked, routes }, diagnostics: unique };
 }
 
 /**

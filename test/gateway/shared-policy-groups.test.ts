@@ -3,9 +3,11 @@
 // phase and a RESPONSE group with an expression; the referencing step's `enabled` and `condition`;
 // and the check rules (unknown group with did-you-mean, wrong API type or phase), located.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compareLocated, locateDiagnostic } from "../../compiler/diagnostics/locate.ts";
+import { checkRepository } from "../../compiler/pipeline.ts";
 import { type EchoBackend, type Received, startEchoBackend } from "../helpers/backends.ts";
 import { diagnose } from "../helpers/check.ts";
-import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { startTestGateway, type TestGateway, writeRepository } from "../helpers/gateway.ts";
 
 const group = (name: string, apiType: string, phase: string, header: string, value: string) => `
 apiVersion: gravitee.io/v1alpha1
@@ -176,5 +178,32 @@ describe("SharedPolicyGroup rules", () => {
       .filter((d) => d.severity === "error")
       .map((d) => `${d.file}:${d.code}@${d.line}:${d.column} ${d.hint}`);
     expect(codes).toEqual(["apis/groups.yaml:schema/enum@19:15 did you mean `transform-headers`?"]);
+  });
+
+  it("a step of the group that never acts in the group's phase is warned about in the group's file", () => {
+    const misplaced = group("limit", "PROXY", "RESPONSE", "x", "y").replace(
+      "    - name: tag\n      policy: transform-headers",
+      "    - name: limit\n      policy: rate-limit\n      configuration:\n        rate: { limit: 1, periodTime: 1, periodTimeUnit: SECONDS }\n    - name: tag\n      policy: transform-headers",
+    );
+    const found = diagnose({ "apis/groups.yaml": misplaced })
+      .filter((d) => d.code === "exposure/policy-phase")
+      .map((d) => `${d.file}@${d.line}:${d.column}`);
+    expect(found).toEqual(["apis/groups.yaml@19:15"]);
+  });
+
+  it("an expression error in a group used by two APIs is reported once, in the group's file", async () => {
+    const dir = await writeRepository({
+      "groups.yaml": group("broken", "PROXY", "REQUEST", "x-b", "{#request.headers['a'][0] +}"),
+      "a.yaml": api("a", "/a", ref("broken")),
+      "b.yaml": api("b", "/b", ref("broken")),
+    });
+    const result = await checkRepository({ target: `${dir}/apis`, cwd: dir });
+    const errors = result.diagnostics
+      .filter((d) => d.severity === "error")
+      .map((d) => locateDiagnostic(result.sources, d))
+      .sort(compareLocated)
+      .map((d) => `${d.file.replace(/^(.*\/)?apis\//, "")}:${d.line}:${d.column} ${d.code}`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^groups\.yaml:23:\d+ expression\//);
   });
 });
