@@ -3,7 +3,7 @@
 // consumer rule asks for it) and read as loosely as spec-view.ts reads a spec: rules also run on
 // documents that failed validation.
 import { isApiDocument, type LoadedDocument } from "../load/load-specs.ts";
-import { isObj, type Obj, obj, plansOf, str } from "./spec-view.ts";
+import { flowsOf, isObj, list, type Obj, obj, plansOf, str } from "./spec-view.ts";
 
 export interface PlanView {
   /** The plan's key (v4) or id/name (v2): what a Subscription's `plan` names. */
@@ -130,5 +130,29 @@ export function certificatesOf(app: Obj): Array<{ text: string; pointer: string 
       if (text) out.push({ text, pointer: `/spec/settings/tls/clientCertificates/${i}` });
     });
   }
+  return out;
+}
+
+/** The `sharedPolicyGroupRef` steps of a v4 API's flows (its own and its plans'), with their phase. */
+export const GROUP_PHASES = ["request", "response", "publish", "subscribe"] as const;
+
+export interface GroupRef {
+  name: string;
+  /** The phase key of the flow (`request`, …). */
+  phase: (typeof GROUP_PHASES)[number];
+  /** The step's pointer. */
+  pointer: string;
+}
+
+export function sharedPolicyGroupRefs(doc: LoadedDocument): GroupRef[] {
+  if (doc.kind !== "ApiV4Definition") return [];
+  const out: GroupRef[] = [];
+  for (const flow of flowsOf(obj(doc.validationValue.spec)))
+    for (const phase of GROUP_PHASES)
+      for (const { item, index } of list(flow.item[phase])) {
+        if (!isObj(item.sharedPolicyGroupRef)) continue;
+        const name = str(item.sharedPolicyGroupRef.name);
+        if (name !== undefined) out.push({ name, phase, pointer: `${flow.pointer}/${phase}/${index}` });
+      }
   return out;
 }

@@ -220,7 +220,10 @@ export function unimplementedFields(doc: LoadedDocument): Diagnostic[] {
   return out;
 }
 
-/** Follows `$ref`s and picks the `oneOf`/`anyOf` branch the value's `type` (or shape) selects. */
+/**
+ * Follows `$ref`s and picks the `oneOf`/`anyOf` branch the value's `type` (or shape) selects, and
+ * the `then`/`else` of an `if` on required keys (a flow step: `sharedPolicyGroupRef` or a policy).
+ */
 function resolve(
   node: Schema | undefined,
   value: unknown,
@@ -231,6 +234,15 @@ function resolve(
     const ref = current.$ref;
     if (typeof ref === "string") {
       current = definitions[ref.slice(ref.lastIndexOf("/") + 1)];
+      continue;
+    }
+    const condition = current.if as { required?: string[] } | undefined;
+    if (condition?.required) {
+      const has =
+        value !== null &&
+        typeof value === "object" &&
+        condition.required.every((k) => Object.hasOwn(value as object, k));
+      current = (has ? current.then : current.else) as Schema | undefined;
       continue;
     }
     const branches = (current.oneOf ?? current.anyOf) as Schema[] | undefined;

@@ -108,8 +108,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "exposure/flow-selector-api-type",
     title: "Flow selector not allowed for this API type",
-    why: "PROXY flows select on `HTTP` and `CONDITION`; MESSAGE flows on `CHANNEL` and `CONDITION`.",
+    why: "PROXY flows select on `HTTP` and `CONDITION`; MESSAGE flows on `CHANNEL` and `CONDITION` (an `HTTP` selector there is exposure/message-http-selector's).",
     fix: "Use the selector type of the API's type.",
+  },
+  {
+    code: "exposure/message-http-selector",
+    title: "HTTP selector on a MESSAGE API",
+    why: "Gravitee's Management API refuses an `HTTP` selector on a MESSAGE API's flow (so GKO with a management context refuses the API), while a gateway given the definition directly runs the flow. Sluice runs it as that gateway does: the selector's path and methods are matched against the request the entrypoint took (the path below the context path, the method).",
+    fix: "Use a `CHANNEL` selector (`channel`, `channelOperator`, `operations`), which both accept.",
   },
   {
     code: "exposure/entrypoint-role",
@@ -374,6 +380,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     title: "Expression reads an unknown Dictionary",
     why: "`#dictionaries['name']` reads the Dictionary resource with that `metadata.name`; none has it, so Gravitee would read null.",
     fix: "Add a Dictionary resource (kind: Dictionary, see docs/expression-language.md#dictionaries), or fix the name.",
+  },
+  {
+    code: "consumer/unknown-shared-policy-group",
+    title: "Step references an unknown SharedPolicyGroup",
+    why: "A v4 step's `sharedPolicyGroupRef.name` names a SharedPolicyGroup resource by `metadata.name`; none has it, so there are no steps to run there (GKO's admission refuses the API).",
+    fix: "Add the SharedPolicyGroup (kind: SharedPolicyGroup, docs/shared-policy-groups.md), or fix the name.",
+  },
+  {
+    code: "consumer/shared-policy-group-mismatch",
+    title: "SharedPolicyGroup used in another API type or phase",
+    why: "A SharedPolicyGroup serves one `apiType` (PROXY or MESSAGE) and one `phase` (REQUEST, RESPONSE, PUBLISH, SUBSCRIBE); Gravitee runs it only there, and GKO refuses a reference from elsewhere.",
+    fix: "Move the step to the flow phase the group names, or reference a group made for this API type and phase.",
   },
   // documentation pages
   {

@@ -154,8 +154,12 @@ function v4Flows(flows: unknown): FlowView[] {
 function step(phase: string, s: Obj): StepView {
   return {
     phase,
-    // Gravitee's plugin ids (aliases) are the same policy as Sluice's ids.
-    policy: canonicalPolicyId(str(s.policy)),
+    // Gravitee's plugin ids (aliases) are the same policy as Sluice's ids; a shared policy group's
+    // steps are named by the group.
+    policy:
+      s.sharedPolicyGroupRef !== undefined
+        ? `sharedPolicyGroupRef ${str(obj(s.sharedPolicyGroupRef).name)}`
+        : canonicalPolicyId(str(s.policy)),
     enabled: s.enabled !== false,
     configuration: s.configuration ?? {},
     ...(s.condition !== undefined ? { condition: s.condition } : {}),

@@ -58,7 +58,13 @@ export function diffSides(base: Side, head: Side): Change[] {
       changes.push({ resource: key, file, kind, severity, where, message, why });
     const kind = (after ?? before)?.kind ?? "";
     if (!API_KINDS.has(kind)) {
-      otherResource(kind, before?.value, after?.value, add);
+      otherResource(
+        kind,
+        before?.value,
+        after?.value,
+        add,
+        kind === "SharedPolicyGroup" ? usersOf(key, head) : [],
+      );
       continue;
     }
     if (!before) {
@@ -76,8 +82,32 @@ export function diffSides(base: Side, head: Side): Change[] {
 
 type Add = (kind: string, severity: Severity, where: string, message: string, why: string) => void;
 
-/** Consumer resources (Application, Subscription) and other gravitee.io kinds, as wholes. */
-function otherResource(kind: string, before: unknown, after: unknown, add: Add): void {
+/** The APIs of a side whose flows reference the SharedPolicyGroup of `key` (`sharedPolicyGroupRef`). */
+function usersOf(key: string, side: Side): string[] {
+  const name = side.resources.get(key)?.name ?? key.slice(key.indexOf("/") + 1);
+  const references = (value: unknown): boolean =>
+    Array.isArray(value)
+      ? value.some(references)
+      : typeof value === "object" && value !== null
+        ? obj(obj(value).sharedPolicyGroupRef).name === name || Object.values(value).some(references)
+        : false;
+  return [...side.resources.values()]
+    .filter((r) => API_KINDS.has(r.kind) && references(obj(r.value).spec))
+    .map((r) => r.name)
+    .sort();
+}
+
+/**
+ * Consumer resources (Application, Subscription) and other gravitee.io kinds, as wholes. A changed
+ * SharedPolicyGroup names the APIs whose flows run its steps (`users`).
+ */
+function otherResource(
+  kind: string,
+  before: unknown,
+  after: unknown,
+  add: Add,
+  users: readonly string[] = [],
+): void {
   const subscription = kind === "Subscription";
   if (!before)
     add(`${kind.toLowerCase()}-added`, "safe", kind, `new ${kind}`, "it grants, it takes nothing away");
@@ -95,7 +125,11 @@ function otherResource(kind: string, before: unknown, after: unknown, add: Add):
       "risky",
       kind,
       `${kind} changed`,
-      subscription ? "the subscription's plan, application or dates changed" : "its configuration changed",
+      subscription
+        ? "the subscription's plan, application or dates changed"
+        : users.length > 0
+          ? `its configuration changed, in the flows of ${users.map((u) => `\`${u}\``).join(", ")}`
+          : "its configuration changed",
     );
 }
 

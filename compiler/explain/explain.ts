@@ -144,10 +144,10 @@ export function explainRequest(model: GatewayModel, request: ExplainRequest): Ex
       s.type === "CONDITION" && s.condition ? [s.condition.source] : [],
     ),
   }));
-  if (matched.length === 0 && api.flowExecution.matchRequired) {
+  if (!matched.some((m) => m.from === "api") && api.flowExecution.matchRequired) {
     out.answer = {
       status: 404,
-      why: "no flow matches and flowExecution.matchRequired is on (FLOW_NOT_FOUND)",
+      why: "no API flow matches and flowExecution.matchRequired is on (FLOW_EXECUTION_FLOW_MATCHED_FAILURE)",
     };
     return out;
   }

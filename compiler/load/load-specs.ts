@@ -17,8 +17,8 @@ export const GRAVITEE_API_VERSION = "gravitee.io/v1alpha1";
 export const API_KINDS = ["ApiV4Definition", "ApiDefinition"] as const;
 export type ApiKind = (typeof API_KINDS)[number];
 /**
- * The consumer kinds: GKO's applications, their subscriptions, resources APIs reference and
- * notifications; and Sluice's dictionaries (expressions' `#dictionaries`).
+ * The consumer kinds: GKO's applications, their subscriptions, resources APIs reference,
+ * notifications and shared policy groups; and Sluice's dictionaries (expressions' `#dictionaries`).
  */
 export const CONSUMER_KINDS = [
   "Application",
@@ -26,6 +26,7 @@ export const CONSUMER_KINDS = [
   "ApiResource",
   "Dictionary",
   "Notification",
+  "SharedPolicyGroup",
 ] as const;
 export type ConsumerKind = (typeof CONSUMER_KINDS)[number];
 /** The kinds the compiler reads. Other gravitee.io kinds are reported and ignored. */

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { KAFKA_ATTRIBUTE_PREFIX, KAFKA_EL_FIELDS } from "../../runtime/endpoints/kafka/dynamic.ts";
 import { MESSAGE_ENDPOINTS } from "../../runtime/message/connectors.ts";
-import { obj, str } from "../check/spec-view.ts";
+import { isObj, obj, str } from "../check/spec-view.ts";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { joinPointer, parsePointer } from "../diagnostics/diagnostic.ts";
 import { compileCached, saveExpressionCache } from "../expression/expression-cache.ts";
@@ -69,8 +69,30 @@ function conditionFields(policy: unknown): readonly string[] {
 /** Linked models by API model (watch mode): unchanged consumers keep the same linked object. */
 const linkCache: LinkCache = new WeakMap();
 
-/** Models by document, with the diagnostics building them gave (watch mode reuses them). */
-export type ModelCache = WeakMap<LoadedDocument, { api: ApiModel; diagnostics: Diagnostic[] }>;
+/**
+ * Models by document, with the diagnostics building them gave and the SharedPolicyGroups inlined
+ * into them (watch mode reuses a model while the same group documents are there).
+ */
+export type ModelCache = WeakMap<
+  LoadedDocument,
+  { api: ApiModel; diagnostics: Diagnostic[]; groups: ReadonlyMap<string, LoadedDocument> }
+>;
+
+/** The SharedPolicyGroups of the repository by `metadata.name` (the first of a name wins). */
+function sharedPolicyGroups(docs: readonly LoadedDocument[]): Map<string, LoadedDocument> {
+  const out = new Map<string, LoadedDocument>();
+  for (const doc of docs)
+    if (doc.kind === "SharedPolicyGroup" && doc.name && !out.has(doc.name)) out.set(doc.name, doc);
+  return out;
+}
+
+function sameGroups(
+  used: ReadonlyMap<string, LoadedDocument>,
+  now: ReadonlyMap<string, LoadedDocument>,
+): boolean {
+  for (const [name, doc] of used) if (now.get(name) !== doc) return false;
+  return true;
+}
 
 export function buildModel(
   docs: readonly LoadedDocument[],
@@ -80,14 +102,16 @@ export function buildModel(
   diagnostics: Diagnostic[];
 } {
   const diagnostics: Diagnostic[] = [];
+  const groups = sharedPolicyGroups(docs);
   const apis = docs
     .filter(isApiDocument)
     .sort((a, b) => compare(a.name ?? "", b.name ?? ""))
     .map((doc) => {
       let hit = cache?.get(doc);
-      if (!hit) {
+      if (!hit || !sameGroups(hit.groups, groups)) {
         const found: Diagnostic[] = [];
-        hit = { api: new ApiBuilder(doc, found).build(), diagnostics: found };
+        const builder = new ApiBuilder(doc, found, groups);
+        hit = { api: builder.build(), diagnostics: found, groups: builder.groupsUsed };
         cache?.set(doc, hit);
       }
       diagnostics.push(...hit.diagnostics);
@@ -103,9 +127,17 @@ export function buildModel(
     api.ident = ident;
   }
   const linked = linkNotifications(linkConsumers(apis, docs, cache ? linkCache : undefined), docs);
+  // An expression error in a SharedPolicyGroup's step is found once per API that inlines it.
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.code}\0${d.at.file}\0${d.at.doc}\0${d.at.pointer}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const routes = linked.flatMap((api) => api.paths.map((p) => ({ ...p, api: api.id }))).sort(routeOrder);
   saveExpressionCache();
-  return { model: { apis: linked, routes }, diagnostics };
+  return { model: { apis: linked, routes }, diagnostics: unique };
 }
 
 /**
@@ -188,12 +220,22 @@ class ApiBuilder {
   private envRoot: EnvNode | undefined;
   private readonly doc: LoadedDocument;
   private readonly diagnostics: Diagnostic[];
-  /** ElContext paths read by the API's expressions (bodies to buffer). */
-  private readonly uses = new Set<string>();
+  /** ElContext paths read by the API's expressions (bodies to buffer), its groups' steps' included. */
+  private readonly uses: Set<string>;
+  private readonly groups: ReadonlyMap<string, LoadedDocument>;
+  /** The SharedPolicyGroups whose steps this API's flows inline, by name. */
+  readonly groupsUsed = new Map<string, LoadedDocument>();
 
-  constructor(doc: LoadedDocument, diagnostics: Diagnostic[]) {
+  constructor(
+    doc: LoadedDocument,
+    diagnostics: Diagnostic[],
+    groups: ReadonlyMap<string, LoadedDocument> = new Map(),
+    uses: Set<string> = new Set(),
+  ) {
     this.doc = doc;
     this.diagnostics = diagnostics;
+    this.groups = groups;
+    this.uses = uses;
     this.env = new Map(doc.envSites.map((s) => [s.pointer, s]));
   }
 
@@ -270,7 +312,13 @@ class ApiBuilder {
       .map((use) => use.slice("dictionaries.".length))
       .sort(compare);
     if (dictionaryNames.length > 0) api.dictionaryNames = dictionaryNames;
-    lazyHash(api, doc.value);
+    // A changed group changes every API that inlines it.
+    lazyHash(
+      api,
+      this.groupsUsed.size === 0
+        ? doc.value
+        : { api: doc.value, groups: [...this.groupsUsed].map(([name, group]) => [name, group.value]) },
+    );
     return api;
   }
 
@@ -657,25 +705,48 @@ class ApiBuilder {
     return (value as Obj[])
       .map((step, i): [Obj, string] => [step, `${pointer}/${i}`])
       .filter(([step]) => step.enabled !== false)
-      .map(([step, sp]) => {
-        const model: StepModel = {
-          // Gravitee's plugin ids (`policy-assign-attributes`) link the same module as Sluice's.
-          policy: canonicalPolicyId(String(step.policy)),
-          enabled: true,
-          configuration: this.stepConfiguration(step, sp),
-          at: this.ref(sp),
-        };
-        if (str(step.name)) model.name = String(step.name);
-        if (str(step.condition)) {
-          const el = this.condition(String(step.condition), `${sp}/condition`);
-          if (el) model.condition = el;
-        }
-        if (str(step.messageCondition)) {
-          const el = this.condition(String(step.messageCondition), `${sp}/messageCondition`);
-          if (el) model.messageCondition = el;
-        }
-        return model;
-      });
+      .flatMap(([step, sp]) =>
+        isObj(step.sharedPolicyGroupRef) ? this.groupSteps(step, sp) : [this.step(step, sp)],
+      );
+  }
+
+  private step(step: Obj, sp: string): StepModel {
+    const model: StepModel = {
+      // Gravitee's plugin ids (`policy-assign-attributes`) link the same module as Sluice's.
+      policy: canonicalPolicyId(String(step.policy)),
+      enabled: true,
+      configuration: this.stepConfiguration(step, sp),
+      at: this.ref(sp),
+    };
+    if (str(step.name)) model.name = String(step.name);
+    if (str(step.condition)) {
+      const el = this.condition(String(step.condition), `${sp}/condition`);
+      if (el) model.condition = el;
+    }
+    if (str(step.messageCondition)) {
+      const el = this.condition(String(step.messageCondition), `${sp}/messageCondition`);
+      if (el) model.messageCondition = el;
+    }
+    return model;
+  }
+
+  /**
+   * A `sharedPolicyGroupRef` step: the group's enabled steps, inlined (their expressions compiled
+   * and located in the group's document); the referencing step's condition gates each of them.
+   * An unknown group is check's `flow/unknown-shared-policy-group`; here it inlines nothing.
+   */
+  private groupSteps(ref: Obj, sp: string): StepModel[] {
+    const name = str(obj(ref.sharedPolicyGroupRef).name);
+    const group = name === undefined ? undefined : this.groups.get(name);
+    if (name === undefined || group === undefined) return [];
+    this.groupsUsed.set(name, group);
+    const steps = new ApiBuilder(group, this.diagnostics, new Map(), this.uses).steps(
+      obj(group.value.spec).steps,
+      "/spec/steps",
+    );
+    const gate = str(ref.condition) ? this.condition(String(ref.condition), `${sp}/condition`) : undefined;
+    if (!gate) return steps;
+    return steps.map((step) => ({ ...step, condition: step.condition ? both(gate, step.condition) : gate }));
   }
 
   /** Templates compiled to `(el) => string`, except the CONDITION_FIELDS of the policy. */
@@ -918,6 +989,17 @@ class ApiBuilder {
   private ref(pointer: string): SourceRef {
     return { ...this.doc.at, pointer };
   }
+}
+
+/** Two conditions that must both hold, the first evaluated first. */
+function both(a: ElValue, b: ElValue): ElValue {
+  return new ElValue(
+    `(${a.code}) && (${b.code})`,
+    "boolean",
+    `${a.source} && ${b.source}`,
+    [...new Set([...a.imports, ...b.imports])],
+    [...new Set([...a.uses, ...b.uses])],
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 // The type the JSON Schema expects at a pointer, so that `${VAR}` in an integer field is converted
 // and checked as an integer when the gateway starts. Follows `$ref`s, and picks the `oneOf` branch
-// the data selects through its discriminator (connector `type`, step `policy`).
+// the data selects through its discriminator (connector `type`, step `policy`), and the branch of
+// an `if` on required keys.
 import { parsePointer } from "../diagnostics/diagnostic.ts";
 import type { LoadedDocument } from "../load/load-specs.ts";
 import { loadSchemas } from "../validate/schemas.ts";
@@ -18,6 +19,9 @@ interface Schema {
   discriminator?: { propertyName: string };
   const?: unknown;
   enum?: unknown[];
+  if?: { required?: string[] };
+  then?: Schema;
+  else?: Schema;
 }
 
 let schemas: Record<string, Schema> | undefined;
@@ -80,7 +84,8 @@ const selections = new WeakMap<Schema, Map<unknown, Schema | undefined>>();
 const NO_TAG = Symbol("no discriminator");
 
 /** The branch of a oneOf/anyOf/allOf that applies to `data`, merged into one schema. */
-function select(schema: Schema | undefined, data: unknown, root: Schema): Schema | undefined {
+function select(given: Schema | undefined, data: unknown, root: Schema): Schema | undefined {
+  const schema = conditional(given, data, root);
   if (!schema) return undefined;
   if (!schema.oneOf && !schema.anyOf && !schema.allOf) return schema;
   let value: unknown = NO_TAG;
@@ -98,6 +103,17 @@ function select(schema: Schema | undefined, data: unknown, root: Schema): Schema
   const result = choose(schema, value, root);
   chosen.set(value, result);
   return result;
+}
+
+/**
+ * An `if` that asks for keys (a flow step: `sharedPolicyGroupRef` or a policy): its `then` when
+ * the data has them all, else its `else`.
+ */
+function conditional(schema: Schema | undefined, data: unknown, root: Schema): Schema | undefined {
+  if (!schema?.if?.required) return schema;
+  const has =
+    data !== null && typeof data === "object" && schema.if.required.every((k) => Object.hasOwn(data, k));
+  return resolve(root, has ? schema.then : schema.else);
 }
 
 /** select() for the value of the discriminator (NO_TAG without alternatives). */

@@ -1,5 +1,6 @@
 // Builds the spec schemas of the API kinds (schemas/api-v4-definition.schema.json and
-// schemas/api-definition.schema.json) from their sources — `npm run gen:schemas`:
+// schemas/api-definition.schema.json) and of SharedPolicyGroup, whose steps are v4 flow steps
+// (schemas/shared-policy-group.schema.json), from their sources — `npm run gen:schemas`:
 //   schemas/src/<kind>.base.json       the parts that belong to no connector (spec, listeners, flows, plans…);
 //   schemas/src/shared-definitions.json definitions several parts use (HttpHeader, SslOptions…), written
 //                                       once: a schema carries those it references;
@@ -339,15 +340,48 @@ function assemble(base: Json, connectors: Definitions, shared: Definitions): Jso
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8")) as Json;
 
+/**
+ * A schema whose steps are v4 flow steps (SharedPolicyGroup): the base with the definitions it
+ * reaches among the v4 connectors' and the shared ones, and no others.
+ */
+function assembleReachable(base: Json, connectors: Definitions, shared: Definitions): Json {
+  const pool: Definitions = { ...shared, ...connectors, ...(base.definitions as Definitions) };
+  const reached = new Set<string>();
+  const pending = [JSON.stringify(base)];
+  while (pending.length > 0) {
+    for (const [, name] of (pending.pop() ?? "").matchAll(/"#\/definitions\/([^"]+)"/g)) {
+      if (name === undefined || reached.has(name)) continue;
+      const found = pool[name];
+      if (!found) throw new Error(`schema assembly: #/definitions/${name} is defined nowhere`);
+      reached.add(name);
+      pending.push(JSON.stringify(found));
+    }
+  }
+  const order = [
+    ...Object.keys(shared),
+    ...Object.keys(base.definitions as Definitions),
+    ...Object.keys(connectors),
+  ];
+  return {
+    ...base,
+    definitions: Object.fromEntries(order.filter((k) => reached.has(k)).map((k) => [k, pool[k] as Json])),
+  };
+}
+
 /** File name below schemas/ → assembled schema, for the API kinds. */
 export function assembleSchemas(
   folders: readonly ConnectorFolder[] = readConnectorFolders(),
 ): Map<string, Json> {
   const shared = readJson(join(SRC_DIR, "shared-definitions.json")).definitions as Definitions;
+  const v4 = v4Connectors(folders);
   return new Map([
     [
       "api-v4-definition.schema.json",
-      assemble(readJson(join(SRC_DIR, "api-v4-definition.base.json")), v4Connectors(folders), shared),
+      assemble(readJson(join(SRC_DIR, "api-v4-definition.base.json")), v4, shared),
+    ],
+    [
+      "shared-policy-group.schema.json",
+      assembleReachable(readJson(join(SRC_DIR, "shared-policy-group.base.json")), v4, shared),
     ],
     [
       "api-definition.schema.json",

@@ -18,6 +18,7 @@ export const SCHEMA_FILES = {
   ApiResource: "api-resource.schema.json",
   Dictionary: "dictionary.schema.json",
   Notification: "notification.schema.json",
+  SharedPolicyGroup: "shared-policy-group.schema.json",
 } as const;
 
 export type SchemaKind = keyof typeof SCHEMA_FILES;

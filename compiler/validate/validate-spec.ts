@@ -51,7 +51,11 @@ export function validateSpec(doc: LoadedDocument, schemas: SpecSchemas = BUILT_I
 }
 
 export function toDiagnostics(errors: AjvError[], doc: LoadedDocument, root: object): Diagnostic[] {
-  const collapsed = collapseAlternatives(errors).filter((e) => !isUntypedReference(e, doc));
+  // An `if` error only says that its then/else branch failed; that branch's own errors say why
+  // (a flow step: a `sharedPolicyGroupRef` step, or a policy step).
+  const collapsed = collapseAlternatives(errors.filter((e) => e.keyword !== "if")).filter(
+    (e) => !isUntypedReference(e, doc),
+  );
   const kept = collapsed.filter((e) => !isExplainedByTypo(e, collapsed));
   const env = new Map(doc.envSites.map((site) => [site.pointer, site.template]));
   const out: Diagnostic[] = [];
@@ -332,7 +336,8 @@ function resourceNoun(root: object): string {
     title === "Subscription" ||
     title === "ApiResource" ||
     title === "Dictionary" ||
-    title === "Notification"
+    title === "Notification" ||
+    title === "SharedPolicyGroup"
     ? title
     : "API";
 }

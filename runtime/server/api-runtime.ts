@@ -24,7 +24,7 @@ import type {
   Step,
   SubscriptionInfo,
 } from "../contract.ts";
-import { GatewayError } from "../contract.ts";
+import { GatewayError, NO_ERROR_BODY } from "../contract.ts";
 import { EnvError, resolveEnv } from "../env.ts";
 import type { AccessLog } from "../observability/access-log.ts";
 import { observedEndpoint } from "../observability/observer.ts";
@@ -268,16 +268,16 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const params = (exchange as GatewayExchange).pathParams ?? {};
     const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
     // An API and plan without flows (a plain pass-through) match nothing: no arrays to build.
-    const flows =
-      plan.flows.length === 0 && this.flows.length === 0
-        ? NO_FLOWS
-        : [
-            ...matchFlows(plan.flows, exchange, bestMatch, params),
-            ...matchFlows(this.flows, exchange, bestMatch, params),
-          ];
-    if (flows.length === 0 && this.definition.flowExecution.matchRequired) {
-      throw new GatewayError(404, "No flow matches the request.", { key: "FLOW_NOT_FOUND" });
+    const planFlows =
+      plan.flows.length === 0 ? NO_FLOWS : matchFlows(plan.flows, exchange, bestMatch, params);
+    const apiFlows = this.flows.length === 0 ? NO_FLOWS : matchFlows(this.flows, exchange, bestMatch, params);
+    // Gravitee's FlowChain: matchRequired interrupts the API's chain when none of its own flows
+    // matched (the plan's flows do not count): 404, no body, this key.
+    if (apiFlows.length === 0 && this.definition.flowExecution.matchRequired) {
+      throw new GatewayError(404, "", { key: "FLOW_EXECUTION_FLOW_MATCHED_FAILURE", body: NO_ERROR_BODY });
     }
+    const flows =
+      planFlows.length === 0 ? apiFlows : apiFlows.length === 0 ? planFlows : [...planFlows, ...apiFlows];
     (exchange as GatewayExchange).flows = flows;
     (exchange as GatewayExchange).observer?.flows(flows.map((f) => f.flow.name));
     return flows;

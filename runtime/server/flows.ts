@@ -7,9 +7,10 @@ import { MESSAGE_ENTRYPOINTS, type Operation } from "../message/connectors.ts";
 
 interface PathMatcher {
   regex: RegExp;
-  literal: number;
   equals: boolean;
   names: string[];
+  /** The selector's path as written, split on `/` (Gravitee's best-match scoring). */
+  segments: readonly string[];
 }
 
 export interface CompiledFlow {
@@ -24,10 +25,10 @@ export function compileFlow(flow: Flow<Step>): CompiledFlow {
   const out: CompiledFlow = { flow, conditions: [] };
   for (const s of flow.selectors) {
     if (s.path !== undefined) {
-      const { regex, literal, names } = pathPattern(s.path, s.pathOperator === "EQUALS");
+      const { regex, names, segments } = pathPattern(s.path, s.pathOperator === "EQUALS");
       out.http = {
         regex,
-        literal,
+        segments,
         equals: s.pathOperator === "EQUALS",
         names,
         ...(s.methods?.length ? { methods: s.methods } : {}),
@@ -69,10 +70,12 @@ export function flowRunsInPhase(flow: CompiledFlow, phase: "publish" | "subscrib
 }
 
 /** `/orders/:id` → a regex capturing `id`; STARTS_WITH matches whole segments only. */
-function pathPattern(path: string, equals: boolean): { regex: RegExp; literal: number; names: string[] } {
+function pathPattern(
+  path: string,
+  equals: boolean,
+): { regex: RegExp; names: string[]; segments: readonly string[] } {
   const names: string[] = [];
   const trimmed = path === "/" ? "" : path.replace(/\/+$/, "");
-  let literal = 0;
   const body = trimmed
     .split("/")
     .map((seg) => {
@@ -80,11 +83,10 @@ function pathPattern(path: string, equals: boolean): { regex: RegExp; literal: n
         names.push(seg.slice(1));
         return "([^/]+)";
       }
-      literal += seg.length + 1;
       return seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     })
     .join("/");
-  return { regex: new RegExp(`^${body}${equals ? "/?$" : "(?:/.*)?$"}`), literal, names };
+  return { regex: new RegExp(`^${body}${equals ? "/?$" : "(?:/.*)?$"}`), names, segments: path.split("/") };
 }
 
 export function matchFlows(
@@ -111,14 +113,9 @@ export function matchFlows(
     matched.push({ f, m });
   }
   let chosen = matched;
-  if (bestMatch && matched.length > 1) {
-    // The most specific path: EQUALS beats STARTS_WITH, then the longest literal part.
-    const score = (x: (typeof matched)[number]) => {
-      const path = x.f.http ?? x.f.channel;
-      return path ? path.literal * 2 + (path.equals ? 1 : 0) : -1;
-    };
-    const best = matched.reduce((a, b) => (score(b) > score(a) ? b : a));
-    chosen = [best];
+  if (bestMatch && matched.length > 0) {
+    const best = bestMatching(matched, path, (x) => x.f.http ?? x.f.channel);
+    chosen = best ? [best] : [];
   }
   for (const { f, m } of chosen) {
     const path = f.http ?? f.channel;
@@ -128,6 +125,47 @@ export function matchFlows(
     });
   }
   return chosen.map((x) => x.f);
+}
+
+/**
+ * Gravitee's AbstractBestMatchFlowSelector.forPath: each segment of a flow's path scores 1 when it
+ * equals the request's segment (or the request has no segment there), 0.5 for a `:param`, else 0;
+ * score arrays are compared left to right, the first higher segment wins, a longer path wins over
+ * its equal prefix, and ties keep the earlier flow. A flow without a path (no HTTP or CHANNEL
+ * selector) is never the best match. The operator (EQUALS or STARTS_WITH) takes no part.
+ */
+function bestMatching<T>(
+  candidates: readonly T[],
+  path: string,
+  pathOf: (c: T) => PathMatcher | undefined,
+): T | undefined {
+  const requestSegments = path.split("/");
+  let selected: T | undefined;
+  let selectedScores: number[] = [];
+  for (const candidate of candidates) {
+    const segments = pathOf(candidate)?.segments ?? [];
+    const scores: number[] = [];
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      scores[i] =
+        i >= requestSegments.length || seg === requestSegments[i] ? 1 : seg.startsWith(":") ? 0.5 : 0;
+      if (selected === undefined) {
+        selected = candidate;
+        selectedScores = scores;
+      }
+      if (i === selectedScores.length) {
+        selected = candidate;
+        selectedScores = scores;
+      }
+      const current = selectedScores[i]!;
+      if (scores[i]! < current) break;
+      if (scores[i]! > current) {
+        selected = candidate;
+        selectedScores = scores;
+      }
+    }
+  }
+  return selected;
 }
 
 /**

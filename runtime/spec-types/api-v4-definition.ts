@@ -1924,19 +1924,19 @@ export interface Flow {
   /**
    * Steps run on the request.
    */
-  request?: FlowStep[];
+  request?: FlowStepOrGroup[];
   /**
    * Steps run on the response.
    */
-  response?: FlowStep[];
+  response?: FlowStepOrGroup[];
   /**
    * Steps run on each message published by the client (MESSAGE APIs only).
    */
-  publish?: FlowStep[];
+  publish?: FlowStepOrGroup[];
   /**
    * Steps run on each message sent to the client (MESSAGE APIs only).
    */
-  subscribe?: FlowStep[];
+  subscribe?: FlowStepOrGroup[];
   /**
    * Steps run on Kafka interactions (NATIVE APIs; not supported by Sluice).
    */
@@ -2021,6 +2021,15 @@ export interface ConditionSelector {
    * EL condition.
    */
   condition: string;
+}
+/**
+ * A flow step: a policy (`policy`), or the steps of a SharedPolicyGroup of the repository (`sharedPolicyGroupRef`).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "FlowStepOrGroup".
+ */
+export interface FlowStepOrGroup {
+  [k: string]: unknown | undefined;
 }
 /**
  * A flow step running the `assign-attributes` policy.
@@ -4730,4 +4739,49 @@ export interface ApiMetadataEntry {
    * Metadata default value.
    */
   defaultValue?: string;
+}
+/**
+ * A step that runs the steps of a SharedPolicyGroup (GKO's `sharedPolicyGroupRef`): Sluice inlines them here. The group's `apiType` must be the API's type and its `phase` this step's phase.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SharedPolicyGroupStep".
+ */
+export interface SharedPolicyGroupStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the group's steps run.
+   */
+  enabled?: boolean;
+  /**
+   * EL condition; the group's steps run only when it is true (each step's own condition too).
+   */
+  condition?: string;
+  sharedPolicyGroupRef: SharedPolicyGroupRef;
+}
+/**
+ * The SharedPolicyGroup, by `metadata.name`.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SharedPolicyGroupRef".
+ */
+export interface SharedPolicyGroupRef {
+  /**
+   * The group's `metadata.name`.
+   */
+  name: string;
+  /**
+   * Kubernetes namespace (informational for Sluice).
+   */
+  namespace?: string;
+  /**
+   * Resource kind (informational).
+   */
+  kind?: string;
 }

@@ -485,6 +485,34 @@ describe("sluice diff classifies each change kind", () => {
     expect(change?.message).toBe("http://a.internal/orders → https://svc:***@a.internal/orders");
   });
 
+  it("a changed SharedPolicyGroup names the APIs that run its steps", () => {
+    const group = (value: string): Obj => ({
+      apiVersion: "gravitee.io/v1alpha1",
+      kind: "SharedPolicyGroup",
+      metadata: { name: "tenant" },
+      spec: {
+        name: "tenant",
+        apiType: "PROXY",
+        phase: "REQUEST",
+        steps: [{ policy: "transform-headers", configuration: { addHeaders: [{ name: "X-T", value }] } }],
+      },
+    });
+    const user = spec((s) => s.flows[0].request.push({ sharedPolicyGroupRef: { name: "tenant" } }))([
+      proxy(),
+    ]);
+    const before = [...user, message(), group("a")];
+    const after = [...user, message(), group("b")];
+    const changes = diffSides(side("base", before), side("head", after));
+    expect(changes.map((c) => [c.kind, c.severity, c.why])).toEqual([
+      ["sharedpolicygroup-changed", "risky", "its configuration changed, in the flows of `orders`"],
+    ]);
+    // Adding the reference is a step added to the flow, named by the group.
+    const added = diffSides(side("base", [proxy(), group("a")]), side("head", [...user, group("a")]));
+    expect(added.map((c) => [c.kind, c.where])).toEqual([
+      ["policy-added", expect.stringContaining("sharedPolicyGroupRef tenant")],
+    ]);
+  });
+
   it("nothing changed: no change", () => {
     expect(diffSides(side("a", [proxy(), message(), v2()]), side("b", [proxy(), message(), v2()]))).toEqual(
       [],

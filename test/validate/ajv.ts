@@ -23,9 +23,12 @@ export interface ErrorSummary {
 /** Validates and returns the errors in a comparable form ([] when valid). */
 export function errorsOf(validate: ValidateFunction, value: unknown): ErrorSummary[] {
   if (validate(value)) return [];
-  return ((validate.errors ?? []) as ErrorObject[]).map((e) => ({
-    instancePath: e.instancePath,
-    keyword: e.keyword,
-    params: e.params as Record<string, unknown>,
-  }));
+  // `if` errors only say a then/else branch failed: dropped, as validate-spec.ts drops them.
+  return ((validate.errors ?? []) as ErrorObject[])
+    .filter((e) => e.keyword !== "if")
+    .map((e) => ({
+      instancePath: e.instancePath,
+      keyword: e.keyword,
+      params: e.params as Record<string, unknown>,
+    }));
 }

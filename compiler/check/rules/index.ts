@@ -13,11 +13,13 @@ import consumerEnded from "./consumer/ended.ts";
 import consumerKeylessPlan from "./consumer/keyless-plan.ts";
 import consumerLiteralKey from "./consumer/literal-key.ts";
 import consumerPushConfiguration from "./consumer/push-configuration.ts";
+import consumerSharedPolicyGroupMismatch from "./consumer/shared-policy-group-mismatch.ts";
 import consumerUnknownApi from "./consumer/unknown-api.ts";
 import consumerUnknownApplication from "./consumer/unknown-application.ts";
 import consumerUnknownDictionary from "./consumer/unknown-dictionary.ts";
 import consumerUnknownPlan from "./consumer/unknown-plan.ts";
 import consumerUnknownResource from "./consumer/unknown-resource.ts";
+import consumerUnknownSharedPolicyGroup from "./consumer/unknown-shared-policy-group.ts";
 import consumerWebhookCallback from "./consumer/webhook-callback.ts";
 import consumerWebhookEntrypoint from "./consumer/webhook-entrypoint.ts";
 import endpointDlqEntrypoint from "./endpoint/dlq-entrypoint.ts";
@@ -31,6 +33,7 @@ import exposureEndpointApiType from "./exposure/endpoint-api-type.ts";
 import exposureEntrypointApiType from "./exposure/entrypoint-api-type.ts";
 import exposureEntrypointRole from "./exposure/entrypoint-role.ts";
 import exposureFlowSelectorApiType from "./exposure/flow-selector-api-type.ts";
+import exposureMessageHttpSelector from "./exposure/message-http-selector.ts";
 import exposureMqtt5Version from "./exposure/mqtt5-version.ts";
 import exposurePolicyPhase from "./exposure/policy-phase.ts";
 import exposureProxyMessagePhase from "./exposure/proxy-message-phase.ts";
@@ -68,6 +71,7 @@ export const apiRules: readonly ApiRule[] = [
   exposureEntrypointRole,
   exposureFlowSelectorApiType,
   exposureMqtt5Version,
+  exposureMessageHttpSelector,
   exposurePolicyPhase,
   exposureProxyMessagePhase,
   exposureQos,
@@ -107,6 +111,8 @@ export const repositoryRules: readonly RepositoryRule[] = [
   consumerUnknownPlan,
   consumerUnknownDictionary,
   consumerUnknownResource,
+  consumerUnknownSharedPolicyGroup,
+  consumerSharedPolicyGroupMismatch,
   consumerWebhookCallback,
   consumerWebhookEntrypoint,
   notificationUnknownRef,

@@ -1,4 +1,6 @@
 // docs/contract.md §2 rule 3: MESSAGE flows use `CHANNEL`/`CONDITION` selectors, PROXY flows `HTTP`/`CONDITION`.
+// An `HTTP` selector on a MESSAGE API is exposure/message-http-selector's (a warning: Gravitee's
+// gateway runs such flows).
 import { defineApiRule } from "../../rule.ts";
 import { flowsOf, list, str } from "../../spec-view.ts";
 
@@ -18,7 +20,7 @@ export default defineApiRule({
     for (const flow of flowsOf(spec)) {
       for (const { item, index } of list(flow.item.selectors)) {
         const type = str(item.type);
-        if (type && !allowed.includes(type)) {
+        if (type && !allowed.includes(type) && !(apiType === "MESSAGE" && type === "HTTP")) {
           report({
             pointer: `${flow.pointer}/selectors/${index}/type`,
             message: `a ${apiType} API's flows cannot use a \`${type}\` selector`,
