@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `graphql-guard`, `graphql-rate-limit`, `ip-filtering`, `json-xml`, `message-filtering`, `mock`, `policy-override-request-method`, `quota`, `rate-limit`, `request-content-limit`, `rest-to-soap`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `xml-json`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
  *
  * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -10,22 +10,35 @@
 export type FlowStep =
   | AssignAttributesStep
   | AssignContentStep
+  | CacheStep
   | GraphqlGuardStep
   | GraphqlRateLimitStep
+  | HttpCalloutStep
   | IpFilteringStep
+  | JsonThreatProtectionStep
+  | JsonValidationStep
   | JsonToXmlStep
+  | LatencyStep
   | MessageFilteringStep
   | MockStep
+  | BasicAuthenticationStep
+  | InterruptStep
   | OverrideRequestMethodStep
+  | RequestValidationStep
   | QuotaStep
   | RateLimitStep
+  | RegexThreatProtectionStep
   | RequestContentLimitStep
+  | ResourceFilteringStep
   | RestToSoapStep
+  | RetryStep
   | SpikeArrestStep
   | SslEnforcementStep
   | TransformHeadersStep
   | TransformQueryParamsStep
-  | XmlToJsonStep;
+  | UrlRewritingStep
+  | XmlToJsonStep
+  | XmlThreatProtectionStep;
 
 /**
  * A Gravitee Kubernetes Operator SharedPolicyGroup: steps for one phase of one API type, which v4 flows of any API of that type run where a step names the group (`sharedPolicyGroupRef`). Sluice inlines the steps where they are referenced: see docs/shared-policy-groups.md.
@@ -225,6 +238,73 @@ export interface AssignContentPolicyConfiguration {
   body: string;
 }
 /**
+ * A flow step running the `cache` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "CacheStep".
+ */
+export interface CacheStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `cache`; `policy-cache` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "cache" | "policy-cache";
+  configuration: CachePolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `cache` policy: store upstream responses in a cache resource and answer from it.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "CachePolicyConfiguration".
+ */
+export interface CachePolicyConfiguration {
+  /**
+   * The name of the API's cache resource (`spec.resources`: type `cache` in memory, `cache-redis` in Redis).
+   */
+  cacheName: string;
+  /**
+   * The key of the entry (EL template); by default the request's path and query.
+   */
+  key?: string;
+  /**
+   * How long an entry lives, in seconds.
+   */
+  timeToLiveSeconds?: number;
+  /**
+   * Take the time to live from the response's `Cache-Control` (`s-maxage`, `max-age`) or `Expires` when it has one.
+   */
+  useResponseCacheHeaders?: boolean;
+  /**
+   * `APPLICATION`: one entry per consuming application; `API`: entries shared by every consumer.
+   */
+  scope?: "API" | "APPLICATION";
+  /**
+   * The request methods whose responses are cached.
+   */
+  methods?: (
+    "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER"
+  )[];
+}
+/**
  * A flow step running the `graphql-guard` policy.
  *
  * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
@@ -339,6 +419,112 @@ export interface GraphqlRateLimitPolicyConfiguration {
   maxCost?: number;
 }
 /**
+ * A flow step running the `http-callout` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "HttpCalloutStep".
+ */
+export interface HttpCalloutStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `http-callout`; `policy-http-callout` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "http-callout" | "policy-http-callout";
+  configuration: HttpCalloutPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `http-callout` policy: call a service, keep values of its response, or stop on its error.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "HttpCalloutPolicyConfiguration".
+ */
+export interface HttpCalloutPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  method?: "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD" | "CONNECT" | "OPTIONS" | "TRACE";
+  /**
+   * Accepted for compatibility: the gateway has no system proxy.
+   */
+  useSystemProxy?: boolean;
+  /**
+   * The URL to call (EL template).
+   */
+  url: string;
+  /**
+   * Headers of the call (values are EL templates).
+   */
+  headers?: HttpHeader[];
+  /**
+   * The body of the call (EL template).
+   */
+  body?: string;
+  /**
+   * Send the call without waiting for its response (no variables, no error handling).
+   */
+  fireAndForget?: boolean;
+  /**
+   * Attributes set from the response: `value` is an EL template reading `#calloutResponse` (status, headers, content, jsonContent).
+   */
+  variables?: HttpCalloutVariable[];
+  /**
+   * End the exchange when `errorCondition` holds.
+   */
+  exitOnError?: boolean;
+  /**
+   * EL condition on `#calloutResponse`; default: a 4xx or 5xx status.
+   */
+  errorCondition?: string;
+  /**
+   * The status of the error when the exchange ends.
+   */
+  errorStatusCode?: string;
+  /**
+   * The error's message (EL template).
+   */
+  errorContent?: string;
+}
+/**
+ * An HTTP header (or message header / metadata entry).
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "HttpHeader".
+ */
+export interface HttpHeader {
+  /**
+   * Header name.
+   */
+  name: string;
+  /**
+   * Header value (may contain Gravitee EL).
+   */
+  value: string;
+}
+export interface HttpCalloutVariable {
+  name: string;
+  value: string;
+}
+/**
  * A flow step running the `ip-filtering` policy.
  *
  * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
@@ -400,6 +586,145 @@ export interface IpFilteringPolicyConfiguration {
   customIPAddress?: string;
 }
 /**
+ * A flow step running the `json-threat-protection` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "JsonThreatProtectionStep".
+ */
+export interface JsonThreatProtectionStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `json-threat-protection`; `policy-json-threat-protection` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "json-threat-protection" | "policy-json-threat-protection";
+  configuration?: JsonThreatProtectionPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `json-threat-protection` policy: limits of a JSON body; -1 (the default) is no limit.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "JsonThreatProtectionPolicyConfiguration".
+ */
+export interface JsonThreatProtectionPolicyConfiguration {
+  /**
+   * The most fields an object may have.
+   */
+  maxEntries?: number;
+  /**
+   * The most items an array may have.
+   */
+  maxArraySize?: number;
+  /**
+   * The deepest nesting of objects and arrays (the root object or array is depth 1).
+   */
+  maxDepth?: number;
+  /**
+   * The longest field name, in characters.
+   */
+  maxNameLength?: number;
+  /**
+   * The longest string value, in characters.
+   */
+  maxValueLength?: number;
+}
+/**
+ * A flow step running the `json-validation` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "JsonValidationStep".
+ */
+export interface JsonValidationStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `json-validation`.
+   */
+  policy: "json-validation";
+  configuration?: JsonValidationPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `json-validation` policy: validate the body (or message) against a JSON Schema.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "JsonValidationPolicyConfiguration".
+ */
+export interface JsonValidationPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  /**
+   * The error message when the content is not valid (EL template); default `Bad request` (400) or `Internal Error` (500).
+   */
+  errorMessage?: string;
+  /**
+   * The JSON Schema, as JSON text; compiled into the gateway at build time. Its `$schema` picks the dialect (draft-04, as Gravitee, to 2020-12; draft-07 when absent).
+   */
+  schema?: string;
+  schemaSource?: JsonValidationSchemaSource;
+  /**
+   * Accepted for compatibility: a schema that cannot be compiled is a build error in Sluice.
+   */
+  validateUnchecked?: boolean;
+  /**
+   * Accepted for compatibility: Sluice always reports every error (children of a failing container included).
+   */
+  deepCheck?: boolean;
+  /**
+   * Response phase: an invalid response is sent to the client unchanged (the failure is logged).
+   */
+  straightRespondMode?: boolean;
+}
+/**
+ * Where the schema comes from (Gravitee 5): `STATIC_SCHEMA` with `staticSchema`. A schema registry resource is not supported.
+ */
+export interface JsonValidationSchemaSource {
+  sourceType: "STATIC_SCHEMA" | "SCHEMA_REGISTRY_RESOURCE";
+  /**
+   * The JSON Schema, as JSON text.
+   */
+  staticSchema?: string;
+  resourceName?: string;
+  schemaMapping?: string;
+}
+/**
  * A flow step running the `json-xml` policy.
  *
  * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
@@ -447,6 +772,55 @@ export interface JsonToXmlPolicyConfiguration {
    * Name of the XML root element enclosing the content.
    */
   rootElement?: string;
+}
+/**
+ * A flow step running the `latency` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "LatencyStep".
+ */
+export interface LatencyStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `latency`; `policy-latency` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "latency" | "policy-latency";
+  configuration?: LatencyPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `latency` policy: add a fixed delay.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "LatencyPolicyConfiguration".
+ */
+export interface LatencyPolicyConfiguration {
+  /**
+   * How long to wait, in `timeUnit`.
+   */
+  time?: number;
+  /**
+   * The unit of `time`.
+   */
+  timeUnit?: "MILLISECONDS" | "SECONDS" | "MINUTES";
 }
 /**
  * A flow step running the `message-filtering` policy.
@@ -555,19 +929,117 @@ export interface MockPolicyConfiguration {
   content?: string;
 }
 /**
- * An HTTP header (or message header / metadata entry).
+ * A flow step running the `policy-basic-authentication` policy.
  *
  * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
- * via the `definition` "HttpHeader".
+ * via the `definition` "BasicAuthenticationStep".
  */
-export interface HttpHeader {
+export interface BasicAuthenticationStep {
   /**
-   * Header name.
+   * Step name (shown in logs).
    */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `policy-basic-authentication`; `basic-authentication` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "policy-basic-authentication" | "basic-authentication";
+  configuration: BasicAuthenticationPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `policy-basic-authentication` policy: HTTP Basic authentication against provider resources.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "BasicAuthenticationPolicyConfiguration".
+ */
+export interface BasicAuthenticationPolicyConfiguration {
+  /**
+   * Names of the API's authentication provider resources (`auth-provider-inline-resource`), tried in order.
+   */
+  authenticationProviders: string[];
+  /**
+   * The realm of the `WWW-Authenticate` challenge.
+   */
+  realm?: string;
+}
+/**
+ * A flow step running the `policy-interrupt` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "InterruptStep".
+ */
+export interface InterruptStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `policy-interrupt`; `interrupt` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "policy-interrupt" | "interrupt";
+  configuration: InterruptPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `policy-interrupt` policy: end the exchange with an error.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "InterruptPolicyConfiguration".
+ */
+export interface InterruptPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "REQUEST_CONTENT" | "RESPONSE" | "RESPONSE_CONTENT";
+  /**
+   * The HTTP status of the error.
+   */
+  statusCode?: number;
+  /**
+   * The error key, which a response template of the API may name.
+   */
+  errorKey: string;
+  /**
+   * The error message (EL template).
+   */
+  message: string;
+  /**
+   * Values a response template can read as `{#parameters['name']}` (EL templates).
+   */
+  variables?: InterruptVariable[];
+}
+export interface InterruptVariable {
   name: string;
-  /**
-   * Header value (may contain Gravitee EL).
-   */
   value: string;
 }
 /**
@@ -614,6 +1086,78 @@ export interface OverrideRequestMethodPolicyConfiguration {
    * The method the endpoint receives.
    */
   method: "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE";
+}
+/**
+ * A flow step running the `policy-request-validation` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "RequestValidationStep".
+ */
+export interface RequestValidationStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `policy-request-validation`; `request-validation` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "policy-request-validation" | "request-validation";
+  configuration: RequestValidationPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `policy-request-validation` policy: constraint rules on values of the request.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "RequestValidationPolicyConfiguration".
+ */
+export interface RequestValidationPolicyConfiguration {
+  /**
+   * `REQUEST_CONTENT`: the rules may read the body (`{#request.content}`), which is buffered.
+   */
+  scope?: "REQUEST" | "REQUEST_CONTENT";
+  /**
+   * The HTTP status of a refusal.
+   */
+  status?: string;
+  rules: RequestValidationRule[];
+}
+export interface RequestValidationRule {
+  /**
+   * The value to validate (EL template).
+   */
+  input: string;
+  /**
+   * Check the rule even when the value is absent (else only when present).
+   */
+  isRequired?: boolean;
+  constraint: RequestValidationConstraint;
+}
+export interface RequestValidationConstraint {
+  type: "NOT_NULL" | "MIN" | "MAX" | "MAIL" | "DATE" | "PATTERN" | "SIZE" | "ENUM";
+  /**
+   * MIN, MAX: the bound; DATE: the format; PATTERN: the expression; SIZE: min and max; ENUM: the values (EL templates).
+   */
+  parameters?: string[];
+  /**
+   * The violation's message, `%s` replaced by the value then the parameters.
+   */
+  message?: string;
 }
 /**
  * A flow step running the `quota` policy.
@@ -786,6 +1330,67 @@ export interface RateLimitRate {
   dynamicPeriodTime?: string;
 }
 /**
+ * A flow step running the `regex-threat-protection` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "RegexThreatProtectionStep".
+ */
+export interface RegexThreatProtectionStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `regex-threat-protection`; `policy-regex-threat-protection` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "regex-threat-protection" | "policy-regex-threat-protection";
+  configuration: RegexThreatProtectionPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `regex-threat-protection` policy: refuse requests matching a regular expression.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "RegexThreatProtectionPolicyConfiguration".
+ */
+export interface RegexThreatProtectionPolicyConfiguration {
+  /**
+   * The regular expression; a value is a threat when the expression matches it whole.
+   */
+  regex: string;
+  /**
+   * Check the request's header names and values.
+   */
+  checkHeaders?: boolean;
+  /**
+   * Check the path (decoded) and the query parameters' names and values (decoded).
+   */
+  checkPath?: boolean;
+  /**
+   * Check the request body (buffered).
+   */
+  checkBody?: boolean;
+  /**
+   * Match case-sensitively.
+   */
+  caseSensitive?: boolean;
+}
+/**
  * A flow step running the `request-content-limit` policy.
  *
  * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
@@ -829,6 +1434,79 @@ export interface RequestContentLimitPolicyConfiguration {
    * Largest request body accepted, in bytes.
    */
   limit: number;
+}
+/**
+ * A flow step running the `resource-filtering` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "ResourceFilteringStep".
+ */
+export interface ResourceFilteringStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `resource-filtering`; `policy-resource-filtering` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "resource-filtering" | "policy-resource-filtering";
+  configuration?: ResourceFilteringPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `resource-filtering` policy: path patterns (Ant style) and methods allowed or refused.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "ResourceFilteringPolicyConfiguration".
+ */
+export interface ResourceFilteringPolicyConfiguration {
+  /**
+   * When not empty, only requests matching one rule pass (403, or 405 when only the method differs).
+   */
+  whitelist?: ResourceFilteringRule[];
+  /**
+   * Requests matching one rule are refused (403).
+   */
+  blacklist?: ResourceFilteringRule[];
+  /**
+   * Accepted for compatibility: the gateway always normalises the path before routing (dot segments resolved, duplicate slashes merged).
+   */
+  normalizeRequestPath?: boolean;
+  /**
+   * Accepted for compatibility (see normalizeRequestPath).
+   */
+  decodeEncodedSlash?: boolean;
+}
+/**
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "ResourceFilteringRule".
+ */
+export interface ResourceFilteringRule {
+  /**
+   * An Ant-style path pattern after the context path: `?` one character, `*` within a segment, `**` any number of segments, `{name}` one segment.
+   */
+  pattern: string;
+  /**
+   * The methods the rule applies to (all when empty).
+   */
+  methods?: (
+    "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER"
+  )[];
 }
 /**
  * A flow step running the `rest-to-soap` policy.
@@ -894,6 +1572,67 @@ export interface RestToSoapPolicyConfiguration {
    * Response body sent to the client: AUTO converts the SOAP response to JSON when the client's Accept asks for application/json, JSON always converts, XML never does (Sluice extension).
    */
   responseFormat?: "AUTO" | "XML" | "JSON";
+}
+/**
+ * A flow step running the `retry` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "RetryStep".
+ */
+export interface RetryStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `retry`; `policy-retry` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "retry" | "policy-retry";
+  configuration: RetryPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `retry` policy: call the endpoint again on a condition, a failure or a timeout.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "RetryPolicyConfiguration".
+ */
+export interface RetryPolicyConfiguration {
+  /**
+   * EL condition on the attempt's `#response` (status, headers): retry while it holds, e.g. `{#response.status >= 500}`.
+   */
+  condition: string;
+  /**
+   * Attempts after the first (0 means 1).
+   */
+  maxRetries?: number;
+  /**
+   * Milliseconds between attempts.
+   */
+  delay?: number;
+  /**
+   * Milliseconds an attempt may take until its response's head (0 means 1000).
+   */
+  timeout?: number;
+  /**
+   * Send the last attempt's response even when the condition holds for it (else 502).
+   */
+  lastResponse?: boolean;
 }
 /**
  * A flow step running the `spike-arrest` policy.
@@ -1158,6 +1897,63 @@ export interface TransformQueryParamsPolicyConfiguration {
   appendToExistingArray?: boolean;
 }
 /**
+ * A flow step running the `url-rewriting` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "UrlRewritingStep".
+ */
+export interface UrlRewritingStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `url-rewriting`; `policy-url-rewriting` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "url-rewriting" | "policy-url-rewriting";
+  configuration: UrlRewritingPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `url-rewriting` policy: rewrite URLs in the response headers and body.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "UrlRewritingPolicyConfiguration".
+ */
+export interface UrlRewritingPolicyConfiguration {
+  /**
+   * Rewrite the values of the response headers.
+   */
+  rewriteResponseHeaders?: boolean;
+  /**
+   * Rewrite the response body.
+   */
+  rewriteResponseBody?: boolean;
+  /**
+   * The regular expression matching the URLs to rewrite.
+   */
+  fromRegex: string;
+  /**
+   * What replaces each match (EL template; `{#group[n]}` and `{#groupName['name']}` are the match's groups).
+   */
+  toReplacement: string;
+}
+/**
  * A flow step running the `xml-json` policy.
  *
  * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
@@ -1201,4 +1997,85 @@ export interface XmlToJsonPolicyConfiguration {
    * Phase the policy runs in (deprecated in v4, where the flow phase decides).
    */
   scope?: "REQUEST" | "RESPONSE";
+}
+/**
+ * A flow step running the `xml-threat-protection` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "XmlThreatProtectionStep".
+ */
+export interface XmlThreatProtectionStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `xml-threat-protection`; `policy-xml-threat-protection` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "xml-threat-protection" | "policy-xml-threat-protection";
+  configuration?: XmlThreatProtectionPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `xml-threat-protection` policy: limits of an XML body; -1 is no limit.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "XmlThreatProtectionPolicyConfiguration".
+ */
+export interface XmlThreatProtectionPolicyConfiguration {
+  /**
+   * The most elements in the document.
+   */
+  maxElements?: number;
+  /**
+   * The deepest nesting of elements (the root is depth 1).
+   */
+  maxDepth?: number;
+  /**
+   * The most characters in the document.
+   */
+  maxLength?: number;
+  /**
+   * The most attributes of one element.
+   */
+  maxAttributesPerElement?: number;
+  /**
+   * The longest attribute value, in characters.
+   */
+  maxAttributeValueLength?: number;
+  /**
+   * The most child elements of one element.
+   */
+  maxChildrenPerElement?: number;
+  /**
+   * The longest text of one element, in characters.
+   */
+  maxTextValueLength?: number;
+  /**
+   * The most entities the DOCTYPE declares.
+   */
+  maxEntities?: number;
+  /**
+   * The deepest nesting of entity references among the declared entities.
+   */
+  maxEntityDepth?: number;
+  /**
+   * Allow entities declared with SYSTEM or PUBLIC (never fetched: Sluice does not expand entities).
+   */
+  allowExternalEntities?: boolean;
 }
