@@ -72,3 +72,21 @@ sharedConfigurationOverride:
     exchange: { name: ${name}, type: topic, durable: false, autoDelete: false }`,
   },
 ];
+
+/**
+ * `spec.endpointGroups` as YAML (2 spaces in): one group of `type` with one endpoint, `broker`,
+ * whose own configuration is `endpoint` (a `Broker.endpoint` fragment).
+ */
+export const brokerGroup = (type: string, endpoint: string, group = "brokers") => `  endpointGroups:
+    - name: ${group}
+      type: ${type}
+      endpoints:
+        - name: broker
+          type: ${type}
+          inheritConfiguration: false
+${endpoint
+  .trim()
+  .split("\n")
+  .map((l) => `          ${l}`)
+  .join("\n")}
+`;

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { EventSource } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
-import { BROKERS } from "./brokers.ts";
+import { BROKERS, brokerGroup } from "./brokers.ts";
 
 const N = 20;
 
@@ -41,19 +41,7 @@ spec:
           qos: AUTO
           configuration:
             requestHeadersToMessage: true
-  endpointGroups:
-    - name: brokers
-      type: ${type}
-      endpoints:
-        - name: broker
-          type: ${type}
-          inheritConfiguration: false
-${endpoint
-  .trim()
-  .split("\n")
-  .map((l) => `          ${l}`)
-  .join("\n")}
-  plans:
+${brokerGroup(type, endpoint)}  plans:
     free:
       name: Free
       security:

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
-import { BROKERS } from "../message/brokers.ts";
+import { BROKERS, brokerGroup } from "../message/brokers.ts";
 import { type Receiver, startReceiver, until } from "./otlp-receiver.ts";
 
 const CLIENT_TRACE = "0af7651916cd43dd8448eb211c80319c";
@@ -33,19 +33,7 @@ spec:
             headersAsComment: true
             heartbeatIntervalInMs: 2000
         - type: http-post
-  endpointGroups:
-    - name: brokers
-      type: ${type}
-      endpoints:
-        - name: broker
-          type: ${type}
-          inheritConfiguration: false
-${endpoint
-  .trim()
-  .split("\n")
-  .map((l) => `          ${l}`)
-  .join("\n")}
-  plans:
+${brokerGroup(type, endpoint)}  plans:
     free:
       name: Free
       security:
