@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../compiler/cli/main.ts";
+import { runCli } from "../helpers/cli.ts";
 
 const api = (name: string, path: string, plans: string, extra = "") => `apiVersion: gravitee.io/v1alpha1
 kind: ApiV4Definition
@@ -187,21 +187,7 @@ spec:
   plan: oauth
 `;
 
-async function sluiceTest(dir: string, args: string[] = []) {
-  let out = "";
-  let err = "";
-  const previous = process.cwd();
-  process.chdir(dir);
-  try {
-    const code = await main(["test", ...args], {
-      out: (s) => (out += `${s}\n`),
-      err: (s) => (err += `${s}\n`),
-    });
-    return { code, out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
+const sluiceTest = (dir: string, args: string[] = []) => runCli(["test", ...args], dir);
 
 describe("sluice test", () => {
   it("generates the cases, runs them against the bundle, and fails where the gateway does not do what the spec says", async () => {
