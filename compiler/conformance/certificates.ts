@@ -35,8 +35,11 @@ const readPair = (dir: string, name: string): PemPair => ({
   keyPath: join(dir, `${name}.key`),
 });
 
-/** A self-signed CA written to `<dir>/<name>.pem` and `<name>.key`, valid for `days`. */
-export function makeAuthority(dir: string, name: string, cn: string, days = 1): PemPair {
+/**
+ * A self-signed certificate (a CA) for `subject` (openssl's `/C=…/CN=…` form), written to
+ * `<dir>/<name>.pem` and `<name>.key`, valid for `days`.
+ */
+export function makeAuthority(dir: string, name: string, subject: string, days = 1): PemPair {
   mkdirSync(dir, { recursive: true });
   openssl(dir, [
     "req",
@@ -51,16 +54,23 @@ export function makeAuthority(dir: string, name: string, cn: string, days = 1): 
     "-days",
     String(days),
     "-subj",
-    `/CN=${cn}`,
+    subject,
   ]);
   return readPair(dir, name);
 }
 
 /**
- * A certificate for `cn` written to `<dir>/<name>.pem` and `<name>.key`, signed by the CA
+ * A certificate for `subject` written to `<dir>/<name>.pem` and `<name>.key`, signed by the CA
  * `<dir>/<ca>.pem`, with the X.509 v3 extensions in `ext` (an openssl extfile line).
  */
-export function makeLeaf(dir: string, name: string, cn: string, ca: string, ext: string, days = 1): PemPair {
+export function makeLeaf(
+  dir: string,
+  name: string,
+  subject: string,
+  ca: string,
+  ext: string,
+  days = 1,
+): PemPair {
   openssl(dir, [
     "req",
     "-newkey",
@@ -71,7 +81,7 @@ export function makeLeaf(dir: string, name: string, cn: string, ca: string, ext:
     "-out",
     `${name}.csr`,
     "-subj",
-    `/CN=${cn}`,
+    subject,
   ]);
   writeFileSync(join(dir, `${name}.ext`), ext);
   openssl(dir, [
@@ -95,8 +105,8 @@ export function makeLeaf(dir: string, name: string, cn: string, ca: string, ext:
 }
 
 export function makePki(dir: string): Pki {
-  const ca = makeAuthority(dir, "ca", "sluice test CA");
-  const server = makeLeaf(dir, "server", "localhost", "ca", "subjectAltName=IP:127.0.0.1,DNS:localhost");
+  const ca = makeAuthority(dir, "ca", "/CN=sluice test CA");
+  const server = makeLeaf(dir, "server", "/CN=localhost", "ca", "subjectAltName=IP:127.0.0.1,DNS:localhost");
   const clients = new Map<string, { cert: string; key: string }>();
   return {
     dir,
@@ -110,7 +120,7 @@ export function makePki(dir: string): Pki {
         const { cert, key } = makeLeaf(
           dir,
           `client-${clients.size}`,
-          name,
+          `/CN=${name}`,
           "ca",
           "extendedKeyUsage=clientAuth",
         );

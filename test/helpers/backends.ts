@@ -173,10 +173,17 @@ export interface TestCerts {
 /** A CA, server and client certificates generated with openssl into a fresh temp directory. */
 export function makeCerts(): TestCerts {
   const dir = mkdtempSync(join(tmpdir(), "sluice-certs-"));
-  const ca = makeAuthority(dir, "ca", "Sluice Test CA", 2);
-  const server = makeLeaf(dir, "server", "localhost", "ca", "subjectAltName=IP:127.0.0.1,DNS:localhost", 2);
-  const other = makeLeaf(dir, "other", "elsewhere.test", "ca", "subjectAltName=DNS:elsewhere.test", 2);
-  const client = makeLeaf(dir, "client", "sluice-gateway", "ca", "extendedKeyUsage=clientAuth", 2);
+  const ca = makeAuthority(dir, "ca", "/CN=Sluice Test CA", 2);
+  const server = makeLeaf(
+    dir,
+    "server",
+    "/CN=localhost",
+    "ca",
+    "subjectAltName=IP:127.0.0.1,DNS:localhost",
+    2,
+  );
+  const other = makeLeaf(dir, "other", "/CN=elsewhere.test", "ca", "subjectAltName=DNS:elsewhere.test", 2);
+  const client = makeLeaf(dir, "client", "/CN=sluice-gateway", "ca", "extendedKeyUsage=clientAuth", 2);
   return {
     dir,
     caPath: ca.certPath,

@@ -19,15 +19,29 @@ export interface TestPki {
 
 export function makePki(): TestPki {
   const dir = mkdtempSync(join(tmpdir(), "sluice-pki-"));
-  const ca = makeAuthority(dir, "ca", "ca", 2);
-  const otherCa = makeAuthority(dir, "other-ca", "other-ca", 2);
-  const server = makeLeaf(dir, "server", "server", "ca", "subjectAltName=IP:127.0.0.1,DNS:localhost\n", 2);
+  const ca = makeAuthority(dir, "ca", "/CN=ca", 2);
+  const otherCa = makeAuthority(dir, "other-ca", "/CN=other-ca", 2);
+  const server = makeLeaf(
+    dir,
+    "server",
+    "/CN=server",
+    "ca",
+    "subjectAltName=IP:127.0.0.1,DNS:localhost\n",
+    2,
+  );
   return {
     dir,
     ca,
     otherCa,
     server,
     client: (name, which = "ca") =>
-      makeLeaf(dir, name, name, which === "ca" ? "ca" : "other-ca", "extendedKeyUsage=clientAuth\n", 2),
+      makeLeaf(
+        dir,
+        name,
+        `/CN=${name}`,
+        which === "ca" ? "ca" : "other-ca",
+        "extendedKeyUsage=clientAuth\n",
+        2,
+      ),
   };
 }
