@@ -5,6 +5,8 @@ export interface ProxyApiOptions {
   plans?: string;
   /** YAML lines under `spec` (2 spaces in) placed before the listeners, e.g. `analytics`. */
   head?: string;
+  /** The endpoint group's name (`backend`). */
+  group?: string;
   /** The endpoint's name (`primary`). */
   endpoint?: string;
 }
@@ -41,7 +43,7 @@ ${options.head ?? ""}  listeners:
       entrypoints:
         - type: http-proxy
   endpointGroups:
-    - name: backend
+    - name: ${options.group ?? "backend"}
       type: http-proxy
       endpoints:
         - name: ${options.endpoint ?? "primary"}

@@ -7,31 +7,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
+import { proxyApi } from "../helpers/specs.ts";
 
-const api = (name: string, path: string, plans: string, extra = "") => `apiVersion: gravitee.io/v1alpha1
-kind: ApiV4Definition
-metadata:
-  name: ${name}
-spec:
-  name: ${name}
-  version: "1"
-  type: PROXY
-  listeners:
-    - type: HTTP
-      paths:
-        - path: ${path}
-      entrypoints:
-        - type: http-proxy
-  endpointGroups:
-    - name: backend-group
-      type: http-proxy
-      endpoints:
-        - name: backend
-          type: http-proxy
-          configuration:
-            target: https://backend.invalid/${name}
-${extra}  plans:
-${plans}`;
+const api = (name: string, path: string, plans: string, extra = "") =>
+  proxyApi(name, path, `https://backend.invalid/${name}`, extra, {
+    plans,
+    group: "backend-group",
+    endpoint: "backend",
+  });
 
 const KEYLESS = "    open:\n      name: Open\n      security:\n        type: KEY_LESS\n";
 const API_KEY = "    keys:\n      name: Keys\n      security:\n        type: API_KEY\n";
