@@ -28,6 +28,9 @@ export const hasOpenssl = (): boolean => spawnSync("openssl", ["version"], { std
 
 const openssl = (dir: string, args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
 
+/** A new RSA key, unencrypted, written to `<name>.key`: the arguments for `openssl req`. */
+const newKey = (name: string) => ["-newkey", "rsa:2048", "-nodes", "-keyout", `${name}.key`];
+
 const readPair = (dir: string, name: string): PemPair => ({
   cert: readFileSync(join(dir, `${name}.pem`), "utf8"),
   key: readFileSync(join(dir, `${name}.key`), "utf8"),
@@ -44,11 +47,7 @@ export function makeAuthority(dir: string, name: string, subject: string, days =
   openssl(dir, [
     "req",
     "-x509",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-keyout",
-    `${name}.key`,
+    ...newKey(name),
     "-out",
     `${name}.pem`,
     "-days",
@@ -71,18 +70,7 @@ export function makeLeaf(
   ext: string,
   days = 1,
 ): PemPair {
-  openssl(dir, [
-    "req",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-keyout",
-    `${name}.key`,
-    "-out",
-    `${name}.csr`,
-    "-subj",
-    subject,
-  ]);
+  openssl(dir, ["req", ...newKey(name), "-out", `${name}.csr`, "-subj", subject]);
   writeFileSync(join(dir, `${name}.ext`), ext);
   openssl(dir, [
     "x509",
