@@ -115,6 +115,27 @@ interface Row {
   goal: string;
 }
 
+const atLeastFourFifths = (ratio: number): string => `≥ 0.8× ${ratio >= 0.8 ? "✓" : "✗"}`;
+
+/** A row comparing the medians of one measure of the sluice and relay samples. */
+function relayRow(
+  measurement: string,
+  samples: Record<string, Sample[]>,
+  measure: "rate" | "cpuUsPerMsg" | "firstMs",
+  digits = 0,
+  goal: (ratio: number) => string = () => "—",
+): Row {
+  const sluice = median(samples.sluice!.map((s) => s[measure]));
+  const relay = median(samples.relay!.map((s) => s[measure]));
+  return {
+    measurement,
+    sluice: fmt(sluice, digits),
+    reference: `relay: ${fmt(relay, digits)}`,
+    ratio: `${(sluice / relay).toFixed(2)}×`,
+    goal: goal(sluice / relay),
+  };
+}
+
 async function main(): Promise<void> {
   const N = Number(args.messages);
   const size = Number(args.size);
@@ -179,33 +200,17 @@ async function main(): Promise<void> {
           await sleep(500);
         }
       }
-      const sl = median(samples.sluice!.map((s) => s.rate));
-      const rl = median(samples.relay!.map((s) => s.rate));
-      rows.push({
-        measurement: `Kafka → SSE, ${fmt(N)} messages of ${size} B, one client (msg/s)`,
-        sluice: fmt(sl),
-        reference: `relay: ${fmt(rl)}`,
-        ratio: `${(sl / rl).toFixed(2)}×`,
-        goal: `≥ 0.8× ${sl / rl >= 0.8 ? "✓" : "✗"}`,
-      });
-      const sc = median(samples.sluice!.map((s) => s.cpuUsPerMsg));
-      const rc = median(samples.relay!.map((s) => s.cpuUsPerMsg));
-      rows.push({
-        measurement: "Kafka → SSE, server CPU per message (µs)",
-        sluice: fmt(sc, 2),
-        reference: `relay: ${fmt(rc, 2)}`,
-        ratio: `${(sc / rc).toFixed(2)}×`,
-        goal: "—",
-      });
-      const sf = median(samples.sluice!.map((s) => s.firstMs));
-      const rf = median(samples.relay!.map((s) => s.firstMs));
-      rows.push({
-        measurement: "Kafka → SSE, request to first message (ms; group join)",
-        sluice: fmt(sf),
-        reference: `relay: ${fmt(rf)}`,
-        ratio: `${(sf / rf).toFixed(2)}×`,
-        goal: "—",
-      });
+      rows.push(
+        relayRow(
+          `Kafka → SSE, ${fmt(N)} messages of ${size} B, one client (msg/s)`,
+          samples,
+          "rate",
+          0,
+          atLeastFourFifths,
+        ),
+      );
+      rows.push(relayRow("Kafka → SSE, server CPU per message (µs)", samples, "cpuUsPerMsg", 2));
+      rows.push(relayRow("Kafka → SSE, request to first message (ms; group join)", samples, "firstMs"));
       await gateway.stop();
       await relay.stop();
     }
@@ -245,24 +250,16 @@ async function main(): Promise<void> {
         }
       }
       await publisher.endAsync();
-      const sl = median(samples.sluice!.map((s) => s.rate));
-      const rl = median(samples.relay!.map((s) => s.rate));
-      rows.push({
-        measurement: `MQTT 5 → WebSocket, ${fmt(N)} messages of ${size} B, one client (msg/s)`,
-        sluice: fmt(sl),
-        reference: `relay: ${fmt(rl)}`,
-        ratio: `${(sl / rl).toFixed(2)}×`,
-        goal: `≥ 0.8× ${sl / rl >= 0.8 ? "✓" : "✗"}`,
-      });
-      const sc = median(samples.sluice!.map((s) => s.cpuUsPerMsg));
-      const rc = median(samples.relay!.map((s) => s.cpuUsPerMsg));
-      rows.push({
-        measurement: "MQTT 5 → WebSocket, server CPU per message (µs)",
-        sluice: fmt(sc, 2),
-        reference: `relay: ${fmt(rc, 2)}`,
-        ratio: `${(sc / rc).toFixed(2)}×`,
-        goal: "—",
-      });
+      rows.push(
+        relayRow(
+          `MQTT 5 → WebSocket, ${fmt(N)} messages of ${size} B, one client (msg/s)`,
+          samples,
+          "rate",
+          0,
+          atLeastFourFifths,
+        ),
+      );
+      rows.push(relayRow("MQTT 5 → WebSocket, server CPU per message (µs)", samples, "cpuUsPerMsg", 2));
       await gateway.stop();
       await relay.stop();
     }

@@ -3,7 +3,7 @@
 // with its binding (HTTP method for http-get, http-post and SSE; the WebSocket channel binding),
 // the plans as security schemes on every server, servers from the listeners' hosts.
 import type { ApiModel } from "../model/model.ts";
-import type { ApiDescription, SecurityScheme } from "./describe-api.ts";
+import { type ApiDescription, type SecurityScheme, schemeDescription } from "./describe-api.ts";
 import type { JsonObject } from "./openapi.ts";
 
 /** Per entrypoint: the client's action as AsyncAPI names it (from the application's view) and its binding. */
@@ -87,23 +87,13 @@ export function asyncApiDocument(api: ApiModel, description: ApiDescription, sum
 }
 
 function asyncApiScheme(s: SecurityScheme): JsonObject {
-  const plans = `Plans: ${s.plans.join(", ")}.`;
+  const description = schemeDescription(s);
   switch (s.kind) {
     case "apiKey":
-      return {
-        type: "httpApiKey",
-        in: s.in,
-        name: s.name,
-        description: `A subscription's API key. ${plans}`,
-      };
+      return { type: "httpApiKey", in: s.in, name: s.name, description };
     case "bearer":
-      return {
-        type: "http",
-        scheme: "bearer",
-        ...(s.format ? { bearerFormat: s.format } : {}),
-        description: `${s.format === "JWT" ? "A signed JWT" : "An OAuth2 access token (introspected)"}. ${plans}`,
-      };
+      return { type: "http", scheme: "bearer", ...(s.format ? { bearerFormat: s.format } : {}), description };
     case "mutualTLS":
-      return { type: "X509", description: `A client certificate of a subscribed application. ${plans}` };
+      return { type: "X509", description };
   }
 }

@@ -27,6 +27,19 @@ export type SecurityScheme =
   | { id: string; kind: "bearer"; format?: "JWT"; plans: string[] }
   | { id: string; kind: "mutualTLS"; plans: string[] };
 
+/** What a scheme asks of a client and the plans that take it, as OpenAPI and AsyncAPI both say it. */
+export function schemeDescription(s: SecurityScheme): string {
+  const plans = `Plans: ${s.plans.join(", ")}.`;
+  switch (s.kind) {
+    case "apiKey":
+      return `A subscription's API key. ${plans}`;
+    case "bearer":
+      return `${s.format === "JWT" ? "A signed JWT" : "An OAuth2 access token (introspected)"}. ${plans}`;
+    case "mutualTLS":
+      return `A client certificate of a subscribed application. ${plans}`;
+  }
+}
+
 export interface ApiDescription {
   operations: Operation[];
   schemes: SecurityScheme[];

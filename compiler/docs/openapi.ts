@@ -2,7 +2,7 @@
 // ./describe-api.ts: one path item per operation, the plans as security schemes (alternatives:
 // any one plan's credential lets a request in), servers from the listeners' hosts.
 import type { ApiModel } from "../model/model.ts";
-import type { ApiDescription, SecurityScheme } from "./describe-api.ts";
+import { type ApiDescription, type SecurityScheme, schemeDescription } from "./describe-api.ts";
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -55,18 +55,13 @@ export function openApiDocument(api: ApiModel, description: ApiDescription, summ
 }
 
 function openApiScheme(s: SecurityScheme): JsonObject {
-  const plans = `Plans: ${s.plans.join(", ")}.`;
+  const description = schemeDescription(s);
   switch (s.kind) {
     case "apiKey":
-      return { type: "apiKey", in: s.in, name: s.name, description: `A subscription's API key. ${plans}` };
+      return { type: "apiKey", in: s.in, name: s.name, description };
     case "bearer":
-      return {
-        type: "http",
-        scheme: "bearer",
-        ...(s.format ? { bearerFormat: s.format } : {}),
-        description: `${s.format === "JWT" ? "A signed JWT" : "An OAuth2 access token (introspected)"}. ${plans}`,
-      };
+      return { type: "http", scheme: "bearer", ...(s.format ? { bearerFormat: s.format } : {}), description };
     case "mutualTLS":
-      return { type: "mutualTLS", description: `A client certificate of a subscribed application. ${plans}` };
+      return { type: "mutualTLS", description };
   }
 }

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../compiler/cli/main.ts";
+import { runCli } from "../helpers/cli.ts";
 
 const BEFORE = `# Copied by hand from a Gravitee export.
 apiVersion: gravitee.io/v1alpha1
@@ -94,21 +94,7 @@ spec:
         type: KEY_LESS
 `;
 
-async function check(dir: string, args: string[]) {
-  let out = "";
-  let err = "";
-  const previous = process.cwd();
-  process.chdir(dir);
-  try {
-    const code = await main(["check", ...args], {
-      out: (s) => (out += `${s}\n`),
-      err: (s) => (err += `${s}\n`),
-    });
-    return { code, out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
+const check = (dir: string, args: string[]) => runCli(["check", ...args], dir);
 
 describe("sluice check --fix", () => {
   it("rewrites only the tolerated mistakes, keeps the rest of the file, says what it changed, and is idempotent", async () => {

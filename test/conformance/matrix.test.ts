@@ -16,7 +16,7 @@ import { MESSAGE_ENTRYPOINTS, supportedQos } from "../../runtime/message/connect
 import { diagnose } from "../helpers/check.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
 import { webhookSubscriptions } from "../helpers/webhook.ts";
-import { BROKERS, type Broker } from "../message/brokers.ts";
+import { BROKERS, type Broker, brokerGroup } from "../message/brokers.ts";
 
 const CONSUMERS = ["http-get", "sse", "websocket", "webhook"] as const;
 type Consumer = (typeof CONSUMERS)[number];
@@ -74,20 +74,7 @@ spec:
       entrypoints:
         - type: http-post
 ${entrypointYaml(e, q)}
-${webhookListener ? `    - type: SUBSCRIPTION\n      entrypoints:\n        - type: webhook\n          qos: ${q}\n` : ""}  endpointGroups:
-    - name: events
-      type: ${b.type}
-      endpoints:
-        - name: broker
-          type: ${b.type}
-          inheritConfiguration: false
-${b
-  .endpoint(name)
-  .trim()
-  .split("\n")
-  .map((l) => `          ${l}`)
-  .join("\n")}
-  plans:
+${webhookListener ? `    - type: SUBSCRIPTION\n      entrypoints:\n        - type: webhook\n          qos: ${q}\n` : ""}${brokerGroup(b.type, b.endpoint(name), "events")}  plans:
     free:
       name: Free
       security:

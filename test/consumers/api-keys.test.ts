@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSecretVolume } from "../../scripts/dev-secrets.ts";
 import { type EchoBackend, type Received, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { proxyApi } from "../helpers/specs.ts";
 
 const key = () => randomBytes(24).toString("hex"); // 48 characters
 const KEYS = {
@@ -24,30 +25,8 @@ const KEYS = {
   closed: key(),
 };
 
-const api = (name: string, path: string, plans: string, extra = "") => `apiVersion: gravitee.io/v1alpha1
-kind: ApiV4Definition
-metadata:
-  name: ${name}
-spec:
-  name: ${name}
-  version: "1"
-  type: PROXY
-  listeners:
-    - type: HTTP
-      paths:
-        - path: ${path}
-      entrypoints:
-        - type: http-proxy
-  endpointGroups:
-    - name: backend
-      type: http-proxy
-      endpoints:
-        - name: echo
-          type: http-proxy
-          configuration:
-            target: \${ECHO_URL}
-${extra}  plans:
-${plans}`;
+const api = (name: string, path: string, plans: string, extra = "") =>
+  proxyApi(name, path, "${ECHO_URL}", extra, { endpoint: "echo", plans });
 
 const keyPlan = (id: string, tag: string) => `    ${id}:
       name: ${id}

@@ -5,21 +5,8 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../compiler/cli/main.ts";
 import { PROJECT_DIR } from "../../compiler/compile.ts";
-
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-    return { code, out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
+import { runCli as run } from "../helpers/cli.ts";
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync(

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { throwawayMosquitto } from "../conformance/throwaway-brokers.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { brokerGroup } from "../message/brokers.ts";
 import {
   kafkaBootstrap,
   kafkaCaFile,
@@ -47,19 +48,7 @@ spec:
           qos: AUTO
           configuration:
             requestHeadersToMessage: true
-  endpointGroups:
-    - name: brokers
-      type: ${type}
-      endpoints:
-        - name: broker
-          type: ${type}
-          inheritConfiguration: false
-${endpoint
-  .trim()
-  .split("\n")
-  .map((l) => `          ${l}`)
-  .join("\n")}
-  plans:
+${brokerGroup(type, endpoint)}  plans:
     KeyLess:
       name: Free
       security:

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EchoBackend, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { proxyApi } from "../helpers/specs.ts";
 
 const KEY = randomBytes(24).toString("hex");
 
@@ -38,34 +39,12 @@ const CASES: ReadonlyArray<readonly [string, string, string?]> = [
 
 const template = CASES.map(([source], i) => `@@${i}@@${source}`).join("\n");
 
-const api = (name: string, path: string, security: string) => `apiVersion: gravitee.io/v1alpha1
-kind: ApiV4Definition
-metadata:
-  name: ${name}
-spec:
-  name: ${name}
-  version: "1"
-  type: PROXY
-  listeners:
-    - type: HTTP
-      paths:
-        - path: ${path}
-      entrypoints:
-        - type: http-proxy
-  endpointGroups:
-    - name: backend
-      type: http-proxy
-      endpoints:
-        - name: echo
-          type: http-proxy
-          configuration:
-            target: \${ECHO_URL}
-  plans:
-    main:
-      name: main
-      security:
-        type: ${security}
-  flows:
+const api = (name: string, path: string, security: string) =>
+  proxyApi(
+    name,
+    path,
+    "${ECHO_URL}",
+    `  flows:
     - name: render
       selectors:
         - type: HTTP
@@ -83,7 +62,9 @@ spec:
             addHeaders:
               - name: X-Tier
                 value: "{#subscription.metadata['tier']}"
-`;
+`,
+    { endpoint: "echo", plans: `    main:\n      name: main\n      security:\n        type: ${security}\n` },
+  );
 
 const FILES = {
   "keyed.yaml": api("keyed", "/keyed", "API_KEY"),

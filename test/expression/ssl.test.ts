@@ -2,13 +2,13 @@
 // GatewayExchange, read by compiled expressions (written to a module, imported, no eval). Values as
 // Gravitee's EvaluableSSLSession/EvaluableSSLPrincipal give them: RFC 2253 DN, most specific first,
 // attributes without an RFC 2253 keyword as `OID=#hex`; first values by name; all values by symbol.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { createServer as createHttpsServer, request } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { makeAuthority } from "../../compiler/conformance/certificates.ts";
 import { compileExpression } from "../../compiler/expression/compile-expression.ts";
 import type { ElContext } from "../../runtime/el.ts";
 import { GatewayExchange } from "../../runtime/server/exchange.ts";
@@ -41,32 +41,6 @@ let directory = "";
 let results: string[] = [];
 let plain: string[] = [];
 
-function certificate(dir: string, name: string, subject: string): { cert: string; key: string } {
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-keyout",
-      `${name}.key`,
-      "-out",
-      `${name}.pem`,
-      "-days",
-      "1",
-      "-subj",
-      subject,
-    ],
-    { cwd: dir, stdio: "pipe" },
-  );
-  return {
-    cert: readFileSync(join(dir, `${name}.pem`), "utf8"),
-    key: readFileSync(join(dir, `${name}.key`), "utf8"),
-  };
-}
-
 beforeAll(async () => {
   directory = scratchDirectory("expression-ssl");
   const functions = CASES.map(([source], i) => {
@@ -79,16 +53,19 @@ beforeAll(async () => {
   const render = (el: ElContext) => CASES.map((_c, i) => String(compiled[String(i)]!(el) ?? ""));
 
   const certs = mkdtempSync(join(tmpdir(), "sluice-el-ssl-"));
-  const server = certificate(certs, "server", "/C=FR/O=Gravitee/CN=localhost");
-  const client = certificate(
+  const server = makeAuthority(certs, "server", "/C=FR/O=Gravitee/CN=localhost");
+  const client = makeAuthority(
     certs,
     "client",
     "/C=FR/O=ACME/OU=Test/OU=Test2/CN=john/emailAddress=j@acme.test",
   );
-  const https = createHttpsServer({ ...server, requestCert: true, rejectUnauthorized: false }, (req, res) => {
-    const exchange = new GatewayExchange(runtimeApi(), req, res, "/", req.url ?? "/");
-    res.end(JSON.stringify(render(exchange.el())));
-  });
+  const https = createHttpsServer(
+    { cert: server.cert, key: server.key, requestCert: true, rejectUnauthorized: false },
+    (req, res) => {
+      const exchange = new GatewayExchange(runtimeApi(), req, res, "/", req.url ?? "/");
+      res.end(JSON.stringify(render(exchange.el())));
+    },
+  );
   await new Promise<void>((resolve) => https.listen(0, "127.0.0.1", resolve));
   const { port } = https.address() as AddressInfo;
   const call = (withCertificate: boolean) =>

@@ -7,35 +7,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EchoBackend, startEchoBackend } from "../helpers/backends.ts";
 import { compileForTest, startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { keylessPlan, proxyApi } from "../helpers/specs.ts";
 
-const api = (name: string, path: string, flows: string) => `apiVersion: gravitee.io/v1alpha1
-kind: ApiV4Definition
-metadata:
-  name: ${name}
-spec:
-  name: ${name}
-  version: "1"
-  type: PROXY
-  listeners:
-    - type: HTTP
-      paths:
-        - path: ${path}
-      entrypoints:
-        - type: http-proxy
-  endpointGroups:
-    - name: backend
-      type: http-proxy
-      endpoints:
-        - name: echo
-          type: http-proxy
-          configuration:
-            target: \${ECHO_URL}
-  plans:
-    free:
-      name: free
-      security:
-        type: KEY_LESS
-${flows}`;
+const api = (name: string, path: string, flows: string) =>
+  proxyApi(name, path, "${ECHO_URL}", flows, { endpoint: "echo", plans: keylessPlan("free") });
 
 const XPATH_FLOWS = `  flows:
     - name: order

@@ -9,9 +9,9 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../compiler/cli/main.ts";
 import { type RunningBundle, startBundle } from "../../compiler/conformance/run-tests.ts";
 import { type EchoBackend, type Received, startEchoBackend } from "../helpers/backends.ts";
+import { runCli } from "../helpers/cli.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const INPUTS = [
@@ -21,18 +21,7 @@ const INPUTS = [
   "parks.openapi30.json",
 ];
 
-async function sluice(cwd: string, args: string[]) {
-  let out = "";
-  let err = "";
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-    return { code, out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
+const sluice = (cwd: string, args: string[]) => runCli(args, cwd);
 
 describe("import → check → compile → start → call, on inputs no other test has seen", () => {
   let backend: EchoBackend;

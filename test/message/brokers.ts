@@ -1,8 +1,9 @@
 // The broker endpoints of the message tests, as YAML for an endpoint (below `endpoints:`), each
 // consuming and producing on its own channel named after the API: kafka (two partitions, from the
 // earliest offset), mqtt5 and solace (over Mosquitto), rabbitmq (a topic exchange).
-import { Admin } from "@platformatic/kafka";
-import { brokerList, kafkaBootstrap, mqttUrl, rabbitmqUrl } from "../setup/env.ts";
+
+import { createKafkaTopics } from "../helpers/kafka.ts";
+import { kafkaBootstrap, mqttUrl, rabbitmqUrl } from "../setup/env.ts";
 
 export interface Broker {
   type: string;
@@ -16,17 +17,7 @@ export const BROKERS: Broker[] = [
   {
     type: "kafka",
     // Two partitions, so two connections of one client can split them.
-    async prepare(name) {
-      const admin = new Admin({
-        clientId: "per-client-test",
-        bootstrapBrokers: brokerList(kafkaBootstrap()),
-      });
-      try {
-        await admin.createTopics({ topics: [name], partitions: 2, replicas: 1 });
-      } finally {
-        await admin.close();
-      }
-    },
+    prepare: (name) => createKafkaTopics([name], 2),
     endpoint: (name) => `
 configuration:
   bootstrapServers: "${kafkaBootstrap()}"
@@ -72,3 +63,21 @@ sharedConfigurationOverride:
     exchange: { name: ${name}, type: topic, durable: false, autoDelete: false }`,
   },
 ];
+
+/**
+ * `spec.endpointGroups` as YAML (2 spaces in): one group of `type` with one endpoint, `broker`,
+ * whose own configuration is `endpoint` (a `Broker.endpoint` fragment).
+ */
+export const brokerGroup = (type: string, endpoint: string, group = "brokers") => `  endpointGroups:
+    - name: ${group}
+      type: ${type}
+      endpoints:
+        - name: broker
+          type: ${type}
+          inheritConfiguration: false
+${endpoint
+  .trim()
+  .split("\n")
+  .map((l) => `          ${l}`)
+  .join("\n")}
+`;

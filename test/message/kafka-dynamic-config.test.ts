@@ -5,10 +5,11 @@
 // `gravitee.attributes.endpoint.kafka.consumer.topics`, and `.producer.topics` redirects what an
 // http-post client publishes. EL anywhere else in a broker endpoint is a located compile error.
 import { randomUUID } from "node:crypto";
-import { Admin, Producer, stringSerializers } from "@platformatic/kafka";
+import { Producer, stringSerializers } from "@platformatic/kafka";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diagnose } from "../helpers/check.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { createKafkaTopics } from "../helpers/kafka.ts";
 import { brokerList, kafkaBootstrap } from "../setup/env.ts";
 
 const run = randomUUID().slice(0, 8);
@@ -99,12 +100,7 @@ async function poll(client: string, headers: Record<string, string>): Promise<st
 }
 
 beforeAll(async () => {
-  const admin = new Admin({ clientId: `el-dyn-${run}`, bootstrapBrokers: brokerList(kafkaBootstrap()) });
-  try {
-    await admin.createTopics({ topics: [TOPIC_A, TOPIC_B, TOPIC_C], partitions: 1, replicas: 1 });
-  } finally {
-    await admin.close();
-  }
+  await createKafkaTopics([TOPIC_A, TOPIC_B, TOPIC_C]);
   await produce(TOPIC_A, ["a1", "a2"]);
   await produce(TOPIC_B, ["b1"]);
   gateway = await startTestGateway({ "kafka-dynamic.yaml": spec() });

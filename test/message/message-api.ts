@@ -1,5 +1,5 @@
-// Spec builders for the MESSAGE API tests: one API on a mock endpoint, entrypoints and flows given
-// as YAML fragments (indented for their place under `spec`).
+// Spec builders for the MESSAGE API tests: one API on a mock endpoint (or the endpoint groups
+// given), entrypoints and flows given as YAML fragments (indented for their place under `spec`).
 import type { MockMessageEndpoint } from "../../runtime/endpoints/mock/index.ts";
 import type { TestGateway } from "../helpers/gateway.ts";
 
@@ -9,10 +9,24 @@ export interface MessageApiOptions {
   /** YAML list items under `entrypoints:` (6 spaces of indentation). */
   entrypoints: string;
   /** YAML under the mock endpoint's `configuration:` (12 spaces). */
-  mock: string;
+  mock?: string;
+  /** `spec.endpointGroups` in full (2 spaces), instead of the mock group: e.g. `brokerGroup(…)`. */
+  endpointGroups?: string;
+  /** YAML under `spec:` before the listeners (2 spaces), e.g. `analytics`. */
+  head?: string;
   /** Extra YAML under `spec:` (2 spaces), e.g. flows. */
   extra?: string;
 }
+
+const mockGroup = (configuration: string) => `  endpointGroups:
+    - name: mock-group
+      type: mock
+      endpoints:
+        - name: mock
+          type: mock
+          configuration:
+${configuration}
+`;
 
 export const messageApi = (o: MessageApiOptions): string => `apiVersion: gravitee.io/v1alpha1
 kind: ApiV4Definition
@@ -22,21 +36,13 @@ spec:
   name: ${o.name}
   version: "1"
   type: MESSAGE
-  listeners:
+${o.head ?? ""}  listeners:
     - type: HTTP
       paths:
         - path: ${o.path}
       entrypoints:
 ${o.entrypoints}
-  endpointGroups:
-    - name: mock-group
-      type: mock
-      endpoints:
-        - name: mock
-          type: mock
-          configuration:
-${o.mock}
-  plans:
+${o.endpointGroups ?? mockGroup(o.mock ?? "")}  plans:
     free:
       name: Free
       security:

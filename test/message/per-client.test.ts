@@ -10,25 +10,16 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { EventSource } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
-import { BROKERS } from "./brokers.ts";
+import { BROKERS, brokerGroup } from "./brokers.ts";
+import { messageApi } from "./message-api.ts";
 
 const N = 20;
 
 function api(name: string, type: string, endpoint: string): string {
-  return `apiVersion: gravitee.io/v1alpha1
-kind: ApiV4Definition
-metadata:
-  name: ${name}
-spec:
-  name: ${name}
-  version: "1"
-  type: MESSAGE
-  listeners:
-    - type: HTTP
-      paths:
-        - path: /${name}
-      entrypoints:
-        - type: sse
+  return messageApi({
+    name,
+    path: `/${name}`,
+    entrypoints: `        - type: sse
           qos: AUTO
           configuration:
             heartbeatIntervalInMs: 2000
@@ -40,25 +31,9 @@ spec:
         - type: http-post
           qos: AUTO
           configuration:
-            requestHeadersToMessage: true
-  endpointGroups:
-    - name: brokers
-      type: ${type}
-      endpoints:
-        - name: broker
-          type: ${type}
-          inheritConfiguration: false
-${endpoint
-  .trim()
-  .split("\n")
-  .map((l) => `          ${l}`)
-  .join("\n")}
-  plans:
-    free:
-      name: Free
-      security:
-        type: KEY_LESS
-`;
+            requestHeadersToMessage: true`,
+    endpointGroups: brokerGroup(type, endpoint),
+  });
 }
 
 interface Client {

@@ -21,7 +21,7 @@ import type { WebhookEntrypointInput } from "../../runtime/entrypoints/webhook/i
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
 import { webhookSubscriptions } from "../helpers/webhook.ts";
 import { kafkaBootstrap } from "../setup/env.ts";
-import { BROKERS } from "./brokers.ts";
+import { BROKERS, brokerGroup } from "./brokers.ts";
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -474,19 +474,7 @@ spec:
       entrypoints:
         - type: webhook
           qos: AT_LEAST_ONCE
-  endpointGroups:
-    - name: events
-      type: ${type}
-      endpoints:
-        - name: broker
-          type: ${type}
-          inheritConfiguration: false
-${endpoint
-  .trim()
-  .split("\n")
-  .map((l) => `          ${l}`)
-  .join("\n")}
-  plans:
+${brokerGroup(type, endpoint, "events")}  plans:
     publishers:
       name: Publishers
       security:

@@ -5,26 +5,13 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../compiler/cli/main.ts";
 import {
   MESSAGE_ENDPOINT_TYPES,
   MESSAGE_ENTRYPOINT_TYPES,
   SECURITY_CHOICES,
 } from "../../compiler/new/build-api.ts";
 import { checkRepository } from "../../compiler/pipeline.ts";
-
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-    return { code, out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
+import { runCli as run } from "../helpers/cli.ts";
 
 const BROKER: Record<string, string[]> = {
   mock: [],

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EchoBackend, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { proxyApi } from "../helpers/specs.ts";
 import { messageApi, waitReady } from "../message/message-api.ts";
 
 const v2 = (name: string, proxy: Record<string, unknown>) =>
@@ -18,36 +19,8 @@ const v2 = (name: string, proxy: Record<string, unknown>) =>
     spec: { name, version: "1", proxy, plans: [{ name: "Free", security: "KEY_LESS" }] },
   });
 
-const v4 = (name: string, path: string, analytics: string) => `apiVersion: gravitee.io/v1alpha1
-kind: ApiV4Definition
-metadata:
-  name: ${name}
-spec:
-  name: ${name}
-  version: "1"
-  type: PROXY
-  analytics:
-${analytics}
-  listeners:
-    - type: HTTP
-      paths:
-        - path: ${path}
-      entrypoints:
-        - type: http-proxy
-  endpointGroups:
-    - name: backend
-      type: http-proxy
-      endpoints:
-        - name: echo
-          type: http-proxy
-          configuration:
-            target: \${ECHO_URL}
-  plans:
-    free:
-      name: Free
-      security:
-        type: KEY_LESS
-`;
+const v4 = (name: string, path: string, analytics: string) =>
+  proxyApi(name, path, "${ECHO_URL}", "", { endpoint: "echo", head: `  analytics:\n${analytics}\n` });
 
 type Line = Record<string, unknown>;
 

@@ -7,38 +7,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_DIR } from "../../compiler/compile.ts";
+import { messageApi } from "../message/message-api.ts";
 
 const NODE = process.execPath;
 const BIN = join(PROJECT_DIR, "bin", "sluice.js");
 
-const TICKER = `apiVersion: gravitee.io/v1alpha1
-kind: ApiV4Definition
-metadata:
-  name: ticker
-spec:
-  name: ticker
-  version: "1"
-  type: MESSAGE
-  listeners:
-    - type: HTTP
-      paths:
-        - path: /ticker
-      entrypoints:
-        - type: http-get
-  endpointGroups:
-    - name: mock-group
-      type: mock
-      endpoints:
-        - name: mock
-          type: mock
-          configuration:
-            messageContent: tick
-  plans:
-    free:
-      name: Free
-      security:
-        type: KEY_LESS
-`;
+const TICKER = messageApi({
+  name: "ticker",
+  path: "/ticker",
+  entrypoints: "        - type: http-get",
+  mock: "            messageContent: tick",
+});
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync(

@@ -3,12 +3,12 @@
 // four messages delivered, one acknowledged (lag 3), then all (lag 0); a stopped subscription has no
 // lag to report.
 import { randomUUID } from "node:crypto";
-import { Admin } from "@platformatic/kafka";
 import { afterAll, describe, expect, it } from "vitest";
 import type { MessageEndpoint } from "../../runtime/contract.ts";
 import { connector } from "../../runtime/endpoints/kafka/index.ts";
 import { message, Receiver, testContext } from "../conformance/message-endpoint.ts";
-import { brokerList, kafkaBootstrap } from "../setup/env.ts";
+import { createKafkaTopics } from "../helpers/kafka.ts";
+import { kafkaBootstrap } from "../setup/env.ts";
 
 const opened: MessageEndpoint[] = [];
 afterAll(async () => {
@@ -28,12 +28,7 @@ describe("kafka consumer lag", () => {
   it("reports each held partition's uncommitted messages while the subscription runs", async () => {
     const topic = `lag-${randomUUID()}`;
     const group = `lag-group-${randomUUID()}`;
-    const admin = new Admin({ clientId: "lag-test", bootstrapBrokers: brokerList(kafkaBootstrap()) });
-    try {
-      await admin.createTopics({ topics: [topic], partitions: 1, replicas: 1 });
-    } finally {
-      await admin.close();
-    }
+    await createKafkaTopics([topic]);
     const { ctx } = testContext();
     const endpoint = connector.create(
       { bootstrapServers: kafkaBootstrap() },

@@ -6,51 +6,25 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
-import { BROKERS } from "../message/brokers.ts";
+import { BROKERS, brokerGroup } from "../message/brokers.ts";
+import { messageApi } from "../message/message-api.ts";
 import { type Receiver, startReceiver, until } from "./otlp-receiver.ts";
 
 const CLIENT_TRACE = "0af7651916cd43dd8448eb211c80319c";
 const CLIENT_TRACEPARENT = `00-${CLIENT_TRACE}-b7ad6b7169203331-01`;
 
 function api(name: string, type: string, endpoint: string): string {
-  return `apiVersion: gravitee.io/v1alpha1
-kind: ApiV4Definition
-metadata:
-  name: ${name}
-spec:
-  name: ${name}
-  version: "1"
-  type: MESSAGE
-  analytics:
-    tracing: { enabled: true }
-  listeners:
-    - type: HTTP
-      paths:
-        - path: /${name}
-      entrypoints:
-        - type: sse
+  return messageApi({
+    name,
+    path: `/${name}`,
+    head: "  analytics:\n    tracing: { enabled: true }\n",
+    entrypoints: `        - type: sse
           configuration:
             headersAsComment: true
             heartbeatIntervalInMs: 2000
-        - type: http-post
-  endpointGroups:
-    - name: brokers
-      type: ${type}
-      endpoints:
-        - name: broker
-          type: ${type}
-          inheritConfiguration: false
-${endpoint
-  .trim()
-  .split("\n")
-  .map((l) => `          ${l}`)
-  .join("\n")}
-  plans:
-    free:
-      name: Free
-      security:
-        type: KEY_LESS
-`;
+        - type: http-post`,
+    endpointGroups: brokerGroup(type, endpoint),
+  });
 }
 
 /** The raw SSE stream as text (comments included, which EventSource drops). */

@@ -64,6 +64,11 @@ describe("generated API documents", () => {
     expect(schemes.apiKeyQuery).toMatchObject({ type: "apiKey", in: "query", name: "api-key" });
     expect(schemes.jwt).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: "JWT" });
     expect(schemes.mtls).toMatchObject({ type: "mutualTLS" });
+    // The descriptions are shared with the AsyncAPI document (describe-api.ts).
+    expect(schemes.jwt!.description).toMatch(/^A signed JWT\. Plans: \S/);
+    expect(schemes.mtls!.description).toMatch(
+      /^A client certificate of a subscribed application\. Plans: \S/,
+    );
     expect(doc.security).toContainEqual({}); // the keyless plan
     expect(Object.keys(doc.paths)).toEqual(["/orders"]);
     expect(Object.keys(doc.paths["/orders"]!)).toEqual(["get", "post", "put", "patch", "delete"]);

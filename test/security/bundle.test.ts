@@ -10,8 +10,8 @@ import { UnsecuredJWT } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileRepository, PROJECT_DIR } from "../../compiler/compile.ts";
 import { writeRepository } from "../helpers/gateway.ts";
+import { jwtPlan, keylessPlan, securedApi } from "../helpers/specs.ts";
 import { makePki } from "./certificates.ts";
-import { jwtPlan, keylessPlan, securedApi } from "./specs.ts";
 
 const NODE = join(PROJECT_DIR, "node_modules", ".bin", "node");
 const dirs: string[] = [];

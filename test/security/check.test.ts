@@ -2,7 +2,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { diagnose, summary } from "../helpers/check.ts";
-import { jwtPlan, securedApi } from "./specs.ts";
+import { jwtPlan, securedApi } from "../helpers/specs.ts";
 
 const pem = generateKeyPairSync("rsa", { modulusLength: 2048 })
   .publicKey.export({ type: "spki", format: "pem" })

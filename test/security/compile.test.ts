@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compileRepository } from "../../compiler/compile.ts";
 import { locateDiagnostic } from "../../compiler/diagnostics/locate.ts";
 import { writeRepository } from "../helpers/gateway.ts";
-import { securedApi } from "./specs.ts";
+import { securedApi } from "../helpers/specs.ts";
 
 const dirs: string[] = [];
 afterAll(async () => {

@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thumbprintOf } from "../../runtime/security/client-certificate.ts";
 import { type EchoBackend, type Received, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { jwtPlan, keylessPlan, securedApi } from "../helpers/specs.ts";
 import { makePki, type Pem } from "./certificates.ts";
 import { subscription, withConsumers } from "./consumers.ts";
-import { jwtPlan, keylessPlan, securedApi } from "./specs.ts";
 
 interface RsaKey {
   kid: string;

@@ -15,9 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thumbprintOf } from "../../runtime/security/client-certificate.ts";
 import { type EchoBackend, type Received, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { keylessPlan, securedApi } from "../helpers/specs.ts";
 import { makePki, type Pem, type TestPki } from "./certificates.ts";
 import { subscription, withConsumers } from "./consumers.ts";
-import { keylessPlan, securedApi } from "./specs.ts";
 
 const mtlsPlan = `    mtls:
       name: mTLS

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ResourceInfo } from "../../runtime/contract.ts";
 import { type EchoBackend, type Received, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { securedApi } from "../helpers/specs.ts";
 import { subscription, withConsumers } from "./consumers.ts";
-import { securedApi } from "./specs.ts";
 
 interface AuthorizationServer {
   url: string;

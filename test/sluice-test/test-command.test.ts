@@ -6,32 +6,15 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../compiler/cli/main.ts";
+import { runCli } from "../helpers/cli.ts";
+import { proxyApi } from "../helpers/specs.ts";
 
-const api = (name: string, path: string, plans: string, extra = "") => `apiVersion: gravitee.io/v1alpha1
-kind: ApiV4Definition
-metadata:
-  name: ${name}
-spec:
-  name: ${name}
-  version: "1"
-  type: PROXY
-  listeners:
-    - type: HTTP
-      paths:
-        - path: ${path}
-      entrypoints:
-        - type: http-proxy
-  endpointGroups:
-    - name: backend-group
-      type: http-proxy
-      endpoints:
-        - name: backend
-          type: http-proxy
-          configuration:
-            target: https://backend.invalid/${name}
-${extra}  plans:
-${plans}`;
+const api = (name: string, path: string, plans: string, extra = "") =>
+  proxyApi(name, path, `https://backend.invalid/${name}`, extra, {
+    plans,
+    group: "backend-group",
+    endpoint: "backend",
+  });
 
 const KEYLESS = "    open:\n      name: Open\n      security:\n        type: KEY_LESS\n";
 const API_KEY = "    keys:\n      name: Keys\n      security:\n        type: API_KEY\n";
@@ -187,21 +170,7 @@ spec:
   plan: oauth
 `;
 
-async function sluiceTest(dir: string, args: string[] = []) {
-  let out = "";
-  let err = "";
-  const previous = process.cwd();
-  process.chdir(dir);
-  try {
-    const code = await main(["test", ...args], {
-      out: (s) => (out += `${s}\n`),
-      err: (s) => (err += `${s}\n`),
-    });
-    return { code, out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
+const sluiceTest = (dir: string, args: string[] = []) => runCli(["test", ...args], dir);
 
 describe("sluice test", () => {
   it("generates the cases, runs them against the bundle, and fails where the gateway does not do what the spec says", async () => {
