@@ -63,10 +63,14 @@ describe("CHANNEL flow selection", () => {
     expect(params).toEqual({ id: "a b" });
   });
 
-  it("BEST_MATCH picks the most specific channel (EQUALS over STARTS_WITH, longer first)", () => {
+  it("BEST_MATCH picks the best-scoring channel as Gravitee does (segments left to right, longer first, ties keep the earlier flow)", () => {
     const best = (path: string) =>
       matchFlows(flows, exchange(path, "http-get"), true, {}).map((f) => f.flow.name);
-    expect(best("/orders")).toEqual(["orders-exact"]);
+    // `/orders` STARTS_WITH and `/orders` EQUALS score alike: the operator only decides whether a
+    // flow matches, so the earlier flow stays (Gravitee's AbstractBestMatchFlowSelector).
+    expect(best("/orders")).toEqual(["orders"]);
+    // `/orders/:id` is longer than `/orders`: a path parameter still beats no segment.
+    expect(best("/orders/42")).toEqual(["order-param"]);
     expect(best("/orders/1/lines")).toEqual(["orders"]);
   });
 
