@@ -1,6 +1,6 @@
 // mock, ip-filtering and ssl-enforcement through a compiled gateway, with the configuration shapes
-// of real Gravitee exports (ssl-enforcement's is copied from the quick-setup export in
-// shared/gravitee-corpus): Gravitee's statuses, messages and error keys.
+// of real Gravitee exports (ssl-enforcement's is read from the quick-setup export, a verbatim copy in
+// test/load/fixtures/gravitee-json): Gravitee's statuses, messages and error keys.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +16,7 @@ const corpusExport = JSON.parse(
   readFileSync(
     join(
       import.meta.dirname,
-      "../../../shared/gravitee-corpus/v4/apim-quicksetup_export-wrapper_echo-v4.json",
+      "../load/fixtures/gravitee-json/v4/apim-quicksetup_export-wrapper_echo-v4.json",
     ),
     "utf8",
   ),
