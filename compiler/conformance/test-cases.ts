@@ -4,6 +4,7 @@
 // transform-headers adds its header there and not elsewhere, a mock answers its content); rate
 // limits trip at limit+1; message APIs deliver on their entrypoints, from the mock endpoint or a
 // real broker. What cannot be tested is returned as skipped, with the reason.
+import { flowPathPattern } from "../../runtime/server/flows.ts";
 import { type ApiView, apiView, type EndpointView, type FlowView } from "../diff/api-view.ts";
 import {
   arr,
@@ -521,13 +522,10 @@ function stepsAt(flows: FlowAt[], plan: string, method: string, sub: string) {
     .flatMap((f) => f.flow.steps.filter((s) => s.enabled));
 }
 
-/** Gravitee's path selector: `:param` segments, EQUALS or STARTS_WITH on whole segments. */
+/** Gravitee's path selector, by the gateway's own pattern (runtime/server/flows.ts). */
 function matches(selector: Selector, sub: string, method: string): boolean {
   if (selector.methods.length > 0 && !selector.methods.includes(method)) return false;
-  const want = selector.path.replace(/\/+$/, "").split("/").filter(Boolean);
-  const got = sub.replace(/\/+$/, "").split("/").filter(Boolean);
-  if (got.length < want.length || (selector.equals && got.length !== want.length)) return false;
-  return want.every((w, i) => w.startsWith(":") || w === got[i]);
+  return flowPathPattern(selector.path, selector.equals).regex.test(sub);
 }
 
 const concretePath = (path: string) =>

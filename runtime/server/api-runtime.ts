@@ -35,7 +35,7 @@ import { CLIENT_IDENTIFIER_HEADER, identifyClient } from "./client-identifier.ts
 import { CorsPolicy } from "./cors.ts";
 import type { GatewayExchange } from "./exchange.ts";
 import { FailoverInvoker } from "./failover.ts";
-import { type CompiledFlow, compileFlow, flowRunsInPhase, matchFlows } from "./flows.ts";
+import { type CompiledFlow, compileFlow, conditionsHold, flowRunsInPhase, matchFlows } from "./flows.ts";
 import { LoadBalancer } from "./load-balancer.ts";
 import { childLogger } from "./log.ts";
 import type { Metrics } from "./metrics.ts";
@@ -259,8 +259,54 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const client = identifyClient(exchange);
     exchange.clientIdentifier = client.id;
     exchange.response.setHeader(CLIENT_IDENTIFIER_HEADER, client.header);
-    const flows = this.selectFlows(exchange, plan);
-    for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest", f.flow.name);
+    if (this.definition.flowExecution.mode === "BEST_MATCH") {
+      const flows = this.selectFlows(exchange, plan);
+      for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest", f.flow.name);
+    } else
+      await this.runFlowChains(exchange, plan.flows, this.flows, this.definition.flowExecution.matchRequired);
+  }
+
+  /**
+   * DEFAULT mode, as Gravitee's FlowChain: the plan's chain, then the API's; a flow's CONDITION
+   * selectors are evaluated right before it runs, once the flows before it completed, so they see
+   * the attributes those set. The flows that ran are the ones the response and message phases
+   * replay, without evaluating their conditions again. `matchRequired`: 404 when no flow of the
+   * API's own chain ran.
+   */
+  private async runFlowChains(
+    exchange: Exchange,
+    planFlows: readonly CompiledFlow[],
+    apiFlows: readonly CompiledFlow[],
+    matchRequired: boolean,
+  ): Promise<void> {
+    const ex = exchange as GatewayExchange;
+    if (planFlows.length === 0 && apiFlows.length === 0 && !matchRequired) {
+      ex.flows = NO_FLOWS;
+      ex.observer?.flows([]);
+      return;
+    }
+    const params = ex.pathParams ?? {};
+    const ran: CompiledFlow[] = [];
+    ex.flows = ran;
+    try {
+      for (const chain of [planFlows, apiFlows]) {
+        const before = ran.length;
+        const candidates = chain.length === 0 ? NO_FLOWS : matchFlows(chain, exchange, false, params, true);
+        for (const f of candidates) {
+          if (!conditionsHold(f, exchange)) continue;
+          ran.push(f);
+          await runSteps(f.flow.request, exchange, "onRequest", f.flow.name);
+        }
+        if (chain === apiFlows && matchRequired && ran.length === before) {
+          throw new GatewayError(404, "", {
+            key: "FLOW_EXECUTION_FLOW_MATCHED_FAILURE",
+            body: NO_ERROR_BODY,
+          });
+        }
+      }
+    } finally {
+      ex.observer?.flows(ran.map((f) => f.flow.name));
+    }
   }
 
   /** The plan's and the API's flows that apply to the exchange, kept for its later phases. */
@@ -303,12 +349,13 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
    * no credentials on a preflight), the request and response phases of the API's flows.
    */
   async preflight(exchange: Exchange): Promise<void> {
-    const params = (exchange as GatewayExchange).pathParams ?? {};
-    const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
-    const flows = matchFlows(this.flows, exchange, bestMatch, params);
-    (exchange as GatewayExchange).flows = flows;
-    (exchange as GatewayExchange).observer?.flows(flows.map((f) => f.flow.name));
-    for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest", f.flow.name);
+    if (this.definition.flowExecution.mode === "BEST_MATCH") {
+      const params = (exchange as GatewayExchange).pathParams ?? {};
+      const flows = matchFlows(this.flows, exchange, true, params);
+      (exchange as GatewayExchange).flows = flows;
+      (exchange as GatewayExchange).observer?.flows(flows.map((f) => f.flow.name));
+      for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest", f.flow.name);
+    } else await this.runFlowChains(exchange, NO_FLOWS, this.flows, false);
     await this.response(exchange);
   }
 

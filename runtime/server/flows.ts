@@ -25,7 +25,7 @@ export function compileFlow(flow: Flow<Step>): CompiledFlow {
   const out: CompiledFlow = { flow, conditions: [] };
   for (const s of flow.selectors) {
     if (s.path !== undefined) {
-      const { regex, names, segments } = pathPattern(s.path, s.pathOperator === "EQUALS");
+      const { regex, names, segments } = flowPathPattern(s.path, s.pathOperator === "EQUALS");
       out.http = {
         regex,
         segments,
@@ -36,7 +36,7 @@ export function compileFlow(flow: Flow<Step>): CompiledFlow {
     } else if (s.channel !== undefined || s.operations !== undefined || s.entrypoints !== undefined) {
       const equals = s.channelOperator === "EQUALS";
       out.channel = {
-        ...pathPattern(s.channel ?? "/", equals),
+        ...flowPathPattern(s.channel ?? "/", equals),
         equals,
         ...(s.operations?.length ? { operations: s.operations } : {}),
         ...(s.entrypoints?.length ? { entrypoints: s.entrypoints } : {}),
@@ -69,31 +69,49 @@ export function flowRunsInPhase(flow: CompiledFlow, phase: "publish" | "subscrib
   return !operations || operations.includes(phase === "publish" ? "PUBLISH" : "SUBSCRIBE");
 }
 
-/** `/orders/:id` → a regex capturing `id`; STARTS_WITH matches whole segments only. */
-function pathPattern(
+/** Gravitee's path parameter characters (PathPatterns.PATH_PARAM_REGEX): one segment, never `/`. */
+const PATH_PARAM = "([a-zA-Z0-9\\-._~%!$&'()* +,;=:@|]+)";
+
+/**
+ * A flow's path as Gravitee's PathPatterns builds it: `/`, then each non-empty segment followed by
+ * `/`, the last `/` optional — `/admin`, `/admin/` and `admin` are all `/admin/?`, and `:name` is
+ * one segment of parameter characters (captured here for `#request.pathParams`). STARTS_WITH
+ * checks the start of the path (Java's `lookingAt`), character by character: a flow on `/admin`
+ * runs for `/admin`, `/admin/x` and `/administrator`. EQUALS matches the whole path, a trailing `/`
+ * allowed. Gravitee compiles the segments as a regular expression; Sluice reads them literally
+ * (docs/gravitee-differences.md).
+ */
+export function flowPathPattern(
   path: string,
   equals: boolean,
 ): { regex: RegExp; names: string[]; segments: readonly string[] } {
   const names: string[] = [];
-  const trimmed = path === "/" ? "" : path.replace(/\/+$/, "");
-  const body = trimmed
-    .split("/")
-    .map((seg) => {
-      if (seg.startsWith(":")) {
-        names.push(seg.slice(1));
-        return "([^/]+)";
-      }
-      return seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    })
-    .join("/");
-  return { regex: new RegExp(`^${body}${equals ? "/?$" : "(?:/.*)?$"}`), names, segments: path.split("/") };
+  let body = "/";
+  for (const seg of path.split("/")) {
+    if (seg === "") continue;
+    if (seg.startsWith(":")) {
+      names.push(seg.slice(1));
+      body += PATH_PARAM;
+    } else {
+      body += seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }
+    body += "/";
+  }
+  return { regex: new RegExp(`^${body}?${equals ? "$" : ""}`), names, segments: path.split("/") };
 }
 
+/**
+ * The flows whose selectors match the exchange, in order (BEST_MATCH: the best one). With
+ * `deferConditions` (DEFAULT mode) CONDITION selectors are left out: the caller evaluates them with
+ * `conditionsHold` right before each flow runs, as Gravitee's FlowChain does, so a condition sees
+ * the attributes the flows before it set. BEST_MATCH evaluates them here: they take part in choosing.
+ */
 export function matchFlows(
   flows: readonly CompiledFlow[],
   exchange: Exchange,
   bestMatch: boolean,
   params: Record<string, string>,
+  deferConditions = false,
 ): CompiledFlow[] {
   const method = (exchange.request.method ?? "GET").toUpperCase();
   const path = flowPath(exchange.pathInfo);
@@ -109,7 +127,7 @@ export function matchFlows(
       m = f.channel.regex.exec(path);
       if (!m || !channelAdmits(f.channel, exchange)) continue;
     }
-    if (f.conditions.some((c) => !c.condition!(exchange.el()))) continue;
+    if (!deferConditions && !conditionsHold(f, exchange)) continue;
     matched.push({ f, m });
   }
   let chosen = matched;
@@ -125,6 +143,12 @@ export function matchFlows(
     });
   }
   return chosen.map((x) => x.f);
+}
+
+/** Whether every CONDITION selector of the flow holds now. */
+export function conditionsHold(flow: CompiledFlow, exchange: Exchange): boolean {
+  for (const c of flow.conditions) if (!c.condition!(exchange.el())) return false;
+  return true;
 }
 
 /**

@@ -140,7 +140,12 @@ both("flow bypass /app/admin;jsessionid=1/x", "/app/admin;jsessionid=1/x", 200, 
   flow: true,
 });
 both("flow runs on /app/admin/x/./y", "/app/admin/x/./y", 200, { url: "/app/admin/x/y", flow: true });
-both("no flow on /app/administrator", "/app/administrator", 200, { url: "/app/administrator", flow: false });
+// STARTS_WITH compares characters, not segments, as Gravitee's lookingAt: `/admin` covers `/administrator`.
+both("flow on /app/administrator (STARTS_WITH is a prefix)", "/app/administrator", 200, {
+  url: "/app/administrator",
+  flow: true,
+});
+both("no flow on /app/admi", "/app/admi", 200, { url: "/app/admi", flow: false });
 
 // The rate limit counts every spelling as /admin (3 a minute per x-client).
 const rl = "X-Client: rl-spellings\r\n";

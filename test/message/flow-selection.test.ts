@@ -1,5 +1,5 @@
 // Flow selection for MESSAGE APIs, table-driven against runtime/server/flows.ts: CHANNEL selectors
-// (STARTS_WITH by segment, EQUALS, `:param` channels), operations against the entrypoint's modes and
+// (STARTS_WITH from the start of the path, EQUALS, `:param` channels), operations against the entrypoint's modes and
 // against the message phase, the entrypoints filter, CONDITION selectors, and BEST_MATCH.
 import { describe, expect, it } from "vitest";
 import type { Exchange, Flow, FlowSelector, Step } from "../../runtime/contract.ts";
@@ -45,7 +45,9 @@ describe("CHANNEL flow selection", () => {
     ["/orders", "http-get", {}, ["all", "orders", "orders-exact", "subscribe"]],
     ["/orders/", "http-get", {}, ["all", "orders", "orders-exact", "subscribe"]],
     ["/orders/42", "http-get", {}, ["all", "orders", "order-param", "subscribe"]],
-    ["/ordersX", "http-get", {}, ["all", "subscribe"]],
+    // STARTS_WITH compares characters from the start, as Gravitee does: `/orders` covers `/ordersX`.
+    ["/ordersX", "http-get", {}, ["all", "orders", "subscribe"]],
+    ["/order", "http-get", {}, ["all", "subscribe"]],
     ["/orders", "http-post", {}, ["all", "orders", "orders-exact", "publish"]],
     ["/x", "websocket", {}, ["all", "subscribe", "publish"]],
     ["/x", "sse", {}, ["all", "subscribe", "sse-only"]],
