@@ -58,6 +58,7 @@ export interface RuntimeGroup {
 }
 
 const NO_FLOWS: readonly CompiledFlow[] = [];
+const NO_NAMES: readonly string[] = [];
 
 /** Bodies buffered for expressions are held in memory: 10 MiB unless SLUICE_EL_BODY_LIMIT says otherwise. */
 const DEFAULT_EL_BODY_LIMIT = 10 * 1024 * 1024;
@@ -259,19 +260,16 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const client = identifyClient(exchange);
     exchange.clientIdentifier = client.id;
     exchange.response.setHeader(CLIENT_IDENTIFIER_HEADER, client.header);
-    if (this.definition.flowExecution.mode === "BEST_MATCH") {
-      const flows = this.selectFlows(exchange, plan);
-      for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest", f.flow.name);
-    } else
-      await this.runFlowChains(exchange, plan.flows, this.flows, this.definition.flowExecution.matchRequired);
+    await this.runFlowChains(exchange, plan.flows, this.flows, this.definition.flowExecution.matchRequired);
   }
 
   /**
-   * DEFAULT mode, as Gravitee's FlowChain: the plan's chain, then the API's; a flow's CONDITION
+   * The request phase of the plan's chain, then the API's, as Gravitee's FlowChain: a chain is
+   * resolved when it starts, after the chain before it ran. In DEFAULT mode a flow's CONDITION
    * selectors are evaluated right before it runs, once the flows before it completed, so they see
-   * the attributes those set. The flows that ran are the ones the response and message phases
-   * replay, without evaluating their conditions again. `matchRequired`: 404 when no flow of the
-   * API's own chain ran.
+   * the attributes those set; in BEST_MATCH they take part in choosing the chain's one flow. The
+   * flows that ran are the ones the response and message phases replay, without evaluating their
+   * conditions again. `matchRequired`: 404 when no flow of the API's own chain ran.
    */
   private async runFlowChains(
     exchange: Exchange,
@@ -281,23 +279,26 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   ): Promise<void> {
     const ex = exchange as GatewayExchange;
     if (planFlows.length === 0 && apiFlows.length === 0 && !matchRequired) {
+      // A plain pass-through: no arrays to build.
       ex.flows = NO_FLOWS;
-      ex.observer?.flows([]);
+      ex.observer?.flows(NO_NAMES);
       return;
     }
+    const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
     const params = ex.pathParams ?? {};
     const ran: CompiledFlow[] = [];
     ex.flows = ran;
     try {
-      for (const chain of [planFlows, apiFlows]) {
+      for (const [i, chain] of [planFlows, apiFlows].entries()) {
         const before = ran.length;
-        const candidates = chain.length === 0 ? NO_FLOWS : matchFlows(chain, exchange, false, params, true);
+        const candidates =
+          chain.length === 0 ? NO_FLOWS : matchFlows(chain, exchange, bestMatch, params, !bestMatch);
         for (const f of candidates) {
-          if (!conditionsHold(f, exchange)) continue;
+          if (!bestMatch && !conditionsHold(f, exchange)) continue;
           ran.push(f);
           await runSteps(f.flow.request, exchange, "onRequest", f.flow.name);
         }
-        if (chain === apiFlows && matchRequired && ran.length === before) {
+        if (i === 1 && matchRequired && ran.length === before) {
           throw new GatewayError(404, "", {
             key: "FLOW_EXECUTION_FLOW_MATCHED_FAILURE",
             body: NO_ERROR_BODY,
@@ -349,13 +350,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
    * no credentials on a preflight), the request and response phases of the API's flows.
    */
   async preflight(exchange: Exchange): Promise<void> {
-    if (this.definition.flowExecution.mode === "BEST_MATCH") {
-      const params = (exchange as GatewayExchange).pathParams ?? {};
-      const flows = matchFlows(this.flows, exchange, true, params);
-      (exchange as GatewayExchange).flows = flows;
-      (exchange as GatewayExchange).observer?.flows(flows.map((f) => f.flow.name));
-      for (const f of flows) await runSteps(f.flow.request, exchange, "onRequest", f.flow.name);
-    } else await this.runFlowChains(exchange, NO_FLOWS, this.flows, false);
+    await this.runFlowChains(exchange, NO_FLOWS, this.flows, false);
     await this.response(exchange);
   }
 
