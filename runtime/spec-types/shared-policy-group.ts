@@ -1,6 +1,9 @@
 // DO NOT EDIT: generated from compiler/validate/schemas/shared-policy-group.schema.json by
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
+import type { HttpHeader } from "./shared-definitions.ts";
+export type { HttpHeader };
+
 /**
  * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
  *
@@ -503,22 +506,6 @@ export interface HttpCalloutPolicyConfiguration {
    * The error's message (EL template).
    */
   errorContent?: string;
-}
-/**
- * An HTTP header (or message header / metadata entry).
- *
- * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
- * via the `definition` "HttpHeader".
- */
-export interface HttpHeader {
-  /**
-   * Header name.
-   */
-  name: string;
-  /**
-   * Header value (may contain Gravitee EL).
-   */
-  value: string;
 }
 export interface HttpCalloutVariable {
   name: string;

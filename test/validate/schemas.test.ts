@@ -84,9 +84,10 @@ describe("generated types", () => {
   it("are not stale (run `npm run gen:types`)", async () => {
     const generated = await generateTypes();
     expect([...generated.keys()].sort()).toEqual(
-      Object.values(SCHEMA_FILES)
-        .map((f) => f.replace(/\.schema\.json$/, ".ts"))
-        .sort(),
+      [
+        ...Object.values(SCHEMA_FILES).map((f) => f.replace(/\.schema\.json$/, ".ts")),
+        "shared-definitions.ts",
+      ].sort(),
     );
     for (const [name, source] of generated) {
       const committed = await readFile(join(TYPES_DIR, name), "utf8");
@@ -122,4 +123,18 @@ describe("generated types", () => {
       expect(v2, name).toMatch(new RegExp(`^export (interface|type) ${name}\\b`, "m"));
     }
   });
+
+  it("declare each shared definition once, in shared-definitions.ts, and re-export it by name", async () => {
+    const generated = await generateTypes();
+    const declares = (source: string, name: string) =>
+      new RegExp(`^export (interface|type) ${name}\\b`, "m").test(source);
+    for (const name of ["HttpHeader", "SslOptions", "Page", "PageSource", "BrokerAuth"]) {
+      expect(declares(generated.get("shared-definitions.ts") ?? "", name), name).toBe(true);
+      const declaredIn = [...generated].filter(([, source]) => declares(source, name)).map(([file]) => file);
+      expect(declaredIn, name).toEqual(["shared-definitions.ts"]);
+    }
+    const v4 = generated.get("api-v4-definition.ts") ?? "";
+    expect(v4).toMatch(/^import type \{ [^}]*\bSslOptions\b[^}]*\} from "\.\/shared-definitions\.ts";$/m);
+    expect(v4).toMatch(/^export type \{ [^}]*\bPageSource\b[^}]*\};$/m);
+  }, 60_000);
 });
