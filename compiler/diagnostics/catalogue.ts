@@ -248,6 +248,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Fix the path.",
   },
   {
+    code: "path/flow-regex",
+    title: "Flow path with regular-expression characters",
+    why: "Gravitee builds a flow's matcher from its path without escaping it, so `*`, `(`, `[`, `|`, `?`, `+`, `{`, `^`, `$` or `\\` make a pattern there (`/(.*)/products`); Sluice matches the path literally, with `:name` segments, so the flow would run on Gravitee and never on Sluice.",
+    fix: "Write the literal path (`:name` for a variable segment), or move the pattern to a `CONDITION` selector (`{#request.pathInfo matches '…'}`), which both gateways run alike.",
+  },
+  {
     code: "path/duplicate",
     title: "Host and path used twice",
     why: "A host+path pair routes to exactly one API across the repository; otherwise routing would depend on file order.",

@@ -269,7 +269,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
    * selectors are evaluated right before it runs, once the flows before it completed, so they see
    * the attributes those set; in BEST_MATCH they take part in choosing the chain's one flow. The
    * flows that ran are the ones the response and message phases replay, without evaluating their
-   * conditions again. `matchRequired`: 404 when no flow of the API's own chain ran.
+   * conditions again. `matchRequired`: 404 when no flow ran, in either chain.
    */
   private async runFlowChains(
     exchange: Exchange,
@@ -290,7 +290,6 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     ex.flows = ran;
     try {
       for (const [i, chain] of [planFlows, apiFlows].entries()) {
-        const before = ran.length;
         const candidates =
           chain.length === 0 ? NO_FLOWS : matchFlows(chain, exchange, bestMatch, params, !bestMatch);
         for (const f of candidates) {
@@ -298,7 +297,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
           ran.push(f);
           await runSteps(f.flow.request, exchange, "onRequest", f.flow.name);
         }
-        if (i === 1 && matchRequired && ran.length === before) {
+        // The chains share whether a flow ran: a plan flow is enough to keep the API's chain going.
+        if (i === 1 && matchRequired && ran.length === 0) {
           throw new GatewayError(404, "", {
             key: "FLOW_EXECUTION_FLOW_MATCHED_FAILURE",
             body: NO_ERROR_BODY,
@@ -318,9 +318,9 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const planFlows =
       plan.flows.length === 0 ? NO_FLOWS : matchFlows(plan.flows, exchange, bestMatch, params);
     const apiFlows = this.flows.length === 0 ? NO_FLOWS : matchFlows(this.flows, exchange, bestMatch, params);
-    // Gravitee's FlowChain: matchRequired interrupts the API's chain when none of its own flows
-    // matched (the plan's flows do not count): 404, no body, this key.
-    if (apiFlows.length === 0 && this.definition.flowExecution.matchRequired) {
+    // Gravitee's FlowChain: matchRequired interrupts the API's chain when no flow matched in either
+    // chain: 404, no body, this key.
+    if (apiFlows.length === 0 && planFlows.length === 0 && this.definition.flowExecution.matchRequired) {
       throw new GatewayError(404, "", { key: "FLOW_EXECUTION_FLOW_MATCHED_FAILURE", body: NO_ERROR_BODY });
     }
     const flows =

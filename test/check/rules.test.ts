@@ -410,6 +410,21 @@ describe("check rules", () => {
       ["path/invalid@11:17"],
     ],
     [
+      "path/flow-regex: a flow path Gravitee reads as a regular expression (`.` alone is not reported)",
+      proxy({
+        flows: `  flows:
+    - name: regex
+      selectors:
+        - type: HTTP
+          path: /(.*)/products
+    - name: literal
+      selectors:
+        - type: HTTP
+          path: /v1.0/items/:id`,
+      }),
+      ["path/flow-regex@31:17"],
+    ],
+    [
       "path/duplicate within one API",
       proxy({
         listeners:

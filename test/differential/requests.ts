@@ -584,6 +584,57 @@ function v2(): DiffRequest[] {
   ];
 }
 
+/** Flow paths: STARTS_WITH as a prefix of the path, EQUALS, a trailing `/`, `:param`, plan flows. */
+function paths(): DiffRequest[] {
+  const get = (sub: string, path = `/d-paths${sub}`): DiffRequest => ({
+    name: `paths ${sub || "(context path)"}`,
+    method: "GET",
+    path,
+  });
+  return [
+    get(""),
+    get("/admin"),
+    get("/admin/"),
+    get("/admin/x"),
+    get("/administrator"),
+    get("/admin-old"),
+    get("/admi"),
+    get("/x/admin"),
+    get("/Admin"),
+    get("/admin//"),
+    get("/items/42"),
+    get("/items/42/"),
+    get("/items/42x/parts"),
+    get("/items/42/parts"),
+    get("/items/42/parts/"),
+    get("/items/42/partsX"),
+    get("/items/a%20b/parts"),
+    get("/itemsX/42"),
+    get("/items/"),
+    get("/v1.0/x"),
+    get("/v1x0/x"),
+    get("/plan"),
+    get("/planet"),
+    get("/plan/x"),
+    { name: "v2 paths /administrator", method: "GET", path: "/d-v2-paths/administrator" },
+    { name: "v2 paths /admin", method: "GET", path: "/d-v2-paths/admin" },
+    { name: "v2 paths /adm", method: "GET", path: "/d-v2-paths/adm" },
+    { name: "v2 paths /items/7", method: "GET", path: "/d-v2-paths/items/7" },
+    { name: "v2 paths /items/7/", method: "GET", path: "/d-v2-paths/items/7/" },
+    { name: "v2 paths /items/7/x", method: "GET", path: "/d-v2-paths/items/7/x" },
+  ];
+}
+
+/** DEFAULT mode: a flow's condition sees what the flows before it did (plan flows first). */
+function flowOrder(): DiffRequest[] {
+  return [
+    { name: "flow order marked", method: "GET", path: "/d-flow-order/x", headers: [["x-mark", "1"]] },
+    { name: "flow order unmarked", method: "GET", path: "/d-flow-order/x" },
+    { name: "match required /only", method: "GET", path: "/d-match-required/only" },
+    { name: "match required /other", method: "GET", path: "/d-match-required/other" },
+  ];
+}
+
 export function diffRequests(apiKey: string): DiffRequest[] {
   return [
     ...basic(),
@@ -591,6 +642,8 @@ export function diffRequests(apiKey: string): DiffRequest[] {
     ...compression(),
     ...vhost(),
     ...flows(),
+    ...paths(),
+    ...flowOrder(),
     ...conditions(),
     ...el(),
     ...headers(),

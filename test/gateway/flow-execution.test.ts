@@ -1,7 +1,8 @@
 // flowExecution through a compiled gateway, checked against Gravitee's own tables: BEST_MATCH picks
 // one flow by AbstractBestMatchFlowSelector's segment scores (1 literal, 0.5 `:param`, left to
 // right, a longer path over its equal prefix, ties to the earlier flow), per chain (plan, API);
-// matchRequired answers 404 with no body when no API flow matched (the plan's flows do not count).
+// matchRequired answers 404 with no body when no flow ran, a plan flow counting (as in Gravitee's
+// FlowChain, where the chains of a request share whether one of them ran a flow).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EchoBackend, startEchoBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
@@ -157,7 +158,7 @@ describe("flowExecution", () => {
           "/required",
           "DEFAULT",
           true,
-          flow("plan", "/"),
+          flow("plan", "/plan-only"),
           flow("api", "/orders"),
         ),
         "v2.yaml": v2,
@@ -211,10 +212,14 @@ describe("flowExecution", () => {
     ]);
   });
 
-  it("matchRequired: 404 with no body when no API flow matches, even if a plan flow did", async () => {
+  it("matchRequired: 404 with no body when no flow ran; a plan flow that ran is enough", async () => {
     const ok = await fetch(`${gateway.url}/required/orders/1`);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("x-api")).toBe("/orders");
+    const planOnly = await fetch(`${gateway.url}/required/plan-only`);
+    expect(planOnly.status).toBe(200);
+    expect(planOnly.headers.get("x-plan")).toBe("/plan-only");
+    expect(planOnly.headers.get("x-api")).toBeNull();
     for (const accept of ["application/json", "text/plain"]) {
       const res = await fetch(`${gateway.url}/required/customers`, { headers: { accept } });
       expect(res.status).toBe(404);

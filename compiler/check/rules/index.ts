@@ -49,6 +49,7 @@ import notificationWebhookRequired from "./notification/webhook-required.ts";
 import pageFileMissing from "./page/file-missing.ts";
 import pageSourceSkipped from "./page/source-skipped.ts";
 import pathDuplicate from "./path/duplicate.ts";
+import pathFlowRegex from "./path/flow-regex.ts";
 import pathInvalid from "./path/invalid.ts";
 import planJwtKey from "./plan/jwt-key.ts";
 import planPushSecurity from "./plan/push-security.ts";
@@ -85,6 +86,7 @@ export const apiRules: readonly ApiRule[] = [
   pageFileMissing,
   pageSourceSkipped,
   pathInvalid,
+  pathFlowRegex,
   planJwtKey,
   planPushSecurity,
   planRequired,
