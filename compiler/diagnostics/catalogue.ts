@@ -211,6 +211,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Rename one of them.",
   },
   {
+    code: "endpoint/unknown-reference",
+    title: "Reference to an unknown endpoint",
+    why: "`#endpoints['name']` (dynamic-routing's `url`, traffic-shadowing's `target`) and a traffic-shadowing step's bare `target` name an endpoint or endpoint group of the API; none has that name, so Gravitee would route the request to the default group or send no copy.",
+    fix: "Use the name of one of the API's endpoints or endpoint groups (the hint lists them).",
+  },
+  {
     code: "endpoint/name-colon",
     title: "`:` in an endpoint or group name",
     why: "`:` separates group and endpoint in Gravitee endpoint references.",
