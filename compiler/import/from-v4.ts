@@ -125,7 +125,10 @@ function renameShadowedGroups(groups: Json[], notes: Notes): void {
   for (const group of groups)
     if (isObject(group) && Array.isArray(group.endpoints))
       for (const e of group.endpoints) if (isObject(e) && typeof e.name === "string") endpoints.add(e.name);
-  const taken = new Set([...endpoints, ...groups.flatMap((g) => (isObject(g) && typeof g.name === "string" ? [g.name] : []))]);
+  const taken = new Set([
+    ...endpoints,
+    ...groups.flatMap((g) => (isObject(g) && typeof g.name === "string" ? [g.name] : [])),
+  ]);
   for (const [i, group] of groups.entries()) {
     if (!isObject(group) || typeof group.name !== "string" || !endpoints.has(group.name)) continue;
     const name = uniqueName(`${group.name}-group`, taken);

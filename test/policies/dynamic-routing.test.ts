@@ -14,7 +14,12 @@ import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
 const FIXTURES = join(import.meta.dirname, "fixtures", "gravitee-plugins");
 
 /** A v4 PROXY API on /dr with three endpoint groups and one dynamic-routing step. */
-const routedApi = (main: string, stores: string, catalog: string, absolute: string) => `apiVersion: gravitee.io/v1alpha1
+const routedApi = (
+  main: string,
+  stores: string,
+  catalog: string,
+  absolute: string,
+) => `apiVersion: gravitee.io/v1alpha1
 kind: ApiV4Definition
 metadata:
   name: routed

@@ -2,8 +2,9 @@
 // of the request (method, path, query, body, the step's headers) while the client gets the main
 // endpoint's answer; a slow, failing or dead shadow neither slows nor fails the client; Gravitee's
 // own plugin test APIs (v2 and v4, imported unchanged) run as they are.
-import { createServer } from "node:net";
+
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importApis } from "../../compiler/import/import-apis.ts";
@@ -20,7 +21,12 @@ import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
 const FIXTURES = join(import.meta.dirname, "fixtures", "gravitee-plugins");
 
 /** A v4 PROXY API on `/${name}`: the main endpoint `main`, the shadow endpoint `shadow` (its own group). */
-const shadowedApi = (name: string, main: string, shadow: string, target = "{#endpoints['shadow']}") => `apiVersion: gravitee.io/v1alpha1
+const shadowedApi = (
+  name: string,
+  main: string,
+  shadow: string,
+  target = "{#endpoints['shadow']}",
+) => `apiVersion: gravitee.io/v1alpha1
 kind: ApiV4Definition
 metadata:
   name: ${name}
@@ -189,7 +195,9 @@ describe("traffic-shadowing", () => {
   it("a dead shadow neither fails nor slows the client, and the failure is logged", async () => {
     const { ms } = await callMain("/dead/x", { method: "POST", body: "b" });
     expect(ms).toBeLessThan(1500);
-    await eventually(() => gateway.logs.some((l) => l.includes("traffic-shadowing: the shadow request failed")));
+    await eventually(() =>
+      gateway.logs.some((l) => l.includes("traffic-shadowing: the shadow request failed")),
+    );
   });
 
   it("a target naming a group (`shadowGroup:`) copies to its next endpoint", async () => {

@@ -128,8 +128,7 @@ export const connector = defineEndpoint<
       if (override === undefined) return { transport, path: upstreamPath(exchange), settings };
       const url = exchange.request.url ?? "/";
       const q = url.indexOf("?");
-      const clientQuery =
-        exchange.upstreamRequest.query ?? (q >= 0 ? url.slice(q) : "");
+      const clientQuery = exchange.upstreamRequest.query ?? (q >= 0 ? url.slice(q) : "");
       const target = parseEndpointTarget(override);
       if (target.kind === "absolute") {
         return {
@@ -138,7 +137,11 @@ export const connector = defineEndpoint<
           settings: { ...settings, targetHost: target.url.host },
         };
       }
-      return { transport, path: relativeUpstreamPath(basePath, targetQuery, clientQuery, target.path), settings };
+      return {
+        transport,
+        path: relativeUpstreamPath(basePath, targetQuery, clientQuery, target.path),
+        settings,
+      };
     };
 
     const upstreamPath = (exchange: Exchange): string => {

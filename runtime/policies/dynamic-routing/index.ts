@@ -64,8 +64,7 @@ export const connector = definePolicy<DynamicRoutingConfig>({
             throw new GatewayError(500, "Invalid pattern syntax");
           }
           // Gravitee takes the groups from the path as sent (the decoded one only decides a match).
-          const match =
-            pattern.exec(original) ?? (decoded === undefined ? null : pattern.exec(decoded));
+          const match = pattern.exec(original) ?? (decoded === undefined ? null : pattern.exec(decoded));
           if (!match) continue;
           const url = render(rule.url, { ...el, regex: matchGroups(match) });
           exchange.upstreamRequest.target = url;

@@ -23,35 +23,40 @@ export default defineApiRule({
     const hint = (name: string) =>
       didYouMean(name, known) ??
       (known.length > 0 ? `this API's endpoints and groups: ${listOf([...known].sort())}` : undefined);
-    walk(spec, "/spec", (text, pointer) => {
-      if (!text.includes("#endpoints")) return;
-      for (const match of text.matchAll(REFERENCE)) {
-        const name = match[2] ?? match[3] ?? "";
-        if (names.has(name)) continue;
+    walk(
+      spec,
+      "/spec",
+      (text, pointer) => {
+        if (!text.includes("#endpoints")) return;
+        for (const match of text.matchAll(REFERENCE)) {
+          const name = match[2] ?? match[3] ?? "";
+          if (names.has(name)) continue;
+          const finding: Finding = {
+            pointer,
+            offset: match.index + match[0].indexOf(name, "#endpoints".length),
+            message: `\`#endpoints['${name}']\` names no endpoint or endpoint group of this API`,
+          };
+          const h = hint(name);
+          if (h) finding.hint = h;
+          report(finding);
+        }
+      },
+      (step, pointer) => {
+        // traffic-shadowing's target may also be a bare name (`shadow`, or `shadow:`).
+        if (typeof step.policy !== "string" || canonicalPolicyId(step.policy) !== "traffic-shadowing") return;
+        const target = isObj(step.configuration) ? str(step.configuration.target) : undefined;
+        if (target === undefined || hasTemplate(target)) return;
+        const name = target.endsWith(":") ? target.slice(0, -1) : target;
+        if (names.has(name)) return;
         const finding: Finding = {
-          pointer,
-          offset: match.index + match[0].indexOf(name, "#endpoints".length),
-          message: `\`#endpoints['${name}']\` names no endpoint or endpoint group of this API`,
+          pointer: `${pointer}/configuration/target`,
+          message: `the shadow target \`${target}\` names no endpoint or endpoint group of this API`,
         };
         const h = hint(name);
         if (h) finding.hint = h;
         report(finding);
-      }
-    }, (step, pointer) => {
-      // traffic-shadowing's target may also be a bare name (`shadow`, or `shadow:`).
-      if (typeof step.policy !== "string" || canonicalPolicyId(step.policy) !== "traffic-shadowing") return;
-      const target = isObj(step.configuration) ? str(step.configuration.target) : undefined;
-      if (target === undefined || hasTemplate(target)) return;
-      const name = target.endsWith(":") ? target.slice(0, -1) : target;
-      if (names.has(name)) return;
-      const finding: Finding = {
-        pointer: `${pointer}/configuration/target`,
-        message: `the shadow target \`${target}\` names no endpoint or endpoint group of this API`,
-      };
-      const h = hint(name);
-      if (h) finding.hint = h;
-      report(finding);
-    });
+      },
+    );
   },
 });
 
