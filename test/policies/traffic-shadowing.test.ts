@@ -137,6 +137,17 @@ beforeAll(async () => {
     "failing.yaml": shadowedApi("failing", main.url, failing.url),
     "dead.yaml": shadowedApi("dead", main.url, `http://127.0.0.1:${dead}`),
     "by-group.yaml": shadowedApi("by-group", main.url, `${shadow.url}/group`, "shadowGroup:"),
+    // dynamic-routing before the copy: the endpoint follows the route, the shadow does not.
+    "routed.yaml": shadowedApi("routed", main.url, `${shadow.url}/own`).replace(
+      "      request:\n",
+      `      request:
+        - policy: dynamic-routing
+          configuration:
+            rules:
+              - pattern: /(.*)
+                url: "{#endpoints['main']}/routed/{#group[0]}"
+`,
+    ),
     ...(await imported("traffic-shadowing_v2_plain.json")),
     ...(await imported("traffic-shadowing_v4_plain.json")),
     ...(await imported("traffic-shadowing_v4_el.json")),
@@ -198,6 +209,14 @@ describe("traffic-shadowing", () => {
     await eventually(() =>
       gateway.logs.some((l) => l.includes("traffic-shadowing: the shadow request failed")),
     );
+  });
+
+  it("the copy keeps the shadow endpoint's own path when dynamic-routing routed the request", async () => {
+    const before = shadow.received.length;
+    const { echoed } = await callMain("/routed/r?k=v");
+    expect(echoed.url).toBe("/routed/r?k=v");
+    await eventually(() => shadow.received.length > before);
+    expect(shadow.received.at(-1)!.url).toBe("/own/r?k=v");
   });
 
   it("a target naming a group (`shadowGroup:`) copies to its next endpoint", async () => {
