@@ -469,6 +469,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Follow the hint: a TypeScript policy of the repository (docs/custom-policies.md), or the built-in policies that cover the common cases.",
   },
   {
+    code: "policy/invalid-regex",
+    title: "A policy's regular expression cannot be compiled",
+    why: "A literal regular expression of a policy (`dynamic-routing`'s rule `pattern`) is Java syntax in Gravitee; it is translated at build time, and this one does not parse or uses a construct JavaScript has no counterpart for (possessive quantifiers, atomic groups, inline flags past the start…).",
+    fix: "Rewrite the pattern at the reported position without that construct (see docs/expression-language.md#regular-expressions-matches-split-replaceall-replacefirst).",
+  },
+  {
     code: "policy/invalid-json-schema",
     title: "A policy's JSON Schema cannot be compiled",
     why: "A JSON Schema in a policy's configuration (`json-validation`'s `schema`) is compiled into the gateway at build time, so that the gateway validates without loading a validator library; this one is not JSON, not a valid schema for its `$schema` dialect, or missing.",

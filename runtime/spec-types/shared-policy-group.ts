@@ -353,7 +353,7 @@ export interface DynamicRoutingPolicyConfiguration {
 }
 export interface DynamicRoutingRule {
   /**
-   * Regular expression matching the whole path after the context path, e.g. `/v1/stores/(.*)` (EL template).
+   * Java regular expression matching the whole path after the context path, e.g. `/v1/stores/(.*)` (EL template; a literal one is translated and checked at compile time).
    */
   pattern: string;
   /**

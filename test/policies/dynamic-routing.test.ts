@@ -75,6 +75,8 @@ spec:
                 url: /relative/{#group[0]}?from=rule
               - pattern: /ghost
                 url: ghost:/x
+              - pattern: (?i)/UPPER/(\\p{Digit}+)
+                url: "{#endpoints['catalog']}/upper/{#group[0]}"
         - policy: transform-headers
           configuration:
             addHeaders:
@@ -175,6 +177,13 @@ describe("dynamic-routing (v4)", () => {
     expect([main, stores, catalog, absolute].map((b) => b.received.length)).toEqual(before);
   });
 
+  it("reads a pattern with Java's syntax: a leading (?i), POSIX classes", async () => {
+    expect((await call(catalog, "/dr/upper/42")).url).toBe("/upper/42");
+    const res = await fetch(`${gateway.url}/dr/upper/abc`);
+    expect(res.status).toBe(400);
+    await res.arrayBuffer();
+  });
+
   it("answers 503 when a reference names no endpoint", async () => {
     const res = await fetch(`${gateway.url}/dr/ghost`);
     expect(res.status).toBe(503);
@@ -197,8 +206,18 @@ describe("dynamic-routing (v2, Gravitee's own test APIs)", () => {
   });
 });
 
-describe("#endpoints names", () => {
-  it("an unknown name is a compile error on its line and column, with the known names", () => {
+describe("compile-time errors", () => {
+  it("a pattern JavaScript cannot express (a possessive quantifier) is an error at its position", async () => {
+    const text = routedApi("http://a", "http://b", "http://c", "http://d").replace(
+      "- pattern: /ghost",
+      "- pattern: /gh++ost",
+    );
+    await expect(startTestGateway({ "routed.yaml": text })).rejects.toThrow(
+      /routed\.yaml:\d+:\d+ policy\/invalid-regex .*possessive/i,
+    );
+  });
+
+  it("an unknown #endpoints name is a compile error on its line and column, with the known names", () => {
     const text = routedApi("http://a", "http://b", "http://c", "http://d").replace(
       "{#endpoints['catalog']}/items",
       "{#endpoints['catalgo']}/items",

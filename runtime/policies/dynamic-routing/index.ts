@@ -11,8 +11,14 @@ import { definePolicy } from "../../define.ts";
 import type { ElContext } from "../../el.ts";
 import { render, type Templated } from "../lib/el.ts";
 
+/**
+ * A rule's pattern: a literal is translated from Java's syntax at compile time (anchored, with its
+ * flags); a template (or an environment reference) is rendered and compiled as JavaScript here.
+ */
+export type RulePattern = Templated | { source: string; flags: string };
+
 export interface DynamicRoutingConfig {
-  rules: ReadonlyArray<{ pattern: Templated; url: Templated }>;
+  rules: ReadonlyArray<{ pattern: RulePattern; url: Templated }>;
 }
 
 /** The attribute Gravitee sets to the routed URL (`#context.attributes['request.endpoint']`). */
@@ -44,9 +50,14 @@ export function matchGroups(match: RegExpExecArray): NonNullable<ElContext["rege
 export const connector = definePolicy<DynamicRoutingConfig>({
   id: "dynamic-routing",
   create(config, ctx) {
-    // Literal patterns are compiled once, here: a pattern JavaScript cannot compile fails the start.
+    // Patterns known now are compiled once, here.
     const rules = (config.rules ?? []).map((rule) => ({
-      pattern: typeof rule.pattern === "string" ? wholeMatch(rule.pattern) : rule.pattern,
+      pattern:
+        typeof rule.pattern === "string"
+          ? wholeMatch(rule.pattern)
+          : typeof rule.pattern === "function"
+            ? rule.pattern
+            : new RegExp(rule.pattern.source, rule.pattern.flags),
       url: rule.url,
     }));
     return {
