@@ -332,6 +332,24 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     "errorKeys": []
   },
   {
+    "id": "dynamic-routing",
+    "aliases": [
+      "policy-dynamic-routing"
+    ],
+    "kind": "policy",
+    "title": "DynamicRouting",
+    "summary": "Routes the request by the first rule whose regular expression matches its path: to an endpoint or group by name, or to a URL.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
     "id": "graphql-guard",
     "aliases": [],
     "kind": "policy",
@@ -851,6 +869,24 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
       "SSL_ENFORCEMENT_AUTHENTICATION_REQUIRED",
       "SSL_ENFORCEMENT_CLIENT_FORBIDDEN"
     ]
+  },
+  {
+    "id": "traffic-shadowing",
+    "aliases": [
+      "policy-traffic-shadowing"
+    ],
+    "kind": "policy",
+    "title": "TrafficShadowing",
+    "summary": "Sends a copy of each request to another endpoint of the API, without waiting for it or letting it change the client's answer.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": []
   },
   {
     "id": "transform-headers",

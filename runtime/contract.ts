@@ -124,9 +124,10 @@ export interface Exchange {
   /**
    * What policies changed on the upstream request besides headers (rest-to-soap: POST, no path, no
    * query). `pathInfo` replaces the path after the context path; `query` the query string (`?a=1`,
-   * or "" for none).
+   * or "" for none). `target` is Gravitee's `request.endpoint` (dynamic-routing): an absolute URL,
+   * `name:/path` (an endpoint or group by name) or `/path` (server/endpoint-target.ts).
    */
-  readonly upstreamRequest: { method?: string; pathInfo?: string; query?: string };
+  readonly upstreamRequest: { method?: string; pathInfo?: string; query?: string; target?: string };
   /** The client's request body (see ExchangeBody: streamed unless a policy asks for it). */
   readonly requestBody: ExchangeBody;
   /** The upstream response body (PROXY), attached by the entrypoint before the response phase. */
@@ -376,6 +377,8 @@ export interface ApiInfo {
   readonly properties: Readonly<Record<string, string>>;
   /** The Dictionary resources the API's expressions read (`#dictionaries['name']['key']`). */
   readonly dictionaries?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** `#endpoints`: each endpoint's and endpoint group's name → its reference, `name:` (Gravitee's EndpointManager). */
+  readonly endpoints?: Readonly<Record<string, string>>;
 }
 
 /** The context a connector is created in. */
@@ -751,6 +754,11 @@ export interface NotificationDefinition {
 export interface RuntimeApi {
   readonly definition: ApiDefinition;
   readonly info: ApiInfo;
+  /**
+   * A PROXY API's endpoint by name, else the next endpoint of the group of that name (Gravitee's
+   * EndpointManager by name): what traffic-shadowing copies requests to.
+   */
+  proxyEndpointNamed?(name: string): ProxyEndpoint | undefined;
 }
 
 export interface GatewayBundle {

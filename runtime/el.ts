@@ -138,6 +138,11 @@ export interface ElContext {
   properties: Readonly<Record<string, string>>;
   /** A regular expression's match (`#group[n]`, `#groupName['name']`), where a policy offers one (url-rewriting). */
   regex?: { group: Readonly<Record<string, string>>; groupName: Readonly<Record<string, string>> };
+  /**
+   * `#endpoints['name']`: Gravitee's reference of each endpoint and endpoint group of the API,
+   * `name:` (the http-proxy endpoint reads `name:/path` as a target: runtime/server/endpoint-target.ts).
+   */
+  endpoints?: Readonly<Record<string, string>>;
   /** The response of an http-callout step (`#calloutResponse`), in that step's templates. */
   callout?: { status: number; headers: ElMultiMap; content: string };
 }

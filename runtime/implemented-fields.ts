@@ -222,6 +222,8 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "RequestValidationConstraint.*": "runtime/policies/policy-request-validation/index.ts",
   "ResourceFilteringRule.*": "runtime/policies/resource-filtering/index.ts",
   "HttpCalloutVariable.*": "runtime/policies/http-callout/index.ts",
+  "DynamicRoutingRule.*": "runtime/policies/dynamic-routing/index.ts",
+  "TrafficShadowingHeader.*": "runtime/policies/traffic-shadowing/index.ts",
   "JsonValidationSchemaSource.*":
     "runtime/policies/json-validation/index.ts (SCHEMA_REGISTRY_RESOURCE is compile/not-implemented)",
   "IpFilteringPolicyConfiguration.*":

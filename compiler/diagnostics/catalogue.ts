@@ -211,6 +211,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Rename one of them.",
   },
   {
+    code: "endpoint/unknown-reference",
+    title: "Reference to an unknown endpoint",
+    why: "`#endpoints['name']` (dynamic-routing's `url`, traffic-shadowing's `target`) and a traffic-shadowing step's bare `target` name an endpoint or endpoint group of the API; none has that name, so Gravitee would route the request to the default group or send no copy.",
+    fix: "Use the name of one of the API's endpoints or endpoint groups (the hint lists them).",
+  },
+  {
     code: "endpoint/name-colon",
     title: "`:` in an endpoint or group name",
     why: "`:` separates group and endpoint in Gravitee endpoint references.",
@@ -467,6 +473,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     title: "A Gravitee policy Sluice does not run",
     why: "Some Gravitee policies run code or processors the gateway cannot hold soundly: `groovy` and `javascript` evaluate scripts at run time (Sluice never evaluates code it has not type-checked), `xslt` and `xml-validation` (XSD) need a complete XSLT or XML Schema processor, which Sluice does not link.",
     fix: "Follow the hint: a TypeScript policy of the repository (docs/custom-policies.md), or the built-in policies that cover the common cases.",
+  },
+  {
+    code: "policy/invalid-regex",
+    title: "A policy's regular expression cannot be compiled",
+    why: "A literal regular expression of a policy (`dynamic-routing`'s rule `pattern`) is Java syntax in Gravitee; it is translated at build time, and this one does not parse or uses a construct JavaScript has no counterpart for (possessive quantifiers, atomic groups, inline flags past the start…).",
+    fix: "Rewrite the pattern at the reported position without that construct (see docs/expression-language.md#regular-expressions-matches-split-replaceall-replacefirst).",
   },
   {
     code: "policy/invalid-json-schema",

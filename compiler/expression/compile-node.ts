@@ -430,7 +430,10 @@ export function mapEntry(state: EmitState, member: MapMember, keyNode: Expr, spa
     !(literal in Object.prototype) &&
     literal !== "__proto__"
   ) {
-    return { expr: elementOf(map, key, false), type, nullable: true, span };
+    // A map that is itself an optional root (`#endpoints`: ctx.endpoints?.["name"]).
+    const optionalMap =
+      member.receiver === undefined && member.path.length === 1 && isOptionalPath(member.path);
+    return { expr: elementOf(map, key, optionalMap), type, nullable: true, span };
   }
   // Keys such as `constructor` would find Object.prototype's members through `rec[key]`.
   return { expr: callHelper(state, "elOwn", [map, key]), type, nullable: true, span };

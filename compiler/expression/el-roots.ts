@@ -45,6 +45,7 @@ export const OPTIONAL_ROOTS: ReadonlySet<string> = new Set([
   "application",
   "regex",
   "callout",
+  "endpoints",
 ]);
 
 const value = (type: "string" | "number" | "boolean", path: string[], mayBeAbsent = false): RootMember =>
@@ -194,6 +195,10 @@ export const ROOTS: ReadonlyMap<string, RootMember> = new Map(
     // `toReplacement`): `#group[1]`, `#groupName['name']`.
     group: map("strings", ["regex", "group"]),
     groupName: map("strings", ["regex", "groupName"]),
+    // Gravitee's endpoint references (DefaultEndpointManager's template variable): the name of each
+    // endpoint and endpoint group of the API → `name:`, which a policy's target (dynamic-routing's
+    // `url`, traffic-shadowing's `target`) hands to the endpoint as `name:/path`.
+    endpoints: map("strings", ["endpoints"]),
     // The response of an http-callout step, in its `variables`, `errorCondition` and `errorContent`.
     calloutResponse: object({
       status: integer(["callout", "status"]),
@@ -212,10 +217,6 @@ export const NOT_COMPILED: ReadonlyMap<string, string> = new Map([
   [
     "#node",
     "Gravitee's node (id, version, tenant, zone, sharding tags) has no counterpart in a Sluice gateway",
-  ],
-  [
-    "#endpoints",
-    "Gravitee's endpoint references (`name:`) serve its dynamic routing, which Sluice's endpoints do not resolve",
   ],
   [
     "#request.xmlContent",

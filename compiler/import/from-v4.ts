@@ -70,6 +70,7 @@ export function fromV4(api: JsonObject, exportPlans: Json | undefined, notes: No
         spec[key] = value;
     }
   }
+  if (Array.isArray(spec.endpointGroups)) renameShadowedGroups(spec.endpointGroups, notes);
   if (dropped.length > 0)
     notes.add("dropped", "/spec", `management-only fields dropped: ${dropped.sort().join(", ")}`);
   if (typeof spec.version !== "string") {
@@ -111,6 +112,33 @@ function listener(value: Json, index: number, notes: Notes): Json {
   }
   if (isObject(value.cors) && value.cors.enabled === false) delete out.cors;
   return out;
+}
+
+/**
+ * A group named like an endpoint (Gravitee's own definitions have a group `default` holding an
+ * endpoint `default`): the names share one namespace here (docs/contract.md §2 rule 8). In Gravitee a
+ * reference by that name (`#endpoints['default']`, a DLQ) finds the endpoint first, so the group's
+ * name is unreachable; renaming the group keeps every reference's meaning.
+ */
+function renameShadowedGroups(groups: Json[], notes: Notes): void {
+  const endpoints = new Set<string>();
+  for (const group of groups)
+    if (isObject(group) && Array.isArray(group.endpoints))
+      for (const e of group.endpoints) if (isObject(e) && typeof e.name === "string") endpoints.add(e.name);
+  const taken = new Set([
+    ...endpoints,
+    ...groups.flatMap((g) => (isObject(g) && typeof g.name === "string" ? [g.name] : [])),
+  ]);
+  for (const [i, group] of groups.entries()) {
+    if (!isObject(group) || typeof group.name !== "string" || !endpoints.has(group.name)) continue;
+    const name = uniqueName(`${group.name}-group`, taken);
+    notes.add(
+      "changed",
+      `/spec/endpointGroups/${i}/name`,
+      `group \`${group.name}\` renamed \`${name}\`: an endpoint has its name, and group and endpoint names must differ (a reference by that name meant the endpoint in Gravitee too)`,
+    );
+    group.name = name;
+  }
 }
 
 function endpointGroup(value: Json): Json {

@@ -11,6 +11,7 @@ import { joinPointer, parsePointer } from "../diagnostics/diagnostic.ts";
 import { compileCached, saveExpressionCache } from "../expression/expression-cache.ts";
 import { expressionDiagnostic } from "../expression/expression-diagnostics.ts";
 import type { ExpressionError } from "../expression/expression-error.ts";
+import { translateJavaRegex } from "../expression/java-regex.ts";
 import { hasTemplate } from "../expression/parse-expression.ts";
 import { scanEnvTemplate } from "../load/env-refs.ts";
 import { type EnvSite, isApiDocument, type LoadedDocument, setOwn } from "../load/load-specs.ts";
@@ -59,6 +60,16 @@ const CONDITION_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string,
  */
 const SCHEMA_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ["json-validation", ["schema", "schemaSource/staticSchema"]],
+]);
+
+/**
+ * Policy configuration fields that hold a Java regular expression matched against a whole value
+ * (Matcher.matches()): a literal one is translated now (../expression/java-regex.ts), so its Java
+ * syntax means what it means in Gravitee and a construct JavaScript lacks is an error on its line;
+ * the policy gets `{ source, flags }`, anchored. `*` stands for every item of a list.
+ */
+const REGEX_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ["dynamic-routing", ["rules/*/pattern"]],
 ]);
 
 /** The CONDITION_FIELDS of a step's `policy` (none when it is not a known policy name). */
@@ -756,6 +767,9 @@ class ApiBuilder {
     const schemas =
       typeof step.policy === "string" ? SCHEMA_FIELDS.get(canonicalPolicyId(step.policy)) : undefined;
     if (schemas) return this.schemaConfiguration(config, pointer, schemas);
+    const regexes =
+      typeof step.policy === "string" ? REGEX_FIELDS.get(canonicalPolicyId(step.policy)) : undefined;
+    if (regexes) return this.regexConfiguration(config, pointer, regexes);
     const conditions = conditionFields(step.policy);
     if (conditions.length === 0 || config === null || typeof config !== "object" || Array.isArray(config))
       return this.value(config, pointer, { expressions: true });
@@ -770,6 +784,49 @@ class ApiBuilder {
           : this.value(v, at, { expressions: true }),
       );
     }
+    return out;
+  }
+
+  /** A configuration whose `fields` (REGEX_FIELDS paths) are Java regular expressions. */
+  private regexConfiguration(config: unknown, pointer: string, fields: readonly string[]): ModelValue {
+    const out = this.value(config, pointer, { expressions: true });
+    const visit = (node: ModelValue, path: readonly string[], at: string, set: (v: ModelValue) => void) => {
+      if (path.length === 0) {
+        // Templates (ElValue) and environment references are rendered or resolved at run time.
+        if (typeof node !== "string") return;
+        const translated = translateJavaRegex(node, true);
+        if (translated.ok) {
+          set({ source: translated.regex.source, flags: translated.regex.flags });
+          return;
+        }
+        const diagnostic: Diagnostic = {
+          code: "policy/invalid-regex",
+          severity: "error",
+          message: translated.message,
+          at: { ...this.ref(at), offset: translated.index },
+        };
+        if (translated.hint !== undefined) diagnostic.hint = translated.hint;
+        this.diagnostics.push(diagnostic);
+        return;
+      }
+      const [head, ...rest] = path as [string, ...string[]];
+      if (head === "*") {
+        if (!Array.isArray(node)) return;
+        node.forEach((item, i) => {
+          visit(item, rest, joinPointer(at, String(i)), (v) => {
+            node[i] = v;
+          });
+        });
+        return;
+      }
+      if (node === null || typeof node !== "object" || Array.isArray(node) || !Object.hasOwn(node, head))
+        return;
+      const record = node as Record<string, ModelValue>;
+      visit(record[head]!, rest, joinPointer(at, head), (v) => {
+        record[head] = v;
+      });
+    };
+    for (const field of fields) visit(out, field.split("/"), pointer, () => {});
     return out;
   }
 

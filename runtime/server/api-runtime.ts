@@ -33,6 +33,7 @@ import type { Cors, Failover } from "../spec-types/api-v4-definition.ts";
 import { BodyTooLarge, type BufferedBody } from "./body.ts";
 import { CLIENT_IDENTIFIER_HEADER, identifyClient } from "./client-identifier.ts";
 import { CorsPolicy } from "./cors.ts";
+import { endpointReferences, parseEndpointTarget } from "./endpoint-target.ts";
 import type { GatewayExchange } from "./exchange.ts";
 import { FailoverInvoker } from "./failover.ts";
 import { type CompiledFlow, compileFlow, conditionsHold, flowRunsInPhase, matchFlows } from "./flows.ts";
@@ -151,6 +152,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       type: definition.type,
       properties,
       ...(dictionaries === undefined ? {} : { dictionaries }),
+      endpoints: endpointReferences(definition.endpointGroups),
     };
     const secrets = options.secrets ?? new SecretStore(env.SLUICE_SECRETS_DIR, log);
     const resource =
@@ -533,12 +535,33 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
 
   proxyEndpoint(exchange: Exchange): ProxyEndpoint {
     const observer = (exchange as GatewayExchange).observer;
-    if (this.failover) return observer ? observedEndpoint(this.failover, observer) : this.failover;
-    const group = this.groups[0];
-    const endpoint = group?.balancer.next();
+    // A policy routed the request to an endpoint or group by name (dynamic-routing: `name:/path`).
+    const target = exchange.upstreamRequest.target;
+    const reference = target === undefined ? undefined : parseEndpointTarget(target);
+    if (reference?.kind !== "reference" && this.failover)
+      return observer ? observedEndpoint(this.failover, observer) : this.failover;
+    const endpoint =
+      reference?.kind === "reference" ? this.endpointNamed(reference.name) : this.groups[0]?.balancer.next();
     if (!endpoint) throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });
     (exchange as GatewayExchange).endpointName = endpoint.name;
     return observer ? observedEndpoint(endpoint as ProxyEndpoint, observer) : (endpoint as ProxyEndpoint);
+  }
+
+  /**
+   * Gravitee's EndpointManager.next(criteria with a name): the endpoint of that name while it is in
+   * rotation, else the next endpoint of the group of that name.
+   */
+  proxyEndpointNamed(name: string): ProxyEndpoint | undefined {
+    const endpoint = this.definition.type === "PROXY" ? this.endpointNamed(name) : undefined;
+    return endpoint && "request" in endpoint ? endpoint : undefined;
+  }
+
+  private endpointNamed(name: string): ProxyEndpoint | MessageEndpoint | undefined {
+    for (const group of this.groups) {
+      const endpoint = group.endpoints.find((e) => e.name === name);
+      if (endpoint) return group.balancer.downReason(endpoint) === undefined ? endpoint : undefined;
+    }
+    return this.groups.find((g) => g.name === name)?.balancer.next();
   }
 
   messageEndpoints(): readonly MessageEndpoint[] {

@@ -30,7 +30,7 @@ export class GatewayExchange implements Exchange {
   readonly contextPath: string;
   readonly attributes: Record<string, unknown> = {};
   readonly upstreamHeaders: Record<string, string | null> = {};
-  readonly upstreamRequest: { method?: string; pathInfo?: string; query?: string } = {};
+  readonly upstreamRequest: { method?: string; pathInfo?: string; query?: string; target?: string } = {};
   readonly requestBody: BufferedBody;
   readonly responseBody = new BufferedBody();
   readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>> = [];
@@ -164,6 +164,7 @@ export class GatewayExchange implements Exchange {
       context: { attributes: elAttributes(this) },
       properties: this.api.info.properties,
       ...(this.api.info.dictionaries === undefined ? {} : { dictionaries: this.api.info.dictionaries }),
+      ...(this.api.info.endpoints === undefined ? {} : { endpoints: this.api.info.endpoints }),
       get subscription() {
         return elSubscription(self);
       },

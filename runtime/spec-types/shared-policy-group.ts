@@ -5,7 +5,7 @@ import type { HttpHeader } from "./shared-definitions.ts";
 export type { HttpHeader };
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `dynamic-routing`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `traffic-shadowing`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
  *
  * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -14,6 +14,7 @@ export type FlowStep =
   | AssignAttributesStep
   | AssignContentStep
   | CacheStep
+  | DynamicRoutingStep
   | GraphqlGuardStep
   | GraphqlRateLimitStep
   | HttpCalloutStep
@@ -37,6 +38,7 @@ export type FlowStep =
   | RetryStep
   | SpikeArrestStep
   | SslEnforcementStep
+  | TrafficShadowingStep
   | TransformHeadersStep
   | TransformQueryParamsStep
   | UrlRewritingStep
@@ -306,6 +308,61 @@ export interface CachePolicyConfiguration {
   methods?: (
     "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER"
   )[];
+}
+/**
+ * A flow step running the `dynamic-routing` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "DynamicRoutingStep".
+ */
+export interface DynamicRoutingStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `dynamic-routing`; `policy-dynamic-routing` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "dynamic-routing" | "policy-dynamic-routing";
+  configuration: DynamicRoutingPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `dynamic-routing` policy: route the request by rules on its path.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "DynamicRoutingPolicyConfiguration".
+ */
+export interface DynamicRoutingPolicyConfiguration {
+  /**
+   * Ordered rules: the first whose `pattern` matches the path after the context path routes the request.
+   */
+  rules: DynamicRoutingRule[];
+}
+export interface DynamicRoutingRule {
+  /**
+   * Java regular expression matching the whole path after the context path, e.g. `/v1/stores/(.*)` (EL template; a literal one is translated and checked at compile time).
+   */
+  pattern: string;
+  /**
+   * Where the request goes (EL template): an absolute URL, or `{#endpoints['name']}/path` for an endpoint or group of the API; `{#group[0]}` is the pattern's first group, `{#groupName['name']}` a named one.
+   */
+  url: string;
 }
 /**
  * A flow step running the `graphql-guard` policy.
@@ -1768,6 +1825,63 @@ export interface SslEnforcementPolicyConfiguration {
    * The header holding the URL-encoded PEM certificate (certificateLocation HEADER).
    */
   certificateHeaderName?: string;
+}
+/**
+ * A flow step running the `traffic-shadowing` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "TrafficShadowingStep".
+ */
+export interface TrafficShadowingStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `traffic-shadowing`; `policy-traffic-shadowing` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "traffic-shadowing" | "policy-traffic-shadowing";
+  configuration: TrafficShadowingPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `traffic-shadowing` policy: copy each request to a shadow endpoint.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "TrafficShadowingPolicyConfiguration".
+ */
+export interface TrafficShadowingPolicyConfiguration {
+  /**
+   * Phase the policy runs in (v2 exports carry it; the request phase either way).
+   */
+  scope?: "REQUEST" | "REQUEST_CONTENT";
+  /**
+   * The endpoint or endpoint group of the API that gets the copy, by name (EL template), typically `{#endpoints['shadow']}`.
+   */
+  target: string;
+  /**
+   * Headers added to (or replaced in) the copy; values are EL templates, and a value that renders empty is left out.
+   */
+  headers?: TrafficShadowingHeader[];
+}
+export interface TrafficShadowingHeader {
+  name: string;
+  value: string;
 }
 /**
  * A flow step running the `transform-headers` policy.

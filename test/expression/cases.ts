@@ -39,6 +39,13 @@ export const SUPPORTED: SupportedCase[] = [
     results: { full: "France", bare: undefined },
   },
   {
+    name: "endpoint reference (Gravitee's `name:`) in a routing URL",
+    kind: "template",
+    source: "{#endpoints['default']}/stores/{#endpoints['shadow-group']}",
+    code: '(ctx: ElContext): string => elStr(ctx.endpoints?.["default"]) + "/stores/" + elStr(ctx.endpoints?.["shadow-group"])',
+    results: { full: "default:/stores/shadow-group:", bare: "/stores/" },
+  },
+  {
     name: "subscription and application in a concatenation (null as 'null')",
     kind: "template",
     source: "{#subscription.id + '/' + #application.name}",
@@ -701,7 +708,7 @@ export const REJECTED: RejectedCase[] = [
     message: "#this is not supported.",
     offset: 1,
     at: "#this",
-    hint: "Start from a variable: #request, #response, #message, #context, #api, #properties, #subscription, #application, #dictionaries, #group, #groupName, #calloutResponse.",
+    hint: "Start from a variable: #request, #response, #message, #context, #api, #properties, #subscription, #application, #dictionaries, #group, #groupName, #endpoints, #calloutResponse.",
   },
   {
     name: "unknown variable",
@@ -711,7 +718,7 @@ export const REJECTED: RejectedCase[] = [
     message: "Unknown variable #session.",
     offset: 1,
     at: "#session",
-    hint: "Available variables: #request, #response, #message, #context, #api, #properties, #subscription, #application, #dictionaries, #group, #groupName, #calloutResponse.",
+    hint: "Available variables: #request, #response, #message, #context, #api, #properties, #subscription, #application, #dictionaries, #group, #groupName, #endpoints, #calloutResponse.",
   },
   {
     name: "name without #",

@@ -42,7 +42,7 @@ const EXAMPLES: ReadonlyArray<readonly [string, "template" | "condition", Outcom
   ["{#api.properties['my-property']}", "template", "compiles"],
   ["{#api.properties['my-secret']}", "template", "compiles"],
   ["{#dictionaries['my-dictionary-id']['dict-key']}", "template", "compiles"],
-  ["{#endpoints['default']}", "template", { error: "#endpoints is not supported" }],
+  ["{#endpoints['default']}", "template", "compiles"],
   ["{#request.headers['content-type']}", "template", "compiles"],
   ["{#request.paths[1]}", "template", "compiles"],
   ["{#context.attributes['user-id']}", "template", "compiles"],

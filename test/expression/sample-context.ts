@@ -56,6 +56,7 @@ const full: ElContext = {
   },
   application: { id: "mobile", name: "Mobile", metadata: { region: "eu-west" } },
   dictionaries: { countries: { fr: "France" } },
+  endpoints: { default: "default:", "shadow-group": "shadow-group:" },
 };
 
 /** The least a request can carry: no headers or parameters, no response, no message, no attributes. */

@@ -118,6 +118,20 @@ spec:
                 addHeaders:
                   - name: X-V2
                     value: "{#request.method}"
+            - policy: dynamic-routing
+              configuration:
+                rules:
+                  - pattern: (?i)/v(\\d+)/(?<rest>.*)
+                    url: "{#endpoints['default']}/{#group[0]}/{#groupName['rest']}"
+                  - pattern: "{#request.headers['x-pattern'][0]}"
+                    url: http://127.0.0.1:1/absolute
+            - policy: traffic-shadowing
+              configuration:
+                scope: REQUEST_CONTENT
+                target: "{#endpoints['default']}"
+                headers:
+                  - name: X-Shadow
+                    value: "{#request.id}"
           post:
             - policy: xml-json
               configuration:

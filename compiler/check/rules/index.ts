@@ -29,6 +29,7 @@ import endpointGroupRequired from "./endpoint/group-required.ts";
 import endpointInheritWithoutShared from "./endpoint/inherit-without-shared.ts";
 import endpointNameColon from "./endpoint/name-colon.ts";
 import endpointTypeMismatch from "./endpoint/type-mismatch.ts";
+import endpointUnknownReference from "./endpoint/unknown-reference.ts";
 import exposureEndpointApiType from "./exposure/endpoint-api-type.ts";
 import exposureEntrypointApiType from "./exposure/entrypoint-api-type.ts";
 import exposureEntrypointRole from "./exposure/entrypoint-role.ts";
@@ -67,6 +68,7 @@ export const apiRules: readonly ApiRule[] = [
   endpointInheritWithoutShared,
   endpointNameColon,
   endpointTypeMismatch,
+  endpointUnknownReference,
   exposureEndpointApiType,
   exposureEntrypointApiType,
   exposureEntrypointRole,

@@ -13,6 +13,11 @@ import { GatewayError, NO_ERROR_BODY } from "../../contract.ts";
 import { defineEndpoint } from "../../define.ts";
 import { hasRequestBody } from "../../server/body.ts";
 import { count } from "../../server/client-limits.ts";
+import {
+  absoluteUpstreamPath,
+  parseEndpointTarget,
+  relativeUpstreamPath,
+} from "../../server/endpoint-target.ts";
 import type {
   HttpProxyEndpointConfiguration,
   HttpProxySharedConfiguration,
@@ -39,6 +44,9 @@ const SCHEMES: Record<string, { secure: boolean; h2: boolean } | undefined> = {
   "grpc:": { secure: false, h2: true },
   "grpcs:": { secure: true, h2: true },
 };
+
+/** Connection pools kept for absolute target URLs a policy routes to (dynamic-routing); the oldest closes first. */
+const ROUTED_ORIGINS = 16;
 
 /** Health-check response bodies are read up to this size (assertions on #response.content). */
 const PROBE_BODY_LIMIT = 64 * 1024;
@@ -92,6 +100,50 @@ export const connector = defineEndpoint<
     };
     let probeAgent: Agent | undefined;
 
+    // Absolute URLs a policy routes to (Gravitee: the endpoint's HTTP client calls them, with its
+    // settings): one pool per origin, made on first use, at most ROUTED_ORIGINS kept.
+    const routed = new Map<string, Transport>();
+    const routedTransport = (url: URL): Transport => {
+      const secure = url.protocol === "https:" || url.protocol === "wss:" || url.protocol === "grpcs:";
+      const key = `${secure ? "https" : "http"}://${url.host}`;
+      let t = routed.get(key);
+      if (t) return t;
+      const name = url.hostname.replace(/^\[|\]$/g, "");
+      const options = secure ? tlsOptions(shared.ssl, name, endpoint.name) : {};
+      t =
+        h2 || url.protocol.startsWith("grpc")
+          ? createHttp2Transport(key, secure ? "https" : "http", http, options)
+          : createHttp1Transport(key, http, options, queueLimit);
+      routed.set(key, t);
+      if (routed.size > ROUTED_ORIGINS) {
+        const [oldest, pool] = routed.entries().next().value!;
+        routed.delete(oldest);
+        void pool.close();
+      }
+      return t;
+    };
+    /** The transport, path and Host of this exchange: the endpoint's own, or a policy's target (dynamic-routing). */
+    const route = (exchange: Exchange): { transport: Transport; path: string; settings: ForwardSettings } => {
+      const override = exchange.upstreamRequest.target;
+      if (override === undefined) return { transport, path: upstreamPath(exchange), settings };
+      const url = exchange.request.url ?? "/";
+      const q = url.indexOf("?");
+      const clientQuery = exchange.upstreamRequest.query ?? (q >= 0 ? url.slice(q) : "");
+      const target = parseEndpointTarget(override);
+      if (target.kind === "absolute") {
+        return {
+          transport: routedTransport(target.url),
+          path: absoluteUpstreamPath(target.url, clientQuery),
+          settings: { ...settings, targetHost: target.url.host },
+        };
+      }
+      return {
+        transport,
+        path: relativeUpstreamPath(basePath, targetQuery, clientQuery, target.path),
+        settings,
+      };
+    };
+
     const upstreamPath = (exchange: Exchange): string => {
       // Policies may drop the path or the query (rest-to-soap): contract.ts Exchange.upstreamRequest.
       const rewrite = exchange.upstreamRequest;
@@ -114,7 +166,11 @@ export const connector = defineEndpoint<
       name: endpoint.name,
       health: () => ({ ready: true }),
       close: async () => {
-        await Promise.allSettled([transport.close(), probeAgent?.close()]);
+        await Promise.allSettled([
+          transport.close(),
+          probeAgent?.close(),
+          ...[...routed.values()].map((t) => t.close()),
+        ]);
       },
 
       async request(exchange, options = {}): Promise<UpstreamResponse> {
@@ -126,10 +182,11 @@ export const connector = defineEndpoint<
           options.body ?? policyBody ?? (hasRequestBody(req) ? (req as Readable) : null);
         const method = exchange.upstreamRequest.method ?? req.method ?? "GET";
         try {
-          const response = await transport.send({
+          const to = route(exchange);
+          const response = await to.transport.send({
             method,
-            path: upstreamPath(exchange),
-            headers: forwardHeaders(exchange, settings),
+            path: to.path,
+            headers: forwardHeaders(exchange, to.settings),
             body,
             signal: options.signal ?? exchange.signal,
           });
@@ -150,11 +207,12 @@ export const connector = defineEndpoint<
                 : undefined;
               if (policyBody) exchange.upstreamHeaders["content-length"] = String(policyBody.length);
               try {
-                const forwarded = transport.forward(
+                const to = route(exchange);
+                const forwarded = to.transport.forward?.(
                   {
                     method: exchange.upstreamRequest.method ?? req.method ?? "GET",
-                    path: upstreamPath(exchange),
-                    headers: forwardHeaders(exchange, settings),
+                    path: to.path,
+                    headers: forwardHeaders(exchange, to.settings),
                     body: policyBody ?? (hasRequestBody(req) ? (req as Readable) : null),
                     decode: settings.acceptEncoding === "gateway",
                     timing: exchange as { endpointRespondedAt?: number },

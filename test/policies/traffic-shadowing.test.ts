@@ -1,0 +1,260 @@
+// traffic-shadowing through a compiled gateway, with real backends: the shadow endpoint gets a copy
+// of the request (method, path, query, body, the step's headers) while the client gets the main
+// endpoint's answer; a slow, failing or dead shadow neither slows nor fails the client; Gravitee's
+// own plugin test APIs (v2 and v4, imported unchanged) run as they are.
+
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importApis } from "../../compiler/import/import-apis.ts";
+import {
+  type EchoBackend,
+  type HttpBackend,
+  type Received,
+  startEchoBackend,
+  startHttpBackend,
+} from "../helpers/backends.ts";
+import { diagnose, summary } from "../helpers/check.ts";
+import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+
+const FIXTURES = join(import.meta.dirname, "fixtures", "gravitee-plugins");
+
+/** A v4 PROXY API on `/${name}`: the main endpoint `main`, the shadow endpoint `shadow` (its own group). */
+const shadowedApi = (
+  name: string,
+  main: string,
+  shadow: string,
+  target = "{#endpoints['shadow']}",
+) => `apiVersion: gravitee.io/v1alpha1
+kind: ApiV4Definition
+metadata:
+  name: ${name}
+spec:
+  name: ${name}
+  version: "1"
+  type: PROXY
+  listeners:
+    - type: HTTP
+      paths:
+        - path: /${name}
+      entrypoints:
+        - type: http-proxy
+  endpointGroups:
+    - name: default
+      type: http-proxy
+      endpoints:
+        - name: main
+          type: http-proxy
+          configuration:
+            target: ${main}
+    - name: shadowGroup
+      type: http-proxy
+      endpoints:
+        - name: shadow
+          type: http-proxy
+          configuration:
+            target: ${shadow}
+  flows:
+    - name: shadowing
+      selectors:
+        - type: HTTP
+          path: /
+          pathOperator: STARTS_WITH
+      request:
+        - policy: traffic-shadowing
+          configuration:
+            target: "${target}"
+            headers:
+              - name: X-Shadow-Id
+                value: id-{#request.id}
+              - name: X-Empty
+                value: "{#request.headers['x-absent'][0]}"
+  plans:
+    free:
+      name: Free
+      security:
+        type: KEY_LESS
+`;
+
+/** A port nothing listens on. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Waits until `check` holds (the shadow copy arrives after the client's answer). */
+async function eventually(check: () => boolean, ms = 3000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+let main: EchoBackend;
+let shadow: EchoBackend;
+let plugin: EchoBackend;
+let slow: HttpBackend;
+let failing: HttpBackend;
+let slowReceived: Received[];
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  slowReceived = [];
+  [main, shadow, plugin] = await Promise.all([startEchoBackend(), startEchoBackend(), startEchoBackend()]);
+  slow = await startHttpBackend((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      slowReceived.push({
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        rawHeaders: req.rawHeaders,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
+      setTimeout(() => res.end("late"), 3000);
+    });
+  });
+  failing = await startHttpBackend((_req, res) => {
+    res.statusCode = 500;
+    res.end("shadow broke");
+  });
+  const dead = await deadPort();
+  const imported = async (file: string) => {
+    const text = readFileSync(join(FIXTURES, file), "utf8").replaceAll("http://localhost:8080", plugin.url);
+    const result = await importApis([{ path: file, text }]);
+    expect(result.failures).toEqual([]);
+    return Object.fromEntries(result.apis.map((a) => [a.file, a.text]));
+  };
+  gateway = await startTestGateway({
+    "shadowed.yaml": shadowedApi("shadowed", `${main.url}/api`, `${shadow.url}/copy`),
+    "slow.yaml": shadowedApi("slow", main.url, slow.url),
+    "failing.yaml": shadowedApi("failing", main.url, failing.url),
+    "dead.yaml": shadowedApi("dead", main.url, `http://127.0.0.1:${dead}`),
+    "by-group.yaml": shadowedApi("by-group", main.url, `${shadow.url}/group`, "shadowGroup:"),
+    // dynamic-routing before the copy: the endpoint follows the route, the shadow does not.
+    "routed.yaml": shadowedApi("routed", main.url, `${shadow.url}/own`).replace(
+      "      request:\n",
+      `      request:
+        - policy: dynamic-routing
+          configuration:
+            rules:
+              - pattern: /(.*)
+                url: "{#endpoints['main']}/routed/{#group[0]}"
+`,
+    ),
+    ...(await imported("traffic-shadowing_v2_plain.json")),
+    ...(await imported("traffic-shadowing_v4_plain.json")),
+    ...(await imported("traffic-shadowing_v4_el.json")),
+    ...(await imported("traffic-shadowing_v4_bad-endpoint.json")),
+  });
+});
+afterAll(async () => {
+  await gateway?.close();
+  await Promise.all([main, shadow, plugin, slow, failing].map((b) => b?.close()));
+});
+
+/** Calls the gateway; the answer must be the main backend's. */
+async function callMain(path: string, init?: RequestInit): Promise<{ ms: number; echoed: Received }> {
+  const started = performance.now();
+  const res = await fetch(`${gateway.url}${path}`, init);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("x-backend")).toBe(String(main.port));
+  const echoed = (await res.json()) as Received;
+  return { ms: performance.now() - started, echoed };
+}
+
+describe("traffic-shadowing", () => {
+  it("sends the shadow a copy (method, path, query, body, headers) while the client gets the main answer", async () => {
+    const before = shadow.received.length;
+    const { echoed } = await callMain("/shadowed/orders?x=1", {
+      method: "POST",
+      headers: { "content-type": "text/plain", "x-client": "c" },
+      body: "A request",
+    });
+    expect([echoed.method, echoed.url, echoed.body]).toEqual(["POST", "/api/orders?x=1", "A request"]);
+    expect(echoed.headers["x-shadow-id"]).toBeUndefined();
+    await eventually(() => shadow.received.length > before);
+    const copy = shadow.received.at(-1)!;
+    expect([copy.method, copy.url, copy.body]).toEqual(["POST", "/copy/orders?x=1", "A request"]);
+    expect(copy.headers["x-client"]).toBe("c");
+    expect(copy.headers["x-shadow-id"]).toMatch(/^id-[0-9a-f-]{36}$/);
+    expect(copy.headers["x-empty"]).toBeUndefined();
+    expect(copy.headers.host).toBe(`127.0.0.1:${shadow.port}`);
+  });
+
+  it("a shadow slower than the client's call does not slow it", async () => {
+    const before = slowReceived.length;
+    const { ms, echoed } = await callMain("/slow/x", { method: "PUT", body: "payload" });
+    expect(echoed.body).toBe("payload");
+    expect(ms).toBeLessThan(1500);
+    await eventually(() => slowReceived.length > before);
+    expect(slowReceived.at(-1)!.body).toBe("payload");
+  });
+
+  it("a shadow answering 500 does not change the client's answer", async () => {
+    const hits = failing.hits;
+    await callMain("/failing/x");
+    await eventually(() => failing.hits > hits);
+  });
+
+  it("a dead shadow neither fails nor slows the client, and the failure is logged", async () => {
+    const { ms } = await callMain("/dead/x", { method: "POST", body: "b" });
+    expect(ms).toBeLessThan(1500);
+    await eventually(() =>
+      gateway.logs.some((l) => l.includes("traffic-shadowing: the shadow request failed")),
+    );
+  });
+
+  it("the copy keeps the shadow endpoint's own path when dynamic-routing routed the request", async () => {
+    const before = shadow.received.length;
+    const { echoed } = await callMain("/routed/r?k=v");
+    expect(echoed.url).toBe("/routed/r?k=v");
+    await eventually(() => shadow.received.length > before);
+    expect(shadow.received.at(-1)!.url).toBe("/own/r?k=v");
+  });
+
+  it("a target naming a group (`shadowGroup:`) copies to its next endpoint", async () => {
+    const before = shadow.received.length;
+    await callMain("/by-group/g");
+    await eventually(() => shadow.received.length > before);
+    expect(shadow.received.at(-1)!.url).toBe("/group/g");
+  });
+});
+
+describe("traffic-shadowing (Gravitee's own test APIs)", () => {
+  for (const path of ["/v2", "/v4", "/v4-el"]) {
+    it(`${path}: the endpoint and the shadow both get the body; the shadow gets the step's header`, async () => {
+      const seen = plugin.received.length;
+      const res = await fetch(`${gateway.url}${path}`, { method: "POST", body: "A request" });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as Received).url).toBe("/endpoint");
+      await eventually(() => plugin.received.length >= seen + 2);
+      const calls = plugin.received.slice(seen);
+      expect(calls.map((c) => [c.url, c.body]).sort()).toEqual([
+        ["/endpoint", "A request"],
+        ["/shadow-endpoint", "A request"],
+      ]);
+      const copy = calls.find((c) => c.url === "/shadow-endpoint")!;
+      expect(copy.headers["custom-request-id-header"]).toMatch(/^id-/);
+    });
+  }
+
+  it("/v4-shadow-ko: a shadow that cannot be reached leaves the call alone", async () => {
+    const res = await fetch(`${gateway.url}/v4-shadow-ko`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Received).url).toBe("/endpoint");
+  });
+
+  it("a bare target naming no endpoint is a compile error on its line", () => {
+    const text = shadowedApi("typo", "http://a", "http://b", "shadw");
+    const found = diagnose({ "typo.yaml": text }).filter((d) => d.code === "endpoint/unknown-reference");
+    expect(summary(found)).toEqual(["endpoint/unknown-reference@39:21"]);
+    expect(found[0]!.hint).toContain("shadow");
+  });
+});
