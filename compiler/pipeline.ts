@@ -84,7 +84,7 @@ export async function checkRepository(input: LoadInput, cache?: CheckCache): Pro
     valid,
     localPolicies,
   };
-  const built = buildModel(valid, cache?.models);
+  const built = buildModel(valid, cache?.models, input.cwd);
   diagnostics.push(...built.diagnostics);
   if (!hasErrors(diagnostics)) result.model = built.model;
   return result;

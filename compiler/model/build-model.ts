@@ -3,6 +3,7 @@
 // compiled to TypeScript here (so a bad expression is a diagnostic on its YAML line), paths are
 // normalised, and the route table gets its explicit precedence.
 import { createHash } from "node:crypto";
+import { resolve } from "node:path";
 import { KAFKA_ATTRIBUTE_PREFIX, KAFKA_EL_FIELDS } from "../../runtime/endpoints/kafka/dynamic.ts";
 import { MESSAGE_ENDPOINTS } from "../../runtime/message/connectors.ts";
 import { isObj, obj, str } from "../check/spec-view.ts";
@@ -20,6 +21,7 @@ import { canonicalPolicyId } from "../validate/schemas.ts";
 import { type LinkCache, linkConsumers } from "./consumers.ts";
 import { safeIdentifier } from "./identifiers.ts";
 import { compileJsonSchema } from "./json-schema-validator.ts";
+import { checkMessageSchemas, MESSAGE_SCHEMA_POLICIES } from "./message-schemas.ts";
 import {
   type ApiModel,
   CompiledSchemaValue,
@@ -97,6 +99,8 @@ function sameGroups(
 export function buildModel(
   docs: readonly LoadedDocument[],
   cache?: ModelCache,
+  /** What the documents' file names are relative to (files a spec names are read from there). */
+  cwd: string = process.cwd(),
 ): {
   model: GatewayModel;
   diagnostics: Diagnostic[];
@@ -110,7 +114,7 @@ export function buildModel(
       let hit = cache?.get(doc);
       if (!hit || !sameGroups(hit.groups, groups)) {
         const found: Diagnostic[] = [];
-        const builder = new ApiBuilder(doc, found, groups);
+        const builder = new ApiBuilder(doc, found, groups, new Set(), cwd);
         hit = { api: builder.build(), diagnostics: found, groups: builder.groupsUsed };
         cache?.set(doc, hit);
       }
@@ -225,14 +229,17 @@ class ApiBuilder {
   private readonly groups: ReadonlyMap<string, LoadedDocument>;
   /** The SharedPolicyGroups whose steps this API's flows inline, by name. */
   readonly groupsUsed = new Map<string, LoadedDocument>();
+  private readonly cwd: string;
 
   constructor(
     doc: LoadedDocument,
     diagnostics: Diagnostic[],
     groups: ReadonlyMap<string, LoadedDocument> = new Map(),
     uses: Set<string> = new Set(),
+    cwd: string = process.cwd(),
   ) {
     this.doc = doc;
+    this.cwd = cwd;
     this.diagnostics = diagnostics;
     this.groups = groups;
     this.uses = uses;
@@ -740,7 +747,7 @@ class ApiBuilder {
     const group = name === undefined ? undefined : this.groups.get(name);
     if (name === undefined || group === undefined) return [];
     this.groupsUsed.set(name, group);
-    const steps = new ApiBuilder(group, this.diagnostics, new Map(), this.uses).steps(
+    const steps = new ApiBuilder(group, this.diagnostics, new Map(), this.uses, this.cwd).steps(
       obj(group.value.spec).steps,
       "/spec/steps",
     );
@@ -756,6 +763,14 @@ class ApiBuilder {
     const schemas =
       typeof step.policy === "string" ? SCHEMA_FIELDS.get(canonicalPolicyId(step.policy)) : undefined;
     if (schemas) return this.schemaConfiguration(config, pointer, schemas);
+    const policy = typeof step.policy === "string" ? canonicalPolicyId(step.policy) : "";
+    if (MESSAGE_SCHEMA_POLICIES.has(policy)) {
+      const out = this.value(config, pointer, { expressions: true });
+      checkMessageSchemas(policy, config, out, pointer, resolve(this.cwd, this.doc.at.file), ({ pointer: at, ...d }) =>
+        this.diagnostics.push({ ...d, at: this.ref(at) }),
+      );
+      return out;
+    }
     const conditions = conditionFields(step.policy);
     if (conditions.length === 0 || config === null || typeof config !== "object" || Array.isArray(config))
       return this.value(config, pointer, { expressions: true });

@@ -1,0 +1,87 @@
+// HTML → selections, as Gravitee's html-json does it with jsoup: the document parsed by the HTML5
+// algorithm (parse5, as jsoup's tree builder follows it), elements selected by CSS (cheerio's
+// selector engine, css-select, which has jsoup's extensions `:contains`, `:has`, `:eq`, `:lt`, `:gt`),
+// and each element's text as jsoup's Element.text() computes it: whitespace collapsed (kept inside
+// `pre`, `textarea`, `title`, `plaintext`), a space between block elements and around `<br>`, trimmed.
+import { select } from "cheerio-select";
+import type { AnyNode, Document, Element } from "domhandler";
+import { isText } from "domhandler";
+import { parse } from "parse5";
+import { adapter } from "parse5-htmlparser2-tree-adapter";
+
+/** jsoup's block tags (Tag.java): they separate the text of their neighbours by a space. */
+const BLOCK = new Set(
+  (
+    "html head body frameset script noscript style meta link title frame noframes section nav aside " +
+    "hgroup header footer p h1 h2 h3 h4 h5 h6 ul ol pre div blockquote hr address figure figcaption " +
+    "form fieldset ins del dl dt dd li table caption thead tfoot tbody colgroup col tr th td video " +
+    "audio canvas details menu plaintext template article main svg math center dir applet marquee " +
+    "listing"
+  ).split(" "),
+);
+const PRESERVE = new Set(["pre", "plaintext", "title", "textarea"]);
+const WHITESPACE = new Set([" ", "\t", "\n", "\f", "\r", "\u00a0"]);
+const INVISIBLE = new Set(["\u200b", "\u00ad"]);
+
+export function parseHtml(html: string): Document {
+  return parse(html, { treeAdapter: adapter }) as unknown as Document;
+}
+
+/** The elements of `doc` that `selector` selects, in document order; throws on a bad selector. */
+export function selectElements(doc: Document, selector: string): Element[] {
+  return select(selector, doc);
+}
+
+/** Throws when `selector` cannot be parsed (the compiler reports it on its line). */
+export function checkSelector(selector: string): void {
+  select(selector, parseHtml(""));
+}
+
+const isElement = (node: AnyNode | null): node is Element => node !== null && "name" in node;
+
+function preserves(node: AnyNode): boolean {
+  let parent = node.parent;
+  for (let depth = 0; parent && depth < 6; depth++, parent = parent.parent)
+    if (isElement(parent) && PRESERVE.has(parent.name)) return true;
+  return false;
+}
+
+const isBlock = (node: AnyNode | null): boolean => isElement(node) && BLOCK.has(node.name);
+
+/** jsoup's Element.text(). */
+export function elementText(element: Element): string {
+  let out = "";
+  const lastIsSpace = (): boolean => out.length > 0 && out[out.length - 1] === " ";
+  const appendNormalised = (text: string): void => {
+    let lastWasWhite = false;
+    let reachedNonWhite = false;
+    const stripLeading = lastIsSpace();
+    for (const char of text) {
+      if (WHITESPACE.has(char)) {
+        if ((stripLeading && !reachedNonWhite) || lastWasWhite) continue;
+        out += " ";
+        lastWasWhite = true;
+      } else if (!INVISIBLE.has(char)) {
+        out += char;
+        lastWasWhite = false;
+        reachedNonWhite = true;
+      }
+    }
+  };
+  const visit = (node: AnyNode): void => {
+    if (isText(node)) {
+      if (preserves(node)) out += node.data;
+      else appendNormalised(node.data);
+      return;
+    }
+    if (!isElement(node)) return;
+    const el = node;
+    if (out.length > 0 && (isBlock(el) || el.name === "br") && !lastIsSpace()) out += " ";
+    for (const child of el.children) visit(child);
+    const next = el.nextSibling;
+    if (isBlock(el) && next !== null && (isText(next) || (isElement(next) && !isBlock(next))) && !lastIsSpace())
+      out += " ";
+  };
+  visit(element);
+  return out.trim();
+}
