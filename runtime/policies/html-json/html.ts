@@ -27,14 +27,36 @@ export function parseHtml(html: string): Document {
   return parse(html, { treeAdapter: adapter }) as unknown as Document;
 }
 
+/**
+ * jsoup's selector extensions in css-select's terms: `:eq(n)`, `:lt(n)`, `:gt(n)` compare an
+ * element's index among its siblings (not its position among the matches, as jQuery's do), and
+ * `:contains(text)` / `:containsOwn(text)` match the normalised text, ignoring case.
+ */
+function jsoupSelector(selector: string): string {
+  return selector
+    .replace(/:eq\((\d+)\)/g, (_, n: string) => `:nth-child(${Number(n) + 1})`)
+    .replace(/:lt\((\d+)\)/g, (_, n: string) => `:nth-child(-n+${Number(n)})`)
+    .replace(/:gt\((\d+)\)/g, (_, n: string) => `:nth-child(n+${Number(n) + 2})`)
+    .replace(/:containsOwn\(/g, ":jsoup-contains-own(")
+    .replace(/:contains\(/g, ":jsoup-contains(");
+}
+
+const unquote = (value: string | null | undefined): string =>
+  (value ?? "").trim().replace(/^(["'])(.*)\1$/s, "$2").toLowerCase();
+
+const PSEUDOS = {
+  "jsoup-contains": (el: Element, value?: string | null) => elementText(el).toLowerCase().includes(unquote(value)),
+  "jsoup-contains-own": (el: Element, value?: string | null) => ownText(el).toLowerCase().includes(unquote(value)),
+};
+
 /** The elements of `doc` that `selector` selects, in document order; throws on a bad selector. */
 export function selectElements(doc: Document, selector: string): Element[] {
-  return select(selector, doc);
+  return select(jsoupSelector(selector), doc, { pseudos: PSEUDOS });
 }
 
 /** Throws when `selector` cannot be parsed (the compiler reports it on its line). */
 export function checkSelector(selector: string): void {
-  select(selector, parseHtml(""));
+  selectElements(parseHtml(""), selector);
 }
 
 const isElement = (node: AnyNode | null): node is Element => node !== null && "name" in node;
@@ -48,8 +70,17 @@ function preserves(node: AnyNode): boolean {
 
 const isBlock = (node: AnyNode | null): boolean => isElement(node) && BLOCK.has(node.name);
 
+/** jsoup's Element.ownText(): the element's own text nodes, normalised. */
+function ownText(element: Element): string {
+  return textOf(element, false);
+}
+
 /** jsoup's Element.text(). */
 export function elementText(element: Element): string {
+  return textOf(element, true);
+}
+
+function textOf(element: Element, deep: boolean): string {
   let out = "";
   const lastIsSpace = (): boolean => out.length > 0 && out[out.length - 1] === " ";
   const appendNormalised = (text: string): void => {
@@ -76,6 +107,7 @@ export function elementText(element: Element): string {
     }
     if (!isElement(node)) return;
     const el = node;
+    if (!deep && el !== element) return;
     if (out.length > 0 && (isBlock(el) || el.name === "br") && !lastIsSpace()) out += " ";
     for (const child of el.children) visit(child);
     const next = el.nextSibling;

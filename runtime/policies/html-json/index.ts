@@ -18,7 +18,7 @@ export const connector = definePolicy<HtmlJsonPolicyConfiguration>({
         const doc = parseHtml((await exchange.responseBody.read()).toString("utf8"));
         const json: Record<string, string | string[]> = {};
         for (const s of selectors) {
-          const texts = selectElements(doc, s.css).map(elementText);
+          const texts = selectElements(doc, s.css).map((e) => elementText(e));
           json[s.name] = s.array ? texts : texts.join(" ");
         }
         exchange.responseBody.replace(JSON.stringify(json));
