@@ -766,8 +766,13 @@ class ApiBuilder {
     const policy = typeof step.policy === "string" ? canonicalPolicyId(step.policy) : "";
     if (MESSAGE_SCHEMA_POLICIES.has(policy)) {
       const out = this.value(config, pointer, { expressions: true });
-      checkMessageSchemas(policy, config, out, pointer, resolve(this.cwd, this.doc.at.file), ({ pointer: at, ...d }) =>
-        this.diagnostics.push({ ...d, at: this.ref(at) }),
+      checkMessageSchemas(
+        policy,
+        config,
+        out,
+        pointer,
+        resolve(this.cwd, this.doc.at.file),
+        ({ pointer: at, ...d }) => this.diagnostics.push({ ...d, at: this.ref(at) }),
       );
       return out;
     }

@@ -12,10 +12,13 @@ import { obj, str } from "../check/spec-view.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
 type Report = (diagnostic: Omit<Diagnostic, "at"> & { pointer: string }) => void;
-type Obj = Record<string, unknown>;
 
 /** The policies whose configuration this module checks. */
-export const MESSAGE_SCHEMA_POLICIES: ReadonlySet<string> = new Set(["avro-json", "protobuf-json", "html-json"]);
+export const MESSAGE_SCHEMA_POLICIES: ReadonlySet<string> = new Set([
+  "avro-json",
+  "protobuf-json",
+  "html-json",
+]);
 
 /**
  * Checks `raw` (the step's configuration as written) and completes `out` (its model value): a
@@ -50,7 +53,15 @@ export function checkMessageSchemas(
   }
   const sides =
     policy === "avro-json"
-      ? [{ location: config, inline: config, inlinePointer: pointer, out: obj(out), locationPointer: pointer }]
+      ? [
+          {
+            location: config,
+            inline: config,
+            inlinePointer: pointer,
+            out: obj(out),
+            locationPointer: pointer,
+          },
+        ]
       : (["protobufIn", "protobufOut"] as const)
           .filter((side) => (config.conversion === "json-to-protobuf") === (side === "protobufOut"))
           .map((side) => {

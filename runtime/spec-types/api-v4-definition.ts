@@ -2510,20 +2510,21 @@ export interface HtmlJsonPolicyConfiguration {
   /**
    * The JSON fields to produce, in order.
    */
-  selectors: {
-    /**
-     * Name of the JSON field that holds the selection's text.
-     */
-    jsonName: string;
-    /**
-     * CSS selector (jsoup's syntax: CSS plus `:contains`, `:has`, `:eq`, `:lt`, `:gt`…), checked at compile time.
-     */
-    selector: string;
-    /**
-     * An array of each selected element's text (else the texts joined by a space).
-     */
-    array?: boolean;
-  }[];
+  selectors: HtmlJsonSelector[];
+}
+export interface HtmlJsonSelector {
+  /**
+   * Name of the JSON field that holds the selection's text.
+   */
+  jsonName: string;
+  /**
+   * CSS selector (jsoup's syntax: CSS plus `:contains`, `:has`, `:eq`, `:lt`, `:gt`…), checked at compile time.
+   */
+  selector: string;
+  /**
+   * An array of each selected element's text (else the texts joined by a space).
+   */
+  array?: boolean;
 }
 /**
  * A flow step running the `http-callout` policy.
@@ -3298,57 +3299,44 @@ export interface ProtobufJsonPolicyConfiguration {
    * Direction of the conversion.
    */
   conversion?: "protobuf-to-json" | "json-to-protobuf";
+  json?: ProtobufJsonPrinterOptions;
+  protobufIn?: ProtobufJsonInput;
+  protobufOut?: ProtobufJsonOutput;
+}
+/**
+ * How JSON is printed (Protobuf's JsonFormat options).
+ */
+export interface ProtobufJsonPrinterOptions {
   /**
-   * How JSON is printed (Protobuf's JsonFormat options).
+   * Print fields that hold their default value.
    */
-  json?: {
-    /**
-     * Print fields that hold their default value.
-     */
-    includingDefaultValueFields?: boolean;
-    /**
-     * Field names as in the .proto file (else lowerCamelCase).
-     */
-    preservingProtoFieldNames?: boolean;
-    /**
-     * Sort the keys of map fields.
-     */
-    sortingMapKeys?: boolean;
-    /**
-     * Compact JSON (else indented by two spaces).
-     */
-    omittingInsignificantWhitespace?: boolean;
-  };
+  includingDefaultValueFields?: boolean;
   /**
-   * The Protobuf input: where its schema comes from.
+   * Field names as in the .proto file (else lowerCamelCase).
    */
-  protobufIn?: {
-    /**
-     * `inline` (`inlineIn`); `schema-registry` is not implemented by Sluice (a compile error).
-     */
-    schemaLocation?: "inline" | "schema-registry";
-    inlineIn?: ProtobufJsonInlineSchema;
-    /**
-     * The schema registry resource (`schemaLocation: schema-registry`).
-     */
-    resourceName?: string;
-    [k: string]: unknown | undefined;
-  };
+  preservingProtoFieldNames?: boolean;
   /**
-   * The Protobuf output: where its schema comes from.
+   * Sort the keys of map fields.
    */
-  protobufOut?: {
-    /**
-     * `inline` (`inlineOut`); `schema-registry` is not implemented by Sluice (a compile error).
-     */
-    schemaLocation?: "inline" | "schema-registry";
-    inlineOut?: ProtobufJsonOutputSchema;
-    /**
-     * The schema registry resource (`schemaLocation: schema-registry`).
-     */
-    resourceName?: string;
-    [k: string]: unknown | undefined;
-  };
+  sortingMapKeys?: boolean;
+  /**
+   * Compact JSON (else indented by two spaces).
+   */
+  omittingInsignificantWhitespace?: boolean;
+}
+/**
+ * The Protobuf input: where its schema comes from.
+ */
+export interface ProtobufJsonInput {
+  /**
+   * `inline` (`inlineIn`); `schema-registry` is not implemented by Sluice (a compile error).
+   */
+  schemaLocation?: "inline" | "schema-registry";
+  inlineIn?: ProtobufJsonInlineSchema;
+  /**
+   * The schema registry resource (`schemaLocation: schema-registry`).
+   */
+  resourceName?: string;
 }
 /**
  * The inline schema of the Protobuf input.
@@ -3377,6 +3365,20 @@ export interface ProtobufJsonInlineSchema {
    * Sluice: the message of the schema to use (`package.Message` or `Message`). Default: the one the Confluent message indexes name, else the file's first message.
    */
   messageType?: string;
+}
+/**
+ * The Protobuf output: where its schema comes from.
+ */
+export interface ProtobufJsonOutput {
+  /**
+   * `inline` (`inlineOut`); `schema-registry` is not implemented by Sluice (a compile error).
+   */
+  schemaLocation?: "inline" | "schema-registry";
+  inlineOut?: ProtobufJsonOutputSchema;
+  /**
+   * The schema registry resource (`schemaLocation: schema-registry`).
+   */
+  resourceName?: string;
 }
 /**
  * The inline schema of the Protobuf output.

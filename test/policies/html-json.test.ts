@@ -156,7 +156,17 @@ describe("html-json", () => {
       pre: ["keep\n  this"],
       none: "",
     });
-    expect(Object.keys(JSON.parse(text))).toEqual(["test", "testArray", "prices", "first", "coffee", "later", "table", "pre", "none"]);
+    expect(Object.keys(JSON.parse(text))).toEqual([
+      "test",
+      "testArray",
+      "prices",
+      "first",
+      "coffee",
+      "later",
+      "table",
+      "pre",
+      "none",
+    ]);
   });
 
   it("runs in a v2 API's post phase", async () => {
@@ -176,7 +186,10 @@ describe("html-json", () => {
   });
 
   it("a selector the compiler cannot parse is policy/invalid-selector on its line", async () => {
-    const text = v4("http://127.0.0.1:1/", `              - jsonName: bad\n                selector: "ul >> li["\n`);
+    const text = v4(
+      "http://127.0.0.1:1/",
+      `              - jsonName: bad\n                selector: "ul >> li["\n`,
+    );
     const dir = await writeRepository({ "html.yaml": text });
     const result = await checkRepository({ target: join(dir, "apis"), cwd: dir });
     const found = result.diagnostics.map((d) => locateDiagnostic(result.sources, d));

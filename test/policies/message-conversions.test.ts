@@ -11,8 +11,8 @@ import { Consumer, Producer } from "@platformatic/kafka";
 import avsc from "avsc";
 import protobuf from "protobufjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkRepository } from "../../compiler/pipeline.ts";
 import { locateDiagnostic } from "../../compiler/diagnostics/locate.ts";
+import { checkRepository } from "../../compiler/pipeline.ts";
 import { startTestGateway, type TestGateway, writeRepository } from "../helpers/gateway.ts";
 import { createKafkaTopics } from "../helpers/kafka.ts";
 import { brokerList, kafkaBootstrap } from "../setup/env.ts";
@@ -313,7 +313,13 @@ describe("cloud-events over Kafka", () => {
     const ok = await fetch(`${gateway.url}/ce`, {
       method: "POST",
       body: "hello",
-      headers: { ce_id: "e1", ce_type: "t", ce_source: "/s", ce_subject: "sub", "content-type": "text/plain" },
+      headers: {
+        ce_id: "e1",
+        ce_type: "t",
+        ce_source: "/s",
+        ce_subject: "sub",
+        "content-type": "text/plain",
+      },
     });
     expect(ok.status).toBe(202);
     const published = (await consumeRaw(CE_TOPIC, 2))[1]!;
@@ -345,10 +351,17 @@ describe("schemas at compile time", () => {
 
   it("a missing schema file, a bad Avro schema and an unknown message type are errors on their lines", async () => {
     const missing = avroApi;
-    const badAvro = avroApi.replace("\"type\": \"double\"}]}", "\"type\": \"dollars\"}]}").replaceAll("name: avro\n", "name: avro2\n")
+    const badAvro = avroApi
+      .replace('"type": "double"}]}', '"type": "dollars"}]}')
+      .replaceAll("name: avro\n", "name: avro2\n")
       .replace("path: /avro", "path: /avro2");
     const badType = protoApi.replace("messageType: test.Payment", "messageType: test.Invoice");
-    const found = await located({ "a.yaml": missing, "b.yaml": badAvro, "c.yaml": badType, "schemas/payment.proto": PROTO });
+    const found = await located({
+      "a.yaml": missing,
+      "b.yaml": badAvro,
+      "c.yaml": badType,
+      "schemas/payment.proto": PROTO,
+    });
     const codes = found.map((f) => f.split(":")[0]);
     expect(codes).toEqual([
       `policy/invalid-message-schema@${lineOf(missing, "schemaFile:")}`,
@@ -364,6 +377,8 @@ describe("schemas at compile time", () => {
   it("a schema registry location is a located not-implemented error", async () => {
     const text = avroApi.replace("schemaLocation: inline", "schemaLocation: schema-registry");
     const found = await located({ "a.yaml": text, "schemas/payment.avsc": AVSC });
-    expect(found.map((f) => f.split(":")[0])).toEqual([`compile/not-implemented@${lineOf(text, "schema-registry")}`]);
+    expect(found.map((f) => f.split(":")[0])).toEqual([
+      `compile/not-implemented@${lineOf(text, "schema-registry")}`,
+    ]);
   });
 });

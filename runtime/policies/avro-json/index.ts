@@ -40,7 +40,9 @@ export const connector = definePolicy<AvroJsonPolicyConfiguration>({
           },
       {
         key: INVALID_AVRO_TRANSFORMATION,
-        message: toJson ? "Unable to transform Avro content to JSON" : "Unable to transform JSON content to Avro",
+        message: toJson
+          ? "Unable to transform Avro content to JSON"
+          : "Unable to transform JSON content to Avro",
       },
       ctx.log,
     );

@@ -42,7 +42,8 @@ function dataMember(content: Buffer, contentType: string | undefined): Record<st
     try {
       return { data: JSON.parse(content.toString("utf8")) };
     } catch {
-      if (contentType !== undefined) throw new Error("the message content is not the JSON its content type says");
+      if (contentType !== undefined)
+        throw new Error("the message content is not the JSON its content type says");
     }
   } else if (contentType?.toLowerCase().startsWith("text/")) return { data: content.toString("utf8") };
   return { data_base64: content.toString("base64") };
@@ -63,7 +64,11 @@ export const connector = definePolicy<CloudEventsConfig>({
           const id = attribute(config.id, "id");
           const source = attribute(config.source, "source");
           const type = attribute(config.type, "type");
-          const missing = [["id", id], ["source", source], ["type", type]].filter(([, v]) => v === undefined);
+          const missing = [
+            ["id", id],
+            ["source", source],
+            ["type", type],
+          ].filter(([, v]) => v === undefined);
           if (missing.length > 0)
             throw new Error(`required attribute(s) ${missing.map(([n]) => n).join(", ")} are empty`);
           const subject = attribute(config.subject, "subject");

@@ -42,11 +42,16 @@ function jsoupSelector(selector: string): string {
 }
 
 const unquote = (value: string | null | undefined): string =>
-  (value ?? "").trim().replace(/^(["'])(.*)\1$/s, "$2").toLowerCase();
+  (value ?? "")
+    .trim()
+    .replace(/^(["'])(.*)\1$/s, "$2")
+    .toLowerCase();
 
 const PSEUDOS = {
-  "jsoup-contains": (el: Element, value?: string | null) => elementText(el).toLowerCase().includes(unquote(value)),
-  "jsoup-contains-own": (el: Element, value?: string | null) => ownText(el).toLowerCase().includes(unquote(value)),
+  "jsoup-contains": (el: Element, value?: string | null) =>
+    elementText(el).toLowerCase().includes(unquote(value)),
+  "jsoup-contains-own": (el: Element, value?: string | null) =>
+    ownText(el).toLowerCase().includes(unquote(value)),
 };
 
 /** The elements of `doc` that `selector` selects, in document order; throws on a bad selector. */
@@ -111,7 +116,12 @@ function textOf(element: Element, deep: boolean): string {
     if (out.length > 0 && (isBlock(el) || el.name === "br") && !lastIsSpace()) out += " ";
     for (const child of el.children) visit(child);
     const next = el.nextSibling;
-    if (isBlock(el) && next !== null && (isText(next) || (isElement(next) && !isBlock(next))) && !lastIsSpace())
+    if (
+      isBlock(el) &&
+      next !== null &&
+      (isText(next) || (isElement(next) && !isBlock(next))) &&
+      !lastIsSpace()
+    )
       out += " ";
   };
   visit(element);

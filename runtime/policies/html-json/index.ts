@@ -12,7 +12,11 @@ export const JSON_CONTENT_TYPE = "application/json; charset=UTF-8";
 export const connector = definePolicy<HtmlJsonPolicyConfiguration>({
   id: "html-json",
   create(config) {
-    const selectors = config.selectors.map((s) => ({ name: s.jsonName, array: s.array === true, css: s.selector }));
+    const selectors = config.selectors.map((s) => ({
+      name: s.jsonName,
+      array: s.array === true,
+      css: s.selector,
+    }));
     return {
       async onResponse(exchange) {
         const doc = parseHtml((await exchange.responseBody.read()).toString("utf8"));

@@ -30,7 +30,11 @@ export function readConfluentFrame(bytes: Buffer, protobufIndexes: boolean): Con
 }
 
 /** Frames `payload` with the schema id (and, for Protobuf, the message indexes). */
-export function writeConfluentFrame(schemaId: number, payload: Uint8Array, indexes?: readonly number[]): Buffer {
+export function writeConfluentFrame(
+  schemaId: number,
+  payload: Uint8Array,
+  indexes?: readonly number[],
+): Buffer {
   const head = Buffer.alloc(5);
   head.writeUInt8(CONFLUENT_MAGIC_BYTE, 0);
   head.writeUInt32BE(schemaId >>> 0, 1);

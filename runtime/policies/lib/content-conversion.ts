@@ -1,9 +1,8 @@
 // What the content conversions of binary message formats (avro-json, protobuf-json) share: one
 // function turns the bytes of a body or a message into other bytes and a content type; a failure is
 // Gravitee's 500 with the policy's error key (the parser's detail goes to the log, not the client).
-import type { ExchangeBody, Message, PolicyInstance } from "../../contract.ts";
+import type { ExchangeBody, Logger, Message, PolicyInstance } from "../../contract.ts";
 import { GatewayError } from "../../contract.ts";
-import type { Logger } from "../../contract.ts";
 import { messageHeaderNames } from "./el.ts";
 
 export interface Converter {

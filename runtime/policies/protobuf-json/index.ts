@@ -32,14 +32,18 @@ export const connector = definePolicy<ProtobufJsonPolicyConfiguration>({
     const confluent = (inline.serializationFormat ?? "confluent") === "confluent";
     const failure = {
       key: INVALID_PROTOBUF_TRANSFORMATION,
-      message: toJson ? "Unable to transform Protobuf content to JSON" : "Unable to transform JSON content to Protobuf",
+      message: toJson
+        ? "Unable to transform Protobuf content to JSON"
+        : "Unable to transform JSON content to Protobuf",
     };
     if (toJson)
       return conversionPolicy(
         {
           contentType: JSON_CONTENT_TYPE,
           convert(content) {
-            const frame = confluent ? readConfluentFrame(content, true) : { payload: content, indexes: undefined };
+            const frame = confluent
+              ? readConfluentFrame(content, true)
+              : { payload: content, indexes: undefined };
             const type = named ?? messageByIndexes(schema, frame.indexes ?? [0]);
             return Buffer.from(protoToJson(type, frame.payload, json), "utf8");
           },

@@ -94,10 +94,15 @@ function sortMaps(type: protobuf.Type, value: Record<string, unknown>): Record<s
     const v = value[field.name];
     if (v === null || typeof v !== "object") continue;
     if (field.map) {
-      const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+        a < b ? -1 : a > b ? 1 : 0,
+      );
       value[field.name] = Object.fromEntries(
         field.resolvedType instanceof protobuf.Type
-          ? entries.map(([k, e]) => [k, sortMaps(field.resolvedType as protobuf.Type, e as Record<string, unknown>)])
+          ? entries.map(([k, e]) => [
+              k,
+              sortMaps(field.resolvedType as protobuf.Type, e as Record<string, unknown>),
+            ])
           : entries,
       );
     } else if (field.resolvedType instanceof protobuf.Type) {
