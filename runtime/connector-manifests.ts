@@ -320,6 +320,10 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     "title": "AvroJson",
     "summary": "Converts Avro (Confluent wire format or raw) to JSON, or JSON to Avro, with a schema checked at compile time.",
     "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
       "MESSAGE": [
         "publish",
         "subscribe"
@@ -330,8 +334,7 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
       ]
     },
     "errorKeys": [
-      "INVALID_AVRO_TRANSFORMATION",
-      "UNSUPPORTED_CONFIGURATION_KEY"
+      "INVALID_AVRO_TRANSFORMATION"
     ]
   },
   {
@@ -722,8 +725,7 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
       ]
     },
     "errorKeys": [
-      "INVALID_PROTOBUF_TRANSFORMATION",
-      "UNSUPPORTED_CONFIGURATION_KEY"
+      "INVALID_PROTOBUF_TRANSFORMATION"
     ]
   },
   {

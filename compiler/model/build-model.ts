@@ -21,7 +21,7 @@ import { canonicalPolicyId } from "../validate/schemas.ts";
 import { type LinkCache, linkConsumers } from "./consumers.ts";
 import { safeIdentifier } from "./identifiers.ts";
 import { compileJsonSchema } from "./json-schema-validator.ts";
-import { checkMessageSchemas, MESSAGE_SCHEMA_POLICIES } from "./message-schemas.ts";
+import type { checkMessageSchemas } from "./message-schemas.ts";
 import {
   type ApiModel,
   CompiledSchemaValue,
@@ -63,6 +63,25 @@ const SCHEMA_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, re
   ["json-validation", ["schema", "schemaSource/staticSchema"]],
 ]);
 
+/**
+ * Policies whose schemas or selectors the compiler reads and parses (./message-schemas.ts, loaded
+ * by the pipeline only when a document uses one: its parsers take a while to load).
+ */
+const MESSAGE_SCHEMA_POLICIES: ReadonlySet<string> = new Set(["avro-json", "protobuf-json", "html-json"]);
+const MESSAGE_SCHEMA_STEP = /"policy":"(avro-json|protobuf-json|html-json)"/;
+
+/** Whether a document has a step of a MESSAGE_SCHEMA_POLICIES policy. */
+export function usesMessageSchemas(doc: LoadedDocument): boolean {
+  return MESSAGE_SCHEMA_STEP.test(JSON.stringify(doc.value));
+}
+
+export interface BuildModelOptions {
+  /** What the documents' file names are relative to (files a spec names are read from there). */
+  cwd?: string;
+  /** The check of ./message-schemas.ts, when a document uses one of its policies. */
+  messageSchemas?: typeof checkMessageSchemas;
+}
+
 /** The CONDITION_FIELDS of a step's `policy` (none when it is not a known policy name). */
 function conditionFields(policy: unknown): readonly string[] {
   return (typeof policy === "string" ? CONDITION_FIELDS.get(canonicalPolicyId(policy)) : undefined) ?? [];
@@ -99,8 +118,7 @@ function sameGroups(
 export function buildModel(
   docs: readonly LoadedDocument[],
   cache?: ModelCache,
-  /** What the documents' file names are relative to (files a spec names are read from there). */
-  cwd: string = process.cwd(),
+  options: BuildModelOptions = {},
 ): {
   model: GatewayModel;
   diagnostics: Diagnostic[];
@@ -114,7 +132,7 @@ export function buildModel(
       let hit = cache?.get(doc);
       if (!hit || !sameGroups(hit.groups, groups)) {
         const found: Diagnostic[] = [];
-        const builder = new ApiBuilder(doc, found, groups, new Set(), cwd);
+        const builder = new ApiBuilder(doc, found, groups, new Set(), options);
         hit = { api: builder.build(), diagnostics: found, groups: builder.groupsUsed };
         cache?.set(doc, hit);
       }
@@ -229,17 +247,17 @@ class ApiBuilder {
   private readonly groups: ReadonlyMap<string, LoadedDocument>;
   /** The SharedPolicyGroups whose steps this API's flows inline, by name. */
   readonly groupsUsed = new Map<string, LoadedDocument>();
-  private readonly cwd: string;
+  private readonly options: BuildModelOptions;
 
   constructor(
     doc: LoadedDocument,
     diagnostics: Diagnostic[],
     groups: ReadonlyMap<string, LoadedDocument> = new Map(),
     uses: Set<string> = new Set(),
-    cwd: string = process.cwd(),
+    options: BuildModelOptions = {},
   ) {
     this.doc = doc;
-    this.cwd = cwd;
+    this.options = options;
     this.diagnostics = diagnostics;
     this.groups = groups;
     this.uses = uses;
@@ -747,7 +765,7 @@ class ApiBuilder {
     const group = name === undefined ? undefined : this.groups.get(name);
     if (name === undefined || group === undefined) return [];
     this.groupsUsed.set(name, group);
-    const steps = new ApiBuilder(group, this.diagnostics, new Map(), this.uses, this.cwd).steps(
+    const steps = new ApiBuilder(group, this.diagnostics, new Map(), this.uses, this.options).steps(
       obj(group.value.spec).steps,
       "/spec/steps",
     );
@@ -764,15 +782,12 @@ class ApiBuilder {
       typeof step.policy === "string" ? SCHEMA_FIELDS.get(canonicalPolicyId(step.policy)) : undefined;
     if (schemas) return this.schemaConfiguration(config, pointer, schemas);
     const policy = typeof step.policy === "string" ? canonicalPolicyId(step.policy) : "";
-    if (MESSAGE_SCHEMA_POLICIES.has(policy)) {
+    const check = this.options.messageSchemas;
+    if (MESSAGE_SCHEMA_POLICIES.has(policy) && check) {
       const out = this.value(config, pointer, { expressions: true });
-      checkMessageSchemas(
-        policy,
-        config,
-        out,
-        pointer,
-        resolve(this.cwd, this.doc.at.file),
-        ({ pointer: at, ...d }) => this.diagnostics.push({ ...d, at: this.ref(at) }),
+      const specFile = resolve(this.options.cwd ?? process.cwd(), this.doc.at.file);
+      check(policy, config, out, pointer, specFile, ({ pointer: at, ...d }) =>
+        this.diagnostics.push({ ...d, at: this.ref(at) }),
       );
       return out;
     }

@@ -6,6 +6,8 @@
 // not convert answers through a response template keyed by Gravitee's error key.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { Consumer, Producer } from "@platformatic/kafka";
 import avsc from "avsc";
@@ -163,7 +165,55 @@ const ceApi = api(
 `,
 );
 
+const proxyApi = (target: string) => `apiVersion: gravitee.io/v1alpha1
+kind: ApiV4Definition
+metadata:
+  name: avro-proxy
+spec:
+  name: avro-proxy
+  version: "1"
+  type: PROXY
+  listeners:
+    - type: HTTP
+      paths:
+        - path: /avro-proxy
+      entrypoints:
+        - type: http-proxy
+  endpointGroups:
+    - name: default-group
+      type: http-proxy
+      endpoints:
+        - name: default
+          type: http-proxy
+          configuration:
+            target: ${target}
+  plans:
+    free:
+      name: free
+      security:
+        type: KEY_LESS
+  flows:
+    - name: avro
+      request:
+        - name: json-2-avro
+          policy: avro-json
+          configuration:
+            conversion: json-to-avro
+            serializationFormat: simple
+            schemaFile: schemas/payment.avsc
+      response:
+        - name: avro-2-json
+          policy: avro-json
+          configuration:
+            conversion: avro-to-json
+            serializationFormat: simple
+            schemaFile: schemas/payment.avsc
+`;
+
 let gateway: TestGateway;
+/** A binary-safe echo backend: answers with the bytes and content type it received. */
+let echo: Server;
+const received: Array<{ headers: IncomingHttpHeaders; body: Buffer }> = [];
 
 async function produce(topic: string, value: Buffer, key?: string, headers?: Record<string, string>) {
   const producer = new Producer({ clientId: `conv-${run}`, bootstrapBrokers: brokerList(kafkaBootstrap()) });
@@ -223,7 +273,19 @@ const frame = (id: number, rest: Uint8Array) => {
 
 beforeAll(async () => {
   await createKafkaTopics([AVRO_TOPIC, PROTO_TOPIC, CE_TOPIC]);
+  echo = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      received.push({ headers: req.headers, body });
+      res.setHeader("content-type", req.headers["content-type"] ?? "application/octet-stream");
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => echo.listen(0, "127.0.0.1", resolve));
   gateway = await startTestGateway({
+    "avro-proxy.yaml": proxyApi(`http://127.0.0.1:${(echo.address() as AddressInfo).port}/echo`),
     "avro.yaml": avroApi,
     "proto.yaml": protoApi,
     "ce.yaml": ceApi,
@@ -234,6 +296,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.close();
+  echo?.closeAllConnections();
+  await new Promise((resolve) => echo?.close(resolve));
 });
 
 describe("avro-json over Kafka", () => {
@@ -258,6 +322,30 @@ describe("avro-json over Kafka", () => {
     const res = await fetch(`${gateway.url}/avro`, { method: "POST", body: '{"id":7}' });
     expect(res.status).toBe(422);
     expect(await res.text()).toBe("avro refused");
+  }, 30_000);
+});
+
+describe("avro-json on PROXY bodies", () => {
+  it("the request body goes to the backend as Avro (simple), its Avro answer comes back as JSON", async () => {
+    const type = avsc.Type.forSchema(JSON.parse(AVSC));
+    const res = await fetch(`${gateway.url}/avro-proxy`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"id":"b1","amount":0.5}',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(await res.json()).toEqual({ id: "b1", amount: 0.5 });
+    const sent = received.at(-1)!;
+    expect(sent.headers["content-type"]).toBe("avro/binary");
+    expect(sent.body.equals(type.toBuffer({ id: "b1", amount: 0.5 }))).toBe(true);
+  }, 30_000);
+
+  it("a request body that is not JSON is 500 INVALID_AVRO_TRANSFORMATION, before the backend", async () => {
+    const before = received.length;
+    const res = await fetch(`${gateway.url}/avro-proxy`, { method: "POST", body: "not json" });
+    expect(res.status).toBe(500);
+    expect(received.length).toBe(before);
   }, 30_000);
 });
 

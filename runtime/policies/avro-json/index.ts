@@ -1,5 +1,5 @@
 // `avro-json` (Gravitee's gravitee-policy-avro-json): Avro ↔ JSON on messages (publish, subscribe)
-// and on v2 bodies, with the schema inline (`schemaDefinition`) or, in Sluice, from a file of the
+// and on bodies (request, response), with the schema inline (`schemaDefinition`) or, in Sluice, from a file of the
 // repository (`schemaFile`, inlined by the compiler). The compiler parses the schema, so a bad one
 // never reaches the gateway; `schema-registry` is a compile error (docs/message-apis.md).
 // https://documentation.gravitee.io/apim/policies/avro-to-json
