@@ -44,7 +44,7 @@ export function checkMessageSchemas(
           code: "policy/invalid-selector",
           severity: "error",
           message: `invalid selector \`${selector}\`: ${(error as Error).message}`,
-          hint: "CSS selectors, with jsoup's :contains(), :has(), :eq(n), :lt(n), :gt(n)",
+          hint: "CSS selectors, with jsoup's :contains(), :matches(), :has(), :eq(n), :lt(n), :gt(n)",
           pointer: `${pointer}/selectors/${i}/selector`,
         });
       }

@@ -77,6 +77,8 @@ const README_SELECTORS = `              - array: false
                 selector: "li:contains(coffee)"
               - jsonName: later
                 selector: "li:gt(0)"
+              - jsonName: cents
+                selector: 'p:matches(^\\d+\\.10$)'
               - jsonName: table
                 selector: table
               - jsonName: pre
@@ -152,6 +154,7 @@ describe("html-json", () => {
       first: "Tea Cups",
       coffee: "Coffee beans",
       later: "Coffee beans",
+      cents: "3.10",
       table: "a b",
       pre: ["keep\n  this"],
       none: "",
@@ -163,6 +166,7 @@ describe("html-json", () => {
       "first",
       "coffee",
       "later",
+      "cents",
       "table",
       "pre",
       "none",
@@ -185,15 +189,18 @@ describe("html-json", () => {
     expect(elementText(selectElements(doc, "section")[0]!)).toBe(text);
   });
 
-  it("a selector the compiler cannot parse is policy/invalid-selector on its line", async () => {
-    const text = v4(
-      "http://127.0.0.1:1/",
-      `              - jsonName: bad\n                selector: "ul >> li["\n`,
-    );
-    const dir = await writeRepository({ "html.yaml": text });
-    const result = await checkRepository({ target: join(dir, "apis"), cwd: dir });
-    const found = result.diagnostics.map((d) => locateDiagnostic(result.sources, d));
-    const line = text.split("\n").findIndex((l) => l.includes("ul >> li[")) + 1;
-    expect(found.map((d) => `${d.code}@${d.line}`)).toEqual([`policy/invalid-selector@${line}`]);
-  });
+  it.each(["ul >> li[", "p:matches(a(b)"])(
+    "a selector the compiler cannot parse (%s) is policy/invalid-selector on its line",
+    async (selector) => {
+      const text = v4(
+        "http://127.0.0.1:1/",
+        `              - jsonName: bad\n                selector: '${selector}'\n`,
+      );
+      const dir = await writeRepository({ "html.yaml": text });
+      const result = await checkRepository({ target: join(dir, "apis"), cwd: dir });
+      const found = result.diagnostics.map((d) => locateDiagnostic(result.sources, d));
+      const line = text.split("\n").findIndex((l) => l.includes(selector)) + 1;
+      expect(found.map((d) => `${d.code}@${d.line}`)).toEqual([`policy/invalid-selector@${line}`]);
+    },
+  );
 });

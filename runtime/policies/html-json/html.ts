@@ -30,10 +30,12 @@ export function parseHtml(html: string): Document {
 /**
  * jsoup's selector extensions in css-select's terms: `:eq(n)`, `:lt(n)`, `:gt(n)` compare an
  * element's index among its siblings (not its position among the matches, as jQuery's do), and
- * `:contains(text)` / `:containsOwn(text)` match the normalised text, ignoring case.
+ * `:contains(text)` / `:containsOwn(text)` match the normalised text, ignoring case, and
+ * `:matches(regex)` / `:matchesOwn(regex)` test it with a regular expression (Java's and
+ * JavaScript's syntax agree on the common cases).
  */
 function jsoupSelector(selector: string): string {
-  return selector
+  return withPatterns(selector)
     .replace(/:eq\((\d+)\)/g, (_, n: string) => `:nth-child(${Number(n) + 1})`)
     .replace(/:lt\((\d+)\)/g, (_, n: string) => `:nth-child(-n+${Number(n)})`)
     .replace(/:gt\((\d+)\)/g, (_, n: string) => `:nth-child(n+${Number(n) + 2})`)
@@ -41,17 +43,49 @@ function jsoupSelector(selector: string): string {
     .replace(/:contains\(/g, ":jsoup-contains(");
 }
 
+/** The regular expressions of `:matches(…)`, by number: CSS would read their backslashes as escapes. */
+const patterns: RegExp[] = [];
+const patternIds = new Map<string, number>();
+
+/**
+ * `:matches(regex)` / `:matchesOwn(regex)` → `:jsoup-matches(N)`: the pattern (up to its balanced
+ * closing parenthesis, as jsoup reads it) compiled once and referred to by number.
+ */
+function withPatterns(selector: string): string {
+  let out = "";
+  let rest = selector;
+  for (let m = /:matches(Own)?\(/.exec(rest); m; m = /:matches(Own)?\(/.exec(rest)) {
+    let depth = 1;
+    let k = m.index + m[0].length;
+    for (; k < rest.length && depth > 0; k++) {
+      if (rest[k] === "\\") k++;
+      else if (rest[k] === "(") depth++;
+      else if (rest[k] === ")") depth--;
+    }
+    if (depth > 0) throw new SyntaxError(`unbalanced parentheses in ${m[0]}…)`);
+    const source = rest.slice(m.index + m[0].length, k - 1);
+    let id = patternIds.get(source);
+    if (id === undefined) {
+      patterns.push(new RegExp(source, "u"));
+      id = patterns.length - 1;
+      patternIds.set(source, id);
+    }
+    out += `${rest.slice(0, m.index)}:jsoup-matches${m[1] ? "-own" : ""}(${id})`;
+    rest = rest.slice(k);
+  }
+  return out + rest;
+}
+
 const unquote = (value: string | null | undefined): string =>
-  (value ?? "")
-    .trim()
-    .replace(/^(["'])(.*)\1$/s, "$2")
-    .toLowerCase();
+  (value ?? "").trim().replace(/^(["'])(.*)\1$/s, "$2");
 
 const PSEUDOS = {
   "jsoup-contains": (el: Element, value?: string | null) =>
-    elementText(el).toLowerCase().includes(unquote(value)),
+    elementText(el).toLowerCase().includes(unquote(value).toLowerCase()),
   "jsoup-contains-own": (el: Element, value?: string | null) =>
-    ownText(el).toLowerCase().includes(unquote(value)),
+    ownText(el).toLowerCase().includes(unquote(value).toLowerCase()),
+  "jsoup-matches": (el: Element, value?: string | null) => patterns[Number(value)]!.test(elementText(el)),
+  "jsoup-matches-own": (el: Element, value?: string | null) => patterns[Number(value)]!.test(ownText(el)),
 };
 
 /** The elements of `doc` that `selector` selects, in document order; throws on a bad selector. */
