@@ -228,8 +228,10 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
     "runtime/policies/protobuf-json/index.ts (schema-registry is compile/not-implemented, compiler/model/message-schemas.ts)",
   "ProtobufJsonOutput.*":
     "runtime/policies/protobuf-json/index.ts (schema-registry is compile/not-implemented, compiler/model/message-schemas.ts)",
-  "ProtobufJsonInlineSchema.*": "runtime/policies/protobuf-json/index.ts (schemaFile: inlined by the compiler)",
-  "ProtobufJsonOutputSchema.*": "runtime/policies/protobuf-json/index.ts (schemaFile: inlined by the compiler)",
+  "ProtobufJsonInlineSchema.*":
+    "runtime/policies/protobuf-json/index.ts (schemaFile: inlined by the compiler)",
+  "ProtobufJsonOutputSchema.*":
+    "runtime/policies/protobuf-json/index.ts (schemaFile: inlined by the compiler)",
   "JsonValidationSchemaSource.*":
     "runtime/policies/json-validation/index.ts (SCHEMA_REGISTRY_RESOURCE is compile/not-implemented)",
   "IpFilteringPolicyConfiguration.*":
