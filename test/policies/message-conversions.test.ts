@@ -11,18 +11,20 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { Consumer, Producer } from "@platformatic/kafka";
 import avsc from "avsc";
+import { connectAsync } from "mqtt";
 import protobuf from "protobufjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { locateDiagnostic } from "../../compiler/diagnostics/locate.ts";
 import { checkRepository } from "../../compiler/pipeline.ts";
 import { startTestGateway, type TestGateway, writeRepository } from "../helpers/gateway.ts";
 import { createKafkaTopics } from "../helpers/kafka.ts";
-import { brokerList, kafkaBootstrap } from "../setup/env.ts";
+import { brokerList, kafkaBootstrap, mqttUrl } from "../setup/env.ts";
 
 const run = randomUUID().slice(0, 8);
 const AVRO_TOPIC = `avro-${run}`;
 const PROTO_TOPIC = `proto-${run}`;
 const CE_TOPIC = `ce-${run}`;
+const AVRO_BAD_TOPIC = `avro-bad-${run}`;
 const FIXTURES = join(import.meta.dirname, "fixtures", "message-schemas");
 const AVSC = readFileSync(join(FIXTURES, "payment.avsc"), "utf8");
 const PROTO = readFileSync(join(FIXTURES, "payment.proto"), "utf8");
@@ -108,6 +110,18 @@ const avroApi = api(
             conversion: avro-to-json
             schemaLocation: inline
             schemaDefinition: '${GRAVITEE_AVRO_SCHEMA}'
+`,
+);
+
+const avroBadApi = api(
+  "avro-bad",
+  AVRO_BAD_TOPIC,
+  `    - name: avro
+      subscribe:
+        - name: avro-2-json
+          policy: avro-json
+          configuration:
+            schemaFile: schemas/payment.avsc
 `,
 );
 
@@ -210,6 +224,65 @@ spec:
             schemaFile: schemas/payment.avsc
 `;
 
+// A device on MQTT 5 publishes raw Protobuf (no Confluent framing) with CloudEvents attributes as user
+// properties; subscribers get JSON wrapped in a CloudEvent: two policies chained in `subscribe`.
+const MQTT_TOPIC = `sluice/conversions/${run}`;
+const mqttBroker = new URL(mqttUrl());
+const mqttApi = `apiVersion: gravitee.io/v1alpha1
+kind: ApiV4Definition
+metadata:
+  name: devices
+spec:
+  name: devices
+  version: "1"
+  type: MESSAGE
+  listeners:
+    - type: HTTP
+      paths:
+        - path: /devices
+      entrypoints:
+        - type: http-get
+          configuration:
+            messagesLimitCount: 1
+            messagesLimitDurationMs: 5000
+  endpointGroups:
+    - name: mqtt-group
+      type: mqtt5
+      endpoints:
+        - name: mqtt
+          type: mqtt5
+          configuration:
+            serverHost: ${mqttBroker.hostname}
+            serverPort: ${mqttBroker.port}
+          sharedConfigurationOverride:
+            consumer:
+              enabled: true
+              topic: "${MQTT_TOPIC}"
+  plans:
+    free:
+      name: free
+      security:
+        type: KEY_LESS
+  flows:
+    - name: devices
+      subscribe:
+        - name: protobuf-2-json
+          policy: protobuf-json
+          configuration:
+            json:
+              preservingProtoFieldNames: true
+              omittingInsignificantWhitespace: true
+            protobufIn:
+              inlineIn:
+                schemaFile: schemas/payment.proto
+                messageType: Payment
+                serializationFormat: simple
+        - name: cloud-events
+          policy: cloud-events
+          configuration:
+            subject: "{#message.metadata['topic']}"
+`;
+
 let gateway: TestGateway;
 /** A binary-safe echo backend: answers with the bytes and content type it received. */
 let echo: Server;
@@ -272,7 +345,7 @@ const frame = (id: number, rest: Uint8Array) => {
 };
 
 beforeAll(async () => {
-  await createKafkaTopics([AVRO_TOPIC, PROTO_TOPIC, CE_TOPIC]);
+  await createKafkaTopics([AVRO_TOPIC, PROTO_TOPIC, CE_TOPIC, AVRO_BAD_TOPIC]);
   echo = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -287,6 +360,8 @@ beforeAll(async () => {
   gateway = await startTestGateway({
     "avro-proxy.yaml": proxyApi(`http://127.0.0.1:${(echo.address() as AddressInfo).port}/echo`),
     "avro.yaml": avroApi,
+    "avro-bad.yaml": avroBadApi,
+    "devices.yaml": mqttApi,
     "proto.yaml": protoApi,
     "ce.yaml": ceApi,
     "schemas/payment.avsc": AVSC,
@@ -320,6 +395,17 @@ describe("avro-json over Kafka", () => {
 
   it("publish: JSON that does not fit the schema is INVALID_AVRO_TRANSFORMATION", async () => {
     const res = await fetch(`${gateway.url}/avro`, { method: "POST", body: '{"id":7}' });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toBe("avro refused");
+  }, 30_000);
+});
+
+describe("a payload that does not convert in subscribe", () => {
+  it("fails the poll with INVALID_AVRO_TRANSFORMATION (no Confluent magic byte)", async () => {
+    await produce(AVRO_BAD_TOPIC, Buffer.from("hello"));
+    const res = await fetch(`${gateway.url}/avro-bad`, {
+      headers: { accept: "application/json", "x-gravitee-client-identifier": `bad-${run}` },
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toBe("avro refused");
   }, 30_000);
@@ -423,6 +509,35 @@ describe("cloud-events over Kafka", () => {
     const missing = await fetch(`${gateway.url}/ce`, { method: "POST", body: "x", headers: { ce_id: "e2" } });
     expect(missing.status).toBe(422);
     expect(await missing.text()).toBe("cloud-events refused");
+  }, 30_000);
+});
+
+describe("protobuf-json then cloud-events over MQTT 5", () => {
+  it("a device's raw Protobuf reaches subscribers as JSON in a CloudEvent from its user properties", async () => {
+    const Payment = protobuf.parse(PROTO, { keepCase: true }).root.lookupType("test.Payment");
+    const payload = Payment.encode(Payment.fromObject({ id: "d1", amount: 2.5, order_number: 7 })).finish();
+    const device = await connectAsync(mqttUrl(), { protocolVersion: 5 });
+    try {
+      // retained: the subscription the poll opens receives it
+      await device.publishAsync(MQTT_TOPIC, Buffer.from(payload), {
+        qos: 1,
+        retain: true,
+        properties: { userProperties: { ce_id: "evt-1", ce_type: "payment.made", ce_source: "/devices/7" } },
+      });
+      const [content] = await poll("/devices");
+      expect(JSON.parse(content!)).toEqual({
+        specversion: "1.0",
+        id: "evt-1",
+        source: "/devices/7",
+        type: "payment.made",
+        subject: MQTT_TOPIC,
+        datacontenttype: "application/json",
+        data: { id: "d1", amount: 2.5, order_number: "7" },
+      });
+    } finally {
+      await device.publishAsync(MQTT_TOPIC, Buffer.alloc(0), { qos: 1, retain: true });
+      await device.endAsync();
+    }
   }, 30_000);
 });
 
