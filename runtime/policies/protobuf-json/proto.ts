@@ -85,34 +85,32 @@ export function protoToJson(type: protobuf.Type, bytes: Uint8Array, options: Jso
     objects: defaults,
     json: true,
   });
-  const sorted = options.sortingMapKeys ? sortMaps(type, value) : value;
-  return JSON.stringify(sorted, null, options.omittingInsignificantWhitespace ? undefined : 2);
+  const ordered = inFieldOrder(type, value, options.sortingMapKeys === true);
+  return JSON.stringify(ordered, null, options.omittingInsignificantWhitespace ? undefined : 2);
 }
 
-function sortMaps(type: protobuf.Type, value: Record<string, unknown>): Record<string, unknown> {
+/** The message's members in field order (as Protobuf's printer), map keys sorted on request. */
+function inFieldOrder(
+  type: protobuf.Type,
+  value: Record<string, unknown>,
+  sortKeys: boolean,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const field of type.fieldsArray) {
+    if (!Object.hasOwn(value, field.name)) continue;
     const v = value[field.name];
-    if (v === null || typeof v !== "object") continue;
-    if (field.map) {
-      const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
-        a < b ? -1 : a > b ? 1 : 0,
-      );
-      value[field.name] = Object.fromEntries(
-        field.resolvedType instanceof protobuf.Type
-          ? entries.map(([k, e]) => [
-              k,
-              sortMaps(field.resolvedType as protobuf.Type, e as Record<string, unknown>),
-            ])
-          : entries,
-      );
-    } else if (field.resolvedType instanceof protobuf.Type) {
-      const nested = field.resolvedType;
-      value[field.name] = Array.isArray(v)
-        ? v.map((e) => sortMaps(nested, e as Record<string, unknown>))
-        : sortMaps(nested, v as Record<string, unknown>);
-    }
+    const nested = field.resolvedType instanceof protobuf.Type ? field.resolvedType : undefined;
+    const shape = (e: unknown) =>
+      nested && e !== null && typeof e === "object"
+        ? inFieldOrder(nested, e as Record<string, unknown>, sortKeys)
+        : e;
+    if (field.map && v !== null && typeof v === "object") {
+      const entries = Object.entries(v as Record<string, unknown>);
+      if (sortKeys) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      out[field.name] = Object.fromEntries(entries.map(([k, e]) => [k, shape(e)]));
+    } else out[field.name] = Array.isArray(v) ? v.map(shape) : shape(v);
   }
-  return value;
+  return out;
 }
 
 /** JSON text → a Protobuf payload of `type`; fields the type does not have are an error. */
