@@ -471,7 +471,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "policy/invalid-message-schema",
     title: "A message conversion's schema cannot be used",
-    why: "`avro-json` and `protobuf-json` convert with a schema that the compiler reads (`schemaDefinition`, or the file `schemaFile` names, relative to the spec's folder) and parses at build time, so that the gateway never starts with a schema it cannot use; this one is missing, unreadable, not a valid Avro schema or .proto file, or has no message named `messageType`.",
+    why: "`avro-json` and `protobuf-json` convert with a schema that the compiler reads (`schemaDefinition`, or the file `schemaFile` names, relative to the spec's folder) and parses at build time, so that the gateway never starts with a schema it cannot use; this one is missing, unreadable, outside the repository (a spec cannot pull other files of the machine into the gateway), not a valid Avro schema or .proto file, or has no message named `messageType`.",
     fix: "Fix the schema or the path at the reported position (docs/message-apis.md#avro-protobuf-and-cloudevents).",
   },
   {

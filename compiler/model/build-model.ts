@@ -3,7 +3,7 @@
 // compiled to TypeScript here (so a bad expression is a diagnostic on its YAML line), paths are
 // normalised, and the route table gets its explicit precedence.
 import { createHash } from "node:crypto";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { KAFKA_ATTRIBUTE_PREFIX, KAFKA_EL_FIELDS } from "../../runtime/endpoints/kafka/dynamic.ts";
 import { MESSAGE_ENDPOINTS } from "../../runtime/message/connectors.ts";
 import { isObj, obj, str } from "../check/spec-view.ts";
@@ -785,8 +785,11 @@ class ApiBuilder {
     const check = this.options.messageSchemas;
     if (MESSAGE_SCHEMA_POLICIES.has(policy) && check) {
       const out = this.value(config, pointer, { expressions: true });
+      // The spec's file, and the repository: the folder its gateway name (`source`) is relative to.
       const specFile = resolve(this.options.cwd ?? process.cwd(), this.doc.at.file);
-      check(policy, config, out, pointer, specFile, ({ pointer: at, ...d }) =>
+      let root = dirname(specFile);
+      for (let up = this.doc.source.split("/").length - 1; up > 0; up--) root = dirname(root);
+      check(policy, config, out, pointer, specFile, root, ({ pointer: at, ...d }) =>
         this.diagnostics.push({ ...d, at: this.ref(at) }),
       );
       return out;

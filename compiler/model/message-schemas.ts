@@ -4,7 +4,7 @@
 // schema is parsed (and protobuf's `messageType` looked up), and a `schema-registry` location is
 // reported as not implemented. Problems are diagnostics on the field's line.
 import { readFileSync } from "node:fs";
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { parseAvroSchema } from "../../runtime/policies/avro-json/avro.ts";
 import { checkSelector } from "../../runtime/policies/html-json/html.ts";
 import { messageByName, parseProtoSchema } from "../../runtime/policies/protobuf-json/proto.ts";
@@ -30,6 +30,8 @@ export function checkMessageSchemas(
   out: unknown,
   pointer: string,
   specFile: string,
+  /** The repository (the parent of the specs' folder): schema files must be inside it. */
+  root: string,
   report: Report,
 ): void {
   const config = obj(raw);
@@ -100,7 +102,18 @@ export function checkMessageSchemas(
         });
         continue;
       }
-      const path = isAbsolute(file) ? file : resolve(dirname(specFile), file);
+      const path = resolve(dirname(specFile), file);
+      const inside = relative(root, path);
+      if (isAbsolute(file) || inside.startsWith("..") || isAbsolute(inside)) {
+        report({
+          code: "policy/invalid-message-schema",
+          severity: "error",
+          message: `\`${file}\` is outside the repository`,
+          hint: "name a file of the repository, relative to the folder of the spec file",
+          pointer: at,
+        });
+        continue;
+      }
       try {
         text = readFileSync(path, "utf8");
       } catch {

@@ -577,6 +577,17 @@ describe("schemas at compile time", () => {
     expect(found[3]).toContain("no message `test.Invoice`");
   });
 
+  it("a schema file outside the repository is refused, its content never read", async () => {
+    const text = avroApi.replace(
+      "schemaFile: schemas/payment.avsc",
+      "schemaFile: ../../../../../../etc/passwd",
+    );
+    const found = await located({ "a.yaml": text });
+    expect(found).toEqual([
+      `policy/invalid-message-schema@${lineOf(text, "schemaFile:")}:\`../../../../../../etc/passwd\` is outside the repository`,
+    ]);
+  });
+
   it("a schema registry location is a located not-implemented error", async () => {
     const text = avroApi.replace("schemaLocation: inline", "schemaLocation: schema-registry");
     const found = await located({ "a.yaml": text, "schemas/payment.avsc": AVSC });
