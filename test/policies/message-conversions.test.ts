@@ -504,7 +504,7 @@ describe("cloud-events over Kafka", () => {
       type: "t",
       subject: "sub",
       datacontenttype: "text/plain",
-      data: "hello",
+      data_base64: Buffer.from("hello").toString("base64"),
     });
     const missing = await fetch(`${gateway.url}/ce`, { method: "POST", body: "x", headers: { ce_id: "e2" } });
     expect(missing.status).toBe(422);

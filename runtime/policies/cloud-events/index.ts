@@ -1,6 +1,6 @@
 // `cloud-events` (Gravitee's gravitee-policy-cloud-events): each message becomes a CloudEvents 1.0
 // event in the JSON event format (structured mode, `application/cloudevents+json`), as Gravitee's
-// policy does with the Java SDK's JsonFormat. Attributes are EL templates (compiled by the compiler),
+// policy does with the Java SDK's JsonFormat (data inline when JSON, else `data_base64`). Attributes are EL templates (compiled by the compiler),
 // each defaulting to the message's `ce_*` header; `datacontenttype` is the message's content type.
 // A missing required attribute fails the message with CLOUD_EVENTS_TRANSFORMATION_ERROR (500).
 // https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/formats/json-format.md
@@ -28,25 +28,23 @@ function header(message: Message, name: string): string | undefined {
   return undefined;
 }
 
-/** JSON media types (`application/json`, `…+json`) carry `data` as JSON in the event. */
-function isJson(contentType: string | undefined): boolean {
-  if (contentType === undefined) return true;
-  const type = contentType.split(";")[0]!.trim().toLowerCase();
-  return type === "application/json" || type === "text/json" || type.endsWith("+json");
-}
+/**
+ * Content the Java SDK's JSON format writes inline as `data` (JsonFormat.dataIsJsonContentType): no
+ * content type, or `application/json`, `text/json`, `…/…+json`.
+ */
+const JSON_CONTENT = /^(application|text)\/([a-zA-Z]+\+)?json(;.*)*$/;
 
-/** The event's `data` member: JSON inline, text as a string, anything else as `data_base64`. */
+/** The event's `data` member, as the Java SDK writes it: JSON inline, anything else as `data_base64`. */
 function dataMember(content: Buffer, contentType: string | undefined): Record<string, unknown> {
   if (content.length === 0) return {};
-  if (isJson(contentType)) {
-    try {
-      return { data: JSON.parse(content.toString("utf8")) };
-    } catch {
-      if (contentType !== undefined)
-        throw new Error("the message content is not the JSON its content type says");
-    }
-  } else if (contentType?.toLowerCase().startsWith("text/")) return { data: content.toString("utf8") };
-  return { data_base64: content.toString("base64") };
+  if (contentType !== undefined && !JSON_CONTENT.test(contentType))
+    return { data_base64: content.toString("base64") };
+  try {
+    return { data: JSON.parse(content.toString("utf8")) };
+  } catch {
+    // The SDK would write the bytes as a raw JSON value, making the event invalid JSON.
+    throw new Error("the message content is not the JSON its content type says");
+  }
 }
 
 export const connector = definePolicy<CloudEventsConfig>({
