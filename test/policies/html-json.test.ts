@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { locateDiagnostic } from "../../compiler/diagnostics/locate.ts";
 import { checkRepository } from "../../compiler/pipeline.ts";
-import { elementText, parseHtml, selectElements } from "../../runtime/policies/html-json/html.ts";
+import { compileSelector, elementText, parseHtml } from "../../runtime/policies/html-json/html.ts";
 import { startTestGateway, type TestGateway, writeRepository } from "../helpers/gateway.ts";
 
 const PAGE = `<!DOCTYPE html>
@@ -79,6 +79,8 @@ const README_SELECTORS = `              - array: false
                 selector: "li:gt(0)"
               - jsonName: cents
                 selector: 'p:matches(^\\d+\\.10$)'
+              - jsonName: spring
+                selector: 'h1:matches((?i)^spring)'
               - jsonName: table
                 selector: table
               - jsonName: pre
@@ -155,6 +157,7 @@ describe("html-json", () => {
       coffee: "Coffee beans",
       later: "Coffee beans",
       cents: "3.10",
+      spring: "Spring sale",
       table: "a b",
       pre: ["keep\n  this"],
       none: "",
@@ -167,6 +170,7 @@ describe("html-json", () => {
       "coffee",
       "later",
       "cents",
+      "spring",
       "table",
       "pre",
       "none",
@@ -186,7 +190,7 @@ describe("html-json", () => {
     { html: "<div>\u00a0 a \u200b b </div>", text: "a b" },
   ])("text of $html is jsoup's: $text", ({ html, text }) => {
     const doc = parseHtml(`<body><section>${html}</section></body>`);
-    expect(elementText(selectElements(doc, "section")[0]!)).toBe(text);
+    expect(elementText(compileSelector("section")(doc)[0]!)).toBe(text);
   });
 
   it.each(["ul >> li[", "p:matches(a(b)"])(

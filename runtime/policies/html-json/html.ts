@@ -1,9 +1,9 @@
 // HTML → selections, as Gravitee's html-json does it with jsoup: the document parsed by the HTML5
-// algorithm (parse5, as jsoup's tree builder follows it), elements selected by CSS (cheerio's
-// selector engine, css-select, which has jsoup's extensions `:contains`, `:has`, `:eq`, `:lt`, `:gt`),
-// and each element's text as jsoup's Element.text() computes it: whitespace collapsed (kept inside
+// algorithm (parse5, as jsoup's tree builder follows it), elements selected by CSS (css-select,
+// cheerio's selector engine, with jsoup's extensions mapped onto it: `:eq`, `:lt`, `:gt`,
+// `:contains`, `:containsOwn`, `:matches`, `:matchesOwn`; `:has` is CSS's), and each element's text as jsoup's Element.text() computes it: whitespace collapsed (kept inside
 // `pre`, `textarea`, `title`, `plaintext`), a space between block elements and around `<br>`, trimmed.
-import { select } from "cheerio-select";
+import { compile, selectAll } from "css-select";
 import type { AnyNode, Document, Element } from "domhandler";
 import { isText } from "domhandler";
 import { parse } from "parse5";
@@ -66,7 +66,9 @@ function withPatterns(selector: string): string {
     const source = rest.slice(m.index + m[0].length, k - 1);
     let id = patternIds.get(source);
     if (id === undefined) {
-      patterns.push(new RegExp(source, "u"));
+      // Java's leading inline flag `(?i)` (jsoup's documented way to ignore case) as a JS flag.
+      const insensitive = source.startsWith("(?i)");
+      patterns.push(new RegExp(insensitive ? source.slice(4) : source, insensitive ? "iu" : "u"));
       id = patterns.length - 1;
       patternIds.set(source, id);
     }
@@ -88,14 +90,18 @@ const PSEUDOS = {
   "jsoup-matches-own": (el: Element, value?: string | null) => patterns[Number(value)]!.test(ownText(el)),
 };
 
-/** The elements of `doc` that `selector` selects, in document order; throws on a bad selector. */
-export function selectElements(doc: Document, selector: string): Element[] {
-  return select(jsoupSelector(selector), doc, { pseudos: PSEUDOS });
+/** A selector compiled once: the elements of a document it selects, in document order. */
+export type CompiledSelector = (doc: Document) => Element[];
+
+/** Compiles `selector` (jsoup's syntax); throws on one that does not parse (the compiler reports it). */
+export function compileSelector(selector: string): CompiledSelector {
+  const query = compile<AnyNode, Element>(jsoupSelector(selector), { pseudos: PSEUDOS });
+  return (doc) => selectAll<AnyNode, Element>(query, doc);
 }
 
-/** Throws when `selector` cannot be parsed (the compiler reports it on its line). */
+/** Throws when `selector` cannot be parsed. */
 export function checkSelector(selector: string): void {
-  selectElements(parseHtml(""), selector);
+  compileSelector(selector);
 }
 
 const isElement = (node: AnyNode | null): node is Element => node !== null && "name" in node;

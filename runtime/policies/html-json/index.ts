@@ -5,7 +5,7 @@
 // (onResponseContent). https://documentation.gravitee.io/apim/policies/html-to-json
 import { definePolicy } from "../../define.ts";
 import type { HtmlJsonPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
-import { elementText, parseHtml, selectElements } from "./html.ts";
+import { compileSelector, elementText, parseHtml } from "./html.ts";
 
 export const JSON_CONTENT_TYPE = "application/json; charset=UTF-8";
 
@@ -15,14 +15,14 @@ export const connector = definePolicy<HtmlJsonPolicyConfiguration>({
     const selectors = config.selectors.map((s) => ({
       name: s.jsonName,
       array: s.array === true,
-      css: s.selector,
+      select: compileSelector(s.selector),
     }));
     return {
       async onResponse(exchange) {
         const doc = parseHtml((await exchange.responseBody.read()).toString("utf8"));
         const json: Record<string, string | string[]> = {};
         for (const s of selectors) {
-          const texts = selectElements(doc, s.css).map((e) => elementText(e));
+          const texts = s.select(doc).map((e) => elementText(e));
           json[s.name] = s.array ? texts : texts.join(" ");
         }
         exchange.responseBody.replace(JSON.stringify(json));
