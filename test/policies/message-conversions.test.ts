@@ -1,9 +1,10 @@
-// avro-json, protobuf-json and cloud-events through a compiled gateway and the real Kafka, with the
-// configurations of Gravitee's documentation (the inline Payment schemas, the cloud-events sample
-// reading Kafka metadata) and schemas from files of the repository. Payloads in Confluent's wire
-// format are framed by the test (magic byte, schema id, message indexes) and encoded with avsc and
-// protobufjs; what the gateway publishes is read back from Kafka byte for byte. A payload that does
-// not convert answers through a response template keyed by Gravitee's error key.
+// avro-json, protobuf-json and cloud-events through a compiled gateway and the real Kafka and MQTT 5
+// brokers, with the configurations of Gravitee's documentation (the inline Payment schemas, the
+// cloud-events sample reading Kafka metadata) and schemas from files of the repository; avro-json on
+// PROXY bodies and protobuf-json on a v2 API's bodies through a binary-safe echo backend. Payloads in
+// Confluent's wire format are framed by the test (magic byte, schema id, message indexes) and encoded
+// with avsc and protobufjs; what the gateway publishes is read back from Kafka byte for byte. A
+// payload that does not convert answers through a response template keyed by Gravitee's error key.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
@@ -283,6 +284,53 @@ spec:
             subject: "{#message.metadata['topic']}"
 `;
 
+// A v2 API: protobuf-json in `pre` (JSON → Protobuf, Confluent framing) and `post` (back to JSON).
+const v2Api = (target: string) => `apiVersion: gravitee.io/v1alpha1
+kind: ApiDefinition
+metadata:
+  name: proto-v2
+spec:
+  name: proto-v2
+  version: "1"
+  proxy:
+    virtual_hosts:
+      - path: /proto-v2
+    groups:
+      - name: default
+        endpoints:
+          - name: default
+            target: ${target}
+  plans:
+    - name: free
+      security: KEY_LESS
+  flows:
+    - name: proto
+      path-operator:
+        path: /
+        operator: STARTS_WITH
+      pre:
+        - name: json-2-protobuf
+          policy: protobuf-json
+          enabled: true
+          configuration:
+            conversion: json-to-protobuf
+            protobufOut:
+              inlineOut:
+                schemaFile: schemas/payment.proto
+                messageType: test.Refund
+                schemaId: 3
+      post:
+        - name: protobuf-2-json
+          policy: protobuf-json
+          enabled: true
+          configuration:
+            json:
+              omittingInsignificantWhitespace: true
+            protobufIn:
+              inlineIn:
+                schemaFile: schemas/payment.proto
+`;
+
 let gateway: TestGateway;
 /** A binary-safe echo backend: answers with the bytes and content type it received. */
 let echo: Server;
@@ -359,6 +407,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => echo.listen(0, "127.0.0.1", resolve));
   gateway = await startTestGateway({
     "avro-proxy.yaml": proxyApi(`http://127.0.0.1:${(echo.address() as AddressInfo).port}/echo`),
+    "proto-v2.yaml": v2Api(`http://127.0.0.1:${(echo.address() as AddressInfo).port}/echo`),
     "avro.yaml": avroApi,
     "avro-bad.yaml": avroBadApi,
     "devices.yaml": mqttApi,
@@ -432,6 +481,18 @@ describe("avro-json on PROXY bodies", () => {
     const res = await fetch(`${gateway.url}/avro-proxy`, { method: "POST", body: "not json" });
     expect(res.status).toBe(500);
     expect(received.length).toBe(before);
+  }, 30_000);
+});
+
+describe("protobuf-json on a v2 API's bodies", () => {
+  it("pre: JSON → the file's first message, Confluent-framed; post: the indexes choose it back", async () => {
+    const res = await fetch(`${gateway.url}/proto-v2`, { method: "POST", body: '{"reason":"late"}' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('{"reason":"late"}');
+    const sent = received.at(-1)!;
+    expect(sent.headers["content-type"]).toBe("application/x-protobuf");
+    // magic, schema id 3, message indexes [0] (a single 0), then field 1 "late"
+    expect([...sent.body]).toEqual([0, 0, 0, 0, 3, 0, 0x0a, 4, ...Buffer.from("late")]);
   }, 30_000);
 });
 
