@@ -7,7 +7,7 @@ import { type LocalPolicies, localPoliciesDir, readLocalPolicies } from "./conne
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { type LoadCache, type LoadedDocument, type LoadInput, loadSpecs } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
-import { buildModel, checkExpressions, type ModelCache } from "./model/build-model.ts";
+import { buildModel, checkExpressions, type ModelCache, usesMessageSchemas } from "./model/build-model.ts";
 import type { GatewayModel } from "./model/model.ts";
 import { validateSpec } from "./validate/validate-spec.ts";
 
@@ -84,7 +84,14 @@ export async function checkRepository(input: LoadInput, cache?: CheckCache): Pro
     valid,
     localPolicies,
   };
-  const built = buildModel(valid, cache?.models);
+  // The schema parsers of avro-json, protobuf-json and html-json load only for specs that use them.
+  const messageSchemas = valid.some(usesMessageSchemas)
+    ? (await import("./model/message-schemas.ts")).checkMessageSchemas
+    : undefined;
+  const built = buildModel(valid, cache?.models, {
+    cwd: input.cwd,
+    ...(messageSchemas ? { messageSchemas } : {}),
+  });
   diagnostics.push(...built.diagnostics);
   if (!hasErrors(diagnostics)) result.model = built.model;
   return result;

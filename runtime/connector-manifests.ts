@@ -314,6 +314,30 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "avro-json",
+    "aliases": [],
+    "kind": "policy",
+    "title": "AvroJson",
+    "summary": "Converts Avro (Confluent wire format or raw) to JSON, or JSON to Avro, with a schema checked at compile time.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": [
+      "INVALID_AVRO_TRANSFORMATION"
+    ]
+  },
+  {
     "id": "cache",
     "aliases": [
       "policy-cache"
@@ -330,6 +354,22 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
       ]
     },
     "errorKeys": []
+  },
+  {
+    "id": "cloud-events",
+    "aliases": [],
+    "kind": "policy",
+    "title": "CloudEvents",
+    "summary": "Wraps each message in a CloudEvents 1.0 JSON envelope (structured mode).",
+    "phases": {
+      "MESSAGE": [
+        "publish",
+        "subscribe"
+      ]
+    },
+    "errorKeys": [
+      "CLOUD_EVENTS_TRANSFORMATION_ERROR"
+    ]
   },
   {
     "id": "dynamic-routing",
@@ -388,6 +428,22 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
       "RATE_LIMIT_TOO_MANY_REQUESTS",
       "MAX_COST_EXCEEDED"
     ]
+  },
+  {
+    "id": "html-json",
+    "aliases": [],
+    "kind": "policy",
+    "title": "HtmlJson",
+    "summary": "Turns an HTML response into JSON: each selector's text under its JSON name.",
+    "phases": {
+      "PROXY": [
+        "response"
+      ],
+      "V2": [
+        "response"
+      ]
+    },
+    "errorKeys": []
   },
   {
     "id": "http-callout",
@@ -664,6 +720,30 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     },
     "errorKeys": [
       "REQUEST_VALIDATION_INVALID"
+    ]
+  },
+  {
+    "id": "protobuf-json",
+    "aliases": [],
+    "kind": "policy",
+    "title": "ProtobufJson",
+    "summary": "Converts Protobuf (Confluent wire format or raw) to JSON, or JSON to Protobuf, with a .proto schema checked at compile time.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": [
+      "INVALID_PROTOBUF_TRANSFORMATION"
     ]
   },
   {

@@ -224,6 +224,16 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "HttpCalloutVariable.*": "runtime/policies/http-callout/index.ts",
   "DynamicRoutingRule.*": "runtime/policies/dynamic-routing/index.ts",
   "TrafficShadowingHeader.*": "runtime/policies/traffic-shadowing/index.ts",
+  "HtmlJsonSelector.*": "runtime/policies/html-json/index.ts",
+  "ProtobufJsonPrinterOptions.*": "runtime/policies/protobuf-json/proto.ts",
+  "ProtobufJsonInput.*":
+    "runtime/policies/protobuf-json/index.ts (schema-registry is compile/not-implemented, compiler/model/message-schemas.ts)",
+  "ProtobufJsonOutput.*":
+    "runtime/policies/protobuf-json/index.ts (schema-registry is compile/not-implemented, compiler/model/message-schemas.ts)",
+  "ProtobufJsonInlineSchema.*":
+    "runtime/policies/protobuf-json/index.ts (schemaFile: inlined by the compiler)",
+  "ProtobufJsonOutputSchema.*":
+    "runtime/policies/protobuf-json/index.ts (schemaFile: inlined by the compiler)",
   "JsonValidationSchemaSource.*":
     "runtime/policies/json-validation/index.ts (SCHEMA_REGISTRY_RESOURCE is compile/not-implemented)",
   "IpFilteringPolicyConfiguration.*":

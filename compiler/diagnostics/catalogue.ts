@@ -487,6 +487,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Fix the schema text at the reported position (or set one).",
   },
   {
+    code: "policy/invalid-message-schema",
+    title: "A message conversion's schema cannot be used",
+    why: "`avro-json` and `protobuf-json` convert with a schema that the compiler reads (`schemaDefinition`, or the file `schemaFile` names, relative to the spec's folder) and parses at build time, so that the gateway never starts with a schema it cannot use; this one is missing, unreadable, outside the repository (a spec cannot pull other files of the machine into the gateway), not a valid Avro schema or .proto file, or has no message named `messageType`.",
+    fix: "Fix the schema or the path at the reported position (docs/message-apis.md#avro-protobuf-and-cloudevents).",
+  },
+  {
+    code: "policy/invalid-selector",
+    title: "An html-json selector cannot be parsed",
+    why: "`html-json`'s selectors are CSS selectors (with jsoup's extensions), parsed at build time; this one is not valid.",
+    fix: "Fix the selector at the reported position.",
+  },
+  {
     code: "policy/invalid-folder",
     title: "A policy folder of the repository is not usable",
     why: "Each folder under `policies/` beside the specs is a policy: a `manifest.json` valid against the connector manifest schema, of kind `policy`, whose id and title no built-in connector uses, a `schema.json` that is a valid JSON Schema, and an `index.ts`. Specs using a policy whose folder is not usable cannot be checked.",

@@ -3,6 +3,7 @@
 // compiled to TypeScript here (so a bad expression is a diagnostic on its YAML line), paths are
 // normalised, and the route table gets its explicit precedence.
 import { createHash } from "node:crypto";
+import { dirname, resolve } from "node:path";
 import { KAFKA_ATTRIBUTE_PREFIX, KAFKA_EL_FIELDS } from "../../runtime/endpoints/kafka/dynamic.ts";
 import { MESSAGE_ENDPOINTS } from "../../runtime/message/connectors.ts";
 import { isObj, obj, str } from "../check/spec-view.ts";
@@ -21,6 +22,7 @@ import { canonicalPolicyId } from "../validate/schemas.ts";
 import { type LinkCache, linkConsumers } from "./consumers.ts";
 import { safeIdentifier } from "./identifiers.ts";
 import { compileJsonSchema } from "./json-schema-validator.ts";
+import type { checkMessageSchemas } from "./message-schemas.ts";
 import {
   type ApiModel,
   CompiledSchemaValue,
@@ -71,6 +73,23 @@ const SCHEMA_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, re
 const REGEX_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ["dynamic-routing", ["rules/*/pattern"]],
 ]);
+ * Policies whose schemas or selectors the compiler reads and parses (./message-schemas.ts, loaded
+ * by the pipeline only when a document uses one: its parsers take a while to load).
+ */
+const MESSAGE_SCHEMA_POLICIES: ReadonlySet<string> = new Set(["avro-json", "protobuf-json", "html-json"]);
+const MESSAGE_SCHEMA_STEP = /"policy":"(avro-json|protobuf-json|html-json)"/;
+
+/** Whether a document has a step of a MESSAGE_SCHEMA_POLICIES policy. */
+export function usesMessageSchemas(doc: LoadedDocument): boolean {
+  return MESSAGE_SCHEMA_STEP.test(JSON.stringify(doc.value));
+}
+
+export interface BuildModelOptions {
+  /** What the documents' file names are relative to (files a spec names are read from there). */
+  cwd?: string;
+  /** The check of ./message-schemas.ts, when a document uses one of its policies. */
+  messageSchemas?: typeof checkMessageSchemas;
+}
 
 /** The CONDITION_FIELDS of a step's `policy` (none when it is not a known policy name). */
 function conditionFields(policy: unknown): readonly string[] {
@@ -108,6 +127,7 @@ function sameGroups(
 export function buildModel(
   docs: readonly LoadedDocument[],
   cache?: ModelCache,
+  options: BuildModelOptions = {},
 ): {
   model: GatewayModel;
   diagnostics: Diagnostic[];
@@ -121,7 +141,7 @@ export function buildModel(
       let hit = cache?.get(doc);
       if (!hit || !sameGroups(hit.groups, groups)) {
         const found: Diagnostic[] = [];
-        const builder = new ApiBuilder(doc, found, groups);
+        const builder = new ApiBuilder(doc, found, groups, new Set(), options);
         hit = { api: builder.build(), diagnostics: found, groups: builder.groupsUsed };
         cache?.set(doc, hit);
       }
@@ -236,14 +256,17 @@ class ApiBuilder {
   private readonly groups: ReadonlyMap<string, LoadedDocument>;
   /** The SharedPolicyGroups whose steps this API's flows inline, by name. */
   readonly groupsUsed = new Map<string, LoadedDocument>();
+  private readonly options: BuildModelOptions;
 
   constructor(
     doc: LoadedDocument,
     diagnostics: Diagnostic[],
     groups: ReadonlyMap<string, LoadedDocument> = new Map(),
     uses: Set<string> = new Set(),
+    options: BuildModelOptions = {},
   ) {
     this.doc = doc;
+    this.options = options;
     this.diagnostics = diagnostics;
     this.groups = groups;
     this.uses = uses;
@@ -751,7 +774,7 @@ class ApiBuilder {
     const group = name === undefined ? undefined : this.groups.get(name);
     if (name === undefined || group === undefined) return [];
     this.groupsUsed.set(name, group);
-    const steps = new ApiBuilder(group, this.diagnostics, new Map(), this.uses).steps(
+    const steps = new ApiBuilder(group, this.diagnostics, new Map(), this.uses, this.options).steps(
       obj(group.value.spec).steps,
       "/spec/steps",
     );
@@ -770,6 +793,19 @@ class ApiBuilder {
     const regexes =
       typeof step.policy === "string" ? REGEX_FIELDS.get(canonicalPolicyId(step.policy)) : undefined;
     if (regexes) return this.regexConfiguration(config, pointer, regexes);
+    const policy = typeof step.policy === "string" ? canonicalPolicyId(step.policy) : "";
+    const check = this.options.messageSchemas;
+    if (MESSAGE_SCHEMA_POLICIES.has(policy) && check) {
+      const out = this.value(config, pointer, { expressions: true });
+      // The spec's file, and the repository: the folder its gateway name (`source`) is relative to.
+      const specFile = resolve(this.options.cwd ?? process.cwd(), this.doc.at.file);
+      let root = dirname(specFile);
+      for (let up = this.doc.source.split("/").length - 1; up > 0; up--) root = dirname(root);
+      check(policy, config, out, pointer, specFile, root, ({ pointer: at, ...d }) =>
+        this.diagnostics.push({ ...d, at: this.ref(at) }),
+      );
+      return out;
+    }
     const conditions = conditionFields(step.policy);
     if (conditions.length === 0 || config === null || typeof config !== "object" || Array.isArray(config))
       return this.value(config, pointer, { expressions: true });

@@ -5,7 +5,7 @@ import type { ResourceMetadata, ResourceReference, HttpHeader, ApiProperty, ApiR
 export type { ResourceMetadata, ResourceReference, HttpHeader, ApiProperty, ApiResource, ResponseTemplate, ResponseTemplates, ApiMember, ApiMetadataEntry, Page, PageSource, PageAccessControl, HttpClientOptions, HttpProxyOptions, TrustStore, KeyStore, SslOptions };
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `dynamic-routing`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `traffic-shadowing`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `avro-json`, `cache`, `dynamic-routing`, `graphql-guard`, `graphql-rate-limit`, `html-json`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `protobuf-json`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `traffic-shadowing`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -13,10 +13,12 @@ export type { ResourceMetadata, ResourceReference, HttpHeader, ApiProperty, ApiR
 export type V2FlowStep =
   | V2AssignAttributesStep
   | V2AssignContentStep
+  | V2AvroJsonStep
   | V2CacheStep
   | V2DynamicRoutingStep
   | V2GraphqlGuardStep
   | V2GraphqlRateLimitStep
+  | V2HtmlJsonStep
   | V2HttpCalloutStep
   | V2IpFilteringStep
   | V2JsonThreatProtectionStep
@@ -28,6 +30,7 @@ export type V2FlowStep =
   | V2InterruptStep
   | V2OverrideRequestMethodStep
   | V2RequestValidationStep
+  | V2ProtobufJsonStep
   | V2QuotaStep
   | V2RateLimitStep
   | V2RegexThreatProtectionStep
@@ -682,6 +685,75 @@ export interface AssignContentPolicyConfiguration {
   body: string;
 }
 /**
+ * A flow step running the `avro-json` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2AvroJsonStep".
+ */
+export interface V2AvroJsonStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `avro-json`.
+   */
+  policy: "avro-json";
+  configuration?: AvroJsonPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `avro-json` policy (Gravitee's `gravitee-policy-avro-json`).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "AvroJsonPolicyConfiguration".
+ */
+export interface AvroJsonPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  /**
+   * Direction of the conversion.
+   */
+  conversion?: "avro-to-json" | "json-to-avro";
+  /**
+   * Where the schema comes from: `inline` (`schemaDefinition`, or Sluice's `schemaFile`); `schema-registry` is not implemented by Sluice (a compile error).
+   */
+  schemaLocation?: "inline" | "schema-registry";
+  /**
+   * The Avro schema (JSON text), parsed at compile time.
+   */
+  schemaDefinition?: string;
+  /**
+   * Sluice: a file holding the Avro schema (`.avsc`), relative to the spec's folder; read and parsed at compile time, in place of `schemaDefinition`.
+   */
+  schemaFile?: string;
+  /**
+   * `confluent`: magic byte 0 and the 4-byte schema id before the Avro binary (Confluent's serializers); `simple`: the Avro binary alone.
+   */
+  serializationFormat?: "confluent" | "simple";
+  /**
+   * Sluice: the schema id written in the Confluent header by `json-to-avro` (the id of this schema in your registry).
+   */
+  schemaId?: number;
+  /**
+   * The schema registry resource (`schemaLocation: schema-registry`).
+   */
+  resourceName?: string;
+}
+/**
  * A flow step running the `cache` policy.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
@@ -900,6 +972,65 @@ export interface GraphqlRateLimitPolicyConfiguration {
    * Maximum cost of a single query (0: unlimited).
    */
   maxCost?: number;
+}
+/**
+ * A flow step running the `html-json` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2HtmlJsonStep".
+ */
+export interface V2HtmlJsonStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `html-json`.
+   */
+  policy: "html-json";
+  configuration: HtmlJsonPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `html-json` policy (Gravitee's `gravitee-policy-html-json`).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "HtmlJsonPolicyConfiguration".
+ */
+export interface HtmlJsonPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "RESPONSE" | "RESPONSE_CONTENT";
+  /**
+   * The JSON fields to produce, in order.
+   */
+  selectors: HtmlJsonSelector[];
+}
+export interface HtmlJsonSelector {
+  /**
+   * Name of the JSON field that holds the selection's text.
+   */
+  jsonName: string;
+  /**
+   * CSS selector (jsoup's syntax: CSS plus `:contains`, `:has`, `:eq`, `:lt`, `:gt`…), checked at compile time.
+   */
+  selector: string;
+  /**
+   * An array of each selected element's text (else the texts joined by a space).
+   */
+  array?: boolean;
 }
 /**
  * A flow step running the `http-callout` policy.
@@ -1528,6 +1659,163 @@ export interface RequestValidationConstraint {
    * The violation's message, `%s` replaced by the value then the parameters.
    */
   message?: string;
+}
+/**
+ * A flow step running the `protobuf-json` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2ProtobufJsonStep".
+ */
+export interface V2ProtobufJsonStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `protobuf-json`.
+   */
+  policy: "protobuf-json";
+  configuration?: ProtobufJsonPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `protobuf-json` policy (Gravitee's `gravitee-policy-protobuf-json`).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "ProtobufJsonPolicyConfiguration".
+ */
+export interface ProtobufJsonPolicyConfiguration {
+  /**
+   * Phase the policy runs in (deprecated in v4, where the flow phase decides).
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  /**
+   * Direction of the conversion.
+   */
+  conversion?: "protobuf-to-json" | "json-to-protobuf";
+  json?: ProtobufJsonPrinterOptions;
+  protobufIn?: ProtobufJsonInput;
+  protobufOut?: ProtobufJsonOutput;
+}
+/**
+ * How JSON is printed (Protobuf's JsonFormat options).
+ */
+export interface ProtobufJsonPrinterOptions {
+  /**
+   * Print fields that hold their default value.
+   */
+  includingDefaultValueFields?: boolean;
+  /**
+   * Field names as in the .proto file (else lowerCamelCase).
+   */
+  preservingProtoFieldNames?: boolean;
+  /**
+   * Sort the keys of map fields.
+   */
+  sortingMapKeys?: boolean;
+  /**
+   * Compact JSON (else indented by two spaces).
+   */
+  omittingInsignificantWhitespace?: boolean;
+}
+/**
+ * The Protobuf input: where its schema comes from.
+ */
+export interface ProtobufJsonInput {
+  /**
+   * `inline` (`inlineIn`); `schema-registry` is not implemented by Sluice (a compile error).
+   */
+  schemaLocation?: "inline" | "schema-registry";
+  inlineIn?: ProtobufJsonInlineSchema;
+  /**
+   * The schema registry resource (`schemaLocation: schema-registry`).
+   */
+  resourceName?: string;
+}
+/**
+ * The inline schema of the Protobuf input.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "ProtobufJsonInlineSchema".
+ */
+export interface ProtobufJsonInlineSchema {
+  /**
+   * The .proto file's text, parsed at compile time.
+   */
+  schemaDefinition?: string;
+  /**
+   * Sluice: a .proto file, relative to the spec's folder; read and parsed at compile time, in place of `schemaDefinition`.
+   */
+  schemaFile?: string;
+  /**
+   * `confluent`: magic byte 0, the 4-byte schema id and the message indexes before the Protobuf payload (Confluent's serializers); `simple`: the payload alone.
+   */
+  serializationFormat?: "confluent" | "simple";
+  /**
+   * Gravitee's schema normalisation (registry look-ups); no effect on an inline schema.
+   */
+  normalizeSchema?: boolean;
+  /**
+   * Sluice: the message of the schema to use (`package.Message` or `Message`). Default: the one the Confluent message indexes name, else the file's first message.
+   */
+  messageType?: string;
+}
+/**
+ * The Protobuf output: where its schema comes from.
+ */
+export interface ProtobufJsonOutput {
+  /**
+   * `inline` (`inlineOut`); `schema-registry` is not implemented by Sluice (a compile error).
+   */
+  schemaLocation?: "inline" | "schema-registry";
+  inlineOut?: ProtobufJsonOutputSchema;
+  /**
+   * The schema registry resource (`schemaLocation: schema-registry`).
+   */
+  resourceName?: string;
+}
+/**
+ * The inline schema of the Protobuf output.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "ProtobufJsonOutputSchema".
+ */
+export interface ProtobufJsonOutputSchema {
+  /**
+   * The .proto file's text, parsed at compile time.
+   */
+  schemaDefinition?: string;
+  /**
+   * Sluice: a .proto file, relative to the spec's folder; read and parsed at compile time, in place of `schemaDefinition`.
+   */
+  schemaFile?: string;
+  /**
+   * `confluent`: magic byte 0, the 4-byte schema id and the message indexes before the Protobuf payload (Confluent's serializers); `simple`: the payload alone.
+   */
+  serializationFormat?: "confluent" | "simple";
+  /**
+   * Gravitee's schema normalisation (registry look-ups); no effect on an inline schema.
+   */
+  normalizeSchema?: boolean;
+  /**
+   * Sluice: the message of the schema to use (`package.Message` or `Message`). Default: the one the Confluent message indexes name, else the file's first message.
+   */
+  messageType?: string;
+  /**
+   * Sluice: the schema id written in the Confluent header (the id of this schema in your registry).
+   */
+  schemaId?: number;
 }
 /**
  * A flow step running the `quota` policy.
