@@ -73,6 +73,8 @@ const SCHEMA_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, re
 const REGEX_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ["dynamic-routing", ["rules/*/pattern"]],
 ]);
+
+/**
  * Policies whose schemas or selectors the compiler reads and parses (./message-schemas.ts, loaded
  * by the pipeline only when a document uses one: its parsers take a while to load).
  */
