@@ -419,6 +419,32 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "javascript",
+    "aliases": [
+      "policy-javascript"
+    ],
+    "kind": "policy",
+    "title": "Javascript",
+    "summary": "Runs a JavaScript script compiled into the gateway and type-checked: headers, attributes, content, or a failure through `result`.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": [
+      "JAVASCRIPT_EXECUTION_FAILURE"
+    ]
+  },
+  {
     "id": "json-threat-protection",
     "aliases": [
       "policy-json-threat-protection"

@@ -19,10 +19,12 @@ import { normalisePath } from "../shared/paths.ts";
 import { canonicalPolicyId } from "../validate/schemas.ts";
 import { type LinkCache, linkConsumers } from "./consumers.ts";
 import { safeIdentifier } from "./identifiers.ts";
+import { prepareScript } from "./javascript-script.ts";
 import { compileJsonSchema } from "./json-schema-validator.ts";
 import {
   type ApiModel,
   CompiledSchemaValue,
+  ScriptValue,
   ElValue,
   type EndpointGroupModel,
   type EnvKind,
@@ -59,6 +61,17 @@ const CONDITION_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string,
  */
 const SCHEMA_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ["json-validation", ["schema", "schemaSource/staticSchema"]],
+]);
+
+/**
+ * Policy configuration fields that hold a JavaScript script: compiled into the gateway as a typed
+ * function (./javascript-script.ts), never evaluated at run time.
+ */
+const SCRIPT_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  [
+    "javascript",
+    ["script", "onRequestScript", "onResponseScript", "onRequestContentScript", "onResponseContentScript"],
+  ],
 ]);
 
 /** The CONDITION_FIELDS of a step's `policy` (none when it is not a known policy name). */
@@ -756,6 +769,9 @@ class ApiBuilder {
     const schemas =
       typeof step.policy === "string" ? SCHEMA_FIELDS.get(canonicalPolicyId(step.policy)) : undefined;
     if (schemas) return this.schemaConfiguration(config, pointer, schemas);
+    const scripts =
+      typeof step.policy === "string" ? SCRIPT_FIELDS.get(canonicalPolicyId(step.policy)) : undefined;
+    if (scripts) return this.scriptConfiguration(config, pointer, scripts);
     const conditions = conditionFields(step.policy);
     if (conditions.length === 0 || config === null || typeof config !== "object" || Array.isArray(config))
       return this.value(config, pointer, { expressions: true });
@@ -769,6 +785,39 @@ class ApiBuilder {
           ? (this.condition(v, at) ?? null)
           : this.value(v, at, { expressions: true }),
       );
+    }
+    return out;
+  }
+
+  /**
+   * A configuration whose `fields` are scripts: each one a ScriptValue named after its place (a
+   * blank script is no script, as for Gravitee); the other fields as any configuration.
+   */
+  private scriptConfiguration(config: unknown, pointer: string, fields: readonly string[]): ModelValue {
+    if (config === null || typeof config !== "object" || Array.isArray(config))
+      return this.value(config, pointer, { expressions: true });
+    const out: Record<string, ModelValue> = {};
+    for (const [key, v] of Object.entries(config)) {
+      const at = joinPointer(pointer, key);
+      if (!fields.includes(key) || typeof v !== "string" || this.env.has(at)) {
+        setOwn(out, key, this.value(v, at, { expressions: true }));
+        continue;
+      }
+      if (v.trim() === "") continue;
+      const prepared = prepareScript(v);
+      if (prepared.syntaxErrors.length > 0) {
+        for (const e of prepared.syntaxErrors)
+          this.diagnostics.push({
+            code: "compile/script-type-check",
+            severity: "error",
+            message: `the script is not valid JavaScript: ${e.message}`,
+            hint: "scripts are compiled into the gateway: docs/policies.md#javascript",
+            at: { ...this.ref(at), inScalar: { line: e.line, column: e.column } },
+          });
+        continue;
+      }
+      const name = `script_${createHash("sha256").update(`${at}\n${v}`).digest("hex").slice(0, 12)}`;
+      setOwn(out, key, new ScriptValue(name, prepared.body, prepared.insertions, this.ref(at)));
     }
     return out;
   }

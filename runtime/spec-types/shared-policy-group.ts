@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `javascript`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
  *
  * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -15,6 +15,7 @@ export type FlowStep =
   | GraphqlRateLimitStep
   | HttpCalloutStep
   | IpFilteringStep
+  | JavascriptStep
   | JsonThreatProtectionStep
   | JsonValidationStep
   | JsonToXmlStep
@@ -584,6 +585,79 @@ export interface IpFilteringPolicyConfiguration {
    * EL giving the address to check instead of the connection's.
    */
   customIPAddress?: string;
+}
+/**
+ * A flow step running the `javascript` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "JavascriptStep".
+ */
+export interface JavascriptStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `javascript`; `policy-javascript` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "javascript" | "policy-javascript";
+  configuration?: JavascriptPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `javascript` policy. Each script is compiled into the gateway as a type-checked function (docs/policies.md#javascript).
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "JavascriptPolicyConfiguration".
+ */
+export interface JavascriptPolicyConfiguration {
+  /**
+   * The script (v4), run in the phase its step is in, or on each message.
+   */
+  script?: string;
+  /**
+   * Buffer the body so that the script reads it as `request.content` / `response.content`.
+   */
+  readContent?: boolean;
+  /**
+   * Replace the body (or the message's content) with the value of the script's last expression.
+   */
+  overrideContent?: boolean;
+  /**
+   * Deprecated by Gravitee, ignored: the step's phase decides.
+   */
+  scope?: "REQUEST" | "RESPONSE";
+  /**
+   * v2: the script of the request phase.
+   */
+  onRequestScript?: string;
+  /**
+   * v2: the script of the response phase.
+   */
+  onResponseScript?: string;
+  /**
+   * v2: a script on the request body; its value replaces the body.
+   */
+  onRequestContentScript?: string;
+  /**
+   * v2: a script on the response body; its value replaces the body.
+   */
+  onResponseContentScript?: string;
 }
 /**
  * A flow step running the `json-threat-protection` policy.
