@@ -300,7 +300,9 @@ function scriptsModule(api: ApiModel, scripts: readonly ScriptValue[], policy: s
   const origins: EmittedModule["origins"] = [];
   for (const script of scripts) {
     lines.push("", "/** @type {Script} */");
-    lines.push(`export const ${script.name} = function (request, response, message, context, result, State, print) {`);
+    lines.push(
+      `export const ${script.name} = function (request, response, message, context, result, State, print) {`,
+    );
     const body = script.body.split("\n");
     origins.push({
       line: lines.length + 1,

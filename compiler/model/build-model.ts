@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { KAFKA_ATTRIBUTE_PREFIX, KAFKA_EL_FIELDS } from "../../runtime/endpoints/kafka/dynamic.ts";
 import { MESSAGE_ENDPOINTS } from "../../runtime/message/connectors.ts";
+import { findGroup, groupReference, SHARED_POLICY_GROUP_POLICY } from "../check/consumer-view.ts";
 import { isObj, obj, str } from "../check/spec-view.ts";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { joinPointer, parsePointer } from "../diagnostics/diagnostic.ts";
@@ -24,7 +25,6 @@ import { compileJsonSchema } from "./json-schema-validator.ts";
 import {
   type ApiModel,
   CompiledSchemaValue,
-  ScriptValue,
   ElValue,
   type EndpointGroupModel,
   type EnvKind,
@@ -34,6 +34,7 @@ import {
   type GatewayModel,
   type ModelValue,
   type PlanModel,
+  ScriptValue,
   type SelectorModel,
   type StepModel,
 } from "./model.ts";
@@ -719,7 +720,9 @@ class ApiBuilder {
       .map((step, i): [Obj, string] => [step, `${pointer}/${i}`])
       .filter(([step]) => step.enabled !== false)
       .flatMap(([step, sp]) =>
-        isObj(step.sharedPolicyGroupRef) ? this.groupSteps(step, sp) : [this.step(step, sp)],
+        isObj(step.sharedPolicyGroupRef) || step.policy === SHARED_POLICY_GROUP_POLICY
+          ? this.groupSteps(step, sp)
+          : [this.step(step, sp)],
       );
   }
 
@@ -749,8 +752,9 @@ class ApiBuilder {
    * An unknown group is check's `flow/unknown-shared-policy-group`; here it inlines nothing.
    */
   private groupSteps(ref: Obj, sp: string): StepModel[] {
-    const name = str(obj(ref.sharedPolicyGroupRef).name);
-    const group = name === undefined ? undefined : this.groups.get(name);
+    const reference = groupReference(ref, sp);
+    const group = reference ? findGroup([...this.groups.values()], reference) : undefined;
+    const name = group?.name;
     if (name === undefined || group === undefined) return [];
     this.groupsUsed.set(name, group);
     const steps = new ApiBuilder(group, this.diagnostics, new Map(), this.uses).steps(

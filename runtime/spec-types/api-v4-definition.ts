@@ -96,6 +96,46 @@ export type FlowStep =
  */
 export type PlanSecurity =
   ApiKeyPlanSecurity | JwtPlanSecurity | KeyLessPlanSecurity | MtlsPlanSecurity | OAuth2PlanSecurity;
+/**
+ * A policy step of an API's flow: one policy and its configuration, or Gravitee's `shared-policy-group-policy` step naming a SharedPolicyGroup.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ApiFlowStep".
+ */
+export type ApiFlowStep =
+  | AssignAttributesStep
+  | AssignContentStep
+  | CacheStep
+  | GraphqlGuardStep
+  | GraphqlRateLimitStep
+  | HttpCalloutStep
+  | IpFilteringStep
+  | JavascriptStep
+  | JsonThreatProtectionStep
+  | JsonValidationStep
+  | JsonToXmlStep
+  | LatencyStep
+  | MessageFilteringStep
+  | MockStep
+  | BasicAuthenticationStep
+  | InterruptStep
+  | OverrideRequestMethodStep
+  | RequestValidationStep
+  | QuotaStep
+  | RateLimitStep
+  | RegexThreatProtectionStep
+  | RequestContentLimitStep
+  | ResourceFilteringStep
+  | RestToSoapStep
+  | RetryStep
+  | SpikeArrestStep
+  | SslEnforcementStep
+  | TransformHeadersStep
+  | TransformQueryParamsStep
+  | UrlRewritingStep
+  | XmlToJsonStep
+  | XmlThreatProtectionStep
+  | SharedPolicyGroupPolicyStep;
 
 /**
  * A Sluice v4 API: a Gravitee Kubernetes Operator `ApiV4Definition` resource (PROXY or MESSAGE API).
@@ -4813,6 +4853,49 @@ export interface ApiMetadataEntry {
    * Metadata default value.
    */
   defaultValue?: string;
+}
+/**
+ * Gravitee's spelling of a shared policy group reference (Management API exports, and what GKO deploys): the policy `shared-policy-group-policy` with the group's id. Sluice inlines the group's steps here, as for `sharedPolicyGroupRef` (docs/shared-policy-groups.md).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SharedPolicyGroupPolicyStep".
+ */
+export interface SharedPolicyGroupPolicyStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the group's steps run.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `shared-policy-group-policy`.
+   */
+  policy: "shared-policy-group-policy";
+  /**
+   * EL condition; the group's steps run only when it is true (each step's own condition too).
+   */
+  condition?: string;
+  /**
+   * The group, by `sharedPolicyGroupId` (its `spec.crossId`, else its `metadata.name`) or by `hrid` (GKO's `<namespace>-<name>`, or its `metadata.name`).
+   */
+  configuration: {
+    [k: string]: unknown | undefined;
+  } & {
+    /**
+     * The group's Gravitee id: its `spec.crossId`, or its `metadata.name`.
+     */
+    sharedPolicyGroupId?: string;
+    /**
+     * The group's human-readable id (GKO): `<namespace>-<name>`, or its `metadata.name`.
+     */
+    hrid?: string;
+  };
 }
 /**
  * A step that runs the steps of a SharedPolicyGroup (GKO's `sharedPolicyGroupRef`): Sluice inlines them here. The group's `apiType` must be the API's type and its `phase` this step's phase.

@@ -100,7 +100,10 @@ beforeAll(async () => {
       ),
       "readonly.yaml": withSteps(
         "readonly",
-        jsStep("request.headers.set('X-Length', String(request.content.length));\n'ignored';", "readContent: true"),
+        jsStep(
+          "request.headers.set('X-Length', String(request.content.length));\n'ignored';",
+          "readContent: true",
+        ),
       ),
       "v2form.yaml": withSteps(
         "v2form",
@@ -213,7 +216,11 @@ describe("javascript (MESSAGE)", () => {
 describe("a script that does not type-check", () => {
   const compile = async (script: string) => {
     const dir = await writeRepository({ "broken.yaml": withSteps("broken", jsStep(script)) });
-    const result = await compileRepository({ target: join(dir, "apis"), outDir: join(dir, "generated"), cwd: dir });
+    const result = await compileRepository({
+      target: join(dir, "apis"),
+      outDir: join(dir, "generated"),
+      cwd: dir,
+    });
     return {
       result,
       located: result.diagnostics.map((d) => locateDiagnostic(result.sources, d)),
@@ -225,7 +232,9 @@ describe("a script that does not type-check", () => {
     const { result, located } = await compile(
       "var team = request.headers.get('x-team');\nrequest.header.set('X-Team', team);\ncontext.attributes.team = team;",
     );
-    expect(located.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(["39:23 compile/script-type-check"]);
+    expect(located.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
+      "39:23 compile/script-type-check",
+    ]);
     expect(located[0]?.message).toMatch(/Property 'header' does not exist on type 'ScriptRequest'/);
     expect(located[0]?.hint).toContain("docs/policies.md#javascript");
     expect(result.bundle).toBeUndefined();
@@ -233,12 +242,16 @@ describe("a script that does not type-check", () => {
 
   it("locates an error on the last expression (where the compiler returns its value) at the script's column", async () => {
     const { located } = await compile("var a = 1;\nresult.state = State.FAILED;");
-    expect(located.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(["39:36 compile/script-type-check"]);
+    expect(located.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
+      "39:36 compile/script-type-check",
+    ]);
   });
 
   it("reports a syntax error on its line", async () => {
     const { located } = await compile("var a = 1;\nvar b = (a + ;\nrequest.headers.set('x', b);");
-    expect(located.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(["39:28 compile/script-type-check"]);
+    expect(located.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
+      "39:28 compile/script-type-check",
+    ]);
     expect(located[0]?.message).toMatch(/Expression expected/);
   });
 });

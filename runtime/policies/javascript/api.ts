@@ -25,7 +25,9 @@ export interface ScriptHeaders {
   size(): number;
   keySet(): string[];
   names(): string[];
-  forEach(consumer: (entry: { key: string; value: string[]; getKey(): string; getValue(): string[] }) => void): void;
+  forEach(
+    consumer: (entry: { key: string; value: string[]; getKey(): string; getValue(): string[] }) => void,
+  ): void;
 }
 
 /** Gravitee's `MultiValueMap` (query and path parameters). */
@@ -76,6 +78,7 @@ export interface ScriptResponse {
 
 /** `context.attributes`: property access (`attributes.name`, `attributes['name']`) or Map methods. */
 export interface ScriptAttributes {
+  // biome-ignore lint/suspicious/noExplicitAny: an attribute holds any value, and scripts are JavaScript
   get(name: string): any;
   set(name: string, value: unknown): void;
   put(name: string, value: unknown): void;
@@ -89,6 +92,7 @@ export interface ScriptAttributes {
 
 export interface ScriptContext {
   readonly attributes: ScriptAttributes;
+  // biome-ignore lint/suspicious/noExplicitAny: an attribute holds any value, and scripts are JavaScript
   getAttribute(name: string): any;
   setAttribute(name: string, value: unknown): void;
   putAttribute(name: string, value: unknown): void;

@@ -111,7 +111,11 @@ function failure(result: ScriptResult): GatewayError {
 /** The value a content script leaves, as the new body (Gravitee: `output.toString()`). */
 function contentOf(value: unknown): string {
   if (value === undefined || value === null) return "";
-  return typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+  return typeof value === "string"
+    ? value
+    : typeof value === "object"
+      ? JSON.stringify(value)
+      : String(value);
 }
 
 const NO_MESSAGE = new Proxy({} as ScriptMessage, {
