@@ -332,6 +332,26 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     "errorKeys": []
   },
   {
+    "id": "data-logging-masking",
+    "aliases": [
+      "policy-data-logging-masking"
+    ],
+    "kind": "policy",
+    "title": "DataLoggingMasking",
+    "summary": "Masks headers and body data (JSON path, XML path, patterns such as e-mail or card numbers) in what the access log writes; the client and the backend see the data unchanged.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
     "id": "graphql-guard",
     "aliases": [],
     "kind": "policy",

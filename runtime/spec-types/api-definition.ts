@@ -2,7 +2,7 @@
 // compiler/validate/generate-types.ts. Change the schema, then run `npm run gen:types`.
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `javascript`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `data-logging-masking`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `javascript`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -11,6 +11,7 @@ export type V2FlowStep =
   | V2AssignAttributesStep
   | V2AssignContentStep
   | V2CacheStep
+  | V2DataLoggingMaskingStep
   | V2GraphqlGuardStep
   | V2GraphqlRateLimitStep
   | V2HttpCalloutStep
@@ -985,6 +986,81 @@ export interface CachePolicyConfiguration {
   methods?: (
     "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER"
   )[];
+}
+/**
+ * A flow step running the `data-logging-masking` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2DataLoggingMaskingStep".
+ */
+export interface V2DataLoggingMaskingStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `data-logging-masking`; `policy-data-logging-masking` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "data-logging-masking" | "policy-data-logging-masking";
+  configuration?: DataLoggingMaskingPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `data-logging-masking` policy: what the access log masks of the phase its step is in (docs/policies.md#data-logging-masking).
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "DataLoggingMaskingPolicyConfiguration".
+ */
+export interface DataLoggingMaskingPolicyConfiguration {
+  /**
+   * Accepted for compatibility, ignored: the step's phase decides which side of the log is masked.
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  /**
+   * Headers whose values are masked in the log (the client's and the ones sent to the endpoint, or the response's).
+   */
+  headerRules?: {
+    /**
+     * The header's name (any case).
+     */
+    path: string;
+    /**
+     * The replacement: one character replaces each character of the value; a longer text replaces the value.
+     */
+    replacer?: string;
+  }[];
+  /**
+   * What is masked in the logged bodies.
+   */
+  bodyRules?: {
+    /**
+     * A JSONPath (`$.user.password`, `$..card`) for a JSON body, an XPath (`//password`) for an XML one: the values there are masked (only their parts matching `type`/`regex` when set). Without it, `type`/`regex` apply to the whole body.
+     */
+    path?: string;
+    /**
+     * A built-in pattern: CREDIT_CARD (Visa, Mastercard, American Express), EMAIL, IP (v4 and v6), URI (http, https, ftp, file, mailto); CUSTOM uses `regex`.
+     */
+    type?: "CUSTOM" | "CREDIT_CARD" | "EMAIL" | "IP" | "URI";
+    /**
+     * A regular expression whose matches are masked.
+     */
+    regex?: string;
+    /**
+     * The replacement: one character replaces each character of what is masked; a longer text replaces it.
+     */
+    replacer?: string;
+  }[];
 }
 /**
  * A flow step running the `graphql-guard` policy.

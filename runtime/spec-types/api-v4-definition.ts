@@ -50,7 +50,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `javascript`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `cache`, `data-logging-masking`, `graphql-guard`, `graphql-rate-limit`, `http-callout`, `ip-filtering`, `javascript`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -59,6 +59,7 @@ export type FlowStep =
   | AssignAttributesStep
   | AssignContentStep
   | CacheStep
+  | DataLoggingMaskingStep
   | GraphqlGuardStep
   | GraphqlRateLimitStep
   | HttpCalloutStep
@@ -106,6 +107,7 @@ export type ApiFlowStep =
   | AssignAttributesStep
   | AssignContentStep
   | CacheStep
+  | DataLoggingMaskingStep
   | GraphqlGuardStep
   | GraphqlRateLimitStep
   | HttpCalloutStep
@@ -2249,6 +2251,85 @@ export interface CachePolicyConfiguration {
   methods?: (
     "CONNECT" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT" | "TRACE" | "OTHER"
   )[];
+}
+/**
+ * A flow step running the `data-logging-masking` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "DataLoggingMaskingStep".
+ */
+export interface DataLoggingMaskingStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `data-logging-masking`; `policy-data-logging-masking` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "data-logging-masking" | "policy-data-logging-masking";
+  configuration?: DataLoggingMaskingPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `data-logging-masking` policy: what the access log masks of the phase its step is in (docs/policies.md#data-logging-masking).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "DataLoggingMaskingPolicyConfiguration".
+ */
+export interface DataLoggingMaskingPolicyConfiguration {
+  /**
+   * Accepted for compatibility, ignored: the step's phase decides which side of the log is masked.
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  /**
+   * Headers whose values are masked in the log (the client's and the ones sent to the endpoint, or the response's).
+   */
+  headerRules?: {
+    /**
+     * The header's name (any case).
+     */
+    path: string;
+    /**
+     * The replacement: one character replaces each character of the value; a longer text replaces the value.
+     */
+    replacer?: string;
+  }[];
+  /**
+   * What is masked in the logged bodies.
+   */
+  bodyRules?: {
+    /**
+     * A JSONPath (`$.user.password`, `$..card`) for a JSON body, an XPath (`//password`) for an XML one: the values there are masked (only their parts matching `type`/`regex` when set). Without it, `type`/`regex` apply to the whole body.
+     */
+    path?: string;
+    /**
+     * A built-in pattern: CREDIT_CARD (Visa, Mastercard, American Express), EMAIL, IP (v4 and v6), URI (http, https, ftp, file, mailto); CUSTOM uses `regex`.
+     */
+    type?: "CUSTOM" | "CREDIT_CARD" | "EMAIL" | "IP" | "URI";
+    /**
+     * A regular expression whose matches are masked.
+     */
+    regex?: string;
+    /**
+     * The replacement: one character replaces each character of what is masked; a longer text replaces it.
+     */
+    replacer?: string;
+  }[];
 }
 /**
  * A flow step running the `graphql-guard` policy.
