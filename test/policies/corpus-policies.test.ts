@@ -75,7 +75,9 @@ function discover(): Found[] {
   const out: Found[] = [];
   const walk = (value: unknown, pointer: string, file: string): void => {
     if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, `${pointer}/${i}`, file));
+      value.forEach((v, i) => {
+        walk(v, `${pointer}/${i}`, file);
+      });
       return;
     }
     if (value === null || typeof value !== "object") return;
@@ -96,7 +98,9 @@ function discover(): Found[] {
         const text = readFileSync(join(folder, name), "utf8");
         if (name.endsWith(".json")) walk(JSON.parse(text), "", `${sub}/${name}`);
         else if (/\.ya?ml$/.test(name))
-          parseAllDocuments(text).forEach((d, i) => walk(d.toJS(), `[${i}]`, `${sub}/${name}`));
+          parseAllDocuments(text).forEach((d, i) => {
+            walk(d.toJS(), `[${i}]`, `${sub}/${name}`);
+          });
       }
     }
   return out;
