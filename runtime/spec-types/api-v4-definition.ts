@@ -98,6 +98,21 @@ export type FlowStep =
 export type PlanSecurity =
   ApiKeyPlanSecurity | JwtPlanSecurity | KeyLessPlanSecurity | MtlsPlanSecurity | OAuth2PlanSecurity;
 /**
+ * The group, by `sharedPolicyGroupId` (its `spec.crossId`, else its `metadata.name`) or by `hrid` (GKO's `<namespace>-<name>`, or its `metadata.name`).
+ */
+export type SharedPolicyGroupPolicyConfiguration = {
+  [k: string]: unknown | undefined;
+} & {
+  /**
+   * The group's Gravitee id: its `spec.crossId`, or its `metadata.name`.
+   */
+  sharedPolicyGroupId?: string;
+  /**
+   * The group's human-readable id (GKO): `<namespace>-<name>`, or its `metadata.name`.
+   */
+  hrid?: string;
+};
+/**
  * A policy step of an API's flow: one policy and its configuration, or Gravitee's `shared-policy-group-policy` step naming a SharedPolicyGroup.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -2299,37 +2314,39 @@ export interface DataLoggingMaskingPolicyConfiguration {
   /**
    * Headers whose values are masked in the log (the client's and the ones sent to the endpoint, or the response's).
    */
-  headerRules?: {
-    /**
-     * The header's name (any case).
-     */
-    path: string;
-    /**
-     * The replacement: one character replaces each character of the value; a longer text replaces the value.
-     */
-    replacer?: string;
-  }[];
+  headerRules?: DataLoggingMaskingHeaderRule[];
   /**
    * What is masked in the logged bodies.
    */
-  bodyRules?: {
-    /**
-     * A JSONPath (`$.user.password`, `$..card`) for a JSON body, an XPath (`//password`) for an XML one: the values there are masked (only their parts matching `type`/`regex` when set). Without it, `type`/`regex` apply to the whole body.
-     */
-    path?: string;
-    /**
-     * A built-in pattern: CREDIT_CARD (Visa, Mastercard, American Express), EMAIL, IP (v4 and v6), URI (http, https, ftp, file, mailto); CUSTOM uses `regex`.
-     */
-    type?: "CUSTOM" | "CREDIT_CARD" | "EMAIL" | "IP" | "URI";
-    /**
-     * A regular expression whose matches are masked.
-     */
-    regex?: string;
-    /**
-     * The replacement: one character replaces each character of what is masked; a longer text replaces it.
-     */
-    replacer?: string;
-  }[];
+  bodyRules?: DataLoggingMaskingBodyRule[];
+}
+export interface DataLoggingMaskingHeaderRule {
+  /**
+   * The header's name (any case).
+   */
+  path: string;
+  /**
+   * The replacement: one character replaces each character of the value; a longer text replaces the value.
+   */
+  replacer?: string;
+}
+export interface DataLoggingMaskingBodyRule {
+  /**
+   * A JSONPath (`$.user.password`, `$..card`) for a JSON body, an XPath (`//password`) for an XML one: the values there are masked (only their parts matching `type`/`regex` when set). Without it, `type`/`regex` apply to the whole body.
+   */
+  path?: string;
+  /**
+   * A built-in pattern: CREDIT_CARD (Visa, Mastercard, American Express), EMAIL, IP (v4 and v6), URI (http, https, ftp, file, mailto); CUSTOM uses `regex`.
+   */
+  type?: "CUSTOM" | "CREDIT_CARD" | "EMAIL" | "IP" | "URI";
+  /**
+   * A regular expression whose matches are masked.
+   */
+  regex?: string;
+  /**
+   * The replacement: one character replaces each character of what is masked; a longer text replaces it.
+   */
+  replacer?: string;
 }
 /**
  * A flow step running the `graphql-guard` policy.
@@ -4962,21 +4979,7 @@ export interface SharedPolicyGroupPolicyStep {
    * EL condition; the group's steps run only when it is true (each step's own condition too).
    */
   condition?: string;
-  /**
-   * The group, by `sharedPolicyGroupId` (its `spec.crossId`, else its `metadata.name`) or by `hrid` (GKO's `<namespace>-<name>`, or its `metadata.name`).
-   */
-  configuration: {
-    [k: string]: unknown | undefined;
-  } & {
-    /**
-     * The group's Gravitee id: its `spec.crossId`, or its `metadata.name`.
-     */
-    sharedPolicyGroupId?: string;
-    /**
-     * The group's human-readable id (GKO): `<namespace>-<name>`, or its `metadata.name`.
-     */
-    hrid?: string;
-  };
+  configuration: SharedPolicyGroupPolicyConfiguration;
 }
 /**
  * A step that runs the steps of a SharedPolicyGroup (GKO's `sharedPolicyGroupRef`): Sluice inlines them here. The group's `apiType` must be the API's type and its `phase` this step's phase.

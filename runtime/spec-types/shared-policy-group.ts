@@ -353,37 +353,39 @@ export interface DataLoggingMaskingPolicyConfiguration {
   /**
    * Headers whose values are masked in the log (the client's and the ones sent to the endpoint, or the response's).
    */
-  headerRules?: {
-    /**
-     * The header's name (any case).
-     */
-    path: string;
-    /**
-     * The replacement: one character replaces each character of the value; a longer text replaces the value.
-     */
-    replacer?: string;
-  }[];
+  headerRules?: DataLoggingMaskingHeaderRule[];
   /**
    * What is masked in the logged bodies.
    */
-  bodyRules?: {
-    /**
-     * A JSONPath (`$.user.password`, `$..card`) for a JSON body, an XPath (`//password`) for an XML one: the values there are masked (only their parts matching `type`/`regex` when set). Without it, `type`/`regex` apply to the whole body.
-     */
-    path?: string;
-    /**
-     * A built-in pattern: CREDIT_CARD (Visa, Mastercard, American Express), EMAIL, IP (v4 and v6), URI (http, https, ftp, file, mailto); CUSTOM uses `regex`.
-     */
-    type?: "CUSTOM" | "CREDIT_CARD" | "EMAIL" | "IP" | "URI";
-    /**
-     * A regular expression whose matches are masked.
-     */
-    regex?: string;
-    /**
-     * The replacement: one character replaces each character of what is masked; a longer text replaces it.
-     */
-    replacer?: string;
-  }[];
+  bodyRules?: DataLoggingMaskingBodyRule[];
+}
+export interface DataLoggingMaskingHeaderRule {
+  /**
+   * The header's name (any case).
+   */
+  path: string;
+  /**
+   * The replacement: one character replaces each character of the value; a longer text replaces the value.
+   */
+  replacer?: string;
+}
+export interface DataLoggingMaskingBodyRule {
+  /**
+   * A JSONPath (`$.user.password`, `$..card`) for a JSON body, an XPath (`//password`) for an XML one: the values there are masked (only their parts matching `type`/`regex` when set). Without it, `type`/`regex` apply to the whole body.
+   */
+  path?: string;
+  /**
+   * A built-in pattern: CREDIT_CARD (Visa, Mastercard, American Express), EMAIL, IP (v4 and v6), URI (http, https, ftp, file, mailto); CUSTOM uses `regex`.
+   */
+  type?: "CUSTOM" | "CREDIT_CARD" | "EMAIL" | "IP" | "URI";
+  /**
+   * A regular expression whose matches are masked.
+   */
+  regex?: string;
+  /**
+   * The replacement: one character replaces each character of what is masked; a longer text replaces it.
+   */
+  replacer?: string;
 }
 /**
  * A flow step running the `graphql-guard` policy.
