@@ -2,6 +2,7 @@
 // and type-checked, changes headers and attributes, fails through `result`, reads and overrides
 // content (v4 and v2 forms), rewrites messages; a script with a type or syntax error is a
 // diagnostic on its own line inside the YAML block scalar.
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRepository } from "../../compiler/compile.ts";
@@ -253,5 +254,92 @@ describe("a script that does not type-check", () => {
       "39:28 compile/script-type-check",
     ]);
     expect(located[0]?.message).toMatch(/Expression expected/);
+  });
+});
+
+/** Gravitee's own scripts (the plugin's tests and documented examples, fixtures/javascript/SOURCES.md). */
+const SCRIPTS = join(import.meta.dirname, "fixtures", "javascript");
+const scriptsOf = (dir: string) =>
+  readdirSync(join(SCRIPTS, dir))
+    .filter((f) => f.endsWith(".script") && f !== "invalid_script.script")
+    .sort()
+    .map((f) => ({ name: f, text: readFileSync(join(SCRIPTS, dir, f), "utf8") }));
+
+describe("Gravitee's own scripts", () => {
+  it("compile unchanged: the plugin's test scripts and documented examples type-check", async () => {
+    const v4 = scriptsOf("v4");
+    const v3 = scriptsOf("v3");
+    const proxy = v4.filter((s) => !s.name.includes("message"));
+    const message = v4.filter((s) => s.name.includes("message"));
+    expect(proxy.length + message.length + v3.length).toBe(20);
+    const v2Steps = v3
+      .map(({ name, text }) =>
+        jsStep(text, "", /content|read_json/.test(name) ? "onRequestContentScript" : "onRequestScript"),
+      )
+      .join("\n");
+    const dir = await writeRepository({
+      "proxy.yaml": withSteps("proxy", proxy.map((s) => jsStep(s.text)).join("\n")),
+      "events.yaml": messageApi({
+        name: "events",
+        path: "/events",
+        entrypoints: "        - type: http-post",
+        mock: "            messageCount: 0",
+        extra: `  flows:
+    - name: scripts
+      selectors:
+        - type: CHANNEL
+          channel: /
+      publish:
+${message.map((s) => jsStep(s.text)).join("\n")}
+`,
+      }),
+      "legacy.yaml": `apiVersion: gravitee.io/v1alpha1
+kind: ApiDefinition
+metadata:
+  name: legacy
+spec:
+  name: legacy
+  version: "1"
+  proxy:
+    virtual_hosts:
+      - path: /legacy
+    groups:
+      - name: default
+        endpoints:
+          - name: default
+            target: http://127.0.0.1:1
+  plans:
+    - name: free
+      security: KEY_LESS
+  flows:
+    - name: scripts
+      pre:
+${v2Steps}
+`,
+    });
+    const result = await compileRepository({
+      target: join(dir, "apis"),
+      outDir: join(dir, "generated"),
+      cwd: dir,
+    });
+    const located = result.diagnostics.map((d) => locateDiagnostic(result.sources, d));
+    expect(located.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
+    expect(result.internalErrors).toEqual([]);
+    expect(result.bundle).toBeDefined();
+  });
+
+  it("the plugin's invalid script is a located error", async () => {
+    const text = readFileSync(join(SCRIPTS, "v4", "invalid_script.script"), "utf8");
+    const dir = await writeRepository({ "broken.yaml": withSteps("broken", jsStep(text)) });
+    const result = await compileRepository({
+      target: join(dir, "apis"),
+      outDir: join(dir, "generated"),
+      cwd: dir,
+    });
+    const located = result.diagnostics.map((d) => locateDiagnostic(result.sources, d));
+    expect(located.length).toBeGreaterThan(0);
+    // Line 1 of the script (line 38 of the spec) is a comment; the error is on its second line.
+    expect(located.map((d) => `${d.line} ${d.code}`)).toContain("39 compile/script-type-check");
+    expect(result.bundle).toBeUndefined();
   });
 });
