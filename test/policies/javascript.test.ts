@@ -92,6 +92,17 @@ beforeAll(async () => {
         jsStep(ATTRIBUTES_TO_RESPONSE),
       ).replace("  listeners:", `${head}  listeners:`),
       "fail.yaml": withSteps("fail", jsStep(FAILURE)),
+      "keyed.yaml": `${withSteps("keyed", jsStep(FAILURE))}  responseTemplates:
+    SCRIPT_STOP:
+      application/json:
+        status: 418
+        body: '{"stopped":"{#request.path}"}'
+`,
+      "status.yaml": withSteps(
+        "status",
+        "",
+        jsStep("response.headers.set('X-Upstream-Status', response.status);\nresponse.status = 202;"),
+      ),
       "jsonfail.yaml": withSteps("jsonfail", jsStep(JSON_FAILURE)),
       "throws.yaml": withSteps("throws", jsStep("var x = null;\nx.boom();")),
       "content.yaml": withSteps(
@@ -157,6 +168,12 @@ describe("javascript (PROXY)", () => {
     expect(res.headers.get("x-greeting")).toBe("hello world");
   });
 
+  it("reads and changes the response status", async () => {
+    const res = await fetch(`${gateway.url}/status`);
+    expect(res.headers.get("x-upstream-status")).toBe("200");
+    expect(res.status).toBe(202);
+  });
+
   it("fails with result.state = State.FAILURE: its code, message and key", async () => {
     const before = echo.received.length;
     const res = await fetch(`${gateway.url}/fail`, { headers: { "x-break": "1" } });
@@ -164,6 +181,14 @@ describe("javascript (PROXY)", () => {
     expect(await res.json()).toEqual({ message: "stopped by the script", http_status_code: 409 });
     expect(echo.received.length).toBe(before);
     expect((await fetch(`${gateway.url}/fail`)).status).toBe(200);
+  });
+
+  it("result.key selects the API's response template", async () => {
+    const res = await fetch(`${gateway.url}/keyed/x`, {
+      headers: { "x-break": "1", accept: "application/json" },
+    });
+    expect(res.status).toBe(418);
+    expect(await res.json()).toEqual({ stopped: "/keyed/x" });
   });
 
   it("sends result.error as the body when result.contentType is set", async () => {
