@@ -469,6 +469,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Follow the hint: a TypeScript policy of the repository (docs/custom-policies.md), or the built-in policies that cover the common cases.",
   },
   {
+    code: "policy/invalid-regex",
+    title: "A policy's regular expression does not compile",
+    why: "A regular expression in a policy's configuration (`data-logging-masking`'s `bodyRules[].regex`) is compiled by the gateway when it starts; this one is not a valid JavaScript regular expression, so the gateway could not start the API.",
+    fix: "Fix the expression at the reported position (ECMAScript syntax).",
+  },
+  {
     code: "policy/invalid-json-schema",
     title: "A policy's JSON Schema cannot be compiled",
     why: "A JSON Schema in a policy's configuration (`json-validation`'s `schema`) is compiled into the gateway at build time, so that the gateway validates without loading a validator library; this one is not JSON, not a valid schema for its `$schema` dialect, or missing.",

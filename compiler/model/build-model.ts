@@ -773,6 +773,8 @@ class ApiBuilder {
     const schemas =
       typeof step.policy === "string" ? SCHEMA_FIELDS.get(canonicalPolicyId(step.policy)) : undefined;
     if (schemas) return this.schemaConfiguration(config, pointer, schemas);
+    if (typeof step.policy === "string" && canonicalPolicyId(step.policy) === "data-logging-masking")
+      this.checkRegexes(config, pointer);
     const scripts =
       typeof step.policy === "string" ? SCRIPT_FIELDS.get(canonicalPolicyId(step.policy)) : undefined;
     if (scripts) return this.scriptConfiguration(config, pointer, scripts);
@@ -791,6 +793,27 @@ class ApiBuilder {
       );
     }
     return out;
+  }
+
+  /** data-logging-masking's `bodyRules[].regex`: compiled by the gateway, so checked here. */
+  private checkRegexes(config: unknown, pointer: string): void {
+    const rules = obj(config).bodyRules;
+    if (!Array.isArray(rules)) return;
+    rules.forEach((rule: unknown, i) => {
+      const regex = obj(rule).regex;
+      if (typeof regex !== "string") return;
+      try {
+        new RegExp(regex, "g");
+      } catch (error) {
+        this.diagnostics.push({
+          code: "policy/invalid-regex",
+          severity: "error",
+          message: `not a valid regular expression: ${(error as Error).message}`,
+          hint: "the expression is JavaScript's (ECMAScript) syntax; Java-only constructs such as possessive quantifiers are not accepted",
+          at: this.ref(`${pointer}/bodyRules/${i}/regex`),
+        });
+      }
+    });
   }
 
   /**

@@ -6,6 +6,8 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { locateDiagnostic } from "../../compiler/diagnostics/locate.ts";
+import { checkRepository } from "../../compiler/pipeline.ts";
 import { logMask, maskText } from "../../runtime/policies/data-logging-masking/index.ts";
 import {
   type EchoBackend,
@@ -13,7 +15,7 @@ import {
   startEchoBackend,
   startHttpBackend,
 } from "../helpers/backends.ts";
-import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
+import { startTestGateway, type TestGateway, writeRepository } from "../helpers/gateway.ts";
 import { proxyApi } from "../helpers/specs.ts";
 
 type Line = Record<string, unknown>;
@@ -259,5 +261,26 @@ describe("the masks", () => {
 
   it("a longer replacer replaces each match once", () => {
     expect(maskText("a 1.2.3.4 b", /\d+\.\d+\.\d+\.\d+/g, "[ip]")).toBe("a [ip] b");
+  });
+});
+
+describe("a bad regex", () => {
+  it("is an error on its line (sluice check)", async () => {
+    const spec = masked(
+      "bad",
+      `        - policy: data-logging-masking
+          configuration:
+            bodyRules:
+              - type: EMAIL
+              - regex: "([a-z]"`,
+    );
+    const line = spec.split("\n").findIndex((l) => l.includes('regex: "([a-z]"')) + 1;
+    const dir = await writeRepository({ "bad.yaml": spec });
+    const result = await checkRepository({ target: join(dir, "apis"), cwd: dir });
+    const found = result.diagnostics
+      .filter((d) => d.severity === "error")
+      .map((d) => locateDiagnostic(result.sources, d))
+      .map((d) => `${d.code}@${d.line}:${d.column}`);
+    expect(found).toEqual([`policy/invalid-regex@${line}:24`]);
   });
 });
