@@ -201,8 +201,10 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "SharedPolicyGroupPolicyStep.policy": "compiler/model (the group's steps inlined)",
   "SharedPolicyGroupPolicyStep.condition": "compiler/model (gates each inlined step)",
   "SharedPolicyGroupPolicyStep.configuration": "compiler/model",
-  "SharedPolicyGroupPolicyConfiguration.sharedPolicyGroupId": "compiler/model (the group of that crossId or name)",
-  "SharedPolicyGroupPolicyConfiguration.hrid": "compiler/model (the group of that <namespace>-<name> or name)",
+  "SharedPolicyGroupPolicyConfiguration.sharedPolicyGroupId":
+    "compiler/model (the group of that crossId or name)",
+  "SharedPolicyGroupPolicyConfiguration.hrid":
+    "compiler/model (the group of that <namespace>-<name> or name)",
   "DataLoggingMaskingHeaderRule.*": "runtime/policies/data-logging-masking",
   "DataLoggingMaskingBodyRule.*": "runtime/policies/data-logging-masking",
   "Flow.selectors": "runtime/server/flows.ts",
