@@ -219,7 +219,7 @@ function sync(outDir: string, modules: readonly EmittedModule[], dryRun: boolean
     writeFileSync(file, m.text);
   }
   // Generated modules whose API is gone (and chunks left empty).
-  for (const dir of ["apis", "chunks", "validators"]) {
+  for (const dir of ["apis", "chunks", "validators", "scripts"]) {
     let existing: string[] = [];
     try {
       existing = readdirSync(join(outDir, dir));

@@ -372,6 +372,26 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     ]
   },
   {
+    "id": "data-logging-masking",
+    "aliases": [
+      "policy-data-logging-masking"
+    ],
+    "kind": "policy",
+    "title": "DataLoggingMasking",
+    "summary": "Masks headers and body data (JSON path, XML path, patterns such as e-mail or card numbers) in what the access log writes; the client and the backend see the data unchanged.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": []
+  },
+  {
     "id": "dynamic-routing",
     "aliases": [
       "policy-dynamic-routing"
@@ -490,6 +510,32 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
     },
     "errorKeys": [
       "IP_FILTERING_UNAUTHORIZED"
+    ]
+  },
+  {
+    "id": "javascript",
+    "aliases": [
+      "policy-javascript"
+    ],
+    "kind": "policy",
+    "title": "Javascript",
+    "summary": "Runs a JavaScript script compiled into the gateway and type-checked: headers, attributes, content, or a failure through `result`.",
+    "phases": {
+      "PROXY": [
+        "request",
+        "response"
+      ],
+      "MESSAGE": [
+        "publish",
+        "subscribe"
+      ],
+      "V2": [
+        "request",
+        "response"
+      ]
+    },
+    "errorKeys": [
+      "JAVASCRIPT_EXECUTION_FAILURE"
     ]
   },
   {

@@ -195,6 +195,18 @@ export const IMPLEMENTED_FIELDS: Readonly<Record<string, string>> = {
   "SharedPolicyGroupRef.name": "compiler/model",
   "SharedPolicyGroupRef.namespace": "compiler/model (informational)",
   "SharedPolicyGroupRef.kind": "compiler/model (informational)",
+  "SharedPolicyGroupPolicyStep.name": "compiler/model (informational)",
+  "SharedPolicyGroupPolicyStep.description": "compiler/model (informational)",
+  "SharedPolicyGroupPolicyStep.enabled": "compiler/model (a disabled reference inlines nothing)",
+  "SharedPolicyGroupPolicyStep.policy": "compiler/model (the group's steps inlined)",
+  "SharedPolicyGroupPolicyStep.condition": "compiler/model (gates each inlined step)",
+  "SharedPolicyGroupPolicyStep.configuration": "compiler/model",
+  "SharedPolicyGroupPolicyConfiguration.sharedPolicyGroupId":
+    "compiler/model (the group of that crossId or name)",
+  "SharedPolicyGroupPolicyConfiguration.hrid":
+    "compiler/model (the group of that <namespace>-<name> or name)",
+  "DataLoggingMaskingHeaderRule.*": "runtime/policies/data-logging-masking",
+  "DataLoggingMaskingBodyRule.*": "runtime/policies/data-logging-masking",
   "Flow.selectors": "runtime/server/flows.ts",
   "Flow.request": "runtime/server/api-runtime.ts",
   "Flow.response": "runtime/server/api-runtime.ts",

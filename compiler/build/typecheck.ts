@@ -12,6 +12,7 @@ import { join, relative, resolve } from "node:path";
 import type { LocalPolicies } from "../connectors/local-policies.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { EmittedModule } from "../emit/emit-api.ts";
+import { RETURN } from "../model/javascript-script.ts";
 import { CACHE_DIR } from "../shared/cache-dir.ts";
 import { PROJECT_DIR } from "../shared/package-dir.ts";
 import { runtimeDeclarations } from "./runtime-declarations.ts";
@@ -181,7 +182,12 @@ export function mapTscErrors(
       continue;
     }
     const module = byPath.get(relative(outDir, error.file).split("\\").join("/"));
-    const origin = module ? originOf(module, error.line) : undefined;
+    const found = module ? originOf(module, error.line) : undefined;
+    if (found?.script) {
+      if (!LENIENT_IN_SCRIPTS.has(error.code)) result.diagnostics.push(scriptDiagnostic(found, error));
+      continue;
+    }
+    const origin = found?.at;
     if (!origin) {
       result.internal.push(error.text);
       continue;
@@ -208,9 +214,49 @@ function offsetOf(text: string, line: number, column: number): number {
   return offset + column - 1;
 }
 
-/** The YAML node of the nearest mapped line at or above `line`. */
-function originOf(module: EmittedModule, line: number): Diagnostic["at"] | undefined {
+/** The nearest mapped line at or above `line`. */
+function originOf(module: EmittedModule, line: number): EmittedModule["origins"][number] | undefined {
   let best: EmittedModule["origins"][number] | undefined;
   for (const o of module.origins) if (o.line <= line && (!best || o.line >= best.line)) best = o;
-  return best?.at;
+  return best;
+}
+
+/**
+ * What a script is not held to (docs/policies.md#javascript): it is JavaScript, so a value without
+ * a type is `any` (TS7xxx: implicit any), and a value that may be null or undefined may be used as
+ * one that is not (it fails at run time, as under Gravitee, with JAVASCRIPT_EXECUTION_FAILURE).
+ */
+const LENIENT_IN_SCRIPTS = new Set([
+  "TS7005",
+  "TS7006",
+  "TS7008",
+  "TS7019",
+  "TS7031",
+  "TS7034",
+  "TS7053",
+  "TS2531",
+  "TS2532",
+  "TS2533",
+  "TS18047",
+  "TS18048",
+  "TS18049",
+]);
+
+/**
+ * An error in a `javascript` script: located on the script's own line and column inside its YAML
+ * scalar (the `return ` the compiler inserted taken out of the column).
+ */
+function scriptDiagnostic(origin: EmittedModule["origins"][number], error: TscError): Diagnostic {
+  const script = origin.script!;
+  const line = Math.min(error.line - origin.line, script.lines - 1);
+  let column = (error.column ?? 1) - 1;
+  for (const i of script.insertions)
+    if (i.line === line && column >= i.column) column = Math.max(i.column, column - RETURN.length);
+  return {
+    code: "compile/script-type-check",
+    severity: "error",
+    message: `the script does not type-check: ${error.message} (${error.code})`,
+    hint: "scripts are compiled into the gateway and checked against the API Gravitee gives them (`request`, `response`, `message`, `context`, `result`, `State`): docs/policies.md#javascript",
+    at: { ...origin.at, inScalar: { line: Math.max(line, 0), column } },
+  };
 }

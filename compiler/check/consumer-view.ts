@@ -133,15 +133,78 @@ export function certificatesOf(app: Obj): Array<{ text: string; pointer: string 
   return out;
 }
 
-/** The `sharedPolicyGroupRef` steps of a v4 API's flows (its own and its plans'), with their phase. */
+/** The steps of a v4 API's flows that name a SharedPolicyGroup (its own and its plans'), with their phase. */
 export const GROUP_PHASES = ["request", "response", "publish", "subscribe"] as const;
 
+/** Gravitee's policy step that runs a shared policy group (Management API exports, GKO's deployments). */
+export const SHARED_POLICY_GROUP_POLICY = "shared-policy-group-policy";
+
 export interface GroupRef {
+  /** What the step names the group by (its value). */
   name: string;
+  /** `name`: GKO's `sharedPolicyGroupRef.name`; `id`/`hrid`: the `shared-policy-group-policy` step's configuration. */
+  by: "name" | "id" | "hrid";
   /** The phase key of the flow (`request`, …). */
   phase: (typeof GROUP_PHASES)[number];
   /** The step's pointer. */
   pointer: string;
+  /** The pointer of the value naming the group. */
+  field: string;
+}
+
+/** How a step names a SharedPolicyGroup, if it does (`pointer`: the step's). */
+export function groupReference(
+  step: Record<string, unknown>,
+  pointer: string,
+): Omit<GroupRef, "phase"> | undefined {
+  if (isObj(step.sharedPolicyGroupRef)) {
+    const name = str(step.sharedPolicyGroupRef.name);
+    return name === undefined
+      ? undefined
+      : { name, by: "name", pointer, field: `${pointer}/sharedPolicyGroupRef/name` };
+  }
+  if (step.policy !== SHARED_POLICY_GROUP_POLICY) return undefined;
+  const config = obj(step.configuration);
+  const id = str(config.sharedPolicyGroupId);
+  if (id !== undefined)
+    return { name: id, by: "id", pointer, field: `${pointer}/configuration/sharedPolicyGroupId` };
+  const hrid = str(config.hrid);
+  if (hrid !== undefined) return { name: hrid, by: "hrid", pointer, field: `${pointer}/configuration/hrid` };
+  return undefined;
+}
+
+/**
+ * The group a reference names. By name: its `metadata.name`. By Gravitee id: the group whose
+ * `spec.crossId` it is (what Gravitee's console and GKO write), else the one of that
+ * `metadata.name`. By GKO's `hrid`: `<namespace>-<name>` (namespace `default` when unset), else
+ * `metadata.name`.
+ */
+export function findGroup<T extends { name?: string | undefined; validationValue: unknown }>(
+  groups: readonly T[],
+  ref: Pick<GroupRef, "name" | "by">,
+): T | undefined {
+  const byName = groups.find((g) => g.name === ref.name);
+  if (ref.by === "name") return byName;
+  if (ref.by === "id") {
+    return groups.find((g) => str(obj(obj(g.validationValue).spec).crossId) === ref.name) ?? byName;
+  }
+  return (
+    groups.find((g) => {
+      const namespace = str(obj(obj(g.validationValue).metadata).namespace) ?? "default";
+      return `${namespace}-${g.name}` === ref.name;
+    }) ?? byName
+  );
+}
+
+/** What the repository's groups can be named by, for "did you mean" (names and cross ids). */
+export function groupNames<T extends { name?: string | undefined; validationValue: unknown }>(
+  groups: readonly T[],
+  by: GroupRef["by"],
+): string[] {
+  const names = groups.map((g) => g.name).filter((n): n is string => n !== undefined);
+  if (by !== "id") return names;
+  const ids = groups.map((g) => str(obj(obj(g.validationValue).spec).crossId)).filter((n) => n !== undefined);
+  return [...ids, ...names];
 }
 
 export function sharedPolicyGroupRefs(doc: LoadedDocument): GroupRef[] {
@@ -150,9 +213,8 @@ export function sharedPolicyGroupRefs(doc: LoadedDocument): GroupRef[] {
   for (const flow of flowsOf(obj(doc.validationValue.spec)))
     for (const phase of GROUP_PHASES)
       for (const { item, index } of list(flow.item[phase])) {
-        if (!isObj(item.sharedPolicyGroupRef)) continue;
-        const name = str(item.sharedPolicyGroupRef.name);
-        if (name !== undefined) out.push({ name, phase, pointer: `${flow.pointer}/${phase}/${index}` });
+        const ref = groupReference(item, `${flow.pointer}/${phase}/${index}`);
+        if (ref) out.push({ ...ref, phase });
       }
   return out;
 }

@@ -469,15 +469,21 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: "Fix the TypeScript at the reported line (docs/custom-policies.md describes the contract).",
   },
   {
+    code: "compile/script-type-check",
+    title: "A `javascript` policy's script does not type-check",
+    why: "Each script of a `javascript` step is compiled into the gateway as the body of a function and checked by TypeScript against the objects Gravitee binds (`request`, `response`, `message`, `context`, `result`, `State`); this line of the script has a syntax error, names something that does not exist, or calls the API wrongly. Nothing is evaluated at run time, so the script must be correct at compile time.",
+    fix: "Fix the script at the reported line; docs/policies.md#javascript lists the API a script sees and how strictly it is checked.",
+  },
+  {
     code: "policy/unsupported",
     title: "A Gravitee policy Sluice does not run",
-    why: "Some Gravitee policies run code or processors the gateway cannot hold soundly: `groovy` and `javascript` evaluate scripts at run time (Sluice never evaluates code it has not type-checked), `xslt` and `xml-validation` (XSD) need a complete XSLT or XML Schema processor, which Sluice does not link.",
+    why: "Some Gravitee policies run code or processors the gateway cannot hold soundly: `groovy` evaluates scripts at run time (Sluice never evaluates code it has not type-checked; `javascript` scripts are compiled and type-checked instead), `xslt` and `xml-validation` (XSD) need a complete XSLT or XML Schema processor, which Sluice does not link.",
     fix: "Follow the hint: a TypeScript policy of the repository (docs/custom-policies.md), or the built-in policies that cover the common cases.",
   },
   {
     code: "policy/invalid-regex",
     title: "A policy's regular expression cannot be compiled",
-    why: "A literal regular expression of a policy (`dynamic-routing`'s rule `pattern`) is Java syntax in Gravitee; it is translated at build time, and this one does not parse or uses a construct JavaScript has no counterpart for (possessive quantifiers, atomic groups, inline flags past the start…).",
+    why: "A literal regular expression of a policy is checked at build time: `dynamic-routing`'s rule `pattern` is Java syntax in Gravitee and is translated (this one does not parse or uses a construct JavaScript has no counterpart for: possessive quantifiers, atomic groups, inline flags past the start…); `data-logging-masking`'s `bodyRules[].regex` is compiled as a JavaScript expression and this one is not valid.",
     fix: "Rewrite the pattern at the reported position without that construct (see docs/expression-language.md#regular-expressions-matches-split-replaceall-replacefirst).",
   },
   {

@@ -16,6 +16,11 @@ export interface SourceRef {
   key?: boolean;
   /** Extra character offset inside a scalar value (e.g. the position of an error inside an expression). */
   offset?: number;
+  /**
+   * A 0-based line and column inside a scalar's value (a `javascript` policy's script), mapped
+   * through the scalar's source form — a block scalar's indentation — when printed.
+   */
+  inScalar?: { line: number; column: number };
   /** Absolute character offset in the file, for problems that have no pointer (YAML syntax errors). */
   pos?: number;
 }

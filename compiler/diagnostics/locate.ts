@@ -17,7 +17,7 @@ export function locate(sources: SourceSet, ref: SourceRef): Position {
   if (!file) return { file: ref.file, line: 1, column: 1 };
   // An absolute offset needs no syntax tree (and a file that is not YAML — a policy's TypeScript — has none).
   if (ref.pos !== undefined) return { file: ref.file, ...linePos(file.text, ref.pos) };
-  const offset = ref.pos ?? nodeOffset(file.documents[ref.doc]?.contents ?? null, ref);
+  const offset = ref.pos ?? nodeOffset(file.documents[ref.doc]?.contents ?? null, ref, file.text);
   const start = offset ?? file.documents[ref.doc]?.range[0] ?? 0;
   const { line, col } = file.lineCounter.linePos(Math.min(start, file.text.length));
   return { file: ref.file, line, column: col };
@@ -34,7 +34,7 @@ function linePos(text: string, pos: number): { line: number; column: number } {
   return { line, column: at - start + 1 };
 }
 
-function nodeOffset(root: Node | null, ref: SourceRef): number | undefined {
+function nodeOffset(root: Node | null, ref: SourceRef, text: string): number | undefined {
   let node: unknown = root;
   let keyNode: unknown;
   for (const segment of parsePointer(ref.pointer)) {
@@ -55,6 +55,7 @@ function nodeOffset(root: Node | null, ref: SourceRef): number | undefined {
   const target = (ref.key && keyNode ? keyNode : (node ?? keyNode)) as Node | undefined;
   const range = target?.range;
   if (!range) return undefined;
+  if (ref.inScalar && isScalar(target)) return insideScalar(target, ref.inScalar, text);
   if (ref.offset !== undefined && isScalar(target)) return range[0] + scalarContentStart(target) + ref.offset;
   return range[0];
 }
@@ -62,6 +63,36 @@ function nodeOffset(root: Node | null, ref: SourceRef): number | undefined {
 function keyText(key: unknown): string | undefined {
   if (isScalar(key)) return String(key.value);
   return undefined;
+}
+
+/**
+ * The file offset of a line and column of a scalar's value. A block scalar's value lines are its
+ * source lines after the header, less the block's indentation; a one-line flow scalar's value
+ * starts after its opening quote. (A multi-line flow scalar folds lines: its start is as near as
+ * it gets.)
+ */
+function insideScalar(node: Scalar, at: { line: number; column: number }, text: string): number {
+  const start = node.range?.[0] ?? 0;
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+    const end = node.range?.[1] ?? text.length;
+    const headerEnd = text.indexOf("\n", start);
+    if (headerEnd < 0) return start;
+    const lines: number[] = [];
+    for (let i = headerEnd + 1; i < end; i = text.indexOf("\n", i) + 1 || end) lines.push(i);
+    let indent = 0;
+    for (const l of lines) {
+      const line = text.slice(l, text.indexOf("\n", l) < 0 ? end : text.indexOf("\n", l));
+      if (line.trim() !== "") {
+        indent = line.length - line.trimStart().length;
+        break;
+      }
+    }
+    const lineStart = lines[at.line];
+    return lineStart === undefined ? start : lineStart + indent + at.column;
+  }
+  const source = text.slice(start, node.range?.[1] ?? start);
+  if (at.line > 0 || source.includes("\n")) return start;
+  return start + scalarContentStart(node) + at.column;
 }
 
 /** Characters between a scalar's start and its content: the opening quote, if any. */

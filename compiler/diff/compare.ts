@@ -85,11 +85,19 @@ type Add = (kind: string, severity: Severity, where: string, message: string, wh
 /** The APIs of a side whose flows reference the SharedPolicyGroup of `key` (`sharedPolicyGroupRef`). */
 function usersOf(key: string, side: Side): string[] {
   const name = side.resources.get(key)?.name ?? key.slice(key.indexOf("/") + 1);
+  // Gravitee's `shared-policy-group-policy` step names it by its `spec.crossId` (or its name).
+  const crossId = obj(obj(side.resources.get(key)?.value).spec).crossId;
+  const ids = new Set([name, ...(typeof crossId === "string" ? [crossId] : [])]);
+  const names = (step: Record<string, unknown>): boolean =>
+    obj(step.sharedPolicyGroupRef).name === name ||
+    (step.policy === "shared-policy-group-policy" &&
+      (ids.has(obj(step.configuration).sharedPolicyGroupId as string) ||
+        obj(step.configuration).hrid === name));
   const references = (value: unknown): boolean =>
     Array.isArray(value)
       ? value.some(references)
       : typeof value === "object" && value !== null
-        ? obj(obj(value).sharedPolicyGroupRef).name === name || Object.values(value).some(references)
+        ? names(obj(value)) || Object.values(value).some(references)
         : false;
   return [...side.resources.values()]
     .filter((r) => API_KINDS.has(r.kind) && references(obj(r.value).spec))

@@ -10,6 +10,7 @@ import type {
   EntrypointModel,
   FlowModel,
   ModelValue,
+  ScriptValue,
   StepModel,
   SubscriptionModel,
 } from "../model/model.ts";
@@ -262,7 +263,16 @@ export function emitApi(
       },
     );
   }
-  const head = `${BANNER(api.source)}${imports.trimEnd()}\n${schemaImport}`;
+  // `javascript` scripts: a JavaScript module beside the API's, checked by tsc (`// @ts-check`),
+  // each script the body of a function typed by the linked policy's configuration.
+  const scripts = [...printer.usedScripts.values()].sort((a, b) => compare(a.name, b.name));
+  let scriptImport = "";
+  if (scripts.length > 0) {
+    const policy = resolver.resolve("policies", "javascript")?.name ?? "javascriptPolicy";
+    scriptImport = `import { ${scripts.map((s) => s.name).join(", ")} } from ${JSON.stringify(`../scripts/${api.id}.js`)};\n`;
+    extra.push(scriptsModule(api, scripts, policy));
+  }
+  const head = `${BANNER(api.source)}${imports.trimEnd()}\n${schemaImport}${scriptImport}`;
   const offset = head.split("\n").length - 1;
   return {
     module: {
@@ -273,6 +283,35 @@ export function emitApi(
     extra,
     links: { connectors, runtime, el, types: typeOnly },
   };
+}
+
+/**
+ * `scripts/<api>.js`: each script verbatim (line for line, `return ` before its completion
+ * statements) as the body of a function whose parameters are Gravitee's bindings, typed through
+ * JSDoc by the `script` field of the linked `javascript` policy's configuration. A JavaScript
+ * file, so that tsc checks scripts as JavaScript (docs/policies.md#javascript).
+ */
+function scriptsModule(api: ApiModel, scripts: readonly ScriptValue[], policy: string): EmittedModule {
+  const lines = [
+    ...BANNER(api.source).trimEnd().split("\n"),
+    "// @ts-check",
+    `/** @typedef {NonNullable<Parameters<typeof import("../link.js").${policy}.create>[0]["script"]>} Script */`,
+  ];
+  const origins: EmittedModule["origins"] = [];
+  for (const script of scripts) {
+    lines.push("", "/** @type {Script} */");
+    lines.push(
+      `export const ${script.name} = function (request, response, message, context, result, State, print) {`,
+    );
+    const body = script.body.split("\n");
+    origins.push({
+      line: lines.length + 1,
+      at: script.at,
+      script: { lines: body.length, insertions: script.insertions },
+    });
+    lines.push(...body, "};");
+  }
+  return { path: `scripts/${api.id}.js`, text: `${lines.join("\n")}\n`, origins };
 }
 
 /** The type of a compiled validator (runtime/policies/json-validation: JsonSchemaValidator). */

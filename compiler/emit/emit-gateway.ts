@@ -136,6 +136,8 @@ export function emitGateway(
       compilerOptions: {
         ...GENERATED_COMPILER_OPTIONS,
         noEmit: true,
+        // `javascript` scripts are JavaScript modules (generated/scripts/), checked by `// @ts-check`.
+        ...(apiModules.some((m) => m.path.startsWith("scripts/")) ? { allowJs: true } : {}),
         typeRoots: [posix(relative(options.outDir, options.typesDir))],
         ...(options.localPolicies
           ? {

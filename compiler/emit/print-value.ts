@@ -4,7 +4,14 @@
 // against the spec line it came from (compile/type-check), never as a raw tsc error.
 import type { SourceRef } from "../diagnostics/diagnostic.ts";
 import { joinPointer } from "../diagnostics/diagnostic.ts";
-import { CompiledSchemaValue, ElValue, EnvTemplateValue, EnvValue, type ModelValue } from "../model/model.ts";
+import {
+  CompiledSchemaValue,
+  ElValue,
+  EnvTemplateValue,
+  EnvValue,
+  type ModelValue,
+  ScriptValue,
+} from "../model/model.ts";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -68,6 +75,12 @@ export interface LineOrigin {
   /** 0-based line within the printed text. */
   line: number;
   at: SourceRef;
+  /**
+   * The line is the first of a `javascript` script (a ScriptValue's body, written line for line):
+   * an error below it is located inside the script's YAML scalar; `return ` was inserted at these
+   * places (columns after one shift by its length).
+   */
+  script?: { lines: number; insertions: ReadonlyArray<{ line: number; column: number }> };
 }
 
 export class ValuePrinter {
@@ -77,6 +90,7 @@ export class ValuePrinter {
   private readonly envHelpers = new Set<string>();
   private readonly elHelpers = new Set<string>();
   private readonly schemas = new Map<string, string>();
+  private readonly scripts = new Map<string, ScriptValue>();
 
   /** Names of runtime/index.ts (env, envTemplate) and runtime/el.ts helpers the output uses. */
   get usedEnvHelpers(): ReadonlySet<string> {
@@ -90,6 +104,11 @@ export class ValuePrinter {
   /** Validators compiled from JSON Schemas the output names: export name → standalone code. */
   get usedSchemas(): ReadonlyMap<string, string> {
     return this.schemas;
+  }
+
+  /** `javascript` scripts the output names, by export name. */
+  get usedScripts(): ReadonlyMap<string, ScriptValue> {
+    return this.scripts;
   }
 
   text(): string {
@@ -147,6 +166,11 @@ export class ValuePrinter {
           : `{ env: ${JSON.stringify(p.env)}${p.default === undefined ? "" : `, default: ${JSON.stringify(p.default)}`} }`,
       );
       this.put(`envTemplate([${parts.join(", ")}], ${JSON.stringify(v.field)})`);
+      return;
+    }
+    if (v instanceof ScriptValue) {
+      this.scripts.set(v.name, v);
+      this.put(v.name);
       return;
     }
     if (v instanceof CompiledSchemaValue) {

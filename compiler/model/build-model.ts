@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import { KAFKA_ATTRIBUTE_PREFIX, KAFKA_EL_FIELDS } from "../../runtime/endpoints/kafka/dynamic.ts";
 import { MESSAGE_ENDPOINTS } from "../../runtime/message/connectors.ts";
+import { findGroup, groupReference, SHARED_POLICY_GROUP_POLICY } from "../check/consumer-view.ts";
 import { isObj, obj, str } from "../check/spec-view.ts";
 import type { Diagnostic, SourceRef } from "../diagnostics/diagnostic.ts";
 import { joinPointer, parsePointer } from "../diagnostics/diagnostic.ts";
@@ -21,6 +22,7 @@ import { normalisePath } from "../shared/paths.ts";
 import { canonicalPolicyId } from "../validate/schemas.ts";
 import { type LinkCache, linkConsumers } from "./consumers.ts";
 import { safeIdentifier } from "./identifiers.ts";
+import { prepareScript } from "./javascript-script.ts";
 import { compileJsonSchema } from "./json-schema-validator.ts";
 import type { checkMessageSchemas } from "./message-schemas.ts";
 import {
@@ -35,6 +37,7 @@ import {
   type GatewayModel,
   type ModelValue,
   type PlanModel,
+  ScriptValue,
   type SelectorModel,
   type StepModel,
 } from "./model.ts";
@@ -92,6 +95,17 @@ export interface BuildModelOptions {
   /** The check of ./message-schemas.ts, when a document uses one of its policies. */
   messageSchemas?: typeof checkMessageSchemas;
 }
+
+/**
+ * Policy configuration fields that hold a JavaScript script: compiled into the gateway as a typed
+ * function (./javascript-script.ts), never evaluated at run time.
+ */
+const SCRIPT_FIELDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  [
+    "javascript",
+    ["script", "onRequestScript", "onResponseScript", "onRequestContentScript", "onResponseContentScript"],
+  ],
+]);
 
 /** The CONDITION_FIELDS of a step's `policy` (none when it is not a known policy name). */
 function conditionFields(policy: unknown): readonly string[] {
@@ -742,7 +756,9 @@ class ApiBuilder {
       .map((step, i): [Obj, string] => [step, `${pointer}/${i}`])
       .filter(([step]) => step.enabled !== false)
       .flatMap(([step, sp]) =>
-        isObj(step.sharedPolicyGroupRef) ? this.groupSteps(step, sp) : [this.step(step, sp)],
+        isObj(step.sharedPolicyGroupRef) || step.policy === SHARED_POLICY_GROUP_POLICY
+          ? this.groupSteps(step, sp)
+          : [this.step(step, sp)],
       );
   }
 
@@ -772,8 +788,9 @@ class ApiBuilder {
    * An unknown group is check's `flow/unknown-shared-policy-group`; here it inlines nothing.
    */
   private groupSteps(ref: Obj, sp: string): StepModel[] {
-    const name = str(obj(ref.sharedPolicyGroupRef).name);
-    const group = name === undefined ? undefined : this.groups.get(name);
+    const reference = groupReference(ref, sp);
+    const group = reference ? findGroup([...this.groups.values()], reference) : undefined;
+    const name = group?.name;
     if (name === undefined || group === undefined) return [];
     this.groupsUsed.set(name, group);
     const steps = new ApiBuilder(group, this.diagnostics, new Map(), this.uses, this.options).steps(
@@ -808,6 +825,11 @@ class ApiBuilder {
       );
       return out;
     }
+    if (typeof step.policy === "string" && canonicalPolicyId(step.policy) === "data-logging-masking")
+      this.checkRegexes(config, pointer);
+    const scripts =
+      typeof step.policy === "string" ? SCRIPT_FIELDS.get(canonicalPolicyId(step.policy)) : undefined;
+    if (scripts) return this.scriptConfiguration(config, pointer, scripts);
     const conditions = conditionFields(step.policy);
     if (conditions.length === 0 || config === null || typeof config !== "object" || Array.isArray(config))
       return this.value(config, pointer, { expressions: true });
@@ -865,6 +887,60 @@ class ApiBuilder {
       });
     };
     for (const field of fields) visit(out, field.split("/"), pointer, () => {});
+    return out;
+  }
+
+  /** data-logging-masking's `bodyRules[].regex`: compiled by the gateway, so checked here. */
+  private checkRegexes(config: unknown, pointer: string): void {
+    const rules = obj(config).bodyRules;
+    if (!Array.isArray(rules)) return;
+    rules.forEach((rule: unknown, i) => {
+      const regex = obj(rule).regex;
+      if (typeof regex !== "string") return;
+      try {
+        new RegExp(regex, "g");
+      } catch (error) {
+        this.diagnostics.push({
+          code: "policy/invalid-regex",
+          severity: "error",
+          message: `not a valid regular expression: ${(error as Error).message}`,
+          hint: "the expression is JavaScript's (ECMAScript) syntax; Java-only constructs such as possessive quantifiers are not accepted",
+          at: this.ref(`${pointer}/bodyRules/${i}/regex`),
+        });
+      }
+    });
+  }
+
+  /**
+   * A configuration whose `fields` are scripts: each one a ScriptValue named after its place (a
+   * blank script is no script, as for Gravitee); the other fields as any configuration.
+   */
+  private scriptConfiguration(config: unknown, pointer: string, fields: readonly string[]): ModelValue {
+    if (config === null || typeof config !== "object" || Array.isArray(config))
+      return this.value(config, pointer, { expressions: true });
+    const out: Record<string, ModelValue> = {};
+    for (const [key, v] of Object.entries(config)) {
+      const at = joinPointer(pointer, key);
+      if (!fields.includes(key) || typeof v !== "string" || this.env.has(at)) {
+        setOwn(out, key, this.value(v, at, { expressions: true }));
+        continue;
+      }
+      if (v.trim() === "") continue;
+      const prepared = prepareScript(v);
+      if (prepared.syntaxErrors.length > 0) {
+        for (const e of prepared.syntaxErrors)
+          this.diagnostics.push({
+            code: "compile/script-type-check",
+            severity: "error",
+            message: `the script is not valid JavaScript: ${e.message}`,
+            hint: "scripts are compiled into the gateway: docs/policies.md#javascript",
+            at: { ...this.ref(at), inScalar: { line: e.line, column: e.column } },
+          });
+        continue;
+      }
+      const name = `script_${createHash("sha256").update(`${at}\n${v}`).digest("hex").slice(0, 12)}`;
+      setOwn(out, key, new ScriptValue(name, prepared.body, prepared.insertions, this.ref(at)));
+    }
     return out;
   }
 

@@ -67,9 +67,35 @@ export class CompiledSchemaValue {
   }
 }
 
+/**
+ * A `javascript` policy's script, compiled into the gateway (./javascript-script.ts): printed as
+ * the name of its export in the API's scripts module (generated/scripts/<api>.js), a function
+ * type-checked against runtime/policies/javascript/api.ts.
+ */
+export class ScriptValue {
+  readonly name: string;
+  /** The script as a function body (`return ` before its completion statements). */
+  readonly body: string;
+  readonly insertions: ReadonlyArray<{ line: number; column: number }>;
+  /** The script's YAML scalar: a type error is located on the script's own line inside it. */
+  readonly at: SourceRef;
+  constructor(
+    name: string,
+    body: string,
+    insertions: ReadonlyArray<{ line: number; column: number }>,
+    at: SourceRef,
+  ) {
+    this.name = name;
+    this.body = body;
+    this.insertions = insertions;
+    this.at = at;
+  }
+}
+
 export type ModelValue =
   | null
   | CompiledSchemaValue
+  | ScriptValue
   | boolean
   | number
   | string

@@ -260,6 +260,16 @@ function v4Connectors(folders: readonly ConnectorFolder[]): Definitions {
     policies.map((f) => f.manifest),
     false,
   );
+  // An API's flows also take Gravitee's spelling of a shared policy group reference (a policy step
+  // `shared-policy-group-policy`, the base's SharedPolicyGroupPolicyStep); a group's own steps do not.
+  const step = out.FlowStep as { oneOf: Json[] };
+  out.ApiFlowStep = {
+    ...out.FlowStep,
+    title: "ApiFlowStep",
+    description:
+      "A policy step of an API's flow: one policy and its configuration, or Gravitee's `shared-policy-group-policy` step naming a SharedPolicyGroup.",
+    oneOf: [...step.oneOf, ref("SharedPolicyGroupPolicyStep")],
+  };
   return out;
 }
 

@@ -27,12 +27,4 @@ export const UNSUPPORTED_POLICIES: ReadonlyMap<string, { what: string; instead: 
         "convert the body with xml-json and validate it with json-validation (its schema compiled at build time), or validate in a TypeScript policy of the repository (docs/custom-policies.md)",
     },
   ],
-  [
-    "javascript",
-    {
-      what: "Gravitee's JavaScript policy evaluates its script at run time; Sluice never evaluates code at run time",
-      instead:
-        "move the script into a TypeScript policy of the repository (`policies/<id>/index.ts`), type-checked and linked into the bundle at compile time (docs/custom-policies.md)",
-    },
-  ],
 ]);

@@ -14,6 +14,7 @@
 import sonicBoom from "sonic-boom";
 import type { Exchange, GatewayRequest, GatewayResponse, Logger, Message } from "../contract.ts";
 import { isSecretName } from "../server/log.ts";
+import { type LogMask, logMasks } from "./log-masking.ts";
 
 // CommonJS: its named export is a property of the default one (Node cannot see it statically).
 const { SonicBoom } = sonicBoom;
@@ -272,21 +273,41 @@ function logContent(
   }
   const out: Record<string, unknown> = {};
   const req = exchange.request;
+  // The API's data-logging-masking steps (./log-masking.ts): applied to the logged copy only.
+  const requestMasks = logMasks(exchange, "request");
+  const responseMasks = logMasks(exchange, "response");
+  const headersOf = (headers: Readonly<Record<string, unknown>>, masks: readonly LogMask[]) => {
+    let out = maskHeaders(headers);
+    for (const mask of masks) out = mask.headers(out);
+    return out;
+  };
+  const bodyOf = (text: string, contentType: unknown, masks: readonly LogMask[]) => {
+    let out = text;
+    const type = Array.isArray(contentType)
+      ? String(contentType[0])
+      : contentType
+        ? String(contentType)
+        : undefined;
+    for (const mask of masks) out = mask.body(out, type);
+    return cut(out, maxPayload);
+  };
   if (logging.entrypoint && logging.request) {
     const part: Record<string, unknown> = {
       method: (req.method ?? "GET").toUpperCase(),
       uri: maskQuery(req.url ?? "/"),
     };
-    if (logging.headers) part.headers = maskHeaders(req.headers);
+    if (logging.headers) part.headers = headersOf(req.headers, requestMasks);
     const body = exchange.requestBody.text;
-    if (logging.payload && body !== undefined) part.body = cut(body, maxPayload);
+    if (logging.payload && body !== undefined)
+      part.body = bodyOf(body, req.headers["content-type"], requestMasks);
     out.entrypointRequest = part;
   }
   if (logging.entrypoint && logging.response) {
     const part: Record<string, unknown> = { status: res.statusCode };
-    if (logging.headers) part.headers = maskHeaders(res.getHeaders());
+    if (logging.headers) part.headers = headersOf(res.getHeaders(), responseMasks);
     const body = exchange.responseBody.text;
-    if (logging.payload && body !== undefined) part.body = cut(body, maxPayload);
+    if (logging.payload && body !== undefined)
+      part.body = bodyOf(body, res.getHeader("content-type"), responseMasks);
     out.entrypointResponse = part;
   }
   if (logging.endpoint && logging.request) {
@@ -299,7 +320,7 @@ function logContent(
         if (value === null) delete headers[name];
         else headers[name] = value;
       }
-      part.headers = maskHeaders(headers);
+      part.headers = headersOf(headers, requestMasks);
     }
     out.endpointRequest = part;
   }

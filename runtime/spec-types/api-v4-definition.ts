@@ -53,7 +53,7 @@ export type Endpoint =
  */
 export type FlowSelector = HttpSelector | ChannelSelector | ConditionSelector;
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `avro-json`, `cache`, `cloud-events`, `dynamic-routing`, `graphql-guard`, `graphql-rate-limit`, `html-json`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `protobuf-json`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `traffic-shadowing`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `avro-json`, `cache`, `cloud-events`, `data-logging-masking`, `dynamic-routing`, `graphql-guard`, `graphql-rate-limit`, `html-json`, `http-callout`, `ip-filtering`, `javascript`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `protobuf-json`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `traffic-shadowing`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -64,12 +64,14 @@ export type FlowStep =
   | AvroJsonStep
   | CacheStep
   | CloudEventsStep
+  | DataLoggingMaskingStep
   | DynamicRoutingStep
   | GraphqlGuardStep
   | GraphqlRateLimitStep
   | HtmlJsonStep
   | HttpCalloutStep
   | IpFilteringStep
+  | JavascriptStep
   | JsonThreatProtectionStep
   | JsonValidationStep
   | JsonToXmlStep
@@ -104,6 +106,68 @@ export type FlowStep =
  */
 export type PlanSecurity =
   ApiKeyPlanSecurity | JwtPlanSecurity | KeyLessPlanSecurity | MtlsPlanSecurity | OAuth2PlanSecurity;
+/**
+ * The group, by `sharedPolicyGroupId` (its `spec.crossId`, else its `metadata.name`) or by `hrid` (GKO's `<namespace>-<name>`, or its `metadata.name`).
+ */
+export type SharedPolicyGroupPolicyConfiguration = {
+  [k: string]: unknown | undefined;
+} & {
+  /**
+   * The group's Gravitee id: its `spec.crossId`, or its `metadata.name`.
+   */
+  sharedPolicyGroupId?: string;
+  /**
+   * The group's human-readable id (GKO): `<namespace>-<name>`, or its `metadata.name`.
+   */
+  hrid?: string;
+};
+/**
+ * A policy step of an API's flow: one policy and its configuration, or Gravitee's `shared-policy-group-policy` step naming a SharedPolicyGroup.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "ApiFlowStep".
+ */
+export type ApiFlowStep =
+  | AssignAttributesStep
+  | AssignContentStep
+  | AvroJsonStep
+  | CacheStep
+  | CloudEventsStep
+  | DataLoggingMaskingStep
+  | DynamicRoutingStep
+  | GraphqlGuardStep
+  | GraphqlRateLimitStep
+  | HtmlJsonStep
+  | HttpCalloutStep
+  | IpFilteringStep
+  | JavascriptStep
+  | JsonThreatProtectionStep
+  | JsonValidationStep
+  | JsonToXmlStep
+  | LatencyStep
+  | MessageFilteringStep
+  | MockStep
+  | BasicAuthenticationStep
+  | InterruptStep
+  | OverrideRequestMethodStep
+  | RequestValidationStep
+  | ProtobufJsonStep
+  | QuotaStep
+  | RateLimitStep
+  | RegexThreatProtectionStep
+  | RequestContentLimitStep
+  | ResourceFilteringStep
+  | RestToSoapStep
+  | RetryStep
+  | SpikeArrestStep
+  | SslEnforcementStep
+  | TrafficShadowingStep
+  | TransformHeadersStep
+  | TransformQueryParamsStep
+  | UrlRewritingStep
+  | XmlToJsonStep
+  | XmlThreatProtectionStep
+  | SharedPolicyGroupPolicyStep;
 
 /**
  * A Sluice v4 API: a Gravitee Kubernetes Operator `ApiV4Definition` resource (PROXY or MESSAGE API).
@@ -2079,6 +2143,87 @@ export interface CloudEventsPolicyConfiguration {
   };
 }
 /**
+ * A flow step running the `data-logging-masking` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "DataLoggingMaskingStep".
+ */
+export interface DataLoggingMaskingStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `data-logging-masking`; `policy-data-logging-masking` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "data-logging-masking" | "policy-data-logging-masking";
+  configuration?: DataLoggingMaskingPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `data-logging-masking` policy: what the access log masks of the phase its step is in (docs/policies.md#data-logging-masking).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "DataLoggingMaskingPolicyConfiguration".
+ */
+export interface DataLoggingMaskingPolicyConfiguration {
+  /**
+   * Accepted for compatibility, ignored: the step's phase decides which side of the log is masked.
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  /**
+   * Headers whose values are masked in the log (the client's and the ones sent to the endpoint, or the response's).
+   */
+  headerRules?: DataLoggingMaskingHeaderRule[];
+  /**
+   * What is masked in the logged bodies.
+   */
+  bodyRules?: DataLoggingMaskingBodyRule[];
+}
+export interface DataLoggingMaskingHeaderRule {
+  /**
+   * The header's name (any case).
+   */
+  path: string;
+  /**
+   * The replacement: one character replaces each character of the value; a longer text replaces the value.
+   */
+  replacer?: string;
+}
+export interface DataLoggingMaskingBodyRule {
+  /**
+   * A JSONPath (`$.user.password`, `$..card`) for a JSON body, an XPath (`//password`) for an XML one: the values there are masked (only their parts matching `type`/`regex` when set). Without it, `type`/`regex` apply to the whole body.
+   */
+  path?: string;
+  /**
+   * A built-in pattern: CREDIT_CARD (Visa, Mastercard, American Express), EMAIL, IP (v4 and v6), URI (http, https, ftp, file, mailto); CUSTOM uses `regex`.
+   */
+  type?: "CUSTOM" | "CREDIT_CARD" | "EMAIL" | "IP" | "URI";
+  /**
+   * A regular expression whose matches are masked.
+   */
+  regex?: string;
+  /**
+   * The replacement: one character replaces each character of what is masked; a longer text replaces it.
+   */
+  replacer?: string;
+}
+/**
  * A flow step running the `dynamic-routing` policy.
  *
  * This interface was referenced by `ApiV4Definition`'s JSON-Schema
@@ -2460,6 +2605,79 @@ export interface IpFilteringPolicyConfiguration {
    * EL giving the address to check instead of the connection's.
    */
   customIPAddress?: string;
+}
+/**
+ * A flow step running the `javascript` policy.
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "JavascriptStep".
+ */
+export interface JavascriptStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `javascript`; `policy-javascript` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "javascript" | "policy-javascript";
+  configuration?: JavascriptPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `javascript` policy. Each script is compiled into the gateway as a type-checked function (docs/policies.md#javascript).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "JavascriptPolicyConfiguration".
+ */
+export interface JavascriptPolicyConfiguration {
+  /**
+   * The script (v4), run in the phase its step is in, or on each message.
+   */
+  script?: string;
+  /**
+   * Buffer the body so that the script reads it as `request.content` / `response.content`.
+   */
+  readContent?: boolean;
+  /**
+   * Replace the body (or the message's content) with the value of the script's last expression.
+   */
+  overrideContent?: boolean;
+  /**
+   * Deprecated by Gravitee, ignored: the step's phase decides.
+   */
+  scope?: "REQUEST" | "RESPONSE";
+  /**
+   * v2: the script of the request phase.
+   */
+  onRequestScript?: string;
+  /**
+   * v2: the script of the response phase.
+   */
+  onResponseScript?: string;
+  /**
+   * v2: a script on the request body; its value replaces the body.
+   */
+  onRequestContentScript?: string;
+  /**
+   * v2: a script on the response body; its value replaces the body.
+   */
+  onResponseContentScript?: string;
 }
 /**
  * A flow step running the `json-threat-protection` policy.
@@ -4683,6 +4901,35 @@ export interface DefinitionContext {
    * Where gateways read the definition from.
    */
   syncFrom?: "KUBERNETES" | "MANAGEMENT";
+}
+/**
+ * Gravitee's spelling of a shared policy group reference (Management API exports, and what GKO deploys): the policy `shared-policy-group-policy` with the group's id. Sluice inlines the group's steps here, as for `sharedPolicyGroupRef` (docs/shared-policy-groups.md).
+ *
+ * This interface was referenced by `ApiV4Definition`'s JSON-Schema
+ * via the `definition` "SharedPolicyGroupPolicyStep".
+ */
+export interface SharedPolicyGroupPolicyStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the group's steps run.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `shared-policy-group-policy`.
+   */
+  policy: "shared-policy-group-policy";
+  /**
+   * EL condition; the group's steps run only when it is true (each step's own condition too).
+   */
+  condition?: string;
+  configuration: SharedPolicyGroupPolicyConfiguration;
 }
 /**
  * A step that runs the steps of a SharedPolicyGroup (GKO's `sharedPolicyGroupRef`): Sluice inlines them here. The group's `apiType` must be the API's type and its `phase` this step's phase.

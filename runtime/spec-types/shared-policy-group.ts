@@ -5,7 +5,7 @@ import type { HttpHeader } from "./shared-definitions.ts";
 export type { HttpHeader };
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `avro-json`, `cache`, `cloud-events`, `dynamic-routing`, `graphql-guard`, `graphql-rate-limit`, `html-json`, `http-callout`, `ip-filtering`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `protobuf-json`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `traffic-shadowing`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `avro-json`, `cache`, `cloud-events`, `data-logging-masking`, `dynamic-routing`, `graphql-guard`, `graphql-rate-limit`, `html-json`, `http-callout`, `ip-filtering`, `javascript`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `message-filtering`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `protobuf-json`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `traffic-shadowing`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
  *
  * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
  * via the `definition` "FlowStep".
@@ -16,12 +16,14 @@ export type FlowStep =
   | AvroJsonStep
   | CacheStep
   | CloudEventsStep
+  | DataLoggingMaskingStep
   | DynamicRoutingStep
   | GraphqlGuardStep
   | GraphqlRateLimitStep
   | HtmlJsonStep
   | HttpCalloutStep
   | IpFilteringStep
+  | JavascriptStep
   | JsonThreatProtectionStep
   | JsonValidationStep
   | JsonToXmlStep
@@ -450,6 +452,87 @@ export interface CloudEventsPolicyConfiguration {
   };
 }
 /**
+ * A flow step running the `data-logging-masking` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "DataLoggingMaskingStep".
+ */
+export interface DataLoggingMaskingStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `data-logging-masking`; `policy-data-logging-masking` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "data-logging-masking" | "policy-data-logging-masking";
+  configuration?: DataLoggingMaskingPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `data-logging-masking` policy: what the access log masks of the phase its step is in (docs/policies.md#data-logging-masking).
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "DataLoggingMaskingPolicyConfiguration".
+ */
+export interface DataLoggingMaskingPolicyConfiguration {
+  /**
+   * Accepted for compatibility, ignored: the step's phase decides which side of the log is masked.
+   */
+  scope?: "REQUEST" | "RESPONSE" | "REQUEST_CONTENT" | "RESPONSE_CONTENT";
+  /**
+   * Headers whose values are masked in the log (the client's and the ones sent to the endpoint, or the response's).
+   */
+  headerRules?: DataLoggingMaskingHeaderRule[];
+  /**
+   * What is masked in the logged bodies.
+   */
+  bodyRules?: DataLoggingMaskingBodyRule[];
+}
+export interface DataLoggingMaskingHeaderRule {
+  /**
+   * The header's name (any case).
+   */
+  path: string;
+  /**
+   * The replacement: one character replaces each character of the value; a longer text replaces the value.
+   */
+  replacer?: string;
+}
+export interface DataLoggingMaskingBodyRule {
+  /**
+   * A JSONPath (`$.user.password`, `$..card`) for a JSON body, an XPath (`//password`) for an XML one: the values there are masked (only their parts matching `type`/`regex` when set). Without it, `type`/`regex` apply to the whole body.
+   */
+  path?: string;
+  /**
+   * A built-in pattern: CREDIT_CARD (Visa, Mastercard, American Express), EMAIL, IP (v4 and v6), URI (http, https, ftp, file, mailto); CUSTOM uses `regex`.
+   */
+  type?: "CUSTOM" | "CREDIT_CARD" | "EMAIL" | "IP" | "URI";
+  /**
+   * A regular expression whose matches are masked.
+   */
+  regex?: string;
+  /**
+   * The replacement: one character replaces each character of what is masked; a longer text replaces it.
+   */
+  replacer?: string;
+}
+/**
  * A flow step running the `dynamic-routing` policy.
  *
  * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
@@ -831,6 +914,79 @@ export interface IpFilteringPolicyConfiguration {
    * EL giving the address to check instead of the connection's.
    */
   customIPAddress?: string;
+}
+/**
+ * A flow step running the `javascript` policy.
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "JavascriptStep".
+ */
+export interface JavascriptStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `javascript`; `policy-javascript` (Gravitee's plugin id) is accepted as an alias.
+   */
+  policy: "javascript" | "policy-javascript";
+  configuration?: JavascriptPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+  /**
+   * EL condition evaluated per message (message phases only).
+   */
+  messageCondition?: string;
+}
+/**
+ * Configuration of the `javascript` policy. Each script is compiled into the gateway as a type-checked function (docs/policies.md#javascript).
+ *
+ * This interface was referenced by `SharedPolicyGroup`'s JSON-Schema
+ * via the `definition` "JavascriptPolicyConfiguration".
+ */
+export interface JavascriptPolicyConfiguration {
+  /**
+   * The script (v4), run in the phase its step is in, or on each message.
+   */
+  script?: string;
+  /**
+   * Buffer the body so that the script reads it as `request.content` / `response.content`.
+   */
+  readContent?: boolean;
+  /**
+   * Replace the body (or the message's content) with the value of the script's last expression.
+   */
+  overrideContent?: boolean;
+  /**
+   * Deprecated by Gravitee, ignored: the step's phase decides.
+   */
+  scope?: "REQUEST" | "RESPONSE";
+  /**
+   * v2: the script of the request phase.
+   */
+  onRequestScript?: string;
+  /**
+   * v2: the script of the response phase.
+   */
+  onResponseScript?: string;
+  /**
+   * v2: a script on the request body; its value replaces the body.
+   */
+  onRequestContentScript?: string;
+  /**
+   * v2: a script on the response body; its value replaces the body.
+   */
+  onResponseContentScript?: string;
 }
 /**
  * A flow step running the `json-threat-protection` policy.

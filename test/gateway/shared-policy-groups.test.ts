@@ -1,7 +1,8 @@
 // SharedPolicyGroup (GKO's kind): a step's `sharedPolicyGroupRef` runs the group's steps there, as
 // if written in place — through a compiled gateway, one group used by two APIs in their request
 // phase and a RESPONSE group with an expression; the referencing step's `enabled` and `condition`;
-// and the check rules (unknown group with did-you-mean, wrong API type or phase), located.
+// Gravitee's own spelling, the `shared-policy-group-policy` step (by the group's cross id, name, or
+// GKO's hrid); and the check rules (unknown group with did-you-mean, wrong API type or phase), located.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareLocated, locateDiagnostic } from "../../compiler/diagnostics/locate.ts";
 import { checkRepository } from "../../compiler/pipeline.ts";
@@ -72,6 +73,17 @@ const ref = (name: string, extra = "") => `
         - sharedPolicyGroupRef:
             name: ${name}${extra}`;
 
+/** Gravitee's spelling (Management API exports, GKO's deployments): the policy step with the group's id. */
+const policyRef = (id: string, key = "sharedPolicyGroupId", extra = "") => `
+        - name: spg
+          policy: shared-policy-group-policy
+          configuration:
+            ${key}: ${id}${extra}`;
+
+/** A group with a Gravitee cross id (`spec.crossId`), as a Management API export names it. */
+const withCrossId = (text: string, crossId: string) =>
+  text.replace("  apiType:", `  crossId: ${crossId}\n  apiType:`);
+
 describe("SharedPolicyGroup through a compiled gateway", () => {
   let backend: EchoBackend;
   let gateway: TestGateway;
@@ -83,7 +95,17 @@ describe("SharedPolicyGroup through a compiled gateway", () => {
         "groups.yaml": [
           group("tenant-header", "PROXY", "REQUEST", "x-tenant", "acme"),
           group("path-echo", "PROXY", "RESPONSE", "x-path", "{#request.pathInfo}"),
+          withCrossId(
+            group("exported", "PROXY", "REQUEST", "x-exported", "by-cross-id"),
+            "6f0c9d9e-1b2a-4c3d-8e4f-5a6b7c8d9e0f",
+          ),
         ].join("---\n"),
+        "imported.yaml": api(
+          "imported",
+          "/imported",
+          `${policyRef("6f0c9d9e-1b2a-4c3d-8e4f-5a6b7c8d9e0f")}${policyRef("tenant-header")}`,
+          policyRef("default-path-echo", "hrid"),
+        ),
         "orders.yaml": api("orders", "/orders", ref("tenant-header"), ref("path-echo")),
         "billing.yaml": api(
           "billing",
@@ -130,6 +152,15 @@ describe("SharedPolicyGroup through a compiled gateway", () => {
     expect(seen.headers["x-disabled"]).toBeUndefined();
     expect(res.headers.get("x-path")).toBe(responsePath);
   });
+
+  it("Gravitee's `shared-policy-group-policy` step runs the group it names: by cross id, name or GKO hrid", async () => {
+    const { res, seen } = await send("/imported/5");
+    expect(res.status).toBe(200);
+    expect(seen.headers["x-exported"]).toBe("by-cross-id");
+    expect(seen.headers["x-tenant"]).toBe("acme");
+    expect(seen.headers["x-disabled"]).toBeUndefined();
+    expect(res.headers.get("x-path")).toBe("/5");
+  });
 });
 
 describe("SharedPolicyGroup rules", () => {
@@ -138,7 +169,7 @@ describe("SharedPolicyGroup rules", () => {
       .filter((d) => d.code.includes("shared-policy-group"))
       .map((d) => `${d.file}:${d.code}@${d.line}:${d.column}`);
 
-  const groups = group("tenant-header", "PROXY", "REQUEST", "x-tenant", "acme");
+  const groups = withCrossId(group("tenant-header", "PROXY", "REQUEST", "x-tenant", "acme"), "cross-1");
 
   it.each([
     ["a known group in its phase", api("a", "/a", ref("tenant-header")), []],
@@ -146,6 +177,16 @@ describe("SharedPolicyGroup rules", () => {
       "an unknown group",
       api("a", "/a", ref("tenant-headers")),
       ["apis/a.yaml:consumer/unknown-shared-policy-group@33:19"],
+    ],
+    [
+      "Gravitee's step with an unknown id, located on the id",
+      api("a", "/a", policyRef("0000-unknown")),
+      ["apis/a.yaml:consumer/unknown-shared-policy-group@35:34"],
+    ],
+    [
+      "Gravitee's step naming a REQUEST group by its cross id in the response phase",
+      api("a", "/a", " []", policyRef("cross-1")),
+      ["apis/a.yaml:consumer/shared-policy-group-mismatch@36:34"],
     ],
     [
       "a REQUEST group in the response phase",
@@ -169,6 +210,17 @@ describe("SharedPolicyGroup rules", () => {
     expect(finding?.hint).toBe("did you mean `tenant-header`?");
   });
 
+  it("says which cross id was meant for Gravitee's step", () => {
+    const [finding] = diagnose({
+      "apis/groups.yaml": groups,
+      "apis/a.yaml": api("a", "/a", policyRef("cross-2")),
+    }).filter((d) => d.code === "consumer/unknown-shared-policy-group");
+    expect(finding?.message).toBe(
+      "`sharedPolicyGroupId` `cross-2` names no SharedPolicyGroup of the repository",
+    );
+    expect(finding?.hint).toBe("did you mean `cross-1`?");
+  });
+
   it("a group's own steps are validated in its file", () => {
     const bad = groups.replace(
       "policy: transform-headers\n      configuration:\n        addHeaders:\n          - name: x-tenant",
@@ -177,7 +229,7 @@ describe("SharedPolicyGroup rules", () => {
     const codes = diagnose({ "apis/groups.yaml": bad, "apis/a.yaml": api("a", "/a", ref("tenant-header")) })
       .filter((d) => d.severity === "error")
       .map((d) => `${d.file}:${d.code}@${d.line}:${d.column} ${d.hint}`);
-    expect(codes).toEqual(["apis/groups.yaml:schema/enum@19:15 did you mean `transform-headers`?"]);
+    expect(codes).toEqual(["apis/groups.yaml:schema/enum@20:15 did you mean `transform-headers`?"]);
   });
 
   it("a step of the group that never acts in the group's phase is warned about in the group's file", () => {

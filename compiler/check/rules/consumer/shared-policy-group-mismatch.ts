@@ -3,7 +3,7 @@
 // webhook: "Incompatible Shared Policy Group [name] with phase [...]"; the console offers a group
 // only where its type and phase match.
 
-import { sharedPolicyGroupRefs } from "../../consumer-view.ts";
+import { findGroup, sharedPolicyGroupRefs } from "../../consumer-view.ts";
 import { defineRepositoryRule } from "../../rule.ts";
 import { obj, str } from "../../spec-view.ts";
 
@@ -11,29 +11,28 @@ export default defineRepositoryRule({
   code: "consumer/shared-policy-group-mismatch",
   severity: "error",
   check(docs, report) {
-    const groups = new Map<string, (typeof docs)[number]>();
-    for (const d of docs)
-      if (d.kind === "SharedPolicyGroup" && d.name && !groups.has(d.name)) groups.set(d.name, d);
+    const groups = docs.filter((d) => d.kind === "SharedPolicyGroup" && d.name);
     for (const doc of docs) {
       const apiType = str(obj(doc.validationValue.spec).type);
       for (const ref of sharedPolicyGroupRefs(doc)) {
-        const group = groups.get(ref.name);
+        const group = findGroup(groups, ref);
         if (!group) continue;
+        const name = group.name;
         const spec = obj(group.validationValue.spec);
         const groupType = str(spec.apiType);
         const groupPhase = str(spec.phase);
-        const related = [{ message: `SharedPolicyGroup \`${ref.name}\``, pointer: "/spec", doc: group }];
+        const related = [{ message: `SharedPolicyGroup \`${name}\``, pointer: "/spec", doc: group }];
         if (groupType !== undefined && apiType !== undefined && groupType !== apiType)
           report(doc, {
-            pointer: `${ref.pointer}/sharedPolicyGroupRef/name`,
-            message: `SharedPolicyGroup \`${ref.name}\` is for ${groupType} APIs; this API is ${apiType}`,
+            pointer: ref.field,
+            message: `SharedPolicyGroup \`${name}\` is for ${groupType} APIs; this API is ${apiType}`,
             hint: `reference a group whose \`apiType\` is ${apiType}`,
             related,
           });
         else if (groupPhase !== undefined && groupPhase !== ref.phase.toUpperCase())
           report(doc, {
-            pointer: `${ref.pointer}/sharedPolicyGroupRef/name`,
-            message: `SharedPolicyGroup \`${ref.name}\` runs in the ${groupPhase} phase; this step is in \`${ref.phase}\``,
+            pointer: ref.field,
+            message: `SharedPolicyGroup \`${name}\` runs in the ${groupPhase} phase; this step is in \`${ref.phase}\``,
             hint: `move the step to the flow's \`${groupPhase.toLowerCase()}\` steps, or reference a ${ref.phase.toUpperCase()} group`,
             related,
           });
