@@ -256,7 +256,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "path/flow-regex-backtracking",
     title: "Flow path that backtracks on a crafted request path",
-    why: "A flow's path is a regular expression matched against the client's request path on every request. Nested or competing repetitions (`([a-z]+)*`, `/(.*)/(.*)/x` with EQUALS) backtrack super-linearly: on an 8 KB path the second takes about 240 ms, the first never ends, and the gateway's worker serves nothing else meanwhile.",
+    why: "A flow's path is a regular expression matched against the client's request path on every request. Nested or competing repetitions (`([a-z]+)*`, `/(.*)/(.*)/x` with EQUALS) backtrack super-linearly: on an 8 KB path the second takes about 150 ms, the first up to seconds on 30 characters, and the gateway's worker serves nothing else meanwhile.",
     fix: "Keep repetitions from competing for the same characters: a segment is `[^/]*` or `:name`, not `.*`; do not repeat a group that itself repeats (`([a-z]+)*` → `[a-z]*`).",
   },
   {
