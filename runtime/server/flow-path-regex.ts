@@ -83,7 +83,12 @@ class JavaPattern {
   private readonly params: ReadonlyMap<number, string>;
   private readonly names: string[];
   private readonly where: (at: number) => number;
-  constructor(s: string, params: ReadonlyMap<number, string>, names: string[], where: (at: number) => number) {
+  constructor(
+    s: string,
+    params: ReadonlyMap<number, string>,
+    names: string[],
+    where: (at: number) => number,
+  ) {
     this.s = s;
     this.params = params;
     this.names = names;
@@ -215,8 +220,10 @@ class JavaPattern {
       );
     }
     const after = s[this.p];
-    if (after === "*" || after === "+" || after === "?") this.fail(`a dangling \`${after}\` (nothing to repeat)`, this.p);
-    if (after === "{") this.unsupported("a repetition of a repetition", this.p, "group the repeated part instead");
+    if (after === "*" || after === "+" || after === "?")
+      this.fail(`a dangling \`${after}\` (nothing to repeat)`, this.p);
+    if (after === "{")
+      this.unsupported("a repetition of a repetition", this.p, "group the repeated part instead");
     return q;
   }
 
@@ -315,7 +322,8 @@ class JavaPattern {
     const s = this.s;
     const out: number[] = [];
     while (this.p < s.length && !s.startsWith("\\E", this.p)) {
-      if (this.params.has(this.p)) this.unsupported("a `:name` segment inside `\\Q…\\E`", at, "quote the segment alone");
+      if (this.params.has(this.p))
+        this.unsupported("a `:name` segment inside `\\Q…\\E`", at, "quote the segment alone");
       const cp = s.codePointAt(this.p)!;
       out.push(cp);
       this.p += cp > 0xffff ? 2 : 1;
@@ -370,12 +378,18 @@ class JavaPattern {
           this.p = end + 1;
           return cp;
         }
-        const cp = hex(s.slice(this.p, this.p + 2).length === 2 ? s.slice(this.p, this.p + 2) : undefined, "hexadecimal");
+        const cp = hex(
+          s.slice(this.p, this.p + 2).length === 2 ? s.slice(this.p, this.p + 2) : undefined,
+          "hexadecimal",
+        );
         this.p += 2;
         return cp;
       }
       case "u": {
-        const cp = hex(s.slice(this.p, this.p + 4).length === 4 ? s.slice(this.p, this.p + 4) : undefined, "Unicode");
+        const cp = hex(
+          s.slice(this.p, this.p + 4).length === 4 ? s.slice(this.p, this.p + 4) : undefined,
+          "Unicode",
+        );
         this.p += 4;
         // A surrogate pair written as two escapes is one code point, in Java and here.
         if (cp >= 0xd800 && cp <= 0xdbff && s.startsWith("\\u", this.p)) {
@@ -395,7 +409,11 @@ class JavaPattern {
           "Java's classes (`\\p{Alpha}`, `\\p{javaLowerCase}`) differ from JavaScript's; write the characters as a class (`[a-zA-Z]`)",
         );
       case "k":
-        return this.unsupported("a back reference `\\k<…>`", at, "Java and JavaScript differ on a group that has not matched");
+        return this.unsupported(
+          "a back reference `\\k<…>`",
+          at,
+          "Java and JavaScript differ on a group that has not matched",
+        );
       case "R":
       case "X":
       case "N":
@@ -406,7 +424,11 @@ class JavaPattern {
         break;
     }
     if (c >= "1" && c <= "9")
-      return this.unsupported(`a back reference \`\\${c}\``, at, "Java and JavaScript differ on a group that has not matched");
+      return this.unsupported(
+        `a back reference \`\\${c}\``,
+        at,
+        "Java and JavaScript differ on a group that has not matched",
+      );
     if (/[a-zA-Z]/.test(c))
       return this.fail(`an illegal escape \`\\${c}\`${inClass ? " in a character class" : ""}`, at);
     const cp = s.codePointAt(at + 1)!;
@@ -428,11 +450,17 @@ class JavaPattern {
     type Member = { cp: number } | { set: string };
     const member = (): Member => {
       const at = this.p;
-      if (this.params.has(at)) this.unsupported("a `:name` segment inside a character class", at, "Gravitee's pattern would break");
+      if (this.params.has(at))
+        this.unsupported("a `:name` segment inside a character class", at, "Gravitee's pattern would break");
       const c = s[at]!;
-      if (c === "[") this.unsupported("a character class union `[…[…]]`", at, "JavaScript reads `[` in a class literally");
+      if (c === "[")
+        this.unsupported("a character class union `[…[…]]`", at, "JavaScript reads `[` in a class literally");
       if (c === "&" && s[at + 1] === "&")
-        this.unsupported("a character class intersection `&&`", at, "JavaScript reads `&&` in a class literally");
+        this.unsupported(
+          "a character class intersection `&&`",
+          at,
+          "JavaScript reads `&&` in a class literally",
+        );
       if (c === "\\") {
         const e = s[at + 1];
         if (e === "d" || e === "D" || e === "w" || e === "W") {
@@ -446,7 +474,8 @@ class JavaPattern {
         if (e === "S" || e === "H" || e === "V")
           this.unsupported(`\`\\${e}\` inside a character class`, at, "write the class without it");
         if (e === "b") this.fail("an illegal escape `\\b` in a character class", at);
-        if (e === "Q") this.unsupported("`\\Q…\\E` inside a character class", at, "escape each character instead");
+        if (e === "Q")
+          this.unsupported("`\\Q…\\E` inside a character class", at, "escape each character instead");
         if (e === undefined) this.fail("a trailing `\\`", at);
         return { cp: this.characterEscape(true) };
       }
@@ -491,5 +520,12 @@ function classLiteral(cp: number): string {
 }
 
 function printable(cp: number): boolean {
-  return cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp <= 0x9f) && cp !== 0x2028 && cp !== 0x2029 && !(cp >= 0xd800 && cp <= 0xdfff);
+  return (
+    cp >= 0x20 &&
+    cp !== 0x7f &&
+    !(cp >= 0x80 && cp <= 0x9f) &&
+    cp !== 0x2028 &&
+    cp !== 0x2029 &&
+    !(cp >= 0xd800 && cp <= 0xdfff)
+  );
 }

@@ -64,7 +64,8 @@ describe("CHANNEL flow selection", () => {
       flow("regional", [{ channel: "/(eu|us)/orders", channelOperator: "STARTS_WITH" }]),
       flow("numbered", [{ channel: "/orders/\\d+", channelOperator: "EQUALS" }]),
     ].map(compileFlow);
-    const names = (path: string) => matchFlows(regex, exchange(path, "http-get"), false, {}).map((f) => f.flow.name);
+    const names = (path: string) =>
+      matchFlows(regex, exchange(path, "http-get"), false, {}).map((f) => f.flow.name);
     expect(names("/eu/orders/1")).toEqual(["regional"]);
     expect(names("/asia/orders")).toEqual([]);
     expect(names("/orders/42")).toEqual(["numbered"]);

@@ -62,14 +62,19 @@ describe("flow paths Sluice refuses", () => {
     expect(translateFlowPath("/\\Qa.b\\E").source).toBe("\\/a\\.b\\/?");
     expect(translateFlowPath("/[]a]").source).toBe("\\/[\\]a]\\/?");
     expect(translateFlowPath("/\\0101\\x42\\x{43}\\u0044\\cA").source).toBe("\\/ABCD\\u{1}\\/?");
-    expect(translateFlowPath("/\\s\\h").source).toBe("\\/[\\t\\n\\x0B\\f\\r ][ \\t\\xA0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000]\\/?");
+    expect(translateFlowPath("/\\s\\h").source).toBe(
+      "\\/[\\t\\n\\x0B\\f\\r ][ \\t\\xA0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000]\\/?",
+    );
     expect(translateFlowPath("/(?<name>a)(b)").source).toBe("\\/(?:a)(?:b)\\/?");
   });
 });
 
 /** A JDK 21 or newer (Gravitee's), or any JDK able to run a single-file program (17+). */
 function findJava(): string | undefined {
-  const candidates = [process.env.JAVA_HOME, ...(existsSync("/usr/lib/jvm") ? readdirSync("/usr/lib/jvm").map((d) => `/usr/lib/jvm/${d}`) : [])];
+  const candidates = [
+    process.env.JAVA_HOME,
+    ...(existsSync("/usr/lib/jvm") ? readdirSync("/usr/lib/jvm").map((d) => `/usr/lib/jvm/${d}`) : []),
+  ];
   for (const home of candidates) if (home && existsSync(`${home}/bin/java`)) return `${home}/bin/java`;
   return undefined;
 }
@@ -171,7 +176,8 @@ describe.skipIf(!findJava())("flow paths against java.util.regex (Gravitee's Pat
         return; // refused at compile time: never runs
       }
       compared++;
-      if (java !== sluice) disagreements.push(`${path} on ${JSON.stringify(request)}: java ${java} · sluice ${sluice}`);
+      if (java !== sluice)
+        disagreements.push(`${path} on ${JSON.stringify(request)}: java ${java} · sluice ${sluice}`);
     });
     expect(disagreements).toEqual([]);
     // The table exercises both sides: most pairs run, and Java's refusals are all refused too.

@@ -113,7 +113,9 @@ describe("the cases of sluice test", () => {
     const headerFlow = (name: string, path: string) => ({
       name,
       selectors: [{ type: "HTTP", path }],
-      request: [{ policy: "transform-headers", configuration: { addHeaders: [{ name: `X-${name}`, value: "1" }] } }],
+      request: [
+        { policy: "transform-headers", configuration: { addHeaders: [{ name: `X-${name}`, value: "1" }] } },
+      ],
     });
     const { cases, skipped } = testCases(
       [

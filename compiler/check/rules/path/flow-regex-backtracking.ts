@@ -10,7 +10,10 @@ import { defineApiRule } from "../../rule.ts";
 import { flowPathsOf } from "./flow-paths.ts";
 
 /** The kind of super-linear backtracking of the flow path's pattern, if any. */
-export function flowPathBacktracking(path: string, equals: boolean): "exponential" | "polynomial" | undefined {
+export function flowPathBacktracking(
+  path: string,
+  equals: boolean,
+): "exponential" | "polynomial" | undefined {
   let regex: RegExp;
   try {
     regex = flowPathPattern(path, equals).regex;
