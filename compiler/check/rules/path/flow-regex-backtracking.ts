@@ -6,8 +6,8 @@
 // not apply) on the JavaScript pattern the gateway runs, only for paths with an unbounded repetition.
 import { checkSync } from "recheck";
 import { flowPathPattern } from "../../../../runtime/server/flows.ts";
+import { flowPathsOf } from "../../flow-paths.ts";
 import { defineApiRule } from "../../rule.ts";
-import { flowPathsOf } from "./flow-paths.ts";
 
 /** The kind of super-linear backtracking of the flow path's pattern, if any. */
 export function flowPathBacktracking(

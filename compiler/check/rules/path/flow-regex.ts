@@ -6,8 +6,8 @@
 // rather than run with another meaning. The error points at the construct inside the path.
 import { FlowPathRegexError } from "../../../../runtime/server/flow-path-regex.ts";
 import { flowPathPattern } from "../../../../runtime/server/flows.ts";
+import { flowPathsOf } from "../../flow-paths.ts";
 import { defineApiRule } from "../../rule.ts";
-import { flowPathsOf } from "./flow-paths.ts";
 
 export default defineApiRule({
   code: "path/flow-regex",

@@ -1,7 +1,7 @@
 // The flow paths (and channels) of an API with their operator, as the gateway reads them: v4 HTTP and
 // CHANNEL selectors, v2 `path-operator`, in API and plan flows; disabled flows are left out, as the
 // gateway never builds their matcher. Shared by the path/flow-regex rules.
-import { flowsOf, list, type Obj, obj, str } from "../../spec-view.ts";
+import { flowsOf, list, type Obj, obj, str } from "./spec-view.ts";
 
 export interface FlowPath {
   path: string;
