@@ -255,9 +255,15 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     code: "path/flow-regex",
-    title: "Flow path with regular-expression characters",
-    why: "Gravitee builds a flow's matcher from its path without escaping it, so `*`, `(`, `[`, `|`, `?`, `+`, `{`, `^`, `$` or `\\` make a pattern there (`/(.*)/products`); Sluice matches the path literally, with `:name` segments, so the flow would run on Gravitee and never on Sluice.",
-    fix: "Write the literal path (`:name` for a variable segment), or move the pattern to a `CONDITION` selector (`{#request.pathInfo matches '…'}`), which both gateways run alike.",
+    title: "Flow path Sluice cannot run as Gravitee's regular expression",
+    why: "Gravitee builds a flow's matcher from its path without escaping it, so the path is a Java regular expression (`/(.*)/products`, `.` is any character), and Sluice runs it with Java's meaning. A path Java refuses (`/{id}`, an unclosed `(`) fails every request on Gravitee; a construct Java and JavaScript read differently — possessive quantifiers (`*+`), atomic groups, inline flags (`(?i)`), `\\p{…}` classes, back references, class unions and intersections — is refused rather than run with another meaning. The error points at the construct.",
+    fix: "Escape a character meant literally (`\\{`, `\\.`), write `:name` for a variable segment, rewrite the construct (`[Aa]` for `(?i)a`, `[a-zA-Z]` for `\\p{Alpha}`), or select with a `CONDITION` selector (`{#request.pathInfo matches '…'}`).",
+  },
+  {
+    code: "path/flow-regex-backtracking",
+    title: "Flow path that backtracks on a crafted request path",
+    why: "A flow's path is a regular expression matched against the client's request path on every request. Nested or competing repetitions (`([a-z]+)*`, `/(.*)/(.*)/x` with EQUALS) backtrack super-linearly: on an 8 KB path the second takes about 150 ms, the first up to seconds on 30 characters, and the gateway's worker serves nothing else meanwhile.",
+    fix: "Keep repetitions from competing for the same characters: a segment is `[^/]*` or `:name`, not `.*`; do not repeat a group that itself repeats (`([a-z]+)*` → `[a-z]*`).",
   },
   {
     code: "path/duplicate",

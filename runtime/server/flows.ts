@@ -4,6 +4,7 @@
 import type { Exchange, Flow, FlowSelector, Step } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
 import { MESSAGE_ENTRYPOINTS, type Operation } from "../message/connectors.ts";
+import { FlowPathRegexError, translateFlowPath } from "./flow-path-regex.ts";
 
 interface PathMatcher {
   regex: RegExp;
@@ -69,35 +70,28 @@ export function flowRunsInPhase(flow: CompiledFlow, phase: "publish" | "subscrib
   return !operations || operations.includes(phase === "publish" ? "PUBLISH" : "SUBSCRIBE");
 }
 
-/** Gravitee's path parameter characters (PathPatterns.PATH_PARAM_REGEX): one segment, never `/`. */
-const PATH_PARAM = "([a-zA-Z0-9\\-._~%!$&'()* +,;=:@|]+)";
-
 /**
- * A flow's path as Gravitee's PathPatterns builds it: `/`, then each non-empty segment followed by
- * `/`, the last `/` optional — `/admin`, `/admin/` and `admin` are all `/admin/?`, and `:name` is
- * one segment of parameter characters (captured here for `#request.pathParams`). STARTS_WITH
- * checks the start of the path (Java's `lookingAt`), character by character: a flow on `/admin`
- * runs for `/admin`, `/admin/x` and `/administrator`. EQUALS matches the whole path, a trailing `/`
- * allowed. Gravitee compiles the segments as a regular expression; Sluice reads them literally
- * (docs/gravitee-differences.md).
+ * A flow's path as Gravitee's PathPatterns builds it, a Java regular expression translated once
+ * (runtime/server/flow-path-regex.ts): `/`, then each non-empty segment followed by `/`, the last
+ * `/` optional — `/admin`, `/admin/` and `admin` are all `/admin/?` — and `:name` one segment of
+ * parameter characters (captured here for `#request.pathParams`). The segments are read as a
+ * pattern, as Gravitee reads them: `/(.*)/products`, and `.` is any character. STARTS_WITH checks
+ * the start of the path (Java's `lookingAt`), character by character: a flow on `/admin` runs for
+ * `/admin`, `/admin/x` and `/administrator`. EQUALS matches the whole path, a trailing `/` allowed.
+ * Throws FlowPathRegexError for a path Sluice cannot run as Gravitee does (`sluice check` reports it).
  */
 export function flowPathPattern(
   path: string,
   equals: boolean,
 ): { regex: RegExp; names: string[]; segments: readonly string[] } {
-  const names: string[] = [];
-  let body = "/";
-  for (const seg of path.split("/")) {
-    if (seg === "") continue;
-    if (seg.startsWith(":")) {
-      names.push(seg.slice(1));
-      body += PATH_PARAM;
-    } else {
-      body += seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }
-    body += "/";
+  const { source, names } = translateFlowPath(path);
+  let regex: RegExp;
+  try {
+    regex = new RegExp(`^${source}${equals ? "$" : ""}`, "u");
+  } catch (e) {
+    throw new FlowPathRegexError(`not a pattern JavaScript accepts: ${(e as Error).message}`, 0);
   }
-  return { regex: new RegExp(`^${body}?${equals ? "$" : ""}`), names, segments: path.split("/") };
+  return { regex, names, segments: path.split("/") };
 }
 
 /**

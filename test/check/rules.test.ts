@@ -410,19 +410,66 @@ describe("check rules", () => {
       ["path/invalid@11:17"],
     ],
     [
-      "path/flow-regex: a flow path Gravitee reads as a regular expression (`.` alone is not reported)",
+      "path/flow-regex: a flow path is a regular expression; one Java refuses or JavaScript reads otherwise is an error at the construct",
       proxy({
         flows: `  flows:
     - name: regex
       selectors:
         - type: HTTP
-          path: /(.*)/products
-    - name: literal
+          path: /(.*)/products/v1.0
+    - name: openapi style
       selectors:
         - type: HTTP
-          path: /v1.0/items/:id`,
+          path: /items/{id}
+    - name: possessive
+      selectors:
+        - type: HTTP
+          path: /a*+/:id
+          pathOperator: EQUALS
+    - name: disabled
+      enabled: false
+      selectors:
+        - type: HTTP
+          path: /(unclosed`,
       }),
-      ["path/flow-regex@31:17"],
+      ["path/flow-regex@35:24", "path/flow-regex@39:19"],
+    ],
+    [
+      "path/flow-regex in a plan flow: an inline flag",
+      proxy({
+        plans: `  plans:
+    free:
+      name: Free
+      security:
+        type: KEY_LESS
+      flows:
+        - name: case
+          selectors:
+            - type: HTTP
+              path: /x/(?i)admin`,
+      }),
+      ["path/flow-regex@31:24"],
+    ],
+    [
+      "path/flow-regex-backtracking: nested or competing repetitions; one bounded to a segment is fine",
+      proxy({
+        flows: `  flows:
+    - name: nested
+      selectors:
+        - type: HTTP
+          path: /([a-z]+)*
+          pathOperator: EQUALS
+    - name: competing
+      selectors:
+        - type: HTTP
+          path: /(.*)/(.*)/x
+    - name: bounded
+      selectors:
+        - type: HTTP
+          path: /([^/]*)/([^/]*)/x
+          pathOperator: EQUALS`,
+      }),
+      ["path/flow-regex-backtracking@31:17", "path/flow-regex-backtracking@36:17"],
     ],
     [
       "path/duplicate within one API",
@@ -486,5 +533,34 @@ spec:
 `;
     expect(rules(v2)).toEqual(["v2/http-only@17:19"]);
     expect(rules(v2.replace("type: kafka", "type: http"))).toEqual([]);
+  });
+
+  it("path/flow-regex on a v2 flow's path-operator", () => {
+    const v2 = `apiVersion: gravitee.io/v1alpha1
+kind: ApiDefinition
+metadata:
+  name: legacy
+spec:
+  name: legacy
+  version: "1"
+  proxy:
+    virtual_hosts:
+      - path: /legacy
+    groups:
+      - name: default
+        endpoints:
+          - name: a
+            target: http://a
+  flows:
+    - name: property class
+      path-operator:
+        path: /\\p{Alpha}+
+        operator: STARTS_WITH
+  plans:
+    - name: free
+      security: KEY_LESS
+`;
+    expect(rules(v2)).toEqual(["path/flow-regex@19:16"]);
+    expect(rules(v2.replace("\\p{Alpha}+", "[a-zA-Z]+"))).toEqual([]);
   });
 });

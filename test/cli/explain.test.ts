@@ -232,6 +232,11 @@ ${endpoints}  flowExecution:
       request:
         - policy: transform-headers
           configuration: { addHeaders: [{ name: X-Admin, value: "1" }] }
+    - name: numbered
+      selectors: [{ type: HTTP, path: '/(report|export)s?/\\d+', pathOperator: EQUALS }]
+      request:
+        - policy: transform-headers
+          configuration: { addHeaders: [{ name: X-Numbered, value: "1" }] }
   plans:
     open: { name: Open, security: { type: KEY_LESS } }
 `,
@@ -277,6 +282,18 @@ describe("sluice explain on specs written for it", () => {
     {
       name: "matchRequired without a matching flow: 404",
       url: "/strict/other",
+      headers: {},
+      expected: { flows: [], answer: 404 },
+    },
+    {
+      name: "a flow path is a regular expression, matched as the gateway matches it",
+      url: "/strict/exports/12",
+      headers: {},
+      expected: { flows: ["api/numbered"], request: ["transform-headers"] },
+    },
+    {
+      name: "a regular-expression flow path that does not match: matchRequired answers 404",
+      url: "/strict/exports/x12",
       headers: {},
       expected: { flows: [], answer: 404 },
     },

@@ -70,14 +70,6 @@ export const ACCEPTED: readonly AcceptedDifference[] = [
     field: /^(upstream\.(target|header\.x-admin(-slash)?-exact)|response\.(body|header\.content-length))$/,
     requests: /^paths \/admin\/\/$/,
   },
-  // Gravitee reads a flow's path as a regular expression (`.` is any character); Sluice literally.
-  {
-    id: "flow-path-literal",
-    field: /^upstream\.header\.x-version$/,
-    requests: /^paths \/v1x0\/x$/,
-    gravitee: /^yes$/,
-    sluice: ABSENT,
-  },
 ];
 
 export function acceptedBy(request: string, difference: Difference): AcceptedDifference | undefined {

@@ -584,7 +584,7 @@ function v2(): DiffRequest[] {
   ];
 }
 
-/** Flow paths: STARTS_WITH as a prefix of the path, EQUALS, a trailing `/`, `:param`, plan flows. */
+/** Flow paths: STARTS_WITH as a prefix of the path, EQUALS, a trailing `/`, `:param`, regular expressions, plan flows. */
 function paths(): DiffRequest[] {
   const get = (sub: string, path = `/d-paths${sub}`): DiffRequest => ({
     name: `paths ${sub || "(context path)"}`,
@@ -616,12 +616,34 @@ function paths(): DiffRequest[] {
     get("/plan"),
     get("/planet"),
     get("/plan/x"),
+    // Flow paths are regular expressions (PathPatterns compiles them unescaped).
+    get("/shop/products"),
+    get("/a/b/products/7"),
+    get("/products"),
+    get("/orders"),
+    get("/carts/"),
+    get("/carts/1"),
+    get("/x/orders"),
+    get("/v2/shop/42"),
+    get("/v10/store/a%20b/"),
+    get("/vX/shop/42"),
+    get("/v2/mall/42"),
+    get("/files/a.json"),
+    get("/files/aXjson"),
+    get("/files/a/b.json"),
+    get("/(v2)/a"),
+    get("/(v2)/ab"),
+    get("/v2/a"),
+    get("/plan-42"),
+    get("/plan-4"),
     { name: "v2 paths /administrator", method: "GET", path: "/d-v2-paths/administrator" },
     { name: "v2 paths /admin", method: "GET", path: "/d-v2-paths/admin" },
     { name: "v2 paths /adm", method: "GET", path: "/d-v2-paths/adm" },
     { name: "v2 paths /items/7", method: "GET", path: "/d-v2-paths/items/7" },
     { name: "v2 paths /items/7/", method: "GET", path: "/d-v2-paths/items/7/" },
     { name: "v2 paths /items/7/x", method: "GET", path: "/d-v2-paths/items/7/x" },
+    { name: "v2 paths /red/7", method: "GET", path: "/d-v2-paths/red/7" },
+    { name: "v2 paths /green/7", method: "GET", path: "/d-v2-paths/green/7" },
   ];
 }
 

@@ -1,5 +1,5 @@
 // Flow selection for MESSAGE APIs, table-driven against runtime/server/flows.ts: CHANNEL selectors
-// (STARTS_WITH from the start of the path, EQUALS, `:param` channels), operations against the entrypoint's modes and
+// (STARTS_WITH from the start of the path, EQUALS, `:param` channels, regular expressions), operations against the entrypoint's modes and
 // against the message phase, the entrypoints filter, CONDITION selectors, and BEST_MATCH.
 import { describe, expect, it } from "vitest";
 import type { Exchange, Flow, FlowSelector, Step } from "../../runtime/contract.ts";
@@ -57,6 +57,19 @@ describe("CHANNEL flow selection", () => {
     const params: Record<string, string> = {};
     const got = matchFlows(flows, exchange(path, entrypoint, headers), false, params);
     expect(got.map((f) => f.flow.name)).toEqual(expected);
+  });
+
+  it("reads a channel as Gravitee does, a regular expression (ChannelSelectorConditionFilter uses PathPatterns)", () => {
+    const regex = [
+      flow("regional", [{ channel: "/(eu|us)/orders", channelOperator: "STARTS_WITH" }]),
+      flow("numbered", [{ channel: "/orders/\\d+", channelOperator: "EQUALS" }]),
+    ].map(compileFlow);
+    const names = (path: string) =>
+      matchFlows(regex, exchange(path, "http-get"), false, {}).map((f) => f.flow.name);
+    expect(names("/eu/orders/1")).toEqual(["regional"]);
+    expect(names("/asia/orders")).toEqual([]);
+    expect(names("/orders/42")).toEqual(["numbered"]);
+    expect(names("/orders/4x")).toEqual([]);
   });
 
   it("captures channel parameters", () => {

@@ -57,9 +57,32 @@ describe("HTTP flow paths", () => {
     ["/items/:id", "STARTS_WITH", "/itemsX/42", false],
     ["/items/:id", "EQUALS", "/items/a%20b", true],
     ["/items/:id", "EQUALS", "/items/a|b", true],
-    // Literal characters: Sluice does not read a flow's path as a regular expression.
+    // The path is a Java regular expression, as Gravitee reads it: `.` is any character.
     ["/v1.0", "STARTS_WITH", "/v1.0/x", true],
-    ["/v1.0", "STARTS_WITH", "/v1x0/x", false],
+    ["/v1.0", "STARTS_WITH", "/v1x0/x", true],
+    ["/v1\\.0", "STARTS_WITH", "/v1x0/x", false],
+    ["/(.*)/products", "STARTS_WITH", "/shop/products", true],
+    ["/(.*)/products", "STARTS_WITH", "/a/b/products/1", true],
+    ["/(.*)/products", "STARTS_WITH", "/products", false],
+    ["/(.*)/products", "EQUALS", "/shop/products/", true],
+    ["/(.*)/products", "EQUALS", "/shop/products/1", false],
+    ["/orders|/carts", "STARTS_WITH", "/carts/1", true],
+    ["/orders|/carts", "EQUALS", "/orders", true],
+    ["/orders|/carts", "EQUALS", "/x/carts", false],
+    ["/v[0-9]+/items", "STARTS_WITH", "/v12/items", true],
+    ["/v[0-9]+/items", "STARTS_WITH", "/vX/items", false],
+    ["/items/\\d{3}", "EQUALS", "/items/123", true],
+    ["/items/\\d{3}", "EQUALS", "/items/1234", false],
+    ["/files/[^/]+\\.json", "EQUALS", "/files/a.json", true],
+    ["/files/[^/]+\\.json", "EQUALS", "/files/a/b.json", false],
+    ["/(?:a|b)/:id", "EQUALS", "/b/7", true],
+    ["/\\Q(v1)\\E", "EQUALS", "/(v1)", true],
+    ["/\\Q(v1)\\E", "EQUALS", "/v1", false],
+    // Java's meaning, not JavaScript's: `.` never matches U+0085, `\s` is ASCII white space only.
+    ["/a.b", "EQUALS", "/a\u0085b", false],
+    ["/a\\sb", "EQUALS", "/a\u00a0b", false],
+    // `$` also matches before a line terminator that ends the path (Java, without MULTILINE).
+    ["/a$", "STARTS_WITH", "/a\u2028", true],
   ] as const)("%s %s runs for %s: %s", (path, operator, pathInfo, expected) => {
     expect(runs(path, operator, pathInfo)).toBe(expected);
   });
@@ -68,6 +91,15 @@ describe("HTTP flow paths", () => {
     expect(flowPathPattern("/admin/", false).regex.source).toBe("^\\/admin\\/?");
     expect(flowPathPattern("/admin", true).regex.source).toBe("^\\/admin\\/?$");
     expect(flowPathPattern("/", false).regex.source).toBe("^\\/?");
+    // A top-level `|` keeps both alternatives anchored, as Java's lookingAt and matches do.
+    expect(flowPathPattern("/a|b", true).regex.source).toBe("^(?:\\/a|b\\/?)$");
+  });
+
+  it("captures only `:name` parameters: the path's own groups do not shift them", () => {
+    const flows = [compileFlow(flow("f", [{ path: "/(v1|v2)/(?<kind>items)/:id", pathOperator: "EQUALS" }]))];
+    const params: Record<string, string> = {};
+    expect(matchFlows(flows, request("/v2/items/42"), false, params)).toHaveLength(1);
+    expect(params).toEqual({ id: "42" });
   });
 
   it("captures `:name` parameters of a prefix match, decoded", () => {

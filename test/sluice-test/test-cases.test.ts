@@ -108,4 +108,29 @@ describe("the cases of sluice test", () => {
     ]);
     expect(cases.map((c) => c.title)).toEqual(["GET /shop/ reaches the backend through the Open plan"]);
   });
+
+  it("a flow path is a regular expression: one its written-out path matches is tested, another is skipped", () => {
+    const headerFlow = (name: string, path: string) => ({
+      name,
+      selectors: [{ type: "HTTP", path }],
+      request: [
+        { policy: "transform-headers", configuration: { addHeaders: [{ name: `X-${name}`, value: "1" }] } },
+      ],
+    });
+    const { cases, skipped } = testCases(
+      [
+        proxy(
+          { open: { name: "Open", security: { type: "KEY_LESS" } } },
+          { flows: [headerFlow("version", "/v1.0/items/:id"), headerFlow("any", "/v[0-9]+/products")] },
+        ),
+      ],
+      inputs(),
+    );
+    expect(skipped.map((s) => `${s.what}: ${s.why}`)).toEqual([
+      'flow "any": its path `/v[0-9]+/products` is a regular expression no literal request path is derived from',
+    ]);
+    expect(cases.map((c) => c.title).filter((t) => t.includes("v1.0"))).toEqual([
+      expect.stringContaining("GET /shop/v1.0/items/sluice-test"),
+    ]);
+  });
 });

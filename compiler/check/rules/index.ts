@@ -51,6 +51,7 @@ import pageFileMissing from "./page/file-missing.ts";
 import pageSourceSkipped from "./page/source-skipped.ts";
 import pathDuplicate from "./path/duplicate.ts";
 import pathFlowRegex from "./path/flow-regex.ts";
+import pathFlowRegexBacktracking from "./path/flow-regex-backtracking.ts";
 import pathInvalid from "./path/invalid.ts";
 import planJwtKey from "./plan/jwt-key.ts";
 import planPushSecurity from "./plan/push-security.ts";
@@ -89,6 +90,7 @@ export const apiRules: readonly ApiRule[] = [
   pageSourceSkipped,
   pathInvalid,
   pathFlowRegex,
+  pathFlowRegexBacktracking,
   planJwtKey,
   planPushSecurity,
   planRequired,

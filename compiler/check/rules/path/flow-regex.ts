@@ -1,37 +1,29 @@
-// A flow's path (or channel) with regular-expression characters. Gravitee builds its flow matcher
-// (PathPatterns) from the path without escaping it, so `/(.*)/products` is a pattern there; Sluice
-// matches the path literally (docs/gravitee-differences.md#flow-path-literal), so such a flow runs
-// on Gravitee and never on Sluice. `.` alone is left out: `/v1.0` is meant literally, and the only
-// paths it matches differently (`/v1x0`) are ones nobody sends.
+// A flow's path (or channel) that Sluice cannot run as Gravitee does. Gravitee builds its flow
+// matcher (PathPatterns) from the path without escaping it: the path is a Java regular expression,
+// which the gateway translates to a JavaScript one (runtime/server/flow-path-regex.ts). A path Java
+// refuses (`/{id}`, an unclosed `(`) fails every request on Gravitee; a construct the two engines
+// read differently (possessive quantifiers, inline flags, `\p{…}`, back references) is refused
+// rather than run with another meaning. The error points at the construct inside the path.
+import { FlowPathRegexError } from "../../../../runtime/server/flow-path-regex.ts";
+import { flowPathPattern } from "../../../../runtime/server/flows.ts";
+import { flowPathsOf } from "../../flow-paths.ts";
 import { defineApiRule } from "../../rule.ts";
-import { flowsOf, list, obj, str } from "../../spec-view.ts";
-
-const REGEX_CHARACTERS = /[*+?()[\]{}|^$\\]/;
 
 export default defineApiRule({
   code: "path/flow-regex",
-  severity: "warning",
+  severity: "error",
   kinds: ["ApiV4Definition", "ApiDefinition"],
   check({ spec, doc }, report) {
-    for (const flow of flowsOf(spec)) {
-      const paths: Array<{ path: string | undefined; pointer: string }> =
-        doc.kind === "ApiDefinition"
-          ? [
-              {
-                path: str(obj(flow.item["path-operator"]).path),
-                pointer: `${flow.pointer}/path-operator/path`,
-              },
-            ]
-          : list(flow.item.selectors).map(({ item, index }) => {
-              const key = str(item.type) === "CHANNEL" ? "channel" : "path";
-              return { path: str(item[key]), pointer: `${flow.pointer}/selectors/${index}/${key}` };
-            });
-      for (const { path, pointer } of paths) {
-        if (path === undefined || !REGEX_CHARACTERS.test(path)) continue;
+    for (const { path, equals, pointer } of flowPathsOf(spec, doc.kind === "ApiDefinition")) {
+      try {
+        flowPathPattern(path, equals);
+      } catch (e) {
+        if (!(e instanceof FlowPathRegexError)) throw e;
         report({
           pointer,
-          message: `the flow path \`${path}\` has regular-expression characters: Gravitee reads it as a regular expression, Sluice matches it literally`,
-          hint: "write the literal path (`:name` for a variable segment), or select with a CONDITION selector such as `{#request.pathInfo matches '/[^/]+/products.*'}`",
+          offset: e.index,
+          message: `the flow path \`${path}\` is a regular expression for Gravitee, and Sluice cannot run it: ${e.message}`,
+          hint: "escape a character meant literally (`\\{`, `\\.`), write `:name` for a variable segment, or select with a CONDITION selector (`{#request.pathInfo matches '…'}`)",
         });
       }
     }
