@@ -8,6 +8,7 @@
 //   AUTO / NONE   — the endpoint decides; messages are acked after delivery like AT_LEAST_ONCE.
 import type { Exchange, Message, MessageEndpoint, Pipeline, Qos } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
+import { responseCompleted } from "../server/exchange.ts";
 import { supportedQos } from "./connectors.ts";
 import { exchangeConsumerName } from "./consumer-name.ts";
 
@@ -68,7 +69,9 @@ export class MessageSubscription {
   private readonly passThrough: boolean;
   /** Settles the pull in progress with "stopped" (see next()). */
   private interrupt: ((stopped: "stopped") => void) | undefined;
-  private readonly onClientGone = () => this.stop();
+  private readonly onClientGone = () => {
+    if (!responseCompleted(this.exchange.response)) this.stop();
+  };
 
   constructor(pipeline: Pipeline, exchange: Exchange, options: { qos: Qos; cursor?: string | undefined }) {
     const endpoint = selectMessageEndpoint(pipeline, exchange, options.qos);
@@ -77,8 +80,12 @@ export class MessageSubscription {
     this.ackOnReceipt = ACK_ON_RECEIPT.includes(options.qos);
     this.passThrough = pipeline.passesMessagesThrough?.("subscribe", exchange) ?? false;
     const signal = this.stopper.signal;
-    if (exchange.signal.aborted) this.stop();
-    else exchange.signal.addEventListener("abort", this.onClientGone, { once: true });
+    // The client going away stops the subscription: one listener on the response, not the
+    // exchange's signal (an AbortController and its listener more per idle stream). A WebSocket
+    // exchange's response never closes: its entrypoint stops the subscription on the socket's close.
+    const response = exchange.response;
+    if (response.destroyed) this.stop();
+    else response.once("close", this.onClientGone);
     this.iterator = endpoint
       .subscribe({
         qos: options.qos,
@@ -94,29 +101,37 @@ export class MessageSubscription {
     return !this.stopper.signal.aborted;
   }
 
-  /** The next delivery, or undefined once the subscription ended. Rejects when the endpoint fails. */
-  async next(): Promise<Delivery | undefined> {
-    if (!this.active) return undefined;
+  /**
+   * The next delivery, or undefined once the subscription ended. Rejects when the endpoint fails.
+   * Not an async function: while a stream is idle, the pending pull is one promise and its
+   * reactions, with no suspended frame (and its registers) per client.
+   */
+  next(): Promise<Delivery | undefined> {
+    if (!this.active) return Promise.resolve(undefined);
     // Each pull also settles on stop(), so an endpoint that waits for its next message without
     // watching the signal cannot hold a response past its deadline. (Not Promise.race against one
     // long-lived "stopped" promise: that would leave a reaction on it for every message.)
-    let next: IteratorResult<Message> | "stopped";
-    try {
-      next = await new Promise<IteratorResult<Message> | "stopped">((resolve, reject) => {
-        this.interrupt = resolve;
-        this.iterator.next().then(resolve, reject);
-      });
-    } catch (failure) {
-      this.pipeline.messageFailed?.(this.exchange);
-      throw failure;
-    } finally {
-      this.interrupt = undefined;
-    }
-    if (next === "stopped" || next.done) {
-      this.stop();
-      return undefined;
-    }
-    const received = next.value;
+    return new Promise<IteratorResult<Message> | "stopped">((resolve, reject) => {
+      this.interrupt = resolve;
+      this.iterator.next().then(resolve, reject);
+    }).then(
+      (next) => {
+        this.interrupt = undefined;
+        if (next === "stopped" || next.done) {
+          this.stop();
+          return undefined;
+        }
+        return this.deliver(next.value);
+      },
+      (failure: unknown) => {
+        this.interrupt = undefined;
+        this.pipeline.messageFailed?.(this.exchange);
+        throw failure;
+      },
+    );
+  }
+
+  private async deliver(received: Message): Promise<Delivery> {
     if (this.ackOnReceipt) await received.ack?.();
     let message: Message | undefined;
     if (this.passThrough) {
@@ -132,7 +147,7 @@ export class MessageSubscription {
     if (this.stopper.signal.aborted) return;
     this.stopper.abort();
     this.interrupt?.("stopped");
-    this.exchange.signal.removeEventListener("abort", this.onClientGone);
+    this.exchange.response.off("close", this.onClientGone);
     // Not awaited: a generator busy in next() only returns once that pull settles.
     this.iterator?.return?.().catch(() => undefined);
   }
