@@ -11,6 +11,7 @@ import { GatewayError } from "../contract.ts";
 import { responseCompleted } from "../server/exchange.ts";
 import { supportedQos } from "./connectors.ts";
 import { exchangeConsumerName } from "./consumer-name.ts";
+import { flatten } from "./flatten.ts";
 
 export const NO_ENDPOINT = "No endpoint available";
 export const INCOMPATIBLE_QOS =
@@ -56,7 +57,7 @@ const NO_ACK = async (): Promise<void> => undefined;
 
 /**
  * A running subscription of one client: the endpoint's messages through the API's `subscribe`
- * phase, until the endpoint ends, the client goes away (the exchange's signal) or `stop()`.
+ * phase, until the endpoint ends, the client goes away (its response closes early) or `stop()`.
  * The endpoint is chosen (and a 503 / QoS 400 thrown) when it is created, before any response.
  */
 export class MessageSubscription {
@@ -67,25 +68,41 @@ export class MessageSubscription {
   private readonly ackOnReceipt: boolean;
   /** No `subscribe` message steps for this exchange: messages are delivered as they come. */
   private readonly passThrough: boolean;
+  /** Stops when the exchange's response closes before it completed (the client went away). */
+  private readonly watchesResponse: boolean;
   /** Settles the pull in progress with "stopped" (see next()). */
   private interrupt: ((stopped: "stopped") => void) | undefined;
   private readonly onClientGone = () => {
     if (!responseCompleted(this.exchange.response)) this.stop();
   };
 
-  constructor(pipeline: Pipeline, exchange: Exchange, options: { qos: Qos; cursor?: string | undefined }) {
+  /**
+   * `stopsItself`: the entrypoint stops the subscription when its client leaves (a WebSocket's
+   * close), so it does not listen to the exchange's response, which an upgrade never uses.
+   */
+  constructor(
+    pipeline: Pipeline,
+    exchange: Exchange,
+    options: { qos: Qos; cursor?: string | undefined; stopsItself?: boolean },
+  ) {
     const endpoint = selectMessageEndpoint(pipeline, exchange, options.qos);
+    // The exchange lives as long as the session: its ids flat (crypto.randomUUID() concatenates).
+    flatten(exchange.requestId);
+    flatten(exchange.transactionId);
+    if (exchange.clientIdentifier !== undefined) flatten(exchange.clientIdentifier);
     this.pipeline = pipeline;
     this.exchange = exchange;
     this.ackOnReceipt = ACK_ON_RECEIPT.includes(options.qos);
     this.passThrough = pipeline.passesMessagesThrough?.("subscribe", exchange) ?? false;
     const signal = this.stopper.signal;
     // The client going away stops the subscription: one listener on the response, not the
-    // exchange's signal (an AbortController and its listener more per idle stream). A WebSocket
-    // exchange's response never closes: its entrypoint stops the subscription on the socket's close.
+    // exchange's signal (an AbortController and its listener more per idle stream).
+    this.watchesResponse = options.stopsItself !== true;
     const response = exchange.response;
-    if (response.destroyed) this.stop();
-    else response.once("close", this.onClientGone);
+    if (this.watchesResponse) {
+      if (response.destroyed) this.stop();
+      else response.once("close", this.onClientGone);
+    }
     this.iterator = endpoint
       .subscribe({
         qos: options.qos,
@@ -147,7 +164,7 @@ export class MessageSubscription {
     if (this.stopper.signal.aborted) return;
     this.stopper.abort();
     this.interrupt?.("stopped");
-    this.exchange.response.off("close", this.onClientGone);
+    if (this.watchesResponse) this.exchange.response.off("close", this.onClientGone);
     // Not awaited: a generator busy in next() only returns once that pull settles.
     this.iterator?.return?.().catch(() => undefined);
   }

@@ -8,6 +8,7 @@ import { randomInt } from "node:crypto";
 import type { GatewayRequest, GatewayResponse, Qos } from "../../contract.ts";
 import { defineEntrypoint } from "../../define.ts";
 import { type Delivery, MessageSubscription } from "../../message/message-flow.ts";
+import { flatten } from "../../message/flatten.ts";
 import { formatSseEvent, formatSseMessage, SSE_HEARTBEAT } from "../../message/sse.ts";
 import { type StreamWriter, streamWriter } from "../../server/compression.ts";
 import type { SseEntrypointConfiguration } from "../../spec-types/api-v4-definition.ts";
@@ -94,13 +95,12 @@ class Heartbeats {
 }
 
 /**
- * Flattens the response head Node keeps after sending it (`_header`, a tree of one concatenated
- * string per header line while it is built): one string instead of dozens of nodes, held as long
- * as the stream is open. Converting a string to a number flattens it in place (V8).
+ * Flattens the response head Node keeps after sending it (`_header`, a tree of concatenated
+ * strings, one per header line): one string instead of dozens of nodes while the stream is open.
  */
 function flattenHead(response: GatewayResponse): void {
   const head = (response as { _header?: unknown })._header;
-  if (typeof head === "string") Number(head);
+  if (typeof head === "string") flatten(head);
 }
 
 export const connector = defineEntrypoint<SseEntrypointConfiguration>({
