@@ -181,12 +181,20 @@ export async function startGateway(bundle: string, nodeArgs: string[] = []): Pro
   throw new Error("the bench gateway did not become ready");
 }
 
-/** Starts a reference server of bench/message/relays.ts (`role`: kafka-relay, mqtt-relay, idle). */
-export async function startRelay(role: string, topic: string): Promise<RunningProcess> {
+/**
+ * Starts a reference server of bench/message/relays.ts (`role`: kafka-relay, mqtt-relay, idle);
+ * `nodeArgs` go to node.
+ */
+export async function startRelay(
+  role: string,
+  topic: string,
+  nodeArgs: string[] = [],
+): Promise<RunningProcess> {
   const port = await freePort();
   const proc: ChildProcess = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       fileURLToPath(new URL("relay-main.ts", import.meta.url)),
       `--role=${role}`,
       `--port=${port}`,

@@ -7,8 +7,8 @@
 import { randomInt } from "node:crypto";
 import type { GatewayRequest, GatewayResponse, Qos } from "../../contract.ts";
 import { defineEntrypoint } from "../../define.ts";
-import { type Delivery, MessageSubscription } from "../../message/message-flow.ts";
 import { flatten } from "../../message/flatten.ts";
+import { type Delivery, MessageSubscription } from "../../message/message-flow.ts";
 import { formatSseEvent, formatSseMessage, SSE_HEARTBEAT } from "../../message/sse.ts";
 import { type StreamWriter, streamWriter } from "../../server/compression.ts";
 import type { SseEntrypointConfiguration } from "../../spec-types/api-v4-definition.ts";
