@@ -149,7 +149,7 @@ export function running(port: number, proc: ChildProcess): RunningProcess {
 }
 
 /**
- * Starts the bundle on free ports; resolves once every API is ready (`/health/ready`: the broker
+ * Starts the bundle on free ports, as one process (SLUICE_WORKERS=1); resolves once every API is ready (`/health/ready`: the broker
  * endpoints connected). `nodeArgs` go to node (e.g. --cpu-prof).
  */
 export async function startGateway(bundle: string, nodeArgs: string[] = []): Promise<RunningProcess> {
@@ -161,6 +161,9 @@ export async function startGateway(bundle: string, nodeArgs: string[] = []): Pro
       SLUICE_HTTP_PORT: String(port),
       SLUICE_ADMIN_PORT: String(admin),
       SLUICE_HOST: "127.0.0.1",
+      // One process, as the relays it is compared with: with workers (one per core by default)
+      // the connections, CPU and RSS would be spread over processes this bench does not read.
+      SLUICE_WORKERS: "1",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -178,12 +181,20 @@ export async function startGateway(bundle: string, nodeArgs: string[] = []): Pro
   throw new Error("the bench gateway did not become ready");
 }
 
-/** Starts a reference server of bench/message/relays.ts (`role`: kafka-relay, mqtt-relay, idle). */
-export async function startRelay(role: string, topic: string): Promise<RunningProcess> {
+/**
+ * Starts a reference server of bench/message/relays.ts (`role`: kafka-relay, mqtt-relay, idle);
+ * `nodeArgs` go to node.
+ */
+export async function startRelay(
+  role: string,
+  topic: string,
+  nodeArgs: string[] = [],
+): Promise<RunningProcess> {
   const port = await freePort();
   const proc: ChildProcess = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       fileURLToPath(new URL("relay-main.ts", import.meta.url)),
       `--role=${role}`,
       `--port=${port}`,

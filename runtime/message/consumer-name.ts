@@ -15,6 +15,7 @@
 // `<api>.<identifier>` cannot be forged across APIs.
 import { hash } from "node:crypto";
 import type { Exchange } from "../contract.ts";
+import { flatten } from "./flatten.ts";
 
 const SAFE = /^[A-Za-z0-9._~-]{1,160}$/;
 
@@ -23,7 +24,8 @@ export function consumerName(apiId: string, clientIdentifier: string): string {
   const id = SAFE.test(clientIdentifier)
     ? clientIdentifier
     : `sha256-${hash("sha256", clientIdentifier, "hex").slice(0, 40)}`;
-  return `${apiId}.${id}`;
+  // Held by the endpoint's subscription for the whole session: flat, not a concatenation tree.
+  return flatten(`${apiId}.${id}`);
 }
 
 /** The consumer name of the client of an exchange whose plan was selected. */

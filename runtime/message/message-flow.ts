@@ -8,8 +8,10 @@
 //   AUTO / NONE   — the endpoint decides; messages are acked after delivery like AT_LEAST_ONCE.
 import type { Exchange, Message, MessageEndpoint, Pipeline, Qos } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
+import { responseCompleted } from "../server/exchange.ts";
 import { supportedQos } from "./connectors.ts";
 import { exchangeConsumerName } from "./consumer-name.ts";
+import { flatten } from "./flatten.ts";
 
 export const NO_ENDPOINT = "No endpoint available";
 export const INCOMPATIBLE_QOS =
@@ -55,7 +57,7 @@ const NO_ACK = async (): Promise<void> => undefined;
 
 /**
  * A running subscription of one client: the endpoint's messages through the API's `subscribe`
- * phase, until the endpoint ends, the client goes away (the exchange's signal) or `stop()`.
+ * phase, until the endpoint ends, the client goes away (its response closes early) or `stop()`.
  * The endpoint is chosen (and a 503 / QoS 400 thrown) when it is created, before any response.
  */
 export class MessageSubscription {
@@ -66,19 +68,41 @@ export class MessageSubscription {
   private readonly ackOnReceipt: boolean;
   /** No `subscribe` message steps for this exchange: messages are delivered as they come. */
   private readonly passThrough: boolean;
+  /** Stops when the exchange's response closes before it completed (the client went away). */
+  private readonly watchesResponse: boolean;
   /** Settles the pull in progress with "stopped" (see next()). */
   private interrupt: ((stopped: "stopped") => void) | undefined;
-  private readonly onClientGone = () => this.stop();
+  private readonly onClientGone = () => {
+    if (!responseCompleted(this.exchange.response)) this.stop();
+  };
 
-  constructor(pipeline: Pipeline, exchange: Exchange, options: { qos: Qos; cursor?: string | undefined }) {
+  /**
+   * `stopsItself`: the entrypoint stops the subscription when its client leaves (a WebSocket's
+   * close), so it does not listen to the exchange's response, which an upgrade never uses.
+   */
+  constructor(
+    pipeline: Pipeline,
+    exchange: Exchange,
+    options: { qos: Qos; cursor?: string | undefined; stopsItself?: boolean },
+  ) {
     const endpoint = selectMessageEndpoint(pipeline, exchange, options.qos);
+    // The exchange lives as long as the session: its ids flat (crypto.randomUUID() concatenates).
+    flatten(exchange.requestId);
+    flatten(exchange.transactionId);
+    if (exchange.clientIdentifier !== undefined) flatten(exchange.clientIdentifier);
     this.pipeline = pipeline;
     this.exchange = exchange;
     this.ackOnReceipt = ACK_ON_RECEIPT.includes(options.qos);
     this.passThrough = pipeline.passesMessagesThrough?.("subscribe", exchange) ?? false;
     const signal = this.stopper.signal;
-    if (exchange.signal.aborted) this.stop();
-    else exchange.signal.addEventListener("abort", this.onClientGone, { once: true });
+    // The client going away stops the subscription: one listener on the response, not the
+    // exchange's signal (an AbortController and its listener more per idle stream).
+    this.watchesResponse = options.stopsItself !== true;
+    const response = exchange.response;
+    if (this.watchesResponse) {
+      if (response.destroyed) this.stop();
+      else response.once("close", this.onClientGone);
+    }
     this.iterator = endpoint
       .subscribe({
         qos: options.qos,
@@ -94,29 +118,37 @@ export class MessageSubscription {
     return !this.stopper.signal.aborted;
   }
 
-  /** The next delivery, or undefined once the subscription ended. Rejects when the endpoint fails. */
-  async next(): Promise<Delivery | undefined> {
-    if (!this.active) return undefined;
+  /**
+   * The next delivery, or undefined once the subscription ended. Rejects when the endpoint fails.
+   * Not an async function: while a stream is idle, the pending pull is one promise and its
+   * reactions, with no suspended frame (and its registers) per client.
+   */
+  next(): Promise<Delivery | undefined> {
+    if (!this.active) return Promise.resolve(undefined);
     // Each pull also settles on stop(), so an endpoint that waits for its next message without
     // watching the signal cannot hold a response past its deadline. (Not Promise.race against one
     // long-lived "stopped" promise: that would leave a reaction on it for every message.)
-    let next: IteratorResult<Message> | "stopped";
-    try {
-      next = await new Promise<IteratorResult<Message> | "stopped">((resolve, reject) => {
-        this.interrupt = resolve;
-        this.iterator.next().then(resolve, reject);
-      });
-    } catch (failure) {
-      this.pipeline.messageFailed?.(this.exchange);
-      throw failure;
-    } finally {
-      this.interrupt = undefined;
-    }
-    if (next === "stopped" || next.done) {
-      this.stop();
-      return undefined;
-    }
-    const received = next.value;
+    return new Promise<IteratorResult<Message> | "stopped">((resolve, reject) => {
+      this.interrupt = resolve;
+      this.iterator.next().then(resolve, reject);
+    }).then(
+      (next) => {
+        this.interrupt = undefined;
+        if (next === "stopped" || next.done) {
+          this.stop();
+          return undefined;
+        }
+        return this.deliver(next.value);
+      },
+      (failure: unknown) => {
+        this.interrupt = undefined;
+        this.pipeline.messageFailed?.(this.exchange);
+        throw failure;
+      },
+    );
+  }
+
+  private async deliver(received: Message): Promise<Delivery> {
     if (this.ackOnReceipt) await received.ack?.();
     let message: Message | undefined;
     if (this.passThrough) {
@@ -132,7 +164,7 @@ export class MessageSubscription {
     if (this.stopper.signal.aborted) return;
     this.stopper.abort();
     this.interrupt?.("stopped");
-    this.exchange.signal.removeEventListener("abort", this.onClientGone);
+    if (this.watchesResponse) this.exchange.response.off("close", this.onClientGone);
     // Not awaited: a generator busy in next() only returns once that pull settles.
     this.iterator?.return?.().catch(() => undefined);
   }

@@ -6,16 +6,23 @@
 //
 // Skipped when the machine is busier than its cores, as test/bench/proxy-smoke.test.ts is (a round
 // can then swing by 2×); SLUICE_MESSAGE_SMOKE=1 runs it anyway.
+//
+// And a memory floor, which the machine's load does not move: 1,000 idle SSE streams on a silent
+// mock endpoint, the gateway's RSS growth per stream at most 30 KB (measured ~17 KB, ~23 KB before
+// the idle-stream work) with the young generation capped (--max-semi-space-size=1), so the figure
+// is what a stream keeps, not how far V8 grew its semi-spaces under the burst of handshakes.
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   createTopic,
   deleteTopics,
   fillTopic,
   kafkaProducer,
+  type Reader,
   readSse,
   until,
 } from "../../bench/message/clients.ts";
@@ -35,10 +42,12 @@ const bootstrap = brokerList(kafkaBootstrap());
 const topic = `message-smoke-${randomUUID().slice(0, 8)}`;
 const children: RunningProcess[] = [];
 let work: string | undefined;
+let idleWork: string | undefined;
 
 afterAll(async () => {
   for (const c of children) await c.stop();
   if (work) await rm(work, { recursive: true, force: true });
+  if (idleWork) await rm(idleWork, { recursive: true, force: true });
   if (!busy) await deleteTopics(bootstrap, [topic]);
 });
 
@@ -79,4 +88,39 @@ describe.skipIf(busy)("message path (smoke)", () => {
     const ratio = median(rates.sluice!) / median(rates.relay!);
     expect(ratio, JSON.stringify(rates)).toBeGreaterThanOrEqual(0.3);
   }, 180_000);
+});
+
+describe("idle SSE memory (smoke)", () => {
+  it("holds an idle SSE stream in at most 30 KB of gateway RSS", async () => {
+    idleWork = await mkdtemp(join(tmpdir(), "sluice-idle-smoke-"));
+    const specs = benchSpecs(
+      { kafka: "unused", fanout: "unused", mqtt: "unused" },
+      { kafka: "127.0.0.1:1", mqttHost: "127.0.0.1", mqttPort: 1 },
+    );
+    const gateway = await startGateway(
+      await compileBench(idleWork, { "idle-sse.yaml": specs["idle-sse.yaml"]! }),
+      ["--max-semi-space-size=1"],
+    );
+    children.push(gateway);
+    const open = async (n: number): Promise<Reader[]> => {
+      const readers: Reader[] = [];
+      for (let i = 0; i < n; i++) {
+        readers.push(readSse(`http://127.0.0.1:${gateway.port}/idle-sse`));
+        if (i % 100 === 99) await sleep(20);
+      }
+      const opened = await Promise.all(readers.map((r) => r.opened));
+      expect(opened.filter(Boolean).length).toBe(n);
+      return readers;
+    };
+    // Warm: the code paths optimised, the heap's first pages taken.
+    for (const r of await open(500)) r.close();
+    await sleep(2000);
+    const before = gateway.rss();
+    const readers = await open(1000);
+    await sleep(2000);
+    const perStream = (gateway.rss() - before) / 1000;
+    for (const r of readers) r.close();
+    expect(perStream / 1024).toBeGreaterThan(0);
+    expect(perStream / 1024).toBeLessThanOrEqual(30);
+  }, 120_000);
 });

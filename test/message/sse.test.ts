@@ -1,7 +1,8 @@
 // The sse entrypoint over the mock endpoint through a compiled gateway (docs/contract.md §5): the event
 // format, comments for headers/metadata, Last-Event-ID resume, 204 past the end, failures as an
 // id-less `gateway-error`, the configured retry, heartbeats, the goaway event (with a short retry) on
-// drain, and selection next to http-get on the same path.
+// drain, and selection next to http-get on the same path; heartbeat spacing (one timer per entrypoint).
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
 import { bare, readStream } from "./http-client.ts";
@@ -210,6 +211,40 @@ describe("sse entrypoint over the mock endpoint", () => {
     );
     // Exactly two by then, one per idle interval (each write re-arms the one timer).
     expect(res.body).toMatch(/^retry: \d+\n\n:\n\n:\n\n$/);
+  });
+
+  it("spaces each stream's heartbeats by heartbeatIntervalInMs to 1⅛ of it, with streams sharing one timer", async () => {
+    // Three streams opened 300 ms apart: each one's heartbeats follow its own last write, not a
+    // common beat (the entrypoint's one timer ticks every 250 ms here).
+    const arrivals = (delay: number): Promise<number[]> =>
+      new Promise((resolve, reject) => {
+        setTimeout(() => {
+          const times: number[] = [];
+          const req = httpRequest(`${gateway.url}/quiet`, { headers: EVENT_STREAM }, (res) => {
+            res.setEncoding("utf8");
+            let text = "";
+            res.on("data", (chunk: string) => {
+              text += chunk;
+              // One time per complete event (`retry:` then each `:`).
+              while (times.length < text.split("\n\n").length - 1) times.push(performance.now());
+              if (times.length === 3) {
+                req.destroy();
+                resolve(times);
+              }
+            });
+          });
+          req.on("error", reject);
+          req.end();
+        }, delay);
+      });
+    const streams = await Promise.all([arrivals(0), arrivals(300), arrivals(600)]);
+    for (const [retry, first, second] of streams) {
+      expect(first! - retry!).toBeGreaterThanOrEqual(1900);
+      expect(second! - first!).toBeGreaterThanOrEqual(1900);
+      // 2,250 ms at most on an idle machine; loose for a busy one.
+      expect(first! - retry!).toBeLessThan(4000);
+      expect(second! - first!).toBeLessThan(4000);
+    }
   });
 
   it("leaves other GETs on the same path to http-get", async () => {

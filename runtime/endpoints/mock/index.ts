@@ -4,7 +4,6 @@
 // the configured headers and metadata (plus `sourceTimestamp`), ending after `messageCount` ids.
 // Published messages are accepted and remembered (the last MOCK_REMEMBERED), so tests and examples
 // can observe what a producer sent; they are not echoed to subscribers (Gravitee only logs them).
-import { setImmediate as nextTick, setTimeout as sleep } from "node:timers/promises";
 import type { Message, MessageEndpoint } from "../../contract.ts";
 import { GatewayError } from "../../contract.ts";
 import { defineEndpoint } from "../../define.ts";
@@ -35,15 +34,28 @@ function firstId(cursor: string | undefined): number {
   return Number(cursor) + 1;
 }
 
-/** Waits `ms`; false when the signal aborted first. */
-async function wait(ms: number, signal: AbortSignal): Promise<boolean> {
-  try {
-    if (ms > 0) await sleep(ms, undefined, { signal });
-    else await nextTick(undefined, { signal });
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Waits `ms`; false when either signal aborted first. One timer and a listener on each signal,
+ * removed when it settles (not AbortSignal.any with timers/promises: a dependent signal, its weak
+ * references and sets on both sources, for every subscription that waits).
+ */
+function wait(ms: number, signal: AbortSignal, closing: AbortSignal): Promise<boolean> {
+  if (signal.aborted || closing.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = (ok: boolean): void => {
+      if (ok) {
+        signal.removeEventListener("abort", aborted);
+        closing.removeEventListener("abort", aborted);
+      } else if (timer) clearTimeout(timer);
+      else clearImmediate(immediate);
+      resolve(ok);
+    };
+    const aborted = (): void => done(false);
+    const timer = ms > 0 ? setTimeout(done, ms, true) : undefined;
+    const immediate = ms > 0 ? undefined : setImmediate(done, true);
+    signal.addEventListener("abort", aborted, { once: true });
+    closing.addEventListener("abort", aborted, { once: true });
+  });
 }
 
 export const connector = defineEndpoint<
@@ -89,9 +101,9 @@ export const connector = defineEndpoint<
       },
       health: () => (connected ? { ready: true } : { ready: false, detail: "not connected" }),
       async *subscribe({ cursor, signal }) {
-        const stop = AbortSignal.any([signal, closing.signal]);
+        const closed = closing.signal;
         for (let id = firstId(cursor); count === undefined || id < count; id++) {
-          if (!(await wait(interval, stop))) return;
+          if (!(await wait(interval, signal, closed))) return;
           yield generate(id);
         }
       },

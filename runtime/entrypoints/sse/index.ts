@@ -3,13 +3,14 @@
 // heartbeat after heartbeatIntervalInMs of silence, `event: gateway-error` (no id) when the endpoint
 // fails and `event: goaway` with a short `retry:` when the gateway drains; 204 for a stream that
 // ends before its first message. `Last-Event-ID` resumes after that id where the endpoint can
-// resume. Browser behaviour: docs/message-apis.md "From the browser". https://documentation.gravitee.io/apim/create-apis/message-apis (SSE entrypoint)
+// resume. Heartbeats come from one timer per entrypoint, not one per stream (see Heartbeats). Browser behaviour: docs/message-apis.md "From the browser". https://documentation.gravitee.io/apim/create-apis/message-apis (SSE entrypoint)
 import { randomInt } from "node:crypto";
 import type { GatewayRequest, GatewayResponse, Qos } from "../../contract.ts";
 import { defineEntrypoint } from "../../define.ts";
+import { flatten } from "../../message/flatten.ts";
 import { type Delivery, MessageSubscription } from "../../message/message-flow.ts";
 import { formatSseEvent, formatSseMessage, SSE_HEARTBEAT } from "../../message/sse.ts";
-import { streamWriter } from "../../server/compression.ts";
+import { type StreamWriter, streamWriter } from "../../server/compression.ts";
 import type { SseEntrypointConfiguration } from "../../spec-types/api-v4-definition.ts";
 
 const DEFAULT_HEARTBEAT_MS = 5000;
@@ -39,10 +40,67 @@ function acceptsEventStream(request: GatewayRequest): boolean {
     .some((range) => range.split(";")[0]?.trim().toLowerCase() === "text/event-stream");
 }
 
+/** Heartbeat ticks per heartbeat interval (see heartbeats below). */
+const TICKS_PER_INTERVAL = 8;
+
+/** One open stream, as the entrypoint's shared heartbeat and drain see it. */
 interface Stream {
-  response: GatewayResponse;
-  subscription: MessageSubscription;
+  readonly out: StreamWriter;
+  /** The heartbeat tick of its last write. */
+  wrote: number;
   goaway(): void;
+}
+
+/**
+ * One heartbeat timer for all the open streams of an entrypoint, not one per stream: it ticks
+ * TICKS_PER_INTERVAL times per heartbeat interval, and a stream silent for more than a whole
+ * interval of ticks gets `:` — so the heartbeat comes after heartbeatIntervalInMs to 1⅛ of it
+ * without a write. A write records the current tick (a number, no timer). The timer runs only
+ * while a stream is open.
+ */
+class Heartbeats {
+  readonly open = new Set<Stream>();
+  tick = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly everyMs: number;
+
+  constructor(heartbeatMs: number) {
+    this.everyMs = Math.max(1, Math.round(heartbeatMs / TICKS_PER_INTERVAL));
+  }
+
+  add(stream: Stream): void {
+    stream.wrote = this.tick;
+    this.open.add(stream);
+    this.timer ??= setInterval(() => this.turn(), this.everyMs).unref();
+  }
+
+  delete(stream: Stream): void {
+    this.open.delete(stream);
+    if (this.open.size === 0 && this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private turn(): void {
+    const tick = ++this.tick;
+    for (const stream of this.open) {
+      if (tick - stream.wrote > TICKS_PER_INTERVAL) {
+        stream.wrote = tick;
+        // Queued like an event (a client that does not read has its socket's buffer to fill).
+        void stream.out.queue(SSE_HEARTBEAT);
+      }
+    }
+  }
+}
+
+/**
+ * Flattens the response head Node keeps after sending it (`_header`, a tree of concatenated
+ * strings, one per header line): one string instead of dozens of nodes while the stream is open.
+ */
+function flattenHead(response: GatewayResponse): void {
+  const head = (response as { _header?: unknown })._header;
+  if (typeof head === "string") flatten(head);
 }
 
 export const connector = defineEntrypoint<SseEntrypointConfiguration>({
@@ -58,7 +116,7 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
       headersAsComment: config.headersAsComment ?? false,
       metadataAsComment: config.metadataAsComment ?? false,
     };
-    const open = new Set<Stream>();
+    const heartbeats = new Heartbeats(heartbeatMs);
     return {
       type: "sse",
       matches: (request) => request.method === "GET" && acceptsEventStream(request),
@@ -71,17 +129,11 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
         });
         const response = exchange.response;
         let goneAway = false;
-        // The heartbeat fires after heartbeatIntervalInMs without any write; every write re-arms it.
-        let heartbeat: NodeJS.Timeout | undefined;
         // Settles AT_LEAST_ONCE acks: resolves once a chunk is handed to the socket.
         const out = streamWriter(response, exchange.request.headers["accept-encoding"], compress);
-        const send = async (chunk: string): Promise<boolean> => {
-          if (heartbeat) heartbeat.refresh();
-          return out.write(chunk);
-        };
         const stream: Stream = {
-          response,
-          subscription,
+          out,
+          wrote: 0,
           goaway() {
             if (goneAway) return;
             goneAway = true;
@@ -96,6 +148,10 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
             );
             subscription.stop();
           },
+        };
+        const send = (chunk: string): Promise<boolean> => {
+          stream.wrote = heartbeats.tick;
+          return out.write(chunk);
         };
         try {
           await pipeline.response(exchange);
@@ -121,10 +177,9 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
           response.setHeader("content-type", "text/event-stream;charset=UTF-8");
           response.setHeader("cache-control", "no-cache");
           if (exchange.request.httpVersionMajor === 1) response.setHeader("connection", "keep-alive");
-          open.add(stream);
-          // send() refreshes the timer, which re-arms it after it fired (Node's Timeout.refresh).
-          heartbeat = setTimeout(() => void send(SSE_HEARTBEAT), heartbeatMs).unref();
+          heartbeats.add(stream);
           await send(formatSseEvent({ retry: retryMs }));
+          flattenHead(response);
           try {
             for (;;) {
               const delivery = await (first ?? subscription.next());
@@ -138,7 +193,7 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
                 } else {
                   // Nothing to settle: queue the event and go on (the events of one tick leave in
                   // one system call), waiting only when the response is over its high-water mark.
-                  if (heartbeat) heartbeat.refresh();
+                  stream.wrote = heartbeats.tick;
                   const queued = out.queue(event);
                   if (queued !== true && !(await queued)) break;
                   continue;
@@ -151,18 +206,15 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
             // resumes after it (an id here would replace it and restart the stream from scratch).
             const message = failure instanceof Error ? failure.message : String(failure);
             await send(formatSseEvent({ event: errorEvent, data: message }));
-          } finally {
-            clearTimeout(heartbeat);
-            heartbeat = undefined;
           }
         } finally {
-          open.delete(stream);
+          heartbeats.delete(stream);
           subscription.stop();
         }
         if (!response.writableEnded) out.end();
       },
       async close() {
-        for (const stream of open) stream.goaway();
+        for (const stream of heartbeats.open) stream.goaway();
       },
     };
   },

@@ -219,7 +219,8 @@ function serve(
 
   if (options.subscriber) {
     const consume = async (): Promise<void> => {
-      subscription = new MessageSubscription(pipeline, exchange, { qos: options.qos });
+      // Stopped on the socket's close (above): the exchange's response is never used by an upgrade.
+      subscription = new MessageSubscription(pipeline, exchange, { qos: options.qos, stopsItself: true });
       if (ws.readyState !== ws.OPEN) subscription.stop();
       for (;;) {
         const delivery = await subscription.next();
@@ -292,6 +293,8 @@ export const connector = defineEntrypoint<WebsocketEntrypointConfiguration>({
       extraHeaders.set(request, handshakeHeaders(exchange));
       // `ws` validates the handshake (key, version) and answers 400 itself when it is not valid.
       wss.handleUpgrade(request, socket, head, (ws) => {
+        // Written with the 101: not kept for as long as the request (the exchange holds it).
+        extraHeaders.delete(request);
         const session = serve(ws, socket, exchange, pipeline, options);
         sessions.add(session);
         void session.closed.then(() => sessions.delete(session));
