@@ -32,10 +32,10 @@ export const connector = definePolicy<TransformHeadersConfig>({
     const removals = (config.removeHeaders ?? []).filter((n) => n.trim() !== "").map((n) => n.toLowerCase());
     const whitelist = new Set((config.whitelistHeaders ?? []).map((n) => n.toLowerCase()));
     // The EL context is built only for a value that is an expression (exchange.el() is not free).
-    const valueOf = (value: Templated, el: () => ElContext): string =>
+    const textOf = (value: Templated, el: () => ElContext): string =>
       typeof value === "string" ? value : value(el());
     const transform = (target: HeaderTarget, el: () => ElContext, keep: ReadonlySet<string>): void => {
-      for (const header of adds) target.set(header.name, valueOf(header.value, el));
+      for (const header of adds) target.set(header.name, textOf(header.value, el));
       for (const name of removals) target.remove(name);
       if (whitelist.size === 0) return;
       for (const name of target.names()) {
