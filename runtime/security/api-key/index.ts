@@ -37,16 +37,21 @@ function mayNameApiKey(query: string, from: number): boolean {
   return query.includes(API_KEY_QUERY, from) || query.includes("%", from);
 }
 
-/** The key's digest per exchange: plan selection, the expiry check and the counters' key share it. */
-const keyDigests = new WeakMap<Exchange, { key: string; digest: Buffer }>();
+/**
+ * Where an exchange keeps its key's digest: plan selection, the expiry check and the counters' key
+ * share it. A symbol-keyed property (a WeakMap costs more per request), out of EL's and policies' reach.
+ */
+const KEY_DIGEST = Symbol("sluice.apiKeyDigest");
+
+type WithDigest = Exchange & { [KEY_DIGEST]?: { key: string; digest: Buffer } };
 
 /** SHA-256 of the request's API key, computed once per exchange (keys are held only as digests). */
 export function apiKeyDigest(exchange: Exchange, key: string): Buffer {
-  const known = keyDigests.get(exchange);
+  const known = (exchange as WithDigest)[KEY_DIGEST];
   // The same exchange always yields the same key (apiKeyOf); the comparison is of its own strings.
   if (known !== undefined && known.key === key) return known.digest;
   const digest = sha256(key);
-  keyDigests.set(exchange, { key, digest });
+  (exchange as WithDigest)[KEY_DIGEST] = { key, digest };
   return digest;
 }
 
