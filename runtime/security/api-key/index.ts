@@ -93,7 +93,9 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
           const url = exchange.request.url ?? "";
           const q = url.indexOf("?");
           const query = exchange.upstreamRequest.query ?? (q >= 0 ? url.slice(q) : "");
-          if (query !== "") exchange.upstreamRequest.query = withoutApiKeyParameter(query);
+          // Left unset when nothing is removed: the endpoint then forwards the client's URL as it is.
+          const kept = withoutApiKeyParameter(query);
+          if (kept !== query) exchange.upstreamRequest.query = kept;
         }
         const found = credential
           ? ctx.subscriptions.byApiKeyDigest(apiKeyDigest(exchange, credential.value), Date.now())
