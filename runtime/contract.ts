@@ -253,6 +253,11 @@ export interface Credential {
 export interface PlanSubscriptions {
   /** API_KEY: the subscription owning this key (digests compared in constant time), and whether the key expired. */
   byApiKey(key: string, now: number): { subscription: SubscriptionInfo; expired: boolean } | undefined;
+  /** byApiKey with the key's SHA-256 digest already computed (once per request, by the api-key plan). */
+  byApiKeyDigest(
+    digest: Buffer,
+    now: number,
+  ): { subscription: SubscriptionInfo; expired: boolean } | undefined;
   /** JWT and OAUTH2: the subscription of the application with this client id. */
   byClientId(clientId: string): SubscriptionInfo | undefined;
   /** MTLS: the subscription of the application holding a certificate with this SHA-256 thumbprint. */

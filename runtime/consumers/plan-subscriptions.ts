@@ -9,7 +9,7 @@
 // Validity is Gravitee's (SecurityPlan, ApiKeyPolicy): a subscription past its `endingAt` has no
 // credentials at all (the plan is skipped, as for an unknown key); a key past its `expireAt` still
 // names its subscription (the plan is selected) and is refused by the plan with API_KEY_INVALID.
-import { createHash, timingSafeEqual, X509Certificate } from "node:crypto";
+import { hash, timingSafeEqual, X509Certificate } from "node:crypto";
 import type {
   ApiInfo,
   Logger,
@@ -44,8 +44,9 @@ export interface PlanSubscriptionsOptions {
   secrets: SecretStore;
 }
 
+/** One-shot SHA-256 (no Hash object): a request's key is digested once (api-key/index.ts apiKeyDigest). */
 export function sha256(value: string): Buffer {
-  return createHash("sha256").update(value, "utf8").digest();
+  return hash("sha256", value, "buffer");
 }
 
 /** Builds the plan's lookups; throws EnvError when a `${VAR}` of a key or client id is missing. */
@@ -160,17 +161,18 @@ export function createPlanSubscriptions(
   secrets.onChange(rebuild);
 
   const active = (s: SubscriptionInfo, now: number) => s.endingAt === undefined || now < s.endingAt;
+  const byApiKeyDigest = (digest: Buffer, now: number) => {
+    const entry = byDigest.get(digest.toString("hex"));
+    if (!entry || !timingSafeEqual(entry.digest, digest) || !active(entry.subscription, now))
+      return undefined;
+    return {
+      subscription: entry.subscription,
+      expired: entry.expireAt !== undefined && now >= entry.expireAt,
+    };
+  };
   return {
-    byApiKey(key, now) {
-      const digest = sha256(key);
-      const entry = byDigest.get(digest.toString("hex"));
-      if (!entry || !timingSafeEqual(entry.digest, digest) || !active(entry.subscription, now))
-        return undefined;
-      return {
-        subscription: entry.subscription,
-        expired: entry.expireAt !== undefined && now >= entry.expireAt,
-      };
-    },
+    byApiKey: (key, now) => byApiKeyDigest(sha256(key), now),
+    byApiKeyDigest,
     byClientId(clientId) {
       const found = byClientId.get(clientId);
       return found && active(found, Date.now()) ? found : undefined;

@@ -9,6 +9,7 @@ import type {
   ApiDefinition,
   ApiInfo,
   ConnectorContext,
+  Credential,
   EndpointGroup,
   Exchange,
   Flow,
@@ -253,11 +254,16 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     return !this.responseSteps && exchange.deferredResponse.length === 0;
   }
 
-  /** Security (plan selection), then the request phase of the plan's flows and the API's flows. */
+  /**
+   * Security (plan selection), then the request phase of the plan's flows and the API's flows.
+   * Only what returns a promise is awaited: a plan and steps that decide synchronously (an API key,
+   * headers, local counters) add no microtask to the request.
+   */
   async request(exchange: Exchange): Promise<void> {
     if (this.definition.bodies?.request && this.definition.type === "PROXY")
       await this.bufferForExpressions(exchange, "request");
-    const plan = await this.selectPlan(exchange);
+    const selected = this.selectPlan(exchange, 0, false);
+    const plan = selected instanceof Promise ? await selected : selected;
     exchange.plan = plan.id;
     const client = identifyClient(exchange);
     exchange.clientIdentifier = client.id;
@@ -297,7 +303,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         for (const f of candidates) {
           if (!bestMatch && !conditionsHold(f, exchange)) continue;
           ran.push(f);
-          await runSteps(f.flow.request, exchange, "onRequest", f.flow.name);
+          const done = runSteps(f.flow.request, exchange, "onRequest", f.flow.name, 0);
+          if (done !== undefined) await done;
         }
         // The chains share whether a flow ran: a plan flow is enough to keep the API's chain going.
         if (i === 1 && matchRequired && ran.length === 0) {
@@ -360,7 +367,10 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     if (this.definition.bodies?.response && this.definition.type === "PROXY")
       await this.bufferForExpressions(exchange, "response");
     const flows = (exchange as GatewayExchange).flows;
-    for (const f of flows) await runSteps(f.flow.response, exchange, "onResponse", f.flow.name);
+    for (const f of flows) {
+      const done = runSteps(f.flow.response, exchange, "onResponse", f.flow.name, 0);
+      if (done !== undefined) await done;
+    }
     for (const deferred of exchange.deferredResponse) await deferred(exchange);
   }
 
@@ -484,16 +494,18 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
    * Gravitee's plan selection: plans in SECURITY_ORDER (then as declared); a plan whose credential
    * is absent is skipped; its selection rule must hold (else the credential is dropped, as Gravitee
    * removes the security token); a credential with no valid subscription of the plan moves on to
-   * the next plan; KEY_LESS is skipped while a credential is held.
+   * the next plan; KEY_LESS is skipped while a credential is held. Synchronous unless a plan's
+   * subscription lookup or authentication is (a token introspection, a JWKS fetch): then the
+   * selection goes on from that plan once it has settled.
    */
-  private async selectPlan(exchange: Exchange): Promise<RuntimePlan> {
+  private selectPlan(exchange: Exchange, from: number, seen: boolean): RuntimePlan | Promise<RuntimePlan> {
     const observer = (exchange as GatewayExchange).observer;
-    let credentialSeen = false;
-    for (const plan of this.plans) {
+    let credentialSeen = seen;
+    for (let i = from; i < this.plans.length; i++) {
+      const plan = this.plans[i]!;
       const security = plan.security;
       if (plan.mode !== "STANDARD" || !security) continue;
       const credential = security.extract(exchange);
-      let subscription: SubscriptionInfo | undefined;
       if (plan.securityType === "KEY_LESS") {
         if (credentialSeen) {
           observer?.planSkipped(plan, "a credential was given: keyless plans take only requests without one");
@@ -511,26 +523,40 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         continue;
       }
       if (credential && security.subscription) {
-        subscription = await security.subscription(credential, exchange);
-        if (!subscription) {
+        const found = security.subscription(credential, exchange);
+        const next = i + 1;
+        const seenNow = credentialSeen;
+        const decide = (subscription: SubscriptionInfo | undefined) => {
+          if (subscription) return this.takePlan(exchange, plan, credential, subscription);
           observer?.planSkipped(plan, "no valid subscription for the credential");
-          continue;
-        }
+          return this.selectPlan(exchange, next, seenNow);
+        };
+        return found instanceof Promise ? found.then(decide) : decide(found);
       }
-      exchange.plan = plan.id;
-      (exchange as GatewayExchange).securityType = plan.securityType;
-      // Gravitee's context attributes, for EL and policies: `{#context.attributes['application']}`.
-      exchange.attributes.plan = plan.id;
-      if (subscription) {
-        exchange.subscription = subscription;
-        exchange.attributes.application = subscription.application.id;
-        exchange.attributes["subscription-id"] = subscription.id;
-      }
-      observer?.plan(plan);
-      await security.authenticate(exchange, credential, subscription);
-      return plan;
+      return this.takePlan(exchange, plan, credential, undefined);
     }
     throw new GatewayError(401, "Unauthorized", { key: "GATEWAY_PLAN_UNRESOLVABLE" });
+  }
+
+  /** The selected plan: Gravitee's attributes set, then the plan's security verifies the credential. */
+  private takePlan(
+    exchange: Exchange,
+    plan: RuntimePlan,
+    credential: Credential | undefined,
+    subscription: SubscriptionInfo | undefined,
+  ): RuntimePlan | Promise<RuntimePlan> {
+    exchange.plan = plan.id;
+    (exchange as GatewayExchange).securityType = plan.securityType;
+    // Gravitee's context attributes, for EL and policies: `{#context.attributes['application']}`.
+    exchange.attributes.plan = plan.id;
+    if (subscription) {
+      exchange.subscription = subscription;
+      exchange.attributes.application = subscription.application.id;
+      exchange.attributes["subscription-id"] = subscription.id;
+    }
+    (exchange as GatewayExchange).observer?.plan(plan);
+    const done = plan.security!.authenticate(exchange, credential, subscription);
+    return done instanceof Promise ? done.then(() => plan) : plan;
   }
 
   proxyEndpoint(exchange: Exchange): ProxyEndpoint {
@@ -569,26 +595,37 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   }
 }
 
-async function runSteps(
+/**
+ * Runs a flow's steps of one phase from `from` on. Returns undefined when every step ran
+ * synchronously; at the first step that returns a promise, a promise of the rest.
+ */
+function runSteps(
   steps: readonly Step[],
   exchange: Exchange,
   phase: "onRequest" | "onResponse",
   flow: string,
-): Promise<void> {
+  from: number,
+): undefined | Promise<void> {
   const observer = (exchange as GatewayExchange).observer;
-  for (const step of steps) {
+  for (let i = from; i < steps.length; i++) {
+    const step = steps[i]!;
     const run = step.instance[phase];
     if (!run) continue;
     if (step.condition && !step.condition(exchange.el())) {
       observer?.stepSkipped({ phase: PHASES[phase], flow, policy: step.policy });
       continue;
     }
-    if (observer)
-      await observer.step({ phase: PHASES[phase], flow, policy: step.policy }, exchange, () =>
-        run.call(step.instance, exchange),
-      );
-    else await run.call(step.instance, exchange);
+    const done = observer
+      ? observer.step({ phase: PHASES[phase], flow, policy: step.policy }, exchange, () =>
+          run.call(step.instance, exchange),
+        )
+      : run.call(step.instance, exchange);
+    if (done instanceof Promise) {
+      const next = i + 1;
+      return done.then(() => runSteps(steps, exchange, phase, flow, next));
+    }
   }
+  return undefined;
 }
 
 const PHASES = { onRequest: "request", onResponse: "response" } as const;

@@ -94,6 +94,12 @@ export function flowPathPattern(
   return { regex, names, segments: path.split("/") };
 }
 
+/** Whether `path` matches; the match itself only when the selector captures `:params` (test() allocates none). */
+function matchPath(matcher: PathMatcher, path: string): RegExpExecArray | boolean {
+  if (matcher.names.length > 0) return matcher.regex.exec(path) ?? false;
+  return matcher.regex.test(path);
+}
+
 /**
  * The flows whose selectors match the exchange, in order (BEST_MATCH: the best one). With
  * `deferConditions` (DEFAULT mode) CONDITION selectors are left out: the caller evaluates them with
@@ -109,34 +115,41 @@ export function matchFlows(
 ): CompiledFlow[] {
   const method = (exchange.request.method ?? "GET").toUpperCase();
   const path = flowPath(exchange.pathInfo);
-  const matched: Array<{ f: CompiledFlow; m: RegExpExecArray | null }> = [];
+  const matched: CompiledFlow[] = [];
+  /** The path captures of `matched`, index for index (undefined: nothing to capture). */
+  const captures: Array<RegExpExecArray | undefined> = [];
   for (const f of flows) {
-    let m: RegExpExecArray | null = null;
+    let m: RegExpExecArray | boolean = true;
     if (f.http) {
-      m = f.http.regex.exec(path);
-      if (!m) continue;
+      m = matchPath(f.http, path);
+      if (m === false) continue;
       if (f.http.methods && !f.http.methods.includes(method)) continue;
     }
     if (f.channel) {
-      m = f.channel.regex.exec(path);
-      if (!m || !channelAdmits(f.channel, exchange)) continue;
+      m = matchPath(f.channel, path);
+      if (m === false || !channelAdmits(f.channel, exchange)) continue;
     }
     if (!deferConditions && !conditionsHold(f, exchange)) continue;
-    matched.push({ f, m });
+    matched.push(f);
+    captures.push(m === true ? undefined : m);
   }
   let chosen = matched;
+  let chosenCaptures = captures;
   if (bestMatch && matched.length > 0) {
-    const best = bestMatching(matched, path, (x) => x.f.http ?? x.f.channel);
+    const best = bestMatching(matched, path, (f) => f.http ?? f.channel);
     chosen = best ? [best] : [];
+    chosenCaptures = best ? [captures[matched.indexOf(best)]] : [];
   }
-  for (const { f, m } of chosen) {
-    const path = f.http ?? f.channel;
-    if (!path || !m) continue;
-    path.names.forEach((n, i) => {
-      params[n] = decodeParam(m[i + 1] ?? "");
+  // Captured once the flows are chosen: a flow's condition never sees another flow's parameters.
+  for (let i = 0; i < chosen.length; i++) {
+    const m = chosenCaptures[i];
+    const matcher = chosen[i]!.http ?? chosen[i]!.channel;
+    if (!matcher || !m) continue;
+    matcher.names.forEach((n, j) => {
+      params[n] = decodeParam(m[j + 1] ?? "");
     });
   }
-  return chosen.map((x) => x.f);
+  return chosen;
 }
 
 /** Whether every CONDITION selector of the flow holds now. */

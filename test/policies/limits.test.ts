@@ -80,6 +80,20 @@ describe("rate-limit", () => {
     expect((await harness.call({ headers: { "x-user": "a" } })).status).toBe(429);
   });
 
+  it("an API key counts for itself (header or query, the same counter); another key has its own", async () => {
+    harness = await policyHarness(rateLimit, {
+      rate: { limit: 1, periodTime: 1, periodTimeUnit: "MINUTES" },
+    });
+    const a = "a".repeat(40);
+    const b = "b".repeat(40);
+    expect((await harness.call({ headers: { "x-gravitee-api-key": a } })).status).toBe(200);
+    expect((await harness.call({ headers: { "x-gravitee-api-key": b } })).status).toBe(200);
+    expect((await harness.call({ path: `/api/x?api%2Dkey=${a}` })).status).toBe(429);
+    expect((await harness.call({ path: `/api/x?api-key=${b}` })).status).toBe(429);
+    // No key: the client's address, a counter of its own.
+    expect((await harness.call({})).status).toBe(200);
+  });
+
   it("dynamicLimit is used when limit is 0; an unreadable one blocks", async () => {
     harness = await policyHarness(rateLimit, {
       rate: {

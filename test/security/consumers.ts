@@ -30,6 +30,7 @@ export function planSubscriptions(list: readonly TestSubscription[]): PlanSubscr
     s !== undefined && (s.endingAt === undefined || Date.now() < s.endingAt) ? s : undefined;
   return {
     byApiKey: () => undefined,
+    byApiKeyDigest: () => undefined,
     byClientId: (clientId) => valid(list.find((s) => s.application.clientId === clientId)),
     byCertificate: (thumbprint) => valid(list.find((s) => s.certificates?.includes(thumbprint))),
   };

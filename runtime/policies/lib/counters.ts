@@ -3,9 +3,8 @@
 // resets `period` later, every hit counts (rejected ones too, as Gravitee's incrementAndGet does).
 // Keys follow Gravitee's KeyFactory: plan + subscription, the custom key, the policy type.
 // https://documentation.gravitee.io/apim/policies/rate-limit
-import { createHash } from "node:crypto";
 import type { ApiInfo, ConnectorContext, Exchange } from "../../contract.ts";
-import { apiKeyOf } from "../../security/api-key/index.ts";
+import { apiKeyDigest, apiKeyOf } from "../../security/api-key/index.ts";
 import { CounterStoreError, RemoteCounters, sharedCountersFor } from "./shared-counters.ts";
 
 export interface Window {
@@ -84,18 +83,24 @@ export function countersFor(
 
 /**
  * Runs `decide` on the window — synchronously for local counters, so they add no promise to the
- * request — and `failed` when the shared store could not count.
+ * request — and `failed` when the shared store could not count. `decide` and `failed` are made once
+ * per policy; what they need of the request comes as `exchange` and `rate` (no closure per request).
  */
-export function counted(
+export function counted<R>(
+  exchange: Exchange,
+  rate: R,
   window: Window | Promise<Window>,
-  decide: (window: Window) => void,
-  failed: (error: CounterStoreError) => void,
+  decide: (exchange: Exchange, rate: R, window: Window) => void,
+  failed: (exchange: Exchange, rate: R, error: CounterStoreError) => void,
 ): void | Promise<void> {
-  if (!(window instanceof Promise)) return decide(window);
-  return window.then(decide, (error: unknown) => {
-    if (error instanceof CounterStoreError) return failed(error);
-    throw error;
-  });
+  if (!(window instanceof Promise)) return decide(exchange, rate, window);
+  return window.then(
+    (w) => decide(exchange, rate, w),
+    (error: unknown) => {
+      if (error instanceof CounterStoreError) return failed(exchange, rate, error);
+      throw error;
+    },
+  );
 }
 
 /**
@@ -105,12 +110,14 @@ export function counted(
  */
 export function subscriptionOf(exchange: Exchange): string {
   const key = apiKeyOf(exchange);
+  // The digest plan selection already made for this request (the first 16 hex digits).
   const who = key
-    ? createHash("sha256").update(key).digest("hex").slice(0, 16)
+    ? apiKeyDigest(exchange, key).toString("hex", 0, 8)
     : (exchange.request.socket.remoteAddress ?? "");
   return `${exchange.plan ?? ""}${who}`;
 }
 
+/** Gravitee's KeyFactory: subscription, custom key, policy type; blank parts left out, `:` between. */
 export function counterKey(
   exchange: Exchange,
   type: string,
@@ -118,7 +125,12 @@ export function counterKey(
   useKeyOnly: boolean | undefined,
 ): string {
   if (useKeyOnly && customKey) return `${customKey}:${type}`;
-  return [subscriptionOf(exchange), customKey ?? "", type].filter((part) => part.trim() !== "").join(":");
+  return joinKey(joinKey(joinKey("", subscriptionOf(exchange)), customKey ?? ""), type);
+}
+
+function joinKey(head: string, part: string): string {
+  if (part.trim() === "") return head;
+  return head === "" ? part : `${head}:${part}`;
 }
 
 export type PeriodUnit = "SECONDS" | "MINUTES" | "HOURS" | "DAYS" | "WEEKS" | "MONTHS";

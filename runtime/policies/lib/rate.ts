@@ -2,8 +2,8 @@
 // KeyConfiguration): a counter key (EL), a static or dynamic (EL) limit, and a period.
 import type { Exchange } from "../../contract.ts";
 import type { ElContext } from "../../el.ts";
-import { counterKey, integerOf, type PeriodUnit } from "./counters.ts";
-import { render, type Templated } from "./el.ts";
+import { counterKey, endOfPeriod, integerOf, type PeriodUnit } from "./counters.ts";
+import type { Templated } from "./el.ts";
 
 /** A rate as generated code passes it: the EL fields may be compiled templates. */
 export interface Rate<U extends PeriodUnit> {
@@ -21,30 +21,39 @@ export interface ResolvedRate<U extends PeriodUnit> {
   limit: number;
   periodTime: number;
   unit: U;
+  /** When a window opened at `now` resets. */
+  end: (now: number) => number;
 }
 
-/** Evaluates a rate for one request: `limit` when > 0, else `dynamicLimit`, else 0 (blocks everything). */
-export function resolveRate<U extends PeriodUnit>(
+/**
+ * Compiles a policy's rate once; the function it returns evaluates it for one request: `limit`
+ * when > 0, else `dynamicLimit`, else 0 (blocks everything). What holds for every request (a static
+ * limit and period) is resolved here, and `el` (the exchange's EL context, which is not free to
+ * build) is asked for only by a field that is an expression.
+ */
+export function compileRate<U extends PeriodUnit>(
   rate: Rate<U>,
-  exchange: Exchange,
-  el: ElContext,
   type: string,
   defaultUnit: U,
-): ResolvedRate<U> {
-  const customKey = rate.key === undefined ? undefined : render(rate.key, el);
-  const limit =
-    rate.limit !== undefined && rate.limit > 0
-      ? rate.limit
-      : rate.dynamicLimit !== undefined
-        ? integerOf(render(rate.dynamicLimit, el))
-        : 0;
-  // As in Gravitee, a dynamic period is counted in `periodTimeUnit`; a bad value falls back to 1.
-  const dynamicPeriod =
-    rate.dynamicPeriodTime === undefined ? 0 : integerOf(render(rate.dynamicPeriodTime, el));
-  return {
-    key: counterKey(exchange, type, customKey, rate.useKeyOnly),
-    limit,
-    periodTime: dynamicPeriod > 0 ? dynamicPeriod : (rate.periodTime ?? 1),
-    unit: rate.periodTimeUnit ?? defaultUnit,
+): (exchange: Exchange, el: () => ElContext) => ResolvedRate<U> {
+  const unit = rate.periodTimeUnit ?? defaultUnit;
+  const { key, dynamicLimit, dynamicPeriodTime } = rate;
+  const staticLimit =
+    rate.limit !== undefined && rate.limit > 0 ? rate.limit : dynamicLimit === undefined ? 0 : undefined;
+  const staticPeriod = rate.periodTime ?? 1;
+  const staticEnd = (now: number) => endOfPeriod(now, staticPeriod, unit);
+  const text = (value: Templated, el: () => ElContext) => (typeof value === "string" ? value : value(el()));
+  return (exchange, el) => {
+    const customKey = key === undefined ? undefined : text(key, el);
+    const limit = staticLimit ?? integerOf(text(dynamicLimit!, el));
+    // As in Gravitee, a dynamic period is counted in `periodTimeUnit`; a bad value falls back to 1.
+    const dynamicPeriod = dynamicPeriodTime === undefined ? 0 : integerOf(text(dynamicPeriodTime, el));
+    return {
+      key: counterKey(exchange, type, customKey, rate.useKeyOnly),
+      limit,
+      periodTime: dynamicPeriod > 0 ? dynamicPeriod : staticPeriod,
+      unit,
+      end: dynamicPeriod > 0 ? (now) => endOfPeriod(now, dynamicPeriod, unit) : staticEnd,
+    };
   };
 }

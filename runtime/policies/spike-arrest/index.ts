@@ -7,9 +7,9 @@ import { GatewayError } from "../../contract.ts";
 import { definePolicy } from "../../define.ts";
 import type { ElContext } from "../../el.ts";
 import type { SpikeArrestPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
-import { counted, countersFor, endOfPeriod } from "../lib/counters.ts";
+import { counted, countersFor, endOfPeriod, type Window } from "../lib/counters.ts";
 import { messageEl } from "../lib/el.ts";
-import { type Rate, resolveRate } from "../lib/rate.ts";
+import { compileRate, type Rate } from "../lib/rate.ts";
 
 export type SpikeArrestConfig = Omit<SpikeArrestPolicyConfiguration, "spike"> & {
   spike: Rate<"SECONDS" | "MINUTES">;
@@ -30,46 +30,49 @@ export const connector = definePolicy<SpikeArrestConfig>({
   id: "spike-arrest",
   create(config, ctx) {
     const store = countersFor(ctx, config);
-    const check = (exchange: Exchange, el: ElContext): void | Promise<void> => {
-      const rate = resolveRate(config.spike, exchange, el, "sa", "SECONDS");
+    const resolve = compileRate(config.spike, "sa", "SECONDS");
+    type Slice = ReturnType<typeof sliceOf>;
+    const headersOf = (slice: Slice, reset: number) => ({
+      "X-Spike-Arrest-Limit": String(slice.limit),
+      "X-Spike-Arrest-Slice-Period": `${slice.period}ms`,
+      "X-Spike-Arrest-Reset": String(reset),
+    });
+    const setHeaders = (exchange: Exchange, headers: Record<string, string>) => {
+      for (const [k, v] of Object.entries(headers)) exchange.response.setHeader(k, v);
+    };
+    const decide = (exchange: Exchange, slice: Slice, window: Window) => {
+      const over = window.count > slice.limit;
+      if (!config.addHeaders && !over) return;
+      const headers = headersOf(slice, window.resetAt);
+      if (config.addHeaders) setHeaders(exchange, headers);
+      if (over) {
+        throw new GatewayError(
+          429,
+          `Spike limit exceeded! You reached the limit of ${slice.limit} requests per ${slice.period} ms.`,
+          { key: "SPIKE_ARREST_TOO_MANY_REQUESTS", headers: config.addHeaders ? headers : {} },
+        );
+      }
+    };
+    const failed = (exchange: Exchange, slice: Slice) => {
+      if (config.errorStrategy === "BLOCK_ON_INTERNAL_ERROR") {
+        throw new GatewayError(429, "Spike arrest blocked the query due to internal error", {
+          key: "SPIKE_ARREST_BLOCK_ON_INTERNAL_ERROR",
+        });
+      }
+      // FALLBACK_PASS_TROUGH (SPIKE_ARREST_NOT_APPLIED): Gravitee's reset header says -1.
+      if (config.addHeaders) setHeaders(exchange, headersOf(slice, -1));
+    };
+    const check = (exchange: Exchange, el: () => ElContext): void | Promise<void> => {
+      const rate = resolve(exchange, el);
       const slice = sliceOf(rate.limit, endOfPeriod(0, rate.periodTime, rate.unit));
-      const headersOf = (reset: number) => ({
-        "X-Spike-Arrest-Limit": String(slice.limit),
-        "X-Spike-Arrest-Slice-Period": `${slice.period}ms`,
-        "X-Spike-Arrest-Reset": String(reset),
-      });
-      const setHeaders = (headers: Record<string, string>) => {
-        if (config.addHeaders)
-          for (const [k, v] of Object.entries(headers)) exchange.response.setHeader(k, v);
-      };
-      return counted(
-        store.increment(rate.key, 1, (now) => now + slice.period),
-        (window) => {
-          const headers = headersOf(window.resetAt);
-          setHeaders(headers);
-          if (window.count > slice.limit) {
-            throw new GatewayError(
-              429,
-              `Spike limit exceeded! You reached the limit of ${slice.limit} requests per ${slice.period} ms.`,
-              { key: "SPIKE_ARREST_TOO_MANY_REQUESTS", headers: config.addHeaders ? headers : {} },
-            );
-          }
-        },
-        () => {
-          if (config.errorStrategy === "BLOCK_ON_INTERNAL_ERROR") {
-            throw new GatewayError(429, "Spike arrest blocked the query due to internal error", {
-              key: "SPIKE_ARREST_BLOCK_ON_INTERNAL_ERROR",
-            });
-          }
-          // FALLBACK_PASS_TROUGH (SPIKE_ARREST_NOT_APPLIED): Gravitee's reset header says -1.
-          setHeaders(headersOf(-1));
-        },
-      );
+      const window = store.increment(rate.key, 1, (now) => now + slice.period);
+      return counted(exchange, slice, window, decide, failed);
     };
     return {
-      onRequest: (exchange) => check(exchange, exchange.el()),
+      onRequest: (exchange) => check(exchange, () => exchange.el()),
       onMessage(message, exchange) {
-        const done = check(exchange, messageEl(exchange, message));
+        let el: ElContext | undefined;
+        const done = check(exchange, () => (el ??= messageEl(exchange, message)));
         return done instanceof Promise ? done.then(() => message) : message;
       },
     };

@@ -7,7 +7,7 @@ import type { Exchange, GatewayResponse, Message } from "../../contract.ts";
 import { definePolicy } from "../../define.ts";
 import type { ElContext } from "../../el.ts";
 import type { TransformHeadersPolicyConfiguration } from "../../spec-types/api-v4-definition.ts";
-import { messageEl, messageHeaderNames, render, type Templated } from "../lib/el.ts";
+import { messageEl, messageHeaderNames, type Templated } from "../lib/el.ts";
 
 export type TransformHeadersConfig = Omit<TransformHeadersPolicyConfiguration, "addHeaders"> & {
   addHeaders?: ReadonlyArray<{ name?: string; value?: Templated }>;
@@ -25,13 +25,17 @@ interface HeaderTarget {
 export const connector = definePolicy<TransformHeadersConfig>({
   id: "transform-headers",
   create(config) {
+    // Resolved once: the headers to set (their values plain or compiled templates), to remove, to keep.
+    const adds = (config.addHeaders ?? [])
+      .filter((h): h is { name: string; value: Templated } => !!h.name?.trim() && h.value !== undefined)
+      .map((h) => ({ ...h, lower: h.name.toLowerCase() }));
     const removals = (config.removeHeaders ?? []).filter((n) => n.trim() !== "").map((n) => n.toLowerCase());
     const whitelist = new Set((config.whitelistHeaders ?? []).map((n) => n.toLowerCase()));
-    const transform = (target: HeaderTarget, el: ElContext, keep: ReadonlySet<string>): void => {
-      for (const header of config.addHeaders ?? []) {
-        if (!header.name?.trim() || header.value === undefined) continue;
-        target.set(header.name, render(header.value, el));
-      }
+    // The EL context is built only for a value that is an expression (exchange.el() is not free).
+    const textOf = (value: Templated, el: () => ElContext): string =>
+      typeof value === "string" ? value : value(el());
+    const transform = (target: HeaderTarget, el: () => ElContext, keep: ReadonlySet<string>): void => {
+      for (const header of adds) target.set(header.name, textOf(header.value, el));
       for (const name of removals) target.remove(name);
       if (whitelist.size === 0) return;
       for (const name of target.names()) {
@@ -40,15 +44,28 @@ export const connector = definePolicy<TransformHeadersConfig>({
       }
     };
     return {
-      onRequest: (exchange) => transform(upstreamTarget(exchange), exchange.el(), KEEP_UPSTREAM),
-      onResponse: (exchange) => transform(responseTarget(exchange.response), exchange.el(), new Set()),
+      onRequest(exchange) {
+        if (whitelist.size > 0) {
+          transform(upstreamTarget(exchange), () => exchange.el(), KEEP_UPSTREAM);
+          return;
+        }
+        // Set and remove only (the usual case): straight into the upstream overrides.
+        const overrides = exchange.upstreamHeaders;
+        for (const { lower, value } of adds)
+          overrides[lower] = typeof value === "string" ? value : value(exchange.el());
+        for (const name of removals) overrides[name] = null;
+      },
+      onResponse: (exchange) => transform(responseTarget(exchange.response), () => exchange.el(), NOTHING),
       onMessage(message, exchange) {
-        transform(messageTarget(message), messageEl(exchange, message), new Set());
+        let el: ElContext | undefined;
+        transform(messageTarget(message), () => (el ??= messageEl(exchange, message)), NOTHING);
         return message;
       },
     };
   },
 });
+
+const NOTHING: ReadonlySet<string> = new Set();
 
 /** The upstream request's headers: the client's, overlaid by what policies set (contract.ts). */
 function upstreamTarget(exchange: Exchange): HeaderTarget {

@@ -24,13 +24,41 @@ export function apiKeyOf(exchange: Exchange): string | undefined {
   if (typeof header === "string" && header !== "") return header;
   const url = exchange.request.url ?? "";
   const q = url.indexOf("?");
-  if (q < 0) return undefined;
+  if (q < 0 || !mayNameApiKey(url, q)) return undefined;
   return new URLSearchParams(url.slice(q + 1)).get(API_KEY_QUERY) ?? undefined;
+}
+
+/**
+ * Whether the query string from `from` on can hold an `api-key` parameter: it names it as such, or
+ * has a percent-escape that may spell it (`api%2Dkey`). Most queries have neither, and are not
+ * parsed at all.
+ */
+function mayNameApiKey(query: string, from: number): boolean {
+  return query.includes(API_KEY_QUERY, from) || query.includes("%", from);
+}
+
+/**
+ * Where an exchange keeps its key's digest: plan selection, the expiry check and the counters' key
+ * share it. A symbol-keyed property (a WeakMap costs more per request), out of EL's and policies' reach.
+ */
+const KEY_DIGEST = Symbol("sluice.apiKeyDigest");
+
+type WithDigest = Exchange & { [KEY_DIGEST]?: { key: string; digest: Buffer } };
+
+/** SHA-256 of the request's API key, computed once per exchange (keys are held only as digests). */
+export function apiKeyDigest(exchange: Exchange, key: string): Buffer {
+  const known = (exchange as WithDigest)[KEY_DIGEST];
+  // The same exchange always yields the same key (apiKeyOf); the comparison is of its own strings.
+  if (known !== undefined && known.key === key) return known.digest;
+  const digest = sha256(key);
+  (exchange as WithDigest)[KEY_DIGEST] = { key, digest };
+  return digest;
 }
 
 /** The query string (`?…`, or "") without the `api-key` parameter, however it was encoded. */
 export function withoutApiKeyParameter(query: string): string {
   if (query === "" || query === "?") return "";
+  if (!mayNameApiKey(query, 1)) return query;
   const kept = query
     .slice(1)
     .split("&")
@@ -54,10 +82,9 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
         const value = apiKeyOf(exchange);
         return value === undefined ? undefined : { type: "API_KEY", value };
       },
-      subscription(credential) {
-        return (
-          ctx.subscriptions.byApiKey(credential.value, Date.now())?.subscription ?? legacy(credential.value)
-        );
+      subscription(credential, exchange) {
+        const digest = apiKeyDigest(exchange, credential.value);
+        return ctx.subscriptions.byApiKeyDigest(digest, Date.now())?.subscription ?? legacy(digest);
       },
       authenticate(exchange, credential) {
         if (!config.propagateApiKey) {
@@ -66,9 +93,13 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
           const url = exchange.request.url ?? "";
           const q = url.indexOf("?");
           const query = exchange.upstreamRequest.query ?? (q >= 0 ? url.slice(q) : "");
-          if (query !== "") exchange.upstreamRequest.query = withoutApiKeyParameter(query);
+          // Left unset when nothing is removed: the endpoint then forwards the client's URL as it is.
+          const kept = withoutApiKeyParameter(query);
+          if (kept !== query) exchange.upstreamRequest.query = kept;
         }
-        const found = credential ? ctx.subscriptions.byApiKey(credential.value, Date.now()) : undefined;
+        const found = credential
+          ? ctx.subscriptions.byApiKeyDigest(apiKeyDigest(exchange, credential.value), Date.now())
+          : undefined;
         if (found?.expired) throw new GatewayError(401, API_KEY_INVALID_MESSAGE, { key: "API_KEY_INVALID" });
       },
     };
@@ -76,7 +107,7 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
 });
 
 /** SLUICE_API_KEYS_<API>: digests of the listed keys and one stand-in subscription for them. */
-function legacyKeys(ctx: SecurityContext): (key: string) => SubscriptionInfo | undefined {
+function legacyKeys(ctx: SecurityContext): (digest: Buffer) => SubscriptionInfo | undefined {
   const variable = `SLUICE_API_KEYS_${ctx.api.id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
   const digests = (ctx.env[variable] ?? "")
     .split(",")
@@ -93,8 +124,10 @@ function legacyKeys(ctx: SecurityContext): (key: string) => SubscriptionInfo | u
     plan: ctx.plan.id,
     application: { id: "env", name: variable },
   };
-  return (key) => {
-    const given = sha256(key);
-    return digests.some((d) => timingSafeEqual(d, given)) ? subscription : undefined;
+  return (given) => {
+    // Every listed key is compared, in constant time, whichever matches.
+    let found = false;
+    for (const d of digests) if (timingSafeEqual(d, given)) found = true;
+    return found ? subscription : undefined;
   };
 }
