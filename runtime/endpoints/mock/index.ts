@@ -43,11 +43,15 @@ function wait(ms: number, signal: AbortSignal, closing: AbortSignal): Promise<bo
   if (signal.aborted || closing.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
     const done = (ok: boolean): void => {
-      if (ok) {
-        signal.removeEventListener("abort", aborted);
-        closing.removeEventListener("abort", aborted);
-      } else if (timer) clearTimeout(timer);
-      else clearImmediate(immediate);
+      // Both listeners go, whichever way it settles: the one on `closing` (the endpoint's signal,
+      // alive as long as the endpoint) would otherwise keep this subscription's whole chain — the
+      // generator, its exchange, the response and the socket — after its client left.
+      signal.removeEventListener("abort", aborted);
+      closing.removeEventListener("abort", aborted);
+      if (!ok) {
+        if (timer) clearTimeout(timer);
+        else clearImmediate(immediate);
+      }
       resolve(ok);
     };
     const aborted = (): void => done(false);

@@ -31,6 +31,8 @@ const DEFAULT_ERROR_EVENT = "gateway-error";
 /** How long the response headers wait for the first delivery (see handle). */
 const HEADERS_GRACE_MS = 1000;
 const GOAWAY = "Stopping, please reconnect";
+/** The first delivery had not come within HEADERS_GRACE_MS (or failed: the loop reports it). */
+const IDLE = Symbol("idle");
 
 function acceptsEventStream(request: GatewayRequest): boolean {
   const accept = request.headers.accept;
@@ -45,9 +47,9 @@ const TICKS_PER_INTERVAL = 8;
 
 /** One open stream, as the entrypoint's shared heartbeat and drain see it. */
 interface Stream {
-  readonly out: StreamWriter;
   /** The heartbeat tick of its last write. */
   wrote: number;
+  heartbeat(): void;
   goaway(): void;
 }
 
@@ -87,8 +89,7 @@ class Heartbeats {
     for (const stream of this.open) {
       if (tick - stream.wrote > TICKS_PER_INTERVAL) {
         stream.wrote = tick;
-        // Queued like an event (a client that does not read has its socket's buffer to fill).
-        void stream.out.queue(SSE_HEARTBEAT);
+        stream.heartbeat();
       }
     }
   }
@@ -101,6 +102,60 @@ class Heartbeats {
 function flattenHead(response: GatewayResponse): void {
   const head = (response as { _header?: unknown })._header;
   if (typeof head === "string") flatten(head);
+}
+
+/**
+ * An open stream: its writer, its subscription and its last write's tick in one object, with its
+ * methods on the prototype — what an idle stream keeps, without a closure per callback.
+ */
+class SseStream implements Stream {
+  wrote = 0;
+  private goneAway = false;
+  private readonly out: StreamWriter;
+  private readonly subscription: MessageSubscription;
+  private readonly heartbeats: Heartbeats;
+
+  constructor(out: StreamWriter, subscription: MessageSubscription, heartbeats: Heartbeats) {
+    this.out = out;
+    this.subscription = subscription;
+    this.heartbeats = heartbeats;
+  }
+
+  /** Writes and resolves once the socket has it (false: the client is gone). */
+  send(chunk: string): Promise<boolean> {
+    this.wrote = this.heartbeats.tick;
+    return this.out.write(chunk);
+  }
+
+  /** Queues without waiting for the socket unless it is over its high-water mark (see StreamWriter). */
+  queue(chunk: string): true | Promise<boolean> {
+    this.wrote = this.heartbeats.tick;
+    return this.out.queue(chunk);
+  }
+
+  end(): void {
+    this.out.end();
+  }
+
+  heartbeat(): void {
+    // Queued like an event (a client that does not read has its socket's buffer to fill).
+    void this.out.queue(SSE_HEARTBEAT);
+  }
+
+  goaway(): void {
+    if (this.goneAway) return;
+    this.goneAway = true;
+    // A short, jittered reconnection delay: the client comes back to another instance soon,
+    // without every client of this one arriving in the same millisecond.
+    void this.send(
+      formatSseEvent({
+        retry: randomInt(GOAWAY_RETRY_MIN_MS, GOAWAY_RETRY_MAX_MS),
+        event: "goaway",
+        data: GOAWAY,
+      }),
+    );
+    this.subscription.stop();
+  }
 }
 
 export const connector = defineEntrypoint<SseEntrypointConfiguration>({
@@ -128,46 +183,25 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
           cursor: typeof lastEventId === "string" && lastEventId !== "" ? lastEventId : undefined,
         });
         const response = exchange.response;
-        let goneAway = false;
         // Settles AT_LEAST_ONCE acks: resolves once a chunk is handed to the socket.
-        const out = streamWriter(response, exchange.request.headers["accept-encoding"], compress);
-        const stream: Stream = {
-          out,
-          wrote: 0,
-          goaway() {
-            if (goneAway) return;
-            goneAway = true;
-            // A short, jittered reconnection delay: the client comes back to another instance soon,
-            // without every client of this one arriving in the same millisecond.
-            void send(
-              formatSseEvent({
-                retry: randomInt(GOAWAY_RETRY_MIN_MS, GOAWAY_RETRY_MAX_MS),
-                event: "goaway",
-                data: GOAWAY,
-              }),
-            );
-            subscription.stop();
-          },
-        };
-        const send = (chunk: string): Promise<boolean> => {
-          stream.wrote = heartbeats.tick;
-          return out.write(chunk);
-        };
+        const stream = new SseStream(
+          streamWriter(response, exchange.request.headers["accept-encoding"], compress),
+          subscription,
+          heartbeats,
+        );
         try {
           await pipeline.response(exchange);
           // Headers wait for the first delivery (at most HEADERS_GRACE_MS): a stream that ends
           // before its first message — a reconnect past the end of a finished stream — answers 204,
           // which tells an EventSource to stop reconnecting (HTML, "server-sent events").
           let first: Promise<Delivery | undefined> | undefined = subscription.next();
-          first.catch(() => undefined);
+          // Raced as it is (no derived promise): an idle stream keeps one reaction less on it. A
+          // failure goes through the loop below, which awaits the same promise.
           const early = await Promise.race([
-            first.then(
-              (d) => (d === undefined ? "ended" : "message"),
-              () => "failed",
-            ),
-            new Promise<"idle">((resolve) => setTimeout(resolve, HEADERS_GRACE_MS, "idle").unref()),
-          ]);
-          if (early === "ended") {
+            first,
+            new Promise<typeof IDLE>((resolve) => setTimeout(resolve, HEADERS_GRACE_MS, IDLE).unref()),
+          ]).catch(() => IDLE);
+          if (early === undefined) {
             response.statusCode = 204;
             response.setHeader("cache-control", "no-store");
             response.end();
@@ -178,7 +212,7 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
           response.setHeader("cache-control", "no-cache");
           if (exchange.request.httpVersionMajor === 1) response.setHeader("connection", "keep-alive");
           heartbeats.add(stream);
-          await send(formatSseEvent({ retry: retryMs }));
+          await stream.send(formatSseEvent({ retry: retryMs }));
           flattenHead(response);
           try {
             for (;;) {
@@ -189,12 +223,11 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
                 const event = formatSseMessage(delivery.message, format);
                 if (delivery.settles) {
                   // Acknowledged once the client's socket has it: wait for the write.
-                  if (!(await send(event))) break;
+                  if (!(await stream.send(event))) break;
                 } else {
                   // Nothing to settle: queue the event and go on (the events of one tick leave in
                   // one system call), waiting only when the response is over its high-water mark.
-                  stream.wrote = heartbeats.tick;
-                  const queued = out.queue(event);
+                  const queued = stream.queue(event);
                   if (queued !== true && !(await queued)) break;
                   continue;
                 }
@@ -205,13 +238,13 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
             // No `id:`: the client's last event id must stay the last message's, so a reconnect
             // resumes after it (an id here would replace it and restart the stream from scratch).
             const message = failure instanceof Error ? failure.message : String(failure);
-            await send(formatSseEvent({ event: errorEvent, data: message }));
+            await stream.send(formatSseEvent({ event: errorEvent, data: message }));
           }
         } finally {
           heartbeats.delete(stream);
           subscription.stop();
         }
-        if (!response.writableEnded) out.end();
+        if (!response.writableEnded) stream.end();
       },
       async close() {
         for (const stream of heartbeats.open) stream.goaway();
