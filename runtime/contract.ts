@@ -86,8 +86,12 @@ export interface Message {
  * only then is it buffered, and whoever sends it on sends the buffered (or replaced) bytes instead.
  */
 export interface ExchangeBody {
-  /** The whole body, or the latest replacement; buffered on first call. */
-  read(): Promise<Buffer>;
+  /**
+   * The whole body, or the latest replacement; buffered on first call. Never more than the API's
+   * body limit (SLUICE_EL_BODY_LIMIT), or `limit` bytes when smaller: a larger body rejects with a
+   * GatewayError (413 for a request, 502 for a response) and is not held.
+   */
+  read(limit?: number): Promise<Buffer>;
   replace(content: Buffer | string): void;
   /** True once a policy read or replaced it: the sender must then send `read()`, not the stream. */
   readonly buffered: boolean;

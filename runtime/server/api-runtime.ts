@@ -31,7 +31,7 @@ import type { AccessLog } from "../observability/access-log.ts";
 import { observedEndpoint } from "../observability/observer.ts";
 import { createSampler, type Sampler } from "../observability/sampling.ts";
 import type { Cors, Failover } from "../spec-types/api-v4-definition.ts";
-import { BodyTooLarge, type BufferedBody } from "./body.ts";
+import { BodyTooLarge, type BufferedBody, DEFAULT_BODY_LIMIT } from "./body.ts";
 import { CLIENT_IDENTIFIER_HEADER, identifyClient } from "./client-identifier.ts";
 import { CorsPolicy } from "./cors.ts";
 import { endpointReferences, parseEndpointTarget } from "./endpoint-target.ts";
@@ -61,9 +61,6 @@ export interface RuntimeGroup {
 
 const NO_FLOWS: readonly CompiledFlow[] = [];
 const NO_NAMES: readonly string[] = [];
-
-/** Bodies buffered for expressions are held in memory: 10 MiB unless SLUICE_EL_BODY_LIMIT says otherwise. */
-const DEFAULT_EL_BODY_LIMIT = 10 * 1024 * 1024;
 
 /** Gravitee's plan order: MTLS, JWT, OAUTH2, API_KEY, then KEY_LESS, which takes whatever is left. */
 const SECURITY_ORDER: Record<string, number> = { MTLS: 0, JWT: 1, OAUTH2: 2, API_KEY: 3, KEY_LESS: 9 };
@@ -103,7 +100,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
    * response body expressions read. If not, responses stream as they come.
    */
   private readonly responseSteps: boolean;
-  /** Largest body buffered for expressions (SLUICE_EL_BODY_LIMIT bytes, default 10 MiB). */
+  /** Largest body held in memory, for expressions and for policies that read it (SLUICE_EL_BODY_LIMIT bytes, default 10 MiB). */
   private readonly bodyLimit: number;
   private readonly metrics: Metrics | undefined;
   /** Set when the API logs message content: which messages get their own line. */
@@ -127,8 +124,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       (logging.messageHeaders || logging.messagePayload || logging.messageMetadata)
         ? { log: options.accessLog, sampled: createSampler(definition.analytics?.sampling) }
         : undefined;
-    const limit = Number(env.SLUICE_EL_BODY_LIMIT ?? DEFAULT_EL_BODY_LIMIT);
-    this.bodyLimit = Number.isFinite(limit) && limit >= 0 ? limit : DEFAULT_EL_BODY_LIMIT;
+    const limit = Number(env.SLUICE_EL_BODY_LIMIT ?? DEFAULT_BODY_LIMIT);
+    this.bodyLimit = Number.isFinite(limit) && limit >= 0 ? limit : DEFAULT_BODY_LIMIT;
     const problems: string[] = [];
     const attempt = <T>(make: () => T): T | undefined => {
       try {
@@ -260,6 +257,9 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
    * headers, local counters) add no microtask to the request.
    */
   async request(exchange: Exchange): Promise<void> {
+    // Whatever reads a body of this exchange holds at most this much of it in memory.
+    (exchange.requestBody as BufferedBody).limit = this.bodyLimit;
+    (exchange.responseBody as BufferedBody).limit = this.bodyLimit;
     if (this.definition.bodies?.request && this.definition.type === "PROXY")
       await this.bufferForExpressions(exchange, "request");
     const selected = this.selectPlan(exchange, 0, false);
@@ -484,9 +484,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
         requestId: exchange.requestId,
         setting: "SLUICE_EL_BODY_LIMIT",
       });
-      throw which === "request"
-        ? new GatewayError(413, "Request content too large", { key: "REQUEST_CONTENT_TOO_LARGE" })
-        : new GatewayError(502, "Bad Gateway", { key: "RESPONSE_CONTENT_TOO_LARGE" });
+      throw error;
     }
   }
 

@@ -32,7 +32,7 @@ export class GatewayExchange implements Exchange {
   readonly upstreamHeaders: Record<string, string | null> = {};
   readonly upstreamRequest: { method?: string; pathInfo?: string; query?: string; target?: string } = {};
   readonly requestBody: BufferedBody;
-  readonly responseBody = new BufferedBody();
+  readonly responseBody = new BufferedBody(undefined, "response");
   readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>> = [];
   plan?: string;
   subscription?: SubscriptionInfo;

@@ -53,6 +53,21 @@ beforeAll(async () => {
         target,
         flows("{#request.content.length()}", "{#response.content}"),
       ),
+      "guarded.yaml": proxyApi(
+        "guarded",
+        "/guarded",
+        target,
+        `  flows:
+    - name: guard
+      selectors:
+        - type: HTTP
+          path: /
+      request:
+        - policy: json-threat-protection
+          configuration:
+            maxDepth: 10
+`,
+      ),
       "streams.yaml": proxyApi(
         "streams",
         "/streams",
@@ -101,6 +116,23 @@ describe("bodies read by expressions", () => {
       headers: { "x-answer-size": "100" },
     });
     expect(response.status).toBe(502);
+  });
+
+  test("a policy that reads the body holds no more than the limit either: 413, the body is not buffered", async () => {
+    const small = await fetch(`${gateway.url}/guarded`, {
+      method: "POST",
+      body: '{"a":1}',
+      headers: { "content-type": "application/json" },
+    });
+    expect(small.status).toBe(200);
+    expect(small.headers.get("x-upstream-body")).toBe('{"a":1}');
+    const large = await fetch(`${gateway.url}/guarded`, {
+      method: "POST",
+      body: JSON.stringify({ a: "x".repeat(100) }),
+      headers: { "content-type": "application/json", accept: "application/json" },
+    });
+    expect(large.status).toBe(413);
+    expect(await large.json()).toEqual({ message: "Request content too large", http_status_code: 413 });
   });
 
   test("an API whose expressions read no body is not limited: its bodies stream", async () => {
