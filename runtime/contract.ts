@@ -86,8 +86,11 @@ export interface Message {
  * only then is it buffered, and whoever sends it on sends the buffered (or replaced) bytes instead.
  */
 export interface ExchangeBody {
-  /** The whole body, or the latest replacement; buffered on first call. */
-  read(): Promise<Buffer>;
+  /**
+   * The whole body, or the latest replacement; buffered on first call. With a `limit`, a body of
+   * more bytes rejects (server/body.ts BodyTooLarge) instead of being held in memory.
+   */
+  read(limit?: number): Promise<Buffer>;
   replace(content: Buffer | string): void;
   /** True once a policy read or replaced it: the sender must then send `read()`, not the stream. */
   readonly buffered: boolean;
