@@ -1,7 +1,8 @@
 // XSD validation with libxml2 (libxml2-wasm: libxml2 compiled to WebAssembly, no native code and
 // no JVM), shared by the policy at run time and by the compiler, which compiles every `xsdSchema`
 // at build time with the same code. Loading this module instantiates the WebAssembly module
-// (~35 ms, top-level await): the policy imports it lazily, the compiler only for specs using it.
+// (~35 ms, top-level await): linked only into gateways using the policy, loaded by the compiler
+// only for specs using it.
 //
 // Nothing is ever loaded from outside: one input provider, registered here for the whole module,
 // claims every file or URL libxml2 would open (an external entity, an `xs:include`/`xs:import`
