@@ -24,7 +24,6 @@ import { type LinkCache, linkConsumers } from "./consumers.ts";
 import { safeIdentifier } from "./identifiers.ts";
 import { prepareScript } from "./javascript-script.ts";
 import { compileJsonSchema } from "./json-schema-validator.ts";
-import type { checkXmlSchema } from "./xml-schemas.ts";
 import type { checkMessageSchemas } from "./message-schemas.ts";
 import {
   type ApiModel,
@@ -45,6 +44,7 @@ import {
 import { linkNotifications } from "./notifications.ts";
 import { routeOrder } from "./routes.ts";
 import { schemaKindAt } from "./schema-kind.ts";
+import type { checkXmlSchema } from "./xml-schemas.ts";
 
 type Obj = Record<string, unknown>;
 

@@ -16,7 +16,8 @@ import { type HttpBackend, startHttpBackend } from "../helpers/backends.ts";
 import { startTestGateway, type TestGateway, writeRepository } from "../helpers/gateway.ts";
 import { proxyApi } from "../helpers/specs.ts";
 
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, "fixtures/xml-validation", name), "utf8");
+const fixture = (name: string) =>
+  readFileSync(join(import.meta.dirname, "fixtures/xml-validation", name), "utf8");
 const XSD = fixture("schema.xsd");
 const VALID = fixture("valid.xml");
 const INVALID = fixture("invalid.xml");
@@ -145,10 +146,10 @@ describe("xml-validation on a v4 PROXY API", () => {
   it("never reads an external entity: the XXE document is refused and the file stays unread", async () => {
     const hits = backend.hits;
     const secret = `file://${join(secretDir, "secret.txt")}`;
-    const xxe = VALID.replace(
-      "<root>",
-      `<!DOCTYPE root [<!ENTITY x SYSTEM "${secret}">]>\n<root>`,
-    ).replace("<CEO>John Doo</CEO>", "<CEO>&x;</CEO>");
+    const xxe = VALID.replace("<root>", `<!DOCTYPE root [<!ENTITY x SYSTEM "${secret}">]>\n<root>`).replace(
+      "<CEO>John Doo</CEO>",
+      "<CEO>&x;</CEO>",
+    );
     const res = await post("/xsd/companies", xxe, { "x-who": "mallory" });
     expect(res.status).toBe(400);
     const text = await res.text();
@@ -241,7 +242,12 @@ describe("the XSD at compile time", () => {
       "http://127.0.0.1:1",
       v4Flows(
         "request",
-        v4Config(XSD.replace("<xs:element name=\"root\"", '<xs:include schemaLocation="http://127.0.0.1:9/more.xsd"/>\n    <xs:element name="root"')),
+        v4Config(
+          XSD.replace(
+            '<xs:element name="root"',
+            '<xs:include schemaLocation="http://127.0.0.1:9/more.xsd"/>\n    <xs:element name="root"',
+          ),
+        ),
       ),
     );
     const { result } = await compile({ "typo.yaml": typo, "notxml.yaml": notXml, "include.yaml": include });
@@ -281,7 +287,9 @@ describe("the XSD at compile time", () => {
     const plainDist = join(plain.dir, "generated", "dist");
     const plainFiles = readdirSync(plainDist, { recursive: true }).map(String);
     const plainText = await Promise.all(
-      plainFiles.filter((f) => f.endsWith(".js") || f.endsWith(".mjs")).map((f) => readFile(join(plainDist, f), "utf8")),
+      plainFiles
+        .filter((f) => f.endsWith(".js") || f.endsWith(".mjs"))
+        .map((f) => readFile(join(plainDist, f), "utf8")),
     );
     expect(plainText.join("\n")).not.toContain("xmlSchemaValidateDoc");
 
@@ -289,7 +297,12 @@ describe("the XSD at compile time", () => {
     try {
       child = spawn(process.execPath, [join(dist, "gateway.mjs")], {
         cwd: "/",
-        env: { PATH: process.env.PATH ?? "", SLUICE_HTTP_PORT: "0", SLUICE_ADMIN_PORT: "0", SLUICE_HOST: "127.0.0.1" },
+        env: {
+          PATH: process.env.PATH ?? "",
+          SLUICE_HTTP_PORT: "0",
+          SLUICE_ADMIN_PORT: "0",
+          SLUICE_HOST: "127.0.0.1",
+        },
       });
       const started = child;
       const port = await new Promise<number>((resolve, reject) => {

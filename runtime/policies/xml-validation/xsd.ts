@@ -75,7 +75,9 @@ export function compileXsd(text: string): CompiledXsd {
     return { validator };
   } catch (error) {
     const problems = problemsOf(error);
-    return { problems: problems.length > 0 ? problems : [{ message: "not a valid XML Schema", line: 0, column: 0 }] };
+    return {
+      problems: problems.length > 0 ? problems : [{ message: "not a valid XML Schema", line: 0, column: 0 }],
+    };
   } finally {
     doc.dispose();
   }
