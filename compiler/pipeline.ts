@@ -7,7 +7,13 @@ import { type LocalPolicies, localPoliciesDir, readLocalPolicies } from "./conne
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { type LoadCache, type LoadedDocument, type LoadInput, loadSpecs } from "./load/load-specs.ts";
 import type { SourceSet } from "./load/source-set.ts";
-import { buildModel, checkExpressions, type ModelCache, usesMessageSchemas } from "./model/build-model.ts";
+import {
+  buildModel,
+  checkExpressions,
+  type ModelCache,
+  usesMessageSchemas,
+  usesXmlSchemas,
+} from "./model/build-model.ts";
 import type { GatewayModel } from "./model/model.ts";
 import { validateSpec } from "./validate/validate-spec.ts";
 
@@ -88,9 +94,14 @@ export async function checkRepository(input: LoadInput, cache?: CheckCache): Pro
   const messageSchemas = valid.some(usesMessageSchemas)
     ? (await import("./model/message-schemas.ts")).checkMessageSchemas
     : undefined;
+  // libxml2 (xml-validation's XSD processor) loads only for specs that use the policy.
+  const xmlSchemas = valid.some(usesXmlSchemas)
+    ? (await import("./model/xml-schemas.ts")).checkXmlSchema
+    : undefined;
   const built = buildModel(valid, cache?.models, {
     cwd: input.cwd,
     ...(messageSchemas ? { messageSchemas } : {}),
+    ...(xmlSchemas ? { xmlSchemas } : {}),
   });
   diagnostics.push(...built.diagnostics);
   if (!hasErrors(diagnostics)) result.model = built.model;

@@ -1130,5 +1130,23 @@ export const MANIFESTS: readonly ConnectorManifest[] = [
       "XML_THREAT_MAX_TEXT_VALUE_LENGTH",
       "XML_THREAT_EXTERNAL_ENTITY_FORBIDDEN"
     ]
+  },
+  {
+    "id": "xml-validation",
+    "aliases": [],
+    "kind": "policy",
+    "title": "XmlValidation",
+    "summary": "Validates an XML request body against an XSD schema (libxml2, checked at build time); 400 when it is malformed or invalid.",
+    "phases": {
+      "PROXY": [
+        "request"
+      ],
+      "V2": [
+        "request"
+      ]
+    },
+    "errorKeys": [
+      "REQUEST_CONTENT_TOO_LARGE"
+    ]
   }
 ];

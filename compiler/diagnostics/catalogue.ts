@@ -483,7 +483,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     code: "policy/unsupported",
     title: "A Gravitee policy Sluice does not run",
-    why: "Some Gravitee policies run code or processors the gateway cannot hold soundly: `groovy` evaluates scripts at run time (Sluice never evaluates code it has not type-checked; `javascript` scripts are compiled and type-checked instead), `xslt` and `xml-validation` (XSD) need a complete XSLT or XML Schema processor, which Sluice does not link.",
+    why: "Some Gravitee policies run code or processors the gateway cannot hold soundly: `groovy` evaluates scripts at run time (Sluice never evaluates code it has not type-checked; `javascript` scripts are compiled and type-checked instead), `xslt` needs a complete XSLT processor, which Sluice does not link (XSD validation, `xml-validation`, runs: libxml2 is linked for it).",
     fix: "Follow the hint: a TypeScript policy of the repository (docs/custom-policies.md), or the built-in policies that cover the common cases.",
   },
   {
@@ -503,6 +503,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     title: "A message conversion's schema cannot be used",
     why: "`avro-json` and `protobuf-json` convert with a schema that the compiler reads (`schemaDefinition`, or the file `schemaFile` names, relative to the spec's folder) and parses at build time, so that the gateway never starts with a schema it cannot use; this one is missing, unreadable, outside the repository (a spec cannot pull other files of the machine into the gateway), not a valid Avro schema or .proto file, or has no message named `messageType`.",
     fix: "Fix the schema or the path at the reported position (docs/message-apis.md#avro-protobuf-and-cloudevents).",
+  },
+  {
+    code: "policy/invalid-xml-schema",
+    title: "An xml-validation XSD schema cannot be compiled",
+    why: "`xml-validation`'s `xsdSchema` is parsed and compiled at build time by the XML Schema processor the gateway validates with (libxml2), so that the gateway never starts with a schema it cannot use; this one is not well-formed XML, not a valid XML Schema 1.0, or names another document (`xs:include`, `xs:import`, `xs:redefine` with a `schemaLocation`, an external entity), which Sluice never loads from files or the network.",
+    fix: "Fix the schema at the reported line; inline the components of included or imported schemas (docs/policies.md#xml-validation).",
   },
   {
     code: "policy/invalid-selector",

@@ -44,6 +44,7 @@ import {
 import { linkNotifications } from "./notifications.ts";
 import { routeOrder } from "./routes.ts";
 import { schemaKindAt } from "./schema-kind.ts";
+import type { checkXmlSchema } from "./xml-schemas.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -89,11 +90,18 @@ export function usesMessageSchemas(doc: LoadedDocument): boolean {
   return MESSAGE_SCHEMA_STEP.test(JSON.stringify(doc.value));
 }
 
+/** Whether a document has an `xml-validation` step (its XSD is compiled by ./xml-schemas.ts). */
+export function usesXmlSchemas(doc: LoadedDocument): boolean {
+  return JSON.stringify(doc.value).includes('"policy":"xml-validation"');
+}
+
 export interface BuildModelOptions {
   /** What the documents' file names are relative to (files a spec names are read from there). */
   cwd?: string;
   /** The check of ./message-schemas.ts, when a document uses one of its policies. */
   messageSchemas?: typeof checkMessageSchemas;
+  /** The check of ./xml-schemas.ts, when a document uses xml-validation. */
+  xmlSchemas?: typeof checkXmlSchema;
 }
 
 /**
@@ -825,6 +833,10 @@ class ApiBuilder {
       );
       return out;
     }
+    if (policy === "xml-validation" && this.options.xmlSchemas)
+      this.options.xmlSchemas(config, pointer, ({ pointer: at, inScalar, ...d }) =>
+        this.diagnostics.push({ ...d, at: { ...this.ref(at), ...(inScalar ? { inScalar } : {}) } }),
+      );
     if (typeof step.policy === "string" && canonicalPolicyId(step.policy) === "data-logging-masking")
       this.checkRegexes(config, pointer);
     const scripts =

@@ -19,12 +19,4 @@ export const UNSUPPORTED_POLICIES: ReadonlyMap<string, { what: string; instead: 
         "convert with xml-json or json-xml and transform the JSON with assign-content, or do the transformation in a TypeScript policy of the repository (docs/custom-policies.md)",
     },
   ],
-  [
-    "xml-validation",
-    {
-      what: "XSD validation needs a complete XML Schema processor; the JavaScript ones are partial, and the complete one (libxml2) is native code or a WebAssembly build of it, which Sluice does not link into the gateway",
-      instead:
-        "convert the body with xml-json and validate it with json-validation (its schema compiled at build time), or validate in a TypeScript policy of the repository (docs/custom-policies.md)",
-    },
-  ],
 ]);

@@ -5,7 +5,7 @@ import type { ResourceMetadata, ResourceReference, HttpHeader, ApiProperty, ApiR
 export type { ResourceMetadata, ResourceReference, HttpHeader, ApiProperty, ApiResource, ResponseTemplate, ResponseTemplates, ApiMember, ApiMetadataEntry, Page, PageSource, PageAccessControl, HttpClientOptions, HttpProxyOptions, TrustStore, KeyStore, SslOptions };
 
 /**
- * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `avro-json`, `cache`, `data-logging-masking`, `dynamic-routing`, `graphql-guard`, `graphql-rate-limit`, `html-json`, `http-callout`, `ip-filtering`, `javascript`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `protobuf-json`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `traffic-shadowing`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`; any other id is an error.
+ * A flow step: one policy and its configuration. Known policies: `assign-attributes`, `assign-content`, `avro-json`, `cache`, `data-logging-masking`, `dynamic-routing`, `graphql-guard`, `graphql-rate-limit`, `html-json`, `http-callout`, `ip-filtering`, `javascript`, `json-threat-protection`, `json-validation`, `json-xml`, `latency`, `mock`, `policy-basic-authentication`, `policy-interrupt`, `policy-override-request-method`, `policy-request-validation`, `protobuf-json`, `quota`, `rate-limit`, `regex-threat-protection`, `request-content-limit`, `resource-filtering`, `rest-to-soap`, `retry`, `spike-arrest`, `ssl-enforcement`, `traffic-shadowing`, `transform-headers`, `transform-queryparams`, `url-rewriting`, `xml-json`, `xml-threat-protection`, `xml-validation`; any other id is an error.
  *
  * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
  * via the `definition` "V2FlowStep".
@@ -47,7 +47,8 @@ export type V2FlowStep =
   | V2TransformQueryParamsStep
   | V2UrlRewritingStep
   | V2XmlToJsonStep
-  | V2XmlThreatProtectionStep;
+  | V2XmlThreatProtectionStep
+  | V2XmlValidationStep;
 
 /**
  * A Sluice legacy v2 API: a Gravitee Kubernetes Operator `ApiDefinition` resource (HTTP proxy only).
@@ -2881,6 +2882,55 @@ export interface XmlThreatProtectionPolicyConfiguration {
    * Allow entities declared with SYSTEM or PUBLIC (never fetched: Sluice does not expand entities).
    */
   allowExternalEntities?: boolean;
+}
+/**
+ * A flow step running the `xml-validation` policy.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "V2XmlValidationStep".
+ */
+export interface V2XmlValidationStep {
+  /**
+   * Step name (shown in logs).
+   */
+  name?: string;
+  /**
+   * Step description.
+   */
+  description?: string;
+  /**
+   * Whether the step runs.
+   */
+  enabled?: boolean;
+  /**
+   * Policy id: `xml-validation`.
+   */
+  policy: "xml-validation";
+  configuration: XmlValidationPolicyConfiguration;
+  /**
+   * EL condition; the step runs only when it is true.
+   */
+  condition?: string;
+}
+/**
+ * Configuration of the `xml-validation` policy: validate the request body against an XSD schema.
+ *
+ * This interface was referenced by `ApiDefinitionV2`'s JSON-Schema
+ * via the `definition` "XmlValidationPolicyConfiguration".
+ */
+export interface XmlValidationPolicyConfiguration {
+  /**
+   * The XML Schema (XSD 1.0), as text; parsed and compiled at build time. It must be self-contained: `xs:include`, `xs:import` and `xs:redefine` documents are never loaded.
+   */
+  xsdSchema: string;
+  /**
+   * The error message when the body is malformed or not valid (EL template); default `Bad Request`. Status 400.
+   */
+  errorMessage?: string;
+  /**
+   * Accepted for compatibility and ignored: the policy validates the request body, as Gravitee's plugin does.
+   */
+  scope?: "REQUEST" | "REQUEST_CONTENT" | "RESPONSE" | "RESPONSE_CONTENT";
 }
 /**
  * A plan: how consumers subscribe and authenticate, with its own flows.

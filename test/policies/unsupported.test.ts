@@ -1,4 +1,4 @@
-// Gravitee policies Sluice does not run (groovy, xslt, xml-validation): one located error each, on the
+// Gravitee policies Sluice does not run (groovy, xslt): one located error each, on the
 // step's `policy`, saying why and what to use instead — in v4 and v2 specs — while a typo of a
 // supported policy keeps its "did you mean".
 import { describe, expect, it } from "vitest";
@@ -14,9 +14,6 @@ const steps = `  flows:
         - policy: xslt
           configuration:
             stylesheet: "<xsl:stylesheet/>"
-        - policy: xml-validation
-          configuration:
-            xsdSchema: "<xs:schema/>"
         - policy: latncy
 `;
 
@@ -53,12 +50,10 @@ describe("unsupported Gravitee policies", () => {
     expect(summary(found)).toEqual([
       `policy/unsupported@${line(spec, "policy: groovy")}:19`,
       `policy/unsupported@${line(spec, "policy: xslt")}:19`,
-      `policy/unsupported@${line(spec, "policy: xml-validation")}:19`,
       `schema/enum@${line(spec, "policy: latncy")}:19`,
       `policy/unsupported@${line(v2, "policy: groovy")}:19`,
     ]);
-    const [groovy, xslt, xsd, typo] = found;
-    expect(xsd?.hint).toContain("json-validation");
+    const [groovy, xslt, typo] = found;
     expect(groovy?.message).toMatch(/^policy `groovy` is not supported by Sluice: .*Groovy/);
     expect(groovy?.hint).toContain("docs/custom-policies.md");
     expect(xslt?.hint).toContain("xml-json");
