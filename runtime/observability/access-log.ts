@@ -6,11 +6,13 @@
 // docs/operations.md.
 //
 // Where: SLUICE_ACCESS_LOG = `stdout` (default), `off`, or a file path (opened O_APPEND, created
-// with its folder). Lines go through sonic-boom (pino's writer): buffered while a write is in
-// flight, written off the event loop, never dropped on a slow destination below 16 MiB of backlog
-// (past it lines are counted as dropped, sluice_access_log_dropped_lines_total), flushed
-// synchronously on close. Every write holds whole lines only, and on stdout at most PIPE_BUF bytes,
-// so several processes (workers) may share stdout or one file without tearing a line.
+// with its folder). Lines go through sonic-boom (pino's writer). To a pipe or socket (stdout in a
+// container): written off the event loop, buffered while a write is in flight, never dropped on a
+// slow destination below 16 MiB of backlog (past it lines are counted as dropped,
+// sluice_access_log_dropped_lines_total), at most PIPE_BUF bytes a write. To a file or a device:
+// 16 KiB batches written synchronously (no thread-pool round trip per batch). Flushed
+// synchronously on close. Every write holds whole lines only, so several processes (workers) may
+// share stdout or one file without tearing a line.
 import { fstatSync } from "node:fs";
 import { isatty } from "node:tty";
 import sonicBoom from "sonic-boom";

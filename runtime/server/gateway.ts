@@ -464,9 +464,9 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
  * The young generation is collected by the gateway's own thread (SLUICE_GC=parallel keeps V8's
  * default). A proxied request leaves only short-lived garbage, so a scavenge has little to copy;
  * V8's parallel scavenge wakes its helper threads for each one (four by default), and on a gateway
- * that already runs a worker per core those threads only compete with the workers: measured, they
- * cost more CPU per request than the scavenges themselves (docs/benchmarks.md). Set once per
- * process, before the traffic starts; V8 reads the flag at each scavenge.
+ * that already runs a worker per core those threads only compete with the workers (measured: less
+ * CPU per request without them, docs/benchmarks.md). Set once per process, before the traffic
+ * starts; V8 reads the flag at each scavenge.
  */
 function tuneGarbageCollector(env: Readonly<Record<string, string | undefined>>): void {
   if (env.SLUICE_GC === "parallel") return;
