@@ -6,11 +6,15 @@
 // docs/operations.md.
 //
 // Where: SLUICE_ACCESS_LOG = `stdout` (default), `off`, or a file path (opened O_APPEND, created
-// with its folder). Lines go through sonic-boom (pino's writer): buffered while a write is in
-// flight, written off the event loop, never dropped on a slow destination below 16 MiB of backlog
-// (past it lines are counted as dropped, sluice_access_log_dropped_lines_total), flushed
-// synchronously on close. Every write holds whole lines only, and on stdout at most PIPE_BUF bytes,
-// so several processes (workers) may share stdout or one file without tearing a line.
+// with its folder). Lines go through sonic-boom (pino's writer). To a pipe or socket (stdout in a
+// container): written off the event loop, buffered while a write is in flight, never dropped on a
+// slow destination below 16 MiB of backlog (past it lines are counted as dropped,
+// sluice_access_log_dropped_lines_total), at most PIPE_BUF bytes a write. To a file or a device:
+// 16 KiB batches written synchronously (no thread-pool round trip per batch). Flushed
+// synchronously on close. Every write holds whole lines only, so several processes (workers) may
+// share stdout or one file without tearing a line.
+import { fstatSync } from "node:fs";
+import { isatty } from "node:tty";
 import sonicBoom from "sonic-boom";
 import type { Exchange, GatewayRequest, GatewayResponse, Logger, Message } from "../contract.ts";
 import { isSecretName } from "../server/log.ts";
@@ -169,25 +173,42 @@ export function openAccessLog(
   if (where === "off") return undefined;
   const limit = Number(env.SLUICE_ACCESS_LOG_MAX_PAYLOAD ?? DEFAULT_MAX_PAYLOAD);
   const maxPayload = Number.isFinite(limit) && limit >= 0 ? limit : DEFAULT_MAX_PAYLOAD;
-  const sink =
-    where === "stdout" || where === ""
-      ? new SonicBoom({
-          fd: 1,
-          maxWrite: PIPE_BUF,
-          maxLength: MAX_BACKLOG,
-        })
-      : new SonicBoom({
-          dest: where,
-          append: true,
-          mkdir: true,
-          maxWrite: FILE_WRITE,
-          maxLength: MAX_BACKLOG,
-          sync: false,
-        });
+  const toStdout = where === "stdout" || where === "";
+  // A pipe or socket (a container runtime's collector) may be full: written asynchronously, off
+  // the event loop, in pieces of at most PIPE_BUF. A file or a character device (stdout redirected
+  // to a file, /dev/null) takes a write at once: written synchronously in larger batches, as nginx
+  // writes its buffered access log — no thread-pool round trip per batch, which cost more CPU than
+  // the write itself (docs/benchmarks.md).
+  const stream = toStdout ? streamLike(1) : true;
+  const sink = toStdout
+    ? new SonicBoom({
+        fd: 1,
+        maxWrite: stream ? PIPE_BUF : FILE_WRITE,
+        maxLength: MAX_BACKLOG,
+        sync: !stream,
+      })
+    : new SonicBoom({
+        dest: where,
+        append: true,
+        mkdir: true,
+        maxWrite: FILE_WRITE,
+        maxLength: MAX_BACKLOG,
+        sync: true,
+      });
   sink.on("error", (error: Error) => {
     log.error("access log not writable", { destination: where, error: error.message });
   });
-  return new AccessLog(sink, maxPayload, where === "stdout" || where === "" ? PIPE_BUF : FILE_WRITE);
+  return new AccessLog(sink, maxPayload, toStdout && stream ? PIPE_BUF : FILE_WRITE);
+}
+
+/** Whether `fd` is a pipe, a socket or a terminal (anything but a file or a device like /dev/null). */
+function streamLike(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return !(stat.isFile() || (stat.isCharacterDevice() && !isatty(fd)));
+  } catch {
+    return true;
+  }
 }
 
 /** Gravitee's application id for requests on a keyless plan (its "unknown application"). */

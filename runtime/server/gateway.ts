@@ -5,6 +5,7 @@
 import cluster from "node:cluster";
 import { type IncomingMessage, ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
+import { setFlagsFromString } from "node:v8";
 import { SecretStore } from "../consumers/secrets.ts";
 import type {
   GatewayBundle,
@@ -96,6 +97,7 @@ export async function runGateway(
 
 async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Promise<RunningGateway> {
   const env = options.env ?? process.env;
+  if (options.manageProcess !== false) tuneGarbageCollector(env);
   const log = options.log ?? createLogger();
   const manage = options.manageProcess ?? true;
   const secrets = new SecretStore(env.SLUICE_SECRETS_DIR, log, Number(env.SLUICE_SECRETS_POLL_MS ?? 1000));
@@ -456,6 +458,19 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     process.on("SIGINT", () => stop("SIGINT"));
   }
   return { httpPort, httpsPort, adminPort, apis, close };
+}
+
+/**
+ * The young generation is collected by the gateway's own thread (SLUICE_GC=parallel keeps V8's
+ * default). A proxied request leaves only short-lived garbage, so a scavenge has little to copy;
+ * V8's parallel scavenge wakes its helper threads for each one (four by default), and on a gateway
+ * that already runs a worker per core those threads only compete with the workers (measured: less
+ * CPU per request without them, docs/benchmarks.md). Set once per process, before the traffic
+ * starts; V8 reads the flag at each scavenge.
+ */
+function tuneGarbageCollector(env: Readonly<Record<string, string | undefined>>): void {
+  if (env.SLUICE_GC === "parallel") return;
+  setFlagsFromString("--no-parallel-scavenge");
 }
 
 function instantiate(

@@ -1,0 +1,68 @@
+// SLUICE_ACCESS_LOG=stdout writes differently by what standard output is (runtime/observability/
+// access-log.ts): a pipe gets asynchronous writes of at most PIPE_BUF bytes, a file or a device
+// synchronous batches. Both must deliver every line, whole and in order, including the lines still
+// waiting for a batch when the log is closed. A child process gets each kind of standard output.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const LINES = 300;
+const accessLog = join(process.cwd(), "runtime", "observability", "access-log.ts");
+
+// Writes LINES request lines (each ~700 bytes: several batches) through the access log on stdout.
+const writer = `
+import { openAccessLog } from ${JSON.stringify(accessLog)};
+const log = openAccessLog({ SLUICE_ACCESS_LOG: "stdout" }, { info() {}, warn() {}, error() {} });
+const socket = { remoteAddress: "127.0.0.1", localAddress: "127.0.0.1" };
+const response = { getHeader: () => "64" };
+for (let i = 0; i < ${LINES}; i++) {
+  const request = { method: "GET", url: "/shop/items?n=" + i + "&pad=" + "x".repeat(600), headers: { host: "gw" }, socket };
+  log.exchange({ request, response, status: 200, started: 0, ended: 1 });
+}
+log.close();
+`;
+
+function run(stdout: "pipe" | number): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", writer], {
+      stdio: ["ignore", stdout, "inherit"],
+    });
+    let out = "";
+    child.stdout?.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+    });
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, out }));
+  });
+}
+
+function expectAllLines(text: string): void {
+  const lines = text.split("\n").filter((l) => l !== "");
+  expect(lines).toHaveLength(LINES);
+  const uris = lines.map((l) => (JSON.parse(l) as { uri: string }).uri);
+  expect(uris.map((u) => Number(/n=(\d+)/.exec(u)?.[1]))).toEqual([...Array(LINES).keys()]);
+}
+
+describe("access log on standard output", () => {
+  it("a pipe (a container runtime's collector) gets every line, whole and in order", async () => {
+    const { code, out } = await run("pipe");
+    expect(code).toBe(0);
+    expectAllLines(out);
+  });
+
+  it("a file (stdout redirected) gets every line, whole and in order", async () => {
+    const dir = join(process.cwd(), ".tmp", "tests", `access-stdout-${randomBytes(6).toString("hex")}`);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, "stdout.log");
+    const fd = openSync(file, "w");
+    try {
+      const { code } = await run(fd);
+      expect(code).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    expectAllLines(readFileSync(file, "utf8"));
+  });
+});
