@@ -364,6 +364,18 @@ function renderReport(r: {
   );
   if (best) goal("keyless pass-through vs the best Node peer", keyless, best.label, bestRps, 1.3);
   goal("keyless pass-through vs nginx", keyless, "nginx", nginx, 0.6);
+  if (targets.some((t) => t.name === "keyless-nolog")) {
+    // Like for like: the peers write no access log.
+    if (best)
+      goal(
+        "keyless, access log off (as the peers) vs the best Node peer",
+        med("keyless-nolog"),
+        best.label,
+        bestRps,
+        1.3,
+      );
+    goal("keyless, access log off (as the peers) vs nginx", med("keyless-nolog"), "nginx", nginx, 0.6);
+  }
   goal("API-key plan + transform-headers", med("api-key"), "keyless", keyless, 0.9);
   goal("rate-limited", med("rate-limit"), "keyless", keyless, 0.85);
   goal("1,000 APIs in the bundle", med("1000-apis"), "1 API (keyless)", keyless, 0.97);

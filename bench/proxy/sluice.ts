@@ -34,6 +34,14 @@ export const VARIANTS: Variant[] = [
     specs: () => ({ "bench.yaml": v4Proxy("bench", CONTEXT_PATH, [backendGroup()]) }),
   },
   {
+    // The peers write no access log (nginx `access_log off`, fastify's logger off): the same work.
+    name: "keyless-nolog",
+    label: "Sluice, keyless plan, access log off (as the peers run)",
+    path: `${CONTEXT_PATH}/items?id=1`,
+    env: { SLUICE_ACCESS_LOG: "off" },
+    specs: () => ({ "bench.yaml": v4Proxy("bench", CONTEXT_PATH, [backendGroup()]) }),
+  },
+  {
     name: "api-key",
     label: "Sluice, API-key plan + transform-headers",
     path: `${CONTEXT_PATH}/items?id=1`,
