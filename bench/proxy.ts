@@ -3,8 +3,8 @@
 // keep-alive), fast-gateway, fastify + @fastify/http-proxy, a bare undici pass-through, and Sluice
 // bundles compiled from specs (keyless; API-key plan + transform-headers; rate-limited; 1,000 APIs).
 // Throughput: wrk -t1 -c50 keep-alive GETs (autocannon when wrk is absent), rounds interleaved (the
-// order rotates each round), each after a warm-up, medians. Latency: autocannon at a fixed rate,
-// unloaded and at half of Sluice's maximum, p99 of Sluice minus p99 of the backend alone.
+// order rotates each round), each after a warm-up, medians. Latency: an open-loop client at a fixed rate
+// (bench/proxy/fixed-rate.ts, in its own process), unloaded and at half of Sluice's maximum, p99 of Sluice minus p99 of the backend alone.
 //
 //   node bench/proxy.ts [--seconds 5] [--rounds 3] [--connections 50] [--size 64] [--only a,b]
 //                       [--latency-seconds 5] [--no-latency] [--write] [--all-cores]
@@ -301,6 +301,7 @@ async function measureLatency(
     p50: median(xs.map((x) => x.p50)),
     p99: median(xs.map((x) => x.p99)),
     count: median(xs.map((x) => x.count)),
+    errors: xs.reduce((n, x) => n + x.errors, 0),
   });
   return {
     rate: half,
@@ -390,7 +391,7 @@ function renderReport(r: {
     row(`p99 added latency at half the maximum rate (${lat.rate} req/s, 50 connections)`, lat.half, 3);
     lines.push(
       "",
-      "Latency: autocannon at a fixed rate (`overallRate`; wrk2 is not in Debian), every response time kept (not autocannon's whole-millisecond histogram), interleaved, medians of the rounds.",
+      "Latency: an open-loop fixed-rate client in its own process (bench/proxy/fixed-rate.ts, as wrk2 does; wrk2 is not in Debian): requests due at even intervals, coordinated omission corrected, every response time kept, interleaved, medians of the rounds.",
     );
   }
   return lines.join("\n");

@@ -187,6 +187,7 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
       p50: median(xs.map((x) => x.p50)),
       p99: median(xs.map((x) => x.p99)),
       count: median(xs.map((x) => x.count)),
+      errors: xs.reduce((n, x) => n + x.errors, 0),
     });
     latency = { rate, unloaded: [pick(runs[0]!), pick(runs[1]!)], half: [pick(runs[2]!), pick(runs[3]!)] };
   }
@@ -228,7 +229,7 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
     );
     lines.push(
       "",
-      "Latency: autocannon at a fixed rate (`overallRate`; wrk2 is not in Debian), every response time kept, medians of the rounds.",
+      "Latency: an open-loop fixed-rate client in its own process (bench/proxy/fixed-rate.ts, as wrk2 does; wrk2 is not in Debian), coordinated omission corrected, every response time kept, medians of the rounds.",
     );
   }
   return lines.join("\n");

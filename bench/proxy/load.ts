@@ -1,11 +1,12 @@
 // Load generators for the proxy bench. Throughput: wrk (Debian's, C, its own process; `-t1 -c50`
 // keep-alive GETs), or autocannon when wrk is absent (the test suite's smoke run). Latency at a
-// fixed rate: autocannon's `overallRate` (wrk2 is not packaged by Debian), with every response
-// time kept at full resolution — autocannon's own histogram rounds to whole milliseconds, too coarse
-// for a 0.5 ms goal.
-import { spawnSync } from "node:child_process";
+// fixed rate: fixed-rate.ts, an open-loop client in its own process (wrk2 is not packaged by
+// Debian; autocannon's `overallRate` sends in bursts, see there), every response time kept.
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import type { FixedRateResult } from "./fixed-rate.ts";
 
 export interface Throughput {
   rps: number;
@@ -82,27 +83,29 @@ export interface Latency {
   p50: number;
   p99: number;
   count: number;
+  errors: number;
 }
 
-/** `rate` requests/s spread over `connections`, for `seconds`; percentiles of every response time. */
+/**
+ * `rate` requests/s spread evenly over `connections`, for `seconds`, open loop (fixed-rate.ts, in
+ * its own process): percentiles of every response time, coordinated omission corrected.
+ */
 export async function fixedRateLatency(o: LoadOptions & { rate: number }): Promise<Latency> {
-  const times: number[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: o.url,
-        connections: o.connections,
-        duration: o.seconds,
-        overallRate: o.rate,
-        headers: o.headers ?? {},
-      },
-      (error) => (error ? reject(error) : resolve()),
-    );
-    instance.on("response", (_client, status, _bytes, ms) => {
-      if (status < 300) times.push(ms);
+  const script = fileURLToPath(new URL("./fixed-rate.ts", import.meta.url));
+  const headers = Object.entries(o.headers ?? {}).map(([k, v]) => `${k}: ${v}`);
+  const args = [script, o.url, String(o.rate), String(o.connections), String(o.seconds), ...headers];
+  const out = await new Promise<string>((resolve, reject) => {
+    const p = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+    let text = "";
+    p.stdout.on("data", (d: Buffer) => {
+      text += d.toString();
     });
+    p.once("error", reject);
+    p.once("close", (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`fixed-rate client exited with ${code}`)),
+    );
   });
-  times.sort((a, b) => a - b);
+  const { times, errors } = JSON.parse(out) as FixedRateResult;
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? Number.NaN;
-  return { p50: at(0.5), p99: at(0.99), count: times.length };
+  return { p50: at(0.5), p99: at(0.99), count: times.length, errors };
 }
