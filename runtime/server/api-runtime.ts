@@ -22,6 +22,7 @@ import type {
   ProxyEndpoint,
   RuntimeApi,
   SecurityInstance,
+  ShadowOutcome,
   Step,
   SubscriptionInfo,
 } from "../contract.ts";
@@ -407,6 +408,11 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const out = await this.messagePhase(phase, message, exchange);
     if (phase === "subscribe" && out) this.observeMessage(ex, "subscribe", out);
     return out;
+  }
+
+  /** A traffic-shadowing copy's outcome, per API and shadow endpoint. */
+  shadowed(endpoint: string, outcome: ShadowOutcome): void {
+    this.metrics?.shadow(this.definition.id, endpoint, outcome);
   }
 
   /** A message that failed between the entrypoint and the endpoint. */
