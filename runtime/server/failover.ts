@@ -72,7 +72,40 @@ export class FailoverInvoker implements ProxyEndpoint {
 
   async close(): Promise<void> {}
 
-  async request(exchange: Exchange): Promise<UpstreamResponse> {
+  request(exchange: Exchange): Promise<UpstreamResponse> {
+    return this.invoke(exchange, (skip) => this.balancer.next(skip));
+  }
+
+  /**
+   * The failover of a call a policy routed by name (`name:/path`, runtime/server/endpoint-target.ts):
+   * every attempt goes to `resolve()` again — the same endpoint, or the next endpoint of the named
+   * group — as Gravitee's FailoverInvoker restores the request's target before each retry. Retries,
+   * the slow-call limit and the circuit breakers apply as to any call.
+   */
+  routed(resolve: () => ProxyEndpoint | undefined): ProxyEndpoint {
+    return {
+      name: this.name,
+      health: () => ({ ready: true }),
+      close: async () => {},
+      request: (exchange) =>
+        this.invoke(exchange, (skip, attempt) => {
+          const endpoint = resolve();
+          if (!endpoint && attempt === 0)
+            throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });
+          // A named endpoint is tried again (Gravitee does not skip it), unless its circuit is open.
+          return endpoint && !skip(endpoint, false) ? endpoint : undefined;
+        }),
+    };
+  }
+
+  /** Calls `choose`'s endpoint until one answers, a retry is not allowed, or none is left. */
+  private async invoke(
+    exchange: Exchange,
+    choose: (
+      skip: (e: ProxyEndpoint, skipTried?: boolean) => boolean,
+      attempt: number,
+    ) => ProxyEndpoint | undefined,
+  ): Promise<UpstreamResponse> {
     const body = await replayableBody(exchange);
     const attempts = body === false ? 1 : this.maxRetries + 1;
     const circuits = this.circuitsFor(exchange);
@@ -80,7 +113,10 @@ export class FailoverInvoker implements ProxyEndpoint {
     let last: unknown;
     for (let attempt = 0; attempt < attempts; attempt++) {
       const now = Date.now();
-      const endpoint = this.balancer.next((e) => tried.has(e) || !(circuits.get(e)?.allows(now) ?? true));
+      const endpoint = choose(
+        (e, skipTried = true) => (skipTried && tried.has(e)) || !(circuits.get(e)?.allows(now) ?? true),
+        attempt,
+      );
       if (!endpoint) break;
       tried.add(endpoint);
       let circuit = circuits.get(endpoint);
