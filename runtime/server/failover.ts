@@ -6,7 +6,7 @@
 // requests whose body is replayable are retried: no body, or a declared Content-Length up to
 // REPLAY_LIMIT, buffered before the first attempt; larger or chunked bodies stream once.
 // https://documentation.gravitee.io/api-management/build/configure-your-api-proxy/configure-failover
-import type { Exchange, ProxyEndpoint, UpstreamResponse } from "../contract.ts";
+import type { Exchange, ProxyEndpoint, UpstreamResponse, UpstreamUpgrade } from "../contract.ts";
 import { GatewayError, NO_ERROR_BODY } from "../contract.ts";
 import type { Failover } from "../spec-types/api-v4-definition.ts";
 import type { LoadBalancer } from "./load-balancer.ts";
@@ -76,6 +76,11 @@ export class FailoverInvoker implements ProxyEndpoint {
     return this.invoke(exchange, (skip) => this.balancer.next(skip));
   }
 
+  /** A WebSocket handshake goes once to the next endpoint (a switched connection is not replayed). */
+  upgrade(exchange: Exchange, head: Buffer): Promise<UpstreamUpgrade> {
+    return upgradeVia(this.balancer.next(), exchange, head);
+  }
+
   /**
    * The failover of a call a policy routed by name (`name:/path`, runtime/server/endpoint-target.ts):
    * every attempt goes to `resolve()` again — the same endpoint, or the next endpoint of the named
@@ -95,6 +100,7 @@ export class FailoverInvoker implements ProxyEndpoint {
           // A named endpoint is tried again (Gravitee does not skip it), unless its circuit is open.
           return endpoint && !skip(endpoint, false) ? endpoint : undefined;
         }),
+      upgrade: (exchange, head) => upgradeVia(resolve(), exchange, head),
     };
   }
 
@@ -159,6 +165,17 @@ export class FailoverInvoker implements ProxyEndpoint {
     }
     return map;
   }
+}
+
+async function upgradeVia(
+  endpoint: ProxyEndpoint | undefined,
+  exchange: Exchange,
+  head: Buffer,
+): Promise<UpstreamUpgrade> {
+  if (!endpoint) throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });
+  (exchange as { endpointName?: string }).endpointName = endpoint.name;
+  if (!endpoint.upgrade) throw new GatewayError(502, "Bad Gateway");
+  return endpoint.upgrade(exchange, head);
 }
 
 function subscriptionKey(exchange: Exchange): string {

@@ -171,6 +171,13 @@ beforeAll(async () => {
       `ws://127.0.0.1:${wsPort}/ws`,
       route("{#endpoints['other']}/routed/{#group[0]}"),
     ),
+    "ws-failover.yaml": api(
+      "ws-failover",
+      wrong.url,
+      `ws://127.0.0.1:${wsPort}/ws`,
+      route("{#endpoints['other']}/fo/{#group[0]}"),
+      failover,
+    ),
     "ws-absolute.yaml": api(
       "ws-absolute",
       wrong.url,
@@ -246,6 +253,10 @@ describe("WebSocket handshakes follow a dynamic route", () => {
 
   it("to an endpoint by name", async () => {
     expect(await echo("/ws-named/chat?room=1")).toBe("/ws/routed/chat?room=1 hello");
+  });
+
+  it("to an endpoint by name with the API's failover on", async () => {
+    expect(await echo("/ws-failover/chat")).toBe("/ws/fo/chat hello");
   });
 
   it("to an absolute ws:// URL on another host and port", async () => {
