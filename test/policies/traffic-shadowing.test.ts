@@ -110,6 +110,8 @@ let countingShadow: HttpBackend;
 const shadowBytes: number[] = [];
 /** A shadow that takes the request's head and then reads nothing more: it falls behind at once. */
 let stalled: HttpBackend;
+/** Resets its first request's connection once it has read the body, then counts bodies like `counting`. */
+let flakyOnce: HttpBackend;
 const stalledRequests: IncomingMessage[] = [];
 const accessLog = join(tmpdir(), `sluice-shadow-access-${process.pid}.log`);
 
@@ -173,6 +175,16 @@ beforeAll(async () => {
     shadowBytes.push(await countBody(req));
     res.end("copied");
   });
+  let flakyCalls = 0;
+  flakyOnce = await startHttpBackend(async (req, res) => {
+    const n = await countBody(req);
+    flakyCalls++;
+    if (flakyCalls === 1) {
+      req.socket.destroy();
+      return;
+    }
+    res.end(`retried ${n}`);
+  });
   stalled = await startHttpBackend((req) => {
     stalledRequests.push(req);
     req.pause();
@@ -192,6 +204,37 @@ beforeAll(async () => {
       "dead.yaml": shadowedApi("dead", main.url, `http://127.0.0.1:${dead}`),
       "big.yaml": shadowedApi("big", counting.url, countingShadow.url),
       "stalled.yaml": shadowedApi("stalled", counting.url, stalled.url),
+      // A mock answers before the copy's invoker calls the endpoint: the copy still gets the whole body.
+      "mocked.yaml": shadowedApi("mocked", counting.url, countingShadow.url).replace(
+        "      request:\n",
+        `      request:
+        - policy: mock
+          configuration:
+            status: 201
+            content: mocked
+`,
+      ),
+      // Failover reads the streamed half of the body to replay it on its retry (to the group's other endpoint).
+      "failing-over.yaml": shadowedApi("failing-over", flakyOnce.url, countingShadow.url)
+        .replace(
+          "    - name: shadowGroup\n",
+          `        - name: main2
+          type: http-proxy
+          configuration:
+            target: ${flakyOnce.url}
+    - name: shadowGroup
+`,
+        )
+        .replace(
+          "  flows:\n",
+          `  failover:
+    enabled: true
+    maxRetries: 2
+    slowCallDuration: 2000
+    perSubscription: false
+  flows:
+`,
+        ),
       "by-group.yaml": shadowedApi("by-group", main.url, `${shadow.url}/group`, "shadowGroup:"),
       // dynamic-routing before the copy: the endpoint follows the route, the shadow does not.
       "routed.yaml": shadowedApi("routed", main.url, `${shadow.url}/own`).replace(
@@ -216,7 +259,9 @@ afterAll(async () => {
   await gateway?.close();
   for (const req of stalledRequests) req.socket.destroy();
   await Promise.all(
-    [main, shadow, plugin, slow, failing, counting, countingShadow, stalled].map((b) => b?.close()),
+    [main, shadow, plugin, slow, failing, counting, countingShadow, stalled, flakyOnce].map((b) =>
+      b?.close(),
+    ),
   );
 });
 
@@ -302,6 +347,26 @@ describe("traffic-shadowing", () => {
     expect(await shadowCount("stalled", "abandoned")).toBe(1);
     expect(await shadowCount("stalled", "sent")).toBe(0);
     expect(gateway.logs.some((l) => l.includes("the shadow copy fell behind and was abandoned"))).toBe(true);
+  });
+
+  it("an answer that does not call the endpoint (mock) still lets the copy have the whole body", async () => {
+    const size = 256 * 1024;
+    const copies = shadowBytes.length;
+    const res = await fetch(`${gateway.url}/mocked/m`, { method: "POST", body: Buffer.alloc(size, 2) });
+    expect(res.status).toBe(201);
+    expect(await res.text()).toBe("mocked");
+    await eventually(() => shadowBytes.length > copies);
+    expect(shadowBytes.at(-1)).toBe(size);
+  });
+
+  it("with the API's failover, the streamed body is replayed on the retry and copied once", async () => {
+    const size = 200 * 1024;
+    const copies = shadowBytes.length;
+    const res = await fetch(`${gateway.url}/failing-over/f`, { method: "PUT", body: Buffer.alloc(size, 3) });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(`retried ${size}`);
+    await eventually(() => shadowBytes.length > copies);
+    expect(shadowBytes.slice(copies)).toEqual([size]);
   });
 
   it("counts a shadow that cannot be reached as failed", async () => {

@@ -71,6 +71,8 @@ export const connector = definePolicy<TrafficShadowingConfig>({
           const count = (outcome: ShadowOutcome) => ex.api.shadowed?.(target.name, outcome);
           let body: Buffer | Readable | undefined;
           let abandoned = false;
+          let called = false;
+          let drainUnused = () => {};
           let call = endpoint;
           if (ex.requestBody.buffered) {
             body = await ex.requestBody.read();
@@ -83,7 +85,15 @@ export const connector = definePolicy<TrafficShadowingConfig>({
               });
             });
             body = tee.shadow;
-            call = (options) => endpoint({ ...options, body: options?.body ?? tee.main });
+            call = (options) => {
+              called = true;
+              return endpoint({ ...options, body: options?.body ?? tee.main });
+            };
+            // An invoker that answers without calling the endpoint (a cache hit): the endpoint's half
+            // is drained, so the shadow still gets the whole body.
+            drainUnused = () => {
+              if (!called) tee.main.resume();
+            };
           }
           shadow(ex, target, body).then(
             () => {
@@ -98,7 +108,11 @@ export const connector = definePolicy<TrafficShadowingConfig>({
               });
             },
           );
-          return previous ? previous(ex, call) : call();
+          try {
+            return await (previous ? previous(ex, call) : call());
+          } finally {
+            drainUnused();
+          }
         };
       },
     };
