@@ -110,6 +110,8 @@ let countingShadow: HttpBackend;
 const shadowBytes: number[] = [];
 /** A shadow that takes the request's head and then reads nothing more: it falls behind at once. */
 let stalled: HttpBackend;
+/** A shadow that answers its head at once, then reads nothing of the body. */
+let early: HttpBackend;
 /** Resets its first request's connection once it has read the body, then counts bodies like `counting`. */
 let flakyOnce: HttpBackend;
 const stalledRequests: IncomingMessage[] = [];
@@ -125,6 +127,15 @@ function countBody(req: IncomingMessage): Promise<number> {
     req.on("end", () => resolve(n));
     req.on("error", reject);
   });
+}
+
+/** Waits until `check` resolves true, for 3 s. */
+async function eventuallyAsync(check: () => Promise<boolean>): Promise<void> {
+  const until = Date.now() + 3000;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** Polls `shadowCount` until it reaches `expected` (the copy ends after the client's answer), for 3 s. */
@@ -185,6 +196,12 @@ beforeAll(async () => {
     }
     res.end(`retried ${n}`);
   });
+  early = await startHttpBackend((req, res) => {
+    stalledRequests.push(req);
+    req.pause();
+    res.writeHead(200);
+    res.flushHeaders();
+  });
   stalled = await startHttpBackend((req) => {
     stalledRequests.push(req);
     req.pause();
@@ -204,6 +221,7 @@ beforeAll(async () => {
       "dead.yaml": shadowedApi("dead", main.url, `http://127.0.0.1:${dead}`),
       "big.yaml": shadowedApi("big", counting.url, countingShadow.url),
       "stalled.yaml": shadowedApi("stalled", counting.url, stalled.url),
+      "early.yaml": shadowedApi("early", counting.url, early.url),
       // A mock answers before the copy's invoker calls the endpoint: the copy still gets the whole body.
       "mocked.yaml": shadowedApi("mocked", counting.url, countingShadow.url).replace(
         "      request:\n",
@@ -259,7 +277,7 @@ afterAll(async () => {
   await gateway?.close();
   for (const req of stalledRequests) req.socket.destroy();
   await Promise.all(
-    [main, shadow, plugin, slow, failing, counting, countingShadow, stalled, flakyOnce].map((b) =>
+    [main, shadow, plugin, slow, failing, counting, countingShadow, stalled, flakyOnce, early].map((b) =>
       b?.close(),
     ),
   );
@@ -349,6 +367,15 @@ describe("traffic-shadowing", () => {
     expect(gateway.logs.some((l) => l.includes("the shadow copy fell behind and was abandoned"))).toBe(true);
   });
 
+  it("a shadow that answers before reading the body is counted sent once, its copy not fed further", async () => {
+    const size = 48 * 1024 * 1024;
+    const res = await fetch(`${gateway.url}/early/upload`, { method: "POST", body: Buffer.alloc(size, 5) });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(String(size));
+    expect(await countBecomes("early", "sent", 1)).toBe(1);
+    expect(await shadowCount("early", "abandoned")).toBe(0);
+  });
+
   it("an answer that does not call the endpoint (mock) still lets the copy have the whole body", async () => {
     const size = 256 * 1024;
     const copies = shadowBytes.length;
@@ -373,6 +400,15 @@ describe("traffic-shadowing", () => {
     const failed = await shadowCount("dead", "failed");
     await callMain("/dead/counted", { method: "POST", body: "b" });
     expect(await countBecomes("dead", "failed", failed + 1)).toBe(failed + 1);
+    // A large body: the copy fails or falls behind first, and is counted once, not both.
+    const res = await fetch(`${gateway.url}/dead/large`, { method: "POST", body: Buffer.alloc(8 << 20, 4) });
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+    const outcomes = async () =>
+      (await shadowCount("dead", "failed")) + (await shadowCount("dead", "abandoned"));
+    await eventuallyAsync(async () => (await outcomes()) >= failed + 2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await outcomes()).toBe(failed + 2);
   });
 
   it("records the endpoint's time in the access log when the copy wraps the call", async () => {

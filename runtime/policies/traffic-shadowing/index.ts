@@ -95,11 +95,17 @@ export const connector = definePolicy<TrafficShadowingConfig>({
               if (!called) tee.main.resume();
             };
           }
+          // Once the copy is settled, the rest of its body is not fed (nor counted as abandoned).
+          const settle = () => {
+            if (body && !Buffer.isBuffer(body) && !body.destroyed) body.destroy();
+          };
           shadow(ex, target, body).then(
             () => {
+              settle();
               if (!abandoned) count("sent");
             },
             (error: unknown) => {
+              settle();
               if (abandoned) return;
               count("failed");
               ctx.log.warn("traffic-shadowing: the shadow request failed", {
