@@ -144,9 +144,13 @@ export interface Exchange {
   /**
    * Set by a request-phase policy that answers in place of the endpoint (Gravitee's custom invoker:
    * the `mock` policy); the response phase then runs on its response as on the endpoint's. `endpoint`
-   * calls the endpoint the gateway would have called (the `cache` policy wraps it on a miss).
+   * calls the endpoint the gateway would have called (the `cache` policy wraps it on a miss); its
+   * options replace what it sends (traffic-shadowing hands it its half of the teed request body).
    */
-  invoker?: (exchange: Exchange, endpoint: () => Promise<UpstreamResponse>) => Promise<UpstreamResponse>;
+  invoker?: (
+    exchange: Exchange,
+    endpoint: (options?: ProxyRequestOptions) => Promise<UpstreamResponse>,
+  ) => Promise<UpstreamResponse>;
   readonly signal: AbortSignal;
 }
 
@@ -431,8 +435,11 @@ export interface UpstreamResponse {
 
 /** Per-attempt options of a proxied call (failover retries replay a buffered body). */
 export interface ProxyRequestOptions {
-  /** Send this body instead of streaming the client's request (a replayable copy). */
-  body?: Buffer;
+  /**
+   * Send this body instead of streaming the client's request: a replayable copy (failover), or a
+   * stream of it (traffic-shadowing's half of the teed body).
+   */
+  body?: Buffer | import("node:stream").Readable;
   /** Aborts this attempt only (failover's slow-call duration), not the exchange. */
   signal?: AbortSignal;
 }
@@ -768,7 +775,12 @@ export interface RuntimeApi {
    * EndpointManager by name): what traffic-shadowing copies requests to.
    */
   proxyEndpointNamed?(name: string): ProxyEndpoint | undefined;
+  /** Counts a traffic-shadowing copy (`sluice_shadow_requests_total`): sent, failed, or abandoned. */
+  shadowed?(endpoint: string, outcome: ShadowOutcome): void;
 }
+
+/** What became of a shadow copy: `sent` (the shadow answered), `failed`, or `abandoned` (it fell behind). */
+export type ShadowOutcome = "sent" | "failed" | "abandoned";
 
 export interface GatewayBundle {
   readonly version: string;

@@ -22,6 +22,7 @@ import type {
   ProxyEndpoint,
   RuntimeApi,
   SecurityInstance,
+  ShadowOutcome,
   Step,
   SubscriptionInfo,
 } from "../contract.ts";
@@ -34,7 +35,7 @@ import type { Cors, Failover } from "../spec-types/api-v4-definition.ts";
 import { BodyTooLarge, type BufferedBody, DEFAULT_BODY_LIMIT } from "./body.ts";
 import { CLIENT_IDENTIFIER_HEADER, identifyClient } from "./client-identifier.ts";
 import { CorsPolicy } from "./cors.ts";
-import { endpointReferences, parseEndpointTarget } from "./endpoint-target.ts";
+import { endpointReferences, endpointTargetOf, parseEndpointTarget } from "./endpoint-target.ts";
 import type { GatewayExchange } from "./exchange.ts";
 import { FailoverInvoker } from "./failover.ts";
 import { type CompiledFlow, compileFlow, conditionsHold, flowRunsInPhase, matchFlows } from "./flows.ts";
@@ -409,6 +410,11 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     return out;
   }
 
+  /** A traffic-shadowing copy's outcome, per API and shadow endpoint. */
+  shadowed(endpoint: string, outcome: ShadowOutcome): void {
+    this.metrics?.shadow(this.definition.id, endpoint, outcome);
+  }
+
   /** A message that failed between the entrypoint and the endpoint. */
   messageFailed(exchange: Exchange): void {
     const ex = exchange as GatewayExchange;
@@ -560,10 +566,16 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   proxyEndpoint(exchange: Exchange): ProxyEndpoint {
     const observer = (exchange as GatewayExchange).observer;
     // A policy routed the request to an endpoint or group by name (dynamic-routing: `name:/path`).
-    const target = exchange.upstreamRequest.target;
+    const target = endpointTargetOf(exchange);
     const reference = target === undefined ? undefined : parseEndpointTarget(target);
-    if (reference?.kind !== "reference" && this.failover)
-      return observer ? observedEndpoint(this.failover, observer) : this.failover;
+    if (this.failover) {
+      // Failover applies to routed calls too, each retry to the same target (Gravitee's FailoverInvoker).
+      const invoker =
+        reference?.kind === "reference"
+          ? this.failover.routed(() => this.endpointNamed(reference.name) as ProxyEndpoint | undefined)
+          : this.failover;
+      return observer ? observedEndpoint(invoker, observer) : invoker;
+    }
     const endpoint =
       reference?.kind === "reference" ? this.endpointNamed(reference.name) : this.groups[0]?.balancer.next();
     if (!endpoint) throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });

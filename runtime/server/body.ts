@@ -3,7 +3,7 @@
 //
 // Every read is bounded: a body is held in memory only up to `limit` bytes (the API's
 // SLUICE_EL_BODY_LIMIT, 10 MiB by default), whoever asks — an expression, a policy that reads the
-// content (threat protection, validation, transformations, a shadow copy…). Past it the read fails
+// content (threat protection, validation, transformations…). Past it the read fails
 // with BodyTooLarge, a GatewayError: 413 REQUEST_CONTENT_TOO_LARGE for a request body, 502
 // RESPONSE_CONTENT_TOO_LARGE for a response body; the rest of the body is drained unread.
 import type { Readable } from "node:stream";

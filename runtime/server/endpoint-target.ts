@@ -6,8 +6,26 @@
 // - `name:/path` (`#endpoints['name']` renders `name:`): the endpoint of that name, else the next
 //   endpoint of the group of that name, with `/path` after the endpoint's target path;
 // - `/path`: the default group's next endpoint, `/path` after its target path.
+// The target is read when the endpoint is called (after the whole request phase), as Gravitee's
+// invoker does: from dynamic-routing, or from the attribute `gravitee.attribute.request.endpoint`
+// (ContextAttributes.ATTR_REQUEST_ENDPOINT, its full name: Gravitee's attribute map adds the prefix
+// when reading a short name, never strips it, so `request.endpoint` set by assign-attributes does not
+// route there either). The last of the two set in the request phase wins.
 // https://github.com/gravitee-io/gravitee-api-management (HttpEndpointInvoker, DefaultEndpointManager)
-import type { EndpointGroup } from "../contract.ts";
+import type { EndpointGroup, Exchange } from "../contract.ts";
+
+/** Gravitee's ContextAttributes.ATTR_REQUEST_ENDPOINT, which assign-attributes may set. */
+export const REQUEST_ENDPOINT_ATTRIBUTE = "gravitee.attribute.request.endpoint";
+
+/**
+ * The exchange's target when the endpoint is called: an attribute `gravitee.attribute.request.endpoint`
+ * (a non-empty string) becomes it; dynamic-routing removes that attribute when it routes later.
+ */
+export function endpointTargetOf(exchange: Exchange): string | undefined {
+  const assigned = exchange.attributes[REQUEST_ENDPOINT_ATTRIBUTE];
+  if (typeof assigned === "string" && assigned !== "") exchange.upstreamRequest.target = assigned;
+  return exchange.upstreamRequest.target;
+}
 
 export type EndpointTarget =
   | { kind: "absolute"; url: URL }

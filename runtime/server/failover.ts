@@ -6,7 +6,14 @@
 // requests whose body is replayable are retried: no body, or a declared Content-Length up to
 // REPLAY_LIMIT, buffered before the first attempt; larger or chunked bodies stream once.
 // https://documentation.gravitee.io/api-management/build/configure-your-api-proxy/configure-failover
-import type { Exchange, ProxyEndpoint, UpstreamResponse } from "../contract.ts";
+import { Readable } from "node:stream";
+import type {
+  Exchange,
+  ProxyEndpoint,
+  ProxyRequestOptions,
+  UpstreamResponse,
+  UpstreamUpgrade,
+} from "../contract.ts";
 import { GatewayError, NO_ERROR_BODY } from "../contract.ts";
 import type { Failover } from "../spec-types/api-v4-definition.ts";
 import type { LoadBalancer } from "./load-balancer.ts";
@@ -72,15 +79,65 @@ export class FailoverInvoker implements ProxyEndpoint {
 
   async close(): Promise<void> {}
 
-  async request(exchange: Exchange): Promise<UpstreamResponse> {
-    const body = await replayableBody(exchange);
+  /** `options.body`: the body to send instead of the client's (a policy's copy or stream of it). */
+  request(exchange: Exchange, options?: ProxyRequestOptions): Promise<UpstreamResponse> {
+    return this.invoke(exchange, (skip) => this.balancer.next(skip), options?.body);
+  }
+
+  /** A WebSocket handshake goes once to the next endpoint (a switched connection is not replayed). */
+  upgrade(exchange: Exchange, head: Buffer): Promise<UpstreamUpgrade> {
+    return upgradeVia(this.balancer.next(), exchange, head);
+  }
+
+  /**
+   * The failover of a call a policy routed by name (`name:/path`, runtime/server/endpoint-target.ts):
+   * every attempt goes to `resolve()` again — the same endpoint, or the next endpoint of the named
+   * group — as Gravitee's FailoverInvoker restores the request's target before each retry. Retries,
+   * the slow-call limit and the circuit breakers apply as to any call.
+   */
+  routed(resolve: () => ProxyEndpoint | undefined): ProxyEndpoint {
+    return {
+      name: this.name,
+      health: () => ({ ready: true }),
+      close: async () => {},
+      request: (exchange, options) =>
+        this.invoke(
+          exchange,
+          (skip, attempt) => {
+            const endpoint = resolve();
+            if (!endpoint && attempt === 0)
+              throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });
+            // A named endpoint is tried again (Gravitee does not skip it), unless its circuit is open.
+            return endpoint && !skip(endpoint, false) ? endpoint : undefined;
+          },
+          options?.body,
+        ),
+      upgrade: (exchange, head) => upgradeVia(resolve(), exchange, head),
+    };
+  }
+
+  /** Calls `choose`'s endpoint until one answers, a retry is not allowed, or none is left. */
+  private async invoke(
+    exchange: Exchange,
+    choose: (
+      skip: (e: ProxyEndpoint, skipTried?: boolean) => boolean,
+      attempt: number,
+    ) => ProxyEndpoint | undefined,
+    given?: Buffer | Readable,
+  ): Promise<UpstreamResponse> {
+    // A stream handed in (traffic-shadowing's half of the body) is read in place of the client's.
+    const streamed = given instanceof Readable ? given : undefined;
+    const body = given instanceof Buffer ? given : await replayableBody(exchange, streamed);
     const attempts = body === false ? 1 : this.maxRetries + 1;
     const circuits = this.circuitsFor(exchange);
     const tried = new Set<ProxyEndpoint>();
     let last: unknown;
     for (let attempt = 0; attempt < attempts; attempt++) {
       const now = Date.now();
-      const endpoint = this.balancer.next((e) => tried.has(e) || !(circuits.get(e)?.allows(now) ?? true));
+      const endpoint = choose(
+        (e, skipTried = true) => (skipTried && tried.has(e)) || !(circuits.get(e)?.allows(now) ?? true),
+        attempt,
+      );
       if (!endpoint) break;
       tried.add(endpoint);
       let circuit = circuits.get(endpoint);
@@ -95,7 +152,7 @@ export class FailoverInvoker implements ProxyEndpoint {
         // The access log's `endpoint`: the one that answered (the last one tried).
         (exchange as { endpointName?: string }).endpointName = endpoint.name;
         const response = await endpoint.request(exchange, {
-          ...(body instanceof Buffer ? { body } : {}),
+          ...(body instanceof Buffer ? { body } : streamed ? { body: streamed } : {}),
           signal: AbortSignal.any([exchange.signal, slow.signal]),
         });
         clearTimeout(timer);
@@ -125,13 +182,24 @@ export class FailoverInvoker implements ProxyEndpoint {
   }
 }
 
+async function upgradeVia(
+  endpoint: ProxyEndpoint | undefined,
+  exchange: Exchange,
+  head: Buffer,
+): Promise<UpstreamUpgrade> {
+  if (!endpoint) throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });
+  (exchange as { endpointName?: string }).endpointName = endpoint.name;
+  if (!endpoint.upgrade) throw new GatewayError(502, "Bad Gateway");
+  return endpoint.upgrade(exchange, head);
+}
+
 function subscriptionKey(exchange: Exchange): string {
   const key = exchange.request.headers["x-gravitee-api-key"];
   return `${exchange.plan ?? ""}:${typeof key === "string" ? key : ""}`;
 }
 
 /** undefined: no body; a Buffer: the body, buffered; false: a body that cannot be replayed. */
-async function replayableBody(exchange: Exchange): Promise<Buffer | undefined | false> {
+async function replayableBody(exchange: Exchange, source?: Readable): Promise<Buffer | undefined | false> {
   // A policy already buffered (or replaced) it: the stream is consumed, the buffer is the body.
   if (exchange.requestBody.buffered) return exchange.requestBody.read();
   const req = exchange.request;
@@ -144,6 +212,6 @@ async function replayableBody(exchange: Exchange): Promise<Buffer | undefined | 
   if (!Number.isInteger(length) || length > REPLAY_LIMIT) return false;
   if (length === 0) return undefined;
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  for await (const chunk of source ?? req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }

@@ -1,7 +1,7 @@
 // Prometheus metrics for /metrics: request counts and latency per API and status (the time to the
 // end of the response, and its split into the endpoint's time and the gateway's own), message
 // counts per entrypoint and endpoint, readiness per API and endpoint, each webhook subscription's
-// deliveries, the access log's lines, and the process (docs/operations.md lists them all;
+// deliveries, traffic-shadowing copies, the access log's lines, and the process (docs/operations.md lists them all;
 // deploy/grafana/sluice-dashboard.json charts them). Counters are plain numbers in Maps, so one
 // process's series can be added to another's.
 // Text exposition format 0.0.4: https://prometheus.io/docs/instrumenting/exposition_formats/
@@ -30,6 +30,8 @@ interface ApiSeries {
   messages: Map<string, number>;
   /** `entrypoint\u0000endpoint` → messages that failed (the endpoint refused or broke off). */
   messageErrors: Map<string, number>;
+  /** `endpoint\u0000outcome` → traffic-shadowing copies (sent, failed, abandoned). */
+  shadows: Map<string, number>;
 }
 
 interface Histogram {
@@ -91,6 +93,7 @@ export class Metrics {
         gateway: histogram(),
         messages: new Map(),
         messageErrors: new Map(),
+        shadows: new Map(),
       };
       this.series.set(api, s);
     }
@@ -118,6 +121,13 @@ export class Metrics {
   messageFailed(api: string, entrypoint: string, endpoint: string): void {
     const m = this.seriesOf(api).messageErrors;
     const key = `${entrypoint}\u0000${endpoint}`;
+    m.set(key, (m.get(key) ?? 0) + 1);
+  }
+
+  /** A traffic-shadowing copy to `endpoint`: answered (`sent`), failed, or abandoned behind the client. */
+  shadow(api: string, endpoint: string, outcome: "sent" | "failed" | "abandoned"): void {
+    const m = this.seriesOf(api).shadows;
+    const key = `${endpoint}\u0000${outcome}`;
     m.set(key, (m.get(key) ?? 0) + 1);
   }
 
@@ -149,6 +159,7 @@ export class Metrics {
     const gatewayDurations: Array<[string, Histogram]> = [];
     const messages: Array<[string, number]> = [];
     const messageErrors: Array<[string, number]> = [];
+    const shadows: Array<[string, number]> = [];
     for (const [api, s] of this.series) {
       const a = `api="${escapeLabel(api)}"`;
       for (const [status, n] of s.byStatus) requests.push([`${a},status="${status}"`, n]);
@@ -177,6 +188,10 @@ export class Metrics {
           `${a},entrypoint="${escapeLabel(entrypoint)}",endpoint="${escapeLabel(endpoint)}"`,
           n,
         ]);
+      }
+      for (const [key, n] of s.shadows) {
+        const [endpoint, outcome] = key.split("\u0000") as [string, string];
+        shadows.push([`${a},endpoint="${escapeLabel(endpoint)}",outcome="${outcome}"`, n]);
       }
     }
     const family = (name: string, type: string, help: string) =>
@@ -232,6 +247,12 @@ export class Metrics {
       "Messages that failed between entrypoint and endpoint (the endpoint refused or broke off).",
     );
     counters("sluice_message_errors_total", messageErrors);
+    family(
+      "sluice_shadow_requests_total",
+      "counter",
+      "Traffic-shadowing copies, by API, shadow endpoint and outcome (sent, failed, abandoned).",
+    );
+    counters("sluice_shadow_requests_total", shadows);
     family("sluice_api_ready", "gauge", "1 when every endpoint of the API is connected.");
     for (const r of ready) out.push(`sluice_api_ready{api="${escapeLabel(r.api)}"} ${r.ready ? 1 : 0}`);
     family(

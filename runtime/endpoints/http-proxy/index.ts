@@ -45,6 +45,9 @@ const SCHEMES: Record<string, { secure: boolean; h2: boolean } | undefined> = {
   "grpcs:": { secure: true, h2: true },
 };
 
+/** Schemes of an absolute target that speak TLS. */
+const SECURE_SCHEMES: ReadonlySet<string> = new Set(["https:", "wss:", "grpcs:"]);
+
 /** Connection pools kept for absolute target URLs a policy routes to (dynamic-routing); the oldest closes first. */
 const ROUTED_ORIGINS = 16;
 
@@ -144,6 +147,12 @@ export const connector = defineEndpoint<
       };
     };
 
+    /** The absolute URL a policy routed this exchange to, if its target is one. */
+    const routedUrl = (exchange: Exchange): URL | undefined => {
+      const target = parseEndpointTarget(exchange.upstreamRequest.target ?? "");
+      return target.kind === "absolute" ? target.url : undefined;
+    };
+
     const upstreamPath = (exchange: Exchange): string => {
       // Policies may drop the path or the query (rest-to-soap): contract.ts Exchange.upstreamRequest.
       const rewrite = exchange.upstreamRequest;
@@ -230,14 +239,18 @@ export const connector = defineEndpoint<
 
       async upgrade(exchange) {
         try {
+          // A policy's target is honoured as for any call (Gravitee's WebSocketConnector builds its
+          // URI like the HTTP connector): an absolute URL's host, port and scheme, or its path here.
+          const to = route(exchange);
+          const url = exchange.upstreamRequest.target === undefined ? undefined : routedUrl(exchange);
           return await upgradeUpstream({
-            secure: scheme.secure,
-            hostname,
-            port,
-            path: upstreamPath(exchange),
-            headers: forwardHeaders(exchange, { ...settings, keepTeTrailers: false }),
+            secure: url ? SECURE_SCHEMES.has(url.protocol) : scheme.secure,
+            hostname: url ? url.hostname.replace(/^\[|\]$/g, "") : hostname,
+            port: url ? Number(url.port) || (SECURE_SCHEMES.has(url.protocol) ? 443 : 80) : port,
+            path: to.path,
+            headers: forwardHeaders(exchange, { ...to.settings, keepTeTrailers: false }),
             upgrade: String(exchange.request.headers.upgrade ?? "websocket"),
-            tls,
+            tls: url ? tlsOptions(shared.ssl, url.hostname.replace(/^\[|\]$/g, ""), endpoint.name) : tls,
             connectTimeout: http.connectTimeout ?? DEFAULTS.connectTimeout,
             signal: exchange.signal,
           });

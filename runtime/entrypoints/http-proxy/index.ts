@@ -41,7 +41,13 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
           return;
         }
         const upstream = await (invoker
-          ? invoker(exchange, () => pipeline.proxyEndpoint(exchange).request(exchange))
+          ? invoker(exchange, async (options) => {
+              // The endpoint's time, when an invoker calls it (traffic-shadowing, retry, a cache miss).
+              timed.endpointStartedAt = performance.now();
+              const answer = await pipeline.proxyEndpoint(exchange).request(exchange, options);
+              timed.endpointRespondedAt = performance.now();
+              return answer;
+            })
           : endpoint!.request(exchange));
         if (endpoint) timed.endpointRespondedAt = performance.now();
         const res = exchange.response;

@@ -9,6 +9,7 @@
 import { GatewayError } from "../../contract.ts";
 import { definePolicy } from "../../define.ts";
 import type { ElContext } from "../../el.ts";
+import { REQUEST_ENDPOINT_ATTRIBUTE as ASSIGNED_TARGET } from "../../server/endpoint-target.ts";
 import { render, type Templated } from "../lib/el.ts";
 
 /**
@@ -80,6 +81,8 @@ export const connector = definePolicy<DynamicRoutingConfig>({
           const url = render(rule.url, { ...el, regex: matchGroups(match) });
           exchange.upstreamRequest.target = url;
           exchange.attributes[REQUEST_ENDPOINT_ATTRIBUTE] = url;
+          // The route replaces a target assign-attributes set earlier (Gravitee: the same attribute).
+          delete exchange.attributes[ASSIGNED_TARGET];
           return;
         }
         throw new GatewayError(400, "No routing rule is matching path");
