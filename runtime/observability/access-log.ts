@@ -6,23 +6,21 @@
 // docs/operations.md.
 //
 // Where: SLUICE_ACCESS_LOG = `stdout` (default), `off`, or a file path (opened O_APPEND, created
-// with its folder). Lines go through sonic-boom (pino's writer). To a pipe or socket (stdout in a
-// container): written off the event loop, buffered while a write is in flight, never dropped on a
-// slow destination below 16 MiB of backlog (past it lines are counted as dropped,
-// sluice_access_log_dropped_lines_total), at most PIPE_BUF bytes a write. To a file or a device:
-// 16 KiB batches written synchronously (no thread-pool round trip per batch). Flushed
-// synchronously on close. Every write holds whole lines only, so several processes (workers) may
-// share stdout or one file without tearing a line.
-import { fstatSync } from "node:fs";
+// with its folder). Lines are gathered into batches of whole lines and each batch is written with
+// one write(2) on the event loop (LineWriter): to a file or a device 16 KiB batches, to a pipe or
+// socket (stdout in a container) batches of at most PIPE_BUF bytes, which a pipe takes in one
+// piece. A full pipe (standard output is non-blocking) never blocks a request: batches wait in
+// order and are retried on a timer; past 16 MiB waiting, lines are counted as dropped
+// (sluice_access_log_dropped_lines_total). Flushed synchronously on close. Every write holds
+// whole lines only, so several processes (workers) may share stdout or one file without tearing
+// a line. The asynchronous writer this replaced (sonic-boom: a thread-pool round trip per batch)
+// cost ~10 µs of CPU per request on a pipe (docs/benchmarks.md, "Access log cost").
+import { closeSync, fstatSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import { isatty } from "node:tty";
-import sonicBoom from "sonic-boom";
 import type { Exchange, GatewayRequest, GatewayResponse, Logger, Message } from "../contract.ts";
 import { isSecretName } from "../server/log.ts";
 import { type LogMask, logMasks } from "./log-masking.ts";
-
-// CommonJS: its named export is a property of the default one (Node cannot see it statically).
-const { SonicBoom } = sonicBoom;
-type SonicBoom = InstanceType<typeof SonicBoom>;
 
 /** A pipe writes up to PIPE_BUF bytes atomically (POSIX: at least 512; Linux: 4096). */
 const PIPE_BUF = 4096;
@@ -35,6 +33,8 @@ const DEFAULT_MAX_PAYLOAD = 8 * 1024;
  * `flush=`): one write per line would cost a system call and a thread-pool round trip each.
  */
 const FLUSH_MS = 200;
+/** The longest close() waits for a full destination to take what is left. */
+const FLUSH_SYNC_MS = 10_000;
 
 /** What the gateway knows of an exchange when it ends (gateway.ts fills it). */
 export interface ExchangeOutcome {
@@ -64,10 +64,10 @@ export interface LoggedExchange extends Exchange {
 }
 
 export class AccessLog {
-  private readonly sink: SonicBoom;
+  private readonly sink: LineWriter;
   readonly maxPayload: number;
-  /** Lines dropped because the destination fell 16 MiB behind. */
-  dropped = 0;
+  /** Lines that could not be built. */
+  private unbuilt = 0;
   /** Lines written (handed to the writer). */
   written = 0;
   /** Lines gathered for the next write, their size in bytes, and the most one write may hold. */
@@ -76,13 +76,18 @@ export class AccessLog {
   private readonly batchBytes: number;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(sink: SonicBoom, maxPayload: number, batchBytes = FILE_WRITE) {
+  private readonly ownsFd: boolean;
+
+  constructor(sink: LineWriter, maxPayload: number, batchBytes = FILE_WRITE, ownsFd = false) {
     this.sink = sink;
     this.maxPayload = maxPayload;
     this.batchBytes = batchBytes;
-    sink.on("drop", (data: string) => {
-      this.dropped += countLines(data);
-    });
+    this.ownsFd = ownsFd;
+  }
+
+  /** Lines dropped: not buildable, or the destination fell 16 MiB behind or is gone. */
+  get dropped(): number {
+    return this.unbuilt + this.sink.dropped;
   }
 
   /** The line of one request or message-API session. */
@@ -93,7 +98,7 @@ export class AccessLog {
     try {
       this.write(requestRecord(outcome, this.maxPayload));
     } catch {
-      this.dropped++;
+      this.unbuilt++;
     }
   }
 
@@ -102,7 +107,7 @@ export class AccessLog {
     try {
       this.messageLine(exchange, operation, message);
     } catch {
-      this.dropped++;
+      this.unbuilt++;
     }
   }
 
@@ -111,7 +116,7 @@ export class AccessLog {
     if (!logging) return;
     const record: Record<string, unknown> = {
       type: "message",
-      timestamp: new Date().toISOString(),
+      timestamp: isoTime(Date.now()),
       requestId: exchange.requestId,
       apiId: exchange.api.definition.id,
       operation,
@@ -145,7 +150,8 @@ export class AccessLog {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    this.sink.write(this.pending.length === 1 ? this.pending[0]! : this.pending.join(""));
+    const lines = this.pending.length;
+    this.sink.write(lines === 1 ? this.pending[0]! : this.pending.join(""), lines);
     this.pending = [];
     this.pendingBytes = 0;
   }
@@ -155,12 +161,8 @@ export class AccessLog {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.flush();
-    try {
-      this.sink.flushSync();
-    } catch {
-      // A destination that is gone (closed pipe): nothing more can be written to it.
-    }
-    this.sink.end();
+    this.sink.flushSync();
+    if (this.ownsFd) this.sink.close();
   }
 }
 
@@ -174,31 +176,164 @@ export function openAccessLog(
   const limit = Number(env.SLUICE_ACCESS_LOG_MAX_PAYLOAD ?? DEFAULT_MAX_PAYLOAD);
   const maxPayload = Number.isFinite(limit) && limit >= 0 ? limit : DEFAULT_MAX_PAYLOAD;
   const toStdout = where === "stdout" || where === "";
-  // A pipe or socket (a container runtime's collector) may be full: written asynchronously, off
-  // the event loop, in pieces of at most PIPE_BUF. A file or a character device (stdout redirected
-  // to a file, /dev/null) takes a write at once: written synchronously in larger batches, as nginx
-  // writes its buffered access log — no thread-pool round trip per batch, which cost more CPU than
-  // the write itself (docs/benchmarks.md).
-  const stream = toStdout ? streamLike(1) : true;
-  const sink = toStdout
-    ? new SonicBoom({
-        fd: 1,
-        maxWrite: stream ? PIPE_BUF : FILE_WRITE,
-        maxLength: MAX_BACKLOG,
-        sync: !stream,
-      })
-    : new SonicBoom({
-        dest: where,
-        append: true,
-        mkdir: true,
-        maxWrite: FILE_WRITE,
-        maxLength: MAX_BACKLOG,
-        sync: true,
-      });
-  sink.on("error", (error: Error) => {
+  // A pipe or socket (a container runtime's collector) may be full: batches of at most PIPE_BUF,
+  // which a pipe takes whole or not at all (non-blocking), so workers sharing it never interleave
+  // parts of lines. A file or a character device (stdout redirected to a file, /dev/null) takes a
+  // write at once: larger batches, as nginx writes its buffered access log.
+  const stream = toStdout ? streamLike(1) : false;
+  const onError = (error: Error) => {
     log.error("access log not writable", { destination: where, error: error.message });
-  });
-  return new AccessLog(sink, maxPayload, toStdout && stream ? PIPE_BUF : FILE_WRITE);
+  };
+  if (toStdout) {
+    // Opening process.stdout makes a pipe non-blocking (libuv): a full pipe answers EAGAIN instead
+    // of stopping the event loop.
+    if (stream && process.stdout.fd !== 1) onError(new Error("standard output is not descriptor 1"));
+    return new AccessLog(new LineWriter(1, onError), maxPayload, stream ? PIPE_BUF : FILE_WRITE);
+  }
+  let fd = -1;
+  try {
+    mkdirSync(dirname(where), { recursive: true });
+    fd = openSync(where, "a");
+  } catch (error) {
+    onError(error as Error);
+  }
+  return new AccessLog(new LineWriter(fd, onError), maxPayload, FILE_WRITE, fd >= 0);
+}
+
+/**
+ * Writes batches of whole lines to a file descriptor with one write(2) each, on the event loop.
+ * A write that completes (a file, a device, a pipe with room) costs one system call and nothing
+ * more: no thread-pool round trip, no callback. A pipe or socket that is full (EAGAIN: standard
+ * output is non-blocking once Node has opened it) keeps the batch and the ones after it, in order,
+ * and retries on a timer; past MAX_BACKLOG waiting, batches are dropped and counted.
+ */
+class LineWriter {
+  private readonly fd: number;
+  private readonly onError: (error: Error) => void;
+  /** Batches waiting behind a full destination, oldest first (the first may be partly written). */
+  private queue: Buffer[] = [];
+  private queuedBytes = 0;
+  private retry: NodeJS.Timeout | undefined;
+  private retryMs = 1;
+  private failed = false;
+  /** Lines dropped (a destination too far behind, or gone). */
+  dropped = 0;
+
+  constructor(fd: number, onError: (error: Error) => void) {
+    this.fd = fd;
+    this.onError = onError;
+    this.failed = fd < 0;
+  }
+
+  close(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Already closed.
+    }
+  }
+
+  write(batch: string, lines: number): void {
+    if (this.failed) {
+      this.dropped += lines;
+      return;
+    }
+    if (this.queue.length === 0) {
+      const buffer = Buffer.from(batch);
+      const done = this.attempt(buffer);
+      if (done === buffer.length) return;
+      if (done < 0) {
+        this.dropped += lines;
+        return;
+      }
+      this.enqueue(done === 0 ? buffer : buffer.subarray(done), lines);
+      return;
+    }
+    this.enqueue(Buffer.from(batch), lines);
+  }
+
+  /** Bytes written; -1 when the destination is gone (the error is reported once). */
+  private attempt(buffer: Buffer): number {
+    let done = 0;
+    while (done < buffer.length) {
+      try {
+        done += writeSync(this.fd, buffer, done);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EAGAIN") return done;
+        this.failed = true;
+        this.onError(error as Error);
+        return -1;
+      }
+    }
+    return done;
+  }
+
+  private enqueue(buffer: Buffer, lines: number): void {
+    if (this.queuedBytes + buffer.length > MAX_BACKLOG) {
+      this.dropped += lines;
+      return;
+    }
+    this.queue.push(buffer);
+    this.queuedBytes += buffer.length;
+    if (this.retry === undefined) this.retry = setTimeout(this.drain, this.retryMs).unref();
+  }
+
+  private readonly drain = () => {
+    this.retry = undefined;
+    while (this.queue.length > 0) {
+      const head = this.queue[0]!;
+      const done = this.attempt(head);
+      if (done < 0) {
+        this.dropped += countLines(Buffer.concat(this.queue).toString("utf8"));
+        this.queue = [];
+        this.queuedBytes = 0;
+        return;
+      }
+      this.queuedBytes -= done;
+      if (done < head.length) {
+        this.queue[0] = head.subarray(done);
+        this.retryMs = Math.min(this.retryMs * 2, 50);
+        this.retry = setTimeout(this.drain, this.retryMs).unref();
+        return;
+      }
+      this.queue.shift();
+    }
+    this.retryMs = 1;
+  };
+
+  /** Writes everything waiting, blocking while the destination is full (shutdown: nothing is lost). */
+  flushSync(deadline = Date.now() + FLUSH_SYNC_MS): void {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = undefined;
+    const wait = new Int32Array(new SharedArrayBuffer(4));
+    while (this.queue.length > 0 && !this.failed) {
+      const head = this.queue[0]!;
+      const done = this.attempt(head);
+      if (done < 0) break;
+      this.queuedBytes -= done;
+      if (done === head.length) this.queue.shift();
+      else {
+        this.queue[0] = head.subarray(done);
+        if (Date.now() > deadline) break;
+        Atomics.wait(wait, 0, 0, 1);
+      }
+    }
+    if (this.queue.length > 0) this.dropped += countLines(Buffer.concat(this.queue).toString("utf8"));
+    this.queue = [];
+    this.queuedBytes = 0;
+  }
+}
+
+let lastMs = Number.NaN;
+let lastIso = "";
+
+/** The ISO 8601 form of a time in ms, formatted once per millisecond (many lines share one). */
+function isoTime(ms: number): string {
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }
 
 /** Whether `fd` is a pipe, a socket or a terminal (anything but a file or a device like /dev/null). */
@@ -219,7 +354,7 @@ function requestRecord(outcome: ExchangeOutcome, maxPayload: number): Record<str
   const total = outcome.ended - outcome.started;
   const record: Record<string, unknown> = {
     type: "request",
-    timestamp: new Date(exchange?.receivedAt ?? Date.now() - total).toISOString(),
+    timestamp: isoTime(exchange?.receivedAt ?? Math.round(Date.now() - total)),
   };
   if (exchange) {
     const api = exchange.api.definition;
