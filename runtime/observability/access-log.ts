@@ -15,6 +15,7 @@
 // whole lines only, so several processes (workers) may share stdout or one file without tearing
 // a line. The asynchronous writer this replaced (sonic-boom: a thread-pool round trip per batch)
 // cost ~10 µs of CPU per request on a pipe (docs/benchmarks.md, "Access log cost").
+import cluster from "node:cluster";
 import { closeSync, fstatSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { isatty } from "node:tty";
@@ -176,19 +177,21 @@ export function openAccessLog(
   const limit = Number(env.SLUICE_ACCESS_LOG_MAX_PAYLOAD ?? DEFAULT_MAX_PAYLOAD);
   const maxPayload = Number.isFinite(limit) && limit >= 0 ? limit : DEFAULT_MAX_PAYLOAD;
   const toStdout = where === "stdout" || where === "";
-  // A pipe or socket (a container runtime's collector) may be full: batches of at most PIPE_BUF,
-  // which a pipe takes whole or not at all (non-blocking), so workers sharing it never interleave
-  // parts of lines. A file or a character device (stdout redirected to a file, /dev/null) takes a
-  // write at once: larger batches, as nginx writes its buffered access log.
-  const stream = toStdout ? streamLike(1) : false;
+  // A pipe or socket (a container runtime's collector) that workers share: batches of at most
+  // PIPE_BUF, which a pipe takes whole or not at all (non-blocking), so workers never interleave
+  // parts of lines. A single process is its pipe's only writer: a batch the pipe takes in part is
+  // finished by the next write, so it gets the larger batches a file or a device (stdout
+  // redirected to a file, /dev/null) gets, as nginx writes its buffered access log — a quarter of
+  // the writes, each waking the reader once.
+  const shared = toStdout && cluster.isWorker && streamLike(1);
   const onError = (error: Error) => {
     log.error("access log not writable", { destination: where, error: error.message });
   };
   if (toStdout) {
     // Opening process.stdout makes a pipe non-blocking (libuv): a full pipe answers EAGAIN instead
     // of stopping the event loop.
-    if (stream && process.stdout.fd !== 1) onError(new Error("standard output is not descriptor 1"));
-    return new AccessLog(new LineWriter(1, onError), maxPayload, stream ? PIPE_BUF : FILE_WRITE);
+    if (process.stdout.fd !== 1) onError(new Error("standard output is not descriptor 1"));
+    return new AccessLog(new LineWriter(1, onError), maxPayload, shared ? PIPE_BUF : FILE_WRITE);
   }
   let fd = -1;
   try {
