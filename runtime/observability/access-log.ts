@@ -71,10 +71,13 @@ export class AccessLog {
   private unbuilt = 0;
   /** Lines written (handed to the writer). */
   written = 0;
-  /** Lines gathered for the next write, their size in bytes, and the most one write may hold. */
-  private pending: string[] = [];
-  private pendingBytes = 0;
-  private readonly batchBytes: number;
+  /**
+   * The next write: lines encoded straight into one buffer allocated once (no array of strings to
+   * join, measure and copy again per batch), its bytes used and its lines.
+   */
+  private readonly batch: Buffer;
+  private used = 0;
+  private lines = 0;
   private timer: NodeJS.Timeout | undefined;
 
   private readonly ownsFd: boolean;
@@ -82,7 +85,7 @@ export class AccessLog {
   constructor(sink: LineWriter, maxPayload: number, batchBytes = FILE_WRITE, ownsFd = false) {
     this.sink = sink;
     this.maxPayload = maxPayload;
-    this.batchBytes = batchBytes;
+    this.batch = Buffer.allocUnsafe(batchBytes);
     this.ownsFd = ownsFd;
   }
 
@@ -130,17 +133,28 @@ export class AccessLog {
   }
 
   /**
-   * Gathers lines into batches of whole lines up to `batchBytes` (one write each, handed to the
-   * writer as one string: the writer's own gathering re-measures its buffer on every line), flushed
-   * when full or FLUSH_MS after the first line.
+   * Gathers lines into batches of whole lines (one write each), flushed when the next line does not
+   * fit or FLUSH_MS after the first line.
    */
   private write(record: Record<string, unknown>): void {
     this.written++;
-    const line = `${JSON.stringify(record)}\n`;
-    const bytes = Buffer.byteLength(line);
-    if (this.pendingBytes + bytes > this.batchBytes) this.flush();
-    this.pending.push(line);
-    this.pendingBytes += bytes;
+    const json = JSON.stringify(record);
+    const room = this.batch.length - this.used;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: the line is measured only when that bound is not room.
+    if (json.length * 3 + 1 > room) {
+      const bytes = Buffer.byteLength(json) + 1;
+      if (bytes > room) {
+        this.flush();
+        if (bytes > this.batch.length) {
+          // Longer than a batch (a logged payload): written alone, whole.
+          this.sink.write(Buffer.from(`${json}\n`), 1);
+          return;
+        }
+      }
+    }
+    this.used += this.batch.write(json, this.used);
+    this.batch[this.used++] = 0x0a;
+    this.lines++;
     if (this.timer === undefined) this.timer = setTimeout(this.onTimer, FLUSH_MS).unref();
   }
 
@@ -150,11 +164,10 @@ export class AccessLog {
   };
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    const lines = this.pending.length;
-    this.sink.write(lines === 1 ? this.pending[0]! : this.pending.join(""), lines);
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.lines === 0) return;
+    this.sink.write(this.batch.subarray(0, this.used), this.lines);
+    this.used = 0;
+    this.lines = 0;
   }
 
   /** Writes what is buffered, synchronously (shutdown: nothing is lost). */
@@ -236,20 +249,20 @@ class LineWriter {
     }
   }
 
-  write(batch: string, lines: number): void {
+  /** Writes `batch` (whole lines) or keeps a copy of what was not written: the caller reuses it. */
+  write(batch: Buffer, lines: number): void {
     if (this.failed) {
       this.dropped += lines;
       return;
     }
     if (this.queue.length === 0) {
-      const buffer = Buffer.from(batch);
-      const done = this.attempt(buffer);
-      if (done === buffer.length) return;
+      const done = this.attempt(batch);
+      if (done === batch.length) return;
       if (done < 0) {
         this.dropped += lines;
         return;
       }
-      this.enqueue(done === 0 ? buffer : buffer.subarray(done), lines);
+      this.enqueue(Buffer.from(batch.subarray(done)), lines);
       return;
     }
     this.enqueue(Buffer.from(batch), lines);
