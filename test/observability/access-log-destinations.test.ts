@@ -45,7 +45,54 @@ function expectAllLines(text: string): void {
   expect(uris.map((u) => Number(/n=(\d+)/.exec(u)?.[1]))).toEqual([...Array(LINES).keys()]);
 }
 
+// Writes LINES lines over many event-loop turns (10 a turn) and reports on stderr the longest a turn
+// took: a full pipe must not stop the loop (writes to it answer EAGAIN; the batch waits in order).
+const pacedWriter = `
+import { openAccessLog } from ${JSON.stringify(accessLog)};
+const log = openAccessLog({ SLUICE_ACCESS_LOG: "stdout" }, { info() {}, warn() {}, error() {} });
+const socket = { remoteAddress: "127.0.0.1", localAddress: "127.0.0.1" };
+const response = { getHeader: () => "64" };
+let longest = 0;
+for (let i = 0; i < ${LINES * 4}; ) {
+  const t0 = performance.now();
+  for (let j = 0; j < 10; j++, i++) {
+    const request = { method: "GET", url: "/shop/items?n=" + i + "&pad=" + "x".repeat(600), headers: { host: "gw" }, socket };
+    log.exchange({ request, response, status: 200, started: 0, ended: 1 });
+  }
+  longest = Math.max(longest, performance.now() - t0);
+  await new Promise((r) => setImmediate(r));
+}
+process.stderr.write("longest " + longest + "\\n");
+log.close();
+`;
+
 describe("access log on standard output", () => {
+  it("a collector that stops reading: no turn of the event loop waits for it, and every line arrives whole and in order", async () => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", pacedWriter], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let err = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      err += d;
+    });
+    // Nothing is read for the first 500 ms: the pipe (64 KiB) fills with the first ~90 lines.
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 500));
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+    });
+    child.stdout.resume();
+    const code = await new Promise((r) => child.once("close", r));
+    expect(code).toBe(0);
+    const longest = Number(/longest ([\d.]+)/.exec(err)?.[1]);
+    expect(longest).toBeLessThan(100);
+    const lines = out.split("\n").filter((l) => l !== "");
+    expect(lines).toHaveLength(LINES * 4);
+    const uris = lines.map((l) => (JSON.parse(l) as { uri: string }).uri);
+    expect(uris.map((u) => Number(/n=(\d+)/.exec(u)?.[1]))).toEqual([...Array(LINES * 4).keys()]);
+  });
+
   it("a pipe (a container runtime's collector) gets every line, whole and in order", async () => {
     const { code, out } = await run("pipe");
     expect(code).toBe(0);
