@@ -197,7 +197,6 @@ async function main(): Promise<void> {
       const piped = v.stdout === "pipe" || values.stdout === "pipe";
       const g = await startBundle(bundle, backendUrl, env, piped ? "pipe" : "ignore");
       children.push(g.proc);
-      if (g.consumer) children.push(g.consumer);
       targets.push({
         name: v.name,
         label: v.label,

@@ -168,6 +168,10 @@ export async function startBundle(
     },
     stdio: ["ignore", consumer?.stdin ?? "ignore", "inherit"],
   });
+  // The gateway holds the pipe's write end alone: `cat` ends when the gateway has exited (after its
+  // drain's last lines), not before it (killing it first would break the pipe under the drain).
+  consumer?.stdin?.destroy();
+  consumer?.unref();
   await waitForPort(port, proc);
   return consumer ? { port, proc, consumer } : { port, proc };
 }
