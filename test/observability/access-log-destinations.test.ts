@@ -4,7 +4,7 @@
 // waiting for a batch when the log is closed. A child process gets each kind of standard output.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -66,7 +66,55 @@ process.stderr.write("longest " + longest + "\\n");
 log.close();
 `;
 
+// Two cluster workers write LINES lines each into the standard output they share (a pipe).
+const workersWriter = `
+import cluster from "node:cluster";
+if (cluster.isPrimary) {
+  let left = 2;
+  for (let w = 0; w < 2; w++) cluster.fork({ WRITER: String(w) }).on("exit", () => { if (--left === 0) process.exit(0); });
+} else {
+  const { openAccessLog } = await import(${JSON.stringify(accessLog)});
+  const log = openAccessLog({ SLUICE_ACCESS_LOG: "stdout" }, { info() {}, warn() {}, error() {} });
+  const socket = { remoteAddress: "127.0.0.1", localAddress: "127.0.0.1" };
+  const response = { getHeader: () => "64" };
+  for (let i = 0; i < ${LINES}; i++) {
+    const request = { method: "GET", url: "/w" + process.env.WRITER + "?n=" + i + "&pad=" + "x".repeat(900), headers: { host: "gw" }, socket };
+    log.exchange({ request, response, status: 200, started: 0, ended: 1 });
+    if (i % 20 === 0) await new Promise((r) => setImmediate(r));
+  }
+  log.close();
+  process.exit(0);
+}
+`;
+
 describe("access log on standard output", () => {
+  it("workers sharing a pipe never tear each other's lines", async () => {
+    // cluster.fork runs a file: the script is written to one.
+    const dir = join(process.cwd(), ".tmp", "tests", `access-workers-${randomBytes(6).toString("hex")}`);
+    mkdirSync(dir, { recursive: true });
+    const script = join(dir, "writer.mjs");
+    writeFileSync(script, workersWriter);
+    const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"] });
+    // Not read at first: the pipe fills, and the workers' writes meet a full pipe (where a write
+    // larger than PIPE_BUF would go in parts).
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 400));
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+    });
+    child.stdout.resume();
+    const code = await new Promise((r) => child.once("close", r));
+    expect(code).toBe(0);
+    const lines = out.split("\n").filter((l) => l !== "");
+    expect(lines).toHaveLength(LINES * 2);
+    const uris = lines.map((l) => (JSON.parse(l) as { uri: string }).uri);
+    for (const w of ["0", "1"]) {
+      const mine = uris.filter((u) => u.startsWith(`/w${w}?`));
+      expect(mine.map((u) => Number(/n=(\d+)/.exec(u)?.[1]))).toEqual([...Array(LINES).keys()]);
+    }
+  });
+
   it("a collector that stops reading: no turn of the event loop waits for it, and every line arrives whole and in order", async () => {
     const child = spawn(process.execPath, ["--input-type=module", "-e", pacedWriter], {
       stdio: ["ignore", "pipe", "pipe"],
