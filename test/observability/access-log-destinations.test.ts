@@ -1,7 +1,8 @@
-// SLUICE_ACCESS_LOG=stdout writes differently by what standard output is (runtime/observability/
-// access-log.ts): a pipe gets asynchronous writes of at most PIPE_BUF bytes, a file or a device
-// synchronous batches. Both must deliver every line, whole and in order, including the lines still
-// waiting for a batch when the log is closed. A child process gets each kind of standard output.
+// SLUICE_ACCESS_LOG=stdout writes batches of whole lines with one write each (runtime/observability/
+// access-log.ts): 16 KiB batches from a single process, at most PIPE_BUF bytes from cluster workers
+// sharing a pipe; a full pipe keeps the batches waiting in order. Every line must arrive whole and
+// in order, including the lines still waiting for a batch when the log is closed. A child process
+// gets each kind of standard output.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
