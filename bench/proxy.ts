@@ -8,6 +8,10 @@
 //
 //   node bench/proxy.ts [--seconds 5] [--rounds 3] [--connections 50] [--size 64] [--only a,b]
 //                       [--latency-seconds 5] [--no-latency] [--write] [--all-cores]
+//                       [--stdout pipe]
+//
+// --stdout pipe: every Sluice variant's standard output (its access log) goes into a pipe a `cat`
+// process drains, as in a container, instead of /dev/null (the keyless-pipe variant always does).
 //
 // --all-cores: Sluice with a worker on every core against Gravitee's own gateway instead
 // (bench/proxy/all-cores.ts).
@@ -61,6 +65,7 @@ const { values } = parseArgs({
     "no-latency": { type: "boolean", default: false },
     write: { type: "boolean", default: false },
     "all-cores": { type: "boolean", default: false },
+    stdout: { type: "string", default: "null" },
   },
 });
 
@@ -189,7 +194,8 @@ async function main(): Promise<void> {
       // The traced variant exports its spans to a collector of its own (docs/operations.md#traces).
       const sink = v.otlp ? await role("otlp-sink") : undefined;
       const env = sink ? { ...v.env, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sink.port}` } : v.env;
-      const g = await startBundle(bundle, backendUrl, env);
+      const piped = v.stdout === "pipe" || values.stdout === "pipe";
+      const g = await startBundle(bundle, backendUrl, env, piped ? "pipe" : "ignore");
       children.push(g.proc);
       targets.push({
         name: v.name,

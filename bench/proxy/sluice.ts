@@ -20,6 +20,8 @@ export interface Variant {
   env?: Record<string, string>;
   /** Runs with tracing exported to an OTLP sink (OTEL_EXPORTER_OTLP_ENDPOINT). */
   otlp?: boolean;
+  /** Standard output (the access log) into a pipe a consumer process drains, as in a container. */
+  stdout?: "pipe";
   specs(): Record<string, string>;
 }
 
@@ -39,6 +41,15 @@ export const VARIANTS: Variant[] = [
     label: "Sluice, keyless plan, access log off (as the peers run)",
     path: `${CONTEXT_PATH}/items?id=1`,
     env: { SLUICE_ACCESS_LOG: "off" },
+    specs: () => ({ "bench.yaml": v4Proxy("bench", CONTEXT_PATH, [backendGroup()]) }),
+  },
+  {
+    // Standard output in a container is a pipe the runtime's collector reads: the access log's
+    // costly destination before its writer wrote each batch with one write(2).
+    name: "keyless-pipe",
+    label: "Sluice, keyless plan, access log to a pipe (stdout in a container)",
+    path: `${CONTEXT_PATH}/items?id=1`,
+    stdout: "pipe",
     specs: () => ({ "bench.yaml": v4Proxy("bench", CONTEXT_PATH, [backendGroup()]) }),
   },
   {
@@ -137,8 +148,12 @@ export async function startBundle(
   bundle: string,
   backend: string,
   env: Record<string, string> = {},
-): Promise<{ port: number; proc: ChildProcess }> {
+  stdout: "ignore" | "pipe" = "ignore",
+): Promise<{ port: number; proc: ChildProcess; consumer?: ChildProcess }> {
   const port = await freePort();
+  // `pipe`: the gateway's standard output is the write end of a pipe `cat` drains into /dev/null
+  // (a process of its own, as a container runtime's log collector is).
+  const consumer = stdout === "pipe" ? spawn("cat", [], { stdio: ["pipe", "ignore", "inherit"] }) : undefined;
   const proc = spawn(process.execPath, [bundle], {
     env: {
       ...process.env,
@@ -151,8 +166,12 @@ export async function startBundle(
       SLUICE_ADMIN_PORT: String(await freePort()),
       SLUICE_HOST: "127.0.0.1",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", consumer?.stdin ?? "ignore", "inherit"],
   });
+  // The gateway holds the pipe's write end alone: `cat` ends when the gateway has exited (after its
+  // drain's last lines), not before it (killing it first would break the pipe under the drain).
+  consumer?.stdin?.destroy();
+  consumer?.unref();
   await waitForPort(port, proc);
-  return { port, proc };
+  return consumer ? { port, proc, consumer } : { port, proc };
 }

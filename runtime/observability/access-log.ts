@@ -6,23 +6,22 @@
 // docs/operations.md.
 //
 // Where: SLUICE_ACCESS_LOG = `stdout` (default), `off`, or a file path (opened O_APPEND, created
-// with its folder). Lines go through sonic-boom (pino's writer). To a pipe or socket (stdout in a
-// container): written off the event loop, buffered while a write is in flight, never dropped on a
-// slow destination below 16 MiB of backlog (past it lines are counted as dropped,
-// sluice_access_log_dropped_lines_total), at most PIPE_BUF bytes a write. To a file or a device:
-// 16 KiB batches written synchronously (no thread-pool round trip per batch). Flushed
-// synchronously on close. Every write holds whole lines only, so several processes (workers) may
-// share stdout or one file without tearing a line.
-import { fstatSync } from "node:fs";
+// with its folder). Lines are gathered into batches of whole lines and each batch is written with
+// one write(2) on the event loop (LineWriter): to a file or a device 16 KiB batches, to a pipe or
+// socket (stdout in a container) batches of at most PIPE_BUF bytes, which a pipe takes in one
+// piece. A full pipe (standard output is non-blocking) never blocks a request: batches wait in
+// order and are retried on a timer; past 16 MiB waiting, lines are counted as dropped
+// (sluice_access_log_dropped_lines_total). Flushed synchronously on close. Every write holds
+// whole lines only, so several processes (workers) may share stdout or one file without tearing
+// a line. The asynchronous writer this replaced (sonic-boom: a thread-pool round trip per batch)
+// cost ~10 µs of CPU per request on a pipe (docs/benchmarks.md, "Access log cost").
+import cluster from "node:cluster";
+import { closeSync, fstatSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import { isatty } from "node:tty";
-import sonicBoom from "sonic-boom";
 import type { Exchange, GatewayRequest, GatewayResponse, Logger, Message } from "../contract.ts";
 import { isSecretName } from "../server/log.ts";
 import { type LogMask, logMasks } from "./log-masking.ts";
-
-// CommonJS: its named export is a property of the default one (Node cannot see it statically).
-const { SonicBoom } = sonicBoom;
-type SonicBoom = InstanceType<typeof SonicBoom>;
 
 /** A pipe writes up to PIPE_BUF bytes atomically (POSIX: at least 512; Linux: 4096). */
 const PIPE_BUF = 4096;
@@ -35,6 +34,8 @@ const DEFAULT_MAX_PAYLOAD = 8 * 1024;
  * `flush=`): one write per line would cost a system call and a thread-pool round trip each.
  */
 const FLUSH_MS = 200;
+/** The longest close() waits for a full destination to take what is left. */
+const FLUSH_SYNC_MS = 10_000;
 
 /** What the gateway knows of an exchange when it ends (gateway.ts fills it). */
 export interface ExchangeOutcome {
@@ -64,25 +65,33 @@ export interface LoggedExchange extends Exchange {
 }
 
 export class AccessLog {
-  private readonly sink: SonicBoom;
+  private readonly sink: LineWriter;
   readonly maxPayload: number;
-  /** Lines dropped because the destination fell 16 MiB behind. */
-  dropped = 0;
+  /** Lines that could not be built. */
+  private unbuilt = 0;
   /** Lines written (handed to the writer). */
   written = 0;
-  /** Lines gathered for the next write, their size in bytes, and the most one write may hold. */
-  private pending: string[] = [];
-  private pendingBytes = 0;
-  private readonly batchBytes: number;
+  /**
+   * The next write: lines encoded straight into one buffer allocated once (no array of strings to
+   * join, measure and copy again per batch), its bytes used and its lines.
+   */
+  private readonly batch: Buffer;
+  private used = 0;
+  private lines = 0;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(sink: SonicBoom, maxPayload: number, batchBytes = FILE_WRITE) {
+  private readonly ownsFd: boolean;
+
+  constructor(sink: LineWriter, maxPayload: number, batchBytes = FILE_WRITE, ownsFd = false) {
     this.sink = sink;
     this.maxPayload = maxPayload;
-    this.batchBytes = batchBytes;
-    sink.on("drop", (data: string) => {
-      this.dropped += countLines(data);
-    });
+    this.batch = Buffer.allocUnsafe(batchBytes);
+    this.ownsFd = ownsFd;
+  }
+
+  /** Lines dropped: not buildable, or the destination fell 16 MiB behind or is gone. */
+  get dropped(): number {
+    return this.unbuilt + this.sink.dropped;
   }
 
   /** The line of one request or message-API session. */
@@ -93,7 +102,7 @@ export class AccessLog {
     try {
       this.write(requestRecord(outcome, this.maxPayload));
     } catch {
-      this.dropped++;
+      this.unbuilt++;
     }
   }
 
@@ -102,7 +111,7 @@ export class AccessLog {
     try {
       this.messageLine(exchange, operation, message);
     } catch {
-      this.dropped++;
+      this.unbuilt++;
     }
   }
 
@@ -111,7 +120,7 @@ export class AccessLog {
     if (!logging) return;
     const record: Record<string, unknown> = {
       type: "message",
-      timestamp: new Date().toISOString(),
+      timestamp: isoTime(Date.now()),
       requestId: exchange.requestId,
       apiId: exchange.api.definition.id,
       operation,
@@ -124,17 +133,28 @@ export class AccessLog {
   }
 
   /**
-   * Gathers lines into batches of whole lines up to `batchBytes` (one write each, handed to the
-   * writer as one string: the writer's own gathering re-measures its buffer on every line), flushed
-   * when full or FLUSH_MS after the first line.
+   * Gathers lines into batches of whole lines (one write each), flushed when the next line does not
+   * fit or FLUSH_MS after the first line.
    */
   private write(record: Record<string, unknown>): void {
     this.written++;
-    const line = `${JSON.stringify(record)}\n`;
-    const bytes = Buffer.byteLength(line);
-    if (this.pendingBytes + bytes > this.batchBytes) this.flush();
-    this.pending.push(line);
-    this.pendingBytes += bytes;
+    const json = JSON.stringify(record);
+    const room = this.batch.length - this.used;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: the line is measured only when that bound is not room.
+    if (json.length * 3 + 1 > room) {
+      const bytes = Buffer.byteLength(json) + 1;
+      if (bytes > room) {
+        this.flush();
+        if (bytes > this.batch.length) {
+          // Longer than a batch (a logged payload): written alone, whole.
+          this.sink.write(Buffer.from(`${json}\n`), 1);
+          return;
+        }
+      }
+    }
+    this.used += this.batch.write(json, this.used);
+    this.batch[this.used++] = 0x0a;
+    this.lines++;
     if (this.timer === undefined) this.timer = setTimeout(this.onTimer, FLUSH_MS).unref();
   }
 
@@ -144,10 +164,10 @@ export class AccessLog {
   };
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    this.sink.write(this.pending.length === 1 ? this.pending[0]! : this.pending.join(""));
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.lines === 0) return;
+    this.sink.write(this.batch.subarray(0, this.used), this.lines);
+    this.used = 0;
+    this.lines = 0;
   }
 
   /** Writes what is buffered, synchronously (shutdown: nothing is lost). */
@@ -155,12 +175,8 @@ export class AccessLog {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.flush();
-    try {
-      this.sink.flushSync();
-    } catch {
-      // A destination that is gone (closed pipe): nothing more can be written to it.
-    }
-    this.sink.end();
+    this.sink.flushSync();
+    if (this.ownsFd) this.sink.close();
   }
 }
 
@@ -174,31 +190,166 @@ export function openAccessLog(
   const limit = Number(env.SLUICE_ACCESS_LOG_MAX_PAYLOAD ?? DEFAULT_MAX_PAYLOAD);
   const maxPayload = Number.isFinite(limit) && limit >= 0 ? limit : DEFAULT_MAX_PAYLOAD;
   const toStdout = where === "stdout" || where === "";
-  // A pipe or socket (a container runtime's collector) may be full: written asynchronously, off
-  // the event loop, in pieces of at most PIPE_BUF. A file or a character device (stdout redirected
-  // to a file, /dev/null) takes a write at once: written synchronously in larger batches, as nginx
-  // writes its buffered access log — no thread-pool round trip per batch, which cost more CPU than
-  // the write itself (docs/benchmarks.md).
-  const stream = toStdout ? streamLike(1) : true;
-  const sink = toStdout
-    ? new SonicBoom({
-        fd: 1,
-        maxWrite: stream ? PIPE_BUF : FILE_WRITE,
-        maxLength: MAX_BACKLOG,
-        sync: !stream,
-      })
-    : new SonicBoom({
-        dest: where,
-        append: true,
-        mkdir: true,
-        maxWrite: FILE_WRITE,
-        maxLength: MAX_BACKLOG,
-        sync: true,
-      });
-  sink.on("error", (error: Error) => {
+  // A pipe or socket (a container runtime's collector) that workers share: batches of at most
+  // PIPE_BUF, which a pipe takes whole or not at all (non-blocking), so workers never interleave
+  // parts of lines. A single process is its pipe's only writer: a batch the pipe takes in part is
+  // finished by the next write, so it gets the larger batches a file or a device (stdout
+  // redirected to a file, /dev/null) gets, as nginx writes its buffered access log — a quarter of
+  // the writes, each waking the reader once.
+  const shared = toStdout && cluster.isWorker && streamLike(1);
+  const onError = (error: Error) => {
     log.error("access log not writable", { destination: where, error: error.message });
-  });
-  return new AccessLog(sink, maxPayload, toStdout && stream ? PIPE_BUF : FILE_WRITE);
+  };
+  if (toStdout) {
+    // Opening process.stdout makes a pipe non-blocking (libuv): a full pipe answers EAGAIN instead
+    // of stopping the event loop.
+    if (process.stdout.fd !== 1) onError(new Error("standard output is not descriptor 1"));
+    return new AccessLog(new LineWriter(1, onError), maxPayload, shared ? PIPE_BUF : FILE_WRITE);
+  }
+  let fd = -1;
+  try {
+    mkdirSync(dirname(where), { recursive: true });
+    fd = openSync(where, "a");
+  } catch (error) {
+    onError(error as Error);
+  }
+  return new AccessLog(new LineWriter(fd, onError), maxPayload, FILE_WRITE, fd >= 0);
+}
+
+/**
+ * Writes batches of whole lines to a file descriptor with one write(2) each, on the event loop.
+ * A write that completes (a file, a device, a pipe with room) costs one system call and nothing
+ * more: no thread-pool round trip, no callback. A pipe or socket that is full (EAGAIN: standard
+ * output is non-blocking once Node has opened it) keeps the batch and the ones after it, in order,
+ * and retries on a timer; past MAX_BACKLOG waiting, batches are dropped and counted.
+ */
+class LineWriter {
+  private readonly fd: number;
+  private readonly onError: (error: Error) => void;
+  /** Batches waiting behind a full destination, oldest first (the first may be partly written). */
+  private queue: Buffer[] = [];
+  private queuedBytes = 0;
+  private retry: NodeJS.Timeout | undefined;
+  private retryMs = 1;
+  private failed = false;
+  /** Lines dropped (a destination too far behind, or gone). */
+  dropped = 0;
+
+  constructor(fd: number, onError: (error: Error) => void) {
+    this.fd = fd;
+    this.onError = onError;
+    this.failed = fd < 0;
+  }
+
+  close(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Already closed.
+    }
+  }
+
+  /** Writes `batch` (whole lines) or keeps a copy of what was not written: the caller reuses it. */
+  write(batch: Buffer, lines: number): void {
+    if (this.failed) {
+      this.dropped += lines;
+      return;
+    }
+    if (this.queue.length === 0) {
+      const done = this.attempt(batch);
+      if (done === batch.length) return;
+      if (done < 0) {
+        this.dropped += lines;
+        return;
+      }
+      this.enqueue(Buffer.from(batch.subarray(done)), lines);
+      return;
+    }
+    this.enqueue(Buffer.from(batch), lines);
+  }
+
+  /** Bytes written; -1 when the destination is gone (the error is reported once). */
+  private attempt(buffer: Buffer): number {
+    let done = 0;
+    while (done < buffer.length) {
+      try {
+        done += writeSync(this.fd, buffer, done);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EAGAIN") return done;
+        this.failed = true;
+        this.onError(error as Error);
+        return -1;
+      }
+    }
+    return done;
+  }
+
+  private enqueue(buffer: Buffer, lines: number): void {
+    if (this.queuedBytes + buffer.length > MAX_BACKLOG) {
+      this.dropped += lines;
+      return;
+    }
+    this.queue.push(buffer);
+    this.queuedBytes += buffer.length;
+    if (this.retry === undefined) this.retry = setTimeout(this.drain, this.retryMs).unref();
+  }
+
+  private readonly drain = () => {
+    this.retry = undefined;
+    while (this.queue.length > 0) {
+      const head = this.queue[0]!;
+      const done = this.attempt(head);
+      if (done < 0) {
+        this.dropped += countLines(Buffer.concat(this.queue).toString("utf8"));
+        this.queue = [];
+        this.queuedBytes = 0;
+        return;
+      }
+      this.queuedBytes -= done;
+      if (done < head.length) {
+        this.queue[0] = head.subarray(done);
+        this.retryMs = Math.min(this.retryMs * 2, 50);
+        this.retry = setTimeout(this.drain, this.retryMs).unref();
+        return;
+      }
+      this.queue.shift();
+    }
+    this.retryMs = 1;
+  };
+
+  /** Writes everything waiting, blocking while the destination is full (shutdown: nothing is lost). */
+  flushSync(deadline = Date.now() + FLUSH_SYNC_MS): void {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = undefined;
+    const wait = new Int32Array(new SharedArrayBuffer(4));
+    while (this.queue.length > 0 && !this.failed) {
+      const head = this.queue[0]!;
+      const done = this.attempt(head);
+      if (done < 0) break;
+      this.queuedBytes -= done;
+      if (done === head.length) this.queue.shift();
+      else {
+        this.queue[0] = head.subarray(done);
+        if (Date.now() > deadline) break;
+        Atomics.wait(wait, 0, 0, 1);
+      }
+    }
+    if (this.queue.length > 0) this.dropped += countLines(Buffer.concat(this.queue).toString("utf8"));
+    this.queue = [];
+    this.queuedBytes = 0;
+  }
+}
+
+let lastMs = Number.NaN;
+let lastIso = "";
+
+/** The ISO 8601 form of a time in ms, formatted once per millisecond (many lines share one). */
+function isoTime(ms: number): string {
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }
 
 /** Whether `fd` is a pipe, a socket or a terminal (anything but a file or a device like /dev/null). */
@@ -219,7 +370,7 @@ function requestRecord(outcome: ExchangeOutcome, maxPayload: number): Record<str
   const total = outcome.ended - outcome.started;
   const record: Record<string, unknown> = {
     type: "request",
-    timestamp: new Date(exchange?.receivedAt ?? Date.now() - total).toISOString(),
+    timestamp: isoTime(exchange?.receivedAt ?? Math.round(Date.now() - total)),
   };
   if (exchange) {
     const api = exchange.api.definition;
