@@ -37,8 +37,19 @@ export function createLogger(
   };
 }
 
+/** Whether stdout broke (EPIPE: the log collector went away): logging stops, serving goes on. */
+let stdoutBroken = false;
+let stdoutGuarded = false;
+
 function defaultWrite(line: string): void {
-  process.stdout.write(line);
+  if (!stdoutGuarded) {
+    stdoutGuarded = true;
+    // Without a listener a broken pipe is an uncaught error that stops the gateway.
+    process.stdout.on("error", () => {
+      stdoutBroken = true;
+    });
+  }
+  if (!stdoutBroken) process.stdout.write(line);
 }
 
 export function childLogger(parent: Logger, fields: Record<string, unknown>): Logger {
