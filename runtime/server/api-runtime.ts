@@ -297,22 +297,23 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const ran: CompiledFlow[] = [];
     ex.flows = ran;
     try {
-      for (const [i, chain] of [planFlows, apiFlows].entries()) {
-        const candidates =
-          chain.length === 0 ? NO_FLOWS : matchFlows(chain, exchange, bestMatch, params, !bestMatch);
-        for (const f of candidates) {
+      // The plan's chain, then the API's (an index, not an array of the two: nothing to allocate).
+      for (let i = 0; i < 2; i++) {
+        const chain = i === 0 ? planFlows : apiFlows;
+        if (chain.length === 0) continue;
+        for (const f of matchFlows(chain, exchange, bestMatch, params, !bestMatch)) {
           if (!bestMatch && !conditionsHold(f, exchange)) continue;
           ran.push(f);
           const done = runSteps(f.flow.request, exchange, "onRequest", f.flow.name, 0);
           if (done !== undefined) await done;
         }
-        // The chains share whether a flow ran: a plan flow is enough to keep the API's chain going.
-        if (i === 1 && matchRequired && ran.length === 0) {
-          throw new GatewayError(404, "", {
-            key: "FLOW_EXECUTION_FLOW_MATCHED_FAILURE",
-            body: NO_ERROR_BODY,
-          });
-        }
+      }
+      // The chains share whether a flow ran: a plan flow is enough to keep the API's chain going.
+      if (matchRequired && ran.length === 0) {
+        throw new GatewayError(404, "", {
+          key: "FLOW_EXECUTION_FLOW_MATCHED_FAILURE",
+          body: NO_ERROR_BODY,
+        });
       }
     } finally {
       ex.observer?.flows(ran.map((f) => f.flow.name));
