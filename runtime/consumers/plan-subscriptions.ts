@@ -179,8 +179,7 @@ export function createPlanSubscriptions(
   const active = (s: SubscriptionInfo, now: number) => s.endingAt === undefined || now < s.endingAt;
   const byApiKeyDigest = (digest: string, now: number) => {
     const entry = byDigest.get(digest);
-    if (!entry || !sameDigest(entry.digest, digest) || !active(entry.subscription, now))
-      return undefined;
+    if (!entry || !sameDigest(entry.digest, digest) || !active(entry.subscription, now)) return undefined;
     return {
       subscription: entry.subscription,
       expired: entry.expireAt !== undefined && now >= entry.expireAt,

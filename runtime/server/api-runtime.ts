@@ -523,18 +523,28 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       }
       if (credential && security.subscription) {
         const found = security.subscription(credential, exchange);
-        const next = i + 1;
-        const seenNow = credentialSeen;
-        const decide = (subscription: SubscriptionInfo | undefined) => {
-          if (subscription) return this.takePlan(exchange, plan, credential, subscription);
-          observer?.planSkipped(plan, "no valid subscription for the credential");
-          return this.selectPlan(exchange, next, seenNow);
-        };
-        return found instanceof Promise ? found.then(decide) : decide(found);
+        // A closure only for a lookup that did not settle synchronously (an API key's does).
+        return found instanceof Promise
+          ? found.then((s) => this.planOrNext(exchange, i, credential, s, credentialSeen))
+          : this.planOrNext(exchange, i, credential, found, credentialSeen);
       }
       return this.takePlan(exchange, plan, credential, undefined);
     }
     throw new GatewayError(401, "Unauthorized", { key: "GATEWAY_PLAN_UNRESOLVABLE" });
+  }
+
+  /** The plan at `i` when the credential has a valid subscription of it, else selection goes on from the next plan. */
+  private planOrNext(
+    exchange: Exchange,
+    i: number,
+    credential: Credential,
+    subscription: SubscriptionInfo | undefined,
+    credentialSeen: boolean,
+  ): RuntimePlan | Promise<RuntimePlan> {
+    const plan = this.plans[i]!;
+    if (subscription) return this.takePlan(exchange, plan, credential, subscription);
+    (exchange as GatewayExchange).observer?.planSkipped(plan, "no valid subscription for the credential");
+    return this.selectPlan(exchange, i + 1, credentialSeen);
   }
 
   /** The selected plan: Gravitee's attributes set, then the plan's security verifies the credential. */

@@ -120,7 +120,9 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
           if (kept !== query) exchange.upstreamRequest.query = kept;
         }
         // The lookup plan selection made for this plan (subscription above), not a second one.
-        const found = credential ? lookUp(exchange, credential.value, ctx.subscriptions, Date.now()) : undefined;
+        const found = credential
+          ? lookUp(exchange, credential.value, ctx.subscriptions, Date.now())
+          : undefined;
         if (found?.expired) throw new GatewayError(401, API_KEY_INVALID_MESSAGE, { key: "API_KEY_INVALID" });
       },
     };
