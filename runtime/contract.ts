@@ -261,9 +261,9 @@ export interface Credential {
 export interface PlanSubscriptions {
   /** API_KEY: the subscription owning this key (digests compared in constant time), and whether the key expired. */
   byApiKey(key: string, now: number): { subscription: SubscriptionInfo; expired: boolean } | undefined;
-  /** byApiKey with the key's SHA-256 digest already computed (once per request, by the api-key plan). */
+  /** byApiKey with the key's SHA-256 digest (lower-case hex) already computed (once per request, by the api-key plan). */
   byApiKeyDigest(
-    digest: Buffer,
+    digest: string,
     now: number,
   ): { subscription: SubscriptionInfo; expired: boolean } | undefined;
   /** JWT and OAUTH2: the subscription of the application with this client id. */

@@ -298,22 +298,23 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const ran: CompiledFlow[] = [];
     ex.flows = ran;
     try {
-      for (const [i, chain] of [planFlows, apiFlows].entries()) {
-        const candidates =
-          chain.length === 0 ? NO_FLOWS : matchFlows(chain, exchange, bestMatch, params, !bestMatch);
-        for (const f of candidates) {
+      // The plan's chain, then the API's (an index, not an array of the two: nothing to allocate).
+      for (let i = 0; i < 2; i++) {
+        const chain = i === 0 ? planFlows : apiFlows;
+        if (chain.length === 0) continue;
+        for (const f of matchFlows(chain, exchange, bestMatch, params, !bestMatch)) {
           if (!bestMatch && !conditionsHold(f, exchange)) continue;
           ran.push(f);
           const done = runSteps(f.flow.request, exchange, "onRequest", f.flow.name, 0);
           if (done !== undefined) await done;
         }
-        // The chains share whether a flow ran: a plan flow is enough to keep the API's chain going.
-        if (i === 1 && matchRequired && ran.length === 0) {
-          throw new GatewayError(404, "", {
-            key: "FLOW_EXECUTION_FLOW_MATCHED_FAILURE",
-            body: NO_ERROR_BODY,
-          });
-        }
+      }
+      // The chains share whether a flow ran: a plan flow is enough to keep the API's chain going.
+      if (matchRequired && ran.length === 0) {
+        throw new GatewayError(404, "", {
+          key: "FLOW_EXECUTION_FLOW_MATCHED_FAILURE",
+          body: NO_ERROR_BODY,
+        });
       }
     } finally {
       ex.observer?.flows(ran.map((f) => f.flow.name));
@@ -528,18 +529,28 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       }
       if (credential && security.subscription) {
         const found = security.subscription(credential, exchange);
-        const next = i + 1;
-        const seenNow = credentialSeen;
-        const decide = (subscription: SubscriptionInfo | undefined) => {
-          if (subscription) return this.takePlan(exchange, plan, credential, subscription);
-          observer?.planSkipped(plan, "no valid subscription for the credential");
-          return this.selectPlan(exchange, next, seenNow);
-        };
-        return found instanceof Promise ? found.then(decide) : decide(found);
+        // A closure only for a lookup that did not settle synchronously (an API key's does).
+        return found instanceof Promise
+          ? found.then((s) => this.planOrNext(exchange, i, credential, s, credentialSeen))
+          : this.planOrNext(exchange, i, credential, found, credentialSeen);
       }
       return this.takePlan(exchange, plan, credential, undefined);
     }
     throw new GatewayError(401, "Unauthorized", { key: "GATEWAY_PLAN_UNRESOLVABLE" });
+  }
+
+  /** The plan at `i` when the credential has a valid subscription of it, else selection goes on from the next plan. */
+  private planOrNext(
+    exchange: Exchange,
+    i: number,
+    credential: Credential,
+    subscription: SubscriptionInfo | undefined,
+    credentialSeen: boolean,
+  ): RuntimePlan | Promise<RuntimePlan> {
+    const plan = this.plans[i]!;
+    if (subscription) return this.takePlan(exchange, plan, credential, subscription);
+    (exchange as GatewayExchange).observer?.planSkipped(plan, "no valid subscription for the credential");
+    return this.selectPlan(exchange, i + 1, credentialSeen);
   }
 
   /** The selected plan: Gravitee's attributes set, then the plan's security verifies the credential. */

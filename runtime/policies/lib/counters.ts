@@ -111,9 +111,7 @@ export function counted<R>(
 export function subscriptionOf(exchange: Exchange): string {
   const key = apiKeyOf(exchange);
   // The digest plan selection already made for this request (the first 16 hex digits).
-  const who = key
-    ? apiKeyDigest(exchange, key).toString("hex", 0, 8)
-    : (exchange.request.socket.remoteAddress ?? "");
+  const who = key ? apiKeyDigest(exchange, key).slice(0, 16) : (exchange.request.socket.remoteAddress ?? "");
   return `${exchange.plan ?? ""}${who}`;
 }
 

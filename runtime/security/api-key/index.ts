@@ -7,9 +7,8 @@
 //
 // Deprecated, for one release: SLUICE_API_KEYS_<API_ID> (the API id upper-cased, other characters
 // as `_`), a comma-separated list of keys valid on every API_KEY plan of the API.
-import { timingSafeEqual } from "node:crypto";
-import { sha256 } from "../../consumers/plan-subscriptions.ts";
-import type { Exchange, SecurityContext, SubscriptionInfo } from "../../contract.ts";
+import { sameDigest, sha256 } from "../../consumers/plan-subscriptions.ts";
+import type { Exchange, PlanSubscriptions, SecurityContext, SubscriptionInfo } from "../../contract.ts";
 import { GatewayError } from "../../contract.ts";
 import { defineSecurity } from "../../define.ts";
 import type { ApiKeySecurityConfiguration } from "../../spec-types/api-v4-definition.ts";
@@ -38,21 +37,44 @@ function mayNameApiKey(query: string, from: number): boolean {
 }
 
 /**
- * Where an exchange keeps its key's digest: plan selection, the expiry check and the counters' key
- * share it. A symbol-keyed property (a WeakMap costs more per request), out of EL's and policies' reach.
+ * What an exchange knows of its key: the digest (plan selection, the expiry check and the counters'
+ * key share it) and the last subscription lookup made with it, by the plan that made it (the plan
+ * selected is the last to look: authenticate reuses its answer instead of looking again). A
+ * symbol-keyed property (a WeakMap costs more per request), out of EL's and policies' reach.
  */
 const KEY_DIGEST = Symbol("sluice.apiKeyDigest");
 
-type WithDigest = Exchange & { [KEY_DIGEST]?: { key: string; digest: Buffer } };
+interface KnownKey {
+  readonly key: string;
+  readonly digest: string;
+  lookup: { by: PlanSubscriptions; found: KeyLookup } | undefined;
+}
 
-/** SHA-256 of the request's API key, computed once per exchange (keys are held only as digests). */
-export function apiKeyDigest(exchange: Exchange, key: string): Buffer {
+type KeyLookup = ReturnType<PlanSubscriptions["byApiKeyDigest"]>;
+
+type WithDigest = Exchange & { [KEY_DIGEST]?: KnownKey };
+
+function knownKey(exchange: Exchange, key: string): KnownKey {
   const known = (exchange as WithDigest)[KEY_DIGEST];
   // The same exchange always yields the same key (apiKeyOf); the comparison is of its own strings.
-  if (known !== undefined && known.key === key) return known.digest;
-  const digest = sha256(key);
-  (exchange as WithDigest)[KEY_DIGEST] = { key, digest };
-  return digest;
+  if (known !== undefined && known.key === key) return known;
+  const fresh: KnownKey = { key, digest: sha256(key), lookup: undefined };
+  (exchange as WithDigest)[KEY_DIGEST] = fresh;
+  return fresh;
+}
+
+/** SHA-256 of the request's API key (lower-case hex), computed once per exchange (keys are held only as digests). */
+export function apiKeyDigest(exchange: Exchange, key: string): string {
+  return knownKey(exchange, key).digest;
+}
+
+/** The plan's subscription for the request's key, looked up once per exchange and plan. */
+function lookUp(exchange: Exchange, key: string, subscriptions: PlanSubscriptions, now: number): KeyLookup {
+  const known = knownKey(exchange, key);
+  if (known.lookup?.by === subscriptions) return known.lookup.found;
+  const found = subscriptions.byApiKeyDigest(known.digest, now);
+  known.lookup = { by: subscriptions, found };
+  return found;
 }
 
 /** The query string (`?…`, or "") without the `api-key` parameter, however it was encoded. */
@@ -83,8 +105,8 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
         return value === undefined ? undefined : { type: "API_KEY", value };
       },
       subscription(credential, exchange) {
-        const digest = apiKeyDigest(exchange, credential.value);
-        return ctx.subscriptions.byApiKeyDigest(digest, Date.now())?.subscription ?? legacy(digest);
+        const found = lookUp(exchange, credential.value, ctx.subscriptions, Date.now());
+        return found?.subscription ?? legacy(apiKeyDigest(exchange, credential.value));
       },
       authenticate(exchange, credential) {
         if (!config.propagateApiKey) {
@@ -97,8 +119,9 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
           const kept = withoutApiKeyParameter(query);
           if (kept !== query) exchange.upstreamRequest.query = kept;
         }
+        // The lookup plan selection made for this plan (subscription above), not a second one.
         const found = credential
-          ? ctx.subscriptions.byApiKeyDigest(apiKeyDigest(exchange, credential.value), Date.now())
+          ? lookUp(exchange, credential.value, ctx.subscriptions, Date.now())
           : undefined;
         if (found?.expired) throw new GatewayError(401, API_KEY_INVALID_MESSAGE, { key: "API_KEY_INVALID" });
       },
@@ -107,7 +130,7 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
 });
 
 /** SLUICE_API_KEYS_<API>: digests of the listed keys and one stand-in subscription for them. */
-function legacyKeys(ctx: SecurityContext): (digest: Buffer) => SubscriptionInfo | undefined {
+function legacyKeys(ctx: SecurityContext): (digest: string) => SubscriptionInfo | undefined {
   const variable = `SLUICE_API_KEYS_${ctx.api.id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
   const digests = (ctx.env[variable] ?? "")
     .split(",")
@@ -127,7 +150,7 @@ function legacyKeys(ctx: SecurityContext): (digest: Buffer) => SubscriptionInfo 
   return (given) => {
     // Every listed key is compared, in constant time, whichever matches.
     let found = false;
-    for (const d of digests) if (timingSafeEqual(d, given)) found = true;
+    for (const d of digests) if (sameDigest(d, given)) found = true;
     return found ? subscription : undefined;
   };
 }
