@@ -84,7 +84,20 @@ async function startGravitee(backendUrl: string): Promise<{ url: string; proc: C
       if (proc.exitCode !== null || Date.now() > deadline) throw error;
     }
   }
-  return { url: `http://127.0.0.1:${port}/d-basic/items?id=1`, proc };
+  // The port opens before the API is deployed (a 404 until then): wait for the API itself.
+  const url = `http://127.0.0.1:${port}/d-basic/items?id=1`;
+  for (;;) {
+    const status = await fetch(url)
+      .then(async (res) => {
+        await res.arrayBuffer();
+        return res.status;
+      })
+      .catch(() => 0);
+    if (status === 200) break;
+    if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`Gravitee answered ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { url, proc };
 }
 
 export async function allCores(o: AllCoresOptions): Promise<string> {

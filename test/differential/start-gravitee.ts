@@ -32,13 +32,21 @@ if (definitions.length === 0) {
   console.error(`no fixture API named ${values.api}`);
   process.exit(2);
 }
-const gateway = await startGravitee({
+// Signals are handled from the start: a stop asked for while Gravitee is still starting stops it
+// once started (its JVM runs in a process group of its own, which nothing else would end).
+let gateway: Awaited<ReturnType<typeof startGravitee>> | undefined;
+let stopping = false;
+const stop = () => {
+  stopping = true;
+  if (gateway) void gateway.stop().then(() => process.exit(0));
+};
+process.once("SIGINT", stop);
+process.once("SIGTERM", stop);
+gateway = await startGravitee({
   definitions,
   env: { DIFF_BACKEND: values.backend, DIFF_MAX_SECONDS: "86400" },
   port: Number(values.port),
   verbose: true,
 });
 console.error(`Gravitee gateway: http://127.0.0.1:${gateway.port}/${values.api}/ → ${values.backend}`);
-const stop = () => void gateway.stop().then(() => process.exit(0));
-process.once("SIGINT", stop);
-process.once("SIGTERM", stop);
+if (stopping) stop();
