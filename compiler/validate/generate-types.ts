@@ -39,15 +39,21 @@ type Definitions = Record<string, JSONSchema>;
 /** Output file name → generated source, for every schema. Deterministic: same schemas, same text. */
 export async function generateTypes(): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const shared = (JSON.parse(await readFile(join(SCHEMAS_DIR, SHARED_FILE), "utf8")) as JSONSchema)
-    .definitions as Definitions;
+  const schemas = new Map<string, JSONSchema>();
+  for (const file of Object.values(SCHEMA_FILES))
+    schemas.set(file, JSON.parse(await readFile(join(SCHEMAS_DIR, file), "utf8")) as JSONSchema);
+  const shared = {
+    ...commonDefinitions([...schemas.values()]),
+    ...((JSON.parse(await readFile(join(SCHEMAS_DIR, SHARED_FILE), "utf8")) as JSONSchema)
+      .definitions as Definitions),
+  };
   const sharedSource = await sharedTypes(shared);
   const sharedNames = new Set(
     [...sharedSource.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]),
   );
   out.set(SHARED_MODULE, sharedSource);
   for (const [kind, file] of Object.entries(SCHEMA_FILES)) {
-    const schema = JSON.parse(await readFile(join(SCHEMAS_DIR, file), "utf8")) as JSONSchema;
+    const schema = schemas.get(file)!;
     const { schema: own, imported } = withoutShared(schema, shared);
     const source = await compile(own, kind, { ...OPTIONS, bannerComment: BANNER(file) });
     // A titled sub-schema of a shared definition (Page's PageSource) is a type of the shared module too.
@@ -58,6 +64,41 @@ export async function generateTypes(): Promise<Map<string, string>> {
     out.set(file.replace(/\.schema\.json$/, ".ts"), withImports(source, [...new Set(names)]));
   }
   return out;
+}
+
+/**
+ * The definitions several schema files hold alike (the same name and the same JSON in every file
+ * that has it: the connectors' configurations the API and SharedPolicyGroup schemas both assemble),
+ * so they are generated once too — each only with every definition it refers to also common.
+ */
+function commonDefinitions(schemas: readonly JSONSchema[]): Definitions {
+  const seen = new Map<string, { json: string; definition: JSONSchema; files: number; alike: boolean }>();
+  for (const schema of schemas) {
+    for (const [name, definition] of Object.entries((schema.definitions ?? {}) as Definitions)) {
+      const json = JSON.stringify(definition);
+      const entry = seen.get(name);
+      if (!entry) seen.set(name, { json, definition, files: 1, alike: true });
+      else {
+        entry.files++;
+        if (entry.json !== json) entry.alike = false;
+      }
+    }
+  }
+  const common = new Map(
+    [...seen].filter(([, e]) => e.files > 1 && e.alike).map(([name, e]) => [name, e] as const),
+  );
+  // A definition that refers to one that is not common stays in each file.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, e] of common) {
+      const refs = [...e.json.matchAll(/"\$ref":"#\/definitions\/([^"]+)"/g)].map((m) => m[1]!);
+      if (refs.some((ref) => !common.has(ref))) {
+        common.delete(name);
+        changed = true;
+      }
+    }
+  }
+  return Object.fromEntries([...common].map(([name, e]) => [name, e.definition]));
 }
 
 /** The shared definitions, each an exported type; the root only reaches them and is left out. */
