@@ -5,9 +5,10 @@
 //
 // One .js per .ts, the tree kept (lib/compiler/…, and lib/runtime/… for the runtime modules the
 // compiler itself imports), relative imports rewritten from .ts to .js; npm packages stay imports
-// (they are the package's dependencies). The runtime's .ts sources ship as they are: the generated
-// gateway imports them, tsc type-checks them and esbuild bundles them.
-import { readdir, rm } from "node:fs/promises";
+// (they are the package's dependencies), but for VENDORED ones, whose file is copied into
+// lib/vendor/ with its licence. The runtime's .ts sources ship as they are: the generated gateway
+// imports them, tsc type-checks them and esbuild bundles them.
+import { copyFile, mkdir, readdir, rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { build, type Plugin } from "esbuild";
 
@@ -16,11 +17,30 @@ const OUT = join(ROOT, "lib");
 /** Development tools under compiler/, not part of the command. */
 const NOT_SHIPPED = new Set(["compiler/validate/generate-types.ts", "compiler/diagnostics/generate-docs.ts"]);
 
+/**
+ * Imports of one file of a development dependency, shipped in lib/vendor/ instead: recheck's pure
+ * JavaScript build (its package's optional native binary and JAR are ~52 MB an install).
+ */
+const VENDORED: Readonly<Record<string, { file: string; licence: string; as: string }>> = {
+  "recheck/lib/browser.js": {
+    file: "node_modules/recheck/lib/browser.js",
+    licence: "node_modules/recheck/LICENSE",
+    as: "vendor/recheck/browser.cjs",
+  },
+};
+
 /** Relative imports stay imports, of the .js file built beside; `reached` collects their targets. */
 function keepRelativeImports(reached: Set<string>): Plugin {
   return {
     name: "keep-relative-imports",
     setup(builder) {
+      builder.onResolve({ filter: /^recheck\// }, (args) => {
+        const vendored = VENDORED[args.path];
+        if (!vendored) throw new Error(`${args.importer}: ${args.path} is not vendored`);
+        const from = dirname(join(OUT, relative(ROOT, args.importer)));
+        const path = relative(from, join(OUT, vendored.as)).split("\\").join("/");
+        return { path: path.startsWith(".") ? path : `./${path}`, external: true };
+      });
       builder.onResolve({ filter: /^\.\.?\// }, (args) => {
         if (args.kind === "entry-point") return undefined;
         reached.add(
@@ -66,4 +86,9 @@ for (;;) {
 }
 const outside = [...reached].filter((p) => !built.has(p));
 if (outside.length > 0) throw new Error(`imports of files that are not built: ${outside.join(", ")}`);
+for (const { file, licence, as } of Object.values(VENDORED)) {
+  await mkdir(dirname(join(OUT, as)), { recursive: true });
+  await copyFile(join(ROOT, file), join(OUT, as));
+  await copyFile(join(ROOT, licence), join(dirname(join(OUT, as)), "LICENSE"));
+}
 process.stderr.write(`build:package: ${built.size} modules into lib/\n`);

@@ -44,6 +44,41 @@ function ok(r: Run, what: string): Run {
   return r;
 }
 
+/** A PROXY API whose flow path backtracks polynomially on a crafted request path. */
+const BACKTRACKING_FLOW = `apiVersion: gravitee.io/v1alpha1
+kind: ApiV4Definition
+metadata:
+  name: slow
+spec:
+  name: Slow
+  version: "1"
+  type: PROXY
+  listeners:
+    - type: HTTP
+      paths:
+        - path: /slow
+      entrypoints:
+        - type: http-proxy
+  endpointGroups:
+    - name: default
+      type: http-proxy
+      endpoints:
+        - name: backend
+          type: http-proxy
+          configuration:
+            target: http://127.0.0.1:1
+  flows:
+    - name: competing
+      selectors:
+        - type: HTTP
+          path: /(.*)/(.*)/x
+  plans:
+    open:
+      name: Open
+      security:
+        type: KEY_LESS
+`;
+
 let root: string;
 let team: string;
 let tarball: string;
@@ -62,6 +97,7 @@ beforeAll(async () => {
   expect(files).toContain("lib/compiler/cli/main.js");
   expect(files).toContain("runtime/index.ts");
   expect(files).toContain("compiler/validate/schemas/api-v4-definition.schema.json");
+  expect(files).toContain("lib/vendor/recheck/browser.cjs");
   expect(files.filter((f) => /^(test|generated|node_modules|\.brokers|\.tmp|apis|bench)\//.test(f))).toEqual(
     [],
   );
@@ -116,6 +152,18 @@ describe("the published package, installed into a fresh API repository", () => {
     } finally {
       await rm(join(team, "apis", "broken.yaml"));
     }
+    // The backtracking check runs from the vendored pure-JavaScript recheck: none of recheck's
+    // optional packages (a native binary, a JAR) is installed.
+    await writeFile(join(team, "apis", "slow.yaml"), BACKTRACKING_FLOW);
+    try {
+      const slow = await run("npx", ["sluice", "check"], team);
+      expect(slow.code).toBe(1);
+      expect(slow.stdout).toMatch(/^apis\/slow\.yaml:\d+:\d+: error .*path\/flow-regex-backtracking/m);
+    } finally {
+      await rm(join(team, "apis", "slow.yaml"));
+    }
+    const installed = await readdir(join(team, "node_modules"));
+    expect(installed.filter((name) => name.startsWith("recheck"))).toEqual([]);
   }, 60_000);
 
   it("npx sluice import, new, diff run from the built compiler (their libraries are dependencies)", async () => {

@@ -4,7 +4,11 @@
 // the worker answers nothing else meanwhile (docs/proxy-apis.md#flows). An error, not a warning: no
 // request should cost that. Found by recheck (automata-based ReDoS checker, fuzzing where automata do
 // not apply) on the JavaScript pattern the gateway runs, only for paths with an unbounded repetition.
-import { checkSync } from "recheck";
+// recheck's pure JavaScript build runs in this thread: its default entry starts a worker that spawns
+// a native binary or a JAR from optional packages (~52 MB in every install) and was not faster on
+// flow paths (0.03–1.2 s against 0.02–0.5 s a pattern). The published package carries that one
+// file (scripts/build-package.ts): recheck is a development dependency only.
+import recheck from "recheck/lib/browser.js";
 import { flowPathPattern } from "../../../../runtime/server/flows.ts";
 import { flowPathsOf } from "../../flow-paths.ts";
 import { defineApiRule } from "../../rule.ts";
@@ -21,7 +25,7 @@ export function flowPathBacktracking(
     return undefined; // path/flow-regex reports it
   }
   // A verdict the checker cannot reach in time ("unknown") is not reported.
-  const result = checkSync(regex.source, regex.flags, { timeout: 5000 });
+  const result = recheck.checkSync(regex.source, regex.flags, { timeout: 5000 });
   if (result.status !== "vulnerable") return undefined;
   return result.complexity.type === "exponential" ? "exponential" : "polynomial";
 }
