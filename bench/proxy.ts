@@ -46,6 +46,7 @@ import {
   otlpSink,
   startNginx,
   startRole,
+  undiciDispatchFloor,
   undiciPassThrough,
   waitForPort,
 } from "./proxy/peers.ts";
@@ -76,6 +77,7 @@ else await main();
 async function serveRole(role: string, port: number, target: string): Promise<void> {
   if (role === "backend") backend(Number(values.size)).listen(port, "127.0.0.1");
   else if (role === "undici") undiciPassThrough(target).listen(port, "127.0.0.1");
+  else if (role === "floor") undiciDispatchFloor(target).listen(port, "127.0.0.1");
   else if (role === "fast-gateway") await (await fastGateway(target)).listen(port);
   else if (role === "fastify") await (await fastifyProxy(target)).listen(port);
   else if (role === "otlp-sink") otlpSink().listen(port, "127.0.0.1");
@@ -182,6 +184,16 @@ async function main(): Promise<void> {
         pid,
         name: "undici",
         label: "node:http → undici Pool → pipe (extra)",
+        url: `http://127.0.0.1:${port}${CONTEXT_PATH}/items?id=1`,
+        kind: "extra",
+      });
+    }
+    if (wanted("floor")) {
+      const { port, pid } = await role("floor", backendUrl);
+      targets.push({
+        pid,
+        name: "floor",
+        label: "node:http → undici dispatch → write, nothing else (the floor; extra)",
         url: `http://127.0.0.1:${port}${CONTEXT_PATH}/items?id=1`,
         kind: "extra",
       });

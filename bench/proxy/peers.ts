@@ -1,6 +1,7 @@
 // The reference servers of the proxy bench, each run in its own process: the backend every proxy
 // forwards to, and the Node peers Sluice is measured against — fast-gateway, fastify with
-// @fastify/http-proxy, and the smallest sensible pass-through (node:http → undici Pool → pipe back).
+// @fastify/http-proxy, and the smallest sensible pass-through (node:http → undici Pool → pipe back),
+// and the floor: node:http → undici dispatch → write, with nothing a gateway must do.
 // nginx (one worker, upstream keep-alive) is configured here and started as its own binary. Every
 // proxy serves the context path `/bench/` and forwards the rest of the path, as Sluice does.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -53,6 +54,59 @@ export function undiciPassThrough(target: string): Server {
       () => {
         res.statusCode = 502;
         res.end();
+      },
+    );
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+/**
+ * The floor of a node:http + undici proxy: the request handed to undici's Pool with a dispatch
+ * handler that writes the answer straight into the response (what Sluice's fast path does,
+ * runtime/endpoints/http-proxy/forward.ts) and nothing else — no routing, no hop-by-hop headers
+ * dropped, no ids, no metrics, no log, no timeouts, no backpressure. Not a usable proxy: the CPU
+ * a request costs before a gateway does anything.
+ */
+export function undiciDispatchFloor(target: string): Server {
+  const pool = new Pool(target, { connections: 100 });
+  const server = createServer((req, res) => {
+    const path = req.url!.startsWith(`${CONTEXT_PATH}/`) ? req.url!.slice(CONTEXT_PATH.length) : req.url!;
+    const fail = () => {
+      if (res.headersSent) res.destroy();
+      else {
+        res.statusCode = 502;
+        res.end();
+      }
+    };
+    pool.dispatch(
+      {
+        path,
+        method: req.method as "GET",
+        headers: req.headers as Record<string, string>,
+        // A request without a body is sent without one (a stream body costs undici a stream each).
+        body: req.headers["content-length"] || req.headers["transfer-encoding"] ? req : null,
+      },
+      {
+        onConnect() {},
+        onHeaders(status, raw) {
+          const headers: string[] = [];
+          for (let i = 0; i < raw.length; i += 2) {
+            const name = raw[i]!.toString("latin1");
+            if (name.length !== 10 || name.toLowerCase() !== "connection")
+              headers.push(name, raw[i + 1]!.toString("latin1"));
+          }
+          res.writeHead(status, headers);
+          return true;
+        },
+        onData(chunk) {
+          res.write(chunk);
+          return true;
+        },
+        onComplete() {
+          res.end();
+        },
+        onError: fail,
       },
     );
   });
@@ -136,7 +190,7 @@ http {
  * once it answers. The caller kills `proc`.
  */
 export async function startRole(
-  role: "backend" | "undici" | "fast-gateway" | "fastify" | "otlp-sink",
+  role: "backend" | "undici" | "floor" | "fast-gateway" | "fastify" | "otlp-sink",
   target: string,
   size: number,
 ): Promise<{ port: number; proc: ChildProcess }> {
