@@ -79,8 +79,17 @@ describe("the access log's request line", () => {
           publishCount: 2,
         }),
       },
+      {
+        // One character to escape per string, nothing else that would send it to JSON.stringify.
+        request: request('/q"uote?x=a\\b', { host: 'h"st', "user-agent": "back\\slash" }),
+        response: response("1"),
+        status: 200,
+        started: 0,
+        ended: 1,
+        exchange: exchange({ transactionId: "tab\there", pathInfo: '/"', plan: "p\\" }),
+      },
     ]);
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     const [plain, odd] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(plain).toEqual({
       type: "request",
@@ -123,6 +132,14 @@ describe("the access log's request line", () => {
       errorKey: "API_KEY_INVALID",
       publishCount: 2,
       subscribeCount: 0,
+    });
+    expect(JSON.parse(lines[2]!)).toMatchObject({
+      uri: '/q"uote?x=a\\b',
+      host: 'h"st',
+      userAgent: "back\\slash",
+      transactionId: "tab\there",
+      pathInfo: '/"',
+      planId: "p\\",
     });
     // The very text JSON.stringify writes for that record (key order, escapes, lone surrogates).
     for (const [i, line] of lines.entries())
