@@ -100,7 +100,7 @@ export class AccessLog {
     if (exchange && exchange.api.definition.analytics?.enabled === false) return;
     // Called from a response's `close` event: nothing here may throw into the server.
     try {
-      this.write(requestRecord(outcome, this.maxPayload));
+      this.writeLine(requestLine(outcome, this.maxPayload));
     } catch {
       this.unbuilt++;
     }
@@ -129,30 +129,29 @@ export class AccessLog {
     if (logging.messageHeaders) record.headers = maskHeaders(message.headers);
     if (logging.messageMetadata) record.metadata = message.metadata;
     if (logging.messagePayload) record.payload = cut(message.content.toString("utf8"), this.maxPayload);
-    this.write(record);
+    this.writeLine(JSON.stringify(record));
   }
 
   /**
    * Gathers lines into batches of whole lines (one write each), flushed when the next line does not
    * fit or FLUSH_MS after the first line.
    */
-  private write(record: Record<string, unknown>): void {
+  private writeLine(text: string): void {
     this.written++;
-    const json = JSON.stringify(record);
     const room = this.batch.length - this.used;
     // A UTF-16 unit is at most 3 UTF-8 bytes: the line is measured only when that bound is not room.
-    if (json.length * 3 + 1 > room) {
-      const bytes = Buffer.byteLength(json) + 1;
+    if (text.length * 3 + 1 > room) {
+      const bytes = Buffer.byteLength(text) + 1;
       if (bytes > room) {
         this.flush();
         if (bytes > this.batch.length) {
           // Longer than a batch (a logged payload): written alone, whole.
-          this.sink.write(Buffer.from(`${json}\n`), 1);
+          this.sink.write(Buffer.from(`${text}\n`), 1);
           return;
         }
       }
     }
-    this.used += this.batch.write(json, this.used);
+    this.used += this.batch.write(text, this.used);
     this.batch[this.used++] = 0x0a;
     this.lines++;
     if (this.timer === undefined) this.timer = setTimeout(this.onTimer, FLUSH_MS).unref();
@@ -365,63 +364,90 @@ function streamLike(fd: number): boolean {
 /** Gravitee's application id for requests on a keyless plan (its "unknown application"). */
 const ANONYMOUS_APPLICATION = "1";
 
-function requestRecord(outcome: ExchangeOutcome, maxPayload: number): Record<string, unknown> {
+/**
+ * The fields of an API's lines that are the same on every line (`"apiId":…,"apiName":…,"apiType":…`),
+ * as JSON text made once per API definition: a line serialises only what varies per request.
+ */
+const apiFieldsOf = new WeakMap<object, string>();
+
+function apiFields(api: LoggedExchange["api"]["definition"]): string {
+  let text = apiFieldsOf.get(api);
+  if (text === undefined) {
+    text = `,"apiId":${JSON.stringify(api.id)},"apiName":${JSON.stringify(api.name)},"apiType":${JSON.stringify(api.type)}`;
+    apiFieldsOf.set(api, text);
+  }
+  return text;
+}
+
+/**
+ * The line of one request, as JSON text: the fields and their order of the record it stands for
+ * (what `JSON.stringify` of that record gives), written as one template — no record object, no
+ * stringify of the whole per request (docs/benchmarks.md, "Access log cost").
+ */
+function requestLine(outcome: ExchangeOutcome, maxPayload: number): string {
   const { request: req, response: res, exchange } = outcome;
   const total = outcome.ended - outcome.started;
-  const record: Record<string, unknown> = {
-    type: "request",
-    timestamp: isoTime(exchange?.receivedAt ?? Math.round(Date.now() - total)),
-  };
+  let line = `{"type":"request","timestamp":"${isoTime(exchange?.receivedAt ?? Math.round(Date.now() - total))}"`;
   if (exchange) {
-    const api = exchange.api.definition;
-    record.requestId = exchange.requestId;
-    record.transactionId = exchange.transactionId;
-    record.apiId = api.id;
-    record.apiName = api.name;
-    record.apiType = api.type;
+    line += `,"requestId":${quote(exchange.requestId)},"transactionId":${quote(exchange.transactionId)}${apiFields(exchange.api.definition)}`;
     if (exchange.plan !== undefined) {
-      record.planId = exchange.plan;
-      record.applicationId = exchange.subscription?.application.id ?? ANONYMOUS_APPLICATION;
-      if (exchange.subscription) record.subscriptionId = exchange.subscription.id;
-      if (exchange.securityType !== undefined) record.securityType = exchange.securityType;
+      line += `,"planId":${quote(exchange.plan)},"applicationId":${quote(exchange.subscription?.application.id ?? ANONYMOUS_APPLICATION)}`;
+      if (exchange.subscription) line += `,"subscriptionId":${json(exchange.subscription.id)}`;
+      if (exchange.securityType !== undefined) line += `,"securityType":${json(exchange.securityType)}`;
     }
-    if (exchange.clientIdentifier !== undefined) record.clientIdentifier = exchange.clientIdentifier;
-    if (exchange.entrypoint !== undefined) record.entrypointId = exchange.entrypoint;
+    if (exchange.clientIdentifier !== undefined)
+      line += `,"clientIdentifier":${json(exchange.clientIdentifier)}`;
+    if (exchange.entrypoint !== undefined) line += `,"entrypointId":${json(exchange.entrypoint)}`;
   }
-  record.httpMethod = (req.method ?? "GET").toUpperCase();
-  record.uri = maskQuery(req.url ?? "/");
-  if (exchange) record.pathInfo = exchange.pathInfo;
+  line += `,"httpMethod":${quote((req.method ?? "GET").toUpperCase())},"uri":${quote(maskQuery(req.url ?? "/"))}`;
+  if (exchange) line += `,"pathInfo":${quote(exchange.pathInfo)}`;
   const host = req.headers.host ?? req.headers[":authority"];
-  if (host !== undefined) record.host = String(host);
-  record.status = outcome.status;
-  record.gatewayResponseTimeMs = round(total);
+  if (host !== undefined) line += `,"host":${quote(String(host))}`;
+  line += `,"status":${number(outcome.status)},"gatewayResponseTimeMs":${number(round(total))}`;
   if (
     exchange &&
     exchange.endpointStartedAt > 0 &&
     exchange.endpointRespondedAt >= exchange.endpointStartedAt
   ) {
     const endpoint = exchange.endpointRespondedAt - exchange.endpointStartedAt;
-    record.endpointResponseTimeMs = round(endpoint);
-    record.gatewayLatencyMs = round(total - endpoint);
-  } else record.gatewayLatencyMs = round(total);
+    line += `,"endpointResponseTimeMs":${number(round(endpoint))},"gatewayLatencyMs":${number(round(total - endpoint))}`;
+  } else line += `,"gatewayLatencyMs":${number(round(total))}`;
   const requestLength = contentLength(req.headers["content-length"]);
-  if (requestLength !== undefined) record.requestContentLength = requestLength;
+  if (requestLength !== undefined) line += `,"requestContentLength":${number(requestLength)}`;
   const responseLength = contentLength(res.getHeader("content-length"));
-  if (responseLength !== undefined) record.responseContentLength = responseLength;
-  record.remoteAddress = req.socket?.remoteAddress ?? "";
-  record.localAddress = req.socket?.localAddress ?? "";
+  if (responseLength !== undefined) line += `,"responseContentLength":${number(responseLength)}`;
+  line += `,"remoteAddress":${json(req.socket?.remoteAddress ?? "")},"localAddress":${json(req.socket?.localAddress ?? "")}`;
   const agent = req.headers["user-agent"];
-  if (agent !== undefined) record.userAgent = agent;
-  if (exchange?.endpointName !== undefined) record.endpoint = exchange.endpointName;
-  if (exchange?.errorKey !== undefined) record.errorKey = exchange.errorKey;
-  if (exchange && (exchange.publishCount > 0 || exchange.subscribeCount > 0 || exchange.messageErrors > 0)) {
-    record.publishCount = exchange.publishCount;
-    record.subscribeCount = exchange.subscribeCount;
-    record.messageErrors = exchange.messageErrors;
-  }
+  if (agent !== undefined) line += `,"userAgent":${json(agent)}`;
+  if (exchange?.endpointName !== undefined) line += `,"endpoint":${json(exchange.endpointName)}`;
+  if (exchange?.errorKey !== undefined) line += `,"errorKey":${json(exchange.errorKey)}`;
+  if (exchange && (exchange.publishCount > 0 || exchange.subscribeCount > 0 || exchange.messageErrors > 0))
+    line += `,"publishCount":${number(exchange.publishCount)},"subscribeCount":${number(exchange.subscribeCount)},"messageErrors":${number(exchange.messageErrors)}`;
   const content = exchange ? logContent(exchange, res, maxPayload) : undefined;
-  if (content) record.log = content;
-  return record;
+  if (content) line += `,"log":${JSON.stringify(content)}`;
+  return `${line}}`;
+}
+
+/**
+ * A string as JSON text, as `JSON.stringify` writes it; printable ASCII without `"` or `\\` (every
+ * id, address and most URIs) is quoted as it is, anything else goes through `JSON.stringify`.
+ */
+function quote(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return JSON.stringify(text);
+  }
+  return `"${text}"`;
+}
+
+/** Any value as JSON text, strings through quote(); `undefined` as `null` (a record's field would be left out: never passed here). */
+function json(value: unknown): string {
+  return typeof value === "string" ? quote(value) : (JSON.stringify(value) ?? "null");
+}
+
+/** A number as JSON text (`JSON.stringify`'s: not finite is `null`). */
+function number(n: number): string {
+  return Number.isFinite(n) ? `${n}` : "null";
 }
 
 /**
@@ -515,6 +541,9 @@ function maskHeaders(headers: Readonly<Record<string, unknown>>): Record<string,
 export function maskQuery(url: string): string {
   const q = url.indexOf("?");
   if (q < 0) return url;
+  // Without `%` a parameter's name is its decoded name: when no secret-looking name appears
+  // anywhere in the query, none is a parameter's (the usual case, decided without splitting it).
+  if (url.indexOf("%", q) < 0 && !isSecretName(url.slice(q + 1))) return url;
   const parts = url.slice(q + 1).split("&");
   let changed = false;
   for (let i = 0; i < parts.length; i++) {
