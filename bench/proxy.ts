@@ -136,6 +136,7 @@ async function main(): Promise<void> {
         generator,
         measure,
         children,
+        stops,
       });
       console.log(report);
       if (values.write) await writeAllCoresDocs(report);

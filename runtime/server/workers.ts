@@ -27,7 +27,7 @@ import { servePortal } from "./admin.ts";
 export const WORKER_INDEX = "SLUICE_WORKER_INDEX";
 
 /** The young generation's starting semi-space in the workers, MiB, unless SLUICE_SEMI_SPACE_MB says otherwise. */
-export const DEFAULT_SEMI_SPACE_MB = 0;
+export const DEFAULT_SEMI_SPACE_MB = 16;
 
 /**
  * The Node flags each worker starts with: the primary's own (`node <flags> dist/gateway.mjs`; the
@@ -45,7 +45,9 @@ export function workerExecArgv(
   if (asked !== undefined && asked !== "") {
     mb = asked === "off" ? 0 : Number(asked);
     if (!Number.isInteger(mb) || mb < 0 || mb > 1024)
-      throw new Error(`SLUICE_SEMI_SPACE_MB must be a whole number of MiB from 0 to 1024, or off, not '${asked}'`);
+      throw new Error(
+        `SLUICE_SEMI_SPACE_MB must be a whole number of MiB from 0 to 1024, or off, not '${asked}'`,
+      );
   }
   const own = [...execArgv, ...(env.NODE_OPTIONS ?? "").split(/\s+/)];
   const userSets = own.some((a) => /^--(min-|max-)?semi[-_]space[-_]size(=|$)/.test(a));
