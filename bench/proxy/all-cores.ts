@@ -35,6 +35,8 @@ export interface AllCoresOptions {
   latencySeconds: number;
   latency: boolean;
   generator: string;
+  /** false: no Gravitee (no JVM start; its rows and its goal are left out). */
+  gravitee: boolean;
   measure(o: LoadOptions): Promise<Throughput>;
   children: ChildProcess[];
   /** Stops what is not a child process of this one (nginx's master). */
@@ -115,15 +117,18 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
       pid: o.backendPid,
     },
   ];
-  console.error("starting Gravitee (the first start resolves its jars; minutes)…");
-  const gravitee = await startGravitee(o.backendUrl);
-  o.children.push(gravitee.proc);
-  targets.push({
-    name: "gravitee",
-    label: "Gravitee 4.10 gateway, keyless (JVM, all cores)",
-    url: gravitee.url,
-    pid: gravitee.proc.pid!,
-  });
+  let gravitee: { url: string; proc: ChildProcess } | undefined;
+  if (o.gravitee) {
+    console.error("starting Gravitee (the first start resolves its jars; minutes)…");
+    gravitee = await startGravitee(o.backendUrl);
+    o.children.push(gravitee.proc);
+    targets.push({
+      name: "gravitee",
+      label: "Gravitee 4.10 gateway, keyless (JVM, all cores)",
+      url: gravitee.url,
+      pid: gravitee.proc.pid!,
+    });
+  }
   for (const v of VARIANTS.filter((x) => ["keyless", "api-key", "rate-limit"].includes(x.name))) {
     const bundle = await compileVariant(v, join(o.work, `all-${v.name}`));
     // SLUICE_WORKERS unset: a worker on every usable core.
@@ -143,8 +148,10 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
     if (res.status !== 200) throw new Error(`${t.name} answered ${res.status}`);
   }
   // The JVM compiles its hot paths under load: a long warm-up before any round.
-  console.error("warming Gravitee up (20 s)…");
-  await o.measure({ url: gravitee.url, connections: o.connections, seconds: 20 });
+  if (gravitee) {
+    console.error("warming Gravitee up (20 s)…");
+    await o.measure({ url: gravitee.url, connections: o.connections, seconds: 20 });
+  }
 
   const rps: Record<string, number[]> = {};
   const cpu: Record<string, number[]> = {};
@@ -259,7 +266,7 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
 
   const x = (a: number, b: number) => (Number.isFinite(a / b) && b > 0 ? `${(a / b).toFixed(2)}×` : "—");
   const lines = [
-    `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${availableParallelism()} cores, load average ${load0.toFixed(1)} at the start and ${load1.toFixed(1)} at the end; Node ${process.version}; ${o.generator}, keep-alive GETs of a 64-byte body, ${o.rounds} interleaved rounds of ${o.seconds} s (each after a 2 s warm-up; Gravitee warmed up 20 s first), medians.`,
+    `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${availableParallelism()} cores, load average ${load0.toFixed(1)} at the start and ${load1.toFixed(1)} at the end; Node ${process.version}; ${o.generator}, keep-alive GETs of a 64-byte body, ${o.rounds} interleaved rounds of ${o.seconds} s (each after a 2 s warm-up${gravitee ? "; Gravitee warmed up 20 s first" : "; no Gravitee in this run"}), medians.`,
     "",
     "| target | req/s | of Gravitee | CPU µs/request (process tree) | errors | failed rounds |",
     "|---|---:|---:|---:|---:|---:|",
@@ -275,7 +282,8 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
     lines.push(
       `| ${what} | ${value.toFixed(0)} req/s | ${ref}: ${refValue.toFixed(0)} req/s | ${x(value, refValue)} | ≥ ${target}× | ${value / refValue >= target ? "✓" : "✗"} |`,
     );
-  goal("keyless, all cores, vs Gravitee", med("keyless"), "Gravitee keyless", med("gravitee"), 1.5);
+  if (gravitee)
+    goal("keyless, all cores, vs Gravitee", med("keyless"), "Gravitee keyless", med("gravitee"), 1.5);
   goal("API-key plan + transform-headers, all cores", med("api-key"), "keyless", med("keyless"), 0.9);
   goal("rate-limited, all cores", med("rate-limit"), "keyless", med("keyless"), 0.85);
   if (latency) {
