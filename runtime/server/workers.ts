@@ -15,6 +15,9 @@
 //   /debug/<request-id> from the worker that recorded it, /portal/ is served by the primary;
 // - webhook deliveries (push plans) run in worker 1 only: one delivery per message;
 // - rate-limit, quota and spike-arrest counters are per worker unless SLUICE_REDIS_URL shares them.
+//
+// Each worker starts with the primary's node flags and a 16 MiB starting semi-space
+// (SLUICE_SEMI_SPACE_MB, workerExecArgv): fewer young-generation collections per request.
 import cluster, { type Worker } from "node:cluster";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
