@@ -7,14 +7,15 @@
 // (bench/proxy/fixed-rate.ts, in its own process), unloaded and at half of Sluice's maximum, p99 of Sluice minus p99 of the backend alone.
 //
 //   node bench/proxy.ts [--seconds 5] [--rounds 3] [--connections 50] [--size 64] [--only a,b]
-//                       [--latency-seconds 5] [--no-latency] [--write] [--all-cores]
+//                       [--latency-seconds 5] [--no-latency] [--write] [--all-cores [--no-gravitee]]
 //                       [--stdout pipe]
 //
 // --stdout pipe: every Sluice variant's standard output (its access log) goes into a pipe a `cat`
 // process drains, as in a container, instead of /dev/null (the keyless-pipe variant always does).
 //
 // --all-cores: Sluice with a worker on every core against Gravitee's own gateway instead
-// (bench/proxy/all-cores.ts).
+// (bench/proxy/all-cores.ts); --no-gravitee leaves Gravitee out (no JVM start: the Sluice rows and
+// the latency rows alone; never written into the docs).
 //
 // --write puts the tables into docs/benchmarks.md (between the bench:proxy markers). Absolute
 // figures depend on the machine and its load: the ratios to peers measured in the same run are
@@ -66,6 +67,7 @@ const { values } = parseArgs({
     "no-latency": { type: "boolean", default: false },
     write: { type: "boolean", default: false },
     "all-cores": { type: "boolean", default: false },
+    "no-gravitee": { type: "boolean", default: false },
     stdout: { type: "string", default: "null" },
   },
 });
@@ -136,11 +138,14 @@ async function main(): Promise<void> {
         latencySeconds: Number(values["latency-seconds"]),
         latency: !values["no-latency"],
         generator,
+        gravitee: !values["no-gravitee"],
         measure,
         children,
+        stops,
       });
       console.log(report);
-      if (values.write) await writeAllCoresDocs(report);
+      if (values.write && values["no-gravitee"]) console.error("--no-gravitee: the docs are not written");
+      else if (values.write) await writeAllCoresDocs(report);
       return;
     }
     targets.push({

@@ -3,8 +3,10 @@
 // the same machine and backend. Targets: the backend alone (the limit), Gravitee keyless, Sluice
 // keyless, API-key + transform-headers, rate-limited. Throughput rounds interleaved (the order
 // rotates), each after a warm-up; Gravitee gets a longer warm-up first (JIT). CPU per request sums
-// each gateway's whole process tree. Latency: autocannon at a fixed rate through Sluice keyless,
-// unloaded and at half its maximum, p99 minus the backend's own.
+// each gateway's whole process tree. Latency: the open-loop fixed-rate client through Sluice
+// keyless, unloaded and at half its maximum, p99 minus the backend's own; at that same rate also
+// through nginx with a worker per core and through Sluice as one process, references (not goals)
+// that tell the machine's share of the figure from the gateway's.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
@@ -12,7 +14,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fixedRateLatency, type Latency, type LoadOptions, type Throughput } from "./load.ts";
-import { cpuMicros, freePort, waitForPort } from "./peers.ts";
+import { CONTEXT_PATH, cpuMicros, findNginx, freePort, startNginx, waitForPort } from "./peers.ts";
 import { compileVariant, startBundle, VARIANTS } from "./sluice.ts";
 
 interface Target {
@@ -33,8 +35,12 @@ export interface AllCoresOptions {
   latencySeconds: number;
   latency: boolean;
   generator: string;
+  /** false: no Gravitee (no JVM start; its rows and its goal are left out). */
+  gravitee: boolean;
   measure(o: LoadOptions): Promise<Throughput>;
   children: ChildProcess[];
+  /** Stops what is not a child process of this one (nginx's master). */
+  stops: Array<() => void>;
 }
 
 /**
@@ -111,15 +117,18 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
       pid: o.backendPid,
     },
   ];
-  console.error("starting Gravitee (the first start resolves its jars; minutes)…");
-  const gravitee = await startGravitee(o.backendUrl);
-  o.children.push(gravitee.proc);
-  targets.push({
-    name: "gravitee",
-    label: "Gravitee 4.10 gateway, keyless (JVM, all cores)",
-    url: gravitee.url,
-    pid: gravitee.proc.pid!,
-  });
+  let gravitee: { url: string; proc: ChildProcess } | undefined;
+  if (o.gravitee) {
+    console.error("starting Gravitee (the first start resolves its jars; minutes)…");
+    gravitee = await startGravitee(o.backendUrl);
+    o.children.push(gravitee.proc);
+    targets.push({
+      name: "gravitee",
+      label: "Gravitee 4.10 gateway, keyless (JVM, all cores)",
+      url: gravitee.url,
+      pid: gravitee.proc.pid!,
+    });
+  }
   for (const v of VARIANTS.filter((x) => ["keyless", "api-key", "rate-limit"].includes(x.name))) {
     const bundle = await compileVariant(v, join(o.work, `all-${v.name}`));
     // SLUICE_WORKERS unset: a worker on every usable core.
@@ -139,8 +148,10 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
     if (res.status !== 200) throw new Error(`${t.name} answered ${res.status}`);
   }
   // The JVM compiles its hot paths under load: a long warm-up before any round.
-  console.error("warming Gravitee up (20 s)…");
-  await o.measure({ url: gravitee.url, connections: o.connections, seconds: 20 });
+  if (gravitee) {
+    console.error("warming Gravitee up (20 s)…");
+    await o.measure({ url: gravitee.url, connections: o.connections, seconds: 20 });
+  }
 
   const rps: Record<string, number[]> = {};
   const cpu: Record<string, number[]> = {};
@@ -184,17 +195,59 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
     }
   }
   const med = (name: string) => median(rps[name] ?? []);
-  let latency: { rate: number; unloaded: [Latency, Latency]; half: [Latency, Latency] } | undefined;
+  let latency:
+    | {
+        rate: number;
+        unloaded: [Latency, Latency];
+        half: [Latency, Latency];
+        /** At the same rate and connections: references of what the machine gives any proxy. */
+        references: Array<{ label: string; latency: Latency }>;
+      }
+    | undefined;
   if (o.latency) {
     const keyless = targets.find((t) => t.name === "keyless")!;
     const rate = Math.round(med("keyless") / 2);
-    const runs: Latency[][] = [[], [], [], []];
+    // The same rate through nginx with as many workers (a C proxy: what the scheduler and the
+    // cores leave to any multi-process proxy here) and through Sluice as one process.
+    const references: Array<{ label: string; url: string }> = [];
+    const nginx = findNginx();
+    if (nginx) {
+      const port = await freePort();
+      const backendPort = Number(new URL(o.backendUrl).port);
+      const workers = availableParallelism();
+      const n = await startNginx(nginx, join(o.work, "nginx-all"), port, backendPort, workers);
+      o.stops.push(n.stop);
+      await waitForPort(port);
+      references.push({
+        label: `nginx, ${workers} workers`,
+        url: `http://127.0.0.1:${port}${CONTEXT_PATH}/items?id=1`,
+      });
+    }
+    const keylessVariant = VARIANTS.find((x) => x.name === "keyless")!;
+    const single = await startBundle(
+      join(o.work, "all-keyless", "generated", "dist", "gateway.mjs"),
+      o.backendUrl,
+      {
+        SLUICE_WORKERS: "1",
+      },
+    );
+    o.children.push(single.proc);
+    references.push({
+      label: "Sluice keyless, 1 process",
+      url: `http://127.0.0.1:${single.port}${keylessVariant.path}`,
+    });
+    const runs: Latency[][] = [[], [], [], [], ...references.map(() => [])];
     for (let r = 0; r < o.rounds; r++) {
       const s = o.latencySeconds;
       runs[0]!.push(await fixedRateLatency({ url: targets[0]!.url, connections: 1, rate: 200, seconds: s }));
       runs[1]!.push(await fixedRateLatency({ url: keyless.url, connections: 1, rate: 200, seconds: s }));
       runs[2]!.push(await fixedRateLatency({ url: targets[0]!.url, connections: 50, rate, seconds: s }));
       runs[3]!.push(await fixedRateLatency({ url: keyless.url, connections: 50, rate, seconds: s }));
+      for (const [i, ref] of references.entries())
+        runs[4 + i]!.push(await fixedRateLatency({ url: ref.url, connections: 50, rate, seconds: s }));
+      console.error(
+        `latency round ${r + 1}: p99 at ${rate} req/s — backend ${runs[2]!.at(-1)!.p99.toFixed(2)} ms, Sluice ${availableParallelism()} workers ${runs[3]!.at(-1)!.p99.toFixed(2)} ms${references.map((ref, i) => `, ${ref.label} ${runs[4 + i]!.at(-1)!.p99.toFixed(2)} ms`).join("")}; load ${loadavg()[0]!.toFixed(1)}`,
+      );
     }
     const pick = (xs: Latency[]): Latency => ({
       p50: median(xs.map((x) => x.p50)),
@@ -202,13 +255,18 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
       count: median(xs.map((x) => x.count)),
       errors: xs.reduce((n, x) => n + x.errors, 0),
     });
-    latency = { rate, unloaded: [pick(runs[0]!), pick(runs[1]!)], half: [pick(runs[2]!), pick(runs[3]!)] };
+    latency = {
+      rate,
+      unloaded: [pick(runs[0]!), pick(runs[1]!)],
+      half: [pick(runs[2]!), pick(runs[3]!)],
+      references: references.map((ref, i) => ({ label: ref.label, latency: pick(runs[4 + i]!) })),
+    };
   }
   const load1 = loadavg()[0]!;
 
   const x = (a: number, b: number) => (Number.isFinite(a / b) && b > 0 ? `${(a / b).toFixed(2)}×` : "—");
   const lines = [
-    `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${availableParallelism()} cores, load average ${load0.toFixed(1)} at the start and ${load1.toFixed(1)} at the end; Node ${process.version}; ${o.generator}, keep-alive GETs of a 64-byte body, ${o.rounds} interleaved rounds of ${o.seconds} s (each after a 2 s warm-up; Gravitee warmed up 20 s first), medians.`,
+    `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${availableParallelism()} cores, load average ${load0.toFixed(1)} at the start and ${load1.toFixed(1)} at the end; Node ${process.version}; ${o.generator}, keep-alive GETs of a 64-byte body, ${o.rounds} interleaved rounds of ${o.seconds} s (each after a 2 s warm-up${gravitee ? "; Gravitee warmed up 20 s first" : "; no Gravitee in this run"}), medians.`,
     "",
     "| target | req/s | of Gravitee | CPU µs/request (process tree) | errors | failed rounds |",
     "|---|---:|---:|---:|---:|---:|",
@@ -224,7 +282,8 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
     lines.push(
       `| ${what} | ${value.toFixed(0)} req/s | ${ref}: ${refValue.toFixed(0)} req/s | ${x(value, refValue)} | ≥ ${target}× | ${value / refValue >= target ? "✓" : "✗"} |`,
     );
-  goal("keyless, all cores, vs Gravitee", med("keyless"), "Gravitee keyless", med("gravitee"), 1.5);
+  if (gravitee)
+    goal("keyless, all cores, vs Gravitee", med("keyless"), "Gravitee keyless", med("gravitee"), 1.5);
   goal("API-key plan + transform-headers, all cores", med("api-key"), "keyless", med("keyless"), 0.9);
   goal("rate-limited, all cores", med("rate-limit"), "keyless", med("keyless"), 0.85);
   if (latency) {
@@ -240,6 +299,13 @@ export async function allCores(o: AllCoresOptions): Promise<string> {
       latency.half,
       3,
     );
+    // Not goals: the same rate through a reference, to read the row above by.
+    for (const ref of latency.references) {
+      const added = ref.latency.p99 - latency.half[0].p99;
+      lines.push(
+        `| reference, not a goal: p99 added by ${ref.label} at the same rate (${latency.rate} req/s, 50 connections) | ${added.toFixed(2)} ms | p99 backend alone ${latency.half[0].p99.toFixed(2)} ms, through it ${ref.latency.p99.toFixed(2)} ms | — | — | — |`,
+      );
+    }
     lines.push(
       "",
       "Latency: an open-loop fixed-rate client in its own process (bench/proxy/fixed-rate.ts, as wrk2 does; wrk2 is not in Debian), coordinated omission corrected, every response time kept, medians of the rounds.",

@@ -22,6 +22,8 @@ export interface FixedRateResult {
   errors: number;
   /** Requests still unanswered at the end (each counted as an error too). */
   unanswered: number;
+  /** The client's own CPU time (user + system) while it ran, in microseconds. */
+  cpuMicros: number;
 }
 
 interface Connection {
@@ -46,6 +48,7 @@ export async function runFixedRate(
   const request = Buffer.from(`${head.join("\r\n")}\r\n\r\n`);
   const times: number[] = [];
   let errors = 0;
+  const cpu0 = process.cpuUsage();
 
   const conns = await Promise.all(
     Array.from(
@@ -110,7 +113,8 @@ export async function runFixedRate(
   const unanswered = conns.reduce((n, c) => n + (c.inFlight === undefined ? 0 : 1) + c.queue.length, 0);
   for (const c of conns) c.socket.destroy();
   times.sort((a, b) => a - b);
-  return { times, errors: errors + unanswered, unanswered };
+  const cpu = process.cpuUsage(cpu0);
+  return { times, errors: errors + unanswered, unanswered, cpuMicros: cpu.user + cpu.system };
 }
 
 /** Where the first complete response in `b` ends (Content-Length or chunked), or undefined. */

@@ -84,6 +84,8 @@ export interface Latency {
   p99: number;
   count: number;
   errors: number;
+  /** The client's own CPU time while it ran, in microseconds. */
+  clientCpuMicros?: number;
 }
 
 /**
@@ -105,7 +107,7 @@ export async function fixedRateLatency(o: LoadOptions & { rate: number }): Promi
       code === 0 ? resolve(text) : reject(new Error(`fixed-rate client exited with ${code}`)),
     );
   });
-  const { times, errors } = JSON.parse(out) as FixedRateResult;
+  const { times, errors, cpuMicros } = JSON.parse(out) as FixedRateResult;
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? Number.NaN;
-  return { p50: at(0.5), p99: at(0.99), count: times.length, errors };
+  return { p50: at(0.5), p99: at(0.99), count: times.length, errors, clientCpuMicros: cpuMicros };
 }

@@ -144,20 +144,25 @@ export function findNginx(): string | undefined {
   return found();
 }
 
-/** nginx in the foreground as one process (no master: its CPU time is that process's), keep-alive to the backend (`keepalive 64`). */
+/**
+ * nginx in the foreground, keep-alive to the backend (`keepalive 64`): one process (no master: its
+ * CPU time is that process's), or with `workers` > 1 a master and that many workers (`pid` is the
+ * master's; count its process tree).
+ */
 export async function startNginx(
   binary: string,
   dir: string,
   port: number,
   backendPort: number,
+  workers = 1,
 ): Promise<{ pid: number; stop(): void }> {
   await mkdir(dir, { recursive: true });
   const conf = join(dir, "nginx.conf");
   await writeFile(
     conf,
     `daemon off;
-master_process off;
-worker_processes 1;
+master_process ${workers > 1 ? "on" : "off"};
+worker_processes ${workers};
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 events { worker_connections 4096; }

@@ -31,6 +31,9 @@ describe("fixed-rate latency client", () => {
     const result = await runFixedRate(url, 100, 1, 1);
     expect(result.times).toHaveLength(100);
     expect(result.errors).toBe(0);
+    // Its own CPU time over the run (sending and parsing 100 requests is not free, nor a second's worth).
+    expect(result.cpuMicros).toBeGreaterThan(0);
+    expect(result.cpuMicros).toBeLessThan(2_000_000);
     // 100 requests/s: one every 10 ms. A burst would put them all within the first tens of
     // milliseconds; a late timer on a busy machine may send two or three together, no more.
     const span = arrivals.at(-1)! - arrivals[0]!;

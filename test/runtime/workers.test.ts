@@ -13,7 +13,13 @@ import { Pool } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRepository } from "../../compiler/compile.ts";
 import { DEBUG_HEADER, debugToken } from "../../runtime/observability/debug.ts";
-import { cgroupCpus, sumMetrics, workerCount } from "../../runtime/server/workers.ts";
+import {
+  cgroupCpus,
+  DEFAULT_SEMI_SPACE_MB,
+  sumMetrics,
+  workerCount,
+  workerExecArgv,
+} from "../../runtime/server/workers.ts";
 import { writeRepository } from "../helpers/gateway.ts";
 import { proxyApi } from "../helpers/specs.ts";
 
@@ -39,6 +45,23 @@ describe("how many workers", () => {
       ),
     ).toBe(4);
     expect(cgroupCpus(files({}))).toBeUndefined();
+  });
+
+  it("the workers' node flags: the primary's, then the young generation's size unless the user set one", () => {
+    const semi = `--min-semi-space-size=${DEFAULT_SEMI_SPACE_MB}`;
+    expect(workerExecArgv(["--stack-trace-limit=7"], {})).toEqual(["--stack-trace-limit=7", semi]);
+    expect(workerExecArgv([], { SLUICE_SEMI_SPACE_MB: "4" })).toEqual(["--min-semi-space-size=4"]);
+    expect(workerExecArgv(["--inspect=0"], { SLUICE_SEMI_SPACE_MB: "off" })).toEqual(["--inspect=0"]);
+    expect(workerExecArgv([], { SLUICE_SEMI_SPACE_MB: "0" })).toEqual([]);
+    // The user's own semi-space flag, on the command line or in NODE_OPTIONS, wins.
+    expect(workerExecArgv(["--max-semi-space-size=2"], {})).toEqual(["--max-semi-space-size=2"]);
+    expect(workerExecArgv(["--semi_space_size=8"], {})).toEqual(["--semi_space_size=8"]);
+    expect(workerExecArgv([], { NODE_OPTIONS: "--max-old-space-size=300 --max-semi-space-size=1" })).toEqual(
+      [],
+    );
+    expect(workerExecArgv([], { NODE_OPTIONS: "--max-old-space-size=300" })).toEqual([semi]);
+    expect(() => workerExecArgv([], { SLUICE_SEMI_SPACE_MB: "lots" })).toThrow(/SLUICE_SEMI_SPACE_MB/);
+    expect(() => workerExecArgv([], { SLUICE_SEMI_SPACE_MB: "-1" })).toThrow(/SLUICE_SEMI_SPACE_MB/);
   });
 
   it("sums the workers' counters and histograms; readiness gauges take the lowest", () => {
@@ -119,8 +142,8 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const start = async (extraEnv: Record<string, string> = {}): Promise<Primary> => {
-    const child = spawn(process.execPath, [bundle], {
+  const start = async (extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Primary> => {
+    const child = spawn(process.execPath, [...nodeArgs, bundle], {
       env: {
         ...process.env,
         ...extraEnv,
@@ -216,6 +239,40 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
     } finally {
       g.child.kill("SIGKILL");
       await g.exited;
+    }
+  });
+
+  it("each worker runs with the primary's node flags and NODE_OPTIONS, and a bigger young generation", async () => {
+    const g = await start({ NODE_OPTIONS: "--max-old-space-size=300" }, ["--stack-trace-limit=7"]);
+    try {
+      const pids = workersOf(g.child.pid!);
+      expect(pids).toHaveLength(3);
+      for (const pid of pids) {
+        const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+        expect(argv).toContain("--stack-trace-limit=7");
+        expect(argv).toContain(`--min-semi-space-size=${DEFAULT_SEMI_SPACE_MB}`);
+        expect(readFileSync(`/proc/${pid}/environ`, "utf8").split("\0")).toContain(
+          "NODE_OPTIONS=--max-old-space-size=300",
+        );
+      }
+      const res = await fetch(`${g.url}/alpha/x`);
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    } finally {
+      g.child.kill("SIGKILL");
+      await g.exited;
+    }
+    // The user's own semi-space flag is theirs: the workers get it, and no other.
+    const own = await start({ SLUICE_SEMI_SPACE_MB: "8" }, ["--max-semi-space-size=2"]);
+    try {
+      for (const pid of workersOf(own.child.pid!)) {
+        const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+        expect(argv).toContain("--max-semi-space-size=2");
+        expect(argv.filter((a) => a.includes("semi-space"))).toEqual(["--max-semi-space-size=2"]);
+      }
+    } finally {
+      own.child.kill("SIGKILL");
+      await own.exited;
     }
   });
 
