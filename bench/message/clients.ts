@@ -210,17 +210,23 @@ export async function publishWindowed(
   }
 }
 
-/** Warm-up: publishes a `w` message every 100 ms until every reader has one (or `ms` pass). */
+/**
+ * Warm-up: publishes a `w` message every `everyMs` (100 ms unless told) until every reader has one
+ * (or `ms` pass). Resolves whether all have one and how many were published.
+ */
 export async function warmUp(
   publish: () => Promise<void> | void,
   readers: Reader[],
   ms: number,
-): Promise<boolean> {
+  everyMs = 100,
+): Promise<{ warmed: boolean; published: number }> {
   const deadline = Date.now() + ms;
+  let published = 0;
   while (Date.now() < deadline) {
-    if (readers.every((r) => r.warm > 0)) return true;
+    if (readers.every((r) => r.warm > 0)) return { warmed: true, published };
     await publish();
-    await new Promise((r) => setTimeout(r, 100));
+    published++;
+    await new Promise((r) => setTimeout(r, everyMs));
   }
-  return readers.every((r) => r.warm > 0);
+  return { warmed: readers.every((r) => r.warm > 0), published };
 }
