@@ -451,6 +451,23 @@ async function main(): Promise<void> {
           ratio: `${(s.idleCpu / r.idleCpu).toFixed(2)}×`,
           goal: "—",
         });
+      if (s && r && countDir) {
+        rows.push({
+          measurement: "Kafka → SSE fan-out, Kafka requests per delivery (--count-requests)",
+          sluice: s.requestsPerDelivery,
+          reference: `relay: ${r.requestsPerDelivery}`,
+          ratio: "—",
+          goal: "—",
+        });
+        rows.push({
+          measurement:
+            "Kafka → SSE fan-out, Kafka requests per second with nothing to deliver (--count-requests)",
+          sluice: s.idleRequestsPerSecond,
+          reference: `relay: ${r.idleRequestsPerSecond}`,
+          ratio: "—",
+          goal: "—",
+        });
+      }
       await gateway.stop();
       await relay.stop();
     }
