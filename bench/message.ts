@@ -37,6 +37,7 @@ import {
   deleteTopics,
   fillTopic,
   kafkaProducer,
+  kafkaRequests,
   mqttPublisher,
   payload,
   publishWindowed,
@@ -84,26 +85,6 @@ interface Sample {
   cpuUsPerMsg: number;
   firstMs: number;
   lost: number;
-}
-
-/**
- * The Kafka requests a server sent so far, per API (with --count-requests: the server runs
- * bench/message/kafka-requests.ts, which writes them on SIGUSR2).
- */
-async function kafkaRequests(dir: string | undefined, pid: number): Promise<Record<string, number>> {
-  if (!dir) return {};
-  const file = join(dir, `kafka-requests-${pid}.json`);
-  await rm(file, { force: true });
-  process.kill(pid, "SIGUSR2");
-  for (let i = 0; i < 100; i++) {
-    await sleep(20);
-    try {
-      return JSON.parse(await readFile(file, "utf8")) as Record<string, number>;
-    } catch {
-      // not written yet
-    }
-  }
-  throw new Error(`no Kafka request counts from ${pid}`);
 }
 
 /** `after - before` per API, divided by `per`, as `Fetch 1.02, OffsetCommit 0.51, …`. */

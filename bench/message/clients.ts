@@ -3,7 +3,10 @@
 // topics and the MQTT publisher. Payloads start with the time they were sent (ms, 13 digits) then
 // `|`, padded to the message size; warm-up payloads start with `w`.
 import { randomUUID } from "node:crypto";
+import { readFile, rm } from "node:fs/promises";
 import { Agent, type ClientRequest, request } from "node:http";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Admin, Producer } from "@platformatic/kafka";
 import mqtt, { type MqttClient } from "mqtt";
 import WebSocket from "ws";
@@ -229,4 +232,24 @@ export async function warmUp(
     await new Promise((r) => setTimeout(r, everyMs));
   }
   return { warmed: readers.every((r) => r.warm > 0), published };
+}
+
+/**
+ * The Kafka requests a server sent so far, per API (with --count-requests: the server runs
+ * bench/message/kafka-requests.ts, which writes them on SIGUSR2).
+ */
+export async function kafkaRequests(dir: string | undefined, pid: number): Promise<Record<string, number>> {
+  if (!dir) return {};
+  const file = join(dir, `kafka-requests-${pid}.json`);
+  await rm(file, { force: true });
+  process.kill(pid, "SIGUSR2");
+  for (let i = 0; i < 100; i++) {
+    await sleep(20);
+    try {
+      return JSON.parse(await readFile(file, "utf8")) as Record<string, number>;
+    } catch {
+      // not written yet
+    }
+  }
+  throw new Error(`no Kafka request counts from ${pid}`);
 }
