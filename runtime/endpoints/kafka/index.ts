@@ -437,7 +437,13 @@ class ConsumerSession {
     this.delivered = undefined;
     if (!record) return;
     this.toCommit.set(`${record.topic}:${record.partition}`, record);
-    if (!this.committing) this.flushCommits();
+    if (this.committing) return;
+    // Wait for the rest of the fetched batch (handed out in this turn of the event loop): one
+    // commit covers it, where committing at once sent one for the first message and one for the rest.
+    this.committing = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.flushCommits();
+      return this.committing;
+    });
   }
 
   private flushCommits(): void {
