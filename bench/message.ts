@@ -20,6 +20,9 @@
 // Medians over the rounds; the load average is recorded with the figures (the machine is shared).
 // --write puts the table into docs/benchmarks.md (between the bench:message markers).
 // --profile DIR runs the gateway with `node --cpu-prof` into DIR.
+// --count-requests (fanout): counts the Kafka requests of the gateway and the relay, per API
+//   (bench/message/kafka-requests.ts), per delivery and per second with nothing to deliver.
+// --fanout-targets sluice,relay: the fan-out's targets (e.g. sluice alone, for A/B runs).
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -34,6 +37,7 @@ import {
   deleteTopics,
   fillTopic,
   kafkaProducer,
+  kafkaRequests,
   mqttPublisher,
   payload,
   publishWindowed,
@@ -63,6 +67,8 @@ const { values: args } = parseArgs({
     only: { type: "string", default: "kafka,mqtt,fanout,memory" },
     write: { type: "boolean", default: false },
     profile: { type: "string" },
+    "fanout-targets": { type: "string", default: "sluice,relay" },
+    "count-requests": { type: "boolean", default: false },
   },
 });
 
@@ -79,6 +85,16 @@ interface Sample {
   cpuUsPerMsg: number;
   firstMs: number;
   lost: number;
+}
+
+/** `after - before` per API, divided by `per`, as `Fetch 1.02, OffsetCommit 0.51, …`. */
+function requestsPer(before: Record<string, number>, after: Record<string, number>, per: number): string {
+  return Object.keys(after)
+    .map((api) => [api, ((after[api] ?? 0) - (before[api] ?? 0)) / per] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([api, n]) => `${api} ${n.toFixed(n < 1 ? 3 : 1)}`)
+    .join(", ");
 }
 
 const median = (xs: number[]): number => {
@@ -161,6 +177,11 @@ async function main(): Promise<void> {
       }),
     );
     const profile = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [];
+    const countDir = args["count-requests"] ? work : undefined;
+    const counting = countDir
+      ? ["--import", fileURLToPath(new URL("message/kafka-requests.ts", import.meta.url))]
+      : [];
+    if (countDir) process.env.SLUICE_BENCH_KAFKA_COUNTS = countDir;
 
     if (only.has("kafka") || only.has("fanout")) {
       await createTopic(bootstrap, topics.kafka);
@@ -231,7 +252,7 @@ async function main(): Promise<void> {
           const t = targets[(i + round) % targets.length]!;
           const reader = readWebSocket(t.url);
           if (!(await reader.opened)) throw new Error(`${t.name}: the WebSocket did not open`);
-          const warmed = await warmUp(
+          const { warmed } = await warmUp(
             () => void publisher.publish(topics.mqtt, payload(size, true), { qos: 0 }),
             [reader],
             10_000,
@@ -270,12 +291,25 @@ async function main(): Promise<void> {
       const M = Number(args["fanout-messages"]);
       const rate = Number(args["fanout-rate"]);
       const producer = kafkaProducer(bootstrap);
-      const gateway = await startGateway(bundle, profile);
-      const relay = await startRelay("kafka-relay", `${topics.fanout}-relay`);
+      const gateway = await startGateway(bundle, [...profile, ...counting]);
+      const relay = await startRelay("kafka-relay", `${topics.fanout}-relay`, counting);
       children.push(gateway, relay);
       const results: Record<
         string,
-        { deliveries: number; p50: number; p99: number; missing: number; cpuUs: number; joined: number }
+        {
+          deliveries: number;
+          p50: number;
+          p99: number;
+          missing: number;
+          cpuUs: number;
+          joined: number;
+          joinS: number;
+          /** CPU (cores) the server used with every client joined and nothing to deliver. */
+          idleCpu: number;
+          /** With --count-requests: the Kafka requests per delivery, and per second when idle. */
+          requestsPerDelivery: string;
+          idleRequestsPerSecond: string;
+        }
       > = {};
       for (const t of [
         {
@@ -290,27 +324,43 @@ async function main(): Promise<void> {
           topic: `${topics.fanout}-relay`,
           url: `http://127.0.0.1:${relay.port}/events`,
         },
-      ]) {
+      ].filter((t) => args["fanout-targets"].split(",").includes(t.name))) {
         log(`fan-out: ${clients} SSE clients on ${t.name}…`);
         const readers: Reader[] = [];
         for (let i = 0; i < clients; i++) {
           readers.push(readSse(t.url, { latency: true }));
           if (i % 50 === 49) await sleep(50);
         }
-        const warmed = await warmUp(
+        // Warm-up messages go to the target's own topic (the relay's consumers read another topic
+        // than the gateway's), one a second: every client reads from the earliest offset, so each
+        // warm-up message is delivered to every client that joins, even late.
+        const joinStart = performance.now();
+        const { warmed, published } = await warmUp(
           () =>
             producer
-              .send({ messages: [{ topic: topics.fanout, value: payload(size, true) }] })
+              .send({ messages: [{ topic: t.topic, value: payload(size, true) }] })
               .then(() => undefined),
           readers,
           120_000,
+          1000,
         );
+        const joinMs = performance.now() - joinStart;
         // Clients whose consumer had not joined after 2 minutes are left out of the figures (and counted).
         const joined = readers.filter((r) => r.warm > 0);
         log(
-          `fan-out ${t.name}: ${joined.length} of ${clients} clients joined${warmed ? "" : " within 120 s"}`,
+          `fan-out ${t.name}: ${joined.length} of ${clients} clients joined in ${fmt(joinMs / 1000, 1)} s${warmed ? "" : " (120 s limit)"}`,
         );
         if (joined.length === 0) throw new Error(`${t.name}: no fan-out client joined`);
+        // Measure from a drained state: every joined client has every warm-up message (the backlog
+        // of a late joiner would otherwise be delivered, and its CPU counted, in the measured span).
+        const drainDeadline = Date.now() + 30_000;
+        while (Date.now() < drainDeadline && joined.some((r) => r.warm < published)) await sleep(100);
+        // What the joined consumers cost with nothing to deliver (heartbeats, empty fetches), 5 s.
+        const idleRequests = await kafkaRequests(countDir, t.proc.proc.pid!);
+        const idleBefore = cpuMs(t.proc.proc.pid!);
+        await sleep(5000);
+        const idleCpu = (cpuMs(t.proc.proc.pid!) - idleBefore) / 5000;
+        const busyRequests = await kafkaRequests(countDir, t.proc.proc.pid!);
         const start = performance.now();
         const cpuBefore = cpuMs(t.proc.proc.pid!);
         const perTick = Math.max(1, Math.round(rate / 10));
@@ -331,7 +381,15 @@ async function main(): Promise<void> {
           p99: percentile(latencies, 99),
           missing: joined.length * M - delivered,
           joined: joined.length,
+          joinS: joinMs / 1000,
+          idleCpu,
           cpuUs: ((cpuMs(t.proc.proc.pid!) - cpuBefore) * 1000) / delivered,
+          requestsPerDelivery: requestsPer(
+            busyRequests,
+            await kafkaRequests(countDir, t.proc.proc.pid!),
+            delivered,
+          ),
+          idleRequestsPerSecond: requestsPer(idleRequests, busyRequests, 5),
         };
         loads.push(loadavg()[0]!);
         log(`fan-out ${t.name}: ${JSON.stringify(results[t.name])}`);
@@ -339,29 +397,58 @@ async function main(): Promise<void> {
         await sleep(2000);
       }
       await producer.close();
-      const s = results.sluice!;
-      const r = results.relay!;
-      rows.push({
-        measurement: `Kafka → SSE fan-out, ${fmt(clients)} clients, ${rate} msg/s produced (deliveries/s; clients joined within 2 min)`,
-        sluice: `${fmt(s.deliveries)} (${s.joined} joined)`,
-        reference: `relay: ${fmt(r.deliveries)} (${r.joined} joined)`,
-        ratio: `${(s.deliveries / r.deliveries).toFixed(2)}×`,
-        goal: "—",
-      });
-      rows.push({
-        measurement: "Kafka → SSE fan-out, delivery latency p50 / p99 (ms)",
-        sluice: `${fmt(s.p50)} / ${fmt(s.p99)}`,
-        reference: `relay: ${fmt(r.p50)} / ${fmt(r.p99)}`,
-        ratio: `${(s.p99 / r.p99).toFixed(2)}× (p99)`,
-        goal: "—",
-      });
-      rows.push({
-        measurement: "Kafka → SSE fan-out, server CPU per delivery (µs)",
-        sluice: fmt(s.cpuUs, 1),
-        reference: `relay: ${fmt(r.cpuUs, 1)}`,
-        ratio: `${(s.cpuUs / r.cpuUs).toFixed(2)}×`,
-        goal: "—",
-      });
+      const s = results.sluice;
+      const r = results.relay;
+      if (s && r)
+        rows.push({
+          measurement: `Kafka → SSE fan-out, ${fmt(clients)} clients, ${rate} msg/s produced (deliveries/s; clients joined within 2 min, in how long)`,
+          sluice: `${fmt(s.deliveries)} (${s.joined} joined in ${fmt(s.joinS)} s)`,
+          reference: `relay: ${fmt(r.deliveries)} (${r.joined} joined in ${fmt(r.joinS)} s)`,
+          ratio: `${(s.deliveries / r.deliveries).toFixed(2)}×`,
+          goal: "—",
+        });
+      if (s && r)
+        rows.push({
+          measurement: "Kafka → SSE fan-out, delivery latency p50 / p99 (ms)",
+          sluice: `${fmt(s.p50)} / ${fmt(s.p99)}`,
+          reference: `relay: ${fmt(r.p50)} / ${fmt(r.p99)}`,
+          ratio: `${(s.p99 / r.p99).toFixed(2)}× (p99)`,
+          goal: "—",
+        });
+      if (s && r)
+        rows.push({
+          measurement: "Kafka → SSE fan-out, server CPU per delivery (µs)",
+          sluice: fmt(s.cpuUs, 1),
+          reference: `relay: ${fmt(r.cpuUs, 1)}`,
+          ratio: `${(s.cpuUs / r.cpuUs).toFixed(2)}×`,
+          goal: "—",
+        });
+      if (s && r)
+        rows.push({
+          measurement:
+            "Kafka → SSE fan-out, server CPU with every client joined and nothing to deliver (cores)",
+          sluice: fmt(s.idleCpu, 2),
+          reference: `relay: ${fmt(r.idleCpu, 2)}`,
+          ratio: `${(s.idleCpu / r.idleCpu).toFixed(2)}×`,
+          goal: "—",
+        });
+      if (s && r && countDir) {
+        rows.push({
+          measurement: "Kafka → SSE fan-out, Kafka requests per delivery (--count-requests)",
+          sluice: s.requestsPerDelivery,
+          reference: `relay: ${r.requestsPerDelivery}`,
+          ratio: "—",
+          goal: "—",
+        });
+        rows.push({
+          measurement:
+            "Kafka → SSE fan-out, Kafka requests per second with nothing to deliver (--count-requests)",
+          sluice: s.idleRequestsPerSecond,
+          reference: `relay: ${r.idleRequestsPerSecond}`,
+          ratio: "—",
+          goal: "—",
+        });
+      }
       await gateway.stop();
       await relay.stop();
     }

@@ -3,7 +3,10 @@
 // topics and the MQTT publisher. Payloads start with the time they were sent (ms, 13 digits) then
 // `|`, padded to the message size; warm-up payloads start with `w`.
 import { randomUUID } from "node:crypto";
+import { readFile, rm } from "node:fs/promises";
 import { Agent, type ClientRequest, request } from "node:http";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Admin, Producer } from "@platformatic/kafka";
 import mqtt, { type MqttClient } from "mqtt";
 import WebSocket from "ws";
@@ -210,17 +213,43 @@ export async function publishWindowed(
   }
 }
 
-/** Warm-up: publishes a `w` message every 100 ms until every reader has one (or `ms` pass). */
+/**
+ * Warm-up: publishes a `w` message every `everyMs` (100 ms unless told) until every reader has one
+ * (or `ms` pass). Resolves whether all have one and how many were published.
+ */
 export async function warmUp(
   publish: () => Promise<void> | void,
   readers: Reader[],
   ms: number,
-): Promise<boolean> {
+  everyMs = 100,
+): Promise<{ warmed: boolean; published: number }> {
   const deadline = Date.now() + ms;
+  let published = 0;
   while (Date.now() < deadline) {
-    if (readers.every((r) => r.warm > 0)) return true;
+    if (readers.every((r) => r.warm > 0)) return { warmed: true, published };
     await publish();
-    await new Promise((r) => setTimeout(r, 100));
+    published++;
+    await new Promise((r) => setTimeout(r, everyMs));
   }
-  return readers.every((r) => r.warm > 0);
+  return { warmed: readers.every((r) => r.warm > 0), published };
+}
+
+/**
+ * The Kafka requests a server sent so far, per API (with --count-requests: the server runs
+ * bench/message/kafka-requests.ts, which writes them on SIGUSR2).
+ */
+export async function kafkaRequests(dir: string | undefined, pid: number): Promise<Record<string, number>> {
+  if (!dir) return {};
+  const file = join(dir, `kafka-requests-${pid}.json`);
+  await rm(file, { force: true });
+  process.kill(pid, "SIGUSR2");
+  for (let i = 0; i < 100; i++) {
+    await sleep(20);
+    try {
+      return JSON.parse(await readFile(file, "utf8")) as Record<string, number>;
+    } catch {
+      // not written yet
+    }
+  }
+  throw new Error(`no Kafka request counts from ${pid}`);
 }

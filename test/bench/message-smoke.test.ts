@@ -27,9 +27,12 @@ import {
   deleteTopics,
   fillTopic,
   kafkaProducer,
+  kafkaRequests,
+  payload,
   type Reader,
   readSse,
   until,
+  warmUp,
 } from "../../bench/message/clients.ts";
 import {
   benchSpecs,
@@ -93,6 +96,48 @@ describe.skipIf(busy)("message path (smoke)", () => {
     const ratio = median(rates.sluice!) / median(rates.relay!);
     expect(ratio, JSON.stringify(rates)).toBeGreaterThanOrEqual(0.3);
   }, 180_000);
+});
+
+// The fan-out's warm-up and request counts, on the relay: each SSE client (its own consumer group)
+// gets the warm-up messages produced to the relay's topic, and the relay, run with
+// bench/message/kafka-requests.ts, reports the Kafka requests it sent (a group join per client, fetches).
+describe("fan-out warm-up and Kafka request counts (smoke)", () => {
+  it("warms every relay client from its own topic and counts the relay's Kafka requests", async () => {
+    const fanoutTopic = `fanout-smoke-${randomUUID().slice(0, 8)}`;
+    const dir = await mkdtemp(join(tmpdir(), "sluice-fanout-smoke-"));
+    await createTopic(bootstrap, fanoutTopic);
+    process.env.SLUICE_BENCH_KAFKA_COUNTS = dir;
+    const relay = await startRelay("kafka-relay", fanoutTopic, [
+      "--import",
+      fileURLToPath(new URL("../../bench/message/kafka-requests.ts", import.meta.url)),
+    ]);
+    delete process.env.SLUICE_BENCH_KAFKA_COUNTS;
+    children.push(relay);
+    const producer = kafkaProducer(bootstrap);
+    const readers = Array.from({ length: 5 }, () => readSse(`http://127.0.0.1:${relay.port}/events`));
+    try {
+      const { warmed, published } = await warmUp(
+        () =>
+          producer
+            .send({ messages: [{ topic: fanoutTopic, value: payload(190, true) }] })
+            .then(() => undefined),
+        readers,
+        60_000,
+        500,
+      );
+      expect(warmed, `warm-ups per client: ${readers.map((r) => r.warm).join(", ")}`).toBe(true);
+      expect(published).toBeGreaterThan(0);
+      const counts = await kafkaRequests(dir, relay.proc.pid!);
+      // Five consumers, each its own group: each joined it (at least once) and fetched.
+      expect(counts.JoinGroup ?? 0, JSON.stringify(counts)).toBeGreaterThanOrEqual(5);
+      expect(counts.Fetch ?? 0, JSON.stringify(counts)).toBeGreaterThanOrEqual(5);
+    } finally {
+      for (const r of readers) r.close();
+      await producer.close();
+      await deleteTopics(bootstrap, [fanoutTopic]);
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe("idle SSE memory (smoke)", () => {

@@ -352,13 +352,20 @@ class ConsumerSession {
       autocreateTopics: shared.consumer?.checkTopicExistence !== true,
       sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
-      maxWaitTime: 500,
+      // How long a fetch waits for a record when there is none (it answers as soon as one is
+      // there): the library's default. With 500 ms every idle consumer sent 2 fetches a second
+      // (1,000 SSE clients on a quiet topic: 2,000 requests/s); with 5 s, 0.2.
+      maxWaitTime: 5_000,
       // The records the stream holds before it stops fetching: the library's default. With 256, a
       // fast client drained the buffer before the next fetch answered and the stream stood idle
       // between fetches (Kafka → SSE throughput ~0.6× a plain relay; docs/benchmarks.md).
       highWaterMark: 1024,
       retries: 3,
       retryDelay: 500,
+      // Kafka's metadata.max.age.ms (the library's default is 5 s: every consumer re-read the
+      // topic's metadata every 5 s, 200 requests/s for 1,000 clients). A leader change still
+      // refreshes it at once: a fetch that fails on a retryable error forces the refresh.
+      metadataMaxAge: 300_000,
     });
   }
 
@@ -430,7 +437,13 @@ class ConsumerSession {
     this.delivered = undefined;
     if (!record) return;
     this.toCommit.set(`${record.topic}:${record.partition}`, record);
-    if (!this.committing) this.flushCommits();
+    if (this.committing) return;
+    // Wait for the rest of the fetched batch (handed out in this turn of the event loop): one
+    // commit covers it, where committing at once sent one for the first message and one for the rest.
+    this.committing = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.flushCommits();
+      return this.committing;
+    });
   }
 
   private flushCommits(): void {
