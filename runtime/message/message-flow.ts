@@ -101,7 +101,8 @@ export class MessageSubscription {
     const response = exchange.response;
     if (this.watchesResponse) {
       if (response.destroyed) this.stop();
-      else response.once("close", this.onClientGone);
+      // `on`: a response closes once (Node's `once` would wrap the listener in one more closure).
+      else response.on("close", this.onClientGone);
     }
     this.iterator = endpoint
       .subscribe({

@@ -166,7 +166,9 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     metrics.started();
     let apiId = "";
     let exchange: GatewayExchange | undefined;
-    res.once("close", () => {
+    // `on`, not `once`: a response closes once, and Node's `once` wraps the listener in a closure
+    // the response keeps for as long as it is open (an SSE stream: the whole session).
+    res.on("close", () => {
       // A response that never finished was abandoned: by the gateway (502) or by the client (499).
       const status = responseCompleted(res) ? res.statusCode : brokenOff.has(res) ? 502 : CLIENT_CLOSED;
       const ended = performance.now();
