@@ -253,7 +253,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       const observer = observe(exchange);
       exchange.observer = observer;
       // An upgraded exchange ends when its socket closes (101: the client got the handshake).
-      if (observer) socket.once("close", () => observer.finish(101));
+      if (observer) socket.on("close", () => observer.finish(101));
     }
     if (!match.target.cors.webSocketOriginAllowed(req, entrypoint.allowedOrigins)) {
       const reason = `Origin '${req.headers.origin}' is not allowed`;
@@ -269,7 +269,8 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     if (accessLog) {
       const started = performance.now();
       // A WebSocket session's line is written when its socket closes (101: the handshake succeeded).
-      socket.once("close", () => {
+      // `on`: a socket closes once (Node's `once` would keep a wrapping closure per session).
+      socket.on("close", () => {
         accessLog.exchange({
           request: req,
           response: res,
