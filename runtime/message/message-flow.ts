@@ -52,6 +52,13 @@ export interface Delivery {
   readonly settles: boolean;
 }
 
+/** What `MessageSubscription.next(graceMs)` answers when nothing came within the grace. */
+export const NOT_YET: unique symbol = Symbol("not yet");
+
+function graceOver(subscription: MessageSubscription, settle: unknown): void {
+  subscription.notYet(settle);
+}
+
 const ACK_ON_RECEIPT: readonly Qos[] = ["AT_MOST_ONCE"];
 const NO_ACK = async (): Promise<void> => undefined;
 
@@ -70,10 +77,38 @@ export class MessageSubscription {
   private readonly passThrough: boolean;
   /** Stops when the exchange's response closes before it completed (the client went away). */
   private readonly watchesResponse: boolean;
-  /** Settles the pull in progress with "stopped" (see next()). */
-  private interrupt: ((stopped: "stopped") => void) | undefined;
+  /** The pull a caller waits on: settles it (undefined once stopped). See next(). */
+  private settle: ((delivery: Delivery | undefined | Promise<Delivery> | typeof NOT_YET) => void) | undefined;
+  private fail: ((failure: unknown) => void) | undefined;
+  /** The endpoint's iterator has a next() in progress. */
+  private pulling = false;
+  /** What the endpoint gave while no caller waited (after next(graceMs) answered NOT_YET). */
+  private arrived: { next: IteratorResult<Message> } | { failure: unknown } | undefined;
   private readonly onClientGone = () => {
     if (!responseCompleted(this.exchange.response)) this.stop();
+  };
+  // The iterator's answers, one pair per subscription (not two closures per pull).
+  private readonly pulled = (next: IteratorResult<Message>) => {
+    this.pulling = false;
+    const settle = this.settle;
+    if (settle === undefined) {
+      if (this.active) this.arrived = { next };
+      return;
+    }
+    this.settle = this.fail = undefined;
+    settle(this.outcome(next));
+  };
+  private readonly failed = (failure: unknown) => {
+    this.pulling = false;
+    if (!this.active) return;
+    this.pipeline.messageFailed?.(this.exchange);
+    const fail = this.fail;
+    if (fail === undefined) {
+      this.arrived = { failure };
+      return;
+    }
+    this.settle = this.fail = undefined;
+    fail(failure);
   };
 
   /**
@@ -101,7 +136,8 @@ export class MessageSubscription {
     const response = exchange.response;
     if (this.watchesResponse) {
       if (response.destroyed) this.stop();
-      else response.once("close", this.onClientGone);
+      // `on`: a response closes once (Node's `once` would wrap the listener in one more closure).
+      else response.on("close", this.onClientGone);
     }
     this.iterator = endpoint
       .subscribe({
@@ -120,32 +156,50 @@ export class MessageSubscription {
 
   /**
    * The next delivery, or undefined once the subscription ended. Rejects when the endpoint fails.
-   * Not an async function: while a stream is idle, the pending pull is one promise and its
-   * reactions, with no suspended frame (and its registers) per client.
+   * One pull at a time. With `graceMs`, answers NOT_YET when nothing came within it; the endpoint's
+   * pull goes on, and the next call gets what it brings (or its failure).
+   * Not an async function, and one pending promise per pull: while a stream is idle it keeps that
+   * promise and the endpoint's pull, with no suspended frame or derived promise per client.
    */
-  next(): Promise<Delivery | undefined> {
+  next(): Promise<Delivery | undefined>;
+  next(graceMs: number): Promise<Delivery | undefined | typeof NOT_YET>;
+  next(graceMs?: number): Promise<Delivery | undefined | typeof NOT_YET> {
     if (!this.active) return Promise.resolve(undefined);
+    if (this.settle !== undefined) return Promise.reject(new Error("one pull at a time"));
+    const arrived = this.arrived;
+    if (arrived !== undefined) {
+      this.arrived = undefined;
+      if ("failure" in arrived) return Promise.reject(arrived.failure);
+      return Promise.resolve(this.outcome(arrived.next));
+    }
     // Each pull also settles on stop(), so an endpoint that waits for its next message without
-    // watching the signal cannot hold a response past its deadline. (Not Promise.race against one
-    // long-lived "stopped" promise: that would leave a reaction on it for every message.)
-    return new Promise<IteratorResult<Message> | "stopped">((resolve, reject) => {
-      this.interrupt = resolve;
-      this.iterator.next().then(resolve, reject);
-    }).then(
-      (next) => {
-        this.interrupt = undefined;
-        if (next === "stopped" || next.done) {
-          this.stop();
-          return undefined;
-        }
-        return this.deliver(next.value);
-      },
-      (failure: unknown) => {
-        this.interrupt = undefined;
-        this.pipeline.messageFailed?.(this.exchange);
-        throw failure;
-      },
-    );
+    // watching the signal cannot hold a response past its deadline.
+    const pull = new Promise<Delivery | undefined | typeof NOT_YET>((resolve, reject) => {
+      this.settle = resolve;
+      this.fail = reject;
+    });
+    if (!this.pulling) {
+      this.pulling = true;
+      this.iterator.next().then(this.pulled, this.failed);
+    }
+    if (graceMs !== undefined) setTimeout(graceOver, graceMs, this, this.settle).unref();
+    return pull;
+  }
+
+  /** The grace of next(graceMs) is over: its pull answers NOT_YET unless it settled already. */
+  notYet(settle: unknown): void {
+    if (this.settle !== settle || this.settle === undefined) return;
+    const resolve = this.settle;
+    this.settle = this.fail = undefined;
+    resolve(NOT_YET);
+  }
+
+  private outcome(next: IteratorResult<Message>): Delivery | undefined | Promise<Delivery> {
+    if (next.done) {
+      this.stop();
+      return undefined;
+    }
+    return this.deliver(next.value);
   }
 
   private async deliver(received: Message): Promise<Delivery> {
@@ -163,7 +217,10 @@ export class MessageSubscription {
   stop(): void {
     if (this.stopper.signal.aborted) return;
     this.stopper.abort();
-    this.interrupt?.("stopped");
+    const settle = this.settle;
+    this.settle = this.fail = undefined;
+    this.arrived = undefined;
+    settle?.(undefined);
     if (this.watchesResponse) this.exchange.response.off("close", this.onClientGone);
     // Not awaited: a generator busy in next() only returns once that pull settles.
     this.iterator?.return?.().catch(() => undefined);

@@ -58,28 +58,10 @@ export function streamWriter(
   acceptEncoding: string | string[] | undefined,
   compress: boolean,
 ): StreamWriter {
-  const raw = response as import("node:http").ServerResponse;
-  const direct = (chunk: string | Buffer): Promise<boolean> =>
-    new Promise((resolve) => {
-      if (response.destroyed || response.writableEnded) {
-        resolve(false);
-        return;
-      }
-      // The two response types' write() overloads do not unify; both take (chunk, callback).
-      raw.write(chunk, (error) => resolve(!error));
-    });
   if (compress) addVary(response, "Accept-Encoding");
-  if (!compress || !acceptsCoding(acceptEncoding, "gzip")) {
-    return {
-      write: (chunk) => direct(chunk),
-      queue: (chunk) => {
-        if (response.destroyed || response.writableEnded) return Promise.resolve(false);
-        if (raw.write(chunk)) return true;
-        return drained(raw);
-      },
-      end: () => response.end(),
-    };
-  }
+  // Uncompressed: one object with its methods on the prototype (an open stream keeps no closures).
+  if (!compress || !acceptsCoding(acceptEncoding, "gzip")) return new PlainWriter(response);
+  const direct = (chunk: string | Buffer): Promise<boolean> => writeThrough(response, chunk);
   response.setHeader("content-encoding", "gzip");
   const gz = createGzip({ level: 6 });
   let last: Promise<boolean> = Promise.resolve(true);
@@ -108,6 +90,42 @@ export function streamWriter(
       });
     },
   };
+}
+
+/** Writes `chunk`; resolves once it is handed to the socket (false: it could not be). */
+function writeThrough(response: GatewayResponse, chunk: string | Buffer): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (response.destroyed || response.writableEnded) {
+      resolve(false);
+      return;
+    }
+    // The two response types' write() overloads do not unify; both take (chunk, callback).
+    (response as import("node:http").ServerResponse).write(chunk, (error) => resolve(!error));
+  });
+}
+
+/** The uncompressed StreamWriter. */
+class PlainWriter implements StreamWriter {
+  private readonly response: GatewayResponse;
+
+  constructor(response: GatewayResponse) {
+    this.response = response;
+  }
+
+  write(chunk: string): Promise<boolean> {
+    return writeThrough(this.response, chunk);
+  }
+
+  queue(chunk: string): true | Promise<boolean> {
+    const response = this.response as import("node:http").ServerResponse;
+    if (response.destroyed || response.writableEnded) return Promise.resolve(false);
+    if (response.write(chunk)) return true;
+    return drained(response);
+  }
+
+  end(): void {
+    this.response.end();
+  }
 }
 
 /** Resolves once `response` drained (true) or closed (false). */

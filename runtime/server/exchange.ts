@@ -108,7 +108,7 @@ export class GatewayExchange implements Exchange {
       if (!responseCompleted(response)) abort.abort();
     };
     if (response.destroyed) onClose();
-    else response.once("close", onClose);
+    else response.on("close", onClose);
     return abort.signal;
   }
 

@@ -166,7 +166,9 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     metrics.started();
     let apiId = "";
     let exchange: GatewayExchange | undefined;
-    res.once("close", () => {
+    // `on`, not `once`: a response closes once, and Node's `once` wraps the listener in a closure
+    // the response keeps for as long as it is open (an SSE stream: the whole session).
+    res.on("close", () => {
       // A response that never finished was abandoned: by the gateway (502) or by the client (499).
       const status = responseCompleted(res) ? res.statusCode : brokenOff.has(res) ? 502 : CLIENT_CLOSED;
       const ended = performance.now();
@@ -251,7 +253,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       const observer = observe(exchange);
       exchange.observer = observer;
       // An upgraded exchange ends when its socket closes (101: the client got the handshake).
-      if (observer) socket.once("close", () => observer.finish(101));
+      if (observer) socket.on("close", () => observer.finish(101));
     }
     if (!match.target.cors.webSocketOriginAllowed(req, entrypoint.allowedOrigins)) {
       const reason = `Origin '${req.headers.origin}' is not allowed`;
@@ -267,7 +269,8 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     if (accessLog) {
       const started = performance.now();
       // A WebSocket session's line is written when its socket closes (101: the handshake succeeded).
-      socket.once("close", () => {
+      // `on`: a socket closes once (Node's `once` would keep a wrapping closure per session).
+      socket.on("close", () => {
         accessLog.exchange({
           request: req,
           response: res,

@@ -33,6 +33,11 @@ const PREFACE = Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
 /** The window over which HTTP/2 stream resets are counted. */
 const RESET_WINDOW_MS = 10_000;
 
+/** Destroys `this` (a socket's `error` listener; the first-bytes timer's callback). */
+function destroySocket(this: Duplex): void {
+  this.destroy();
+}
+
 /**
  * `Expect: 100-continue` (RFC 9110 §10.1.1): Node would answer `100 Continue` at once. The gateway
  * sends it only when something first reads the body — the endpoint streaming it upstream, or a
@@ -126,6 +131,42 @@ export function createDualServer(
   const sockets = new Set<Socket>();
   const perIp = new Map<string, number>();
 
+  // Sockets not yet heard from, with the timer that closes them (see accept).
+  const silent = new Map<Socket, NodeJS.Timeout>();
+  // The per-connection listeners are shared functions (`this` is the socket), not closures: a
+  // connection that stays open (an SSE stream, a WebSocket) keeps no context of its own for them.
+  function onClose(this: Socket): void {
+    sockets.delete(this);
+    const timer = silent.get(this);
+    if (timer) {
+      clearTimeout(timer);
+      silent.delete(this);
+    }
+    if (limits.maxConnectionsPerIp > 0) {
+      // The peer's address, read (and cached by node:net) when the connection was accepted.
+      const ip = this.remoteAddress ?? "";
+      const left = (perIp.get(ip) ?? 1) - 1;
+      if (left > 0) perIp.set(ip, left);
+      else perIp.delete(ip);
+    }
+  }
+  function onFirstBytes(this: Socket): void {
+    const timer = silent.get(this);
+    if (timer) {
+      clearTimeout(timer);
+      silent.delete(this);
+    }
+    const head: Buffer | null = this.read(Math.min(PREFACE.length, this.readableLength)) ?? this.read();
+    if (head) this.unshift(head);
+    const isH2 =
+      head !== null &&
+      head.length >= 3 &&
+      PREFACE.subarray(0, Math.min(head.length, PREFACE.length)).equals(
+        head.subarray(0, Math.min(head.length, PREFACE.length)),
+      );
+    (isH2 ? http2 : http1).emit("connection", this);
+  }
+
   const accept = (socket: Socket): void => {
     sockets.add(socket);
     const ip = socket.remoteAddress ?? "";
@@ -138,36 +179,15 @@ export function createDualServer(
       }
       perIp.set(ip, open);
     }
-    socket.once("close", () => {
-      sockets.delete(socket);
-      if (limits.maxConnectionsPerIp > 0) {
-        const left = (perIp.get(ip) ?? 1) - 1;
-        if (left > 0) perIp.set(ip, left);
-        else perIp.delete(ip);
-      }
-    });
-    socket.on("error", () => socket.destroy());
-    // A connection that never says anything is closed (the http servers' timers start with the first request).
-    const silent = (): void => {
-      socket.destroy();
-    };
-    if (limits.firstBytesTimeoutMs > 0) socket.setTimeout(limits.firstBytesTimeoutMs, silent);
-    socket.once("readable", () => {
-      if (limits.firstBytesTimeoutMs > 0) {
-        socket.setTimeout(0);
-        socket.off("timeout", silent);
-      }
-      const head: Buffer | null =
-        socket.read(Math.min(PREFACE.length, socket.readableLength)) ?? socket.read();
-      if (head) socket.unshift(head);
-      const isH2 =
-        head !== null &&
-        head.length >= 3 &&
-        PREFACE.subarray(0, Math.min(head.length, PREFACE.length)).equals(
-          head.subarray(0, Math.min(head.length, PREFACE.length)),
-        );
-      (isH2 ? http2 : http1).emit("connection", socket);
-    });
+    // `on`, not `once`: 'close' comes once, and Node's `once` wraps each listener in a closure.
+    socket.on("close", onClose);
+    socket.on("error", destroySocket);
+    // A connection that never says anything is closed (the http servers' timers start with the
+    // first request). A plain timer rather than socket.setTimeout(), whose (cleared) Timeout and
+    // bound callback the socket would keep for as long as it is open.
+    if (limits.firstBytesTimeoutMs > 0)
+      silent.set(socket, setTimeout(destroySocket.bind(socket), limits.firstBytesTimeoutMs).unref());
+    socket.once("readable", onFirstBytes);
   };
   const net = createNetServer({ noDelay: true }, accept);
   // The http server never listens itself (connections are handed to it), and Node starts its

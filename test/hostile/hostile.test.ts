@@ -209,12 +209,12 @@ describe("connections per client IP", () => {
     );
     try {
       const open = () =>
-        new Promise<{ closed: Promise<void> }>((resolve) => {
+        new Promise<{ closed: Promise<void>; end(): void }>((resolve) => {
           const s = connect(g.httpPort!, "127.0.0.1");
           s.on("error", () => {});
           s.resume();
           const closed = new Promise<void>((r) => s.once("close", () => r()));
-          s.once("connect", () => resolve({ closed }));
+          s.once("connect", () => resolve({ closed, end: () => s.destroy() }));
         });
       const first = await open();
       const second = await open();
@@ -224,6 +224,13 @@ describe("connections per client IP", () => {
       expect(await closedSoon(third)).toBe(true);
       expect(await closedSoon(first)).toBe(false);
       expect(await closedSoon(second)).toBe(false);
+      // A connection that closes gives its place back.
+      first.end();
+      await first.closed;
+      await sleep(100);
+      const fourth = await open();
+      expect(await closedSoon(fourth)).toBe(false);
+      fourth.end();
     } finally {
       await g.close();
     }

@@ -37,29 +37,53 @@ function firstId(cursor: string | undefined): number {
 /**
  * Waits `ms`; false when either signal aborted first. One timer and a listener on each signal,
  * removed when it settles (not AbortSignal.any with timers/promises: a dependent signal, its weak
- * references and sets on both sources, for every subscription that waits).
+ * references and sets on both sources, for every subscription that waits). The wait is one object,
+ * the signals' listener itself (`handleEvent`), with no closure per wait.
  */
 function wait(ms: number, signal: AbortSignal, closing: AbortSignal): Promise<boolean> {
   if (signal.aborted || closing.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const done = (ok: boolean): void => {
-      // Both listeners go, whichever way it settles: the one on `closing` (the endpoint's signal,
-      // alive as long as the endpoint) would otherwise keep this subscription's whole chain — the
-      // generator, its exchange, the response and the socket — after its client left.
-      signal.removeEventListener("abort", aborted);
-      closing.removeEventListener("abort", aborted);
-      if (!ok) {
-        if (timer) clearTimeout(timer);
-        else clearImmediate(immediate);
-      }
-      resolve(ok);
-    };
-    const aborted = (): void => done(false);
-    const timer = ms > 0 ? setTimeout(done, ms, true) : undefined;
-    const immediate = ms > 0 ? undefined : setImmediate(done, true);
-    signal.addEventListener("abort", aborted, { once: true });
-    closing.addEventListener("abort", aborted, { once: true });
-  });
+  return new Promise((resolve) => new Wait(ms, signal, closing, resolve));
+}
+
+function timeUp(wait: Wait): void {
+  wait.settle(true);
+}
+
+class Wait {
+  private readonly signal: AbortSignal;
+  private readonly closing: AbortSignal;
+  private readonly resolve: (ok: boolean) => void;
+  /** A timer for a positive interval, else an immediate (the next turn of the loop). */
+  private readonly timer: NodeJS.Timeout | undefined;
+  private readonly immediate: NodeJS.Immediate | undefined;
+
+  constructor(ms: number, signal: AbortSignal, closing: AbortSignal, resolve: (ok: boolean) => void) {
+    this.signal = signal;
+    this.closing = closing;
+    this.resolve = resolve;
+    this.timer = ms > 0 ? setTimeout(timeUp, ms, this) : undefined;
+    this.immediate = ms > 0 ? undefined : setImmediate(timeUp, this);
+    signal.addEventListener("abort", this, { once: true });
+    closing.addEventListener("abort", this, { once: true });
+  }
+
+  /** Either signal aborted. */
+  handleEvent(): void {
+    this.settle(false);
+  }
+
+  settle(ok: boolean): void {
+    // Both listeners go, whichever way it settles: the one on `closing` (the endpoint's signal,
+    // alive as long as the endpoint) would otherwise keep this subscription's whole chain — the
+    // generator, its exchange, the response and the socket — after its client left.
+    this.signal.removeEventListener("abort", this);
+    this.closing.removeEventListener("abort", this);
+    if (!ok) {
+      if (this.timer) clearTimeout(this.timer);
+      else clearImmediate(this.immediate);
+    }
+    this.resolve(ok);
+  }
 }
 
 export const connector = defineEndpoint<

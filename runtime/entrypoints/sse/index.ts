@@ -8,7 +8,7 @@ import { randomInt } from "node:crypto";
 import type { GatewayRequest, GatewayResponse, Qos } from "../../contract.ts";
 import { defineEntrypoint } from "../../define.ts";
 import { flatten } from "../../message/flatten.ts";
-import { type Delivery, MessageSubscription } from "../../message/message-flow.ts";
+import { type Delivery, MessageSubscription, NOT_YET } from "../../message/message-flow.ts";
 import { formatSseEvent, formatSseMessage, SSE_HEARTBEAT } from "../../message/sse.ts";
 import { type StreamWriter, streamWriter } from "../../server/compression.ts";
 import type { SseEntrypointConfiguration } from "../../spec-types/api-v4-definition.ts";
@@ -31,8 +31,6 @@ const DEFAULT_ERROR_EVENT = "gateway-error";
 /** How long the response headers wait for the first delivery (see handle). */
 const HEADERS_GRACE_MS = 1000;
 const GOAWAY = "Stopping, please reconnect";
-/** The first delivery had not come within HEADERS_GRACE_MS (or failed: the loop reports it). */
-const IDLE = Symbol("idle");
 
 function acceptsEventStream(request: GatewayRequest): boolean {
   const accept = request.headers.accept;
@@ -194,13 +192,17 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
           // Headers wait for the first delivery (at most HEADERS_GRACE_MS): a stream that ends
           // before its first message — a reconnect past the end of a finished stream — answers 204,
           // which tells an EventSource to stop reconnecting (HTML, "server-sent events").
-          let first: Promise<Delivery | undefined> | undefined = subscription.next();
-          // Raced as it is (no derived promise): an idle stream keeps one reaction less on it. A
-          // failure goes through the loop below, which awaits the same promise.
-          const early = await Promise.race([
-            first,
-            new Promise<typeof IDLE>((resolve) => setTimeout(resolve, HEADERS_GRACE_MS, IDLE).unref()),
-          ]).catch(() => IDLE);
+          // The grace is the subscription's own (no race, no derived promise): when it is over,
+          // the pull goes on and the loop below gets what it brings, or its failure.
+          let early: Delivery | undefined | typeof NOT_YET;
+          let earlyFailure: { failure: unknown } | undefined;
+          try {
+            early = await subscription.next(HEADERS_GRACE_MS);
+          } catch (failure) {
+            // Reported after the head, as an event (the loop below throws it).
+            early = NOT_YET;
+            earlyFailure = { failure };
+          }
           if (early === undefined) {
             response.statusCode = 204;
             response.setHeader("cache-control", "no-store");
@@ -215,8 +217,10 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
           await stream.send(formatSseEvent({ retry: retryMs }));
           flattenHead(response);
           try {
+            if (earlyFailure) throw earlyFailure.failure;
+            let first = early === NOT_YET ? undefined : early;
             for (;;) {
-              const delivery = await (first ?? subscription.next());
+              const delivery = first ?? (await subscription.next());
               first = undefined;
               if (!delivery) break;
               if (delivery.message) {

@@ -168,7 +168,8 @@ function serve(
   let publishing: Promise<void> = Promise.resolve();
   let failed = false;
   const socketClosed = new Promise<void>((resolve) =>
-    ws.once("close", () => {
+    // `on`: a WebSocket closes once (Node's `once` would keep a wrapping closure per session).
+    ws.on("close", () => {
       subscription?.stop();
       resolve();
     }),
