@@ -9,11 +9,12 @@
 //                                      [--targets backend,sluice2,sluice1,nginx2]
 //                                      [--env2 'NAME=value …'  (extra environment of a sluice2b target)]
 import type { ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { processTree } from "./all-cores.ts";
 import { fixedRateLatency } from "./load.ts";
 import { CONTEXT_PATH, cpuMicros, findNginx, freePort, startNginx, startRole, waitForPort } from "./peers.ts";
 import { compileVariant, startBundle, VARIANTS } from "./sluice.ts";
@@ -28,26 +29,6 @@ const { values } = parseArgs({
     env2: { type: "string", default: "" },
   },
 });
-
-/** The pids of a process and its descendants. */
-function tree(pid: number): number[] {
-  const parents = new Map<number, number[]>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
-    } catch {}
-  }
-  const out: number[] = [];
-  const walk = (p: number) => {
-    out.push(p);
-    for (const c of parents.get(p) ?? []) walk(c);
-  };
-  walk(pid);
-  return out;
-}
 
 function idleTicks(): { idle: number; total: number } {
   const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
@@ -99,7 +80,7 @@ for (let round = 0; round < Number(values.rounds); round++) {
   for (const t of order) {
     // A short warm-up at the same rate (JIT, connections), then the measured run.
     await fixedRateLatency({ url: t.url, connections, rate, seconds: 1 });
-    const pids = [...new Set([...tree(t.pid), backend.proc.pid!])];
+    const pids = [...new Set([...processTree(t.pid), backend.proc.pid!])];
     const before = new Map(pids.map((p) => [p, cpuMicros(p)]));
     const idle0 = idleTicks();
     const l = await fixedRateLatency({ url: t.url, connections, rate, seconds });
