@@ -113,32 +113,44 @@ export function matchFlows(
   params: Record<string, string>,
   deferConditions = false,
 ): CompiledFlow[] {
-  const method = (exchange.request.method ?? "GET").toUpperCase();
+  // Upper-cased only for a selector that names methods; most name none.
+  let method: string | undefined;
   const path = flowPath(exchange.pathInfo);
   const matched: CompiledFlow[] = [];
-  /** The path captures of `matched`, index for index (undefined: nothing to capture). */
-  const captures: Array<RegExpExecArray | undefined> = [];
-  for (const f of flows) {
+  /**
+   * The path captures of `matched`, index for index (undefined: nothing to capture); made only
+   * when a selector captures `:params`, so a request whose flows capture nothing allocates none.
+   */
+  let captures: Array<RegExpExecArray | undefined> | undefined;
+  for (let i = 0; i < flows.length; i++) {
+    const f = flows[i]!;
     let m: RegExpExecArray | boolean = true;
     if (f.http) {
       m = matchPath(f.http, path);
       if (m === false) continue;
-      if (f.http.methods && !f.http.methods.includes(method)) continue;
+      if (f.http.methods) {
+        method ??= (exchange.request.method ?? "GET").toUpperCase();
+        if (!f.http.methods.includes(method)) continue;
+      }
     }
     if (f.channel) {
       m = matchPath(f.channel, path);
       if (m === false || !channelAdmits(f.channel, exchange)) continue;
     }
     if (!deferConditions && !conditionsHold(f, exchange)) continue;
+    if (m !== true) {
+      captures ??= new Array<RegExpExecArray | undefined>(matched.length);
+      captures[matched.length] = m;
+    }
     matched.push(f);
-    captures.push(m === true ? undefined : m);
   }
+  if (captures === undefined && !bestMatch) return matched;
   let chosen = matched;
-  let chosenCaptures = captures;
+  let chosenCaptures = captures ?? [];
   if (bestMatch && matched.length > 0) {
     const best = bestMatching(matched, path, (f) => f.http ?? f.channel);
     chosen = best ? [best] : [];
-    chosenCaptures = best ? [captures[matched.indexOf(best)]] : [];
+    chosenCaptures = best ? [chosenCaptures[matched.indexOf(best)]] : [];
   }
   // Captured once the flows are chosen: a flow's condition never sees another flow's parameters.
   for (let i = 0; i < chosen.length; i++) {

@@ -1,7 +1,9 @@
 // rate-limit, quota and spike-arrest against real exchanges: Gravitee's messages, headers and keys.
 import { afterEach, describe, expect, it } from "vitest";
+import { sha256 } from "../../runtime/consumers/plan-subscriptions.ts";
+import type { Exchange } from "../../runtime/contract.ts";
 import type { ElContext } from "../../runtime/el.ts";
-import { CounterStore, endOfPeriod } from "../../runtime/policies/lib/counters.ts";
+import { CounterStore, counterKey, endOfPeriod } from "../../runtime/policies/lib/counters.ts";
 import { connector as quota } from "../../runtime/policies/quota/index.ts";
 import { connector as rateLimit } from "../../runtime/policies/rate-limit/index.ts";
 import { sliceOf, connector as spikeArrest } from "../../runtime/policies/spike-arrest/index.ts";
@@ -171,6 +173,40 @@ describe("counters", () => {
     expect(store.increment("k", 1, end, 0)).toEqual({ count: 1, resetAt: 1000 });
     expect(store.increment("k", 2, end, 999)).toEqual({ count: 3, resetAt: 1000 });
     expect(store.increment("k", 1, end, 1000)).toEqual({ count: 1, resetAt: 2000 });
+  });
+
+  // Keys without a custom part are joined once per type, plan and client and handed back after
+  // (runtime/policies/lib/counters.ts): each must still be the key Gravitee's KeyFactory makes.
+  it("counter keys: plan + client (remote address or key digest), custom key, type; past the joined keys' bound too", () => {
+    const exchange = (plan: string, address: string, apiKey?: string) =>
+      ({
+        plan,
+        request: {
+          headers: apiKey ? { "x-gravitee-api-key": apiKey } : {},
+          url: "/x",
+          socket: { remoteAddress: address },
+        },
+      }) as unknown as Exchange;
+    const apiKey = "k".repeat(40);
+    const digest16 = sha256(apiKey).slice(0, 16);
+    const check = () => {
+      expect(counterKey(exchange("free", "10.0.0.1"), "rl", undefined, false)).toBe("free10.0.0.1:rl");
+      expect(counterKey(exchange("free", "10.0.0.1"), "q", undefined, false)).toBe("free10.0.0.1:q");
+      expect(counterKey(exchange("gold", "10.0.0.1"), "rl", undefined, false)).toBe("gold10.0.0.1:rl");
+      expect(counterKey(exchange("free", "10.0.0.2"), "rl", " ", false)).toBe("free10.0.0.2:rl");
+      expect(counterKey(exchange("keyed", "10.0.0.1", apiKey), "rl", undefined, false)).toBe(
+        `keyed${digest16}:rl`,
+      );
+      expect(counterKey(exchange("free", "10.0.0.1"), "rl", "user-1", false)).toBe("free10.0.0.1:user-1:rl");
+      expect(counterKey(exchange("free", "10.0.0.1"), "rl", "user-1", true)).toBe("user-1:rl");
+    };
+    check();
+    // More clients than the joined keys hold (4,096): dropped and joined again, never mixed up.
+    for (let i = 0; i < 5000; i++) {
+      const address = `10.1.${i >> 8}.${i & 255}`;
+      expect(counterKey(exchange("free", address), "rl", undefined, false)).toBe(`free${address}:rl`);
+    }
+    check();
   });
 
   it.each([

@@ -28,26 +28,29 @@ export interface ResolvedRate<U extends PeriodUnit> {
 /**
  * Compiles a policy's rate once; the function it returns evaluates it for one request: `limit`
  * when > 0, else `dynamicLimit`, else 0 (blocks everything). What holds for every request (a static
- * limit and period) is resolved here, and `el` (the exchange's EL context, which is not free to
- * build) is asked for only by a field that is an expression.
+ * limit and period) is resolved here, and the EL context (not free to build) is asked for only by a
+ * field that is an expression: `el()` when given (a message's context), else `exchange.el()` — so
+ * the request phase passes no closure of its own per request.
  */
 export function compileRate<U extends PeriodUnit>(
   rate: Rate<U>,
   type: string,
   defaultUnit: U,
-): (exchange: Exchange, el: () => ElContext) => ResolvedRate<U> {
+): (exchange: Exchange, el?: () => ElContext) => ResolvedRate<U> {
   const unit = rate.periodTimeUnit ?? defaultUnit;
   const { key, dynamicLimit, dynamicPeriodTime } = rate;
   const staticLimit =
     rate.limit !== undefined && rate.limit > 0 ? rate.limit : dynamicLimit === undefined ? 0 : undefined;
   const staticPeriod = rate.periodTime ?? 1;
   const staticEnd = (now: number) => endOfPeriod(now, staticPeriod, unit);
-  const text = (value: Templated, el: () => ElContext) => (typeof value === "string" ? value : value(el()));
+  const text = (value: Templated, exchange: Exchange, el: (() => ElContext) | undefined) =>
+    typeof value === "string" ? value : value(el ? el() : exchange.el());
   return (exchange, el) => {
-    const customKey = key === undefined ? undefined : text(key, el);
-    const limit = staticLimit ?? integerOf(text(dynamicLimit!, el));
+    const customKey = key === undefined ? undefined : text(key, exchange, el);
+    const limit = staticLimit ?? integerOf(text(dynamicLimit!, exchange, el));
     // As in Gravitee, a dynamic period is counted in `periodTimeUnit`; a bad value falls back to 1.
-    const dynamicPeriod = dynamicPeriodTime === undefined ? 0 : integerOf(text(dynamicPeriodTime, el));
+    const dynamicPeriod =
+      dynamicPeriodTime === undefined ? 0 : integerOf(text(dynamicPeriodTime, exchange, el));
     return {
       key: counterKey(exchange, type, customKey, rate.useKeyOnly),
       limit,

@@ -52,12 +52,13 @@ export const connector = definePolicy<QuotaConfig>({
       // FALLBACK_PASS_TROUGH (QUOTA_NOT_APPLIED): the remaining count is unknown.
       if (addHeaders) setHeaders(exchange, headersOf(rate, rate.limit, -1));
     };
-    const check = (exchange: Exchange, el: () => ElContext): void | Promise<void> => {
+    const check = (exchange: Exchange, el?: () => ElContext): void | Promise<void> => {
       const rate = resolve(exchange, el);
       return counted(exchange, rate, store.increment(rate.key, 1, rate.end), decide, failed);
     };
     return {
-      onRequest: (exchange) => check(exchange, () => exchange.el()),
+      // The request's own EL context when an expression asks (no closure per request).
+      onRequest: (exchange) => check(exchange),
       onMessage(message, exchange) {
         let el: ElContext | undefined;
         const done = check(exchange, () => (el ??= messageEl(exchange, message)));

@@ -62,14 +62,15 @@ export const connector = definePolicy<SpikeArrestConfig>({
       // FALLBACK_PASS_TROUGH (SPIKE_ARREST_NOT_APPLIED): Gravitee's reset header says -1.
       if (config.addHeaders) setHeaders(exchange, headersOf(slice, -1));
     };
-    const check = (exchange: Exchange, el: () => ElContext): void | Promise<void> => {
+    const check = (exchange: Exchange, el?: () => ElContext): void | Promise<void> => {
       const rate = resolve(exchange, el);
       const slice = sliceOf(rate.limit, endOfPeriod(0, rate.periodTime, rate.unit));
       const window = store.increment(rate.key, 1, (now) => now + slice.period);
       return counted(exchange, slice, window, decide, failed);
     };
     return {
-      onRequest: (exchange) => check(exchange, () => exchange.el()),
+      // The request's own EL context when an expression asks (no closure per request).
+      onRequest: (exchange) => check(exchange),
       onMessage(message, exchange) {
         let el: ElContext | undefined;
         const done = check(exchange, () => (el ??= messageEl(exchange, message)));

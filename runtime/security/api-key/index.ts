@@ -47,7 +47,9 @@ const KEY_DIGEST = Symbol("sluice.apiKeyDigest");
 interface KnownKey {
   readonly key: string;
   readonly digest: string;
-  lookup: { by: PlanSubscriptions; found: KeyLookup } | undefined;
+  /** The plan's subscriptions that made the last lookup, and its answer (fields, not an object per lookup). */
+  lookedUpBy: PlanSubscriptions | undefined;
+  found: KeyLookup;
 }
 
 type KeyLookup = ReturnType<PlanSubscriptions["byApiKeyDigest"]>;
@@ -58,7 +60,7 @@ function knownKey(exchange: Exchange, key: string): KnownKey {
   const known = (exchange as WithDigest)[KEY_DIGEST];
   // The same exchange always yields the same key (apiKeyOf); the comparison is of its own strings.
   if (known !== undefined && known.key === key) return known;
-  const fresh: KnownKey = { key, digest: sha256(key), lookup: undefined };
+  const fresh: KnownKey = { key, digest: sha256(key), lookedUpBy: undefined, found: undefined };
   (exchange as WithDigest)[KEY_DIGEST] = fresh;
   return fresh;
 }
@@ -71,9 +73,10 @@ export function apiKeyDigest(exchange: Exchange, key: string): string {
 /** The plan's subscription for the request's key, looked up once per exchange and plan. */
 function lookUp(exchange: Exchange, key: string, subscriptions: PlanSubscriptions, now: number): KeyLookup {
   const known = knownKey(exchange, key);
-  if (known.lookup?.by === subscriptions) return known.lookup.found;
+  if (known.lookedUpBy === subscriptions) return known.found;
   const found = subscriptions.byApiKeyDigest(known.digest, now);
-  known.lookup = { by: subscriptions, found };
+  known.lookedUpBy = subscriptions;
+  known.found = found;
   return found;
 }
 
