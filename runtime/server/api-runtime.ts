@@ -269,7 +269,13 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const client = identifyClient(exchange);
     exchange.clientIdentifier = client.id;
     exchange.response.setHeader(CLIENT_IDENTIFIER_HEADER, client.header);
-    await this.runFlowChains(exchange, plan.flows, this.flows, this.definition.flowExecution.matchRequired);
+    const chains = this.runFlowChains(
+      exchange,
+      plan.flows,
+      this.flows,
+      this.definition.flowExecution.matchRequired,
+    );
+    if (chains !== undefined) await chains;
   }
 
   /**
@@ -278,47 +284,86 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
    * selectors are evaluated right before it runs, once the flows before it completed, so they see
    * the attributes those set; in BEST_MATCH they take part in choosing the chain's one flow. The
    * flows that ran are the ones the response and message phases replay, without evaluating their
-   * conditions again. `matchRequired`: 404 when no flow ran, in either chain.
+   * conditions again. `matchRequired`: 404 when no flow ran, in either chain. Synchronous while the
+   * steps are (headers, local counters): no promise of its own to await; a promise of the rest from
+   * the first step that returns one.
    */
-  private async runFlowChains(
+  private runFlowChains(
     exchange: Exchange,
     planFlows: readonly CompiledFlow[],
     apiFlows: readonly CompiledFlow[],
     matchRequired: boolean,
-  ): Promise<void> {
+  ): undefined | Promise<void> {
     const ex = exchange as GatewayExchange;
     if (planFlows.length === 0 && apiFlows.length === 0 && !matchRequired) {
       // A plain pass-through: no arrays to build.
       ex.flows = NO_FLOWS;
       ex.observer?.flows(NO_NAMES);
-      return;
+      return undefined;
     }
-    const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
-    const params = ex.pathParams ?? {};
     const ran: CompiledFlow[] = [];
     ex.flows = ran;
+    const observer = ex.observer;
+    if (!observer) return this.chainsFrom(ex, planFlows, apiFlows, matchRequired, ran, 0, undefined, 0);
+    // Traces and debug mode see the flows that ran once the chains end, however they end.
+    const report = () => observer.flows(ran.map((f) => f.flow.name));
+    let done: undefined | Promise<void>;
     try {
-      // The plan's chain, then the API's (an index, not an array of the two: nothing to allocate).
-      for (let i = 0; i < 2; i++) {
-        const chain = i === 0 ? planFlows : apiFlows;
-        if (chain.length === 0) continue;
-        for (const f of matchFlows(chain, exchange, bestMatch, params, !bestMatch)) {
-          if (!bestMatch && !conditionsHold(f, exchange)) continue;
-          ran.push(f);
-          const done = runSteps(f.flow.request, exchange, "onRequest", f.flow.name, 0);
-          if (done !== undefined) await done;
-        }
-      }
-      // The chains share whether a flow ran: a plan flow is enough to keep the API's chain going.
-      if (matchRequired && ran.length === 0) {
-        throw new GatewayError(404, "", {
-          key: "FLOW_EXECUTION_FLOW_MATCHED_FAILURE",
-          body: NO_ERROR_BODY,
-        });
-      }
-    } finally {
-      ex.observer?.flows(ran.map((f) => f.flow.name));
+      done = this.chainsFrom(ex, planFlows, apiFlows, matchRequired, ran, 0, undefined, 0);
+    } catch (error) {
+      report();
+      throw error;
     }
+    if (done !== undefined) return done.finally(report);
+    report();
+    return undefined;
+  }
+
+  /**
+   * The chains from `chain` on (0: the plan's, 1: the API's), the first of them from its flow `next`
+   * of `matched` (the flows it resolved when it started; undefined: not started yet). Each flow that
+   * runs joins `ran`. Synchronous until a step returns a promise; then a promise of the rest.
+   */
+  private chainsFrom(
+    ex: GatewayExchange,
+    planFlows: readonly CompiledFlow[],
+    apiFlows: readonly CompiledFlow[],
+    matchRequired: boolean,
+    ran: CompiledFlow[],
+    chain: number,
+    matched: readonly CompiledFlow[] | undefined,
+    next: number,
+  ): undefined | Promise<void> {
+    const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
+    let resume = matched;
+    let from = next;
+    // The plan's chain, then the API's (an index, not an array of the two: nothing to allocate).
+    for (let i = chain; i < 2; i++) {
+      const flows = i === 0 ? planFlows : apiFlows;
+      if (flows.length === 0) continue;
+      const list = resume ?? matchFlows(flows, ex, bestMatch, ex.pathParams ?? {}, !bestMatch);
+      for (let j = from; j < list.length; j++) {
+        const f = list[j]!;
+        if (!bestMatch && !conditionsHold(f, ex)) continue;
+        ran.push(f);
+        const done = runSteps(f.flow.request, ex, "onRequest", f.flow.name, 0);
+        // A closure only for a step that did not complete synchronously.
+        if (done !== undefined)
+          return done.then(() =>
+            this.chainsFrom(ex, planFlows, apiFlows, matchRequired, ran, i, list, j + 1),
+          );
+      }
+      resume = undefined;
+      from = 0;
+    }
+    // The chains share whether a flow ran: a plan flow is enough to keep the API's chain going.
+    if (matchRequired && ran.length === 0) {
+      throw new GatewayError(404, "", {
+        key: "FLOW_EXECUTION_FLOW_MATCHED_FAILURE",
+        body: NO_ERROR_BODY,
+      });
+    }
+    return undefined;
   }
 
   /** The plan's and the API's flows that apply to the exchange, kept for its later phases. */

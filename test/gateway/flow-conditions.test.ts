@@ -84,6 +84,25 @@ const defaultMode = api(
   ].join(""),
 );
 
+/** A step that completes asynchronously (a promise): the chains go on from the flow after it. */
+const wait = `
+        - policy: latency
+          configuration:
+            time: 1`;
+
+// The same checks with a step that returns a promise in the middle of each chain.
+const asyncSteps = api(
+  "async",
+  "DEFAULT",
+  [flow("plan-wait", "", wait), flow("plan", "", assign("from-plan", "yes"))].join(""),
+  [
+    flow("too-early", marked, header("x-too-early")),
+    flow("mark", "", `${wait}${assign("marked", "yes", "{#request.headers['x-mark'] != null}")}`),
+    flow("after-mark", marked, header("x-after-mark"), header("x-after-mark-response")),
+    flow("sees-plan", "{#context.attributes['from-plan'] == 'yes'}", header("x-sees-plan")),
+  ].join(""),
+);
+
 const bestMatch = api(
   "best",
   "BEST_MATCH",
@@ -98,7 +117,7 @@ describe("flow conditions", () => {
   beforeAll(async () => {
     backend = await startEchoBackend();
     gateway = await startTestGateway(
-      { "default.yaml": defaultMode, "best.yaml": bestMatch },
+      { "default.yaml": defaultMode, "best.yaml": bestMatch, "async.yaml": asyncSteps },
       { BACKEND: backend.url },
     );
   });
@@ -116,6 +135,15 @@ describe("flow conditions", () => {
 
   it("DEFAULT: a flow's condition sees the attributes set by the flows before it, not after it", async () => {
     const { res, upstream } = await send("/default/x", { "x-mark": "1" });
+    expect(res.status).toBe(200);
+    expect(upstream["x-after-mark"]).toBe("yes");
+    expect(res.headers.get("x-after-mark-response")).toBe("yes");
+    expect(upstream["x-too-early"]).toBeUndefined();
+    expect(upstream["x-sees-plan"]).toBe("yes");
+  });
+
+  it("DEFAULT, steps that complete asynchronously: every later flow of both chains still runs, in order", async () => {
+    const { res, upstream } = await send("/async/x", { "x-mark": "1" });
     expect(res.status).toBe(200);
     expect(upstream["x-after-mark"]).toBe("yes");
     expect(res.headers.get("x-after-mark-response")).toBe("yes");
