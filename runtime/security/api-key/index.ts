@@ -70,11 +70,11 @@ export function apiKeyDigest(exchange: Exchange, key: string): string {
   return knownKey(exchange, key).digest;
 }
 
-/** The plan's subscription for the request's key, looked up once per exchange and plan. */
-function lookUp(exchange: Exchange, key: string, subscriptions: PlanSubscriptions, now: number): KeyLookup {
+/** The plan's subscription for the request's key, looked up once per exchange and plan (the clock read only then). */
+function lookUp(exchange: Exchange, key: string, subscriptions: PlanSubscriptions): KeyLookup {
   const known = knownKey(exchange, key);
   if (known.lookedUpBy === subscriptions) return known.found;
-  const found = subscriptions.byApiKeyDigest(known.digest, now);
+  const found = subscriptions.byApiKeyDigest(known.digest, Date.now());
   known.lookedUpBy = subscriptions;
   known.found = found;
   return found;
@@ -108,7 +108,7 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
         return value === undefined ? undefined : { type: "API_KEY", value };
       },
       subscription(credential, exchange) {
-        const found = lookUp(exchange, credential.value, ctx.subscriptions, Date.now());
+        const found = lookUp(exchange, credential.value, ctx.subscriptions);
         return found?.subscription ?? legacy(apiKeyDigest(exchange, credential.value));
       },
       authenticate(exchange, credential) {
@@ -123,9 +123,7 @@ export const connector = defineSecurity<ApiKeySecurityConfiguration>({
           if (kept !== query) exchange.upstreamRequest.query = kept;
         }
         // The lookup plan selection made for this plan (subscription above), not a second one.
-        const found = credential
-          ? lookUp(exchange, credential.value, ctx.subscriptions, Date.now())
-          : undefined;
+        const found = credential ? lookUp(exchange, credential.value, ctx.subscriptions) : undefined;
         if (found?.expired) throw new GatewayError(401, API_KEY_INVALID_MESSAGE, { key: "API_KEY_INVALID" });
       },
     };
