@@ -72,6 +72,9 @@ const { values } = parseArgs({
   },
 });
 
+/** The first warm-up of each target, before the rounds (JIT compilation settled). */
+const WARM_UP_SECONDS = 8;
+
 if (values.role) await serveRole(values.role, Number(values.port), values.target ?? "");
 else await main();
 
@@ -85,9 +88,6 @@ async function serveRole(role: string, port: number, target: string): Promise<vo
   else if (role === "otlp-sink") otlpSink().listen(port, "127.0.0.1");
   else throw new Error(`unknown role ${role}`);
 }
-
-/** The first warm-up of each target, before the rounds (JIT compilation settled). */
-const WARM_UP_SECONDS = 8;
 
 interface Target {
   name: string;
