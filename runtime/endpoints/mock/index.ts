@@ -52,9 +52,10 @@ interface MockSource {
  * One subscription's messages: one every `interval` ms, until `count` ids, its signal aborts, the
  * endpoint closes (`closing`) or return(). An iterator object rather than an async generator: an
  * idle subscription keeps this object, its timer and the pending pull's promise, not a suspended
- * generator frame, its request queue and the reactions of an `await` (about 0.6 KB less per idle
- * stream, docs/benchmarks.md "Idle memory"). It is itself the signals' listener (`handleEvent`) and
- * its timer's argument: no closure per wait. One pull at a time, as MessageSubscription pulls.
+ * generator frame, its request queue and the reactions of an `await` (about 0.7 KB less per idle
+ * stream: docs/benchmarks.md, "Idle SSE streams: third pass"). It is itself the signals' listener
+ * (`handleEvent`) and its timer's argument: no closure per wait. One pull at a time, as
+ * MessageSubscription pulls.
  */
 class MockSubscription implements AsyncIterableIterator<Message> {
   private id: number;
