@@ -2,7 +2,7 @@
 // format, comments for headers/metadata, Last-Event-ID resume, 204 past the end, failures as an
 // id-less `gateway-error`, the configured retry, heartbeats, the goaway event (with a short retry) on
 // drain, and selection next to http-get on the same path; heartbeat spacing (one timer per entrypoint).
-import { request as httpRequest } from "node:http";
+import { Agent, request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../helpers/gateway.ts";
 import { bare, readStream } from "./http-client.ts";
@@ -125,6 +125,38 @@ describe("sse entrypoint over the mock endpoint", () => {
         "id: 1\nevent: message\ndata: hello\n\n" +
         "id: 2\nevent: message\ndata: hello\n\n",
     );
+  });
+
+  it("ends a stream with its last chunk and keeps the connection for the next request", async () => {
+    // The stream's head is let go once it is on the socket (releaseHead): the end of the stream
+    // and the next response on the same keep-alive connection must not depend on it.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; body: string; reused: boolean }>((resolve, reject) => {
+        const req = httpRequest(`${gateway.url}/events`, { agent, headers: EVENT_STREAM }, (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => {
+            body += chunk;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body, reused: req.reusedSocket }));
+          res.on("error", reject);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    try {
+      const first = await get();
+      const second = await get();
+      for (const res of [first, second]) {
+        expect(res.status).toBe(200);
+        expect(res.body.endsWith("id: 2\nevent: message\ndata: hello\n\n")).toBe(true);
+      }
+      expect(first.reused).toBe(false);
+      expect(second.reused).toBe(true);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it("resumes after Last-Event-ID", async () => {

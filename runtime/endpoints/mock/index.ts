@@ -34,37 +34,78 @@ function firstId(cursor: string | undefined): number {
   return Number(cursor) + 1;
 }
 
+const DONE: IteratorResult<Message> = Object.freeze({ done: true, value: undefined });
+
+function timeUp(subscription: MockSubscription): void {
+  subscription.settle(true);
+}
+
+/** What a subscription reads from its endpoint. */
+interface MockSource {
+  readonly interval: number;
+  /** The number of ids a subscription gets (undefined: no end). */
+  readonly count: number | undefined;
+  generate(id: number): Message;
+}
+
 /**
- * Waits `ms`; false when either signal aborted first. One timer and a listener on each signal,
- * removed when it settles (not AbortSignal.any with timers/promises: a dependent signal, its weak
- * references and sets on both sources, for every subscription that waits). The wait is one object,
- * the signals' listener itself (`handleEvent`), with no closure per wait.
+ * One subscription's messages: one every `interval` ms, until `count` ids, its signal aborts, the
+ * endpoint closes (`closing`) or return(). An iterator object rather than an async generator: an
+ * idle subscription keeps this object, its timer and the pending pull's promise, not a suspended
+ * generator frame, its request queue and the reactions of an `await` (about 0.7 KB less per idle
+ * stream: docs/benchmarks.md, "Idle SSE streams: third pass"). It is itself the signals' listener
+ * (`handleEvent`) and its timer's argument: no closure per wait. One pull at a time, as
+ * MessageSubscription pulls.
  */
-function wait(ms: number, signal: AbortSignal, closing: AbortSignal): Promise<boolean> {
-  if (signal.aborted || closing.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => new Wait(ms, signal, closing, resolve));
-}
-
-function timeUp(wait: Wait): void {
-  wait.settle(true);
-}
-
-class Wait {
+class MockSubscription implements AsyncIterableIterator<Message> {
+  private id: number;
+  private ended = false;
+  /** The pending pull's resolve, its timer (a positive interval) or immediate (0). */
+  private resolve: ((next: IteratorResult<Message>) => void) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private immediate: NodeJS.Immediate | undefined;
+  private readonly source: MockSource;
   private readonly signal: AbortSignal;
   private readonly closing: AbortSignal;
-  private readonly resolve: (ok: boolean) => void;
-  /** A timer for a positive interval, else an immediate (the next turn of the loop). */
-  private readonly timer: NodeJS.Timeout | undefined;
-  private readonly immediate: NodeJS.Immediate | undefined;
 
-  constructor(ms: number, signal: AbortSignal, closing: AbortSignal, resolve: (ok: boolean) => void) {
+  constructor(source: MockSource, cursor: string | undefined, signal: AbortSignal, closing: AbortSignal) {
+    this.source = source;
+    this.id = firstId(cursor);
     this.signal = signal;
     this.closing = closing;
-    this.resolve = resolve;
-    this.timer = ms > 0 ? setTimeout(timeUp, ms, this) : undefined;
-    this.immediate = ms > 0 ? undefined : setImmediate(timeUp, this);
-    signal.addEventListener("abort", this, { once: true });
-    closing.addEventListener("abort", this, { once: true });
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<Message>> {
+    if (this.resolve !== undefined) return Promise.reject(new Error("one pull at a time"));
+    const { count } = this.source;
+    if (
+      this.ended ||
+      this.signal.aborted ||
+      this.closing.aborted ||
+      (count !== undefined && this.id >= count)
+    ) {
+      this.ended = true;
+      return Promise.resolve(DONE);
+    }
+    const pull = new Promise<IteratorResult<Message>>((resolve) => {
+      this.resolve = resolve;
+    });
+    const ms = this.source.interval;
+    if (ms > 0) this.timer = setTimeout(timeUp, ms, this);
+    else this.immediate = setImmediate(timeUp, this);
+    this.signal.addEventListener("abort", this, { once: true });
+    this.closing.addEventListener("abort", this, { once: true });
+    return pull;
+  }
+
+  return(): Promise<IteratorResult<Message>> {
+    this.ended = true;
+    this.settle(false);
+    return Promise.resolve(DONE);
   }
 
   /** Either signal aborted. */
@@ -72,17 +113,26 @@ class Wait {
     this.settle(false);
   }
 
+  /** Ends the pending pull: the next message (`ok`: its time came) or the end. */
   settle(ok: boolean): void {
+    const resolve = this.resolve;
+    if (resolve === undefined) return;
+    this.resolve = undefined;
     // Both listeners go, whichever way it settles: the one on `closing` (the endpoint's signal,
-    // alive as long as the endpoint) would otherwise keep this subscription's whole chain — the
-    // generator, its exchange, the response and the socket — after its client left.
+    // alive as long as the endpoint) would otherwise keep this subscription's whole chain — its
+    // exchange, the response and the socket — after its client left.
     this.signal.removeEventListener("abort", this);
     this.closing.removeEventListener("abort", this);
-    if (!ok) {
-      if (this.timer) clearTimeout(this.timer);
-      else clearImmediate(this.immediate);
+    if (ok) {
+      this.timer = this.immediate = undefined;
+      resolve({ done: false, value: this.source.generate(this.id++) });
+      return;
     }
-    this.resolve(ok);
+    this.ended = true;
+    if (this.timer) clearTimeout(this.timer);
+    else clearImmediate(this.immediate);
+    this.timer = this.immediate = undefined;
+    resolve(DONE);
   }
 }
 
@@ -106,15 +156,16 @@ export const connector = defineEndpoint<
     // Closing the endpoint ends every running subscription, like a broker connection going away.
     let closing = new AbortController();
 
-    const generate = (id: number): Message => {
-      const message: Message = {
+    const source: MockSource = {
+      interval,
+      count,
+      generate: (id) => ({
         id: String(id),
         content,
         headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [...v]])),
         metadata: { sourceTimestamp: Date.now(), ...metadata },
         ack: async () => remember(acknowledged, String(id)),
-      };
-      return message;
+      }),
     };
 
     return {
@@ -128,13 +179,7 @@ export const connector = defineEndpoint<
         connected = true;
       },
       health: () => (connected ? { ready: true } : { ready: false, detail: "not connected" }),
-      async *subscribe({ cursor, signal }) {
-        const closed = closing.signal;
-        for (let id = firstId(cursor); count === undefined || id < count; id++) {
-          if (!(await wait(interval, signal, closed))) return;
-          yield generate(id);
-        }
-      },
+      subscribe: ({ cursor, signal }) => new MockSubscription(source, cursor, signal, closing.signal),
       async publish(message) {
         if (!connected) throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });
         remember(published, message);

@@ -7,7 +7,6 @@
 import { randomInt } from "node:crypto";
 import type { GatewayRequest, GatewayResponse, Qos } from "../../contract.ts";
 import { defineEntrypoint } from "../../define.ts";
-import { flatten } from "../../message/flatten.ts";
 import { type Delivery, MessageSubscription, NOT_YET } from "../../message/message-flow.ts";
 import { formatSseEvent, formatSseMessage, SSE_HEARTBEAT } from "../../message/sse.ts";
 import { type StreamWriter, streamWriter } from "../../server/compression.ts";
@@ -94,12 +93,21 @@ class Heartbeats {
 }
 
 /**
- * Flattens the response head Node keeps after sending it (`_header`, a tree of concatenated
- * strings, one per header line): one string instead of dozens of nodes while the stream is open.
+ * What stands for an HTTP/1.x response's head once it is on the socket (see releaseHead): shared
+ * by every stream, and truthy, as Node's checks of a sent head need.
  */
-function flattenHead(response: GatewayResponse): void {
-  const head = (response as { _header?: unknown })._header;
-  if (typeof head === "string") flatten(head);
+const SENT_HEAD = "HTTP/1.1 (head sent)\r\n\r\n";
+
+/**
+ * Node keeps the head it sent (`_header`: a tree of concatenated strings, one per header line,
+ * ~400 bytes once flat with the gateway's headers) for as long as the response is open — an SSE
+ * stream's whole session — and once it has been written (`_headerSent`) only tests it for truth
+ * (`headersSent`, the guards of setHeader and writeHead; the headers themselves stay readable
+ * through getHeader). A shared marker takes its place. HTTP/2 responses have no `_header`.
+ */
+function releaseHead(response: GatewayResponse): void {
+  const sent = response as { _header?: unknown; _headerSent?: unknown };
+  if (typeof sent._header === "string" && sent._headerSent === true) sent._header = SENT_HEAD;
 }
 
 /**
@@ -215,7 +223,7 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
           if (exchange.request.httpVersionMajor === 1) response.setHeader("connection", "keep-alive");
           heartbeats.add(stream);
           await stream.send(formatSseEvent({ retry: retryMs }));
-          flattenHead(response);
+          releaseHead(response);
           try {
             if (earlyFailure) throw earlyFailure.failure;
             let first = early === NOT_YET ? undefined : early;
