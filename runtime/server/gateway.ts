@@ -39,8 +39,8 @@ import { GatewayExchange, REQUEST_ID_HEADER, responseCompleted, TRANSACTION_ID_H
 import { startHealthChecks } from "./health-check.ts";
 import { createDualServer, createTlsListener, secureContextOptions } from "./listen.ts";
 import { createLogger } from "./log.ts";
-import { restartWithGatewayFlags } from "./node-flags.ts";
 import { CLIENT_CLOSED, Metrics } from "./metrics.ts";
+import { restartWithGatewayFlags } from "./node-flags.ts";
 import { admitRequest, BadTarget, pathHandlingFrom } from "./path.ts";
 import { applyResponseTemplate } from "./response-templates.ts";
 import { Router } from "./router.ts";
