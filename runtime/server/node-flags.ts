@@ -2,7 +2,7 @@
 // semi-space (SLUICE_SEMI_SPACE_MB) instead of V8's 1 MiB. A proxied request leaves ~12 KB of
 // short-lived garbage and little that survives, so V8 never grows a small young generation at a
 // modest rate and shrinks it again after a burst: at 200 req/s a single process collected it once
-// every ~40 requests, and a request that a collection interrupts waits for it — 2.5 % of the
+// every ~40 requests, and a request that a collection interrupts waits for it — 1.5–2 % of the
 // requests, enough to set the p99. With 16 MiB: once every ~450 (docs/benchmarks.md,
 // "Young generation of the single process").
 //
