@@ -4,7 +4,7 @@
 // bundles compiled from specs (keyless; API-key plan + transform-headers; rate-limited; 1,000 APIs).
 // Throughput: wrk -t1 -c50 keep-alive GETs (autocannon when wrk is absent), rounds interleaved (the
 // order rotates each round), each after a warm-up, medians. Latency: an open-loop client at a fixed rate
-// (bench/proxy/fixed-rate.ts, in its own process), unloaded and at half of Sluice's maximum, p99 of Sluice minus p99 of the backend alone.
+// (bench/proxy/fixed-rate.ts, in its own process), unloaded and at half of Sluice's maximum, p99 of Sluice minus p99 of the backend alone; nginx and the Node peers at the same rates in the same rounds.
 //
 //   node bench/proxy.ts [--seconds 5] [--rounds 3] [--connections 50] [--size 64] [--only a,b]
 //                       [--latency-seconds 5] [--no-latency] [--write] [--all-cores [--no-gravitee]]
@@ -279,9 +279,11 @@ async function main(): Promise<void> {
     let latency: LatencyResult | undefined;
     const keyless = targets.find((t) => t.name === "keyless");
     if (!values["no-latency"] && keyless) {
+      // The peers at the same rates, in the same rounds: what a proxy adds on this machine at
+      // that rate whatever its code (nginx: next to no CPU; the Node peers: node:http + undici).
+      const peers = targets.filter((t) => t.kind === "peer" || t.kind === "node-peer");
       latency = await measureLatency(
-        targets[0]!,
-        keyless,
+        [targets[0]!, keyless, ...peers],
         med("keyless"),
         Number(values["latency-seconds"]),
         rounds,
@@ -311,28 +313,46 @@ async function main(): Promise<void> {
 
 interface LatencyResult {
   rate: number;
-  unloaded: { direct: Latency; sluice: Latency };
-  half: { direct: Latency; sluice: Latency };
+  /** Medians over the rounds, by target name: the backend alone, keyless, then the peers. */
+  unloaded: Record<string, Latency>;
+  half: Record<string, Latency>;
+  labels: Record<string, string>;
 }
 
-/** p99 of the backend alone and through Sluice, interleaved, medians over the rounds. */
+/**
+ * p99 of each target (the backend alone first, then Sluice keyless, then the peers) unloaded and at
+ * half of Sluice's maximum, interleaved, medians over the rounds.
+ */
 async function measureLatency(
-  direct: Target,
-  sluice: Target,
+  targets: Target[],
   maxRps: number,
   seconds: number,
   rounds: number,
 ): Promise<LatencyResult> {
   const half = Math.round(maxRps / 2);
-  const runs = { ud: [] as Latency[], us: [] as Latency[], hd: [] as Latency[], hs: [] as Latency[] };
+  const phases = [
+    { key: "unloaded", connections: 1, rate: 200 },
+    { key: "half", connections: 50, rate: half },
+  ] as const;
+  const runs: Record<string, Latency[]> = {};
   for (let r = 0; r < rounds; r++) {
-    runs.ud.push(await fixedRateLatency({ url: direct.url, connections: 1, rate: 200, seconds }));
-    runs.us.push(await fixedRateLatency({ url: sluice.url, connections: 1, rate: 200, seconds }));
-    runs.hd.push(await fixedRateLatency({ url: direct.url, connections: 50, rate: half, seconds }));
-    runs.hs.push(await fixedRateLatency({ url: sluice.url, connections: 50, rate: half, seconds }));
-    console.error(
-      `latency round ${r + 1}: unloaded p99 ${runs.ud.at(-1)!.p99.toFixed(3)} / ${runs.us.at(-1)!.p99.toFixed(3)} ms, at ${half}/s p99 ${runs.hd.at(-1)!.p99.toFixed(3)} / ${runs.hs.at(-1)!.p99.toFixed(3)} ms`,
-    );
+    const said: string[] = [];
+    for (const phase of phases) {
+      const p99s: string[] = [];
+      for (const t of targets) {
+        const key = `${phase.key} ${t.name}`;
+        const l = await fixedRateLatency({
+          url: t.url,
+          connections: phase.connections,
+          rate: phase.rate,
+          seconds,
+        });
+        runs[key] = [...(runs[key] ?? []), l];
+        p99s.push(`${t.name} ${l.p99.toFixed(3)}`);
+      }
+      said.push(`${phase.rate}/s on ${phase.connections}: ${p99s.join(", ")} ms`);
+    }
+    console.error(`latency round ${r + 1}, p99: ${said.join("; ")}`);
   }
   const pick = (xs: Latency[]): Latency => ({
     p50: median(xs.map((x) => x.p50)),
@@ -340,10 +360,13 @@ async function measureLatency(
     count: median(xs.map((x) => x.count)),
     errors: xs.reduce((n, x) => n + x.errors, 0),
   });
+  const of = (key: string) =>
+    Object.fromEntries(targets.map((t) => [t.name, pick(runs[`${key} ${t.name}`]!)]));
   return {
     rate: half,
-    unloaded: { direct: pick(runs.ud), sluice: pick(runs.us) },
-    half: { direct: pick(runs.hd), sluice: pick(runs.hs) },
+    unloaded: of("unloaded"),
+    half: of("half"),
+    labels: Object.fromEntries(targets.map((t) => [t.name, t.label])),
   };
 }
 
@@ -419,16 +442,36 @@ function renderReport(r: {
   goal("1,000 APIs in the bundle", med("1000-apis"), "1 API (keyless)", keyless, 0.97);
   const lat = r.latency;
   if (lat) {
-    const added = (p: { direct: Latency; sluice: Latency }) => p.sluice.p99 - p.direct.p99;
-    const row = (what: string, p: { direct: Latency; sluice: Latency }, target: number) =>
+    const row = (what: string, p: Record<string, Latency>, target: number) => {
+      const direct = p.backend!.p99;
+      const sluice = p.keyless!.p99;
+      const added = sluice - direct;
       lines.push(
-        `| ${what} | ${added(p).toFixed(2)} ms | p99 backend alone ${p.direct.p99.toFixed(2)} ms, through Sluice ${p.sluice.p99.toFixed(2)} ms | — | ≤ ${target} ms | ${added(p) <= target ? "✓" : "✗"} |`,
+        `| ${what} | ${added.toFixed(2)} ms | p99 backend alone ${direct.toFixed(2)} ms, through Sluice ${sluice.toFixed(2)} ms | — | ≤ ${target} ms | ${added <= target ? "✓" : "✗"} |`,
       );
+    };
     row("p99 added latency, unloaded (200 req/s, 1 connection)", lat.unloaded, 0.5);
     row(`p99 added latency at half the maximum rate (${lat.rate} req/s, 50 connections)`, lat.half, 3);
+    const peers = Object.keys(lat.unloaded).filter((name) => name !== "backend" && name !== "keyless");
+    if (peers.length > 0) {
+      lines.push(
+        "",
+        `| p99 at the same rates, same rounds | unloaded | added | at ${lat.rate} req/s | added |`,
+        "|---|---:|---:|---:|---:|",
+      );
+      for (const name of ["backend", "keyless", ...peers]) {
+        const u = lat.unloaded[name]!.p99;
+        const h = lat.half[name]!.p99;
+        const label = name === "keyless" ? `**${lat.labels[name]}**` : lat.labels[name];
+        const plus = (v: number, ref: number) => (name === "backend" ? "—" : `${(v - ref).toFixed(2)} ms`);
+        lines.push(
+          `| ${label} | ${u.toFixed(2)} ms | ${plus(u, lat.unloaded.backend!.p99)} | ${h.toFixed(2)} ms | ${plus(h, lat.half.backend!.p99)} |`,
+        );
+      }
+    }
     lines.push(
       "",
-      "Latency: an open-loop fixed-rate client in its own process (bench/proxy/fixed-rate.ts, as wrk2 does; wrk2 is not in Debian): requests due at even intervals, coordinated omission corrected, every response time kept, interleaved, medians of the rounds.",
+      "Latency: an open-loop fixed-rate client in its own process (bench/proxy/fixed-rate.ts, as wrk2 does; wrk2 is not in Debian): requests due at even intervals, coordinated omission corrected, every response time kept, interleaved (the backend alone, Sluice, then the peers, at each rate), medians of the rounds.",
     );
   }
   return lines.join("\n");

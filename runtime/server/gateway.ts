@@ -40,6 +40,7 @@ import { startHealthChecks } from "./health-check.ts";
 import { createDualServer, createTlsListener, secureContextOptions } from "./listen.ts";
 import { createLogger } from "./log.ts";
 import { CLIENT_CLOSED, Metrics } from "./metrics.ts";
+import { restartWithGatewayFlags } from "./node-flags.ts";
 import { admitRequest, BadTarget, pathHandlingFrom } from "./path.ts";
 import { applyResponseTemplate } from "./response-templates.ts";
 import { Router } from "./router.ts";
@@ -81,6 +82,9 @@ export async function runGateway(
         const primary = await runPrimary({ env, log: options.log ?? createLogger(), workers });
         return { ...primary, apis: [] };
       }
+      // A single process started for the gateway (its own environment) gets the workers' flags
+      // by replacing itself once (./node-flags.ts); an embedding's process is left alone.
+      if (options.env === undefined) restartWithGatewayFlags(options.log ?? createLogger());
     }
     return await startGateway(bundle, options);
   } catch (error) {

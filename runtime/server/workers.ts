@@ -17,7 +17,7 @@
 // - rate-limit, quota and spike-arrest counters are per worker unless SLUICE_REDIS_URL shares them.
 //
 // Each worker starts with the primary's node flags and a 16 MiB starting semi-space
-// (SLUICE_SEMI_SPACE_MB, workerExecArgv): fewer young-generation collections per request.
+// (SLUICE_SEMI_SPACE_MB, node-flags.ts): fewer young-generation collections per request.
 import cluster, { type Worker } from "node:cluster";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -25,37 +25,10 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import Fastify from "fastify";
 import type { Logger } from "../contract.ts";
 import { servePortal } from "./admin.ts";
+import { gatewayExecArgv } from "./node-flags.ts";
 
 /** The worker's number (1…N) in its environment; worker 1 runs what must run once. */
 export const WORKER_INDEX = "SLUICE_WORKER_INDEX";
-
-/** The young generation's starting semi-space in the workers, MiB, unless SLUICE_SEMI_SPACE_MB says otherwise. */
-export const DEFAULT_SEMI_SPACE_MB = 16;
-
-/**
- * The Node flags each worker starts with: the primary's own (`node <flags> dist/gateway.mjs`; the
- * environment, NODE_OPTIONS included, is inherited as it is), then `--min-semi-space-size` from
- * SLUICE_SEMI_SPACE_MB (`0` or `off`: none) unless the user's flags already set a semi-space size.
- * V8 reads that flag only on the command line (not from `v8.setFlagsFromString` once the heap
- * exists, and Node refuses it in NODE_OPTIONS), so a forked worker is where it can be given.
- */
-export function workerExecArgv(
-  execArgv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-): string[] {
-  const asked = env.SLUICE_SEMI_SPACE_MB;
-  let mb = DEFAULT_SEMI_SPACE_MB;
-  if (asked !== undefined && asked !== "") {
-    mb = asked === "off" ? 0 : Number(asked);
-    if (!Number.isInteger(mb) || mb < 0 || mb > 1024)
-      throw new Error(
-        `SLUICE_SEMI_SPACE_MB must be a whole number of MiB from 0 to 1024, or off, not '${asked}'`,
-      );
-  }
-  const own = [...execArgv, ...(env.NODE_OPTIONS ?? "").split(/\s+/)];
-  const userSets = own.some((a) => /^--(min-|max-)?semi[-_]space[-_]size(=|$)/.test(a));
-  return mb === 0 || userSets ? [...execArgv] : [...execArgv, `--min-semi-space-size=${mb}`];
-}
 
 /** How many workers `SLUICE_WORKERS` asks for (default: the usable cores). */
 export function workerCount(env: Readonly<Record<string, string | undefined>>): number {
@@ -168,7 +141,7 @@ export interface RunningPrimary {
 /** Forks the workers, serves the admin port for them, and drains them on SIGTERM. */
 export async function runPrimary(options: PrimaryOptions): Promise<RunningPrimary> {
   const { env, log, workers: count } = options;
-  cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, env) });
+  cluster.setupPrimary({ execArgv: gatewayExecArgv(process.execArgv, env) });
   const slots = new Map<number, Worker>();
   const started = new Set<number>();
   let stopping = false;

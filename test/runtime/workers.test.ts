@@ -13,13 +13,8 @@ import { Pool } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRepository } from "../../compiler/compile.ts";
 import { DEBUG_HEADER, debugToken } from "../../runtime/observability/debug.ts";
-import {
-  cgroupCpus,
-  DEFAULT_SEMI_SPACE_MB,
-  sumMetrics,
-  workerCount,
-  workerExecArgv,
-} from "../../runtime/server/workers.ts";
+import { DEFAULT_SEMI_SPACE_MB, gatewayExecArgv } from "../../runtime/server/node-flags.ts";
+import { cgroupCpus, sumMetrics, workerCount } from "../../runtime/server/workers.ts";
 import { writeRepository } from "../helpers/gateway.ts";
 import { proxyApi } from "../helpers/specs.ts";
 
@@ -47,21 +42,21 @@ describe("how many workers", () => {
     expect(cgroupCpus(files({}))).toBeUndefined();
   });
 
-  it("the workers' node flags: the primary's, then the young generation's size unless the user set one", () => {
+  it("a gateway process's node flags: the ones it was given, then the young generation's size unless the user set one", () => {
     const semi = `--min-semi-space-size=${DEFAULT_SEMI_SPACE_MB}`;
-    expect(workerExecArgv(["--stack-trace-limit=7"], {})).toEqual(["--stack-trace-limit=7", semi]);
-    expect(workerExecArgv([], { SLUICE_SEMI_SPACE_MB: "4" })).toEqual(["--min-semi-space-size=4"]);
-    expect(workerExecArgv(["--inspect=0"], { SLUICE_SEMI_SPACE_MB: "off" })).toEqual(["--inspect=0"]);
-    expect(workerExecArgv([], { SLUICE_SEMI_SPACE_MB: "0" })).toEqual([]);
+    expect(gatewayExecArgv(["--stack-trace-limit=7"], {})).toEqual(["--stack-trace-limit=7", semi]);
+    expect(gatewayExecArgv([], { SLUICE_SEMI_SPACE_MB: "4" })).toEqual(["--min-semi-space-size=4"]);
+    expect(gatewayExecArgv(["--inspect=0"], { SLUICE_SEMI_SPACE_MB: "off" })).toEqual(["--inspect=0"]);
+    expect(gatewayExecArgv([], { SLUICE_SEMI_SPACE_MB: "0" })).toEqual([]);
     // The user's own semi-space flag, on the command line or in NODE_OPTIONS, wins.
-    expect(workerExecArgv(["--max-semi-space-size=2"], {})).toEqual(["--max-semi-space-size=2"]);
-    expect(workerExecArgv(["--semi_space_size=8"], {})).toEqual(["--semi_space_size=8"]);
-    expect(workerExecArgv([], { NODE_OPTIONS: "--max-old-space-size=300 --max-semi-space-size=1" })).toEqual(
+    expect(gatewayExecArgv(["--max-semi-space-size=2"], {})).toEqual(["--max-semi-space-size=2"]);
+    expect(gatewayExecArgv(["--semi_space_size=8"], {})).toEqual(["--semi_space_size=8"]);
+    expect(gatewayExecArgv([], { NODE_OPTIONS: "--max-old-space-size=300 --max-semi-space-size=1" })).toEqual(
       [],
     );
-    expect(workerExecArgv([], { NODE_OPTIONS: "--max-old-space-size=300" })).toEqual([semi]);
-    expect(() => workerExecArgv([], { SLUICE_SEMI_SPACE_MB: "lots" })).toThrow(/SLUICE_SEMI_SPACE_MB/);
-    expect(() => workerExecArgv([], { SLUICE_SEMI_SPACE_MB: "-1" })).toThrow(/SLUICE_SEMI_SPACE_MB/);
+    expect(gatewayExecArgv([], { NODE_OPTIONS: "--max-old-space-size=300" })).toEqual([semi]);
+    expect(() => gatewayExecArgv([], { SLUICE_SEMI_SPACE_MB: "lots" })).toThrow(/SLUICE_SEMI_SPACE_MB/);
+    expect(() => gatewayExecArgv([], { SLUICE_SEMI_SPACE_MB: "-1" })).toThrow(/SLUICE_SEMI_SPACE_MB/);
   });
 
   it("sums the workers' counters and histograms; readiness gauges take the lowest", () => {
@@ -146,8 +141,8 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
     const child = spawn(process.execPath, [...nodeArgs, bundle], {
       env: {
         ...process.env,
-        ...extraEnv,
         SLUICE_WORKERS: "3",
+        ...extraEnv,
         SLUICE_HTTP_PORT: "0",
         SLUICE_ADMIN_PORT: "0",
         SLUICE_HOST: "127.0.0.1",
@@ -174,7 +169,7 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
           };
           // One start line for the gateway, as with a single process, with the primary's admin port.
           if (entry.msg === "gateway started") {
-            expect(entry.workers).toBe(3);
+            expect(entry.workers).toBe(extraEnv.SLUICE_WORKERS === "1" ? undefined : 3);
             resolve(entry);
           }
           nl = buffered.indexOf("\n");
@@ -273,6 +268,34 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
     } finally {
       own.child.kill("SIGKILL");
       await own.exited;
+    }
+  });
+
+  it("a single process replaces itself once, same PID, with its node flags and a bigger young generation", async () => {
+    const g = await start({ SLUICE_WORKERS: "1" }, ["--stack-trace-limit=7"]);
+    try {
+      expect(workersOf(g.child.pid!)).toEqual([]);
+      const argv = readFileSync(`/proc/${g.child.pid}/cmdline`, "utf8").split("\0");
+      expect(argv.slice(1, 4)).toEqual([
+        "--stack-trace-limit=7",
+        `--min-semi-space-size=${DEFAULT_SEMI_SPACE_MB}`,
+        bundle,
+      ]);
+      const res = await fetch(`${g.url}/alpha/x`);
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    } finally {
+      g.child.kill("SIGKILL");
+      await g.exited;
+    }
+    // SLUICE_SEMI_SPACE_MB=off: V8's default, and no second start.
+    const off = await start({ SLUICE_WORKERS: "1", SLUICE_SEMI_SPACE_MB: "off" });
+    try {
+      const argv = readFileSync(`/proc/${off.child.pid}/cmdline`, "utf8").split("\0");
+      expect(argv.filter((a) => a.includes("semi-space"))).toEqual([]);
+    } finally {
+      off.child.kill("SIGKILL");
+      await off.exited;
     }
   });
 
