@@ -42,6 +42,7 @@ import { type CompiledFlow, compileFlow, conditionsHold, flowRunsInPhase, matchF
 import { LoadBalancer } from "./load-balancer.ts";
 import { childLogger } from "./log.ts";
 import type { Metrics } from "./metrics.ts";
+import { setOwnHeader } from "./response.ts";
 
 interface RuntimePlan {
   id: string;
@@ -268,7 +269,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     exchange.plan = plan.id;
     const client = identifyClient(exchange);
     exchange.clientIdentifier = client.id;
-    exchange.response.setHeader(CLIENT_IDENTIFIER_HEADER, client.header);
+    setOwnHeader(exchange.response, CLIENT_IDENTIFIER_HEADER, client.header);
     await this.runFlowChains(exchange, plan.flows, this.flows, this.definition.flowExecution.matchRequired);
   }
 

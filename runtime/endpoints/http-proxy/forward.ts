@@ -11,10 +11,11 @@
 import type { ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
 import { brokenOff } from "../../server/errors.ts";
+import { GatewayServerResponse } from "../../server/response.ts";
 import { DECODERS } from "./compression.ts";
 import { HOP_BY_HOP } from "./headers.ts";
 
-/** The gateway's own ids (already on the response) are never taken from the backend. */
+/** The gateway's own ids (on the response, or held by it) are never taken from the backend. */
 const OWN = new Set(["x-gravitee-request-id", "x-gravitee-transaction-id"]);
 
 export class ForwardHandler implements Dispatcher.DispatchHandler {
@@ -78,7 +79,10 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
           makeDecoder = DECODERS[raw[i + 1]!.toString("latin1").trim().toLowerCase()];
       }
     }
-    const flat: string[] = [];
+    // The gateway's own headers the response still holds go first, as if set before (server/response.ts):
+    // then Node writes the head straight from this list.
+    const flat: string[] = (res instanceof GatewayServerResponse && res.takeHeldHeaders()) || [];
+    let heldEnd = flat.length;
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i]!.toString("latin1");
       const lower = name.toLowerCase();
@@ -92,10 +96,18 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
         if (lower === "connection") listed = value.split(",").map((t) => t.trim().toLowerCase());
         continue;
       }
+      // A header of the backend's replaces the gateway's of that name (the client identifier), as
+      // Node's writeHead does with one set before.
+      for (let j = 0; j < heldEnd; j += 2)
+        if (flat[j] === lower) {
+          flat.splice(j, 2);
+          heldEnd -= 2;
+          break;
+        }
       flat.push(name, value);
     }
     if (listed)
-      for (let i = flat.length - 2; i >= 0; i -= 2)
+      for (let i = flat.length - 2; i >= heldEnd; i -= 2)
         if (listed.includes(flat[i]!.toLowerCase())) flat.splice(i, 2);
     try {
       res.writeHead(status, flat);
