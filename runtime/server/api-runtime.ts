@@ -256,21 +256,39 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   /**
    * Security (plan selection), then the request phase of the plan's flows and the API's flows.
    * Only what returns a promise is awaited: a plan and steps that decide synchronously (an API key,
-   * headers, local counters) add no microtask to the request.
+   * headers, local counters) add no microtask to the request, and when all of it does (a keyless
+   * pass-through) nothing is returned — no promise at all.
    */
-  async request(exchange: Exchange): Promise<void> {
+  request(exchange: Exchange): void | Promise<void> {
     // Whatever reads a body of this exchange holds at most this much of it in memory.
     (exchange.requestBody as BufferedBody).limit = this.bodyLimit;
     (exchange.responseBody as BufferedBody).limit = this.bodyLimit;
     if (this.definition.bodies?.request && this.definition.type === "PROXY")
-      await this.bufferForExpressions(exchange, "request");
+      return this.bufferForExpressions(exchange, "request").then(() => this.securedRequest(exchange));
+    return this.securedRequest(exchange);
+  }
+
+  private securedRequest(exchange: Exchange): void | Promise<void> {
     const selected = this.selectPlan(exchange, 0, false);
-    const plan = selected instanceof Promise ? await selected : selected;
+    return selected instanceof Promise
+      ? selected.then((plan) => this.planRequest(exchange, plan))
+      : this.planRequest(exchange, selected);
+  }
+
+  private planRequest(exchange: Exchange, plan: RuntimePlan): void | Promise<void> {
     exchange.plan = plan.id;
     const client = identifyClient(exchange);
     exchange.clientIdentifier = client.id;
     setOwnHeader(exchange.response, CLIENT_IDENTIFIER_HEADER, client.header);
-    await this.runFlowChains(exchange, plan.flows, this.flows, this.definition.flowExecution.matchRequired);
+    const { matchRequired } = this.definition.flowExecution;
+    if (plan.flows.length === 0 && this.flows.length === 0 && !matchRequired) {
+      // A plain pass-through: no arrays to build, nothing to wait for.
+      const ex = exchange as GatewayExchange;
+      ex.flows = NO_FLOWS;
+      ex.observer?.flows(NO_NAMES);
+      return;
+    }
+    return this.runFlowChains(exchange, plan.flows, this.flows, matchRequired);
   }
 
   /**
@@ -288,12 +306,6 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     matchRequired: boolean,
   ): Promise<void> {
     const ex = exchange as GatewayExchange;
-    if (planFlows.length === 0 && apiFlows.length === 0 && !matchRequired) {
-      // A plain pass-through: no arrays to build.
-      ex.flows = NO_FLOWS;
-      ex.observer?.flows(NO_NAMES);
-      return;
-    }
     const bestMatch = this.definition.flowExecution.mode === "BEST_MATCH";
     const params = ex.pathParams ?? {};
     const ran: CompiledFlow[] = [];

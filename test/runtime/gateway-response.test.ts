@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { GatewayServerResponse, setOwnHeader } from "../../runtime/server/response.ts";
 
-let server: Server | undefined;
+let server: Server<typeof IncomingMessage, typeof GatewayServerResponse> | undefined;
 
 afterEach(async () => {
   await new Promise((resolve) => server?.close(resolve));
@@ -15,13 +15,14 @@ afterEach(async () => {
 
 /** Serves one request with `answer`; resolves with the raw header lines the client got. */
 async function serve(answer: (res: GatewayServerResponse) => void): Promise<string[]> {
-  server = createServer({ ServerResponse: GatewayServerResponse }, (_req, res) => {
+  const listening = createServer({ ServerResponse: GatewayServerResponse }, (_req, res) => {
     setOwnHeader(res, "x-gravitee-request-id", "r-1");
     setOwnHeader(res, "x-gravitee-transaction-id", "t-1");
     answer(res);
   });
-  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  server = listening;
+  await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
+  const { port } = listening.address() as AddressInfo;
   const res = await new Promise<IncomingMessage>((resolve, reject) =>
     request({ port, host: "127.0.0.1", agent: false }, resolve).once("error", reject).end(),
   );

@@ -54,7 +54,8 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
     this.resolve = resolve;
     this.reject = reject;
     this.settled = settled;
-    res.once("close", this.onClientClose);
+    // `on`: removed once the exchange is done (Node's `once` would wrap it in two more objects).
+    res.on("close", this.onClientClose);
   }
 
   onConnect(abort: (error?: Error) => void): void {
@@ -86,16 +87,19 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i]!.toString("latin1");
       const lower = name.toLowerCase();
-      const value = raw[i + 1]!.toString("latin1");
       if (
         HOP_BY_HOP.has(lower) ||
         OWN.has(lower) ||
         (noContent && lower === "content-length") ||
         (makeDecoder && (lower === "content-encoding" || lower === "content-length"))
       ) {
-        if (lower === "connection") listed = value.split(",").map((t) => t.trim().toLowerCase());
+        if (lower === "connection")
+          listed = raw[i + 1]!.toString("latin1")
+            .split(",")
+            .map((t) => t.trim().toLowerCase());
         continue;
       }
+      const value = raw[i + 1]!.toString("latin1");
       // A header of the backend's replaces the gateway's of that name (the client identifier), as
       // Node's writeHead does with one set before.
       for (let j = 0; j < heldEnd; j += 2)
