@@ -563,8 +563,11 @@ export interface EndpointGroup<E extends ProxyEndpoint | MessageEndpoint = Proxy
 /** Runs an API's pipeline for one HTTP exchange that an entrypoint accepted. */
 export interface Pipeline {
   readonly api: RuntimeApi;
-  /** Runs security, plan and flow request steps; rejects with a GatewayError. */
-  request(exchange: Exchange): Promise<void>;
+  /**
+   * Runs security, plan and flow request steps; fails (throws or rejects) with a GatewayError.
+   * Returns nothing when all of it ran synchronously (a keyless pass-through): await what it returns.
+   */
+  request(exchange: Exchange): void | Promise<void>;
   response(exchange: Exchange): Promise<void>;
   /** True when `response` would do nothing for this exchange (no response steps, nothing deferred). */
   passesResponseThrough?(exchange: Exchange): boolean;

@@ -42,6 +42,7 @@ import { type CompiledFlow, compileFlow, conditionsHold, flowRunsInPhase, matchF
 import { LoadBalancer } from "./load-balancer.ts";
 import { childLogger } from "./log.ts";
 import type { Metrics } from "./metrics.ts";
+import { setOwnHeader } from "./response.ts";
 
 interface RuntimePlan {
   id: string;
@@ -255,27 +256,36 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   /**
    * Security (plan selection), then the request phase of the plan's flows and the API's flows.
    * Only what returns a promise is awaited: a plan and steps that decide synchronously (an API key,
-   * headers, local counters) add no microtask to the request.
+   * headers, local counters) add no microtask to the request, and when all of it does (a keyless
+   * pass-through) nothing is returned — no promise at all.
    */
-  async request(exchange: Exchange): Promise<void> {
+  request(exchange: Exchange): void | Promise<void> {
     // Whatever reads a body of this exchange holds at most this much of it in memory.
     (exchange.requestBody as BufferedBody).limit = this.bodyLimit;
     (exchange.responseBody as BufferedBody).limit = this.bodyLimit;
     if (this.definition.bodies?.request && this.definition.type === "PROXY")
-      await this.bufferForExpressions(exchange, "request");
+      return this.bufferForExpressions(exchange, "request").then(() => this.securedRequest(exchange));
+    return this.securedRequest(exchange);
+  }
+
+  private securedRequest(exchange: Exchange): void | Promise<void> {
     const selected = this.selectPlan(exchange, 0, false);
-    const plan = selected instanceof Promise ? await selected : selected;
+    return selected instanceof Promise
+      ? selected.then((plan) => this.planRequest(exchange, plan))
+      : this.planRequest(exchange, selected);
+  }
+
+  private planRequest(exchange: Exchange, plan: RuntimePlan): void | Promise<void> {
     exchange.plan = plan.id;
     const client = identifyClient(exchange);
     exchange.clientIdentifier = client.id;
-    exchange.response.setHeader(CLIENT_IDENTIFIER_HEADER, client.header);
-    const chains = this.runFlowChains(
+    setOwnHeader(exchange.response, CLIENT_IDENTIFIER_HEADER, client.header);
+    return this.runFlowChains(
       exchange,
       plan.flows,
       this.flows,
       this.definition.flowExecution.matchRequired,
     );
-    if (chains !== undefined) await chains;
   }
 
   /**

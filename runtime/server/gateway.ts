@@ -42,6 +42,7 @@ import { createLogger } from "./log.ts";
 import { CLIENT_CLOSED, Metrics } from "./metrics.ts";
 import { restartWithGatewayFlags } from "./node-flags.ts";
 import { admitRequest, BadTarget, pathHandlingFrom } from "./path.ts";
+import { setOwnHeader } from "./response.ts";
 import { applyResponseTemplate } from "./response-templates.ts";
 import { Router } from "./router.ts";
 import { readTlsSettings, watchTlsSettings } from "./tls-settings.ts";
@@ -204,8 +205,8 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     apiId = api.definition.id;
     exchange = new GatewayExchange(api, req, res, match.contextPath, match.pathInfo);
     if (observe) exchange.observer = observe(exchange);
-    res.setHeader(REQUEST_ID_HEADER, exchange.requestId);
-    res.setHeader(TRANSACTION_ID_HEADER, exchange.transactionId);
+    setOwnHeader(res, REQUEST_ID_HEADER, exchange.requestId);
+    setOwnHeader(res, TRANSACTION_ID_HEADER, exchange.transactionId);
     const cors = api.cors.apply(req, res);
     if (cors.kind === "refused") {
       api.log.info("cors refused", { reason: cors.reason, requestId: exchange.requestId });

@@ -27,6 +27,7 @@ import type { Duplex } from "node:stream";
 import { createServer as createTlsServer, type Server as TlsServer } from "node:tls";
 import { hasRequestBody } from "./body.ts";
 import type { ClientLimits } from "./client-limits.ts";
+import { GatewayServerResponse } from "./response.ts";
 import type { TlsSettings } from "./tls-settings.ts";
 
 const PREFACE = Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
@@ -62,7 +63,7 @@ export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer
 
 export interface DualServer {
   net: NetServer;
-  http1: Server;
+  http1: Server<typeof IncomingMessage, typeof GatewayServerResponse>;
   /** Sockets currently open, for draining on shutdown. */
   sockets: Set<Socket>;
   /** Serves a connection accepted elsewhere (a TLS listener's socket): limits, then h2 or HTTP/1.1. */
@@ -83,6 +84,8 @@ export function createDualServer(
   const sessions = new Set<Http2Session>();
   const http1 = createHttpServer(
     {
+      // Holds the gateway's own headers until the head (./response.ts).
+      ServerResponse: GatewayServerResponse,
       keepAliveTimeout: limits.keepAliveTimeoutMs,
       headersTimeout: limits.headersTimeoutMs,
       // No cap on the whole request (uploads stream for as long as they flow); a stalled body is

@@ -11,10 +11,11 @@
 import type { ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
 import { brokenOff } from "../../server/errors.ts";
+import { GatewayServerResponse } from "../../server/response.ts";
 import { DECODERS } from "./compression.ts";
 import { HOP_BY_HOP } from "./headers.ts";
 
-/** The gateway's own ids (already on the response) are never taken from the backend. */
+/** The gateway's own ids (on the response, or held by it) are never taken from the backend. */
 const OWN = new Set(["x-gravitee-request-id", "x-gravitee-transaction-id"]);
 
 export class ForwardHandler implements Dispatcher.DispatchHandler {
@@ -53,7 +54,8 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
     this.resolve = resolve;
     this.reject = reject;
     this.settled = settled;
-    res.once("close", this.onClientClose);
+    // `on`: removed once the exchange is done (Node's `once` would wrap it in two more objects).
+    res.on("close", this.onClientClose);
   }
 
   onConnect(abort: (error?: Error) => void): void {
@@ -78,24 +80,38 @@ export class ForwardHandler implements Dispatcher.DispatchHandler {
           makeDecoder = DECODERS[raw[i + 1]!.toString("latin1").trim().toLowerCase()];
       }
     }
-    const flat: string[] = [];
+    // The gateway's own headers the response still holds go first, as if set before (server/response.ts):
+    // then Node writes the head straight from this list.
+    const flat: string[] = (res instanceof GatewayServerResponse && res.takeHeldHeaders()) || [];
+    let heldEnd = flat.length;
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i]!.toString("latin1");
       const lower = name.toLowerCase();
-      const value = raw[i + 1]!.toString("latin1");
       if (
         HOP_BY_HOP.has(lower) ||
         OWN.has(lower) ||
         (noContent && lower === "content-length") ||
         (makeDecoder && (lower === "content-encoding" || lower === "content-length"))
       ) {
-        if (lower === "connection") listed = value.split(",").map((t) => t.trim().toLowerCase());
+        if (lower === "connection")
+          listed = raw[i + 1]!.toString("latin1")
+            .split(",")
+            .map((t) => t.trim().toLowerCase());
         continue;
       }
+      const value = raw[i + 1]!.toString("latin1");
+      // A header of the backend's replaces the gateway's of that name (the client identifier), as
+      // Node's writeHead does with one set before.
+      for (let j = 0; j < heldEnd; j += 2)
+        if (flat[j] === lower) {
+          flat.splice(j, 2);
+          heldEnd -= 2;
+          break;
+        }
       flat.push(name, value);
     }
     if (listed)
-      for (let i = flat.length - 2; i >= 0; i -= 2)
+      for (let i = flat.length - 2; i >= heldEnd; i -= 2)
         if (listed.includes(flat[i]!.toLowerCase())) flat.splice(i, 2);
     try {
       res.writeHead(status, flat);

@@ -23,7 +23,9 @@ export const connector = defineEntrypoint<HttpProxyEntrypointConfiguration>({
       type: "http-proxy",
       matches: () => true,
       async handle(exchange, pipeline) {
-        await pipeline.request(exchange);
+        // Awaited only when it returned a promise: no microtask for a request phase that did not wait.
+        const requested = pipeline.request(exchange);
+        if (requested) await requested;
         // A policy that answers instead of the endpoint (mock) sets the exchange's invoker.
         const invoker = exchange.invoker;
         const endpoint = invoker ? undefined : pipeline.proxyEndpoint(exchange);
