@@ -280,12 +280,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
     const client = identifyClient(exchange);
     exchange.clientIdentifier = client.id;
     setOwnHeader(exchange.response, CLIENT_IDENTIFIER_HEADER, client.header);
-    return this.runFlowChains(
-      exchange,
-      plan.flows,
-      this.flows,
-      this.definition.flowExecution.matchRequired,
-    );
+    return this.runFlowChains(exchange, plan.flows, this.flows, this.definition.flowExecution.matchRequired);
   }
 
   /**
