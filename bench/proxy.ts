@@ -246,6 +246,8 @@ async function main(): Promise<void> {
     }
 
     const rps: Record<string, number[]> = {};
+    // The same figures by round (a hole where a target failed), for ratios within a round.
+    const byRound: Record<string, number[]> = {};
     const errors: Record<string, number> = {};
     const cpu: Record<string, number[]> = {};
     for (let round = 0; round < rounds; round++) {
@@ -266,6 +268,9 @@ async function main(): Promise<void> {
         }
         const perRequest = (cpuMicros(t.pid) - cpu0) / (r.rps * seconds);
         rps[t.name] = [...(rps[t.name] ?? []), r.rps];
+        const seen = byRound[t.name] ?? [];
+        seen[round] = r.rps;
+        byRound[t.name] = seen;
         cpu[t.name] = [...(cpu[t.name] ?? []), perRequest];
         errors[t.name] = (errors[t.name] ?? 0) + r.errors;
         console.error(
@@ -275,6 +280,17 @@ async function main(): Promise<void> {
     }
     const med = (name: string) => (rps[name] ? median(rps[name]) : Number.NaN);
     const medCpu = (name: string) => (cpu[name] ? median(cpu[name]) : Number.NaN);
+    // The median of the rounds' own ratios: a target and its reference measured in the same round,
+    // a minute apart at most, where the medians of each may come from different states of the VM.
+    const paired = (name: string, ref: string) => {
+      const ratios: number[] = [];
+      for (let i = 0; i < rounds; i++) {
+        const a = byRound[name]?.[i];
+        const b = byRound[ref]?.[i];
+        if (a !== undefined && b !== undefined && b > 0) ratios.push(a / b);
+      }
+      return ratios.length > 0 ? median(ratios) : Number.NaN;
+    };
 
     let latency: LatencyResult | undefined;
     const keyless = targets.find((t) => t.name === "keyless");
@@ -294,6 +310,7 @@ async function main(): Promise<void> {
       targets,
       med,
       medCpu,
+      paired,
       errors,
       latency,
       seconds,
@@ -374,6 +391,8 @@ function renderReport(r: {
   targets: Target[];
   med: (name: string) => number;
   medCpu: (name: string) => number;
+  /** The median over the rounds of name's req/s over ref's in the same round. */
+  paired: (name: string, ref: string) => number;
   errors: Record<string, number>;
   latency: LatencyResult | undefined;
   seconds: number;
@@ -410,36 +429,41 @@ function renderReport(r: {
     "",
     "CPU µs/request: the proxy process's user + system time during the round (/proc) divided by the requests it served — steadier than req/s when other work shares the cores.",
   );
-  const keyless = med("keyless");
-  const goal = (what: string, value: number, ref: string, refValue: number, target: number) => {
-    const ratio = value / refValue;
-    const ok = Number.isFinite(ratio) ? (ratio >= target ? "✓" : "✗") : "—";
+  // Met or not is read from the paired ratio (the rounds' own ratios, medianed): one 5 s round of
+  // a target against its reference in another state of the VM moves the ratio of medians by more
+  // than the few per cent some goals are about (docs/benchmarks.md).
+  const goal = (what: string, name: string, refLabel: string, ref: string, target: number) => {
+    const value = med(name);
+    const refValue = med(ref);
+    const pair = r.paired(name, ref);
+    const ok = Number.isFinite(pair) ? (pair >= target ? "✓" : "✗") : "—";
+    const shown = Number.isFinite(pair) ? `${pair.toFixed(2)}×` : "—";
     lines.push(
-      `| ${what} | ${value.toFixed(0)} req/s | ${ref}: ${refValue.toFixed(0)} req/s | ${x(value, refValue)} | ≥ ${target}× | ${ok} |`,
+      `| ${what} | ${value.toFixed(0)} req/s | ${refLabel}: ${refValue.toFixed(0)} req/s | ${x(value, refValue)} | ${shown} | ≥ ${target}× | ${ok} |`,
     );
   };
   lines.push(
     "",
-    "| goal | figure | reference (same run) | ratio | target | met |",
-    "|---|---:|---|---:|---:|:-:|",
+    "| goal | figure | reference (same run) | ratio of the medians | median of the rounds' ratios | target | met |",
+    "|---|---:|---|---:|---:|---:|:-:|",
   );
-  if (best) goal("keyless pass-through vs the best Node peer", keyless, best.label, bestRps, 1.3);
-  goal("keyless pass-through vs nginx", keyless, "nginx", nginx, 0.6);
+  if (best) goal("keyless pass-through vs the best Node peer", "keyless", best.label, best.name, 1.3);
+  goal("keyless pass-through vs nginx", "keyless", "nginx", "nginx", 0.6);
   if (targets.some((t) => t.name === "keyless-nolog")) {
     // Like for like: the peers write no access log.
     if (best)
       goal(
         "keyless, access log off (as the peers) vs the best Node peer",
-        med("keyless-nolog"),
+        "keyless-nolog",
         best.label,
-        bestRps,
+        best.name,
         1.3,
       );
-    goal("keyless, access log off (as the peers) vs nginx", med("keyless-nolog"), "nginx", nginx, 0.6);
+    goal("keyless, access log off (as the peers) vs nginx", "keyless-nolog", "nginx", "nginx", 0.6);
   }
-  goal("API-key plan + transform-headers", med("api-key"), "keyless", keyless, 0.9);
-  goal("rate-limited", med("rate-limit"), "keyless", keyless, 0.85);
-  goal("1,000 APIs in the bundle", med("1000-apis"), "1 API (keyless)", keyless, 0.97);
+  goal("API-key plan + transform-headers", "api-key", "keyless", "keyless", 0.9);
+  goal("rate-limited", "rate-limit", "keyless", "keyless", 0.85);
+  goal("1,000 APIs in the bundle", "1000-apis", "1 API (keyless)", "keyless", 0.97);
   const lat = r.latency;
   if (lat) {
     const row = (what: string, p: Record<string, Latency>, target: number) => {
