@@ -41,7 +41,12 @@ export async function planBuild(
   const previous = await readFile(stateFile(outDir), "utf8")
     .then((t) => JSON.parse(t) as BuildState)
     .catch(() => undefined);
-  if (!previous || previous.runtime !== runtime || !existsSync(join(outDir, "dist", "gateway.mjs")))
+  if (
+    !previous ||
+    previous.runtime !== runtime ||
+    !existsSync(join(outDir, "dist", "gateway.mjs")) ||
+    !existsSync(join(outDir, "dist", "gateway.js"))
+  )
     return { kind: "full", state };
   const changed = modules
     .filter((m) => previous.modules[m.path] !== state.modules[m.path])

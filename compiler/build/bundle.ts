@@ -4,10 +4,13 @@
 //   dist/link.js          the runtime modules the APIs link and the npm packages those import —
 //                         only what the APIs use, so a proxy-only gateway carries no broker client;
 //   dist/chunks/<nn>.js   the API modules of a chunk (OUT/chunks/<nn>.ts), importing ../link.js;
-//   dist/gateway.mjs      the route table and the entry, importing the chunks.
+//   dist/gateway.js       the route table and the bundle (OUT/gateway.ts), importing the chunks;
+//   dist/gateway.mjs      the entry (OUT/main.ts): a single process replaces itself with its Node
+//                         flags first (runtime/server/node-flags.ts, bundled into it), and only
+//                         then imports link.js and gateway.js — nothing of them is loaded twice.
 //   dist/assets/          files bundled packages load at run time (the Kafka client's WebAssembly).
 // The link bundle depends only on link.ts and the runtime, so it is built once per combination
-// and kept in the cache; a changed spec rebuilds its chunk (1/16 of the APIs) and gateway.mjs.
+// and kept in the cache; a changed spec rebuilds its chunk (1/16 of the APIs) and gateway.js.
 // (One bundle per API instead made a cold build 3× the CPU, esbuild's cost per output file.)
 //
 // Reproducible: the same repository gives the same bytes whatever OUT is called, wherever it is
@@ -63,7 +66,7 @@ export async function bundleGateway(
   const relink = !only || !existsSync(join(dist, "link.js"));
   const [linked] = await Promise.all([
     relink ? buildLink(outDir, projectDir, runtime) : undefined,
-    buildModules(outDir, only),
+    buildModules(outDir, projectDir, only),
   ]);
   if (linked && !only) await removeStrays(dist, linked);
   return bundleInfo(outDir);
@@ -75,7 +78,7 @@ export async function bundleGateway(
  */
 async function removeStrays(dist: string, linked: readonly string[]): Promise<void> {
   const chunks = (await readdir(join(dist, "chunks"))).map((name) => `chunks/${name}`);
-  const keep = new Set(["gateway.mjs", "package.json", BUILD_RECORD, ...chunks, ...linked]);
+  const keep = new Set(["gateway.mjs", "gateway.js", "package.json", BUILD_RECORD, ...chunks, ...linked]);
   const entries = await readdir(dist, { recursive: true, withFileTypes: true });
   for (const e of entries) {
     const path = relative(dist, join(e.parentPath, e.name)).split("\\").join("/");
@@ -87,7 +90,7 @@ async function removeStrays(dist: string, linked: readonly string[]): Promise<vo
 export async function bundleInfo(outDir: string): Promise<BundleResult> {
   const dist = join(outDir, "dist");
   const names = (await readdir(join(dist, "chunks")).catch(() => [])).map((n) => join(dist, "chunks", n));
-  const files = [join(dist, "gateway.mjs"), join(dist, "link.js"), ...names];
+  const files = [join(dist, "gateway.mjs"), join(dist, "gateway.js"), join(dist, "link.js"), ...names];
   const sizes = await Promise.all(
     files.map((f) =>
       stat(f)
@@ -102,8 +105,8 @@ export async function bundleInfo(outDir: string): Promise<BundleResult> {
   };
 }
 
-/** dist/gateway.mjs (main.ts with gateway.ts) and dist/chunks/<nn>.js, for `only` or all modules. */
-async function buildModules(outDir: string, only?: readonly string[]): Promise<void> {
+/** dist/gateway.mjs (main.ts), dist/gateway.js and dist/chunks/<nn>.js, for `only` or all modules. */
+async function buildModules(outDir: string, projectDir: string, only?: readonly string[]): Promise<void> {
   const dist = join(outDir, "dist");
   // The chunks to bundle: those whose chunk module or one of whose API modules changed.
   const chunks = new Set<string>();
@@ -128,14 +131,34 @@ async function buildModules(outDir: string, only?: readonly string[]): Promise<v
       }),
     );
   }
-  if (!only || only.includes("gateway.ts") || only.includes("main.ts")) {
+  if (!only || only.includes("gateway.ts")) {
     builds.push(
       build({
         ...MODULE_OPTIONS,
-        entryPoints: [join(outDir, "main.ts")],
-        outfile: join(dist, "gateway.mjs"),
+        entryPoints: [join(outDir, "gateway.ts")],
+        outfile: join(dist, "gateway.js"),
         absWorkingDir: outDir,
       }),
+    );
+  }
+  if (!only || only.includes("main.ts")) {
+    // From stdin, like link.ts, as if main.ts were in Sluice's folder: esbuild's `// main.ts` and
+    // `// runtime/server/node-flags.ts` comments do not depend on where OUT is.
+    const runtimeDir = relative(outDir, join(projectDir, "runtime")).split("\\").join("/");
+    builds.push(
+      readFile(join(outDir, "main.ts"), "utf8").then((source) =>
+        build({
+          ...MODULE_OPTIONS,
+          stdin: {
+            contents: source.split(`"${runtimeDir}/`).join('"./runtime/'),
+            resolveDir: projectDir,
+            sourcefile: "main.ts",
+            loader: "ts",
+          },
+          outfile: join(dist, "gateway.mjs"),
+          absWorkingDir: projectDir,
+        }),
+      ),
     );
   }
   // The bundled modules are ES modules wherever dist/ is copied to.
@@ -153,9 +176,9 @@ async function buildModules(outDir: string, only?: readonly string[]): Promise<v
 
 /**
  * Generated modules import each other with `.js` specifiers (TypeScript resolves them to the .ts
- * files). A chunk bundles its API modules; what they import from `../link.js`, and what main.ts
- * and gateway.ts import from `./link.js` and `./chunks/<nn>.js`, stay imports of the bundles
- * beside them. (Patterns, not a plugin: an esbuild plugin is called back per import, which with a
+ * files). A chunk bundles its API modules; what they import from `../link.js`, what gateway.ts
+ * imports from `./link.js` and `./chunks/<nn>.js`, and what main.ts imports from `./link.js` and
+ * `./gateway.js`, stay imports of the bundles beside them. (Patterns, not a plugin: an esbuild plugin is called back per import, which with a
  * thousand APIs cost ~0.3 s.)
  */
 const MODULE_OPTIONS = {
@@ -165,7 +188,7 @@ const MODULE_OPTIONS = {
   target: "node24",
   legalComments: "none",
   logLevel: "silent",
-  external: ["../link.js", "./link.js", "./chunks/*"],
+  external: ["../link.js", "./link.js", "./gateway.js", "./chunks/*"],
   banner: { js: BANNER },
 } satisfies BuildOptions;
 

@@ -1,7 +1,8 @@
-// Emits the gateway around the API modules: `link.ts` (the one place generated code meets
-// runtime/: the connectors, policies and helpers the APIs use, each named once), `gateway.ts` (the
-// bundle: version, route table with explicit precedence, the APIs), `main.ts` (the process entry
-// the bundler starts from) and the `tsconfig.json` that type-checks the output with the
+// Emits the gateway around the API modules: `link.ts` (where generated code meets runtime/: the
+// connectors, policies and helpers the APIs use, each named once), `gateway.ts` (the bundle:
+// version, route table with explicit precedence, the APIs), `main.ts` (the process entry the
+// bundler starts from; besides link.ts it imports only runtime/server/node-flags.ts, which runs
+// before anything is loaded) and the `tsconfig.json` that type-checks the output with the
 // repository's strict settings. The link module is also the seam of the build: it is bundled on
 // its own (runtime + npm packages, cached) and the API modules beside it (../build/bundle.ts).
 import { createHash } from "node:crypto";
@@ -121,13 +122,23 @@ export function emitGateway(
     "",
     `export const bundle: GatewayBundle = {\n  version: ${JSON.stringify(version)},\n  apis: [${model.apis.map((a) => a.ident).join(", ")}],\n  routes,\n};`,
   ].join("\n");
+  // The entry decides first whether a single process replaces itself with its Node flags
+  // (runtime/server/node-flags.ts), and only then loads the runtime and the APIs: dynamic imports,
+  // which the bundler leaves to dist/link.js and dist/gateway.js, so a process that is replaced
+  // has loaded nothing of them.
   const main = printStructureOnce({
     kind: StructureKind.SourceFile,
     leadingTrivia: BANNER("the API repository"),
     statements: [
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./link.js", namedImports: ["runGateway"] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./gateway.js", namedImports: ["bundle"] },
-      "",
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: `${runtime}/server/node-flags.ts`,
+        namedImports: ["restartWithGatewayFlags"],
+      },
+      "// A single process replaces itself with its Node flags before it loads the runtime and the APIs.",
+      "restartWithGatewayFlags();",
+      'const { runGateway } = await import("./link.js");',
+      'const { bundle } = await import("./gateway.js");',
       "await runGateway(bundle, { bundleDir: import.meta.dirname });",
     ],
   });

@@ -40,13 +40,13 @@ import { startHealthChecks } from "./health-check.ts";
 import { createDualServer, createTlsListener, secureContextOptions } from "./listen.ts";
 import { createLogger } from "./log.ts";
 import { CLIENT_CLOSED, Metrics } from "./metrics.ts";
-import { restartWithGatewayFlags } from "./node-flags.ts";
+import { restartWithGatewayFlags, workerCount } from "./node-flags.ts";
 import { admitRequest, BadTarget, pathHandlingFrom } from "./path.ts";
 import { setOwnHeader } from "./response.ts";
 import { applyResponseTemplate } from "./response-templates.ts";
 import { Router } from "./router.ts";
 import { readTlsSettings, watchTlsSettings } from "./tls-settings.ts";
-import { reportStarted, runPrimary, serveAdminOverIpc, WORKER_INDEX, workerCount } from "./workers.ts";
+import { reportStarted, runPrimary, serveAdminOverIpc, WORKER_INDEX } from "./workers.ts";
 
 export interface GatewayOptions {
   env?: Readonly<Record<string, string | undefined>>;
@@ -84,7 +84,8 @@ export async function runGateway(
         return { ...primary, apis: [] };
       }
       // A single process started for the gateway (its own environment) gets the workers' flags
-      // by replacing itself once (./node-flags.ts); an embedding's process is left alone.
+      // by replacing itself once (./node-flags.ts); an embedding's process is left alone. Started
+      // from the compiled bundle, its entry did it before loading the runtime: nothing left to do.
       if (options.env === undefined) restartWithGatewayFlags(options.log ?? createLogger());
     }
     return await startGateway(bundle, options);

@@ -17,10 +17,9 @@
 // - rate-limit, quota and spike-arrest counters are per worker unless SLUICE_REDIS_URL shares them.
 //
 // Each worker starts with the primary's node flags and a 16 MiB starting semi-space
-// (SLUICE_SEMI_SPACE_MB, node-flags.ts): fewer young-generation collections per request.
+// (SLUICE_SEMI_SPACE_MB, node-flags.ts): fewer young-generation collections per request. How many
+// workers (workerCount) is decided there too: the bundle's entry asks before it loads anything.
 import cluster, { type Worker } from "node:cluster";
-import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import Fastify from "fastify";
 import type { Logger } from "../contract.ts";
@@ -29,44 +28,6 @@ import { gatewayExecArgv } from "./node-flags.ts";
 
 /** The worker's number (1…N) in its environment; worker 1 runs what must run once. */
 export const WORKER_INDEX = "SLUICE_WORKER_INDEX";
-
-/** How many workers `SLUICE_WORKERS` asks for (default: the usable cores). */
-export function workerCount(env: Readonly<Record<string, string | undefined>>): number {
-  const asked = env.SLUICE_WORKERS;
-  if (asked !== undefined && asked !== "" && asked !== "auto") {
-    const n = Number(asked);
-    if (!Number.isInteger(n) || n < 1)
-      throw new Error(`SLUICE_WORKERS must be a whole number ≥ 1 or auto, not '${asked}'`);
-    return n;
-  }
-  return Math.max(1, Math.min(availableParallelism(), cgroupCpus() ?? Number.POSITIVE_INFINITY));
-}
-
-/**
- * The CPU limit of the container (cgroup v2 `cpu.max`, v1 `cfs_quota_us`/`cfs_period_us`),
- * rounded up; undefined without one. availableParallelism() sees the cpuset, not the quota that a
- * Kubernetes `resources.limits.cpu` sets.
- */
-export function cgroupCpus(read: (path: string) => string | undefined = readText): number | undefined {
-  const v2 = read("/sys/fs/cgroup/cpu.max")?.trim().split(/\s+/);
-  if (v2 && v2[0] !== undefined && v2[0] !== "max") {
-    const quota = Number(v2[0]);
-    const period = Number(v2[1] ?? 100_000);
-    if (quota > 0 && period > 0) return Math.max(1, Math.ceil(quota / period));
-  }
-  const quota = Number(read("/sys/fs/cgroup/cpu/cpu.cfs_quota_us")?.trim());
-  const period = Number(read("/sys/fs/cgroup/cpu/cpu.cfs_period_us")?.trim());
-  if (quota > 0 && period > 0) return Math.max(1, Math.ceil(quota / period));
-  return undefined;
-}
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
-}
 
 // ── IPC between the primary and a worker ─────────────────────────────────────────────────────
 

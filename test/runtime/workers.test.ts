@@ -3,18 +3,24 @@
 // the admin port for all of them, restarts a worker that dies, and drains them all on SIGTERM.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Pool } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRepository } from "../../compiler/compile.ts";
 import { DEBUG_HEADER, debugToken } from "../../runtime/observability/debug.ts";
-import { DEFAULT_SEMI_SPACE_MB, gatewayExecArgv } from "../../runtime/server/node-flags.ts";
-import { cgroupCpus, sumMetrics, workerCount } from "../../runtime/server/workers.ts";
+import {
+  cgroupCpus,
+  DEFAULT_SEMI_SPACE_MB,
+  gatewayExecArgv,
+  workerCount,
+} from "../../runtime/server/node-flags.ts";
+import { sumMetrics } from "../../runtime/server/workers.ts";
 import { writeRepository } from "../helpers/gateway.ts";
 import { proxyApi } from "../helpers/specs.ts";
 
@@ -297,6 +303,56 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
       off.child.kill("SIGKILL");
       await off.exited;
     }
+  });
+
+  it("a single process replaces itself before it loads the runtime and the APIs: the bundle is loaded once", async () => {
+    // A preload (kept across the restart: it is one of the node flags) records every module each
+    // process loads, and whether that process has the young generation's flag yet.
+    const trace = join(dir, "loaded.txt");
+    const hook = join(dir, "trace-loads.mjs");
+    await writeFile(
+      hook,
+      [
+        'import { appendFileSync } from "node:fs";',
+        'import { registerHooks } from "node:module";',
+        'const stage = process.execArgv.some((a) => a.startsWith("--min-semi-space-size")) ? "after" : "before";',
+        "registerHooks({",
+        "  load(url, context, next) {",
+        `    appendFileSync(${JSON.stringify(trace)}, \`\${process.pid} \${stage} \${url}\\n\`);`,
+        "    return next(url, context);",
+        "  },",
+        "});",
+        "",
+      ].join("\n"),
+    );
+    const g = await start({ SLUICE_WORKERS: "1" }, [`--import=${pathToFileURL(hook).href}`]);
+    try {
+      const res = await fetch(`${g.url}/alpha/x`);
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    } finally {
+      g.child.kill("SIGKILL");
+      await g.exited;
+    }
+    const loads = readFileSync(trace, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.split(" "))
+      .filter(([, , url]) => url!.startsWith("file:") && url !== pathToFileURL(hook).href)
+      .map(([pid, stage, url]) => ({
+        pid: Number(pid),
+        stage,
+        file: relative(dirname(bundle), fileURLToPath(url!)),
+      }));
+    const files = (stage: string) => loads.filter((l) => l.stage === stage).map((l) => l.file);
+    // One process (the same PID before and after); before the restart, nothing but the entry.
+    expect(new Set(loads.map((l) => l.pid))).toEqual(new Set([g.child.pid]));
+    expect(files("before")).toEqual(["gateway.mjs"]);
+    expect(files("after")).toEqual(expect.arrayContaining(["gateway.mjs", "gateway.js", "link.js"]));
+    expect(files("after").filter((f) => f.startsWith("chunks/")).length).toBeGreaterThan(0);
+    expect(new Set(files("after")).size).toBe(files("after").length);
+    // And the entry itself is small: what it bundles (node-flags.ts) imports no runtime module.
+    expect(statSync(bundle).size).toBeLessThan(16_000);
   });
 
   it("a start-up problem is reported once, by worker 1, and is the gateway's exit code", async () => {
