@@ -178,8 +178,8 @@ async function buildModules(outDir: string, projectDir: string, only?: readonly 
  * Generated modules import each other with `.js` specifiers (TypeScript resolves them to the .ts
  * files). A chunk bundles its API modules; what they import from `../link.js`, what gateway.ts
  * imports from `./link.js` and `./chunks/<nn>.js`, and what main.ts imports from `./link.js` and
- * `./gateway.js`, stay imports of the bundles beside them. (Patterns, not a plugin: an esbuild plugin is called back per import, which with a
- * thousand APIs cost ~0.3 s.)
+ * `./gateway.js`, stay imports of the bundles beside them. (Patterns, not a plugin: an esbuild
+ * plugin is called back per import, which with a thousand APIs cost ~0.3 s.)
  */
 const MODULE_OPTIONS = {
   bundle: true,
