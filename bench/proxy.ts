@@ -20,13 +20,13 @@
 // --write puts the tables into docs/benchmarks.md (between the bench:proxy markers). Absolute
 // figures depend on the machine and its load: the ratios to peers measured in the same run are
 // the result. Every child is killed at the end.
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { allCores, writeAllCoresDocs } from "./proxy/all-cores.ts";
+import { allCores, processTree, writeAllCoresDocs } from "./proxy/all-cores.ts";
 import { type ByRound, GOAL_HEADER, median, throughputGoal } from "./proxy/goals.ts";
 import {
   autocannonThroughput,
@@ -34,6 +34,7 @@ import {
   fixedRateLatency,
   type Latency,
   type LoadOptions,
+  pinProcesses,
   type Throughput,
   wrk,
 } from "./proxy/load.ts";
@@ -323,12 +324,20 @@ interface LatencyResult {
   /** Medians over the rounds, by target name: the backend alone, keyless, then the peers. */
   unloaded: Record<string, Latency>;
   half: Record<string, Latency>;
+  /**
+   * The same with the proxy on a core of its own (every thread of its processes on the last CPU;
+   * the client and the backend on CPU 0), when the machine has two cores or more and taskset.
+   */
+  ownCore?: { unloaded: Record<string, Latency>; half: Record<string, Latency> };
   labels: Record<string, string>;
 }
 
 /**
  * p99 of each target (the backend alone first, then Sluice keyless, then the peers) unloaded and at
- * half of Sluice's maximum, interleaved, medians over the rounds.
+ * half of Sluice's maximum, interleaved, medians over the rounds. Twice: with every process free to
+ * run on every core (the client, the backend and the proxy then compete for the machine's cores,
+ * and a process that waits for a core adds the scheduler's time slice to the tail), and with the
+ * proxy on a core of its own — the latency the proxy adds, without the load generator's share.
  */
 async function measureLatency(
   targets: Target[],
@@ -337,29 +346,52 @@ async function measureLatency(
   rounds: number,
 ): Promise<LatencyResult> {
   const half = Math.round(maxRps / 2);
+  const n = cpus().length;
+  const canPin = n >= 2 && spawnSync("taskset", ["-V"], { stdio: "ignore" }).status === 0;
   const phases = [
-    { key: "unloaded", connections: 1, rate: 200 },
-    { key: "half", connections: 50, rate: half },
-  ] as const;
+    { key: "unloaded", connections: 1, rate: 200, own: false },
+    { key: "half", connections: 50, rate: half, own: false },
+    ...(canPin
+      ? [
+          { key: "own unloaded", connections: 1, rate: 200, own: true },
+          { key: "own half", connections: 50, rate: half, own: true },
+        ]
+      : []),
+  ];
+  const all = `0-${n - 1}`;
+  const proxies = targets.filter((t) => t.name !== "backend");
+  const backendPids = processTree(targets[0]!.pid);
+  const place = (own: boolean) => {
+    pinProcesses(backendPids, own ? "0" : all);
+    for (const t of proxies) pinProcesses(processTree(t.pid), own ? String(n - 1) : all);
+  };
   const runs: Record<string, Latency[]> = {};
-  for (let r = 0; r < rounds; r++) {
-    const said: string[] = [];
-    for (const phase of phases) {
-      const p99s: string[] = [];
-      for (const t of targets) {
-        const key = `${phase.key} ${t.name}`;
-        const l = await fixedRateLatency({
-          url: t.url,
-          connections: phase.connections,
-          rate: phase.rate,
-          seconds,
-        });
-        runs[key] = [...(runs[key] ?? []), l];
-        p99s.push(`${t.name} ${l.p99.toFixed(3)}`);
+  try {
+    for (let r = 0; r < rounds; r++) {
+      const said: string[] = [];
+      for (const phase of phases) {
+        if (canPin) place(phase.own);
+        const p99s: string[] = [];
+        for (const t of targets) {
+          const key = `${phase.key} ${t.name}`;
+          const l = await fixedRateLatency({
+            url: t.url,
+            connections: phase.connections,
+            rate: phase.rate,
+            seconds,
+            ...(phase.own ? { cpus: "0" } : {}),
+          });
+          runs[key] = [...(runs[key] ?? []), l];
+          p99s.push(`${t.name} ${l.p99.toFixed(3)}`);
+        }
+        said.push(
+          `${phase.own ? "own core, " : ""}${phase.rate}/s on ${phase.connections}: ${p99s.join(", ")} ms`,
+        );
       }
-      said.push(`${phase.rate}/s on ${phase.connections}: ${p99s.join(", ")} ms`);
+      console.error(`latency round ${r + 1}, p99: ${said.join("; ")}`);
     }
-    console.error(`latency round ${r + 1}, p99: ${said.join("; ")}`);
+  } finally {
+    if (canPin) place(false);
   }
   const pick = (xs: Latency[]): Latency => ({
     p50: median(xs.map((x) => x.p50)),
@@ -373,6 +405,7 @@ async function measureLatency(
     rate: half,
     unloaded: of("unloaded"),
     half: of("half"),
+    ...(canPin ? { ownCore: { unloaded: of("own unloaded"), half: of("own half") } } : {}),
     labels: Object.fromEntries(targets.map((t) => [t.name, t.label])),
   };
 }
@@ -450,29 +483,49 @@ function renderReport(r: {
         `| ${what} | ${added.toFixed(2)} ms | p99 backend alone ${direct.toFixed(2)} ms, through Sluice ${sluice.toFixed(2)} ms | — | — | ≤ ${target} ms | ${added <= target ? "✓" : "✗"} |`,
       );
     };
-    row("p99 added latency, unloaded (200 req/s, 1 connection)", lat.unloaded, 0.5);
-    row(`p99 added latency at half the maximum rate (${lat.rate} req/s, 50 connections)`, lat.half, 3);
+    const shared = lat.ownCore ? ", cores shared by client, backend and proxy" : "";
+    row(`p99 added latency, unloaded (200 req/s, 1 connection${shared})`, lat.unloaded, 0.5);
+    row(
+      `p99 added latency at half the maximum rate (${lat.rate} req/s, 50 connections${shared})`,
+      lat.half,
+      3,
+    );
+    if (lat.ownCore) {
+      row("p99 added latency, unloaded, the proxy on a core of its own", lat.ownCore.unloaded, 0.5);
+      row(
+        `p99 added latency at half the maximum rate (${lat.rate} req/s), the proxy on a core of its own`,
+        lat.ownCore.half,
+        3,
+      );
+    }
     const peers = Object.keys(lat.unloaded).filter((name) => name !== "backend" && name !== "keyless");
     if (peers.length > 0) {
+      const own = lat.ownCore;
       lines.push(
         "",
-        `| p99 at the same rates, same rounds | unloaded | added | at ${lat.rate} req/s | added |`,
-        "|---|---:|---:|---:|---:|",
+        `| p99 at the same rates, same rounds | unloaded | added | at ${lat.rate} req/s | added |${own ? ` own core: unloaded | added | at ${lat.rate} req/s | added |` : ""}`,
+        `|---|---:|---:|---:|---:|${own ? "---:|---:|---:|---:|" : ""}`,
       );
       for (const name of ["backend", "keyless", ...peers]) {
-        const u = lat.unloaded[name]!.p99;
-        const h = lat.half[name]!.p99;
         const label = name === "keyless" ? `**${lat.labels[name]}**` : lat.labels[name];
-        const plus = (v: number, ref: number) => (name === "backend" ? "—" : `${(v - ref).toFixed(2)} ms`);
-        lines.push(
-          `| ${label} | ${u.toFixed(2)} ms | ${plus(u, lat.unloaded.backend!.p99)} | ${h.toFixed(2)} ms | ${plus(h, lat.half.backend!.p99)} |`,
-        );
+        const cells = (p: { unloaded: Record<string, Latency>; half: Record<string, Latency> }) => {
+          const u = p.unloaded[name]!.p99;
+          const h = p.half[name]!.p99;
+          const plus = (v: number, ref: number) => (name === "backend" ? "—" : `${(v - ref).toFixed(2)} ms`);
+          return `${u.toFixed(2)} ms | ${plus(u, p.unloaded.backend!.p99)} | ${h.toFixed(2)} ms | ${plus(h, p.half.backend!.p99)} |`;
+        };
+        lines.push(`| ${label} | ${cells(lat)}${own ? ` ${cells(own)}` : ""}`);
       }
     }
     lines.push(
       "",
       "Latency: an open-loop fixed-rate client in its own process (bench/proxy/fixed-rate.ts, as wrk2 does; wrk2 is not in Debian): requests due at even intervals, coordinated omission corrected, every response time kept, interleaved (the backend alone, Sluice, then the peers, at each rate), medians of the rounds.",
     );
+    if (lat.ownCore)
+      lines.push(
+        "",
+        `Own core: every thread of the proxy's processes on CPU ${cpus().length - 1} (taskset), the client and the backend on CPU 0, for every target alike (the backend alone too); the shared rows let the scheduler put any process on any core, so the proxy also waits for the cores the client and the backend use.`,
+      );
   }
   return lines.join("\n");
 }

@@ -88,16 +88,25 @@ export interface Latency {
   clientCpuMicros?: number;
 }
 
+export interface FixedRateOptions extends LoadOptions {
+  rate: number;
+  /** The client's CPUs (taskset's list, e.g. "0"); any when absent. */
+  cpus?: string;
+}
+
 /**
  * `rate` requests/s spread evenly over `connections`, for `seconds`, open loop (fixed-rate.ts, in
  * its own process): percentiles of every response time, coordinated omission corrected.
  */
-export async function fixedRateLatency(o: LoadOptions & { rate: number }): Promise<Latency> {
+export async function fixedRateLatency(o: FixedRateOptions): Promise<Latency> {
   const script = fileURLToPath(new URL("./fixed-rate.ts", import.meta.url));
   const headers = Object.entries(o.headers ?? {}).map(([k, v]) => `${k}: ${v}`);
   const args = [script, o.url, String(o.rate), String(o.connections), String(o.seconds), ...headers];
+  const [command, argv] = o.cpus
+    ? ["taskset", ["-c", o.cpus, process.execPath, ...args]]
+    : [process.execPath, args];
   const out = await new Promise<string>((resolve, reject) => {
-    const p = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+    const p = spawn(command, argv, { stdio: ["ignore", "pipe", "inherit"] });
     let text = "";
     p.stdout.on("data", (d: Buffer) => {
       text += d.toString();
@@ -110,4 +119,16 @@ export async function fixedRateLatency(o: LoadOptions & { rate: number }): Promi
   const { times, errors, cpuMicros } = JSON.parse(out) as FixedRateResult;
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? Number.NaN;
   return { p50: at(0.5), p99: at(0.99), count: times.length, errors, clientCpuMicros: cpuMicros };
+}
+
+/**
+ * Moves a process and its descendants, every thread of each, onto the CPUs of `cpus` (taskset's
+ * list syntax: "1", "0-1"). For the latency rows with the proxy on a core of its own.
+ */
+export function pinProcesses(pids: number[], cpus: string): void {
+  for (const pid of pids) {
+    const r = spawnSync("taskset", ["-a", "-p", "-c", cpus, String(pid)], { stdio: "ignore" });
+    if (r.status !== 0 && existsSync(`/proc/${pid}`))
+      throw new Error(`taskset could not pin ${pid} to ${cpus}`);
+  }
 }
