@@ -360,6 +360,9 @@ class ConsumerSession {
       // fast client drained the buffer before the next fetch answered and the stream stood idle
       // between fetches (Kafka → SSE throughput ~0.6× a plain relay; docs/benchmarks.md).
       highWaterMark: 1024,
+      // A fetch answers at most 1 MiB per partition (Kafka's max.partition.fetch.bytes; the
+      // library's default is its whole 50 MB maxBytes).
+      maxBytesPerPartition: 1_048_576,
       retries: 3,
       retryDelay: 500,
       // Kafka's metadata.max.age.ms (the library's default is 5 s: every consumer re-read the
