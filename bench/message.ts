@@ -232,7 +232,9 @@ async function main(): Promise<void> {
         ),
       );
       rows.push(relayRow("Kafka → SSE, server CPU per message (µs)", samples, "cpuUsPerMsg", 2));
-      rows.push(relayRow("Kafka → SSE, request to first message (ms; group join, first fetch)", samples, "firstMs"));
+      rows.push(
+        relayRow("Kafka → SSE, request to first message (ms; group join, first fetch)", samples, "firstMs"),
+      );
       await gateway.stop();
       await relay.stop();
     }
