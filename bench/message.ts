@@ -7,7 +7,7 @@
 //
 // - kafka:  a topic filled with N messages; per round one SSE client reads them all from the relay
 //           and from Sluice (order alternating): messages/s from the first message to the last,
-//           the server's CPU per message, the time to the first message (group join) apart.
+//           the server's CPU per message, the time to the first message (group join, first fetch) apart.
 // - mqtt:   per round one WebSocket client; a publisher sends N messages (QoS 0) to the topic,
 //           at most 1,000 ahead of what the client has (the broker drops what a subscriber cannot
 //           take, so an open tap would measure its drops): messages/s and CPU per message.
@@ -232,7 +232,9 @@ async function main(): Promise<void> {
         ),
       );
       rows.push(relayRow("Kafka → SSE, server CPU per message (µs)", samples, "cpuUsPerMsg", 2));
-      rows.push(relayRow("Kafka → SSE, request to first message (ms; group join)", samples, "firstMs"));
+      rows.push(
+        relayRow("Kafka → SSE, request to first message (ms; group join, first fetch)", samples, "firstMs"),
+      );
       await gateway.stop();
       await relay.stop();
     }

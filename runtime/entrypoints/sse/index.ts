@@ -111,12 +111,27 @@ function releaseHead(response: GatewayResponse): void {
 }
 
 /**
+ * Queued events are written as one chunk per turn of the event loop, or once this many characters
+ * are queued: one response write (and one chunked-encoding frame) for the events of a fetched batch
+ * rather than one per event.
+ */
+const BATCH_CHARS = 16_384;
+
+function writeQueued(stream: SseStream): void {
+  stream.writeQueued();
+}
+
+/**
  * An open stream: its writer, its subscription and its last write's tick in one object, with its
  * methods on the prototype — what an idle stream keeps, without a closure per callback.
  */
 class SseStream implements Stream {
   wrote = 0;
   private goneAway = false;
+  /** Events queued in this turn of the event loop, not written yet (see queue). */
+  private pending = "";
+  /** The drain the last end-of-turn write asked for: the next queue() waits for it. */
+  private blocked: Promise<boolean> | undefined;
   private readonly out: StreamWriter;
   private readonly subscription: MessageSubscription;
   private readonly heartbeats: Heartbeats;
@@ -127,25 +142,54 @@ class SseStream implements Stream {
     this.heartbeats = heartbeats;
   }
 
-  /** Writes and resolves once the socket has it (false: the client is gone). */
+  /** Writes (after what is queued) and resolves once the socket has it (false: the client is gone). */
   send(chunk: string): Promise<boolean> {
     this.wrote = this.heartbeats.tick;
-    return this.out.write(chunk);
+    return this.out.write(this.take() + chunk);
   }
 
-  /** Queues without waiting for the socket unless it is over its high-water mark (see StreamWriter). */
+  /**
+   * Queues without waiting for the socket unless it is over its high-water mark (see StreamWriter).
+   * The events queued in one turn of the event loop are written together at its end (or every
+   * BATCH_CHARS); when that write finds the response over its high-water mark, the next queue()
+   * answers the wait for `drain`. What waits unwritten is at most BATCH_CHARS and one event.
+   */
   queue(chunk: string): true | Promise<boolean> {
     this.wrote = this.heartbeats.tick;
-    return this.out.queue(chunk);
+    if (this.pending === "") process.nextTick(writeQueued, this);
+    this.pending += chunk;
+    if (this.pending.length >= BATCH_CHARS) {
+      const written = this.out.queue(this.take());
+      if (written !== true) return written;
+    }
+    const blocked = this.blocked;
+    if (blocked === undefined) return true;
+    this.blocked = undefined;
+    return blocked;
+  }
+
+  /** Writes what was queued in this turn of the event loop. */
+  writeQueued(): void {
+    if (this.pending === "") return;
+    const written = this.out.queue(this.take());
+    if (written !== true) this.blocked = written;
+  }
+
+  /** The queued events, now no longer queued. */
+  private take(): string {
+    const pending = this.pending;
+    this.pending = "";
+    return pending;
   }
 
   end(): void {
+    if (this.pending !== "") void this.out.queue(this.take());
     this.out.end();
   }
 
   heartbeat(): void {
     // Queued like an event (a client that does not read has its socket's buffer to fill).
-    void this.out.queue(SSE_HEARTBEAT);
+    void this.out.queue(this.take() + SSE_HEARTBEAT);
   }
 
   goaway(): void {
