@@ -68,7 +68,9 @@ const NO_ACK = async (): Promise<void> => undefined;
  * The endpoint is chosen (and a 503 / QoS 400 thrown) when it is created, before any response.
  */
 export class MessageSubscription {
-  private readonly stopper = new AbortController();
+  /** Made when the endpoint reads its `signal` (an endpoint that ends on return() never does). */
+  private stopper: AbortController | undefined;
+  private stopped = false;
   private readonly iterator: AsyncIterator<Message>;
   private readonly pipeline: Pipeline;
   private readonly exchange: Exchange;
@@ -129,7 +131,6 @@ export class MessageSubscription {
     this.exchange = exchange;
     this.ackOnReceipt = ACK_ON_RECEIPT.includes(options.qos);
     this.passThrough = pipeline.passesMessagesThrough?.("subscribe", exchange) ?? false;
-    const signal = this.stopper.signal;
     // The client going away stops the subscription: one listener on the response, not the
     // exchange's signal (an AbortController and its listener more per idle stream).
     this.watchesResponse = options.stopsItself !== true;
@@ -140,18 +141,27 @@ export class MessageSubscription {
       else response.on("close", this.onClientGone);
     }
     this.iterator = endpoint
-      .subscribe({
-        qos: options.qos,
-        ...(options.cursor !== undefined && endpoint.capabilities.resume ? { cursor: options.cursor } : {}),
-        group: exchangeConsumerName(exchange),
-        signal,
-        exchange,
-      })
+      .subscribe(
+        new SubscribeOptions(
+          this,
+          options.qos,
+          options.cursor !== undefined && endpoint.capabilities.resume ? options.cursor : undefined,
+          exchangeConsumerName(exchange),
+          exchange,
+        ),
+      )
       [Symbol.asyncIterator]();
   }
 
   get active(): boolean {
-    return !this.stopper.signal.aborted;
+    return !this.stopped;
+  }
+
+  /** Aborts on stop(); made on first use (see SubscribeOptions). */
+  get signal(): AbortSignal {
+    this.stopper ??= new AbortController();
+    if (this.stopped) this.stopper.abort();
+    return this.stopper.signal;
   }
 
   /**
@@ -215,8 +225,9 @@ export class MessageSubscription {
   }
 
   stop(): void {
-    if (this.stopper.signal.aborted) return;
-    this.stopper.abort();
+    if (this.stopped) return;
+    this.stopped = true;
+    this.stopper?.abort();
     const settle = this.settle;
     this.settle = this.fail = undefined;
     this.arrived = undefined;
@@ -224,6 +235,39 @@ export class MessageSubscription {
     if (this.watchesResponse) this.exchange.response.off("close", this.onClientGone);
     // Not awaited: a generator busy in next() only returns once that pull settles.
     this.iterator?.return?.().catch(() => undefined);
+  }
+}
+
+/**
+ * What an endpoint's subscribe() gets: its `signal` is the subscription's, made when the endpoint
+ * reads it — an AbortController, its signal and their listeners less per idle stream for an
+ * endpoint that ends on its iterator's return() (the mock).
+ */
+class SubscribeOptions {
+  readonly qos: Qos;
+  readonly cursor?: string;
+  readonly group: string;
+  readonly exchange: Exchange;
+  /** stop() calls the iterator's return(). */
+  readonly returnsOnStop = true;
+  private readonly subscription: MessageSubscription;
+
+  constructor(
+    subscription: MessageSubscription,
+    qos: Qos,
+    cursor: string | undefined,
+    group: string,
+    exchange: Exchange,
+  ) {
+    this.subscription = subscription;
+    this.qos = qos;
+    if (cursor !== undefined) this.cursor = cursor;
+    this.group = group;
+    this.exchange = exchange;
+  }
+
+  get signal(): AbortSignal {
+    return this.subscription.signal;
   }
 }
 
