@@ -52,6 +52,27 @@ export interface Delivery {
   readonly settles: boolean;
 }
 
+/**
+ * Who takes a pull's outcome without a promise (MessageSubscription.pull): an open stream, which
+ * then keeps no suspended frame or pending promise of its own while it waits.
+ */
+export interface DeliveryReceiver {
+  /** The next delivery, or undefined once the subscription ended. */
+  delivered(delivery: Delivery | undefined): void;
+  /** The endpoint (or the `subscribe` phase) failed. */
+  failed(failure: unknown): void;
+}
+
+/** Hands a pull's outcome to its receiver, once a phase's delivery is ready. */
+function hand(receiver: DeliveryReceiver, outcome: Delivery | undefined | Promise<Delivery>): void {
+  if (outcome instanceof Promise)
+    outcome.then(
+      (delivery) => receiver.delivered(delivery),
+      (failure: unknown) => receiver.failed(failure),
+    );
+  else receiver.delivered(outcome);
+}
+
 /** What `MessageSubscription.next(graceMs)` answers when nothing came within the grace. */
 export const NOT_YET: unique symbol = Symbol("not yet");
 
@@ -82,6 +103,8 @@ export class MessageSubscription {
   /** The pull a caller waits on: settles it (undefined once stopped). See next(). */
   private settle: ((delivery: Delivery | undefined | Promise<Delivery> | typeof NOT_YET) => void) | undefined;
   private fail: ((failure: unknown) => void) | undefined;
+  /** The pull a receiver waits on (see pull()). */
+  private receiver: DeliveryReceiver | undefined;
   /** The endpoint's iterator has a next() in progress. */
   private pulling = false;
   /** What the endpoint gave while no caller waited (after next(graceMs) answered NOT_YET). */
@@ -92,6 +115,12 @@ export class MessageSubscription {
   // The iterator's answers, one pair per subscription (not two closures per pull).
   private readonly pulled = (next: IteratorResult<Message>) => {
     this.pulling = false;
+    const receiver = this.receiver;
+    if (receiver !== undefined) {
+      this.receiver = undefined;
+      hand(receiver, this.outcome(next));
+      return;
+    }
     const settle = this.settle;
     if (settle === undefined) {
       if (this.active) this.arrived = { next };
@@ -104,6 +133,12 @@ export class MessageSubscription {
     this.pulling = false;
     if (!this.active) return;
     this.pipeline.messageFailed?.(this.exchange);
+    const receiver = this.receiver;
+    if (receiver !== undefined) {
+      this.receiver = undefined;
+      receiver.failed(failure);
+      return;
+    }
     const fail = this.fail;
     if (fail === undefined) {
       this.arrived = { failure };
@@ -175,7 +210,8 @@ export class MessageSubscription {
   next(graceMs: number): Promise<Delivery | undefined | typeof NOT_YET>;
   next(graceMs?: number): Promise<Delivery | undefined | typeof NOT_YET> {
     if (!this.active) return Promise.resolve(undefined);
-    if (this.settle !== undefined) return Promise.reject(new Error("one pull at a time"));
+    if (this.settle !== undefined || this.receiver !== undefined)
+      return Promise.reject(new Error("one pull at a time"));
     const arrived = this.arrived;
     if (arrived !== undefined) {
       this.arrived = undefined;
@@ -194,6 +230,30 @@ export class MessageSubscription {
     }
     if (graceMs !== undefined) setTimeout(graceOver, graceMs, this, this.settle).unref();
     return pull;
+  }
+
+  /**
+   * The next delivery to `receiver` (undefined once the subscription ended), or its failure: next()
+   * without a promise. One pull at a time; the receiver may be called before pull() returns.
+   */
+  pull(receiver: DeliveryReceiver): void {
+    if (!this.active) {
+      receiver.delivered(undefined);
+      return;
+    }
+    if (this.settle !== undefined || this.receiver !== undefined) throw new Error("one pull at a time");
+    const arrived = this.arrived;
+    if (arrived !== undefined) {
+      this.arrived = undefined;
+      if ("failure" in arrived) receiver.failed(arrived.failure);
+      else hand(receiver, this.outcome(arrived.next));
+      return;
+    }
+    this.receiver = receiver;
+    if (!this.pulling) {
+      this.pulling = true;
+      this.iterator.next().then(this.pulled, this.failed);
+    }
   }
 
   /** The grace of next(graceMs) is over: its pull answers NOT_YET unless it settled already. */
@@ -229,9 +289,11 @@ export class MessageSubscription {
     this.stopped = true;
     this.stopper?.abort();
     const settle = this.settle;
-    this.settle = this.fail = undefined;
+    const receiver = this.receiver;
+    this.settle = this.fail = this.receiver = undefined;
     this.arrived = undefined;
     settle?.(undefined);
+    receiver?.delivered(undefined);
     if (this.watchesResponse) this.exchange.response.off("close", this.onClientGone);
     // Not awaited: a generator busy in next() only returns once that pull settles.
     this.iterator?.return?.().catch(() => undefined);
