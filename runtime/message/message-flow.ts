@@ -8,7 +8,7 @@
 //   AUTO / NONE   — the endpoint decides; messages are acked after delivery like AT_LEAST_ONCE.
 import type { Exchange, Message, MessageEndpoint, Pipeline, Qos } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
-import { responseCompleted } from "../server/exchange.ts";
+import { GatewayExchange, responseCompleted } from "../server/exchange.ts";
 import { supportedQos } from "./connectors.ts";
 import { exchangeConsumerName } from "./consumer-name.ts";
 import { flatten } from "./flatten.ts";
@@ -98,8 +98,6 @@ export class MessageSubscription {
   private readonly ackOnReceipt: boolean;
   /** No `subscribe` message steps for this exchange: messages are delivered as they come. */
   private readonly passThrough: boolean;
-  /** Stops when the exchange's response closes before it completed (the client went away). */
-  private readonly watchesResponse: boolean;
   /** The pull a caller waits on: settles it (undefined once stopped). See next(). */
   private settle: ((delivery: Delivery | undefined | Promise<Delivery> | typeof NOT_YET) => void) | undefined;
   private fail: ((failure: unknown) => void) | undefined;
@@ -109,9 +107,8 @@ export class MessageSubscription {
   private pulling = false;
   /** What the endpoint gave while no caller waited (after next(graceMs) answered NOT_YET). */
   private arrived: { next: IteratorResult<Message> } | { failure: unknown } | undefined;
-  private readonly onClientGone = () => {
-    if (!responseCompleted(this.exchange.response)) this.stop();
-  };
+  /** The listener on the response, when the gateway does not relay its close (see constructor). */
+  private onClientGone: (() => void) | undefined;
   // The iterator's answers, one pair per subscription (not two closures per pull).
   private readonly pulled = (next: IteratorResult<Message>) => {
     this.pulling = false;
@@ -168,12 +165,22 @@ export class MessageSubscription {
     this.passThrough = pipeline.passesMessagesThrough?.("subscribe", exchange) ?? false;
     // The client going away stops the subscription: one listener on the response, not the
     // exchange's signal (an AbortController and its listener more per idle stream).
-    this.watchesResponse = options.stopsItself !== true;
+    // It stops when the exchange's response closes before it completed (the client went away).
     const response = exchange.response;
-    if (this.watchesResponse) {
+    if (options.stopsItself !== true) {
       if (response.destroyed) this.stop();
-      // `on`: a response closes once (Node's `once` would wrap the listener in one more closure).
-      else response.on("close", this.onClientGone);
+      else if (
+        exchange instanceof GatewayExchange &&
+        exchange.relaysResponseClose &&
+        exchange.responseWatcher === undefined
+      )
+        // The gateway's own `close` listener tells it: no closure or listener of its own.
+        exchange.responseWatcher = this;
+      else {
+        this.onClientGone = () => this.responseClosed();
+        // `on`: a response closes once (Node's `once` would wrap the listener in one more closure).
+        response.on("close", this.onClientGone);
+      }
     }
     this.iterator = endpoint
       .subscribe(
@@ -186,6 +193,11 @@ export class MessageSubscription {
         ),
       )
       [Symbol.asyncIterator]();
+  }
+
+  /** The exchange's response closed: the client went away unless it completed. */
+  responseClosed(): void {
+    if (!responseCompleted(this.exchange.response)) this.stop();
   }
 
   get active(): boolean {
@@ -294,7 +306,9 @@ export class MessageSubscription {
     this.arrived = undefined;
     settle?.(undefined);
     receiver?.delivered(undefined);
-    if (this.watchesResponse) this.exchange.response.off("close", this.onClientGone);
+    if (this.onClientGone !== undefined) this.exchange.response.off("close", this.onClientGone);
+    else if (this.exchange instanceof GatewayExchange && this.exchange.responseWatcher === this)
+      this.exchange.responseWatcher = undefined;
     // Not awaited: a generator busy in next() only returns once that pull settles.
     this.iterator?.return?.().catch(() => undefined);
   }

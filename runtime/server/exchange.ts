@@ -68,6 +68,13 @@ export class GatewayExchange implements Exchange {
   publishCount = 0;
   subscribeCount = 0;
   messageErrors = 0;
+  /**
+   * The gateway's `close` listener on the response tells `responseWatcher` (gateway.ts sets this
+   * for the exchanges it listens to): a message subscription registers there rather than adding a
+   * listener of its own — a closure and a listener array less per open stream.
+   */
+  relaysResponseClose = false;
+  responseWatcher: { responseClosed(): void } | undefined = undefined;
   private elContext: ElContext | undefined;
   /**
    * The client's connection, kept from the start: undici sets `socket` to null on an HTTP/1.1

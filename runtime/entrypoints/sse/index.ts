@@ -37,6 +37,15 @@ const DEFAULT_ERROR_EVENT = "gateway-error";
 const HEADERS_GRACE_MS = 1000;
 const GOAWAY = "Stopping, please reconnect";
 const EVENT_STREAM = "text/event-stream;charset=UTF-8";
+/** An HTTP/1.1 stream's own headers, as a head list (see writeStreamHead). */
+const STREAM_HEAD: readonly string[] = Object.freeze([
+  "content-type",
+  EVENT_STREAM,
+  "cache-control",
+  "no-cache",
+  "connection",
+  "keep-alive",
+]);
 
 function acceptsEventStream(request: GatewayRequest): boolean {
   const accept = request.headers.accept;
@@ -127,9 +136,9 @@ function releaseHead(response: GatewayResponse): void {
 function writeStreamHead(response: GatewayResponse, http1: boolean): void {
   response.statusCode = 200;
   if (http1 && response instanceof GatewayServerResponse && response.noHeaderSet()) {
-    const list = response.takeHeldHeaders() ?? [];
-    list.push("content-type", EVENT_STREAM, "cache-control", "no-cache", "connection", "keep-alive");
-    response.writeHead(200, list);
+    // concat(): a list of its exact length (one grown by push keeps room for more, ~0.1 KB).
+    const held = response.takeHeldHeaders();
+    response.writeHead(200, held === undefined ? (STREAM_HEAD as string[]) : held.concat(STREAM_HEAD));
     return;
   }
   response.setHeader("content-type", EVENT_STREAM);
