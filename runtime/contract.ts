@@ -514,6 +514,11 @@ export interface MessageEndpoint {
     cursor?: string;
     group?: string;
     signal: AbortSignal;
+    /**
+     * The subscriber also calls the iterator's return() when it stops (the gateway's subscriptions
+     * do): an endpoint may end on that alone and leave `signal` unread.
+     */
+    returnsOnStop?: boolean;
     /** The subscribing request: its attributes and EL context (dynamic endpoint configuration). */
     exchange?: Exchange;
   }): AsyncIterable<Message>;

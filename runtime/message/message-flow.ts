@@ -8,7 +8,7 @@
 //   AUTO / NONE   — the endpoint decides; messages are acked after delivery like AT_LEAST_ONCE.
 import type { Exchange, Message, MessageEndpoint, Pipeline, Qos } from "../contract.ts";
 import { GatewayError } from "../contract.ts";
-import { responseCompleted } from "../server/exchange.ts";
+import { GatewayExchange, responseCompleted } from "../server/exchange.ts";
 import { supportedQos } from "./connectors.ts";
 import { exchangeConsumerName } from "./consumer-name.ts";
 import { flatten } from "./flatten.ts";
@@ -52,6 +52,27 @@ export interface Delivery {
   readonly settles: boolean;
 }
 
+/**
+ * Who takes a pull's outcome without a promise (MessageSubscription.pull): an open stream, which
+ * then keeps no suspended frame or pending promise of its own while it waits.
+ */
+export interface DeliveryReceiver {
+  /** The next delivery, or undefined once the subscription ended. */
+  delivered(delivery: Delivery | undefined): void;
+  /** The endpoint (or the `subscribe` phase) failed. */
+  failed(failure: unknown): void;
+}
+
+/** Hands a pull's outcome to its receiver, once a phase's delivery is ready. */
+function hand(receiver: DeliveryReceiver, outcome: Delivery | undefined | Promise<Delivery>): void {
+  if (outcome instanceof Promise)
+    outcome.then(
+      (delivery) => receiver.delivered(delivery),
+      (failure: unknown) => receiver.failed(failure),
+    );
+  else receiver.delivered(outcome);
+}
+
 /** What `MessageSubscription.next(graceMs)` answers when nothing came within the grace. */
 export const NOT_YET: unique symbol = Symbol("not yet");
 
@@ -68,28 +89,35 @@ const NO_ACK = async (): Promise<void> => undefined;
  * The endpoint is chosen (and a 503 / QoS 400 thrown) when it is created, before any response.
  */
 export class MessageSubscription {
-  private readonly stopper = new AbortController();
+  /** Made when the endpoint reads its `signal` (an endpoint that ends on return() never does). */
+  private stopper: AbortController | undefined;
+  private stopped = false;
   private readonly iterator: AsyncIterator<Message>;
   private readonly pipeline: Pipeline;
   private readonly exchange: Exchange;
   private readonly ackOnReceipt: boolean;
   /** No `subscribe` message steps for this exchange: messages are delivered as they come. */
   private readonly passThrough: boolean;
-  /** Stops when the exchange's response closes before it completed (the client went away). */
-  private readonly watchesResponse: boolean;
   /** The pull a caller waits on: settles it (undefined once stopped). See next(). */
   private settle: ((delivery: Delivery | undefined | Promise<Delivery> | typeof NOT_YET) => void) | undefined;
   private fail: ((failure: unknown) => void) | undefined;
+  /** The pull a receiver waits on (see pull()). */
+  private receiver: DeliveryReceiver | undefined;
   /** The endpoint's iterator has a next() in progress. */
   private pulling = false;
   /** What the endpoint gave while no caller waited (after next(graceMs) answered NOT_YET). */
   private arrived: { next: IteratorResult<Message> } | { failure: unknown } | undefined;
-  private readonly onClientGone = () => {
-    if (!responseCompleted(this.exchange.response)) this.stop();
-  };
+  /** The listener on the response, when the gateway does not relay its close (see constructor). */
+  private onClientGone: (() => void) | undefined;
   // The iterator's answers, one pair per subscription (not two closures per pull).
   private readonly pulled = (next: IteratorResult<Message>) => {
     this.pulling = false;
+    const receiver = this.receiver;
+    if (receiver !== undefined) {
+      this.receiver = undefined;
+      hand(receiver, this.outcome(next));
+      return;
+    }
     const settle = this.settle;
     if (settle === undefined) {
       if (this.active) this.arrived = { next };
@@ -102,6 +130,12 @@ export class MessageSubscription {
     this.pulling = false;
     if (!this.active) return;
     this.pipeline.messageFailed?.(this.exchange);
+    const receiver = this.receiver;
+    if (receiver !== undefined) {
+      this.receiver = undefined;
+      receiver.failed(failure);
+      return;
+    }
     const fail = this.fail;
     if (fail === undefined) {
       this.arrived = { failure };
@@ -129,29 +163,52 @@ export class MessageSubscription {
     this.exchange = exchange;
     this.ackOnReceipt = ACK_ON_RECEIPT.includes(options.qos);
     this.passThrough = pipeline.passesMessagesThrough?.("subscribe", exchange) ?? false;
-    const signal = this.stopper.signal;
     // The client going away stops the subscription: one listener on the response, not the
     // exchange's signal (an AbortController and its listener more per idle stream).
-    this.watchesResponse = options.stopsItself !== true;
+    // It stops when the exchange's response closes before it completed (the client went away).
     const response = exchange.response;
-    if (this.watchesResponse) {
+    if (options.stopsItself !== true) {
       if (response.destroyed) this.stop();
-      // `on`: a response closes once (Node's `once` would wrap the listener in one more closure).
-      else response.on("close", this.onClientGone);
+      else if (
+        exchange instanceof GatewayExchange &&
+        exchange.relaysResponseClose &&
+        exchange.responseWatcher === undefined
+      )
+        // The gateway's own `close` listener tells it: no closure or listener of its own.
+        exchange.responseWatcher = this;
+      else {
+        this.onClientGone = () => this.responseClosed();
+        // `on`: a response closes once (Node's `once` would wrap the listener in one more closure).
+        response.on("close", this.onClientGone);
+      }
     }
     this.iterator = endpoint
-      .subscribe({
-        qos: options.qos,
-        ...(options.cursor !== undefined && endpoint.capabilities.resume ? { cursor: options.cursor } : {}),
-        group: exchangeConsumerName(exchange),
-        signal,
-        exchange,
-      })
+      .subscribe(
+        new SubscribeOptions(
+          this,
+          options.qos,
+          options.cursor !== undefined && endpoint.capabilities.resume ? options.cursor : undefined,
+          exchangeConsumerName(exchange),
+          exchange,
+        ),
+      )
       [Symbol.asyncIterator]();
   }
 
+  /** The exchange's response closed: the client went away unless it completed. */
+  responseClosed(): void {
+    if (!responseCompleted(this.exchange.response)) this.stop();
+  }
+
   get active(): boolean {
-    return !this.stopper.signal.aborted;
+    return !this.stopped;
+  }
+
+  /** Aborts on stop(); made on first use (see SubscribeOptions). */
+  get signal(): AbortSignal {
+    this.stopper ??= new AbortController();
+    if (this.stopped) this.stopper.abort();
+    return this.stopper.signal;
   }
 
   /**
@@ -165,7 +222,8 @@ export class MessageSubscription {
   next(graceMs: number): Promise<Delivery | undefined | typeof NOT_YET>;
   next(graceMs?: number): Promise<Delivery | undefined | typeof NOT_YET> {
     if (!this.active) return Promise.resolve(undefined);
-    if (this.settle !== undefined) return Promise.reject(new Error("one pull at a time"));
+    if (this.settle !== undefined || this.receiver !== undefined)
+      return Promise.reject(new Error("one pull at a time"));
     const arrived = this.arrived;
     if (arrived !== undefined) {
       this.arrived = undefined;
@@ -184,6 +242,30 @@ export class MessageSubscription {
     }
     if (graceMs !== undefined) setTimeout(graceOver, graceMs, this, this.settle).unref();
     return pull;
+  }
+
+  /**
+   * The next delivery to `receiver` (undefined once the subscription ended), or its failure: next()
+   * without a promise. One pull at a time; the receiver may be called before pull() returns.
+   */
+  pull(receiver: DeliveryReceiver): void {
+    if (!this.active) {
+      receiver.delivered(undefined);
+      return;
+    }
+    if (this.settle !== undefined || this.receiver !== undefined) throw new Error("one pull at a time");
+    const arrived = this.arrived;
+    if (arrived !== undefined) {
+      this.arrived = undefined;
+      if ("failure" in arrived) receiver.failed(arrived.failure);
+      else hand(receiver, this.outcome(arrived.next));
+      return;
+    }
+    this.receiver = receiver;
+    if (!this.pulling) {
+      this.pulling = true;
+      this.iterator.next().then(this.pulled, this.failed);
+    }
   }
 
   /** The grace of next(graceMs) is over: its pull answers NOT_YET unless it settled already. */
@@ -215,15 +297,53 @@ export class MessageSubscription {
   }
 
   stop(): void {
-    if (this.stopper.signal.aborted) return;
-    this.stopper.abort();
+    if (this.stopped) return;
+    this.stopped = true;
+    this.stopper?.abort();
     const settle = this.settle;
-    this.settle = this.fail = undefined;
+    const receiver = this.receiver;
+    this.settle = this.fail = this.receiver = undefined;
     this.arrived = undefined;
     settle?.(undefined);
-    if (this.watchesResponse) this.exchange.response.off("close", this.onClientGone);
+    receiver?.delivered(undefined);
+    if (this.onClientGone !== undefined) this.exchange.response.off("close", this.onClientGone);
+    else if (this.exchange instanceof GatewayExchange && this.exchange.responseWatcher === this)
+      this.exchange.responseWatcher = undefined;
     // Not awaited: a generator busy in next() only returns once that pull settles.
     this.iterator?.return?.().catch(() => undefined);
+  }
+}
+
+/**
+ * What an endpoint's subscribe() gets: its `signal` is the subscription's, made when the endpoint
+ * reads it — an AbortController, its signal and their listeners less per idle stream for an
+ * endpoint that ends on its iterator's return() (the mock).
+ */
+class SubscribeOptions {
+  readonly qos: Qos;
+  readonly cursor?: string;
+  readonly group: string;
+  readonly exchange: Exchange;
+  /** stop() calls the iterator's return(). */
+  readonly returnsOnStop = true;
+  private readonly subscription: MessageSubscription;
+
+  constructor(
+    subscription: MessageSubscription,
+    qos: Qos,
+    cursor: string | undefined,
+    group: string,
+    exchange: Exchange,
+  ) {
+    this.subscription = subscription;
+    this.qos = qos;
+    if (cursor !== undefined) this.cursor = cursor;
+    this.group = group;
+    this.exchange = exchange;
+  }
+
+  get signal(): AbortSignal {
+    return this.subscription.signal;
   }
 }
 

@@ -36,7 +36,7 @@ import { BodyTooLarge, type BufferedBody, DEFAULT_BODY_LIMIT } from "./body.ts";
 import { CLIENT_IDENTIFIER_HEADER, identifyClient } from "./client-identifier.ts";
 import { CorsPolicy } from "./cors.ts";
 import { endpointReferences, endpointTargetOf, parseEndpointTarget } from "./endpoint-target.ts";
-import type { GatewayExchange } from "./exchange.ts";
+import { GatewayExchange } from "./exchange.ts";
 import { FailoverInvoker } from "./failover.ts";
 import { type CompiledFlow, compileFlow, conditionsHold, flowRunsInPhase, matchFlows } from "./flows.ts";
 import { LoadBalancer } from "./load-balancer.ts";
@@ -250,7 +250,7 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
   }
 
   passesResponseThrough(exchange: Exchange): boolean {
-    return !this.responseSteps && exchange.deferredResponse.length === 0;
+    return !this.responseSteps && deferredCount(exchange) === 0;
   }
 
   /**
@@ -261,8 +261,11 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
    */
   request(exchange: Exchange): void | Promise<void> {
     // Whatever reads a body of this exchange holds at most this much of it in memory.
-    (exchange.requestBody as BufferedBody).limit = this.bodyLimit;
-    (exchange.responseBody as BufferedBody).limit = this.bodyLimit;
+    if (exchange instanceof GatewayExchange) exchange.bodyLimit = this.bodyLimit;
+    else {
+      (exchange.requestBody as BufferedBody).limit = this.bodyLimit;
+      (exchange.responseBody as BufferedBody).limit = this.bodyLimit;
+    }
     if (this.definition.bodies?.request && this.definition.type === "PROXY")
       return this.bufferForExpressions(exchange, "request").then(() => this.securedRequest(exchange));
     return this.securedRequest(exchange);
@@ -423,7 +426,8 @@ export class ApiRuntime implements Pipeline, RuntimeApi {
       const done = runSteps(f.flow.response, exchange, "onResponse", f.flow.name, 0);
       if (done !== undefined) await done;
     }
-    for (const deferred of exchange.deferredResponse) await deferred(exchange);
+    if (deferredCount(exchange) > 0)
+      for (const deferred of exchange.deferredResponse) await deferred(exchange);
   }
 
   /**
@@ -712,4 +716,9 @@ export function elMessage(m: Message): NonNullable<ReturnType<Exchange["el"]>["m
     attributes: m.attributes ?? {},
     error: false,
   };
+}
+
+/** The response steps policies deferred on an exchange (a GatewayExchange's list is not made to count it). */
+function deferredCount(exchange: Exchange): number {
+  return exchange instanceof GatewayExchange ? exchange.deferredCount : exchange.deferredResponse.length;
 }

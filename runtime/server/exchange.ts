@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Exchange, GatewayRequest, GatewayResponse, RuntimeApi, SubscriptionInfo } from "../contract.ts";
 import type { ElApplication, ElContext, ElMultiMap, ElSubscription } from "../el.ts";
 import type { ExchangeObserver } from "../observability/observer.ts";
-import { BufferedBody } from "./body.ts";
+import { BufferedBody, DEFAULT_BODY_LIMIT } from "./body.ts";
 import { elSsl } from "./el-ssl.ts";
 import type { CompiledFlow } from "./flows.ts";
 
@@ -20,6 +20,8 @@ export function responseCompleted(response: GatewayResponse): boolean {
 export const REQUEST_ID_HEADER = "x-gravitee-request-id";
 export const TRANSACTION_ID_HEADER = "x-gravitee-transaction-id";
 
+type UpstreamRequest = { method?: string; pathInfo?: string; query?: string; target?: string };
+
 export class GatewayExchange implements Exchange {
   readonly api: RuntimeApi;
   readonly request: GatewayRequest;
@@ -29,11 +31,16 @@ export class GatewayExchange implements Exchange {
   readonly pathInfo: string;
   readonly contextPath: string;
   readonly attributes: Record<string, unknown> = {};
-  readonly upstreamHeaders: Record<string, string | null> = {};
-  readonly upstreamRequest: { method?: string; pathInfo?: string; query?: string; target?: string } = {};
-  readonly requestBody: BufferedBody;
-  readonly responseBody = new BufferedBody(undefined, "response");
-  readonly deferredResponse: Array<(exchange: Exchange) => void | Promise<void>> = [];
+  // The request's changes for its endpoint, its bodies and the response steps deferred by policies
+  // are made when first asked for: an exchange no policy or endpoint touches that way (a message
+  // session: an SSE stream holds its exchange for as long as it is open) keeps none of them.
+  private upstreamHeadersValue: Record<string, string | null> | undefined = undefined;
+  private upstreamRequestValue: UpstreamRequest | undefined = undefined;
+  private requestBodyValue: BufferedBody | undefined = undefined;
+  private responseBodyValue: BufferedBody | undefined = undefined;
+  private deferredResponseValue: Array<(exchange: Exchange) => void | Promise<void>> | undefined = undefined;
+  /** The most a body of this exchange may hold in memory (the API sets its own: BufferedBody.limit). */
+  private bodyLimitValue = DEFAULT_BODY_LIMIT;
   plan?: string;
   subscription?: SubscriptionInfo;
   clientIdentifier?: string;
@@ -68,6 +75,13 @@ export class GatewayExchange implements Exchange {
   publishCount = 0;
   subscribeCount = 0;
   messageErrors = 0;
+  /**
+   * The gateway's `close` listener on the response tells `responseWatcher` (gateway.ts sets this
+   * for the exchanges it listens to): a message subscription registers there rather than adding a
+   * listener of its own — a closure and a listener array less per open stream.
+   */
+  relaysResponseClose = false;
+  responseWatcher: { responseClosed(): void } | undefined = undefined;
   private elContext: ElContext | undefined;
   /**
    * The client's connection, kept from the start: undici sets `socket` to null on an HTTP/1.1
@@ -95,7 +109,49 @@ export class GatewayExchange implements Exchange {
     this.requestId = randomUUID();
     const given = request.headers[TRANSACTION_ID_HEADER];
     this.transactionId = (Array.isArray(given) ? given[0] : given) || this.requestId;
-    this.requestBody = new BufferedBody(request);
+  }
+
+  get upstreamHeaders(): Record<string, string | null> {
+    this.upstreamHeadersValue ??= {};
+    return this.upstreamHeadersValue;
+  }
+
+  get upstreamRequest(): UpstreamRequest {
+    this.upstreamRequestValue ??= {};
+    return this.upstreamRequestValue;
+  }
+
+  get requestBody(): BufferedBody {
+    if (this.requestBodyValue === undefined) {
+      this.requestBodyValue = new BufferedBody(this.request);
+      this.requestBodyValue.limit = this.bodyLimitValue;
+    }
+    return this.requestBodyValue;
+  }
+
+  get responseBody(): BufferedBody {
+    if (this.responseBodyValue === undefined) {
+      this.responseBodyValue = new BufferedBody(undefined, "response");
+      this.responseBodyValue.limit = this.bodyLimitValue;
+    }
+    return this.responseBodyValue;
+  }
+
+  get deferredResponse(): Array<(exchange: Exchange) => void | Promise<void>> {
+    this.deferredResponseValue ??= [];
+    return this.deferredResponseValue;
+  }
+
+  /** How many response steps policies deferred (without making the list). */
+  get deferredCount(): number {
+    return this.deferredResponseValue?.length ?? 0;
+  }
+
+  /** Sets the body limit of both bodies, made or not. */
+  set bodyLimit(limit: number) {
+    this.bodyLimitValue = limit;
+    if (this.requestBodyValue) this.requestBodyValue.limit = limit;
+    if (this.responseBodyValue) this.responseBodyValue.limit = limit;
   }
 
   /** Aborts when the client goes away before its response is complete. */

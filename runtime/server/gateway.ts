@@ -189,6 +189,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
       if (exchange?.plan !== undefined)
         metrics.planFinished(apiId, exchange.plan, exchange.subscription?.application.id ?? "", status);
       accessLog?.exchange({ request: req, response: res, status, started, ended, exchange });
+      exchange?.responseWatcher?.responseClosed();
     });
     const path = admitRequest(req, pathHandling.mode);
     if (path instanceof BadTarget) {
@@ -205,6 +206,7 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     const api = match.target;
     apiId = api.definition.id;
     exchange = new GatewayExchange(api, req, res, match.contextPath, match.pathInfo);
+    exchange.relaysResponseClose = true;
     if (observe) exchange.observer = observe(exchange);
     setOwnHeader(res, REQUEST_ID_HEADER, exchange.requestId);
     setOwnHeader(res, TRANSACTION_ID_HEADER, exchange.transactionId);

@@ -39,6 +39,11 @@ export class GatewayServerResponse extends ServerResponse {
     return held;
   }
 
+  /** No header set on the response itself yet (held ones aside): a head from a list would be kept as that list. */
+  noHeaderSet(): boolean {
+    return super.getHeaderNames().length === 0;
+  }
+
   private setHeld(): void {
     const held = this.held;
     if (held === undefined) return;

@@ -46,15 +46,22 @@ interface MockSource {
   /** The number of ids a subscription gets (undefined: no end). */
   readonly count: number | undefined;
   generate(id: number): Message;
+  /** The endpoint closed: every subscription ends. */
+  closed: boolean;
+  /** The subscriptions with a pull pending, which close() ends. */
+  readonly waiting: Set<MockSubscription>;
 }
 
 /**
- * One subscription's messages: one every `interval` ms, until `count` ids, its signal aborts, the
- * endpoint closes (`closing`) or return(). An iterator object rather than an async generator: an
- * idle subscription keeps this object, its timer and the pending pull's promise, not a suspended
+ * One subscription's messages: one every `interval` ms, until `count` ids, its signal aborts,
+ * return() or the endpoint closes. An iterator object rather than an async generator: an idle
+ * subscription keeps this object, its timer and the pending pull's promise, not a suspended
  * generator frame, its request queue and the reactions of an `await` (about 0.7 KB less per idle
- * stream: docs/benchmarks.md, "Idle SSE streams: third pass"). It is itself the signals' listener
- * (`handleEvent`) and its timer's argument: no closure per wait. One pull at a time, as
+ * stream: docs/benchmarks.md, "Idle SSE streams: third pass"). It is its timer's argument and its signal's listener (`handleEvent`): no closure per
+ * wait. A subscriber that calls return() on stopping (`returnsOnStop`: the gateway's) has its
+ * signal left unread — reading it would make it, and a listener on it costs ~0.3 KB an idle
+ * stream (docs/benchmarks.md, "sixth round"); the endpoint's close() ends the pulls in `waiting`
+ * (a set, not a listener each on an endpoint-wide signal). One pull at a time, as
  * MessageSubscription pulls.
  */
 class MockSubscription implements AsyncIterableIterator<Message> {
@@ -65,14 +72,13 @@ class MockSubscription implements AsyncIterableIterator<Message> {
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
   private readonly source: MockSource;
-  private readonly signal: AbortSignal;
-  private readonly closing: AbortSignal;
+  /** The subscriber's signal, when it does not call return() on stopping. */
+  private readonly signal: AbortSignal | undefined;
 
-  constructor(source: MockSource, cursor: string | undefined, signal: AbortSignal, closing: AbortSignal) {
+  constructor(source: MockSource, cursor: string | undefined, signal: AbortSignal | undefined) {
     this.source = source;
     this.id = firstId(cursor);
     this.signal = signal;
-    this.closing = closing;
   }
 
   [Symbol.asyncIterator](): this {
@@ -84,8 +90,8 @@ class MockSubscription implements AsyncIterableIterator<Message> {
     const { count } = this.source;
     if (
       this.ended ||
-      this.signal.aborted ||
-      this.closing.aborted ||
+      this.source.closed ||
+      this.signal?.aborted === true ||
       (count !== undefined && this.id >= count)
     ) {
       this.ended = true;
@@ -97,8 +103,8 @@ class MockSubscription implements AsyncIterableIterator<Message> {
     const ms = this.source.interval;
     if (ms > 0) this.timer = setTimeout(timeUp, ms, this);
     else this.immediate = setImmediate(timeUp, this);
-    this.signal.addEventListener("abort", this, { once: true });
-    this.closing.addEventListener("abort", this, { once: true });
+    this.source.waiting.add(this);
+    this.signal?.addEventListener("abort", this, { once: true });
     return pull;
   }
 
@@ -108,7 +114,7 @@ class MockSubscription implements AsyncIterableIterator<Message> {
     return Promise.resolve(DONE);
   }
 
-  /** Either signal aborted. */
+  /** The signal aborted. */
   handleEvent(): void {
     this.settle(false);
   }
@@ -118,11 +124,10 @@ class MockSubscription implements AsyncIterableIterator<Message> {
     const resolve = this.resolve;
     if (resolve === undefined) return;
     this.resolve = undefined;
-    // Both listeners go, whichever way it settles: the one on `closing` (the endpoint's signal,
-    // alive as long as the endpoint) would otherwise keep this subscription's whole chain — its
-    // exchange, the response and the socket — after its client left.
-    this.signal.removeEventListener("abort", this);
-    this.closing.removeEventListener("abort", this);
+    // Out of the endpoint's set whichever way it settles: it would otherwise keep this
+    // subscription's whole chain — its exchange, the response and the socket — after its client left.
+    this.source.waiting.delete(this);
+    this.signal?.removeEventListener("abort", this);
     if (ok) {
       this.timer = this.immediate = undefined;
       resolve({ done: false, value: this.source.generate(this.id++) });
@@ -153,12 +158,13 @@ export const connector = defineEndpoint<
     const published: Message[] = [];
     const acknowledged: string[] = [];
     let connected = false;
-    // Closing the endpoint ends every running subscription, like a broker connection going away.
-    let closing = new AbortController();
 
+    // Closing the endpoint ends every running subscription, like a broker connection going away.
     const source: MockSource = {
       interval,
       count,
+      closed: false,
+      waiting: new Set(),
       generate: (id) => ({
         id: String(id),
         content,
@@ -175,11 +181,16 @@ export const connector = defineEndpoint<
       published,
       acknowledged,
       async connect() {
-        if (closing.signal.aborted) closing = new AbortController();
+        source.closed = false;
         connected = true;
       },
       health: () => (connected ? { ready: true } : { ready: false, detail: "not connected" }),
-      subscribe: ({ cursor, signal }) => new MockSubscription(source, cursor, signal, closing.signal),
+      subscribe: (options) =>
+        new MockSubscription(
+          source,
+          options.cursor,
+          options.returnsOnStop === true ? undefined : options.signal,
+        ),
       async publish(message) {
         if (!connected) throw new GatewayError(503, "No endpoint available", { key: "NO_ENDPOINT_FOUND" });
         remember(published, message);
@@ -190,7 +201,8 @@ export const connector = defineEndpoint<
       },
       async close() {
         connected = false;
-        closing.abort();
+        source.closed = true;
+        for (const subscription of source.waiting) subscription.settle(false);
       },
     };
   },

@@ -7,9 +7,15 @@
 import { randomInt } from "node:crypto";
 import type { GatewayRequest, GatewayResponse, Qos } from "../../contract.ts";
 import { defineEntrypoint } from "../../define.ts";
-import { type Delivery, MessageSubscription, NOT_YET } from "../../message/message-flow.ts";
+import {
+  type Delivery,
+  type DeliveryReceiver,
+  MessageSubscription,
+  NOT_YET,
+} from "../../message/message-flow.ts";
 import { formatSseEvent, formatSseMessage, SSE_HEARTBEAT } from "../../message/sse.ts";
 import { type StreamWriter, streamWriter } from "../../server/compression.ts";
+import { GatewayServerResponse } from "../../server/response.ts";
 import type { SseEntrypointConfiguration } from "../../spec-types/api-v4-definition.ts";
 
 const DEFAULT_HEARTBEAT_MS = 5000;
@@ -30,6 +36,16 @@ const DEFAULT_ERROR_EVENT = "gateway-error";
 /** How long the response headers wait for the first delivery (see handle). */
 const HEADERS_GRACE_MS = 1000;
 const GOAWAY = "Stopping, please reconnect";
+const EVENT_STREAM = "text/event-stream;charset=UTF-8";
+/** An HTTP/1.1 stream's own headers, as a head list (see writeStreamHead). */
+const STREAM_HEAD: readonly string[] = Object.freeze([
+  "content-type",
+  EVENT_STREAM,
+  "cache-control",
+  "no-cache",
+  "connection",
+  "keep-alive",
+]);
 
 function acceptsEventStream(request: GatewayRequest): boolean {
   const accept = request.headers.accept;
@@ -122,29 +138,79 @@ function writeQueued(stream: SseStream): void {
 }
 
 /**
- * An open stream: its writer, its subscription and its last write's tick in one object, with its
- * methods on the prototype — what an idle stream keeps, without a closure per callback.
+ * An HTTP/1.1 stream's socket has three `close` listeners (the gateway's connection accounting,
+ * the http server's, the response's), and EventEmitter pushed the third onto an array of two,
+ * which V8 grows to ~19 slots (~0.15 KB) for as long as the socket is open. A copy of its exact
+ * length takes its place; the listeners and their order are the same.
  */
-class SseStream implements Stream {
+function compactCloseListeners(response: GatewayResponse): void {
+  const events = (response.socket as { _events?: Record<string, unknown> } | null)?._events;
+  const close = events?.close;
+  if (events !== undefined && Array.isArray(close) && close.length > 2) events.close = close.slice();
+}
+
+/**
+ * Sets the head of an open stream. On the gateway's HTTP/1.1 responses, with no header set on the
+ * response yet (no policy or CORS header, no compression), the head goes out as one list, its own
+ * held headers first (server/response.ts): Node then keeps no header object for the session — a
+ * dictionary and an entry per header, ~0.7 KB an idle stream — and the response answers
+ * getHeader() from the list. Otherwise, header by header as before.
+ */
+function writeStreamHead(response: GatewayResponse, http1: boolean): void {
+  response.statusCode = 200;
+  if (http1 && response instanceof GatewayServerResponse && response.noHeaderSet()) {
+    // concat(): a list of its exact length (one grown by push keeps room for more, ~0.1 KB).
+    const held = response.takeHeldHeaders();
+    response.writeHead(200, held === undefined ? (STREAM_HEAD as string[]) : held.concat(STREAM_HEAD));
+    return;
+  }
+  response.setHeader("content-type", EVENT_STREAM);
+  response.setHeader("cache-control", "no-cache");
+  if (http1) response.setHeader("connection", "keep-alive");
+}
+
+/** What an entrypoint's streams share: its heartbeat timer and its event settings. */
+interface SseSettings {
+  readonly heartbeats: Heartbeats;
+  readonly errorEvent: string;
+  readonly format: { readonly headersAsComment: boolean; readonly metadataAsComment: boolean };
+}
+
+/**
+ * An open stream: its writer, its subscription and its last write's tick in one object, with its
+ * methods on the prototype — what an idle stream keeps, without a closure per callback. Once its
+ * head is sent it runs on the subscription's callbacks (it is the DeliveryReceiver of
+ * MessageSubscription.pull): no suspended `handle` frame, pending promise or reaction per idle
+ * stream (~0.5 KB, docs/benchmarks.md "sixth round").
+ */
+class SseStream implements Stream, DeliveryReceiver {
   wrote = 0;
   private goneAway = false;
   /** Events queued in this turn of the event loop, not written yet (see queue). */
   private pending = "";
   /** The drain the last end-of-turn write asked for: the next queue() waits for it. */
   private blocked: Promise<boolean> | undefined;
+  private finished = false;
   private readonly out: StreamWriter;
+  private readonly response: GatewayResponse;
   private readonly subscription: MessageSubscription;
-  private readonly heartbeats: Heartbeats;
+  private readonly settings: SseSettings;
 
-  constructor(out: StreamWriter, subscription: MessageSubscription, heartbeats: Heartbeats) {
+  constructor(
+    out: StreamWriter,
+    response: GatewayResponse,
+    subscription: MessageSubscription,
+    settings: SseSettings,
+  ) {
     this.out = out;
+    this.response = response;
     this.subscription = subscription;
-    this.heartbeats = heartbeats;
+    this.settings = settings;
   }
 
   /** Writes (after what is queued) and resolves once the socket has it (false: the client is gone). */
   send(chunk: string): Promise<boolean> {
-    this.wrote = this.heartbeats.tick;
+    this.wrote = this.settings.heartbeats.tick;
     return this.out.write(this.take() + chunk);
   }
 
@@ -155,7 +221,7 @@ class SseStream implements Stream {
    * answers the wait for `drain`. What waits unwritten is at most BATCH_CHARS and one event.
    */
   queue(chunk: string): true | Promise<boolean> {
-    this.wrote = this.heartbeats.tick;
+    this.wrote = this.settings.heartbeats.tick;
     if (this.pending === "") process.nextTick(writeQueued, this);
     this.pending += chunk;
     if (this.pending.length >= BATCH_CHARS) {
@@ -206,6 +272,66 @@ class SseStream implements Stream {
     );
     this.subscription.stop();
   }
+
+  /** The head is sent: delivers `first` (what came within the grace) or pulls. */
+  run(first: Delivery | undefined): void {
+    if (first !== undefined) this.delivered(first);
+    else this.subscription.pull(this);
+  }
+
+  delivered(delivery: Delivery | undefined): void {
+    if (delivery === undefined) {
+      this.finish();
+      return;
+    }
+    const message = delivery.message;
+    if (message !== undefined && !delivery.settles) {
+      // Nothing to settle: queue the event and go on (the events of one tick leave in one system
+      // call), waiting only when the response is over its high-water mark.
+      let queued: true | Promise<boolean>;
+      try {
+        queued = this.queue(formatSseMessage(message, this.settings.format));
+      } catch (failure) {
+        this.failed(failure);
+        return;
+      }
+      if (queued === true) {
+        this.subscription.pull(this);
+        return;
+      }
+      queued.then((ok) => (ok ? this.subscription.pull(this) : this.finish()));
+      return;
+    }
+    this.settle(delivery).then(
+      (more) => (more ? this.subscription.pull(this) : this.finish()),
+      (failure: unknown) => this.failed(failure),
+    );
+  }
+
+  /** Acknowledged once the client's socket has it: waits for the write (false: the client is gone). */
+  private async settle(delivery: Delivery): Promise<boolean> {
+    if (delivery.message !== undefined) {
+      if (!(await this.send(formatSseMessage(delivery.message, this.settings.format)))) return false;
+    }
+    await delivery.ack();
+    return true;
+  }
+
+  failed(failure: unknown): void {
+    // No `id:`: the client's last event id must stay the last message's, so a reconnect resumes
+    // after it (an id here would replace it and restart the stream from scratch).
+    const message = failure instanceof Error ? failure.message : String(failure);
+    this.send(formatSseEvent({ event: this.settings.errorEvent, data: message })).then(() => this.finish());
+  }
+
+  /** The stream is over: no more heartbeats, the subscription stopped, the response ended. */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.settings.heartbeats.delete(this);
+    this.subscription.stop();
+    if (!this.response.writableEnded) this.end();
+  }
 }
 
 export const connector = defineEntrypoint<SseEntrypointConfiguration>({
@@ -215,13 +341,16 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
   create(config, qos: Qos) {
     const heartbeatMs = config.heartbeatIntervalInMs ?? DEFAULT_HEARTBEAT_MS;
     const retryMs = config.retryInMs ?? DEFAULT_RETRY_MS;
-    const errorEvent = config.errorEventName ?? DEFAULT_ERROR_EVENT;
     const compress = config.compress ?? false;
-    const format = {
-      headersAsComment: config.headersAsComment ?? false,
-      metadataAsComment: config.metadataAsComment ?? false,
-    };
     const heartbeats = new Heartbeats(heartbeatMs);
+    const settings: SseSettings = {
+      heartbeats,
+      errorEvent: config.errorEventName ?? DEFAULT_ERROR_EVENT,
+      format: {
+        headersAsComment: config.headersAsComment ?? false,
+        metadataAsComment: config.metadataAsComment ?? false,
+      },
+    };
     return {
       type: "sse",
       matches: (request) => request.method === "GET" && acceptsEventStream(request),
@@ -236,22 +365,24 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
         // Settles AT_LEAST_ONCE acks: resolves once a chunk is handed to the socket.
         const stream = new SseStream(
           streamWriter(response, exchange.request.headers["accept-encoding"], compress),
+          response,
           subscription,
-          heartbeats,
+          settings,
         );
+        let running = false;
         try {
           await pipeline.response(exchange);
           // Headers wait for the first delivery (at most HEADERS_GRACE_MS): a stream that ends
           // before its first message — a reconnect past the end of a finished stream — answers 204,
           // which tells an EventSource to stop reconnecting (HTML, "server-sent events").
           // The grace is the subscription's own (no race, no derived promise): when it is over,
-          // the pull goes on and the loop below gets what it brings, or its failure.
+          // the pull goes on and the stream gets what it brings, or its failure.
           let early: Delivery | undefined | typeof NOT_YET;
           let earlyFailure: { failure: unknown } | undefined;
           try {
             early = await subscription.next(HEADERS_GRACE_MS);
           } catch (failure) {
-            // Reported after the head, as an event (the loop below throws it).
+            // Reported after the head, as an event.
             early = NOT_YET;
             earlyFailure = { failure };
           }
@@ -261,46 +392,22 @@ export const connector = defineEntrypoint<SseEntrypointConfiguration>({
             response.end();
             return;
           }
-          response.statusCode = 200;
-          response.setHeader("content-type", "text/event-stream;charset=UTF-8");
-          response.setHeader("cache-control", "no-cache");
-          if (exchange.request.httpVersionMajor === 1) response.setHeader("connection", "keep-alive");
+          writeStreamHead(response, exchange.request.httpVersionMajor === 1);
           heartbeats.add(stream);
           await stream.send(formatSseEvent({ retry: retryMs }));
           releaseHead(response);
-          try {
-            if (earlyFailure) throw earlyFailure.failure;
-            let first = early === NOT_YET ? undefined : early;
-            for (;;) {
-              const delivery = first ?? (await subscription.next());
-              first = undefined;
-              if (!delivery) break;
-              if (delivery.message) {
-                const event = formatSseMessage(delivery.message, format);
-                if (delivery.settles) {
-                  // Acknowledged once the client's socket has it: wait for the write.
-                  if (!(await stream.send(event))) break;
-                } else {
-                  // Nothing to settle: queue the event and go on (the events of one tick leave in
-                  // one system call), waiting only when the response is over its high-water mark.
-                  const queued = stream.queue(event);
-                  if (queued !== true && !(await queued)) break;
-                  continue;
-                }
-              }
-              await delivery.ack();
-            }
-          } catch (failure) {
-            // No `id:`: the client's last event id must stay the last message's, so a reconnect
-            // resumes after it (an id here would replace it and restart the stream from scratch).
-            const message = failure instanceof Error ? failure.message : String(failure);
-            await stream.send(formatSseEvent({ event: errorEvent, data: message }));
-          }
+          compactCloseListeners(response);
+          // From here the stream runs on its subscription's callbacks, and handle() returns: what
+          // goes wrong is an event on the stream (failed()), and finish() ends it.
+          running = true;
+          if (earlyFailure) stream.failed(earlyFailure.failure);
+          else stream.run(early === NOT_YET ? undefined : early);
         } finally {
-          heartbeats.delete(stream);
-          subscription.stop();
+          if (!running) {
+            heartbeats.delete(stream);
+            subscription.stop();
+          }
         }
-        if (!response.writableEnded) stream.end();
       },
       async close() {
         for (const stream of heartbeats.open) stream.goaway();
