@@ -175,21 +175,25 @@ async function startGateway(bundle: GatewayBundle, options: GatewayOptions): Pro
     // `on`, not `once`: a response closes once, and Node's `once` wraps the listener in a closure
     // the response keeps for as long as it is open (an SSE stream: the whole session).
     res.on("close", () => {
-      // A response that never finished was abandoned: by the gateway (502) or by the client (499).
-      const status = responseCompleted(res) ? res.statusCode : brokenOff.has(res) ? 502 : CLIENT_CLOSED;
-      const ended = performance.now();
-      const reached = exchange !== undefined && exchange.endpointRespondedAt > 0;
-      metrics.finished(
-        apiId,
-        status,
-        (ended - started) / 1000,
-        reached ? (exchange!.endpointRespondedAt - exchange!.endpointStartedAt) / 1000 : undefined,
-      );
-      exchange?.observer?.finish(status);
-      if (exchange?.plan !== undefined)
-        metrics.planFinished(apiId, exchange.plan, exchange.subscription?.application.id ?? "", status);
-      accessLog?.exchange({ request: req, response: res, status, started, ended, exchange });
-      exchange?.responseWatcher?.responseClosed();
+      try {
+        // A response that never finished was abandoned: by the gateway (502) or by the client (499).
+        const status = responseCompleted(res) ? res.statusCode : brokenOff.has(res) ? 502 : CLIENT_CLOSED;
+        const ended = performance.now();
+        const reached = exchange !== undefined && exchange.endpointRespondedAt > 0;
+        metrics.finished(
+          apiId,
+          status,
+          (ended - started) / 1000,
+          reached ? (exchange!.endpointRespondedAt - exchange!.endpointStartedAt) / 1000 : undefined,
+        );
+        exchange?.observer?.finish(status);
+        if (exchange?.plan !== undefined)
+          metrics.planFinished(apiId, exchange.plan, exchange.subscription?.application.id ?? "", status);
+        accessLog?.exchange({ request: req, response: res, status, started, ended, exchange });
+      } finally {
+        // Its message subscription stops (the client went away unless the response completed).
+        exchange?.responseWatcher?.responseClosed();
+      }
     });
     const path = admitRequest(req, pathHandling.mode);
     if (path instanceof BadTarget) {

@@ -144,6 +144,8 @@ function writeQueued(stream: SseStream): void {
  * length takes its place; the listeners and their order are the same.
  */
 function compactCloseListeners(response: GatewayResponse): void {
+  // HTTP/1.1 only: an HTTP/2 response's socket is a proxy of its session's, which may be unbound.
+  if (!(response instanceof GatewayServerResponse)) return;
   const events = (response.socket as { _events?: Record<string, unknown> } | null)?._events;
   const close = events?.close;
   if (events !== undefined && Array.isArray(close) && close.length > 2) events.close = close.slice();
