@@ -241,8 +241,12 @@ describe("REST proxying", () => {
     // Buffering either body would grow the gateway by 50 MB or more. What is in flight — socket
     // and stream buffers in both directions, more of them when the machine is busy and the
     // gateway drains slower — peaked at ~13 MB in full-suite runs on a loaded 2-core machine.
+    // The process's RSS grows with the V8 heap and the allocator's arenas as well: its peak growth
+    // was 22–34 MB over six runs (three on this code, three on the code before the sixth
+    // performance round: 22.1/28.7/33.6 against 24.9/27.3/28.8 MB), so 40 MB, still under the
+    // 50 MB one buffered body would add.
     expect(peakBuffers).toBeLessThan(16 * 1024 * 1024);
-    expect(peak).toBeLessThan(30 * 1024 * 1024);
+    expect(peak).toBeLessThan(40 * 1024 * 1024);
   }, 60_000);
 
   it("answers 504 with an empty body when the backend is slower than readTimeout", async () => {
