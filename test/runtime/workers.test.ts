@@ -193,9 +193,19 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
     };
   };
 
-  it("three workers answer; /metrics sums them; ready when all are; a killed worker is replaced", async () => {
-    const g = await start();
+  /** Starts a primary with `start`'s arguments, runs `body` with it, then kills it whatever happened. */
+  const withPrimary = async (args: Parameters<typeof start>, body: (primary: Primary) => Promise<void>) => {
+    const primary = await start(...args);
     try {
+      await body(primary);
+    } finally {
+      primary.child.kill("SIGKILL");
+      await primary.exited;
+    }
+  };
+
+  it("three workers answer; /metrics sums them; ready when all are; a killed worker is replaced", async () => {
+    await withPrimary([], async (g) => {
       const pids = workersOf(g.child.pid!);
       expect(pids).toHaveLength(3);
       const ready = await fetch(`${g.adminUrl}/health/ready`);
@@ -237,49 +247,40 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
       await after.body.dump();
       expect(after.statusCode).toBe(200);
       await pool.destroy();
-    } finally {
-      g.child.kill("SIGKILL");
-      await g.exited;
-    }
+    });
   });
 
   it("each worker runs with the primary's node flags and NODE_OPTIONS, and a bigger young generation", async () => {
-    const g = await start({ NODE_OPTIONS: "--max-old-space-size=300" }, ["--stack-trace-limit=7"]);
-    try {
-      const pids = workersOf(g.child.pid!);
-      expect(pids).toHaveLength(3);
-      for (const pid of pids) {
-        const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-        expect(argv).toContain("--stack-trace-limit=7");
-        expect(argv).toContain(`--min-semi-space-size=${DEFAULT_SEMI_SPACE_MB}`);
-        expect(readFileSync(`/proc/${pid}/environ`, "utf8").split("\0")).toContain(
-          "NODE_OPTIONS=--max-old-space-size=300",
-        );
-      }
-      const res = await fetch(`${g.url}/alpha/x`);
-      expect(res.status).toBe(200);
-      await res.arrayBuffer();
-    } finally {
-      g.child.kill("SIGKILL");
-      await g.exited;
-    }
+    await withPrimary(
+      [{ NODE_OPTIONS: "--max-old-space-size=300" }, ["--stack-trace-limit=7"]],
+      async (g) => {
+        const pids = workersOf(g.child.pid!);
+        expect(pids).toHaveLength(3);
+        for (const pid of pids) {
+          const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+          expect(argv).toContain("--stack-trace-limit=7");
+          expect(argv).toContain(`--min-semi-space-size=${DEFAULT_SEMI_SPACE_MB}`);
+          expect(readFileSync(`/proc/${pid}/environ`, "utf8").split("\0")).toContain(
+            "NODE_OPTIONS=--max-old-space-size=300",
+          );
+        }
+        const res = await fetch(`${g.url}/alpha/x`);
+        expect(res.status).toBe(200);
+        await res.arrayBuffer();
+      },
+    );
     // The user's own semi-space flag is theirs: the workers get it, and no other.
-    const own = await start({ SLUICE_SEMI_SPACE_MB: "8" }, ["--max-semi-space-size=2"]);
-    try {
+    await withPrimary([{ SLUICE_SEMI_SPACE_MB: "8" }, ["--max-semi-space-size=2"]], async (own) => {
       for (const pid of workersOf(own.child.pid!)) {
         const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
         expect(argv).toContain("--max-semi-space-size=2");
         expect(argv.filter((a) => a.includes("semi-space"))).toEqual(["--max-semi-space-size=2"]);
       }
-    } finally {
-      own.child.kill("SIGKILL");
-      await own.exited;
-    }
+    });
   });
 
   it("a single process replaces itself once, same PID, with its node flags and a bigger young generation", async () => {
-    const g = await start({ SLUICE_WORKERS: "1" }, ["--stack-trace-limit=7"]);
-    try {
+    await withPrimary([{ SLUICE_WORKERS: "1" }, ["--stack-trace-limit=7"]], async (g) => {
       expect(workersOf(g.child.pid!)).toEqual([]);
       const argv = readFileSync(`/proc/${g.child.pid}/cmdline`, "utf8").split("\0");
       expect(argv.slice(1, 4)).toEqual([
@@ -290,19 +291,12 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
       const res = await fetch(`${g.url}/alpha/x`);
       expect(res.status).toBe(200);
       await res.arrayBuffer();
-    } finally {
-      g.child.kill("SIGKILL");
-      await g.exited;
-    }
+    });
     // SLUICE_SEMI_SPACE_MB=off: V8's default, and no second start.
-    const off = await start({ SLUICE_WORKERS: "1", SLUICE_SEMI_SPACE_MB: "off" });
-    try {
+    await withPrimary([{ SLUICE_WORKERS: "1", SLUICE_SEMI_SPACE_MB: "off" }], async (off) => {
       const argv = readFileSync(`/proc/${off.child.pid}/cmdline`, "utf8").split("\0");
       expect(argv.filter((a) => a.includes("semi-space"))).toEqual([]);
-    } finally {
-      off.child.kill("SIGKILL");
-      await off.exited;
-    }
+    });
   });
 
   it("a single process replaces itself before it loads the runtime and the APIs: the bundle is loaded once", async () => {
@@ -325,15 +319,13 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
         "",
       ].join("\n"),
     );
-    const g = await start({ SLUICE_WORKERS: "1" }, [`--import=${pathToFileURL(hook).href}`]);
-    try {
+    let pid: number | undefined;
+    await withPrimary([{ SLUICE_WORKERS: "1" }, [`--import=${pathToFileURL(hook).href}`]], async (g) => {
+      pid = g.child.pid;
       const res = await fetch(`${g.url}/alpha/x`);
       expect(res.status).toBe(200);
       await res.arrayBuffer();
-    } finally {
-      g.child.kill("SIGKILL");
-      await g.exited;
-    }
+    });
     const loads = readFileSync(trace, "utf8")
       .trim()
       .split("\n")
@@ -346,7 +338,7 @@ describe("a compiled gateway with SLUICE_WORKERS=3", () => {
       }));
     const files = (stage: string) => loads.filter((l) => l.stage === stage).map((l) => l.file);
     // One process (the same PID before and after); before the restart, nothing but the entry.
-    expect(new Set(loads.map((l) => l.pid))).toEqual(new Set([g.child.pid]));
+    expect(new Set(loads.map((l) => l.pid))).toEqual(new Set([pid]));
     expect(files("before")).toEqual(["gateway.mjs"]);
     expect(files("after")).toEqual(expect.arrayContaining(["gateway.mjs", "gateway.js", "link.js"]));
     expect(files("after").filter((f) => f.startsWith("chunks/")).length).toBeGreaterThan(0);
